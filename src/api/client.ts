@@ -1,0 +1,22 @@
+import { TematikError } from '../domain/errors';
+import type { Progress } from '../domain/types';
+import type { Invoke } from './contract';
+import { dispatch } from './dispatch';
+import { Session, type SessionOptions } from './session';
+
+/** An in-process caller of the contract (CLI, tests, benchmarks): same validation and handlers as IPC. */
+export interface LocalClient {
+  readonly invoke: Invoke;
+  readonly session: Session;
+}
+
+export function localClient(options: SessionOptions & { onProgress?: (p: Progress) => void }): LocalClient {
+  const session = new Session(options);
+  const progress = options.onProgress ?? (() => undefined);
+  const invoke: Invoke = async (name, args) => {
+    const outcome = await dispatch(name, args, { session, progress });
+    if (!outcome.ok) throw new TematikError(outcome.error.kind, outcome.error.message, outcome.error.details);
+    return outcome.value as never;
+  };
+  return { invoke, session };
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { TematikError } from '../../domain/errors';
+import { PROJECT_EXTENSION } from '../../store/open';
+import { auditLog, projectInfo, projectStats, updateProject } from '../../store/project';
+import { createMemo } from '../../store/memos';
+import type { HandlerGroup } from '../handler-types';
+import type { Context } from '../session';
+
+const info = (ctx: Context) => projectInfo(ctx.session.store.db, ctx.session.store.file);
+
+/** Project files always carry the .tematik extension so the OS and the open dialog know them. */
+function projectPath(file: string): string {
+  const resolved = path.resolve(file);
+  if (path.extname(resolved).toLowerCase() !== PROJECT_EXTENSION) {
+    throw new TematikError('invalid_args', `${file}: a project file must end in ${PROJECT_EXTENSION}, e.g. "${path.basename(resolved, path.extname(resolved))}${PROJECT_EXTENSION}".`);
+  }
+  return resolved;
+}
+
+export const projectHandlers: HandlerGroup<'project'> = {
+  'project.create': ({ path: file, name }, ctx) => {
+    ctx.session.open(projectPath(file), true, name);
+    return info(ctx);
+  },
+  'project.open': ({ path: file }, ctx) => {
+    ctx.session.open(path.resolve(file));
+    return info(ctx);
+  },
+  'project.close': (_, ctx) => {
+    ctx.session.close();
+    return null;
+  },
+  'project.info': (_, ctx) => info(ctx),
+  'project.update': (args, ctx) => {
+    const { store } = ctx.session;
+    store.change({ action: 'project.update', summary: 'Edit project details', args }, () => updateProject(store.db, args));
+    return info(ctx);
+  },
+  'project.setPhase': ({ phase, note }, ctx) => {
+    const { store } = ctx.session;
+    const from = projectInfo(store.db, store.file).phase;
+    store.change({ action: 'project.setPhase', summary: `Move from phase ${from} to phase ${phase}`, args: { phase, note } }, () => {
+      updateProject(store.db, { phase });
+      // The journal records every move, so the report can show when each phase was completed.
+      createMemo(store.db, {
+        kind: 'journal', title: `Phase ${from} → ${phase}`, body: note ?? '', target: { kind: 'project' }, author: store.coderId(), phase,
+      });
+    });
+    return info(ctx);
+  },
+  'project.stats': (_, ctx) => projectStats(ctx.session.store.db),
+};
+
+export const historyHandlers: HandlerGroup<'history'> = {
+  'history.state': (_, ctx) => ctx.session.store.history(),
+  'history.undo': (_, ctx) => {
+    ctx.session.store.undo();
+    return ctx.session.store.history();
+  },
+  'history.redo': (_, ctx) => {
+    ctx.session.store.redo();
+    return ctx.session.store.history();
+  },
+};
+
+export const auditHandlers: HandlerGroup<'audit'> = {
+  'audit.list': ({ limit }, ctx) => auditLog(ctx.session.store.db, limit ?? 500),
+};

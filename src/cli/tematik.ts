@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { localClient, type LocalClient } from '../api/client';
+import { isActionName } from '../api/dispatch';
+import { TematikError } from '../domain/errors';
+import type { DocumentId } from '../domain/ids';
+import { progressBar } from './progress-bar';
+import { formatTable } from './table';
+
+const USAGE = `tematik — qualitative thematic analysis from the command line
+
+Usage:
+  tematik init <project.tematik> [--name "Study name"]
+  tematik import <project.tematik> <file>... [--informant LABEL] [--skip-bad]
+  tematik import <project.tematik> --folder <dir> [--sheet informants.csv] [--skip-bad]
+  tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
+  tematik code <project.tematik> --document <id|title> --code <name> (--start N --end N | --text "exact passage")
+  tematik stats <project.tematik>
+  tematik undo <project.tematik>          tematik redo <project.tematik>
+  tematik call <project.tematik> <action> ['{"json": "arguments"}']
+
+Options:
+  --coder NAME   who is coding (default: $TEMATIK_CODER or your login name)
+  --json         print results as JSON
+  -h, --help     show this help
+
+Offsets (--start/--end) count UTF-16 code units from the start of the document text, end exclusive.
+Exit status: 0 on success, 1 when the action failed, 2 on a usage error.`;
+
+class UsageError extends Error {}
+
+const options = {
+  name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
+  sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
+  text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values: flags, positionals } = parsed;
+  const [command, project, ...rest] = positionals;
+  if (flags.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return flags.help ? 0 : 2;
+  }
+  if (!project) throw new UsageError(`"${command}" needs the project file, e.g. tematik ${command} study.tematik`);
+  const coder = flags.coder ?? process.env['TEMATIK_CODER'] ?? safeUserName();
+  const client = localClient({ coder, onProgress: progressBar(process.stderr) });
+  try {
+    if (command === 'init') {
+      const info = await client.invoke('project.create', { path: project, ...(flags.name ? { name: flags.name } : {}) });
+      return print(flags, info, `Created project "${info.name}" at ${info.path}`);
+    }
+    await client.invoke('project.open', { path: project });
+    return await run(client, command, rest, flags);
+  } finally {
+    client.session.close();
+  }
+}
+
+async function run(client: LocalClient, command: string, rest: string[], flags: Flags): Promise<number> {
+  const { invoke } = client;
+  switch (command) {
+    case 'import': {
+      const skipBad = flags['skip-bad'] ?? false;
+      let report;
+      if (flags.folder) {
+        if (rest.length) throw new UsageError('Give either files or --folder, not both.');
+        report = await invoke('import.folder', { folder: flags.folder, skipBad, ...(flags.sheet ? { sheet: flags.sheet } : {}) });
+      } else {
+        if (!rest.length) throw new UsageError('Name the files to import, or --folder <dir>.');
+        if (flags.sheet) throw new UsageError('--sheet goes with --folder.');
+        const informantId = flags.informant ? await informantIdFor(client, flags.informant) : undefined;
+        report = await invoke('import.files', { paths: rest, skipBad, ...(informantId ? { informantId } : {}) });
+      }
+      const lines = [
+        `Imported ${report.imported.length} document(s), ${report.imported.reduce((n, d) => n + d.words, 0).toLocaleString('en')} words.`,
+        ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}`),
+        ...(report.typesCreated.length ? [`New informant types: ${report.typesCreated.join(', ')}`] : []),
+        ...(report.informantsCreated.length ? [`New informants: ${report.informantsCreated.join(', ')}`] : []),
+        ...report.skipped.map((s) => `  = ${s.file}: skipped, ${s.reason}`),
+        ...report.failed.map((f) => `  ! ${f.file}: NOT imported: ${f.reason}`),
+      ];
+      print(flags, report, lines.join('\n'));
+      return report.failed.length > 0 ? 1 : 0;
+    }
+    case 'list':
+      return list(client, rest[0], flags);
+    case 'code': {
+      if (!flags.document || !flags.code) throw new UsageError('code needs --document and --code.');
+      const documentId = await documentIdFor(client, flags.document);
+      const { start, end } = await rangeFor(client, documentId, flags);
+      const coding = await invoke('codings.apply', { documentId, start, end, codeName: flags.code });
+      return print(flags, coding, `Coded ${coding.start}–${coding.end} as "${flags.code}": “${abbreviate(coding.quote, 80)}”`);
+    }
+    case 'stats': {
+      const stats = await invoke('project.stats', {});
+      const lines = [
+        `Phase ${stats.phase} of 6 · ${stats.documents} documents · ${stats.words.toLocaleString('en')} words`,
+        `${stats.informants} informants in ${stats.informantTypes} types · ${stats.codes} codes · ${stats.codings} codings · ${stats.themes} themes · ${stats.memos} memos`,
+        '', formatTable(['Informant type', 'Informants', 'Documents'], stats.informantsPerType.map((t) => [t.type, String(t.informants), String(t.documents)])),
+      ];
+      return print(flags, stats, lines.join('\n'));
+    }
+    case 'undo':
+    case 'redo': {
+      const before = await invoke('history.state', {});
+      const after = await invoke(command === 'undo' ? 'history.undo' : 'history.redo', {});
+      return print(flags, after, `${command === 'undo' ? 'Undid' : 'Redid'}: ${command === 'undo' ? before.undo : before.redo}`);
+    }
+    case 'call': {
+      const [action, json] = rest;
+      if (!isActionName(action)) throw new UsageError(`"${action ?? ''}" is not an action; see src/api/contract.ts for the list.`);
+      let args: unknown = {};
+      try { args = json ? JSON.parse(json) : {}; } catch { throw new UsageError('The arguments must be JSON, e.g. \'{"id": 3}\'.'); }
+      const result = await invoke(action, args as never);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+async function list(client: LocalClient, what: string | undefined, flags: Flags): Promise<number> {
+  const { invoke } = client;
+  switch (what) {
+    case 'documents': {
+      const [docs, people] = [await invoke('documents.list', {}), await invoke('informants.list', {})];
+      const label = new Map(people.map((p) => [p.id as number, p.label]));
+      return print(flags, docs, formatTable(['Id', 'Title', 'Format', 'Words', 'Turns', 'Codings', 'Informants'],
+        docs.map((d) => [String(d.id), d.title, d.format, String(d.wordCount), String(d.turnCount), String(d.codingCount), d.informantIds.map((i) => label.get(i) ?? '?').join(', ')])));
+    }
+    case 'informants': {
+      const people = await invoke('informants.list', {});
+      return print(flags, people, formatTable(['Id', 'Label', 'Name', 'Type', 'Documents', 'Attributes'],
+        people.map((p) => [String(p.id), p.label, p.name, p.typeName, String(p.documentIds.length), Object.entries(p.attributes).map(([k, v]) => `${k}=${v}`).join('; ')])));
+    }
+    case 'types': {
+      const types = await invoke('informantTypes.list', {});
+      return print(flags, types, formatTable(['Id', 'Informant type', 'Informants'], types.map((t) => [String(t.id), t.name, String(t.informantCount)])));
+    }
+    case 'codes': {
+      const codes = await invoke('codes.list', {});
+      const depth = (id: number | null): number => (id === null ? 0 : 1 + depth(codes.find((c) => c.id === id)?.parentId ?? null));
+      return print(flags, codes, formatTable(['Id', 'Code', 'Codings', 'Informants'],
+        treeOrder(codes).map((c) => [String(c.id), `${'  '.repeat(depth(c.parentId))}${c.name}`, String(c.codingCount), String(c.informantCount)])));
+    }
+    case 'themes': {
+      const themes = await invoke('themes.list', {});
+      return print(flags, themes, formatTable(['Id', 'Theme', 'Status', 'Codes'], themes.map((t) => [String(t.id), t.name, t.status, String(t.codeIds.length)])));
+    }
+    case 'memos': {
+      const memos = await invoke('memos.list', {});
+      return print(flags, memos, formatTable(['Id', 'Kind', 'On', 'Title', 'Author', 'Written'], memos.map((m) => [String(m.id), m.kind, m.target.kind, m.title || abbreviate(m.body, 40), m.author, m.createdAt.slice(0, 16)])));
+    }
+    case 'audit': {
+      const entries = await invoke('audit.list', {});
+      return print(flags, entries, formatTable(['When', 'Who', 'What'], entries.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.coder, e.summary])));
+    }
+    default:
+      throw new UsageError('list what? documents, informants, types, codes, themes, memos or audit.');
+  }
+}
+
+/** Parents before children, siblings in codebook order. */
+function treeOrder<T extends { id: number; parentId: number | null }>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  const visit = (parent: number | null) => items.filter((i) => i.parentId === parent).forEach((i) => { out.push(i); visit(i.id); });
+  visit(null);
+  return out;
+}
+
+async function informantIdFor(client: LocalClient, label: string) {
+  const found = (await client.invoke('informants.list', {})).find((p) => p.label.toLowerCase() === label.toLowerCase());
+  if (!found) throw new TematikError('not_found', `No informant labelled "${label}". See "tematik list <project> informants".`);
+  return found.id;
+}
+
+async function documentIdFor(client: LocalClient, ref: string): Promise<DocumentId> {
+  const docs = await client.invoke('documents.list', {});
+  const found = /^\d+$/.test(ref) ? docs.find((d) => d.id === Number(ref)) : docs.find((d) => d.title.toLowerCase() === ref.toLowerCase());
+  if (!found) throw new TematikError('not_found', `No document "${ref}". See "tematik list <project> documents" for ids and titles.`);
+  return found.id;
+}
+
+async function rangeFor(client: LocalClient, documentId: DocumentId, flags: Flags) {
+  if (flags.text !== undefined) {
+    if (flags.start || flags.end) throw new UsageError('Give either --text or --start/--end, not both.');
+    const { text, title } = await client.invoke('documents.get', { id: documentId });
+    const start = text.indexOf(flags.text);
+    if (start < 0 || flags.text === '') throw new TematikError('not_found', `The passage "${abbreviate(flags.text, 60)}" does not occur in "${title}". Copy it exactly, or use --start/--end.`);
+    if (text.indexOf(flags.text, start + 1) >= 0) throw new TematikError('conflict', `The passage occurs more than once in "${title}". Make it longer, or use --start/--end.`);
+    return { start, end: start + flags.text.length };
+  }
+  const start = Number(flags.start);
+  const end = Number(flags.end);
+  if (flags.start === undefined || flags.end === undefined || !Number.isInteger(start) || !Number.isInteger(end)) {
+    throw new UsageError('code needs --start and --end as whole numbers, or --text "exact passage".');
+  }
+  return { start, end };
+}
+
+function print(flags: Flags, value: unknown, text: string): 0 {
+  process.stdout.write(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+  return 0;
+}
+
+function abbreviate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function safeUserName(): string {
+  try { return os.userInfo().username || 'researcher'; } catch { return 'researcher'; }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`tematik: ${error.message}\nRun "tematik --help" for usage.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof TematikError) {
+      process.stderr.write(`tematik: ${error.message}\n${(error.details ?? []).map((d) => `  - ${d}\n`).join('')}`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`tematik: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
+

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TematikError } from '../domain/errors';
+import type { InformantId, InformantTypeId } from '../domain/ids';
+import type { ImportReport, Progress, SkippedFile } from '../domain/types';
+import { documentWriter, findByHash } from '../store/documents';
+import * as informants from '../store/informants';
+import type { ProjectStore } from '../store/project-store';
+import { parseInformantSheet, type SheetRow } from './sheet';
+import { isTranscriptFile, readTranscript } from './transcript';
+import type { ParsedDocument } from './types';
+
+/** One file to import, with the informants (by label) it belongs to. */
+export interface ImportItem {
+  readonly file: string;
+  readonly informantLabels: readonly string[];
+}
+
+export interface ImportPlan {
+  readonly items: readonly ImportItem[];
+  /** Informants the sheet declares: label → type, name and attributes. */
+  readonly sheetRows: readonly SheetRow[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+/** The files of a folder (not its sub-folders), matched with an informant sheet if one is given. */
+export function planFolder(folder: string, sheetPath?: string): ImportPlan {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new TematikError('bad_input', `${folder} is not a folder. Give the folder that holds the transcripts.`);
+  }
+  const sheet = sheetPath ? parseInformantSheet(readSheet(sheetPath), path.basename(sheetPath)) : undefined;
+  const entries = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const sheetName = sheetPath ? path.resolve(sheetPath) : '';
+  const skipped: SkippedFile[] = [];
+  const byFile = new Map<string, string[]>();
+  for (const name of entries) {
+    if (path.resolve(folder, name) === sheetName) continue;
+    if (isTranscriptFile(name)) byFile.set(name, []);
+    else skipped.push({ file: name, reason: 'not a transcript format Tematik reads (.txt, .md, .docx, .vtt, .srt)' });
+  }
+  const missing: string[] = [];
+  for (const row of sheet?.rows ?? []) {
+    if (!row.file) continue;
+    const labels = byFile.get(row.file) ?? byFile.get(entries.find((e) => e.toLowerCase() === row.file.toLowerCase()) ?? '');
+    if (!labels) missing.push(`${path.basename(sheetPath!)} line ${row.line}: names "${row.file}", which is not in ${folder}. Fix the file name in the sheet or add the file.`);
+    else labels.push(row.informantLabel);
+  }
+  if (missing.length > 0) {
+    throw new TematikError('bad_input', `The informant sheet names ${missing.length} file(s) that are not in the folder; nothing was imported.`, missing);
+  }
+  return { items: [...byFile].map(([name, labels]) => ({ file: path.join(folder, name), informantLabels: labels })), sheetRows: sheet?.rows ?? [], skipped };
+}
+
+function readSheet(sheetPath: string): Uint8Array {
+  try {
+    return fs.readFileSync(sheetPath);
+  } catch {
+    throw new TematikError('bad_input', `Cannot read the informant sheet ${sheetPath}. Check the path; it should be a .csv file.`);
+  }
+}
+
+/**
+ * Reads and checks every file first, then writes all of them in one transaction:
+ * either every file goes in, or (unless `skipBad`) nothing does and the error lists each bad file.
+ * Files whose text is already in the project are skipped, so re-importing a folder adds only what is new.
+ */
+export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
+  const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
+  const parsed: { item: ImportItem; doc: ParsedDocument }[] = [];
+  const failed: { file: string; reason: string }[] = [];
+  const skipped: SkippedFile[] = [...plan.skipped];
+  const seen = new Map<string, string>();
+  for (const [i, item] of plan.items.entries()) {
+    report(i, `Reading ${path.basename(item.file)}`);
+    try {
+      const doc = await readTranscript(item.file);
+      const existing = findByHash(store.db, doc.contentHash);
+      const twin = seen.get(doc.contentHash);
+      if (existing) skipped.push({ file: path.basename(item.file), reason: `already in the project as "${existing.title}"` });
+      else if (twin) skipped.push({ file: path.basename(item.file), reason: `same text as ${twin} in this import` });
+      else {
+        seen.set(doc.contentHash, path.basename(item.file));
+        parsed.push({ item, doc });
+      }
+    } catch (error) {
+      failed.push({ file: path.basename(item.file), reason: error instanceof TematikError ? error.message : `could not be read (${String(error)})` });
+    }
+  }
+  const typeProblems = checkSheetTypes(store, plan.sheetRows);
+  if (typeProblems.length > 0) throw new TematikError('bad_input', 'The informant sheet disagrees with the project; nothing was imported.', typeProblems);
+  if (failed.length > 0 && !options.skipBad) {
+    throw new TematikError('bad_input', `${failed.length} of ${plan.items.length} file(s) could not be imported, so nothing was imported. Fix or remove them, or import with "skip bad files" to bring in the rest.`,
+      failed.map((f) => `${f.file}: ${f.reason}`));
+  }
+  const summary = `Import ${parsed.length} document(s)`;
+  const written = store.change({ action: 'import', summary, args: { files: parsed.map((p) => path.basename(p.item.file)) } }, () => {
+    const created = ensureInformants(store, plan.sheetRows);
+    const write = documentWriter(store.db);
+    return {
+      ...created,
+      imported: parsed.map(({ item, doc }, i) => {
+        report(plan.items.length + i, `Saving ${doc.title}`);
+        const ids = item.informantLabels.map((label) => informants.findInformantByLabel(store.db, label)!);
+        if (options.informantId !== undefined) ids.push(options.informantId);
+        const documentId = write(doc, ids);
+        return { file: path.basename(item.file), documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] };
+      }),
+    };
+  });
+  report(plan.items.length * 2, 'Done');
+  return { ...written, failed, skipped };
+}
+
+/** An informant already in the project must keep its type; the sheet may not silently move people. */
+function checkSheetTypes(store: ProjectStore, rows: readonly SheetRow[]): string[] {
+  const problems: string[] = [];
+  const byLabel = new Map(informants.listInformants(store.db).map((i) => [i.label.toLowerCase(), i]));
+  for (const row of rows) {
+    const existing = byLabel.get(row.informantLabel.toLowerCase());
+    if (existing && existing.typeName.toLowerCase() !== row.typeName.toLowerCase()) {
+      problems.push(`line ${row.line}: informant ${row.informantLabel} is a "${existing.typeName}" in the project but "${row.typeName}" in the sheet. Change the sheet, or change the informant's type in the project first.`);
+    }
+  }
+  return problems;
+}
+
+/** Creates the sheet's informant types and informants (or updates attributes of existing ones). */
+function ensureInformants(store: ProjectStore, rows: readonly SheetRow[]): { informantsCreated: string[]; typesCreated: string[] } {
+  const informantsCreated: string[] = [];
+  const typesCreated: string[] = [];
+  for (const row of rows) {
+    let typeId: InformantTypeId | undefined = informants.findInformantTypeByName(store.db, row.typeName);
+    if (typeId === undefined) {
+      typeId = informants.createInformantType(store.db, { name: row.typeName });
+      typesCreated.push(row.typeName);
+    }
+    const existing = informants.findInformantByLabel(store.db, row.informantLabel);
+    if (existing === undefined) {
+      informants.createInformant(store.db, { label: row.informantLabel, name: row.name, typeId, attributes: { ...row.attributes } });
+      informantsCreated.push(row.informantLabel);
+    } else {
+      informants.updateInformant(store.db, existing, { ...(row.name ? { name: row.name } : {}), attributes: { ...row.attributes } });
+    }
+  }
+  return { informantsCreated, typesCreated };
+}

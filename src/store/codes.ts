@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import { TematikError } from '../domain/errors';
+import type { CodeId } from '../domain/ids';
+import { paletteColour } from '../domain/palette';
+import type { Code } from '../domain/types';
+import { now } from './project-store';
+
+type Db = Database.Database;
+
+const codeSql = `
+  SELECT c.id, c.parent_id AS parentId, c.name, c.description, c.colour, c.in_vivo AS inVivo,
+    (SELECT count(*) FROM codings x WHERE x.code_id = c.id) AS codingCount,
+    (SELECT count(DISTINCT di.informant_id) FROM codings x JOIN document_informants di ON di.document_id = x.document_id WHERE x.code_id = c.id) AS informantCount
+  FROM codes c`;
+
+type CodeRow = Omit<Code, 'inVivo'> & { inVivo: number };
+const toCode = (row: CodeRow): Code => ({ ...row, inVivo: row.inVivo === 1 });
+
+/** The codebook in tree order: siblings by sort order then name. */
+export function listCodes(db: Db): Code[] {
+  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map(toCode);
+}
+
+export function getCode(db: Db, id: CodeId): Code {
+  const row = db.prepare(`${codeSql} WHERE c.id = ?`).get(id) as CodeRow | undefined;
+  if (!row) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
+  return toCode(row);
+}
+
+export function findCodeByName(db: Db, name: string, parentId: CodeId | null = null): CodeId | undefined {
+  return db.prepare('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').pluck().get(parentId ?? 0, name.trim()) as CodeId | undefined;
+}
+
+export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean }): CodeId {
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) getCode(db, parentId);
+  if (findCodeByName(db, input.name, parentId) !== undefined) {
+    throw new TematikError('conflict', `A code named "${input.name.trim()}" already exists ${parentId === null ? 'at the top of the codebook' : 'under that parent'}. Use it, or choose another name.`);
+  }
+  const count = db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
+  return Number(db.prepare('INSERT INTO codes (parent_id, name, description, colour, in_vivo, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(parentId, input.name.trim(), input.description ?? '', input.colour ?? paletteColour(count), input.inVivo ? 1 : 0, count, now()).lastInsertRowid) as CodeId;
+}
+
+export function updateCode(db: Db, id: CodeId, input: { name?: string; description?: string; colour?: string }): void {
+  const current = getCode(db, id);
+  if (input.name !== undefined) {
+    const other = findCodeByName(db, input.name, current.parentId);
+    if (other !== undefined && other !== id) throw new TematikError('conflict', `A sibling code named "${input.name.trim()}" already exists. Merge the two codes instead, or choose another name.`);
+  }
+  db.prepare('UPDATE codes SET name = ?, description = ?, colour = ? WHERE id = ?')
+    .run(input.name?.trim() ?? current.name, input.description ?? current.description, input.colour ?? current.colour, id);
+}
+
+/** Re-parents a code; refuses to put a code under itself or its own descendant. */
+export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
+  const code = getCode(db, id);
+  if (parentId !== null) {
+    getCode(db, parentId);
+    const ancestors = db.prepare(`
+      WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT c.parent_id FROM codes c JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL)
+      SELECT id FROM up`).pluck().all(parentId) as number[];
+    if (ancestors.includes(id)) throw new TematikError('conflict', `Cannot move "${code.name}" under itself or one of its sub-codes.`);
+  }
+  if (findCodeByName(db, code.name, parentId) !== undefined && code.parentId !== parentId) {
+    throw new TematikError('conflict', `The new parent already has a code named "${code.name}". Merge them instead.`);
+  }
+  db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
+}
+
+/**
+ * Moves every coding, sub-code, theme membership and memo of `source` to `target`,
+ * then deletes `source`. A coding that would duplicate one already on `target` is dropped:
+ * the same text stays coded, nothing is lost.
+ */
+export function mergeCodes(db: Db, sourceId: CodeId, targetId: CodeId): { source: string; target: string } {
+  if (sourceId === targetId) throw new TematikError('conflict', 'Cannot merge a code into itself. Pick two different codes.');
+  const source = getCode(db, sourceId);
+  const target = getCode(db, targetId);
+  const underSource = db.prepare(`
+    WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id) SELECT id FROM down`).pluck().all(sourceId) as number[];
+  if (underSource.includes(targetId)) throw new TematikError('conflict', `Cannot merge "${source.name}" into its own sub-code "${target.name}". Move the sub-code out first.`);
+  assertChildrenFit(db, sourceId, targetId);
+  db.prepare('UPDATE OR IGNORE codings SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
+  db.prepare('INSERT OR IGNORE INTO theme_codes (theme_id, code_id) SELECT theme_id, ? FROM theme_codes WHERE code_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE memos SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
+  if (source.description && !target.description.includes(source.description)) {
+    db.prepare('UPDATE codes SET description = ? WHERE id = ?').run([target.description, source.description].filter(Boolean).join('\n\n'), targetId);
+  }
+  db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
+  return { source: source.name, target: target.name };
+}
+
+/** Deletes a code with its codings; its sub-codes move up to its parent rather than vanish with it. */
+export function deleteCode(db: Db, id: CodeId): string {
+  const code = getCode(db, id);
+  assertChildrenFit(db, id, code.parentId);
+  db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(code.parentId, id);
+  db.prepare('DELETE FROM codes WHERE id = ?').run(id);
+  return code.name;
+}
+
+/** Sub-codes moving to a new parent must not collide with a name already there. */
+function assertChildrenFit(db: Db, fromParent: CodeId, toParent: CodeId | null): void {
+  const clash = db.prepare(`
+    SELECT child.name FROM codes child JOIN codes sibling
+      ON ifnull(sibling.parent_id, 0) = ? AND sibling.name = child.name COLLATE NOCASE AND sibling.id <> child.id
+    WHERE child.parent_id = ? LIMIT 1`).pluck().get(toParent ?? 0, fromParent) as string | undefined;
+  if (clash !== undefined) {
+    throw new TematikError('conflict', `A sub-code named "${clash}" exists in both places. Rename or merge one of them first; nothing was changed.`);
+  }
+}

@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import { TematikError } from '../domain/errors';
+import type { CodeId, CoderId, CodingId, DocumentId, Utf16Offset } from '../domain/ids';
+import { isCharBoundary } from '../domain/offsets';
+import type { Coding, Extract } from '../domain/types';
+import { documentText } from './documents';
+import { now } from './project-store';
+
+type Db = Database.Database;
+
+const codingColumns = `c.id, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId,
+  c.start_offset AS start, c.end_offset AS end, c.quote, c.created_at AS createdAt`;
+
+export function getCoding(db: Db, id: CodingId): Coding {
+  const row = db.prepare(`SELECT ${codingColumns} FROM codings c WHERE c.id = ?`).get(id) as Coding | undefined;
+  if (!row) throw new TematikError('not_found', `Coding ${id} does not exist (it may have been removed). Refresh and try again.`);
+  return row;
+}
+
+/** Checks a range against the document before anything is written. */
+export function checkRange(text: string, title: string, start: Utf16Offset, end: Utf16Offset): void {
+  if (end <= start) throw new TematikError('invalid_args', `The range ${start}–${end} is empty or reversed; select some text in "${title}" first.`);
+  if (end > text.length) throw new TematikError('invalid_args', `The range ${start}–${end} runs past the end of "${title}" (${text.length} characters).`);
+  if (!isCharBoundary(text, start) || !isCharBoundary(text, end)) {
+    throw new TematikError('invalid_args', `The range ${start}–${end} splits a character (an emoji or other symbol) in "${title}"; widen the selection by one character.`);
+  }
+}
+
+/** Statements prepared once: applying codes is the hottest write path. */
+export function codingWriter(db: Db): (documentId: DocumentId, codeId: CodeId, coderId: CoderId, start: Utf16Offset, end: Utf16Offset) => CodingId {
+  const document = db.prepare('SELECT text, title FROM documents WHERE id = ?');
+  const exists = db.prepare('SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?').pluck();
+  const insert = db.prepare('INSERT INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return (documentId, codeId, coderId, start, end) => {
+    // Sliced in JS, not with SQLite's substr: offsets are UTF-16 units, substr counts code points.
+    const row = document.get(documentId) as { text: string; title: string } | undefined;
+    if (!row) throw new TematikError('not_found', `Document ${documentId} does not exist. Refresh the document list and try again.`);
+    checkRange(row.text, row.title, start, end);
+    if (exists.get(documentId, codeId, coderId, start, end) !== undefined) {
+      throw new TematikError('conflict', 'This exact passage already has this code from you; nothing was added.');
+    }
+    return Number(insert.run(documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
+  };
+}
+
+export function codingsForDocument(db: Db, documentId: DocumentId): Coding[] {
+  documentText(db, documentId);
+  return db.prepare(`SELECT ${codingColumns} FROM codings c WHERE c.document_id = ? ORDER BY c.start_offset, c.end_offset DESC`).all(documentId) as Coding[];
+}
+
+/** Every extract of a code (and optionally its sub-codes), with informant and type to place it. */
+export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean): Extract[] {
+  const rows = db.prepare(`
+    WITH RECURSIVE tree(id) AS (SELECT @codeId UNION ALL SELECT k.id FROM codes k JOIN tree ON k.parent_id = tree.id WHERE @children)
+    SELECT ${codingColumns}, k.name AS codeName, d.title AS documentTitle,
+      (SELECT json_group_array(label) FROM (SELECT i.label FROM document_informants di JOIN informants i ON i.id = di.informant_id WHERE di.document_id = c.document_id ORDER BY i.label)) AS informantLabels,
+      (SELECT json_group_array(name) FROM (SELECT DISTINCT t.name FROM document_informants di JOIN informants i ON i.id = di.informant_id JOIN informant_types t ON t.id = i.type_id WHERE di.document_id = c.document_id ORDER BY t.name)) AS informantTypes
+    FROM codings c JOIN tree ON tree.id = c.code_id JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
+    ORDER BY d.title COLLATE NOCASE, c.start_offset`).all({ codeId, children: includeChildren ? 1 : 0 }) as (Omit<Extract, 'informantLabels' | 'informantTypes'> & { informantLabels: string; informantTypes: string })[];
+  return rows.map((row) => ({ ...row, informantLabels: JSON.parse(row.informantLabels) as string[], informantTypes: JSON.parse(row.informantTypes) as string[] }));
+}
+
+export function removeCoding(db: Db, id: CodingId): Coding {
+  const coding = getCoding(db, id);
+  db.prepare('DELETE FROM codings WHERE id = ?').run(id);
+  return coding;
+}
+
+export function recode(db: Db, id: CodingId, codeId: CodeId): void {
+  const coding = getCoding(db, id);
+  if (coding.codeId === codeId) return;
+  const duplicate = db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?')
+    .get(coding.documentId, codeId, coding.coderId, coding.start, coding.end);
+  if (duplicate) throw new TematikError('conflict', 'This passage already has that code; remove this coding instead.');
+  db.prepare('UPDATE codings SET code_id = ? WHERE id = ?').run(codeId, id);
+}

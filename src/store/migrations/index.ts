@@ -1,0 +1,14 @@
+import { migration001 } from './001-initial';
+import { migration002 } from './002-project-guid';
+
+/** One forward step of the schema. Append new ones; never edit a released one. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** All migrations in order; `version` of the last is the schema version this build writes. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { CoderId } from '../domain/ids';
+import { TematikError } from '../domain/errors';
+import type { HistoryState } from '../domain/types';
+import { beginStep, endStep, peek, replay } from './history';
+import { openDatabase, type OpenOptions } from './open';
+
+/** What an action records about itself. */
+export interface ActionRecord {
+  /** Contract name, e.g. "codings.apply". */
+  readonly action: string;
+  /** Human summary for the audit trail and the undo menu, e.g. 'Apply code "trust" to P-01'. */
+  readonly summary: string;
+  readonly args: unknown;
+  /** False for actions that are not undone one by one (imports are removed by deleting the document). */
+  readonly undoable?: boolean;
+}
+
+/** An open project file: the database plus the rules every change goes through. */
+export class ProjectStore {
+  private readonly coders = new Map<string, CoderId>();
+
+  /** @param coder who makes the changes made through this store */
+  private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string) {}
+
+  static open(file: string, coder: string, options: OpenOptions = {}): ProjectStore {
+    return new ProjectStore(openDatabase(file, options), file, coder);
+  }
+
+  /** The coder row for a name (default: this store's coder), created on first use so audit rows and codings always name a person. */
+  coderId(name: string = this.coder): CoderId {
+    const known = this.coders.get(name);
+    if (known !== undefined) return known;
+    const row = this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(name) as number | undefined;
+    const id = (row ?? Number(this.db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?)').run(name, now()).lastInsertRowid)) as CoderId;
+    this.coders.set(name, id);
+    return id;
+  }
+
+  /** Runs one user action as one transaction, with its audit row and (by default) an undo step. */
+  change<T>(record: ActionRecord, body: () => T): T {
+    // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
+    const coderId = this.coderId();
+    const run = this.db.transaction(() => {
+      const undoable = record.undoable !== false;
+      if (undoable) beginStep(this.db, record.summary);
+      try {
+        const result = body();
+        this.audit(coderId, record.action, record.summary, record.args);
+        return result;
+      } finally {
+        if (undoable) endStep(this.db);
+      }
+    });
+    return run.immediate();
+  }
+
+  /** Reverts the last action; returns its summary. */
+  undo(): string {
+    return this.step('undo');
+  }
+
+  /** Re-applies the last undone action; returns its summary. */
+  redo(): string {
+    return this.step('redo');
+  }
+
+  history(): HistoryState {
+    return { undo: peek(this.db, 'undo')?.label ?? null, redo: peek(this.db, 'redo')?.label ?? null };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private step(direction: 'undo' | 'redo'): string {
+    const coderId = this.coderId();
+    return this.db.transaction(() => {
+      const step = peek(this.db, direction);
+      if (!step) throw new TematikError('nothing_to_undo', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
+      replay(this.db, step.id, direction);
+      this.audit(coderId, direction, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`, { step: step.id });
+      return step.label;
+    }).immediate();
+  }
+
+  private audit(coderId: CoderId, action: string, summary: string, args: unknown): void {
+    this.db.prepare('INSERT INTO audit_log (at, coder_id, action, summary, args) VALUES (?, ?, ?, ?, ?)')
+      .run(now(), coderId, action, summary, JSON.stringify(args ?? {}));
+  }
+}
+
+/** ISO timestamp; one place so tests and audit rows agree on the format. */
+export function now(): string {
+  return new Date().toISOString();
+}

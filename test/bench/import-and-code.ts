@@ -1,0 +1,89 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { localClient, type LocalClient } from '../../src/api/client';
+import type { CodeId, DocumentId } from '../../src/domain/ids';
+import { parseTurns } from '../../src/import/turns';
+import { random, writeCorpus } from './corpus';
+import { figure, fmt, percentile, seconds } from './stats';
+
+export interface ImportBench {
+  readonly client: LocalClient;
+  readonly words: number;
+}
+
+/** Import throughput against raw better-sqlite3 inserts of the same text, in the same run. */
+export async function benchImport(dir: string, documents: number, wordsEach: number): Promise<ImportBench> {
+  let t = performance.now();
+  const { texts } = writeCorpus(path.join(dir, 'corpus'), documents, wordsEach);
+  const words = texts.reduce((n, text) => n + text.split(/\s+/).filter(Boolean).length, 0);
+  const megabytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0) / 1e6;
+  console.log(`corpus: ${documents} transcripts, ${words.toLocaleString('en')} words, ${fmt(megabytes, 1)} MB, written in ${fmt(seconds(t))} s`);
+
+  const raw = new Database(path.join(dir, 'raw.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT');
+  raw.exec('CREATE TABLE turns (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, seq INTEGER NOT NULL, speaker TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL) STRICT');
+  const insertText = raw.prepare('INSERT INTO documents (text) VALUES (?)');
+  t = performance.now();
+  raw.transaction(() => { for (const text of texts) insertText.run(text); })();
+  const rawText = seconds(t);
+  const turnsOf = texts.map((text) => parseTurns(text));
+  const insertTurn = raw.prepare('INSERT INTO turns (document_id, seq, speaker, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)');
+  t = performance.now();
+  raw.transaction(() => {
+    texts.forEach((text, i) => {
+      const id = insertText.run(text).lastInsertRowid;
+      turnsOf[i]!.forEach((turn, seq) => insertTurn.run(id, seq, turn.speaker, turn.start, turn.end));
+    });
+  })();
+  const rawRows = seconds(t);
+  raw.close();
+
+  const client = localClient({ coder: 'bench' });
+  await client.invoke('project.create', { path: path.join(dir, 'bench.tematik') });
+  t = performance.now();
+  const report = await client.invoke('import.folder', { folder: path.join(dir, 'corpus') });
+  const imported = seconds(t);
+  if (report.imported.length !== documents) throw new Error(`imported ${report.imported.length} of ${documents}`);
+
+  console.log('import');
+  figure('raw insert, text only', `${fmt(rawText)} s, ${fmt(words / rawText / 1e6)} M words/s`);
+  figure('raw insert, text + the same turn rows', `${fmt(rawRows)} s, ${fmt(words / rawRows / 1e6)} M words/s`);
+  figure('import (read, decode, parse, store)', `${fmt(imported)} s, ${fmt(words / imported / 1e6)} M words/s`,
+    { ok: imported <= 20 * (documents / 1000), text: `≤ ${fmt(20 * (documents / 1000), 1)} s` });
+  figure('import ÷ raw text-only throughput', `${fmt((rawText / imported) * 100, 1)} %`, { ok: rawText / imported >= 0.5, text: '≥ 50 %' });
+  figure('import ÷ raw same-rows throughput', `${fmt((rawRows / imported) * 100, 1)} %`, { ok: rawRows / imported >= 0.5, text: '≥ 50 %' });
+  return { client, words };
+}
+
+/** Apply-code latency through the handler table, with `codings` codings already in the project. */
+export async function benchApplyCode({ client }: ImportBench, codings: number, calls: number): Promise<void> {
+  const { db } = client.session.store;
+  const rand = random(7);
+  const docs = db.prepare('SELECT id, length(text) AS length FROM documents').all() as { id: DocumentId; length: number }[];
+  const codes: CodeId[] = [];
+  for (let i = 0; i < 200; i++) codes.push((await client.invoke('codes.create', { name: `kode ${i + 1}` })).id);
+  const coder = client.session.store.coderId();
+  const insert = db.prepare('INSERT OR IGNORE INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  let t = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < codings; i++) {
+      const doc = docs[Math.floor(rand() * docs.length)]!;
+      const start = Math.floor(rand() * (doc.length - 400));
+      insert.run(doc.id, codes[i % codes.length], coder, start, start + 50 + Math.floor(rand() * 300), 'x', '2026-01-01T00:00:00Z');
+    }
+  })();
+  const count = db.prepare('SELECT count(*) FROM codings').pluck().get() as number;
+  console.log(`apply code (setup: ${count.toLocaleString('en')} codings in ${fmt(seconds(t))} s)`);
+  const latencies: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const doc = docs[Math.floor(rand() * docs.length)]!;
+    const start = Math.floor(rand() * (doc.length - 400));
+    t = performance.now();
+    await client.invoke('codings.apply', { documentId: doc.id, codeId: codes[Math.floor(rand() * codes.length)]!, start, end: start + 120 });
+    latencies.push(performance.now() - t);
+  }
+  figure(`apply-code p50 (${calls} calls)`, `${fmt(percentile(latencies, 50), 3)} ms`);
+  figure(`apply-code p99 (${calls} calls)`, `${fmt(percentile(latencies, 99), 3)} ms`, { ok: percentile(latencies, 99) <= 5, text: '≤ 5 ms' });
+}

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { localClient, type LocalClient } from '../../src/api/client';
+
+/** A scratch folder removed after the test file finishes (see `cleanup`). */
+export function tempDir(prefix = 'tematik-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A real project file in a temp folder, opened through the real handler table. */
+export async function newProject(coder = 'Peneliti A'): Promise<LocalClient & { file: string; dir: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'study.tematik');
+  const client = localClient({ coder });
+  await client.invoke('project.create', { path: file, name: 'Co-creation UMKM' });
+  return { ...client, file, dir };
+}
+
+export const SAMPLE_STUDY = path.resolve(__dirname, '../fixtures/sample-study');
+export const SAMPLE_SHEET = path.join(SAMPLE_STUDY, 'informants.csv');

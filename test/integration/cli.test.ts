@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+
+/** The built CLI, as `npx tematik` runs it (npm test builds it first). */
+const BIN = path.resolve(__dirname, '../../dist/src/cli/tematik.js');
+
+function tematik(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TEMATIK_CODER: 'Peneliti CLI' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the tematik command line', () => {
+  let project: string;
+
+  beforeAll(() => {
+    if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build:core" first (npm test does).`);
+    project = path.join(tempDir(), 'studi.tematik');
+  });
+
+  it('creates a project, imports the sample study with a progress report, lists and codes it', () => {
+    expect(tematik('init', project, '--name', 'Co-creation UMKM')).toMatchObject({ code: 0, stdout: expect.stringContaining('Created project "Co-creation UMKM"') });
+
+    const imported = tematik('import', project, '--folder', SAMPLE_STUDY, '--sheet', SAMPLE_SHEET);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 11 document\(s\)/);
+    expect(imported.stdout).toMatch(/KP-01_komunitas_kopi\.txt: \d+ words, \d+ turns, KP-01, KP-02/);
+    expect(imported.stderr).toMatch(/^0% Reading/m);
+    expect(imported.stderr).toMatch(/^100% Done$/m);
+
+    const docs = tematik('list', project, 'documents');
+    expect(docs.code).toBe(0);
+    expect(docs.stdout).toMatch(/P-02_kopi\s+docx/);
+    expect(tematik('list', project, 'informants').stdout).toMatch(/K-04\s+Bagas Wicaksono\s+Konsumen\s+0/);
+
+    const coded = tematik('code', project, '--document', 'P-01_fashion', '--code', 'polling Instagram', '--text', 'polling di Instagram Story');
+    expect(coded.code, coded.stderr).toBe(0);
+    expect(coded.stdout).toMatch(/as "polling Instagram"/);
+
+    const json = JSON.parse(tematik('stats', project, '--json').stdout) as { codings: number; documents: number; informants: number };
+    expect(json).toMatchObject({ codings: 1, documents: 11, informants: 13 });
+    expect(tematik('list', project, 'codes').stdout).toMatch(/polling Instagram\s+1\s+1/);
+
+    expect(tematik('undo', project).stdout).toMatch(/Undid: Apply code "polling Instagram"/);
+    expect(JSON.parse(tematik('stats', project, '--json').stdout)).toMatchObject({ codings: 0 });
+    expect(tematik('list', project, 'audit').stdout).toMatch(/Peneliti CLI\s+Undo: Apply code "polling Instagram"/);
+  });
+
+  it('applies a code to an explicit range through the generic call', () => {
+    const result = tematik('call', project, 'codings.apply', '{"documentId": 1, "start": 0, "end": 10, "codeName": "pembuka"}');
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ start: 0, end: 10, documentId: 1 });
+  });
+
+  it('exits 1 with a clear message when an action fails', () => {
+    const missing = tematik('list', path.join(tempDir(), 'tidak-ada.tematik'), 'documents');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No project file at .*tidak-ada\.tematik/);
+
+    const notProject = path.join(tempDir(), 'catatan.tematik');
+    fs.writeFileSync(notProject, 'bukan proyek');
+    expect(tematik('stats', notProject)).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a Tematik project/) });
+    expect(fs.readFileSync(notProject, 'utf8')).toBe('bukan proyek');
+
+    const bad = tematik('import', project, path.join(SAMPLE_STUDY, 'informants.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/informants\.csv/);
+
+    const ambiguous = tematik('code', project, '--document', 'P-01_fashion', '--code', 'x', '--text', 'yang');
+    expect(ambiguous).toMatchObject({ code: 1, stderr: expect.stringMatching(/occurs more than once/) });
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(tematik('frobnicate', project)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "frobnicate"/) });
+    expect(tematik('list', project, '--bogus')).toMatchObject({ code: 2 });
+    expect(tematik('code', project, '--document', '1', '--code', 'x', '--start', 'a', '--end', '3')).toMatchObject({ code: 2, stderr: expect.stringMatching(/whole numbers/) });
+    expect(tematik()).toMatchObject({ code: 2, stdout: expect.stringContaining('Usage:') });
+    expect(tematik('--help')).toMatchObject({ code: 0 });
+  });
+});

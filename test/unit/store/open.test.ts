@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { TematikError } from '../../../src/domain/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
+import { APPLICATION_ID, openDatabase } from '../../../src/store/open';
+import { tempDir } from '../../helpers/temp-project';
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function expectError(fn: () => unknown, kind: string, message: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TematikError);
+    expect((error as TematikError).kind).toBe(kind);
+    expect((error as TematikError).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected an error');
+}
+
+describe('project file', () => {
+  it('creates a WAL-mode file with foreign keys, the current schema and a project row', () => {
+    const file = path.join(tempDir(), 'new.tematik');
+    const db = openDatabase(file, { create: true, name: 'Studi UMKM' });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const project = db.prepare('SELECT name, phase, guid FROM project').get() as { name: string; phase: number; guid: string };
+    expect(project.name).toBe('Studi UMKM');
+    expect(project.phase).toBe(1);
+    expect(project.guid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const strict = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT%'`).pluck().all();
+    expect(strict).toEqual([]);
+    db.close();
+  });
+
+  it('reopens a project without changing its schema', () => {
+    const file = path.join(tempDir(), 'again.tematik');
+    openDatabase(file, { create: true }).close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT count(*) FROM project').pluck().get()).toBe(1);
+    db.close();
+    expect(fs.existsSync(`${file}.v${SCHEMA_VERSION}.bak`)).toBe(false);
+  });
+
+  it('refuses to create over an existing file and to open a missing one', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.tematik');
+    openDatabase(file, { create: true }).close();
+    expectError(() => openDatabase(file, { create: true }), 'conflict', /already exists/);
+    expectError(() => openDatabase(path.join(dir, 'missing.tematik')), 'not_found', /No project file/);
+  });
+
+  it('refuses a file from a newer Tematik and leaves it byte for byte unchanged', () => {
+    const file = path.join(tempDir(), 'future.tematik');
+    openDatabase(file, { create: true }).close();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    const before = sha(file);
+    expectError(() => openDatabase(file), 'newer_version', /newer version of Tematik.*has not been changed/);
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses files that are not Tematik projects without touching them', () => {
+    const dir = tempDir();
+    const text = path.join(dir, 'notes.tematik');
+    fs.writeFileSync(text, 'Pewawancara: ini bukan database');
+    expectError(() => openDatabase(text), 'not_a_project', /not an SQLite database/);
+    expect(fs.readFileSync(text, 'utf8')).toBe('Pewawancara: ini bukan database');
+
+    const other = path.join(dir, 'other.tematik');
+    const foreign = new Database(other);
+    foreign.exec('CREATE TABLE things (x)');
+    foreign.close();
+    const before = sha(other);
+    expectError(() => openDatabase(other), 'not_a_project', /another program/);
+    expect(sha(other)).toBe(before);
+  });
+});
+
+describe('migrations', () => {
+  it('migrates a version-1 project with real rows to the current version, after a backup', () => {
+    const file = path.join(tempDir(), 'v1.tematik');
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]!.sql);
+    v1.prepare(`INSERT INTO project (id, name, created_at) VALUES (1, 'Studi lama', '2025-01-01T00:00:00Z')`).run();
+    v1.prepare(`INSERT INTO coders (name, created_at) VALUES ('Peneliti', '2025-01-01')`).run();
+    v1.prepare(`INSERT INTO codes (name, colour, created_at) VALUES ('kolaborasi', '#4e79a7', '2025-01-01')`).run();
+    v1.pragma(`application_id = ${APPLICATION_ID}`);
+    v1.pragma('user_version = 1');
+    v1.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const project = db.prepare('SELECT name, guid FROM project').get() as { name: string; guid: string };
+    expect(project.name).toBe('Studi lama');
+    expect(project.guid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(db.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
+    db.close();
+
+    const backup = new Database(`${file}.v1.bak`, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
+    backup.close();
+  });
+
+  it('numbers migrations 1, 2, … without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
