@@ -1,11 +1,12 @@
 // Lint is where the layer rules of shared/STYLE.md live, so they hold without anyone remembering them.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'zlib', 'stream'];
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test-output/**', 'docs/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-output/**', 'docs/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -35,7 +36,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': ['error', { patterns: [
         restrict([...nodeBuiltins, 'better-sqlite3', 'electron'], 'The renderer runs in a sandboxed page: no Node, no Electron.'),
         restrict(['**/main/*', '**/src/store/*', '**/src/import/*', '**/src/api/handlers/*', '**/src/api/dispatch', '**/src/api/session', '**/src/cli/*', '**/src/server/*'],

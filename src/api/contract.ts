@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type {
-  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, Utf16Offset,
+  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset,
 } from '../domain/ids';
 import type {
-  AuditEntry, Attribute, Code, Coding, DocumentContent, DocumentSummary, Extract, HistoryState, ImportReport,
-  Informant, InformantType, Memo, Phase, ProjectInfo, ProjectStats, Theme,
+  AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSummary, Extract, HistoryState,
+  ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, Theme, ThemeLink, ThemeMap, ThemeReview,
+  TriangulationMatrix,
 } from '../domain/types';
-import { PHASES, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, PHASES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -24,6 +25,20 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f7
 const phase = z.number().int().refine((n): n is Phase => (PHASES as readonly number[]).includes(n), 'must be a phase from 1 to 6');
 const none = z.strictObject({});
 
+const groupBy = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('type') }),
+  z.strictObject({ kind: z.literal('attribute'), name: z.string().min(1) }),
+]);
+const commentTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('theme'), id: id<ThemeId>() }),
+  z.strictObject({ kind: z.literal('link'), id: id<ThemeLinkId>() }),
+]);
+const coordinate = z.number().finite().min(-100000).max(100000);
+const linkKind = z.enum(THEME_LINK_KINDS as unknown as ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with']);
+const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', 'silence', 'dissonance']);
+/** Which table a CSV export writes: every table the UI shows. */
+export const CSV_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+
 const memoTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('project') }),
   z.strictObject({ kind: z.literal('document'), id: id<DocumentId>() }),
@@ -33,6 +48,13 @@ const memoTarget = z.discriminatedUnion('kind', [
 ]);
 
 export const contract = {
+  'app.info': action<AppInfo>()(none),
+  /** Shows the host's native file dialog; refused where there is none (browser mode). */
+  'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet']) })),
+  /** Opens the sample study project, creating it from the bundled interviews the first time. */
+  'app.openSample': action<ProjectInfo>()(none),
+  'app.forgetRecent': action<AppInfo>()(z.strictObject({ path: z.string().min(1) })),
+
   'project.create': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1), name: name.optional() })),
   'project.open': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1) })),
   'project.close': action<null>()(none),
@@ -114,6 +136,55 @@ export const contract = {
   'themes.addCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
   'themes.removeCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
   'themes.delete': action<null>()(z.strictObject({ id: id<ThemeId>() })),
+  /** Moves the named codes out of a theme into a new sibling theme. */
+  'themes.split': action<Theme>()(z.strictObject({ id: id<ThemeId>(), name, codeIds: z.array(id<CodeId>()).min(1) })),
+  /** Folds `sourceId` into `targetId`: codes, sub-themes, links, memos and comments move; the source is deleted. */
+  'themes.merge': action<Theme>()(z.strictObject({ sourceId: id<ThemeId>(), targetId: id<ThemeId>() })),
+  'themes.setConvergence': action<Theme>()(z.strictObject({ id: id<ThemeId>(), convergence: convergence.nullable(), reason: z.string().max(20000) })),
+  'themes.review': action<ThemeReview>()(z.strictObject({ id: id<ThemeId>() })),
+  /** Codes that belong to no theme (phase 3–4: every code is either placed or set aside on purpose). */
+  'codes.unthemed': action<readonly Code[]>()(none),
+
+  'themeLinks.list': action<readonly ThemeLink[]>()(none),
+  'themeLinks.create': action<ThemeLink>()(z.strictObject({
+    fromThemeId: id<ThemeId>(), toThemeId: id<ThemeId>().optional(), toLinkId: id<ThemeLinkId>().optional(), kind: linkKind, label: z.string().max(500).optional(),
+  }).refine((a) => (a.toThemeId === undefined) !== (a.toLinkId === undefined), 'give exactly one of toThemeId and toLinkId')),
+  'themeLinks.update': action<ThemeLink>()(z.strictObject({ id: id<ThemeLinkId>(), kind: linkKind.optional(), label: z.string().max(500).optional() })),
+  'themeLinks.delete': action<null>()(z.strictObject({ id: id<ThemeLinkId>() })),
+
+  'map.get': action<ThemeMap>()(z.strictObject({ includeCodes: z.boolean().optional(), includeDiscarded: z.boolean().optional() })),
+  'map.move': action<null>()(z.strictObject({
+    themes: z.array(z.strictObject({ id: id<ThemeId>(), x: coordinate, y: coordinate })).max(5000).optional(),
+    codes: z.array(z.strictObject({ id: id<CodeId>(), x: coordinate, y: coordinate })).max(5000).optional(),
+  })),
+  /** Forgets hand-placed positions so the automatic layout places every node again. */
+  'map.resetLayout': action<null>()(none),
+
+  'comments.list': action<readonly Comment[]>()(z.strictObject({ target: commentTarget.optional() })),
+  'comments.add': action<Comment>()(z.strictObject({ target: commentTarget, body: z.string().trim().min(1, 'must not be empty').max(20000) })),
+  'comments.resolve': action<Comment>()(z.strictObject({ id: z.number().int().positive(), resolved: z.boolean() })),
+
+  'phases.checks': action<readonly PhaseCheck[]>()(none),
+  'phases.check': action<readonly PhaseCheck[]>()(z.strictObject({ phase, item: z.string().min(1).max(100), done: z.boolean() })),
+
+  'analysis.triangulation': action<TriangulationMatrix>()(z.strictObject({ rows: z.enum(['themes', 'codes']), groupBy: groupBy.optional(), includeDiscarded: z.boolean().optional() })),
+  /** The extracts behind one cell of the matrix. */
+  'analysis.cellExtracts': action<readonly Extract[]>()(z.strictObject({
+    rowKind: z.enum(['theme', 'code']), rowId: z.number().int().positive(), groupBy: groupBy.optional(), column: z.string(),
+  })),
+  'analysis.cooccurrence': action<CooccurrenceMatrix>()(z.strictObject({ scope: z.enum(['overlap', 'turn']) })),
+  /** The extracts where two codes co-occur, in pairs. */
+  'analysis.cooccurrenceExtracts': action<readonly (readonly [Extract, Extract])[]>()(z.strictObject({ a: id<CodeId>(), b: id<CodeId>(), scope: z.enum(['overlap', 'turn']) })),
+
+  /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
+  'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({
+    table: z.enum(CSV_TABLES), path: z.string().min(1).optional(), groupBy: groupBy.optional(), rows: z.enum(['themes', 'codes']).optional(),
+    scope: z.enum(['overlap', 'turn']).optional(), codeId: id<CodeId>().optional(),
+  })),
+  /** The theme map as SVG text, or written as SVG or PNG to `path`. */
+  'export.themeMap': action<{ readonly svg: string; readonly path: string | null }>()(z.strictObject({
+    format: z.enum(['svg', 'png']).optional(), path: z.string().min(1).optional(), includeCodes: z.boolean().optional(), scale: z.number().min(0.5).max(8).optional(),
+  })),
 } as const;
 
 export type Contract = typeof contract;

@@ -2,18 +2,37 @@ import { TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
 import { ProjectStore } from '../store/project-store';
 
+/** The file choices a desktop host can ask the user for with its own dialogs. */
+export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
+
+/** What the program hosting the core provides: Electron, the browser-mode server, or nothing (CLI, tests). */
+export interface Host {
+  readonly kind: 'electron' | 'browser' | 'cli';
+  /** Folder for app data: recent projects, the sample project. */
+  readonly dataDir?: string;
+  /** Folder holding the sample study and its informant sheet. */
+  readonly sampleDir?: string;
+  /** Native file dialogs; absent in browser mode, where the UI asks for a path instead. Null when cancelled. */
+  readonly choosePaths?: (kind: DialogKind) => Promise<string[] | null>;
+}
+
 export interface SessionOptions {
   /** Who makes the changes: recorded on every coding, memo and audit row. */
   readonly coder: string;
   /** better-sqlite3 binary for a runtime other than Node (Electron). */
   readonly nativeBinding?: string;
+  readonly host?: Host;
 }
 
 /** The one project a window (or CLI run, or browser-mode server) has open. */
 export class Session {
   private current: ProjectStore | null = null;
 
-  constructor(readonly options: SessionOptions) {}
+  readonly host: Host;
+
+  constructor(readonly options: SessionOptions) {
+    this.host = options.host ?? { kind: 'cli' };
+  }
 
   get store(): ProjectStore {
     if (!this.current) throw new TematikError('no_project', 'No project is open. Open a *.tematik file or create a new project first.');

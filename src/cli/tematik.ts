@@ -17,6 +17,10 @@ Usage:
   tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
   tematik code <project.tematik> --document <id|title> --code <name> (--start N --end N | --text "exact passage")
   tematik stats <project.tematik>
+  tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
+  tematik map <project.tematik> --out model.svg|model.png [--codes]
+  tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
+              [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
 
@@ -34,6 +38,7 @@ const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -110,6 +115,30 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       ];
       return print(flags, stats, lines.join('\n'));
     }
+    case 'triangulate': {
+      const matrix = await invoke('analysis.triangulation', { rows: rowsFlag(flags), groupBy: groupByFlag(flags) });
+      const text = formatTable([matrix.rows.length && matrix.rows[0]!.kind === 'code' ? 'Code' : 'Theme', ...matrix.columns.map((c) => `${c.label} (${c.informants})`), 'Suggested', 'Judgement'],
+        matrix.rows.map((r) => [r.name, ...r.cells.map((c) => `${c.informants} inf · ${c.extracts} ext`), r.suggestion.judgement, r.convergence ?? '']));
+      return print(flags, matrix, `${text}\n\nCells: informants of that group with at least one extract · extracts. Counts support the judgement; they do not make it.`);
+    }
+    case 'map': {
+      if (!flags.out) throw new UsageError('map needs --out model.svg or --out model.png.');
+      const format = flags.out.toLowerCase().endsWith('.png') ? 'png' : 'svg';
+      await invoke('export.themeMap', { path: flags.out, format, includeCodes: flags.codes ?? false });
+      return print(flags, { path: flags.out }, `Wrote the theme map to ${flags.out}`);
+    }
+    case 'csv': {
+      const table = rest[0];
+      const tables = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+      if (!tables.includes(table as never)) throw new UsageError(`csv needs a table: ${tables.join(', ')}.`);
+      if (!flags.out) throw new UsageError('csv needs --out file.csv.');
+      const scope = flags.scope ?? 'overlap';
+      if (scope !== 'overlap' && scope !== 'turn') throw new UsageError('--scope is overlap or turn.');
+      const codeId = flags.code !== undefined ? Number(flags.code) : undefined;
+      if (codeId !== undefined && !Number.isInteger(codeId)) throw new UsageError('--code takes a code id (see "tematik list <project> codes").');
+      await invoke('export.csv', { table: table as (typeof tables)[number], path: flags.out, rows: rowsFlag(flags), groupBy: groupByFlag(flags), scope, ...(codeId ? { codeId } : {}) });
+      return print(flags, { path: flags.out }, `Wrote ${table} to ${flags.out} (UTF-8 CSV for Excel and LibreOffice)`);
+    }
     case 'undo':
     case 'redo': {
       const before = await invoke('history.state', {});
@@ -169,6 +198,20 @@ async function list(client: LocalClient, what: string | undefined, flags: Flags)
     default:
       throw new UsageError('list what? documents, informants, types, codes, themes, memos or audit.');
   }
+}
+
+function rowsFlag(flags: Flags): 'themes' | 'codes' {
+  const rows = flags.rows ?? 'themes';
+  if (rows !== 'themes' && rows !== 'codes') throw new UsageError('--rows is themes or codes.');
+  return rows;
+}
+
+/** `--by type` (the default) or `--by attribute:city`. */
+function groupByFlag(flags: Flags): { kind: 'type' } | { kind: 'attribute'; name: string } {
+  const by = flags.by ?? 'type';
+  if (by === 'type') return { kind: 'type' };
+  if (by.startsWith('attribute:') && by.length > 'attribute:'.length) return { kind: 'attribute', name: by.slice('attribute:'.length) };
+  throw new UsageError('--by is "type" or "attribute:NAME", e.g. --by attribute:city.');
 }
 
 /** Parents before children, siblings in codebook order. */

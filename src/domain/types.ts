@@ -13,6 +13,10 @@ export const THEME_STATUSES: readonly ThemeStatus[] = ['candidate', 'reviewed', 
 export type ThemeLinkKind = 'influences' | 'mediates' | 'moderates' | 'contradicts' | 'part-of' | 'associated-with';
 export const THEME_LINK_KINDS: readonly ThemeLinkKind[] = ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with'];
 
+/** The researcher's triangulation judgement on a theme, after Farmer et al. (2006). */
+export type Convergence = 'agreement' | 'partial' | 'silence' | 'dissonance';
+export const CONVERGENCES: readonly Convergence[] = ['agreement', 'partial', 'silence', 'dissonance'];
+
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'qdpx';
 export type SpeakerRole = 'interviewer' | 'informant' | 'unknown';
 export type AttributeType = 'text' | 'number';
@@ -151,6 +155,10 @@ export interface Theme {
   readonly colour: string;
   readonly exemplarCodingId: CodingId | null;
   readonly codeIds: readonly CodeId[];
+  /** The researcher's convergence judgement across informant types, null until recorded. */
+  readonly convergence: Convergence | null;
+  /** Why: the researcher's words, reported beside the judgement. */
+  readonly convergenceReason: string;
 }
 
 export interface ThemeLink {
@@ -211,4 +219,122 @@ export interface Progress {
 export interface SkippedFile {
   readonly file: string;
   readonly reason: string;
+}
+
+export interface RecentProject {
+  readonly path: string;
+  readonly name: string;
+  readonly openedAt: string;
+}
+
+/** What the UI needs to know about the program around it. */
+export interface AppInfo {
+  readonly host: 'electron' | 'browser' | 'cli';
+  /** True when the host has native file dialogs (Electron); otherwise the UI asks for typed paths. */
+  readonly dialogs: boolean;
+  readonly sampleAvailable: boolean;
+  readonly recent: readonly RecentProject[];
+  /** The open project's path, or null. */
+  readonly projectPath: string | null;
+  readonly version: string;
+}
+
+export type CommentTarget = { readonly kind: 'theme'; readonly id: ThemeId } | { readonly kind: 'link'; readonly id: ThemeLinkId };
+
+/** A supervisor's or teammate's comment on a theme or a link of the theme model. */
+export interface Comment {
+  readonly id: number;
+  readonly target: CommentTarget;
+  readonly author: string;
+  readonly body: string;
+  readonly createdAt: string;
+  readonly resolvedAt: string | null;
+  readonly resolvedBy: string | null;
+}
+
+export interface PhaseCheck {
+  readonly phase: Phase;
+  readonly item: string;
+  readonly doneAt: string;
+  readonly by: string;
+}
+
+export interface MapPoint {
+  readonly x: number;
+  readonly y: number;
+  /** True where the researcher placed the node; false where the automatic layout did. */
+  readonly pinned: boolean;
+}
+
+/** Everything the theme map draws: nodes with positions, and typed links. */
+export interface ThemeMap {
+  readonly themes: readonly (Theme & MapPoint)[];
+  /** Codes of the shown themes, when codes are shown. */
+  readonly codes: readonly (Pick<Code, 'id' | 'name' | 'colour' | 'codingCount'> & MapPoint)[];
+  readonly links: readonly ThemeLink[];
+}
+
+/** Which informants are compared: by type, or by the values of one attribute (city, sector…). */
+export type GroupBy = { readonly kind: 'type' } | { readonly kind: 'attribute'; readonly name: string };
+
+export interface TriangulationColumn {
+  readonly key: string;
+  readonly label: string;
+  /** All informants in this group, the denominator of "4 of 6 owners". */
+  readonly informants: number;
+}
+
+export interface TriangulationCell {
+  readonly informants: number;
+  readonly extracts: number;
+}
+
+/** What the data suggest; the researcher confirms or overrides it. Counts support judgement, they do not replace it. */
+export interface ConvergenceSuggestion {
+  readonly judgement: Convergence;
+  /** Groups with no extract at all: candidates for "silence". */
+  readonly silent: readonly string[];
+  /** Share of each group's informants supporting the row, in column order (0–1). */
+  readonly spread: readonly number[];
+}
+
+export interface TriangulationRow {
+  readonly kind: 'theme' | 'code';
+  readonly id: number;
+  readonly name: string;
+  readonly colour: string;
+  readonly cells: readonly TriangulationCell[];
+  readonly informants: number;
+  readonly extracts: number;
+  readonly suggestion: ConvergenceSuggestion;
+  /** The researcher's recorded judgement (themes only). */
+  readonly convergence: Convergence | null;
+  readonly convergenceReason: string;
+}
+
+export interface TriangulationMatrix {
+  readonly groupBy: GroupBy;
+  readonly columns: readonly TriangulationColumn[];
+  readonly rows: readonly TriangulationRow[];
+}
+
+/** Codes applied to overlapping text, or within the same speaker turn. */
+export type CooccurrenceScope = 'overlap' | 'turn';
+
+export interface CooccurrenceMatrix {
+  readonly scope: CooccurrenceScope;
+  readonly codes: readonly Pick<Code, 'id' | 'name' | 'colour'>[];
+  /** counts[i][j]: co-occurrences of codes i and j; the diagonal holds each code's codings. */
+  readonly counts: readonly (readonly number[])[];
+}
+
+/** One theme under review: its evidence by informant type and informant, and its weak spots. */
+export interface ThemeReview {
+  readonly theme: Theme;
+  readonly codes: readonly Code[];
+  readonly support: readonly { readonly type: string; readonly colour: string; readonly informants: number; readonly totalInformants: number; readonly extracts: number }[];
+  readonly groups: readonly { readonly type: string; readonly informants: readonly { readonly label: string; readonly extracts: readonly Extract[] }[] }[];
+  /** Codes that sit in the theme on thin evidence. */
+  readonly weakCodes: readonly { readonly code: Code; readonly reason: 'few-extracts' | 'one-informant' }[];
+  readonly subThemes: readonly Theme[];
 }

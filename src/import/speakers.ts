@@ -64,19 +64,22 @@ export function isNeverSpeaker(label: string): boolean {
 }
 
 /** The role a label names by itself, or null for a person's name. */
-function roleOfRoleLabel(key: string, language: Language): SpeakerRole | null {
+function roleOfRoleLabel(key: string, language: Language | (() => Language)): SpeakerRole | null {
   // Indonesian transcripts use P = Peneliti/Pewawancara, I = Informan; English ones I = Interviewer, P = Participant.
-  if (key === 'p') return language === 'id' ? 'interviewer' : 'informant';
-  if (key === 'i') return language === 'id' ? 'informant' : 'interviewer';
+  if (key === 'p') return resolve(language) === 'id' ? 'interviewer' : 'informant';
+  if (key === 'i') return resolve(language) === 'id' ? 'informant' : 'interviewer';
   return LETTER_ROLES.get(key) ?? ROLE_WORDS.get(firstWord(key)) ?? null;
 }
+
+/** The language, guessed only when a P/I label needs it (the guess reads the text). */
+const resolve = (language: Language | (() => Language)): Language => (typeof language === 'function' ? language() : language);
 
 /**
  * Returns a role lookup for a document's speaker labels: role labels map to their
  * role; a person's name is an informant when someone in the document is labelled as
  * the interviewer, and unknown otherwise.
  */
-export function roleAssigner(labels: Iterable<string>, language: Language): (label: string) => SpeakerRole {
+export function roleAssigner(labels: Iterable<string>, language: Language | (() => Language)): (label: string) => SpeakerRole {
   let hasInterviewer = false;
   for (const label of labels) {
     if (roleOfRoleLabel(labelKey(label), language) === 'interviewer') hasInterviewer = true;
@@ -101,11 +104,11 @@ const EN_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A language guess needs only a sample; long documents do not change their language halfway. */
-const LANGUAGE_SAMPLE_CHARS = 200_000;
+const LANGUAGE_SAMPLE_CHARS = 20_000;
 
 /**
  * Guesses whether a transcript is in Indonesian or English by counting common
- * function words in its first 200,000 characters; ties go to Indonesian, the
+ * function words in its first 20,000 characters (some 3,000 words); ties go to Indonesian, the
  * language most Tematik studies are in.
  */
 export function guessLanguage(text: string): Language {

@@ -46,7 +46,8 @@ export function parseTurns(text: string): ParsedTurn[] {
   const first = speakerLines[0];
   if (!first) return [];
 
-  const roleOf = roleAssigner(speakerLines.map((line) => line.label), guessLanguage(text));
+  let language: ReturnType<typeof guessLanguage> | undefined;
+  const roleOf = roleAssigner(speakerLines.map((line) => line.label), () => (language ??= guessLanguage(text)));
   const turns: ParsedTurn[] = [];
   pushTurn(turns, text, 0, first.lineStart, '', 'unknown', null);
   speakerLines.forEach((line, i) => {

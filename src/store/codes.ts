@@ -27,6 +27,13 @@ export function getCode(db: Db, id: CodeId): Code {
   return toCode(row);
 }
 
+/** Just the name: cheap, for labels on the hot path (getCode also counts codings). */
+export function codeName(db: Db, id: CodeId): string {
+  const name = db.prepare('SELECT name FROM codes WHERE id = ?').pluck().get(id) as string | undefined;
+  if (name === undefined) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
+  return name;
+}
+
 export function findCodeByName(db: Db, name: string, parentId: CodeId | null = null): CodeId | undefined {
   return db.prepare('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').pluck().get(parentId ?? 0, name.trim()) as CodeId | undefined;
 }

@@ -50,13 +50,22 @@ export function codingsForDocument(db: Db, documentId: DocumentId): Coding[] {
 
 /** Every extract of a code (and optionally its sub-codes), with informant and type to place it. */
 export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean): Extract[] {
+  const ids = includeChildren
+    ? db.prepare('WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT k.id FROM codes k JOIN tree ON k.parent_id = tree.id) SELECT id FROM tree').pluck().all(codeId) as CodeId[]
+    : [codeId];
+  return extractsForCodes(db, ids);
+}
+
+/** The extracts of any of `codeIds`, each coding once, by document then position. */
+export function extractsForCodes(db: Db, codeIds: readonly CodeId[]): Extract[] {
+  if (codeIds.length === 0) return [];
   const rows = db.prepare(`
-    WITH RECURSIVE tree(id) AS (SELECT @codeId UNION ALL SELECT k.id FROM codes k JOIN tree ON k.parent_id = tree.id WHERE @children)
     SELECT ${codingColumns}, k.name AS codeName, d.title AS documentTitle,
       (SELECT json_group_array(label) FROM (SELECT i.label FROM document_informants di JOIN informants i ON i.id = di.informant_id WHERE di.document_id = c.document_id ORDER BY i.label)) AS informantLabels,
       (SELECT json_group_array(name) FROM (SELECT DISTINCT t.name FROM document_informants di JOIN informants i ON i.id = di.informant_id JOIN informant_types t ON t.id = i.type_id WHERE di.document_id = c.document_id ORDER BY t.name)) AS informantTypes
-    FROM codings c JOIN tree ON tree.id = c.code_id JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
-    ORDER BY d.title COLLATE NOCASE, c.start_offset`).all({ codeId, children: includeChildren ? 1 : 0 }) as (Omit<Extract, 'informantLabels' | 'informantTypes'> & { informantLabels: string; informantTypes: string })[];
+    FROM codings c JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
+    WHERE c.code_id IN (SELECT value FROM json_each(?))
+    ORDER BY d.title COLLATE NOCASE, c.start_offset, c.id`).all(JSON.stringify(codeIds)) as (Omit<Extract, 'informantLabels' | 'informantTypes'> & { informantLabels: string; informantTypes: string })[];
   return rows.map((row) => ({ ...row, informantLabels: JSON.parse(row.informantLabels) as string[], informantTypes: JSON.parse(row.informantTypes) as string[] }));
 }
 

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 export const UNDOABLE_TABLES = [
   'project', 'informant_types', 'informants', 'attributes', 'informant_attributes',
   'documents', 'document_informants', 'turns', 'codes', 'codings', 'themes', 'theme_codes',
-  'theme_links', 'memos',
+  'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks',
 ] as const;
 
 /**

@@ -10,6 +10,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 export const APPLICATION_ID = 0x544d544b;
 export const PROJECT_EXTENSION = '.tematik';
 
+/** About 40 MB of WAL at most between idle checkpoints. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface OpenOptions {
@@ -41,6 +44,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoints run when the user pauses (ProjectStore), not inside an action: an automatic one
+    // every 1,000 pages made one coding in a hundred take several milliseconds. This is the safety bound.
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     migrate(db, file, options.name ?? path.basename(file, PROJECT_EXTENSION));
     return db;
   } catch (error) {

@@ -17,8 +17,14 @@ export interface ActionRecord {
 }
 
 /** An open project file: the database plus the rules every change goes through. */
+/** How long the user must pause before the WAL is folded back into the file. */
+const IDLE_CHECKPOINT_MS = 1000;
+
 export class ProjectStore {
   private readonly coders = new Map<string, CoderId>();
+  private readonly checkpoint = setTimeout(() => {
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+  }, IDLE_CHECKPOINT_MS).unref();
 
   /** @param coder who makes the changes made through this store */
   private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string) {}
@@ -52,7 +58,9 @@ export class ProjectStore {
         if (undoable) endStep(this.db);
       }
     });
-    return run.immediate();
+    const result = run.immediate();
+    this.checkpoint.refresh();
+    return result;
   }
 
   /** Reverts the last action; returns its summary. */
@@ -70,18 +78,21 @@ export class ProjectStore {
   }
 
   close(): void {
+    clearTimeout(this.checkpoint);
     if (this.db.open) this.db.close();
   }
 
   private step(direction: 'undo' | 'redo'): string {
     const coderId = this.coderId();
-    return this.db.transaction(() => {
+    const label = this.db.transaction(() => {
       const step = peek(this.db, direction);
       if (!step) throw new TematikError('nothing_to_undo', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
       replay(this.db, step.id, direction);
       this.audit(coderId, direction, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`, { step: step.id });
       return step.label;
     }).immediate();
+    this.checkpoint.refresh();
+    return label;
   }
 
   private audit(coderId: CoderId, action: string, summary: string, args: unknown): void {

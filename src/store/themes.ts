@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId, CodingId, ThemeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
-import type { Theme, ThemeStatus } from '../domain/types';
+import type { Convergence, Theme, ThemeStatus } from '../domain/types';
 import { getCode } from './codes';
 import { now } from './project-store';
 
@@ -12,6 +12,7 @@ type ThemeRow = Omit<Theme, 'codeIds'> & { codeIds: string };
 
 const themeSql = `
   SELECT t.id, t.parent_id AS parentId, t.name, t.definition, t.scope, t.status, t.colour, t.exemplar_coding_id AS exemplarCodingId,
+    t.convergence, t.convergence_reason AS convergenceReason,
     (SELECT json_group_array(code_id) FROM (SELECT code_id FROM theme_codes tc WHERE tc.theme_id = t.id ORDER BY code_id)) AS codeIds
   FROM themes t`;
 
@@ -53,6 +54,7 @@ export function updateTheme(db: Db, id: ThemeId, changes: ThemeChanges): void {
     const fits = db.prepare(`SELECT 1 FROM codings c JOIN theme_codes tc ON tc.code_id = c.code_id WHERE c.id = ? AND tc.theme_id = ?`).get(changes.exemplarCodingId, id);
     if (!fits) throw new TematikError('conflict', `The exemplar quote must be an extract coded with one of the theme's codes.`);
   }
+  if (changes.status !== undefined && changes.status !== current.status) assertStatusChange(db, { ...current, ...changes }, current.status, changes.status);
   const next = { ...current, ...changes };
   db.prepare(`UPDATE themes SET name = ?, definition = ?, scope = ?, status = ?, colour = ?, exemplar_coding_id = ?, parent_id = ?, updated_at = ? WHERE id = ?`)
     .run(next.name.trim(), next.definition, next.scope, next.status, next.colour, next.exemplarCodingId, next.parentId, now(), id);
@@ -73,4 +75,71 @@ export function deleteTheme(db: Db, id: ThemeId): string {
   const theme = getTheme(db, id);
   db.prepare('DELETE FROM themes WHERE id = ?').run(id);
   return theme.name;
+}
+
+/**
+ * Braun & Clarke's progression, as rules the researcher can see: a theme is reviewed
+ * only once it has evidence, and defined only once it is named, defined and scoped.
+ * Any theme may be discarded (it stays in the audit trail) and a discarded one restored
+ * as a candidate; a step back (defined → reviewed → candidate) is always allowed.
+ */
+export const STATUS_STEPS: Readonly<Record<ThemeStatus, readonly ThemeStatus[]>> = {
+  candidate: ['reviewed', 'discarded'],
+  reviewed: ['defined', 'candidate', 'discarded'],
+  defined: ['reviewed', 'discarded'],
+  discarded: ['candidate'],
+};
+
+function assertStatusChange(db: Db, theme: Theme, from: ThemeStatus, to: ThemeStatus): void {
+  if (!STATUS_STEPS[from].includes(to)) {
+    throw new TematikError('conflict', `Theme "${theme.name}" is ${from}; it can become ${STATUS_STEPS[from].join(' or ')}, not ${to}. Braun & Clarke's phases go candidate → reviewed → defined.`);
+  }
+  if (to === 'reviewed') {
+    const extracts = db.prepare(`
+      SELECT count(*) FROM codings c WHERE c.code_id IN (
+        WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id)
+        SELECT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id)`).pluck().get(theme.id) as number;
+    if (extracts === 0) throw new TematikError('conflict', `Theme "${theme.name}" has no coded extracts yet. Add codes with extracts before marking it reviewed.`);
+  }
+  if (to === 'defined') {
+    const missing = [theme.definition.trim() ? null : 'a definition', theme.scope.trim() ? null : 'a scope ("what it is not")'].filter(Boolean);
+    if (missing.length) throw new TematikError('conflict', `Theme "${theme.name}" needs ${missing.join(' and ')} before it can be marked defined.`);
+  }
+}
+
+export function setConvergence(db: Db, id: ThemeId, convergence: Convergence | null, reason: string): void {
+  getTheme(db, id);
+  db.prepare('UPDATE themes SET convergence = ?, convergence_reason = ?, updated_at = ? WHERE id = ?').run(convergence, reason, now(), id);
+}
+
+/** Moves `codeIds` out of the theme into a new sibling theme; each must be in the theme. */
+export function splitTheme(db: Db, id: ThemeId, name: string, codeIds: readonly CodeId[]): ThemeId {
+  const theme = getTheme(db, id);
+  const stray = codeIds.filter((c) => !theme.codeIds.includes(c));
+  if (stray.length) throw new TematikError('conflict', `Only codes of "${theme.name}" can be split off; ${stray.length} of the chosen codes are not in it.`);
+  if (codeIds.length === theme.codeIds.length) throw new TematikError('conflict', `Splitting off every code of "${theme.name}" would leave it empty; rename it instead.`);
+  const created = createTheme(db, { name, parentId: theme.parentId, codeIds });
+  removeCodes(db, id, codeIds);
+  return created;
+}
+
+/** Folds one theme into another: its codes, sub-themes, links, memos and comments move; then it is deleted. */
+export function mergeThemes(db: Db, sourceId: ThemeId, targetId: ThemeId): { source: string; target: string } {
+  if (sourceId === targetId) throw new TematikError('conflict', 'Cannot merge a theme into itself. Pick two different themes.');
+  const source = getTheme(db, sourceId);
+  const target = getTheme(db, targetId);
+  const under = db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub').pluck().all(sourceId) as number[];
+  if (under.includes(targetId)) throw new TematikError('conflict', `Cannot merge "${source.name}" into its own sub-theme "${target.name}". Move the sub-theme out first.`);
+  addCodes(db, targetId, source.codeIds);
+  db.prepare('UPDATE themes SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
+  // Links that would become self-links after the merge go; the others follow the source.
+  db.prepare('DELETE FROM theme_links WHERE (from_theme_id = ? AND to_theme_id = ?) OR (from_theme_id = ? AND to_theme_id = ?)').run(sourceId, targetId, targetId, sourceId);
+  db.prepare('UPDATE theme_links SET from_theme_id = ? WHERE from_theme_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE theme_links SET to_theme_id = ? WHERE to_theme_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE memos SET theme_id = ? WHERE theme_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE comments SET theme_id = ? WHERE theme_id = ?').run(targetId, sourceId);
+  const definition = [target.definition, source.definition].filter((d) => d.trim()).join('\n\n');
+  db.prepare('UPDATE themes SET definition = ?, updated_at = ? WHERE id = ?').run(definition, now(), targetId);
+  db.prepare('DELETE FROM themes WHERE id = ?').run(sourceId);
+  return { source: source.name, target: target.name };
 }

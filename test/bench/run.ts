@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAnalysis } from './analysis';
 import { benchApplyCode, benchImport } from './import-and-code';
 import { figure, fmt } from './stats';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   try {
     const imported = await benchImport(dir, Math.round(1000 * scale), 8000);
     await benchApplyCode(imported, Math.round(200_000 * scale), 1000);
+    await benchAnalysis(imported);
     imported.client.session.close();
     console.log('memory');
     figure('peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);

@@ -1,9 +1,11 @@
 import * as codes from '../../store/codes';
 import * as codings from '../../store/codings';
+import { unthemedCodes } from '../../store/theme-review';
 import type { HandlerGroup } from '../handler-types';
 
 export const codeHandlers: HandlerGroup<'codes'> = {
   'codes.list': (_, ctx) => codes.listCodes(ctx.session.store.db),
+  'codes.unthemed': (_, ctx) => unthemedCodes(ctx.session.store.db),
   'codes.create': (args, ctx) => {
     const { db } = ctx.session.store;
     const id = ctx.session.store.change({ action: 'codes.create', summary: `Create code "${args.name}"`, args }, () => codes.createCode(db, args));
@@ -42,7 +44,7 @@ export const codingHandlers: HandlerGroup<'codings'> = {
   'codings.apply': ({ documentId, start, end, codeId, codeName, inVivo }, ctx) => {
     const { store } = ctx.session;
     const writer = writerFor(store.db);
-    const label = codeId !== undefined ? codes.getCode(store.db, codeId).name : codeName!;
+    const label = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
     const id = store.change({ action: 'codings.apply', summary: `Apply code "${label}"`, args: { documentId, start, end, codeId, codeName } }, () => {
       const code = codeId ?? codes.findCodeByName(store.db, codeName!) ?? codes.createCode(store.db, { name: codeName!, inVivo: inVivo ?? false });
       return writer(documentId, code, store.coderId(), start, end);

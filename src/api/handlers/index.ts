@@ -1,17 +1,21 @@
 import type { HandlerTable } from '../handler-types';
+import { analysisHandlers } from './analysis';
+import { appHandlers } from './app';
 import { codeHandlers, codingHandlers } from './codes';
 import { documentHandlers } from './documents';
+import { exportHandlers } from './export';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
-import { auditHandlers, historyHandlers, projectHandlers } from './project';
-import { themeHandlers } from './themes';
+import { auditHandlers, historyHandlers, phaseHandlers, projectHandlers } from './project';
+import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from './themes';
 
 /** The one handler table: Electron IPC, browser mode and the CLI all dispatch through it. */
 export const handlers: HandlerTable = {
-  ...projectHandlers, ...historyHandlers, ...auditHandlers,
+  ...appHandlers, ...projectHandlers, ...historyHandlers, ...auditHandlers,
   ...informantTypeHandlers, ...attributeHandlers, ...informantHandlers,
   ...documentHandlers, ...importHandlers,
   ...codeHandlers, ...codingHandlers,
-  ...memoHandlers, ...themeHandlers,
+  ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
+  ...analysisHandlers, ...exportHandlers,
 };

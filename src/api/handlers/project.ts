@@ -3,10 +3,19 @@ import { TematikError } from '../../domain/errors';
 import { PROJECT_EXTENSION } from '../../store/open';
 import { auditLog, projectInfo, projectStats, updateProject } from '../../store/project';
 import { createMemo } from '../../store/memos';
+import { listChecks, setCheck } from '../../store/phases';
+import { rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 
 const info = (ctx: Context) => projectInfo(ctx.session.store.db, ctx.session.store.file);
+
+/** Opening or creating a project puts it at the top of the recent list. */
+function opened(ctx: Context) {
+  const current = info(ctx);
+  rememberRecent(ctx.session.host.dataDir, current);
+  return current;
+}
 
 /** Project files always carry the .tematik extension so the OS and the open dialog know them. */
 function projectPath(file: string): string {
@@ -20,11 +29,11 @@ function projectPath(file: string): string {
 export const projectHandlers: HandlerGroup<'project'> = {
   'project.create': ({ path: file, name }, ctx) => {
     ctx.session.open(projectPath(file), true, name);
-    return info(ctx);
+    return opened(ctx);
   },
   'project.open': ({ path: file }, ctx) => {
     ctx.session.open(path.resolve(file));
-    return info(ctx);
+    return opened(ctx);
   },
   'project.close': (_, ctx) => {
     ctx.session.close();
@@ -65,4 +74,14 @@ export const historyHandlers: HandlerGroup<'history'> = {
 
 export const auditHandlers: HandlerGroup<'audit'> = {
   'audit.list': ({ limit }, ctx) => auditLog(ctx.session.store.db, limit ?? 500),
+};
+
+export const phaseHandlers: HandlerGroup<'phases'> = {
+  'phases.checks': (_, ctx) => listChecks(ctx.session.store.db),
+  'phases.check': ({ phase, item, done }, ctx) => {
+    const { store } = ctx.session;
+    store.change({ action: 'phases.check', summary: `${done ? 'Tick' : 'Untick'} "${item}" in phase ${phase}`, args: { phase, item, done } },
+      () => setCheck(store.db, phase, item, done, store.coderId()));
+    return listChecks(store.db);
+  },
 };

@@ -1,3 +1,7 @@
+import * as comments from '../../store/comments';
+import { moveNodes, resetLayout, themeMap } from '../../store/theme-map';
+import * as links from '../../store/theme-links';
+import { reviewTheme } from '../../store/theme-review';
 import * as themes from '../../store/themes';
 import type { HandlerGroup } from '../handler-types';
 
@@ -33,5 +37,77 @@ export const themeHandlers: HandlerGroup<'themes'> = {
     const name = themes.getTheme(store.db, id).name;
     store.change({ action: 'themes.delete', summary: `Delete theme "${name}"`, args: { id } }, () => themes.deleteTheme(store.db, id));
     return null;
+  },
+  'themes.split': ({ id, name, codeIds }, ctx) => {
+    const { store } = ctx.session;
+    const from = themes.getTheme(store.db, id).name;
+    const created = store.change({ action: 'themes.split', summary: `Split "${name}" off theme "${from}"`, args: { id, name, codeIds } }, () => themes.splitTheme(store.db, id, name, codeIds));
+    return themes.getTheme(store.db, created);
+  },
+  'themes.merge': ({ sourceId, targetId }, ctx) => {
+    const { store } = ctx.session;
+    const source = themes.getTheme(store.db, sourceId).name;
+    const target = themes.getTheme(store.db, targetId).name;
+    store.change({ action: 'themes.merge', summary: `Merge theme "${source}" into "${target}"`, args: { sourceId, targetId } }, () => themes.mergeThemes(store.db, sourceId, targetId));
+    return themes.getTheme(store.db, targetId);
+  },
+  'themes.setConvergence': ({ id, convergence, reason }, ctx) => {
+    const { store } = ctx.session;
+    const name = themes.getTheme(store.db, id).name;
+    const summary = convergence ? `Judge theme "${name}": ${convergence}` : `Clear the convergence judgement of "${name}"`;
+    store.change({ action: 'themes.setConvergence', summary, args: { id, convergence, reason } }, () => themes.setConvergence(store.db, id, convergence, reason));
+    return themes.getTheme(store.db, id);
+  },
+  'themes.review': ({ id }, ctx) => reviewTheme(ctx.session.store.db, id),
+};
+
+export const themeLinkHandlers: HandlerGroup<'themeLinks'> = {
+  'themeLinks.list': (_, ctx) => links.listLinks(ctx.session.store.db),
+  'themeLinks.create': (args, ctx) => {
+    const { store } = ctx.session;
+    const describe = links.describeLink(store.db, { fromThemeId: args.fromThemeId, toThemeId: args.toThemeId ?? null, toLinkId: args.toLinkId ?? null, kind: args.kind });
+    const id = store.change({ action: 'themeLinks.create', summary: `Link ${describe}`, args }, () => links.createLink(store.db, args));
+    return links.getLink(store.db, id);
+  },
+  'themeLinks.update': ({ id, ...changes }, ctx) => {
+    const { store } = ctx.session;
+    const describe = links.describeLink(store.db, links.getLink(store.db, id));
+    store.change({ action: 'themeLinks.update', summary: `Edit link ${describe}`, args: { id, ...changes } }, () => links.updateLink(store.db, id, changes));
+    return links.getLink(store.db, id);
+  },
+  'themeLinks.delete': ({ id }, ctx) => {
+    const { store } = ctx.session;
+    const describe = links.describeLink(store.db, links.getLink(store.db, id));
+    store.change({ action: 'themeLinks.delete', summary: `Remove link ${describe}`, args: { id } }, () => links.deleteLink(store.db, id));
+    return null;
+  },
+};
+
+export const mapHandlers: HandlerGroup<'map'> = {
+  'map.get': (options, ctx) => themeMap(ctx.session.store.db, options),
+  'map.move': (moves, ctx) => {
+    const { store } = ctx.session;
+    const count = (moves.themes?.length ?? 0) + (moves.codes?.length ?? 0);
+    store.change({ action: 'map.move', summary: `Move ${count} node(s) on the theme map`, args: moves }, () => moveNodes(store.db, moves));
+    return null;
+  },
+  'map.resetLayout': (_, ctx) => {
+    const { store } = ctx.session;
+    store.change({ action: 'map.resetLayout', summary: 'Reset the theme map layout', args: {} }, () => resetLayout(store.db));
+    return null;
+  },
+};
+
+export const commentHandlers: HandlerGroup<'comments'> = {
+  'comments.list': ({ target }, ctx) => comments.listComments(ctx.session.store.db, target),
+  'comments.add': ({ target, body }, ctx) => {
+    const { store } = ctx.session;
+    const id = store.change({ action: 'comments.add', summary: `Comment on ${target.kind} ${target.id}`, args: { target, body } }, () => comments.addComment(store.db, target, body, store.coderId()));
+    return comments.getComment(store.db, id);
+  },
+  'comments.resolve': ({ id, resolved }, ctx) => {
+    const { store } = ctx.session;
+    store.change({ action: 'comments.resolve', summary: `${resolved ? 'Resolve' : 'Reopen'} a comment`, args: { id, resolved } }, () => comments.resolveComment(store.db, id, resolved, store.coderId()));
+    return comments.getComment(store.db, id);
   },
 };

@@ -83,6 +83,7 @@ describe('undo and redo at the store level', () => {
 
   it('undoes theme edits', async () => {
     const code = await invoke('codes.create', { name: 'polling' });
+    await invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeId: code.id });
     const theme = await invoke('themes.create', { name: 'Platform digital', codeIds: [code.id] });
     await invoke('themes.update', { id: theme.id, definition: 'Media sosial sebagai ruang co-creation', status: 'reviewed' });
     await invoke('history.undo', {});

@@ -86,30 +86,58 @@ describe('project file', () => {
   });
 });
 
-describe('migrations', () => {
-  it('migrates a version-1 project with real rows to the current version, after a backup', () => {
-    const file = path.join(tempDir(), 'v1.tematik');
-    const v1 = new Database(file);
-    v1.exec(MIGRATIONS[0]!.sql);
-    v1.prepare(`INSERT INTO project (id, name, created_at) VALUES (1, 'Studi lama', '2025-01-01T00:00:00Z')`).run();
-    v1.prepare(`INSERT INTO coders (name, created_at) VALUES ('Peneliti', '2025-01-01')`).run();
-    v1.prepare(`INSERT INTO codes (name, colour, created_at) VALUES ('kolaborasi', '#4e79a7', '2025-01-01')`).run();
-    v1.pragma(`application_id = ${APPLICATION_ID}`);
-    v1.pragma('user_version = 1');
-    v1.close();
+/** A project file as version `version` of Tematik wrote it, with rows added by `seed`. */
+function fileAtVersion(version: number, seed: (db: Database.Database) => void): string {
+  const file = path.join(tempDir(), `v${version}.tematik`);
+  const db = new Database(file);
+  for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration.sql);
+  seed(db);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${version}`);
+  db.close();
+  return file;
+}
 
+describe('migrations', () => {
+  it('1 → current: keeps every row and backs the file up first', () => {
+    const file = fileAtVersion(1, (db) => {
+      db.prepare(`INSERT INTO project (id, name, created_at) VALUES (1, 'Studi lama', '2025-01-01T00:00:00Z')`).run();
+      db.prepare(`INSERT INTO coders (name, created_at) VALUES ('Peneliti', '2025-01-01')`).run();
+      db.prepare(`INSERT INTO codes (name, colour, created_at) VALUES ('kolaborasi', '#4e79a7', '2025-01-01')`).run();
+    });
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const project = db.prepare('SELECT name, guid FROM project').get() as { name: string; guid: string };
-    expect(project.name).toBe('Studi lama');
-    expect(project.guid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(db.prepare('SELECT name FROM project').pluck().get()).toBe('Studi lama');
     expect(db.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
     db.close();
-
     const backup = new Database(`${file}.v1.bak`, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
     backup.close();
+  });
+
+  it('2 gives an existing project a GUID', () => {
+    const file = fileAtVersion(1, (db) => {
+      db.prepare(`INSERT INTO project (id, name, created_at) VALUES (1, 'Studi lama', '2025-01-01T00:00:00Z')`).run();
+    });
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT guid FROM project').pluck().get()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    db.close();
+  });
+
+  it('3 keeps themes and their codes, with no convergence judgement yet', () => {
+    const file = fileAtVersion(2, (db) => {
+      db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi', '2025-01-01', 'g')`).run();
+      db.prepare(`INSERT INTO codes (id, name, colour, created_at) VALUES (1, 'polling', '#4e79a7', '2025-01-01')`).run();
+      db.prepare(`INSERT INTO themes (id, name, colour, status, definition, created_at, updated_at) VALUES (1, 'Platform digital', '#59a14f', 'reviewed', 'Media sosial', '2025-01-01', '2025-01-01')`).run();
+      db.prepare('INSERT INTO theme_codes (theme_id, code_id) VALUES (1, 1)').run();
+    });
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT name, status, definition, convergence, convergence_reason AS reason FROM themes').get())
+      .toEqual({ name: 'Platform digital', status: 'reviewed', definition: 'Media sosial', convergence: null, reason: '' });
+    expect(db.prepare('SELECT code_id FROM theme_codes').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT count(*) FROM theme_positions').pluck().get()).toBe(0);
+    db.close();
   });
 
   it('numbers migrations 1, 2, … without gaps', () => {

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell, type WebContents } from 'electron';
+import type { MenuEventArgs } from '../src/api/bridge';
+import { dispatch } from '../src/api/dispatch';
+import { readRecent } from '../src/api/recent';
+import { Session, type DialogKind } from '../src/api/session';
+import { sampleStudyDir } from '../src/server/paths';
+import { allowPermission, APP_ENTRY, APP_SCHEME, navigationDecision } from './app-origin';
+import { createAppRequestHandler } from './app-protocol';
+import { dialogRequest, withProjectExtension } from './dialogs';
+import { registerIpc } from './ipc';
+import { CHANNELS } from './ipc-router';
+import { projectFromArgv } from './launch-args';
+import { menuTemplate } from './menu';
+import { electronBindingPath, packagedBindingPath } from './native/paths';
+
+// Privileges must be granted before `ready`. A standard, secure scheme gives the renderer a real
+// origin (relative URLs, storage) without file://, whose extra powers we do not want. No
+// corsEnabled: left unset, other origins cannot read our files; same-origin module scripts load.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Every renderer sandboxed, whatever a window's own preferences say.
+app.enableSandbox();
+
+/** Who the changes are recorded as: TEMATIK_CODER, else the OS account name. */
+function coderName(): string {
+  const fromEnv = process.env['TEMATIK_CODER']?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return os.userInfo().username || 'researcher';
+  } catch {
+    return 'researcher';
+  }
+}
+
+/** Where file dialogs start: Documents, or home where the desktop names no Documents folder. */
+function startFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+/** The native dialog for one of the contract's file choices; null when cancelled. */
+async function choosePaths(kind: DialogKind): Promise<string[] | null> {
+  const request = dialogRequest(kind, startFolder());
+  const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (request.type === 'save') {
+    const result = parent ? await dialog.showSaveDialog(parent, request.options) : await dialog.showSaveDialog(request.options);
+    return result.canceled || !result.filePath ? null : [withProjectExtension(result.filePath)];
+  }
+  const result = parent ? await dialog.showOpenDialog(parent, request.options) : await dialog.showOpenDialog(request.options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+}
+
+/** Keeps every web contents (the window, and anything it might try to spawn) on our origin. */
+function harden(contents: WebContents): void {
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    const decision = navigationDecision(url);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-externally') void shell.openExternal(url);
+  };
+  contents.on('will-navigate', (event) => guard(event, event.url));
+  contents.on('will-redirect', (event) => guard(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const nativeBinding = app.isPackaged ? packagedBindingPath(process.resourcesPath) : electronBindingPath(app.getAppPath());
+  const session = new Session({
+    coder: coderName(),
+    nativeBinding,
+    host: {
+      kind: 'electron',
+      dataDir,
+      sampleDir: app.isPackaged ? path.join(process.resourcesPath, 'sample-study') : sampleStudyDir(),
+      choosePaths,
+    },
+  });
+  const ctx = { session, progress: () => undefined };
+
+  let window: BrowserWindow | null = null;
+  let loaded = false;
+  // `npm start -- study.tematik` runs in the package folder; INIT_CWD is where the user typed it.
+  let pending = projectFromArgv(process.argv, (!app.isPackaged && process.env['INIT_CWD']) || process.cwd());
+
+  const send = (...args: MenuEventArgs) => {
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(CHANNELS.menu, ...args);
+  };
+  const refreshMenu = () => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+      platform: process.platform, isDev: !app.isPackaged, projectOpen: session.isOpen, recent: readRecent(dataDir), send,
+    })));
+  };
+
+  /** Opens a project in main before the page can ask for it; errors go to a dialog, as there is no page yet to show them. */
+  const openHere = async (file: string) => {
+    const outcome = await dispatch('project.open', { path: file }, ctx);
+    if (!outcome.ok) dialog.showErrorBox('Tematik could not open the project', outcome.error.message);
+    refreshMenu();
+  };
+
+  /** A project from outside (second launch, Finder, file manager): a loaded page opens it itself, like Open Recent. */
+  const openFromOutside = (file: string) => {
+    if (window && loaded) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      send('open-path', file);
+    } else if (app.isReady()) {
+      void openHere(file);
+    } else {
+      pending = file;
+    }
+  };
+
+  const createWindow = () => {
+    const win = new BrowserWindow({
+      width: 1280, height: 820, minWidth: 900, minHeight: 600, title: 'Tematik', show: false,
+      webPreferences: {
+        contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
+        preload: path.join(__dirname, 'preload.js'),
+        // A file dropped on the window must not replace the app with that file.
+        navigateOnDragDrop: false,
+      },
+    });
+    window = win;
+    loaded = false;
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('did-finish-load', () => {
+      loaded = true;
+    });
+    win.on('closed', () => {
+      // Closing the store checkpoints the WAL into the project file.
+      session.close();
+      window = null;
+      loaded = false;
+      refreshMenu();
+    });
+    void win.loadURL(APP_ENTRY);
+  };
+
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromOutside(file);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = projectFromArgv(argv, workingDirectory);
+    if (!window && app.isReady()) createWindow();
+    if (file) openFromOutside(file);
+    else window?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!window && app.isReady()) createWindow();
+  });
+  app.on('will-quit', () => session.close());
+
+  app.whenReady().then(async () => {
+    if (!fs.existsSync(nativeBinding)) {
+      dialog.showErrorBox('Tematik cannot start', app.isPackaged
+        ? `This copy of Tematik is incomplete: ${nativeBinding} is missing. Reinstall Tematik.`
+        : `The database module built for Electron is missing (${nativeBinding}). Start Tematik with "npm start", which builds it.`);
+      app.exit(1);
+      return;
+    }
+    if (process.platform === 'win32') app.setAppUserModelId('org.tematik.app');
+    app.setAboutPanelOptions({ applicationName: 'Tematik', applicationVersion: app.getVersion() });
+
+    protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
+    const ses = electronSession.defaultSession;
+    ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl ?? contents.getURL())));
+    ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
+    // Defence behind the CSP: no page may reach the network. Requests Chromium makes itself
+    // (no web contents, e.g. spell-check dictionaries) are left alone.
+    ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+      callback({ cancel: details.webContentsId !== undefined });
+    });
+
+    registerIpc({
+      session,
+      onSettled: (name, outcome) => {
+        if (outcome.ok && session.isOpen && (name === 'project.open' || name === 'project.create' || name === 'app.openSample')) {
+          app.addRecentDocument(session.store.file);
+        }
+        if (name.startsWith('project.') || name.startsWith('app.')) refreshMenu();
+      },
+    });
+    refreshMenu();
+    if (pending) await openHere(pending);
+    pending = null;
+    createWindow();
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Tematik could not start', error instanceof Error ? error.stack ?? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+// One instance owns the project files: a second launch hands its file to the first and quits.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,0 +1,30 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { BridgeChannels, BridgeEventName, TematikBridge } from '../src/api/bridge';
+
+// A sandboxed preload can require only 'electron' (and a few Node built-ins): no relative
+// modules, so the channel names are written out here and checked against BridgeChannels.
+const CHANNELS = {
+  invoke: 'tematik:invoke',
+  progress: 'tematik:progress',
+  menu: 'tematik:menu',
+} as const satisfies BridgeChannels;
+
+const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu };
+
+const api = {
+  // Names and arguments are validated in the main process, the only side that can be trusted to.
+  invoke: (name, args) => ipcRenderer.invoke(CHANNELS.invoke, name, args),
+  on: (event, listener) => {
+    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress" or "menu".`);
+    if (typeof listener !== 'function') throw new Error('The listener must be a function.');
+    const channel = EVENT_CHANNELS[event];
+    // The IpcRendererEvent is dropped: its `sender` is ipcRenderer itself, which must never reach the page.
+    const forward = (_event: IpcRendererEvent, ...args: unknown[]) => (listener as (...a: unknown[]) => void)(...args);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+} satisfies TematikBridge;
+
+contextBridge.exposeInMainWorld('tematik', api);

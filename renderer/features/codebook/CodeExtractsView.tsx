@@ -1,0 +1,249 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeId } from '../../../src/domain/ids';
+import type { Code, Extract } from '../../../src/domain/types';
+import { useStrings } from '../../i18n/i18n';
+import { useProject, useQuery } from '../../lib/state';
+import { ancestorsOf, subtreeIds } from './code-tree';
+import { copyText } from './copy-text';
+import { extractsCsv, groupExtracts, summariseExtracts, type GroupOptions } from './extract-groups';
+import { Modal } from './Modal';
+import { extractsStrings, plural } from './strings';
+import './codebook.css';
+import './extracts.css';
+
+/** Whether sub-codes are included carries over from one code to the next, as a reading habit. */
+let rememberedIncludeChildren = false;
+
+/**
+ * One code in the main area: what it means, who says it (by informant type, then
+ * informant) and every extract, each a way back into its transcript.
+ */
+export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
+  const t = useStrings(extractsStrings);
+  const { navigate, run, notify } = useProject();
+  const codesQuery = useQuery('codes.list', {});
+  const codes = codesQuery.data;
+  const code = codes?.find((c) => c.id === codeId);
+  const [includeChildren, setIncludeChildrenState] = useState(rememberedIncludeChildren);
+  const setIncludeChildren = (value: boolean) => { rememberedIncludeChildren = value; setIncludeChildrenState(value); };
+  const subCodes = useMemo(() => (codes ? codes.filter((c) => c.parentId === codeId) : []), [codes, codeId]);
+  const descendants = useMemo(() => (codes ? subtreeIds(codes, codeId).size - 1 : 0), [codes, codeId]);
+  const withChildren = includeChildren && descendants > 0;
+  const extractsQuery = useQuery('codings.forCode', code ? { codeId, includeChildren: withChildren } : null);
+  const informants = useQuery('informants.list', {}).data;
+  const types = useQuery('informantTypes.list', {}).data;
+  const [manualCsv, setManualCsv] = useState<string | null>(null);
+
+  const options = useMemo<GroupOptions>(() => ({
+    typeOrder: types?.map((ty) => ty.name) ?? [],
+    typeOfLabel: new Map((informants ?? []).map((i) => [i.label, i.typeName])),
+  }), [types, informants]);
+  const extracts = extractsQuery.data;
+  const groups = useMemo(() => (extracts ? groupExtracts(extracts, options) : []), [extracts, options]);
+  const summary = useMemo(() => summariseExtracts(extracts ?? [], groups), [extracts, groups]);
+
+  if (!codes) return <div className="cx-view"><p className="muted">{t('loading')}</p></div>;
+  if (!code) return <div className="cx-view"><p className="cx-missing" data-testid="code-missing">{t('missing')}</p></div>;
+
+  const copyCsv = async () => {
+    if (!extracts) return;
+    const csv = extractsCsv(extracts, {
+      type: t('csvType'), informant: t('csvInformant'), document: t('csvDocument'), quote: t('csvQuote'),
+      ...(withChildren ? { code: t('csvCode') } : {}),
+    }, options);
+    if (await copyText(csv)) notify({ tone: 'info', message: t('copied', { extracts: plural(t, extracts.length, 'extractsOne', 'extractsMany') }) });
+    else setManualCsv(csv);
+  };
+
+  const hasExtracts = (extracts?.length ?? 0) > 0;
+  const typeColour = new Map(types?.map((ty) => [ty.name, ty.colour]));
+  const ancestors = ancestorsOf(codes, code.id);
+  const summaryText = t('summary', {
+    extracts: plural(t, summary.extracts, 'extractsOne', 'extractsMany'),
+    informants: plural(t, summary.informants, 'informantsOne', 'informantsMany'),
+    types: plural(t, summary.types, 'typesOne', 'typesMany'),
+  });
+  // Every type of the project has a row: a type with nothing to say is a finding (silence), not a gap.
+  const typeRows = [
+    ...(types ?? []).map((ty) => ({ name: ty.name, colour: ty.colour, total: ty.informantCount, group: groups.find((g) => g.type === ty.name) })),
+    ...groups.filter((g) => !(types ?? []).some((ty) => ty.name === g.type)).map((g) => ({ name: g.type, colour: '#bbbbbb', total: null, group: g })),
+  ];
+
+  return (
+    <div className="cx-view" data-testid="code-extracts-view">
+      <nav className="cx-crumbs" aria-label={t('topLevel')}>
+        <span>{t('topLevel')}</span>
+        {ancestors.map((a) => (
+          <span key={a.id}> › <button className="link" onClick={() => navigate({ view: 'code', codeId: a.id })}>{a.name}</button></span>
+        ))}
+      </nav>
+      <header className="cx-head">
+        <ColourSwatch code={code} title={t('colourHint')} onChange={(colour) => void run('codes.update', { id: code.id, colour }).catch(() => undefined)} />
+        <h1 className="cx-name" data-testid="code-title">{code.name}</h1>
+        {code.inVivo && <span className="cx-badge" title={t('inVivoHint')} data-testid="code-invivo">{t('inVivo')}</span>}
+        <span className="cx-counts">
+          {plural(t, code.codingCount, 'codingsOne', 'codingsMany')} · {plural(t, code.informantCount, 'informantsOne', 'informantsMany')}
+        </span>
+      </header>
+
+      <Description code={code} onSave={(description) => void run('codes.update', { id: code.id, description }).catch(() => undefined)} />
+
+      {subCodes.length > 0 && (
+        <div className="cx-subcodes">
+          <span className="cx-label">{t('subCodes')}</span>
+          {subCodes.map((s) => (
+            <button key={s.id} className="cx-chip" onClick={() => navigate({ view: 'code', codeId: s.id })}>
+              <span className="swatch" style={{ background: s.colour }} />{s.name} <span className="count">{s.codingCount}</span>
+            </button>
+          ))}
+        </div>
+      )}
+
+      <section className="cx-overview">
+        <div className="cx-toolbar">
+          <p className="cx-summary" data-testid="extracts-summary">{!extracts ? t('loading') : extracts.length === 0 ? t('noExtracts') : summaryText}</p>
+          {descendants > 0 && (
+            <label className="cx-toggle" title={t('includeSubCodesHint')}>
+              <input type="checkbox" checked={includeChildren} onChange={(e) => setIncludeChildren(e.target.checked)} data-testid="include-subcodes" />
+              {t('includeSubCodes', { n: descendants })}
+            </label>
+          )}
+          <button onClick={() => void copyCsv()} disabled={!extracts || extracts.length === 0} title={t('copyCsvHint')} data-testid="copy-csv">{t('copyCsv')}</button>
+        </div>
+        {hasExtracts && typeRows.length > 0 && (
+          <table className="cx-types" data-testid="extracts-by-type">
+            <thead>
+              <tr><th>{t('colType')}</th><th className="num">{t('colInformants')}</th><th className="num">{t('colExtracts')}</th><th className="cx-bar-col" aria-hidden="true" /></tr>
+            </thead>
+            <tbody>
+              {typeRows.map((row) => {
+                const count = row.group?.extractCount ?? 0;
+                return (
+                  <tr key={row.name || 'none'} className={count === 0 ? 'silent' : undefined}>
+                    <td><span className="swatch" style={{ background: row.colour }} />{row.name || t('noInformant')}</td>
+                    <td className="num">
+                      {row.total !== null ? t('ofTotal', { n: row.group?.informantCount ?? 0, total: row.total }) : row.group?.informantCount ?? 0}
+                    </td>
+                    <td className="num">{count === 0 ? <span className="cx-silent">{t('silent')}</span> : count}</td>
+                    <td className="cx-bar-col" aria-hidden="true">
+                      <span className="cx-bar" style={{ width: `${summary.extracts ? Math.round((count / summary.extracts) * 100) : 0}%`, background: row.colour }} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {hasExtracts && typeRows.length > 0 && <p className="cx-note muted">{t('byTypeHint')}</p>}
+        {extracts?.length === 0 && <p className="cx-empty muted">{t('empty')}</p>}
+      </section>
+
+      <section className="cx-extracts" aria-label={t('extracts')}>
+        {groups.map((group) => (
+          <section key={group.type || 'none'} className="cx-type" data-testid="extract-type-group" data-type-name={group.type}>
+            <h2 className="cx-type-name">
+              <span className="swatch" style={{ background: typeColour.get(group.type) ?? '#bbbbbb' }} />
+              {group.type || t('noInformant')}
+              <span className="count">{plural(t, group.informantCount, 'informantsOne', 'informantsMany')} · {plural(t, group.extractCount, 'extractsOne', 'extractsMany')}</span>
+            </h2>
+            {group.informants.map((informant) => (
+              <div key={informant.label || 'none'} className="cx-informant">
+                <h3 className="cx-informant-name">{informant.label || t('noInformant')} <span className="count">{informant.extracts.length}</span></h3>
+                {informant.extracts.map((extract) => (
+                  <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')}
+                    onOpen={() => navigate({ view: 'document', documentId: extract.documentId, focus: { start: extract.start, end: extract.end } })} />
+                ))}
+              </div>
+            ))}
+          </section>
+        ))}
+      </section>
+
+      {manualCsv !== null && (
+        <Modal title={t('copyTitle')} onClose={() => setManualCsv(null)} wide footer={<button className="primary" onClick={() => setManualCsv(null)}>{t('close')}</button>}>
+          <p>{t('copyManual')}</p>
+          <textarea className="cx-csv" readOnly value={manualCsv} rows={14} onFocus={(e) => e.currentTarget.select()} autoFocus data-testid="csv-text" />
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+function ExtractCard({ extract, codeId, codes, title, onOpen }: { extract: Extract; codeId: CodeId; codes: readonly Code[]; title: string; onOpen: () => void }) {
+  const fromSubCode = extract.codeId !== codeId ? codes.find((c) => c.id === extract.codeId) : undefined;
+  return (
+    <button className="cx-extract" onClick={onOpen} title={title} data-testid="extract" data-coding-id={extract.id}>
+      <span className="cx-quote">{extract.quote}</span>
+      <span className="cx-meta">
+        <span className="cx-doc">{extract.documentTitle}</span>
+        {extract.informantLabels.length > 0 && <span> · {extract.informantLabels.join(', ')}</span>}
+        {fromSubCode && <span className="cx-subcode"><span className="swatch" style={{ background: fromSubCode.colour }} />{fromSubCode.name}</span>}
+      </span>
+    </button>
+  );
+}
+
+/** The description is the code's definition in the codebook appendix: editable where it is read. */
+function Description({ code, onSave }: { code: Code; onSave: (text: string) => void }) {
+  const t = useStrings(extractsStrings);
+  const [draft, setDraft] = useState<string | null>(null);
+  // Another code, or the same code changed elsewhere (panel, undo): drop a stale draft.
+  useEffect(() => setDraft(null), [code.id]);
+  if (draft !== null) {
+    const save = () => {
+      if (draft !== code.description) onSave(draft);
+      setDraft(null);
+    };
+    return (
+      <div className="cx-description editing">
+        <textarea
+          autoFocus
+          rows={5}
+          value={draft}
+          placeholder={t('describePlaceholder')}
+          aria-label={t('description')}
+          maxLength={20000}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
+            if (e.key === 'Escape') { e.preventDefault(); setDraft(null); }
+          }}
+          data-testid="code-view-description-input"
+        />
+        <div className="cx-description-actions">
+          <button onClick={() => setDraft(null)}>{t('cancel')}</button>
+          <button className="primary" onClick={save} data-testid="code-view-description-save">{t('save')}</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="cx-description" data-testid="code-view-description">
+      {code.description
+        ? <p className="cx-description-text">{code.description}</p>
+        : <p className="cx-description-text muted">{t('noDescription')}</p>}
+      <button className="link" onClick={() => setDraft(code.description)} data-testid="code-view-description-edit">
+        {code.description ? t('edit') : t('write')}
+      </button>
+    </div>
+  );
+}
+
+/** The colour chip opens the native picker; only the final pick becomes a change (one undo step). */
+function ColourSwatch({ code, title, onChange }: { code: Code; title: string; onChange: (colour: string) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState(code.colour);
+  useEffect(() => setPreview(code.colour), [code.colour]);
+  useEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    const commit = () => { if (el.value.toLowerCase() !== code.colour.toLowerCase()) onChange(el.value); };
+    el.addEventListener('change', commit);
+    return () => el.removeEventListener('change', commit);
+  }, [code.colour, onChange]);
+  return (
+    <label className="cx-swatch" style={{ background: preview }} title={title}>
+      <input ref={input} type="color" value={preview} onChange={(e) => setPreview(e.target.value)} aria-label={title} data-testid="code-view-colour" />
+    </label>
+  );
+}

@@ -1,0 +1,496 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { CodeId } from '../../../src/domain/ids';
+import type { Code } from '../../../src/domain/types';
+import { useStrings } from '../../i18n/i18n';
+import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
+import { forgetRecentCodes, useRecentCodes } from '../../lib/recent-codes';
+import { useProject, useQuery } from '../../lib/state';
+import { buildCodeTree, filterCodeTree, visibleRows, type CodeRowModel } from './code-tree';
+import { DeleteDialog, MergeDialog } from './CodeDialogs';
+import { CodeMenu, type CodeAction } from './CodeMenu';
+import { moveVerdict, refusedTargets } from './drag-rules';
+import { codebookStrings, plural } from './strings';
+import './codebook.css';
+
+type Editing =
+  | { readonly kind: 'rename'; readonly id: CodeId }
+  | { readonly kind: 'describe'; readonly id: CodeId }
+  | { readonly kind: 'new'; readonly parentId: CodeId | null };
+
+/** Which codes are folded survives the panel leaving the screen (home, journal) and coming back. */
+let rememberedCollapsed: ReadonlySet<CodeId> = new Set();
+
+const EMPTY: readonly Code[] = [];
+const INDENT = 14;
+
+/**
+ * The codebook beside a transcript or a code: a tree of codes with their codings and
+ * informants, a filter, drag to apply or nest, and a row menu for everything else.
+ */
+export function CodebookPanel() {
+  const t = useStrings(codebookStrings);
+  const { route, navigate, run, notify } = useProject();
+  const codesQuery = useQuery('codes.list', {});
+  const codes = codesQuery.data ?? EMPTY;
+  const recent = useRecentCodes();
+
+  const [query, setQuery] = useState('');
+  const [collapsed, setCollapsedState] = useState<ReadonlySet<CodeId>>(rememberedCollapsed);
+  const [focusId, setFocusId] = useState<CodeId | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [menu, setMenu] = useState<{ id: CodeId; x: number; y: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'merge' | 'delete'; id: CodeId } | null>(null);
+  const [dragging, setDragging] = useState<CodeId | null>(null);
+  const [dropTarget, setDropTarget] = useState<CodeId | 'top' | null>(null);
+  const tree = useRef<HTMLDivElement>(null);
+  const expandTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const setCollapsed = useCallback((update: (set: Set<CodeId>) => void) => {
+    setCollapsedState((current) => {
+      const next = new Set(current);
+      update(next);
+      rememberedCollapsed = next;
+      return next;
+    });
+  }, []);
+
+  const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const roots = useMemo(() => buildCodeTree(codes), [codes]);
+  const filtered = useMemo(() => filterCodeTree(roots, query), [roots, query]);
+  const filtering = query.trim() !== '';
+  const rows = useMemo(
+    () => visibleRows(filtered.roots, collapsed, { forceExpand: filtering, matches: filtered.matches }),
+    [filtered, collapsed, filtering],
+  );
+  const hasNesting = useMemo(() => codes.some((c) => c.parentId !== null), [codes]);
+  const selectedId = route.view === 'code' ? route.codeId : null;
+  const refused = useMemo(() => (dragging === null ? null : refusedTargets(codes, dragging)), [codes, dragging]);
+
+  // Keys 1–9 must not point at a code that was deleted or merged away.
+  useEffect(() => {
+    if (codes !== EMPTY) forgetRecentCodes(new Set(codes.map((c) => c.id)));
+  }, [codes]);
+
+  const tabStop = rows.some((r) => r.code.id === focusId) ? focusId : rows.some((r) => r.code.id === selectedId) ? selectedId : rows[0]?.code.id ?? null;
+
+  const focusRow = useCallback((id: CodeId) => {
+    setFocusId(id);
+    requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
+  }, []);
+
+  const expand = useCallback((id: CodeId) => setCollapsed((s) => { s.delete(id); }), [setCollapsed]);
+
+  const openMenu = useCallback((id: CodeId, x: number, y: number) => {
+    setFocusId(id);
+    setMenu({ id, x, y });
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu((current) => {
+      if (current) requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-code-id="${current.id}"]`)?.focus());
+      return null;
+    });
+  }, []);
+
+  const rename = (code: Code, name: string, refocus: boolean) => {
+    setEditing(null);
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== code.name) void run('codes.update', { id: code.id, name: trimmed }).catch(() => undefined);
+    if (refocus) focusRow(code.id);
+  };
+  const describe = (code: Code, description: string) => {
+    setEditing(null);
+    if (description !== code.description) void run('codes.update', { id: code.id, description }).catch(() => undefined);
+    focusRow(code.id);
+  };
+  const create = (name: string, parentId: CodeId | null, refocus: boolean) => {
+    setEditing(null);
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    if (parentId !== null) expand(parentId);
+    void run('codes.create', { name: trimmed, parentId }).then((code) => { if (refocus) focusRow(code.id); }, () => undefined);
+  };
+  const colour = useCallback((id: CodeId, value: string) => {
+    setMenu(null);
+    if (byId.get(id)?.colour.toLowerCase() !== value.toLowerCase()) void run('codes.update', { id, colour: value }).catch(() => undefined);
+    focusRow(id);
+  }, [byId, run, focusRow]);
+
+  const move = (id: CodeId, parentId: CodeId | null) => {
+    const verdict = moveVerdict(codes, id, parentId);
+    const code = byId.get(id);
+    if (verdict === 'name-clash' && code) notify({ tone: 'error', message: t('nameClash', { name: code.name }) });
+    if (verdict !== 'ok') return;
+    if (parentId !== null) expand(parentId);
+    void run('codes.move', { id, parentId }).catch(() => undefined);
+  };
+
+  const merge = (source: Code, targetId: CodeId) => {
+    setDialog(null);
+    const target = byId.get(targetId);
+    void run('codes.merge', { sourceId: source.id, targetId }).then(() => {
+      notify({ tone: 'info', message: t('merged', { source: source.name, target: target?.name ?? '' }) });
+      if (selectedId === source.id) navigate({ view: 'code', codeId: targetId });
+      focusRow(targetId);
+    }, () => undefined);
+  };
+  const remove = (code: Code) => {
+    setDialog(null);
+    void run('codes.delete', { id: code.id }).then(() => {
+      notify({ tone: 'info', message: t('deleted', { name: code.name, codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany') }) });
+    }, () => undefined);
+  };
+
+  const act = (id: CodeId, action: CodeAction) => {
+    setMenu(null);
+    if (action === 'rename' || action === 'describe') setEditing({ kind: action, id });
+    else if (action === 'subcode') {
+      expand(id);
+      setEditing({ kind: 'new', parentId: id });
+    } else setDialog({ kind: action, id });
+  };
+
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: CodeRowModel, index: number) => {
+    if (event.target !== event.currentTarget) return;
+    const id = row.code.id;
+    const go = (i: number) => { const r = rows[Math.max(0, Math.min(rows.length - 1, i))]; if (r) focusRow(r.code.id); };
+    switch (event.key) {
+      case 'ArrowDown': go(index + 1); break;
+      case 'ArrowUp': go(index - 1); break;
+      case 'Home': go(0); break;
+      case 'End': go(rows.length - 1); break;
+      case 'ArrowRight':
+        if (row.hasChildren && !row.expanded) expand(id);
+        else if (row.expanded) go(index + 1);
+        break;
+      case 'ArrowLeft':
+        if (row.expanded && !filtering) setCollapsed((s) => { s.add(id); });
+        else if (row.code.parentId !== null) focusRow(row.code.parentId);
+        break;
+      case 'Enter': navigate({ view: 'code', codeId: id }); break;
+      case 'F2': setEditing({ kind: 'rename', id }); break;
+      case 'Delete': setDialog({ kind: 'delete', id }); break;
+      case 'ContextMenu': {
+        const rect = event.currentTarget.getBoundingClientRect();
+        openMenu(id, rect.left + 24, rect.bottom);
+        break;
+      }
+      default:
+        if (event.key === 'F10' && event.shiftKey) {
+          const rect = event.currentTarget.getBoundingClientRect();
+          openMenu(id, rect.left + 24, rect.bottom);
+          break;
+        }
+        return;
+    }
+    event.preventDefault();
+  };
+
+  // Drag: rows carry the shared payload (the transcript applies it to a selection); dropped on
+  // a row they nest, on the bottom zone they go to the top level.
+  const dragVerdict = (event: DragEvent, parentId: CodeId | null): boolean => {
+    if (!isCodeDrag(event)) return false;
+    // A drag from elsewhere (a theme, another window) is only known on drop: let it through.
+    return refused === null || !refused.has(parentId);
+  };
+  const onDragOver = (event: DragEvent, target: CodeId | 'top') => {
+    if (!dragVerdict(event, target === 'top' ? null : target)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+    if (dropTarget !== target) {
+      setDropTarget(target);
+      clearTimeout(expandTimer.current);
+      // Hovering over a folded code opens it, so a code can be dropped deep in the tree.
+      if (target !== 'top' && collapsed.has(target)) expandTimer.current = setTimeout(() => expand(target), 700);
+    }
+  };
+  const onDragLeave = (event: DragEvent, target: CodeId | 'top') => {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    if (dropTarget === target) {
+      setDropTarget(null);
+      clearTimeout(expandTimer.current);
+    }
+  };
+  const onDrop = (event: DragEvent, target: CodeId | 'top') => {
+    event.preventDefault();
+    clearTimeout(expandTimer.current);
+    const id = getCodeDrag(event) ?? dragging;
+    setDropTarget(null);
+    setDragging(null);
+    if (id !== null) move(id, target === 'top' ? null : target);
+  };
+  const endDrag = () => {
+    clearTimeout(expandTimer.current);
+    setDragging(null);
+    setDropTarget(null);
+  };
+
+  const menuCode = menu ? byId.get(menu.id) : undefined;
+  const dialogCode = dialog ? byId.get(dialog.id) : undefined;
+  const newAt = editing?.kind === 'new' ? editing.parentId : undefined;
+
+  const renderRow = (row: CodeRowModel, index: number) => {
+    const { code, depth } = row;
+    const key = recent.indexOf(code.id);
+    const renaming = editing?.kind === 'rename' && editing.id === code.id;
+    const droppable = dropTarget === code.id;
+    // While dragging, the codes it cannot go under (its own subtree, a name clash) are dimmed.
+    const dimmed = refused !== null && dragging !== code.id && refused.has(code.id);
+    const classes = ['cb-row', code.id === selectedId && 'selected', menu?.id === code.id && 'menu-open', droppable && 'drop-into', dragging === code.id && 'dragging', !row.match && 'context', dimmed && 'refuse'].filter(Boolean).join(' ');
+    return (
+      <div key={code.id}>
+        <div
+          className={classes}
+          role="treeitem"
+          aria-level={depth + 1}
+          aria-expanded={row.hasChildren ? row.expanded : undefined}
+          aria-selected={code.id === selectedId}
+          tabIndex={code.id === tabStop ? 0 : -1}
+          data-testid="code-row"
+          data-code-name={code.name}
+          data-code-id={code.id}
+          draggable={!renaming}
+          title={code.description || t('dragHint')}
+          style={{ paddingLeft: 4 + depth * INDENT }}
+          onClick={() => { setFocusId(code.id); navigate({ view: 'code', codeId: code.id }); }}
+          onFocus={() => setFocusId(code.id)}
+          onKeyDown={(e) => onRowKey(e, row, index)}
+          onContextMenu={(e) => { e.preventDefault(); openMenu(code.id, e.clientX, e.clientY); }}
+          onDragStart={(e) => { setCodeDrag(e, code.id); setDragging(code.id); setMenu(null); }}
+          onDragEnd={endDrag}
+          onDragOver={(e) => onDragOver(e, code.id)}
+          onDragLeave={(e) => onDragLeave(e, code.id)}
+          onDrop={(e) => onDrop(e, code.id)}
+        >
+          <span
+            className={`cb-twisty${row.hasChildren ? '' : ' leaf'}`}
+            aria-hidden="true"
+            data-testid={row.hasChildren ? 'code-toggle' : undefined}
+            onClick={(e) => {
+              if (!row.hasChildren || filtering) return;
+              e.stopPropagation();
+              setCollapsed((s) => { if (row.expanded) s.add(code.id); else s.delete(code.id); });
+            }}
+          >{row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}</span>
+          <span className="cb-swatch" style={{ background: code.colour }} />
+          {renaming ? (
+            <InlineInput
+              initial={code.name}
+              label={t('rename')}
+              testId="code-rename-input"
+              onCommit={(value, byKey) => rename(code, value, byKey)}
+              onCancel={(byKey) => { setEditing(null); if (byKey) focusRow(code.id); }}
+            />
+          ) : (
+            <span className={`cb-name${code.inVivo ? ' in-vivo' : ''}`} title={code.inVivo ? t('inVivoHint') : undefined}>{code.name}</span>
+          )}
+          {key >= 0 && <span className="kbd cb-key" title={t('recentKey', { n: key + 1 })}>{key + 1}</span>}
+          <span
+            className="cb-counts"
+            title={t('countsHint', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
+          >
+            <span className={`cb-count${code.codingCount === 0 ? ' zero' : ''}`}>{code.codingCount}</span>
+            <span className={`cb-count${code.informantCount === 0 ? ' zero' : ''}`}>{code.informantCount}</span>
+          </span>
+          <button
+            className="cb-more"
+            tabIndex={-1}
+            aria-label={t('actionsFor', { name: code.name })}
+            aria-haspopup="menu"
+            aria-expanded={menu?.id === code.id}
+            data-testid="code-menu"
+            onClick={(e) => {
+              e.stopPropagation();
+              const rect = e.currentTarget.getBoundingClientRect();
+              if (menu?.id === code.id) setMenu(null);
+              else openMenu(code.id, rect.right - 180, rect.bottom + 2);
+            }}
+          >⋯</button>
+        </div>
+        {editing?.kind === 'describe' && editing.id === code.id && (
+          <DescriptionEditor code={code} depth={depth} onSave={(text) => describe(code, text)} onCancel={() => { setEditing(null); focusRow(code.id); }} />
+        )}
+        {newAt === code.id && (
+          <div className="cb-new-row" style={{ paddingLeft: 4 + (depth + 1) * INDENT + 16 }}>
+            <InlineInput
+              initial=""
+              label={t('newSubCodePlaceholder', { parent: code.name })}
+              placeholder={t('newSubCodePlaceholder', { parent: code.name })}
+              testId="new-code-input"
+              onCommit={(value, byKey) => create(value, code.id, byKey)}
+              onCancel={(byKey) => { setEditing(null); if (byKey) focusRow(code.id); }}
+            />
+          </div>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <aside className="codebook-panel" aria-label={t('title')} data-testid="codebook-panel">
+      <div className="cb-head">
+        <h3 className="cb-title">{t('title')} <span className="count">{codes.length > 0 ? codes.length : ''}</span></h3>
+        {hasNesting && (
+          <>
+            <button className="cb-icon" title={t('expandAll')} aria-label={t('expandAll')} onClick={() => setCollapsed((s) => s.clear())} data-testid="codes-expand-all">⊞</button>
+            <button className="cb-icon" title={t('collapseAll')} aria-label={t('collapseAll')} onClick={() => setCollapsed((s) => { for (const c of codes) if (codes.some((x) => x.parentId === c.id)) s.add(c.id); })} data-testid="codes-collapse-all">⊟</button>
+          </>
+        )}
+        <button className="cb-new" title={t('newCodeHint')} onClick={() => setEditing({ kind: 'new', parentId: null })} data-testid="new-code">+ {t('newCode')}</button>
+      </div>
+      <div className="cb-filter">
+        <input
+          type="search"
+          value={query}
+          placeholder={t('filter')}
+          aria-label={t('filter')}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && rows[0]) { e.preventDefault(); focusRow((rows.find((r) => r.match) ?? rows[0]).code.id); }
+            if (e.key === 'Escape' && query) { e.preventDefault(); setQuery(''); }
+          }}
+          data-testid="code-filter"
+        />
+      </div>
+      {codes.length > 0 && (
+        <div className="cb-columns">
+          <span className="cb-columns-name" />
+          <span className="cb-count" title={t('colCodingsHint')}><QuoteIcon /></span>
+          <span className="cb-count" title={t('colInformantsHint')}><PersonIcon /></span>
+          <span className="cb-more-space" />
+        </div>
+      )}
+      <div className="cb-tree" ref={tree} role="tree" aria-label={t('title')} onDragEnd={endDrag}>
+        {newAt === null && (
+          <div className="cb-new-row" style={{ paddingLeft: 4 + 16 }}>
+            <InlineInput
+              initial=""
+              label={t('newCodePlaceholder')}
+              placeholder={t('newCodePlaceholder')}
+              testId="new-code-input"
+              onCommit={(value, byKey) => create(value, null, byKey)}
+              onCancel={() => setEditing(null)}
+            />
+          </div>
+        )}
+        {rows.map(renderRow)}
+        {codesQuery.data?.length === 0 && editing?.kind !== 'new' && <p className="cb-empty muted">{t('empty')}</p>}
+        {codes.length > 0 && rows.length === 0 && <p className="cb-empty muted">{t('noMatch', { query: query.trim() })} <button className="link" onClick={() => setQuery('')}>{t('clearFilter')}</button></p>}
+        {hasNesting || dragging !== null ? (
+          <div
+            className={`cb-top-zone${dragging !== null ? ' active' : ''}${dropTarget === 'top' ? ' over' : ''}`}
+            data-testid="code-top-level"
+            onDragOver={(e) => onDragOver(e, 'top')}
+            onDragLeave={(e) => onDragLeave(e, 'top')}
+            onDrop={(e) => onDrop(e, 'top')}
+          >{t('topLevel')}</div>
+        ) : null}
+      </div>
+      {menu && menuCode && (
+        <CodeMenu
+          key={menu.id}
+          code={menuCode}
+          x={menu.x}
+          y={menu.y}
+          onAction={(action) => act(menuCode.id, action)}
+          onColour={(value) => colour(menuCode.id, value)}
+          onClose={closeMenu}
+        />
+      )}
+      {dialog?.kind === 'merge' && dialogCode && (
+        <MergeDialog source={dialogCode} codes={codes} onMerge={(targetId) => merge(dialogCode, targetId)} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'delete' && dialogCode && (
+        <DeleteDialog code={dialogCode} codes={codes} onDelete={() => remove(dialogCode)} onClose={() => setDialog(null)} />
+      )}
+    </aside>
+  );
+}
+
+/** A one-line editor: Enter saves, Esc cancels, leaving the field saves (as in a file tree). */
+function InlineInput({ initial, label, placeholder, testId, onCommit, onCancel }: {
+  initial: string;
+  label: string;
+  placeholder?: string;
+  testId: string;
+  /** `byKey` is false when the user clicked elsewhere: the focus stays where they clicked. */
+  onCommit: (value: string, byKey: boolean) => void;
+  onCancel: (byKey: boolean) => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const finish = (commit: boolean, byKey: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (commit && value.trim()) onCommit(value, byKey);
+    else onCancel(byKey);
+  };
+  return (
+    <input
+      className="cb-inline-input"
+      autoFocus
+      value={value}
+      aria-label={label}
+      placeholder={placeholder}
+      maxLength={200}
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') { e.preventDefault(); finish(true, true); }
+        if (e.key === 'Escape') { e.preventDefault(); finish(false, true); }
+      }}
+      onBlur={() => finish(true, false)}
+      onDragStart={(e) => e.preventDefault()}
+      data-testid={testId}
+    />
+  );
+}
+
+/** The code's description (its definition in the codebook appendix), edited in place. */
+function DescriptionEditor({ code, depth, onSave, onCancel }: { code: Code; depth: number; onSave: (text: string) => void; onCancel: () => void }) {
+  const t = useStrings(codebookStrings);
+  const [text, setText] = useState(code.description);
+  return (
+    <div className="cb-describe" style={{ marginLeft: 4 + depth * INDENT + 16 }}>
+      <textarea
+        autoFocus
+        rows={4}
+        value={text}
+        placeholder={t('describePlaceholder')}
+        aria-label={t('describe')}
+        maxLength={20000}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); onSave(text); }
+          if (e.key === 'Escape') { e.preventDefault(); onCancel(); }
+        }}
+        data-testid="code-description-input"
+      />
+      <div className="cb-describe-actions">
+        <span className="muted cb-hint">{t('saveHint')}</span>
+        <button onClick={onCancel}>{t('cancel')}</button>
+        <button className="primary" onClick={() => onSave(text)} data-testid="code-description-save">{t('save')}</button>
+      </div>
+    </div>
+  );
+}
+
+/** Column heading icons: a quotation mark for codings, a person for informants (labels in the tooltip). */
+function QuoteIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M2 9.5C2 6.4 3.6 4.2 6.3 3l.6 1.2C5.3 5 4.6 6.1 4.5 7.4H6.5V13H2V9.5Zm7 0C9 6.4 10.6 4.2 13.3 3l.6 1.2c-1.6.8-2.3 1.9-2.4 3.2h2V13H9V9.5Z" />
+    </svg>
+  );
+}
+
+function PersonIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="5" r="3" fill="currentColor" />
+      <path fill="currentColor" d="M2 14.5c0-3.2 2.7-5.2 6-5.2s6 2 6 5.2V15H2v-.5Z" />
+    </svg>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentId } from '../../../src/domain/ids';
+import type { ImportReport } from '../../../src/domain/types';
+import { baseName, importRequest, parsePathList, summariseReport, type ImportForm } from './import-request';
+
+const form = (changes: Partial<ImportForm>): ImportForm => ({ mode: 'files', files: [], informantId: '', folder: '', sheet: '', skipBad: false, ...changes });
+
+describe('parsePathList', () => {
+  it('takes one path a line, dropping blanks, repeats and the quotes of “Copy as path”', () => {
+    expect(parsePathList('/a/P-01.docx\r\n\n  "C:\\Data\\K 01.vtt"  \n/a/P-01.docx\n')).toEqual(['/a/P-01.docx', 'C:\\Data\\K 01.vtt']);
+  });
+});
+
+describe('importRequest', () => {
+  it('builds import.files with the informant and skip flag only when given', () => {
+    expect(importRequest(form({ files: ['/a.txt'] }))).toEqual({ name: 'import.files', args: { paths: ['/a.txt'] } });
+    expect(importRequest(form({ files: ['/a.txt'], informantId: 7, skipBad: true }))).toEqual({ name: 'import.files', args: { paths: ['/a.txt'], informantId: 7, skipBad: true } });
+  });
+
+  it('builds import.folder, leaving out an empty sheet', () => {
+    expect(importRequest(form({ mode: 'folder', folder: ' "/data/study" ', sheet: '  ' }))).toEqual({ name: 'import.folder', args: { folder: '/data/study' } });
+    expect(importRequest(form({ mode: 'folder', folder: '/d', sheet: '/d/informants.csv', skipBad: true })))
+      .toEqual({ name: 'import.folder', args: { folder: '/d', sheet: '/d/informants.csv', skipBad: true } });
+  });
+
+  it('says what is missing instead of calling with nothing', () => {
+    expect(importRequest(form({}))).toEqual({ missing: 'files' });
+    expect(importRequest(form({ mode: 'folder', folder: '   ' }))).toEqual({ missing: 'folder' });
+  });
+});
+
+describe('summariseReport', () => {
+  const report = (changes: Partial<ImportReport>): ImportReport => ({ imported: [], failed: [], skipped: [], informantsCreated: [], typesCreated: [], ...changes });
+  it('adds up words and turns and counts what was left out', () => {
+    const summary = summariseReport(report({
+      imported: [
+        { file: '/a/P-01.txt', documentId: 1 as DocumentId, title: 'P-01', words: 1200, turns: 40, informants: ['P-01'] },
+        { file: '/a/K-01.vtt', documentId: 2 as DocumentId, title: 'K-01', words: 800, turns: 25, informants: [] },
+      ],
+      skipped: [{ file: 'notes.xlsx', reason: 'not a transcript' }],
+    }));
+    expect(summary).toEqual({ imported: 2, words: 2000, turns: 65, skipped: 1, failed: 0, nothingNew: false });
+  });
+
+  it('recognises a re-import that found nothing new', () => {
+    expect(summariseReport(report({ skipped: [{ file: 'a.txt', reason: 'already in the project' }] })).nothingNew).toBe(true);
+    expect(summariseReport(report({ failed: [{ file: 'a.txt', reason: 'too big' }] })).nothingNew).toBe(false);
+  });
+});
+
+describe('baseName', () => {
+  it('handles both separators', () => {
+    expect(baseName('C:\\Data\\P-01.docx')).toBe('P-01.docx');
+    expect(baseName('/home/x/K-01.vtt')).toBe('K-01.vtt');
+  });
+});

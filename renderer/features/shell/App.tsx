@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import { LANGUAGES, useLanguage, useStrings } from '../../i18n/i18n';
+import { onMenu, type MenuCommand } from '../../lib/api';
+import { inEditable } from '../../lib/keys';
+import { useProject } from '../../lib/state';
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import { CodeExtractsView } from '../codebook/CodeExtractsView';
+import { HomeView } from '../home/HomeView';
+import { ImportDialog } from '../home/ImportDialog';
+import { JournalView } from '../memos/JournalView';
+import { StartScreen } from '../start/StartScreen';
+import { TranscriptView } from '../transcript/TranscriptView';
+import { Notices } from './Notices';
+import { Sidebar } from './Sidebar';
+import { shellStrings } from './strings';
+import { TopBar } from './TopBar';
+import './shell.css';
+
+export function App() {
+  const { project, route, run, history } = useProject();
+  const [importing, setImporting] = useState(false);
+
+  const command = useCallback((cmd: MenuCommand, path?: string) => {
+    if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
+    else if (cmd === 'undo' || cmd === 'redo') {
+      if (inEditable(document.activeElement)) document.execCommand(cmd);
+      else if (project && (cmd === 'undo' ? history.undo : history.redo)) void run(cmd === 'undo' ? 'history.undo' : 'history.redo', {}).catch(() => undefined);
+    } else if (cmd === 'import' && project) setImporting(true);
+    else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
+    else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
+  }, [project, history, run]);
+
+  useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
+
+  // Browser mode has no native menu: the same shortcuts, handled here. In Electron the menu owns them.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const cmd: MenuCommand | null = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 'i' ? 'import' : null;
+      if (!cmd || (inEditable(event.target) && (cmd === 'undo' || cmd === 'redo'))) return;
+      event.preventDefault();
+      command(cmd);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [command]);
+
+  if (!project) {
+    return (
+      <div className="app">
+        <StartScreen />
+        <Notices />
+      </div>
+    );
+  }
+  const withCodebook = route.view === 'document' || route.view === 'code';
+  return (
+    <div className="app">
+      <TopBar onImport={() => setImporting(true)} />
+      <div className={`workspace${withCodebook ? ' with-codebook' : ''}`}>
+        <Sidebar />
+        <main className="main" aria-live="polite">
+          {route.view === 'home' && <HomeView onImport={() => setImporting(true)} />}
+          {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
+          {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
+          {route.view === 'journal' && <JournalView />}
+          {route.view === 'settings' && <SettingsView />}
+        </main>
+        {withCodebook && <CodebookPanel />}
+      </div>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      <Notices />
+    </div>
+  );
+}
+
+function SettingsView() {
+  const t = useStrings(shellStrings);
+  const { language, setLanguage } = useLanguage();
+  return (
+    <section className="settings">
+      <h1>{t('settingsTitle')}</h1>
+      <label className="field">
+        <span>{t('language')}</span>
+        <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)} data-testid="language-select">
+          {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+        </select>
+      </label>
+      <p className="muted">{t('languageHint')}</p>
+    </section>
+  );
+}

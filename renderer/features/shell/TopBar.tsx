@@ -1,0 +1,49 @@
+import { useLanguage, useStrings } from '../../i18n/i18n';
+import { useProject } from '../../lib/state';
+import { shellStrings } from './strings';
+
+export function TopBar({ onImport }: { onImport: () => void }) {
+  const t = useStrings(shellStrings);
+  const { project, history, run, progress, navigate } = useProject();
+  const { language, setLanguage } = useLanguage();
+  if (!project) return null;
+  const phaseKey = `phase${project.phase}` as const;
+  return (
+    <header className="topbar">
+      <strong className="brand">{t('appName')}</strong>
+      <span className="project-name" title={project.path}>{project.name}</span>
+      <button className="phase-chip" title={t(phaseKey)} onClick={() => navigate({ view: 'journal' })}>
+        {t('phase', { n: project.phase })} · {t(phaseKey)}
+      </button>
+      <div className="spacer" />
+      {progress && (
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div className="progress-bar" style={{ width: `${Math.round((progress.done / Math.max(1, progress.total)) * 100)}%` }} />
+          <span>{progress.label || t('working')}</span>
+        </div>
+      )}
+      <button onClick={onImport} aria-keyshortcuts="Control+I">{t('import')}</button>
+      <button
+        onClick={() => void run('history.undo', {}).catch(() => undefined)}
+        disabled={!history.undo}
+        title={history.undo ? t('undoWhat', { what: history.undo }) : t('nothingToUndo')}
+        aria-keyshortcuts="Control+Z"
+        data-testid="undo"
+      >↶ {t('undo')}</button>
+      <button
+        onClick={() => void run('history.redo', {}).catch(() => undefined)}
+        disabled={!history.redo}
+        title={history.redo ? t('redoWhat', { what: history.redo }) : t('nothingToRedo')}
+        aria-keyshortcuts="Control+Shift+Z"
+        data-testid="redo"
+      >↷ {t('redo')}</button>
+      <div className="language-toggle" role="group" aria-label={t('language')}>
+        {(['en', 'id'] as const).map((code) => (
+          <button key={code} className={language === code ? 'active' : ''} aria-pressed={language === code} onClick={() => setLanguage(code)} data-testid={`lang-${code}`}>
+            {code.toUpperCase()}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

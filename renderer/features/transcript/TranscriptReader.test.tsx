@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CodeId, CoderId, CodingId, DocumentId, TurnId, Utf16Offset } from '../../../src/domain/ids';
+import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
+import { pushRecentCode } from '../../lib/recent-codes';
+import { rangeToOffsets } from './selection-offsets';
+import { TranscriptReader, type ReaderActions } from './TranscriptReader';
+
+const WORDS = ['usaha', 'pelanggan', 'produksi', 'modal', 'co-creation', 'kain', 'polling', 'Instagram', 'pre-order', 'penjahit', 'kualitas', 'harga'];
+
+/** A long interview the way the importer stores it: `Name: utterance` lines, turns covering the utterances only. */
+function syntheticDocument(turnCount: number, wordsPerTurn: number): DocumentContent {
+  let text = 'Transkrip Wawancara — sintetis\n\n';
+  const turns: Turn[] = [{ id: 1 as TurnId, seq: 0, speaker: '', role: 'unknown', startMs: null, endMs: null, start: 0 as Utf16Offset, end: 30 as Utf16Offset }];
+  for (let i = 0; i < turnCount; i++) {
+    const speaker = i % 2 === 0 ? 'Pewawancara' : 'Narasumber';
+    text += `${speaker}: `;
+    const start = text.length;
+    const words = Array.from({ length: wordsPerTurn }, (_, w) => WORDS[(i * 7 + w) % WORDS.length]);
+    text += `${words.join(' ')}.`;
+    turns.push({
+      id: (i + 2) as TurnId, seq: i + 1, speaker, role: i % 2 === 0 ? 'interviewer' : 'informant',
+      startMs: i * 15_000, endMs: null, start: start as Utf16Offset, end: text.length as Utf16Offset,
+    });
+    text += '\n\n';
+  }
+  return {
+    id: 1 as DocumentId, title: 'Sintetis', sourceName: 'sintetis.txt', format: 'txt', encoding: 'utf-8',
+    wordCount: turnCount * wordsPerTurn, charCount: text.length, turnCount: turns.length, codingCount: 0, informantIds: [], importedAt: '2025-03-12T00:00:00Z',
+    text, turns,
+  };
+}
+
+const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0 });
+const coding = (id: number, codeId: number, start: number, end: number, text: string): Coding => ({
+  id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId,
+  start: start as Utf16Offset, end: end as Utf16Offset, quote: text.slice(start, end), createdAt: '2025-03-12T10:00:00Z',
+});
+
+function fakeActions(): ReaderActions & { applied: unknown[] } {
+  const applied: unknown[] = [];
+  return {
+    applied,
+    apply: vi.fn(async (range, choice) => {
+      applied.push({ ...range, ...choice });
+      return coding(99, 'codeId' in choice ? choice.codeId : 42, range.start, range.end, '');
+    }),
+    recode: vi.fn(async () => true),
+    notify: vi.fn(),
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  document.getSelection()?.removeAllRanges();
+});
+
+describe('TranscriptReader', () => {
+  const big = syntheticDocument(600, 84); // 50,400 words, about 350 KB
+
+  it('opens a 50,000-word transcript rendering only the turns near the viewport', () => {
+    expect(big.text.length).toBeGreaterThan(300_000);
+    const started = performance.now();
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[]} actions={fakeActions()} />);
+    const elapsed = performance.now() - started;
+    const turns = container.querySelectorAll('[data-testid=turn]');
+    expect(turns.length).toBeGreaterThan(3);
+    expect(turns.length).toBeLessThan(40);
+    expect(container.querySelector('[data-testid=turn]')!.textContent).toContain('Transkrip Wawancara');
+    // Generous bound for a slow CI machine; the real check is the render count above.
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('renders other turns after scrolling, and still only a window of them', () => {
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[]} actions={fakeActions()} />);
+    const scroller = container.querySelector<HTMLElement>('[data-testid=transcript-scroller]')!;
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    const height = Number.parseFloat(canvas.style.height);
+    expect(height).toBeGreaterThan(50_000);
+    act(() => {
+      scroller.scrollTop = height / 2;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const indices = [...container.querySelectorAll<HTMLElement>('[data-testid=turn]')].map((el) => Number(el.dataset['index']));
+    expect(indices.length).toBeLessThan(40);
+    expect(Math.min(...indices)).toBeGreaterThan(200);
+    expect(Math.max(...indices)).toBeLessThan(420);
+  });
+
+  it('shows speakers, timestamps and no speaker labels in the body text', () => {
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[]} actions={fakeActions()} />);
+    const second = container.querySelectorAll<HTMLElement>('[data-testid=turn]')[2]!;
+    expect(second.dataset['speaker']).toBe('Narasumber');
+    expect(second.classList.contains('role-informant')).toBe(true);
+    expect(second.querySelector('.tv-time')!.textContent).toBe('00:15');
+    expect(second.querySelector('.tv-text')!.textContent).not.toContain('Narasumber:');
+  });
+
+  it('maps a selection across two rendered turns to exact offsets', () => {
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[]} actions={fakeActions()} />);
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    const [, first, second] = [...container.querySelectorAll('[data-testid=turn]')];
+    const from = first!.querySelector('[data-start]')!.firstChild!;
+    const to = second!.querySelector('[data-start]')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(from, 6);
+    range.setEnd(to, 9);
+    const got = rangeToOffsets(canvas, big.text, range)!;
+    expect(got.start).toBe(big.turns[1]!.start + 6);
+    expect(got.end).toBe(big.turns[2]!.start + 9);
+    expect(big.text.slice(got.start, got.end)).toMatch(/\nNarasumber: /);
+  });
+
+  it('draws coded text and one stripe per coding in its code colour, named after the code', () => {
+    const t1 = big.turns[1]!;
+    const codings = [coding(1, 1, t1.start, t1.start + 20, big.text), coding(2, 2, t1.start + 5, t1.end, big.text)];
+    const { container } = render(<TranscriptReader doc={big} codings={codings} codes={[code(1, 'Kendala modal'), code(2, 'Kapasitas produksi')]} actions={fakeActions()} />);
+    const stripes = [...container.querySelectorAll<HTMLElement>('[data-testid=stripe]')];
+    expect(stripes.map((s) => s.dataset['codeName']).sort()).toEqual(['Kapasitas produksi', 'Kendala modal']);
+    expect(stripes.map((s) => s.title).sort()).toEqual(['Kapasitas produksi', 'Kendala modal']);
+    // Overlapping codings get separate lanes.
+    expect(new Set(stripes.map((s) => s.style.left)).size).toBe(2);
+    const overlap = container.querySelector<HTMLElement>('.tv-overlap')!;
+    expect(overlap.dataset['codings']).toBe('1 2');
+    expect(big.text.slice(Number(overlap.dataset['start']), Number(overlap.dataset['end']))).toBe(big.text.slice(t1.start + 5, t1.start + 20));
+  });
+
+  it('opens the code picker for a selection and applies a recent code with its number key', async () => {
+    vi.useFakeTimers();
+    try {
+      pushRecentCode(7 as CodeId);
+      const actions = fakeActions();
+      const { container, queryByTestId } = render(
+        <TranscriptReader doc={big} codings={[]} codes={[code(7, 'Polling Instagram')]} actions={actions} />,
+      );
+      const span = container.querySelectorAll('[data-testid=turn]')[1]!.querySelector('[data-start]')!;
+      const range = document.createRange();
+      range.setStart(span.firstChild!, 0);
+      range.setEnd(span.firstChild!, 5);
+      act(() => {
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        document.dispatchEvent(new Event('selectionchange'));
+        vi.advanceTimersByTime(200);
+      });
+      expect(queryByTestId('code-picker')).not.toBeNull();
+      expect(queryByTestId('code-picker')!.textContent).toContain('Polling Instagram');
+      await act(async () => {
+        fireEvent.keyDown(window, { key: '1' });
+        await Promise.resolve();
+      });
+      const start = big.turns[1]!.start;
+      expect(actions.applied).toEqual([{ start, end: start + 5, codeId: 7 }]);
+      expect(queryByTestId('code-picker')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('scrolls to a focused range far down the transcript', () => {
+    const target = big.turns[450]!;
+    const onFocusScrolled = vi.fn();
+    const { container } = render(
+      <TranscriptReader doc={big} codings={[]} codes={[]} actions={fakeActions()} focus={{ start: target.start + 3, end: target.start + 12 }} onFocusScrolled={onFocusScrolled} />,
+    );
+    const blockIndex = 450; // turn 451 of the stored list; block 0 is the preamble
+    expect(onFocusScrolled).toHaveBeenCalledWith(blockIndex);
+    const rendered = [...container.querySelectorAll<HTMLElement>('[data-testid=turn]')];
+    const focused = rendered.find((el) => el.classList.contains('is-focus'))!;
+    expect(Number(focused.dataset['index'])).toBe(blockIndex);
+    expect(rendered.length).toBeLessThan(40);
+  });
+});

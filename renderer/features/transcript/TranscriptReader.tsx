@@ -1,0 +1,407 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
+import { useStrings } from '../../i18n/i18n';
+import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
+import { inEditable } from '../../lib/keys';
+import { pushRecentCode, useRecentCodes } from '../../lib/recent-codes';
+import { blockIndexAt, buildBlocks, type Block, type Span } from './blocks';
+import { CodePicker, type CodeChoice, type FloatPosition } from './CodePicker';
+import { CodingPopover } from './CodingPopover';
+import { codingViews, type CodingView } from './coding-view';
+import { assignLanes } from './lanes';
+import { offsetsToRange, rangeToOffsets } from './selection-offsets';
+import { transcriptStrings } from './strings';
+import { LANE_WIDTH, TurnBlock } from './TurnBlock';
+import { useVirtualList } from './use-virtual-list';
+
+/** What the reader asks of the project; the view passes the real ones, tests pass fakes. */
+export interface ReaderActions {
+  /** Applies a code to a range; resolves to the new coding, or null when it failed (the error is shown already). */
+  readonly apply: (range: Span, choice: CodeChoice) => Promise<Coding | null>;
+  readonly recode: (coding: CodingView, choice: CodeChoice) => Promise<boolean>;
+  readonly notify: (message: string) => void;
+}
+
+interface Props {
+  readonly doc: DocumentContent;
+  readonly codings: readonly Coding[];
+  readonly codes: readonly Code[];
+  readonly focus?: { readonly start: number; readonly end: number } | undefined;
+  readonly actions: ReaderActions;
+  /** Test hook: the block index the reader scrolled to for `focus`. */
+  readonly onFocusScrolled?: (index: number) => void;
+}
+
+/** Layout numbers shared with transcript.css, for height estimates before a turn is measured. */
+const GUTTER = 128;
+const TEXT_MAX = 660;
+const LINE_HEIGHT = 25.5;
+const CHAR_WIDTH = 7.3;
+const BLOCK_PADDING = 16;
+const PARAGRAPH_GAP = 6;
+const CANVAS_PAD_TOP = 20;
+const PICKER_SIZE = { width: 330, height: 330 };
+const POPOVER_SIZE = { width: 360, height: 300 };
+
+interface Pending extends Span {
+  readonly position: FloatPosition;
+}
+
+type Picker = { readonly mode: 'apply' } | { readonly mode: 'recode'; readonly coding: CodingView; readonly position: FloatPosition };
+
+interface Popover {
+  readonly ids: readonly number[];
+  readonly active: number;
+  readonly position: FloatPosition;
+}
+
+/**
+ * The transcript's text with coding: a windowed list of turns, text selection mapped
+ * to stored-text offsets, the floating code picker, the coding popover, code drops
+ * from the codebook, keys 1–9, and scrolling to a focused range.
+ */
+export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusScrolled }: Props) {
+  const t = useStrings(transcriptStrings);
+  const text = doc.text;
+  // The document is re-read after every change; keep the same turns (and so the same blocks, measurements, scroll) when they did not change.
+  const turns = useStable(doc.turns, sameTurns);
+  const blocks = useMemo(() => buildBlocks(text, turns), [text, turns]);
+  const views = useMemo(() => codingViews(codings, codes), [codings, codes]);
+  const viewById = useMemo(() => new Map(views.map((v) => [v.id, v])), [views]);
+  const lanes = useMemo(() => assignLanes(views), [views]);
+  const recent = useRecentCodes();
+  const marginWidth = Math.max(lanes.count, 2) * LANE_WIDTH + 10;
+  const canvasWidth = GUTTER + TEXT_MAX + marginWidth + 16;
+
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [picker, setPicker] = useState<Picker | null>(null);
+  const [popover, setPopover] = useState<Popover | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [flash, setFlash] = useState<Span | null>(null);
+  const [anchorIndex, setAnchorIndex] = useState<number | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  const estimate = useCallback((i: number, width: number) => estimateHeight(blocks[i]!, width, marginWidth), [blocks, marginWidth]);
+  const pinned = useMemo(() => {
+    const keep: number[] = [];
+    if (anchorIndex !== null) keep.push(anchorIndex);
+    if (pending) keep.push(blockIndexAt(blocks, pending.start), blockIndexAt(blocks, Math.max(pending.start, pending.end - 1)));
+    if (popover) {
+      const v = viewById.get(popover.active);
+      if (v) keep.push(blockIndexAt(blocks, v.start));
+    }
+    return keep;
+  }, [anchorIndex, pending, popover, blocks, viewById]);
+  const list = useVirtualList({
+    count: blocks.length, estimate, identity: `${doc.id}:${text.length}:${blocks.length}`, pinned, paddingTop: CANVAS_PAD_TOP,
+  });
+  const { scroller: scrollerOf, scrollToIndex } = list;
+
+  /** Places a floating box below a rectangle of the text, or above it when there is no room below. */
+  const place = useCallback((rect: DOMRect | { left: number; top: number; bottom: number }, size: { width: number; height: number }): FloatPosition => {
+    const canvas = canvasRef.current;
+    const scroller = scrollerOf();
+    if (!canvas || !scroller) return { left: 0, top: 0 };
+    const c = canvas.getBoundingClientRect();
+    const s = scroller.getBoundingClientRect();
+    const left = Math.round(Math.max(8, Math.min(rect.left - c.left - 12, c.width - size.width - 8)));
+    const roomBelow = s.bottom - rect.bottom;
+    const roomAbove = rect.top - s.top;
+    return roomBelow >= size.height + 12 || roomBelow >= roomAbove
+      ? { left, top: Math.round(rect.bottom - c.top + 8) }
+      : { left, top: Math.round(rect.top - c.top - 8), above: true };
+  }, [scrollerOf]);
+
+  /** The current DOM selection as a stored-text range, when it lies in the transcript. */
+  const readSelection = useCallback((): Pending | null => {
+    const canvas = canvasRef.current;
+    const selection = document.getSelection();
+    if (!canvas || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const inFloat = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('.tv-float') !== null;
+    if (!range.intersectsNode(canvas) || inFloat(range.startContainer) || inFloat(range.endContainer)) return null;
+    const span = rangeToOffsets(canvas, text, range, { words: true });
+    if (!span) return null;
+    const rects = range.getClientRects();
+    const last = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect();
+    return { ...span, position: place({ left: last.right - 40, top: last.top, bottom: last.bottom }, PICKER_SIZE) };
+  }, [text, place]);
+
+  const capture = useCallback(() => {
+    const next = readSelection();
+    if (!next) return;
+    setPending((old) => (old && old.start === next.start && old.end === next.end ? old : next));
+    setPicker((old) => (old?.mode === 'apply' ? old : { mode: 'apply' }));
+    setPopover(null);
+  }, [readSelection]);
+
+  const closeAll = useCallback(() => {
+    setPicker(null);
+    setPending(null);
+    setPopover(null);
+  }, []);
+
+  // A drag-selection is read when the mouse comes up (wherever it is); keyboard and
+  // programmatic selections when they settle.
+  const mouseDown = useRef(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUp = () => {
+      if (!mouseDown.current) return;
+      mouseDown.current = false;
+      setTimeout(capture, 0);
+    };
+    const onChange = () => {
+      if (mouseDown.current) return;
+      clearTimeout(timer);
+      timer = setTimeout(capture, 120);
+    };
+    window.addEventListener('mouseup', onUp);
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('mouseup', onUp);
+      document.removeEventListener('selectionchange', onChange);
+    };
+  }, [capture]);
+
+  const onMouseDown = (event: ReactMouseEvent) => {
+    if (event.button !== 0) return;
+    const turn = (event.target as Element).closest?.('[data-index]');
+    if (!turn) return;
+    mouseDown.current = true;
+    setAnchorIndex(Number((turn as HTMLElement).dataset['index']));
+    closeAll();
+  };
+
+  /**
+   * Opens the popover for the codings at a spot, under the last line of the first one
+   * so it does not hide the passage (or at `fallback` when that line is off screen).
+   */
+  const openPopover = useCallback((ids: readonly number[], pointX: number, fallback: { left: number; top: number; bottom: number }) => {
+    const known = ids.filter((id) => viewById.has(id));
+    const first = viewById.get(known[0] ?? -1);
+    if (!first) return;
+    const canvas = canvasRef.current;
+    const box = scrollerOf()?.getBoundingClientRect();
+    const rects = canvas ? offsetsToRange(canvas, first.start, first.end)?.getClientRects() : undefined;
+    const last = rects && rects.length > 0 ? rects[rects.length - 1]! : null;
+    const anchor = last && box && last.bottom > box.top && last.bottom < box.bottom
+      ? { left: pointX - POPOVER_SIZE.width / 2, top: last.top, bottom: last.bottom }
+      : fallback;
+    setPicker(null);
+    setPending(null);
+    setPopover({ ids: known, active: first.id, position: place(anchor, POPOVER_SIZE) });
+  }, [viewById, place, scrollerOf]);
+
+  const onClick = (event: ReactMouseEvent) => {
+    const target = event.target as Element;
+    if (target.closest('.tv-float')) return;
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const coded = target.closest('[data-codings]');
+    if (!coded) return;
+    const ids = (coded.getAttribute('data-codings') ?? '').split(' ').map(Number);
+    openPopover(ids, event.clientX, { left: event.clientX - 40, top: event.clientY - 10, bottom: event.clientY + 10 });
+  };
+
+  const onStripeClick = useCallback((id: number, event: ReactMouseEvent) => {
+    const v = viewById.get(id);
+    if (!v) return;
+    // Every coding spanning at least this stripe's passage is offered too, this one first.
+    const others = views.filter((o) => o.id !== id && o.start <= v.start && o.end >= v.end);
+    const x = event.clientX - POPOVER_SIZE.width / 2;
+    openPopover([id, ...others.map((o) => o.id)], x, { left: event.clientX - POPOVER_SIZE.width, top: event.clientY - 10, bottom: event.clientY + 10 });
+  }, [viewById, views, openPopover]);
+
+  const apply = useCallback(async (range: Span, choice: CodeChoice) => {
+    setPicker(null);
+    const coding = await actions.apply({ start: range.start, end: range.end }, choice);
+    if (!coding) return;
+    pushRecentCode(coding.codeId);
+    setPending(null);
+    document.getSelection()?.removeAllRanges();
+  }, [actions]);
+
+  // Keys 1–9 apply the recent codes to the selection; Esc lets go of it.
+  const state = useRef({ pending, recent, apply, readSelection });
+  state.current = { pending, recent, apply, readSelection };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || inEditable(event.target)) return;
+      const { pending: p, recent: r, apply: run, readSelection: read } = state.current;
+      if (/^[1-9]$/.test(event.key)) {
+        const codeId = r[Number(event.key) - 1];
+        const range = p ?? read();
+        if (!codeId || !range) return;
+        event.preventDefault();
+        void run(range, { codeId });
+      } else if (event.key === 'Escape') {
+        closeAll();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [closeAll]);
+
+  const onDragOver = (event: DragEvent) => {
+    if (!isCodeDrag(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    if (!dropping) setDropping(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    setDropping(false);
+    const codeId = getCodeDrag(event);
+    if (codeId === null) return;
+    event.preventDefault();
+    const range = pending ?? readSelection();
+    if (!range) {
+      actions.notify(t('dropNeedsSelection'));
+      return;
+    }
+    void apply(range, { codeId });
+  };
+
+  // Opening an extract: scroll its range to a third of the way down, then mark it briefly.
+  useEffect(() => {
+    if (!focus || blocks.length === 0) return;
+    const { start: focusStart, end: focusEnd } = focus;
+    const index = blockIndexAt(blocks, focusStart);
+    scrollToIndex(index, 0, 0.3);
+    setFlash({ start: focusStart, end: focusEnd });
+    onFocusScrolled?.(index);
+    // Heights above were estimates: once the range is rendered, align on the text itself.
+    let frames = 0;
+    let raf = 0;
+    const refine = () => {
+      const scroller = scrollerOf();
+      const canvas = canvasRef.current;
+      const range = canvas ? offsetsToRange(canvas, focusStart, focusEnd) : null;
+      if (scroller && range) {
+        const rect = range.getBoundingClientRect();
+        const box = scroller.getBoundingClientRect();
+        const delta = rect.top - (box.top + scroller.clientHeight * 0.3);
+        if (Math.abs(delta) > 2) scroller.scrollTop += delta;
+      }
+      if (++frames < 4) raf = requestAnimationFrame(refine);
+    };
+    raf = requestAnimationFrame(refine);
+    const timer = setTimeout(() => setFlash(null), 2600);
+    return () => { cancelAnimationFrame(raf); clearTimeout(timer); };
+    // Re-run for each new focus (a new route object, even for the same range), not when the list re-renders.
+  }, [focus, blocks, scrollToIndex, scrollerOf, onFocusScrolled]);
+
+  // The selection being coded, the hovered coding and the focused extract are drawn with
+  // the CSS Custom Highlight API: no re-render of the text, and the pending selection
+  // stays visible while the picker's input has focus.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    if (!canvas || !registry || typeof Highlight === 'undefined') return;
+    const mark = (name: string, span: Span | null | undefined) => {
+      const range = span ? offsetsToRange(canvas, span.start, span.end) : null;
+      if (range) registry.set(name, new Highlight(range));
+      else registry.delete(name);
+    };
+    mark('tv-pending', pending && (picker?.mode === 'apply' || dropping) ? pending : null);
+    mark('tv-hover', hovered !== null ? viewById.get(hovered) : popover ? viewById.get(popover.active) : null);
+    mark('tv-focus', flash);
+  });
+  useEffect(() => () => {
+    if (typeof CSS !== 'undefined' && CSS.highlights) for (const name of ['tv-pending', 'tv-hover', 'tv-focus']) CSS.highlights.delete(name);
+  }, []);
+
+  const activeView = popover ? viewById.get(popover.active) : undefined;
+  const quote = picker?.mode === 'recode' ? picker.coding.coding.quote : pending ? text.slice(pending.start, pending.end) : '';
+  const pickerPosition = picker?.mode === 'recode' ? picker.position : pending?.position;
+  return (
+    <div className="tv-scroller" ref={list.scrollerRef} data-testid="transcript-scroller">
+      <div
+        ref={canvasRef}
+        className={`tv-canvas${dropping ? ' is-dropping' : ''}${pending ? ' has-pending' : ''}`}
+        style={{ height: list.total, width: `min(100%, ${canvasWidth}px)`, marginTop: CANVAS_PAD_TOP }}
+        data-testid="transcript-text"
+        onMouseDown={onMouseDown}
+        onClick={onClick}
+        onDragOver={onDragOver}
+        onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false); }}
+        onDrop={onDrop}
+      >
+        {blocks.length === 0 && <p className="tv-empty muted">{t('empty')}</p>}
+        {list.items.map(({ index, top }) => {
+          const block = blocks[index]!;
+          return (
+            <TurnBlock
+              key={block.key}
+              block={block}
+              index={index}
+              top={top}
+              text={text}
+              codings={views}
+              lanes={lanes}
+              width={list.width}
+              hovered={hovered ?? popover?.active ?? null}
+              focused={flash !== null && flash.start < block.end && flash.end > block.start}
+              roleLabel={block.role === 'interviewer' ? t('interviewer') : block.role === 'informant' ? t('informant') : t('speaker')}
+              onStripeHover={setHovered}
+              onStripeClick={onStripeClick}
+            />
+          );
+        })}
+        {picker && pickerPosition && (
+          <CodePicker
+            key={picker.mode === 'recode' ? `r${picker.coding.id}` : `a${pending?.start}-${pending?.end}`}
+            codes={codes}
+            recent={recent}
+            mode={picker.mode}
+            quote={quote}
+            position={pickerPosition}
+            currentCodeId={picker.mode === 'recode' ? picker.coding.codeId : undefined}
+            onChoose={(choice) => {
+              if (picker.mode === 'recode') {
+                setPicker(null);
+                void actions.recode(picker.coding, choice);
+              } else if (pending) void apply(pending, choice);
+            }}
+            onClose={closeAll}
+          />
+        )}
+        {popover && activeView && (
+          <CodingPopover
+            codings={popover.ids.map((id) => viewById.get(id)).filter((v): v is CodingView => v !== undefined)}
+            active={activeView}
+            position={popover.position}
+            onSelect={(v) => setPopover({ ...popover, active: v.id })}
+            onRecode={(v) => { setPopover(null); setPicker({ mode: 'recode', coding: v, position: popover.position }); }}
+            onClose={() => setPopover(null)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Returns the previous value while `equal` says the new one is the same, so memos downstream hold. */
+function useStable<T>(value: T, equal: (a: T, b: T) => boolean): T {
+  const held = useRef(value);
+  if (held.current !== value && !equal(held.current, value)) held.current = value;
+  return held.current;
+}
+
+const sameTurns = (a: readonly Turn[], b: readonly Turn[]): boolean =>
+  a.length === b.length && a.every((t, i) => {
+    const o = b[i]!;
+    return t.id === o.id && t.start === o.start && t.end === o.end && t.speaker === o.speaker && t.role === o.role && t.startMs === o.startMs;
+  });
+
+/** A turn's height before it is measured: its lines at the reading width, plus padding. */
+export function estimateHeight(block: Block, width: number, marginWidth: number): number {
+  const textWidth = Math.max(200, Math.min(TEXT_MAX, width - GUTTER - marginWidth - 16));
+  const perLine = Math.max(20, Math.floor(textWidth / CHAR_WIDTH));
+  let lines = 0;
+  for (const paragraph of block.paragraphs) for (const line of paragraph) lines += Math.max(1, Math.ceil((line.end - line.start) / perLine));
+  const gutter = block.startMs !== null ? 44 : 24;
+  return Math.max(gutter, lines * LINE_HEIGHT) + BLOCK_PADDING + (block.paragraphs.length - 1) * PARAGRAPH_GAP;
+}

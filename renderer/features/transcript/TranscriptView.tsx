@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
+import type { Code, Coding, DocumentContent, Informant, InformantType } from '../../../src/domain/types';
+import { useStrings } from '../../i18n/i18n';
+import { forgetRecentCodes } from '../../lib/recent-codes';
+import { useProject, useQuery } from '../../lib/state';
+import type { Span } from './blocks';
+import type { CodeChoice } from './CodePicker';
+import type { CodingView } from './coding-view';
+import { normalise } from './fuzzy';
+import { TranscriptReader, type ReaderActions } from './TranscriptReader';
+import { transcriptStrings } from './strings';
+import './transcript.css';
+
+/** The transcript view: header, then the reader where passages are read and coded. */
+export function TranscriptView({ documentId, focus }: { documentId: DocumentId; focus?: { start: Utf16Offset; end: Utf16Offset } }) {
+  const t = useStrings(transcriptStrings);
+  const { run, notify } = useProject();
+  const doc = useQuery('documents.get', { id: documentId });
+  const codings = useQuery('codings.forDocument', { documentId });
+  const codes = useQuery('codes.list', {});
+  const informants = useQuery('informants.list', {});
+  const types = useQuery('informantTypes.list', {});
+
+  const codeList = codes.data;
+  useEffect(() => {
+    if (codeList) forgetRecentCodes(new Set(codeList.map((c) => c.id)));
+  }, [codeList]);
+
+  const codeIdFor = useCallback(async (choice: CodeChoice): Promise<CodeId | null> => {
+    if ('codeId' in choice) return choice.codeId;
+    const existing = (codeList ?? []).find((c) => normalise(c.name) === normalise(choice.codeName));
+    if (existing) return existing.id;
+    const created = await run('codes.create', { name: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }).catch(() => null);
+    return created?.id ?? null;
+  }, [codeList, run]);
+
+  const actions = useMemo<ReaderActions>(() => ({
+    apply: (range: Span, choice: CodeChoice) => run('codings.apply', {
+      documentId, start: range.start, end: range.end,
+      ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
+    }).catch(() => null),
+    recode: async (coding: CodingView, choice: CodeChoice) => {
+      const codeId = await codeIdFor(choice);
+      if (codeId === null) return false;
+      return run('codings.recode', { id: coding.id, codeId }).then(() => true, () => false);
+    },
+    notify: (message: string) => notify({ tone: 'info', message }),
+  }), [documentId, run, notify, codeIdFor]);
+
+  if (doc.error) return <section className="tv tv-message"><p>{t('loadFailed', { message: doc.error.message })}</p></section>;
+  if (!doc.data) return <section className="tv tv-message" aria-busy="true"><p className="muted">{t('loading')}</p></section>;
+  return (
+    <section className="tv" data-testid="transcript-view">
+      <TranscriptHeader doc={doc.data} codings={codings.data ?? []} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} />
+      <TranscriptReader
+        doc={doc.data}
+        codings={codings.data ?? []}
+        codes={codeList ?? []}
+        focus={focus}
+        actions={actions}
+      />
+    </section>
+  );
+}
+
+interface HeaderProps {
+  readonly doc: DocumentContent;
+  readonly codings: readonly Coding[];
+  readonly codes: readonly Code[];
+  readonly informants: readonly Informant[];
+  readonly types: readonly InformantType[];
+}
+
+/** Title, informants with their type, size and format, and the codes used in this transcript. */
+function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProps) {
+  const t = useStrings(transcriptStrings);
+  const { navigate } = useProject();
+  const mine = informants.filter((i) => doc.informantIds.includes(i.id));
+  const colourOf = new Map(types.map((ty) => [ty.id, ty.colour]));
+  const used = useMemo(() => {
+    const count = new Map<CodeId, number>();
+    for (const c of codings) count.set(c.codeId, (count.get(c.codeId) ?? 0) + 1);
+    return codes.filter((c) => count.has(c.id)).map((c) => ({ code: c, n: count.get(c.id)! })).sort((a, b) => b.n - a.n || a.code.name.localeCompare(b.code.name));
+  }, [codings, codes]);
+
+  // Cycles through a code's passages in this transcript, starting after the last one visited.
+  const next = (codeId: CodeId) => {
+    const mineCodings = codings.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start);
+    if (mineCodings.length === 0) return;
+    const key = `tv-next-${doc.id}-${codeId}`;
+    const at = (Number(sessionStorage.getItem(key) ?? -1) + 1) % mineCodings.length;
+    sessionStorage.setItem(key, String(at));
+    const c = mineCodings[at]!;
+    navigate({ view: 'document', documentId: doc.id, focus: { start: c.start, end: c.end } });
+  };
+
+  return (
+    <header className="tv-header">
+      <div className="tv-title-row">
+        <h1 className="tv-title" title={doc.sourceName}>{doc.title}</h1>
+        <span className="tv-format" title={`${t('formatLabel')}: ${doc.sourceName} (${doc.encoding})`}>{doc.format.toUpperCase()}</span>
+      </div>
+      <div className="tv-meta">
+        <span className="tv-informants" aria-label={t('informantsLabel')}>
+          {mine.length === 0 && <span className="muted">{t('noInformant')}</span>}
+          {mine.map((i) => (
+            <span key={i.id} className="tv-informant" title={i.name || i.label}>
+              <span className="swatch" style={{ background: colourOf.get(i.typeId) ?? '#bbbbbb' }} />
+              <strong>{i.label}</strong> <span className="muted">{i.typeName}</span>
+            </span>
+          ))}
+        </span>
+        <span className="tv-dot" aria-hidden>·</span>
+        <span>{t('words', { n: doc.wordCount.toLocaleString() })}</span>
+        {doc.turnCount > 0 && <><span className="tv-dot" aria-hidden>·</span><span>{t('turns', { n: doc.turnCount.toLocaleString() })}</span></>}
+        <span className="tv-dot" aria-hidden>·</span>
+        <span>{t('codings', { n: codings.length.toLocaleString() })}</span>
+      </div>
+      {/* Always there, so the first coding does not push the text down. */}
+      <div className="tv-legend" aria-label={t('codesHere')}>
+        <span className="tv-legend-label">{t('codesHere')}</span>
+        {used.length === 0 && <span className="muted tv-legend-empty">{t('noCodesHere')}</span>}
+        {used.map(({ code, n }) => (
+          <button key={code.id} type="button" className="tv-chip" title={t('nextOfCode', { name: code.name })} onClick={() => next(code.id)} data-testid="transcript-code-chip">
+            <span className="swatch" style={{ background: code.colour }} />{code.name}<span className="count">{n}</span>
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,85 @@
+import type { MenuCommand, MenuEventArgs, TematikBridge } from '../../src/api/bridge';
+import type { ActionName, Args, Outcome, Result } from '../../src/api/contract';
+import type { ErrorInfo } from '../../src/domain/errors';
+import type { Progress } from '../../src/domain/types';
+
+/** A failed action as the UI sees it: the message says what went wrong and what to do. */
+export class ApiError extends Error implements ErrorInfo {
+  readonly kind: ErrorInfo['kind'];
+  readonly details?: readonly string[];
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.kind = info.kind;
+    if (info.details) this.details = info.details;
+  }
+}
+
+export type { MenuCommand, MenuEventArgs };
+
+/** The two ways to reach the handler table: Electron's preload bridge, or browser mode's HTTP server. */
+interface Transport {
+  call(name: ActionName, args: unknown): Promise<Outcome<ActionName>>;
+  onProgress(listener: (p: Progress) => void): () => void;
+  onMenu(listener: (...args: MenuEventArgs) => void): () => void;
+}
+
+function electronTransport(bridge: TematikBridge): Transport {
+  return {
+    call: (name, args) => bridge.invoke(name, args as never) as Promise<Outcome<ActionName>>,
+    onProgress: (listener) => bridge.on('progress', listener),
+    onMenu: (listener) => bridge.on('menu', listener),
+  };
+}
+
+/** Browser mode: the token comes in the address fragment once and is kept for this tab only. */
+function httpTransport(): Transport {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('tematik.token', fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const token = sessionStorage.getItem('tematik.token') ?? '';
+  const progressListeners = new Set<(p: Progress) => void>();
+  let events: EventSource | null = null;
+  return {
+    async call(name, args) {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tematik-token': token },
+        body: JSON.stringify({ name, args }),
+      });
+      if (response.status === 403) {
+        return { ok: false, error: { kind: 'internal', message: 'This page is not connected to Tematik: open the address the "npm run web" command printed.' } };
+      }
+      return (await response.json()) as Outcome<ActionName>;
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      if (!events) {
+        events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        events.addEventListener('progress', (e) => {
+          const p = JSON.parse((e as MessageEvent<string>).data) as Progress;
+          for (const l of progressListeners) l(p);
+        });
+      }
+      return () => progressListeners.delete(listener);
+    },
+    onMenu: () => () => undefined,
+  };
+}
+
+const bridge = (globalThis as { tematik?: TematikBridge }).tematik;
+const transport: Transport = bridge ? electronTransport(bridge) : httpTransport();
+
+/** True inside Electron, where the native menu sends commands. */
+export const isDesktop = bridge !== undefined;
+
+/** Calls one action of the contract; throws ApiError when it fails. */
+export async function invoke<N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> {
+  const outcome = await transport.call(name, args);
+  if (!outcome.ok) throw new ApiError(outcome.error);
+  return outcome.value as Result<N>;
+}
+
+export const onProgress = (listener: (p: Progress) => void): (() => void) => transport.onProgress(listener);
+export const onMenu = (listener: (...args: MenuEventArgs) => void): (() => void) => transport.onMenu(listener);

@@ -1,0 +1,134 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ActionName, Args, Result } from '../../src/api/contract';
+import type { CodeId, DocumentId, Utf16Offset } from '../../src/domain/ids';
+import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
+import { ApiError, invoke, onProgress } from './api';
+
+/** Where the main area is. */
+export type Route =
+  | { readonly view: 'home' }
+  | { readonly view: 'document'; readonly documentId: DocumentId; readonly focus?: { readonly start: Utf16Offset; readonly end: Utf16Offset } }
+  | { readonly view: 'code'; readonly codeId: CodeId }
+  | { readonly view: 'journal' }
+  | { readonly view: 'settings' };
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly message: string;
+  readonly details?: readonly string[];
+}
+
+interface ProjectContext {
+  readonly app: AppInfo | null;
+  readonly project: ProjectInfo | null;
+  readonly history: HistoryState;
+  /** Bumped after every change: queries re-run when it moves. */
+  readonly revision: number;
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
+  readonly progress: Progress | null;
+  readonly notices: readonly Notice[];
+  readonly notify: (notice: Omit<Notice, 'id'>) => void;
+  readonly dismiss: (id: number) => void;
+  /**
+   * Runs a change through the contract, then refreshes every view. Errors become a
+   * notice (and are rethrown, so a dialog can stay open), never a crash.
+   */
+  readonly run: <N extends ActionName>(name: N, args: Args<N>) => Promise<Result<N>>;
+  /** Re-reads app and project state, e.g. after a project was opened. */
+  readonly reload: () => Promise<void>;
+}
+
+const Context = createContext<ProjectContext | null>(null);
+
+export function ProjectProvider({ children }: { children: ReactNode }) {
+  const [app, setApp] = useState<AppInfo | null>(null);
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
+  const [revision, setRevision] = useState(0);
+  const [route, setRoute] = useState<Route>({ view: 'home' });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const nextNotice = useRef(1);
+
+  const notify = useCallback((notice: Omit<Notice, 'id'>) => {
+    const id = nextNotice.current++;
+    setNotices((list) => [...list.slice(-3), { ...notice, id }]);
+    if (notice.tone === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 4000);
+  }, []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  const reload = useCallback(async () => {
+    const info = await invoke('app.info', {});
+    setApp(info);
+    if (info.projectPath) {
+      setProject(await invoke('project.info', {}));
+      setHistory(await invoke('history.state', {}));
+    } else {
+      setProject(null);
+      setHistory({ undo: null, redo: null });
+    }
+    setRevision((r) => r + 1);
+  }, []);
+
+  const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> => {
+    try {
+      const result = await invoke(name, args);
+      const opensProject = name === 'project.open' || name === 'project.create' || name === 'app.openSample' || name === 'project.close';
+      if (opensProject) {
+        setRoute({ view: 'home' });
+        await reload();
+      } else {
+        if (name === 'project.update' || name === 'project.setPhase') setProject(await invoke('project.info', {}));
+        setHistory(await invoke('history.state', {}));
+        setRevision((r) => r + 1);
+      }
+      return result;
+    } catch (error) {
+      const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
+      notify({ tone: 'error', message: info.message, ...(info.details ? { details: info.details } : {}) });
+      throw error;
+    } finally {
+      setProgress(null);
+    }
+  }, [notify, reload]);
+
+  useEffect(() => {
+    void reload().catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
+    return onProgress((p) => setProgress(p.done >= p.total ? null : p));
+  }, [reload, notify]);
+
+  const value = useMemo<ProjectContext>(() => ({
+    app, project, history, revision, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload,
+  }), [app, project, history, revision, route, progress, notices, notify, dismiss, run, reload]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useProject(): ProjectContext {
+  const context = useContext(Context);
+  if (!context) throw new Error('useProject outside ProjectProvider');
+  return context;
+}
+
+/**
+ * Reads a query action and re-reads it after every change to the project.
+ * `args` of null skips the call (nothing selected yet).
+ */
+export function useQuery<N extends ActionName>(name: N, args: Args<N> | null): { data: Result<N> | undefined; error: ApiError | undefined; loading: boolean } {
+  const { revision, project } = useProject();
+  const key = args === null ? null : JSON.stringify(args);
+  const [state, setState] = useState<{ key: string | null; data: Result<N> | undefined; error: ApiError | undefined; loading: boolean }>({ key: null, data: undefined, error: undefined, loading: true });
+  useEffect(() => {
+    if (key === null || !project) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    invoke(name, JSON.parse(key) as Args<N>).then(
+      (data) => live && setState({ key, data, error: undefined, loading: false }),
+      (error: unknown) => live && setState({ key, data: undefined, error: error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) }), loading: false }),
+    );
+    return () => { live = false; };
+  }, [name, key, revision, project]);
+  // Data of another key is stale: callers see undefined until the new answer comes.
+  return state.key === key ? state : { data: undefined, error: undefined, loading: true };
+}

@@ -1,0 +1,198 @@
+import type Database from 'better-sqlite3';
+import { TematikError } from '../domain/errors';
+import type { Convergence, Extract, GroupBy, ThemeStatus, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
+import { bucket, IdIndex, readIntColumns } from './columnar';
+import { extractsOf } from './extracts';
+import { columnIndex, informantGroups, type InformantGroups } from './groups';
+import { suggestConvergence } from './suggestion';
+
+type Db = Database.Database;
+
+export interface TriangulationQuery {
+  readonly rows: 'themes' | 'codes';
+  readonly groupBy?: GroupBy | undefined;
+  /** Show discarded themes as rows too (they never lend evidence to a parent theme either way). */
+  readonly includeDiscarded?: boolean | undefined;
+}
+
+/** A row before counting: what it is and which codes give it evidence. */
+interface RowSource {
+  readonly kind: 'theme' | 'code';
+  readonly id: number;
+  readonly name: string;
+  readonly colour: string;
+  readonly codeIds: readonly number[];
+  readonly convergence: Convergence | null;
+  readonly convergenceReason: string;
+}
+
+/**
+ * For each theme (or code) and each group of informants (informant type, or value
+ * of one attribute): how many informants of the group support it, and with how many
+ * extracts.
+ *
+ * - A theme's evidence is the codings of its codes and of the codes of its sub-themes,
+ *   at any depth, except sub-themes that are discarded (and whatever is under them).
+ *   A coding counts once even when its code reaches the theme twice (directly and
+ *   through a sub-theme). Two codings on the same passage are two extracts.
+ * - A code's evidence is its own codings (not its sub-codes').
+ * - An extract supports every informant linked to its document: a group interview
+ *   supports all of its informants, and counts once in each of their groups.
+ * - `informants` of a row is the number of distinct supporting informants; `extracts`
+ *   is every coding of the row, including codings in documents linked to no
+ *   informant, which support no group.
+ *
+ * Counting runs over columns of integers read in one pass (see `readIntColumns`),
+ * not SQL `COUNT(DISTINCT)` joins: ~20 ms for 200,000 codings.
+ */
+export function triangulationMatrix(db: Db, query: TriangulationQuery): TriangulationMatrix {
+  return db.transaction(() => {
+    const groups = informantGroups(db, query.groupBy);
+    const sources = query.rows === 'themes' ? themeRows(db, query.includeDiscarded ?? false) : codeRows(db);
+    const evidence = codingsByCode(db, groups);
+    return { groupBy: groups.groupBy, columns: groups.columns, rows: countRows(groups, evidence, sources) };
+  })();
+}
+
+/** The extracts behind one cell: the row's evidence in documents of informants of that column. */
+export function cellExtracts(db: Db, query: { rowKind: 'theme' | 'code'; rowId: number; groupBy?: GroupBy | undefined; column: string }): Extract[] {
+  return db.transaction(() => {
+    const codeIds = query.rowKind === 'theme' ? themeEvidence(db, query.rowId) : [codeExists(db, query.rowId)];
+    const groups = informantGroups(db, query.groupBy);
+    const column = columnIndex(groups, query.column);
+    const documentIds: number[] = [];
+    for (let d = 0; d < groups.documents.size; d++) {
+      for (let k = groups.docColumnFirst[d]!; k < groups.docColumnFirst[d + 1]!; k++) {
+        if (groups.docColumns[k] === column) documentIds.push(groups.documents.ids[d]!);
+      }
+    }
+    return extractsOf(db, codeIds, documentIds);
+  })();
+}
+
+function codeRows(db: Db): RowSource[] {
+  return (db.prepare('SELECT id, name, colour FROM codes ORDER BY sort_order, name COLLATE NOCASE').raw().all() as [number, string, string][])
+    .map(([id, name, colour]) => ({ kind: 'code', id, name, colour, codeIds: [id], convergence: null, convergenceReason: '' }));
+}
+
+interface ThemeNode {
+  readonly id: number;
+  readonly parentId: number | null;
+  readonly name: string;
+  readonly colour: string;
+  readonly status: ThemeStatus;
+  readonly convergence: Convergence | null;
+  readonly convergenceReason: string;
+  readonly codeIds: number[];
+  readonly children: ThemeNode[];
+}
+
+/** Every theme in list order (sort order, name), with its codes and sub-themes. */
+function themeTree(db: Db): ThemeNode[] {
+  const themes = (db.prepare(`
+    SELECT id, parent_id AS parentId, name, colour, status, convergence, convergence_reason AS convergenceReason
+    FROM themes ORDER BY sort_order, name COLLATE NOCASE`).all() as Omit<ThemeNode, 'codeIds' | 'children'>[])
+    .map((theme): ThemeNode => ({ ...theme, codeIds: [], children: [] }));
+  const byId = new Map(themes.map((theme) => [theme.id, theme]));
+  for (const theme of themes) if (theme.parentId !== null) byId.get(theme.parentId)?.children.push(theme);
+  for (const [themeId, codeId] of db.prepare('SELECT theme_id, code_id FROM theme_codes ORDER BY theme_id, code_id').raw().all() as [number, number][]) {
+    byId.get(themeId)?.codeIds.push(codeId);
+  }
+  return themes;
+}
+
+/** The codes whose codings are a theme's evidence: its own and its non-discarded sub-themes', at any depth. */
+function evidenceCodes(theme: ThemeNode): number[] {
+  const codes = new Set<number>();
+  const visited = new Set<number>();
+  const visit = (node: ThemeNode): void => {
+    if (visited.has(node.id)) return;
+    visited.add(node.id);
+    for (const code of node.codeIds) codes.add(code);
+    for (const child of node.children) if (child.status !== 'discarded') visit(child);
+  };
+  visit(theme);
+  return [...codes];
+}
+
+function themeRows(db: Db, includeDiscarded: boolean): RowSource[] {
+  return themeTree(db)
+    .filter((theme) => includeDiscarded || theme.status !== 'discarded')
+    .map((theme) => ({
+      kind: 'theme', id: theme.id, name: theme.name, colour: theme.colour, codeIds: evidenceCodes(theme),
+      convergence: theme.convergence, convergenceReason: theme.convergenceReason,
+    }));
+}
+
+function themeEvidence(db: Db, themeId: number): number[] {
+  const theme = themeTree(db).find((t) => t.id === themeId);
+  if (!theme) throw new TematikError('not_found', `Theme ${themeId} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.`);
+  return evidenceCodes(theme);
+}
+
+function codeExists(db: Db, codeId: number): number {
+  if (db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId) === undefined) {
+    throw new TematikError('not_found', `Code ${codeId} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.`);
+  }
+  return codeId;
+}
+
+/** Every coding's document, grouped by code. */
+interface CodingsByCode {
+  readonly codes: IdIndex;
+  /** The codings of code k (dense index) are `documents[first[k]] … documents[first[k + 1] - 1]`. */
+  readonly first: Int32Array;
+  /** Dense document index of each coding. */
+  readonly documents: Int32Array;
+}
+
+function codingsByCode(db: Db, groups: InformantGroups): CodingsByCode {
+  const codes = new IdIndex(db.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[]);
+  const { count, columns: [codeIds, documentIds] } = readIntColumns(db, 'codings', ['code_id', 'document_id']);
+  const codeOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) codeOf[i] = codes.get(codeIds![i]!);
+  const { first, order } = bucket(codeOf, codes.size);
+  const documents = new Int32Array(order.length);
+  for (let p = 0; p < order.length; p++) documents[p] = groups.documents.get(documentIds![order[p]!]!);
+  return { codes, first, documents };
+}
+
+function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: readonly RowSource[]): TriangulationRow[] {
+  const { columns, docFirst, docInformants, docColumnFirst, docColumns, informantColumn } = groups;
+  const width = columns.length;
+  // seen[i] === row + 1 when informant i already supports the current row: no clearing between rows.
+  const seen = new Int32Array(informantColumn.length);
+  const cellInformants = new Int32Array(width);
+  const cellExtracts = new Int32Array(width);
+  return sources.map((source, row): TriangulationRow => {
+    cellInformants.fill(0);
+    cellExtracts.fill(0);
+    const stamp = row + 1;
+    let informants = 0;
+    let extracts = 0;
+    for (const codeId of source.codeIds) {
+      const k = evidence.codes.get(codeId);
+      if (k < 0) continue;
+      const end = evidence.first[k + 1]!;
+      extracts += end - evidence.first[k]!;
+      for (let p = evidence.first[k]!; p < end; p++) {
+        const d = evidence.documents[p]!;
+        for (let c = docColumnFirst[d]!; c < docColumnFirst[d + 1]!; c++) cellExtracts[docColumns[c]!]!++;
+        for (let m = docFirst[d]!; m < docFirst[d + 1]!; m++) {
+          const informant = docInformants[m]!;
+          if (seen[informant] !== stamp) {
+            seen[informant] = stamp;
+            cellInformants[informantColumn[informant]!]!++;
+            informants++;
+          }
+        }
+      }
+    }
+    const cells: TriangulationCell[] = [];
+    for (let c = 0; c < width; c++) cells.push({ informants: cellInformants[c]!, extracts: cellExtracts[c]! });
+    return {
+      kind: source.kind, id: source.id, name: source.name, colour: source.colour, cells, informants, extracts,
+      suggestion: suggestConvergence(columns, cells), convergence: source.convergence, convergenceReason: source.convergenceReason,
+    };
+  });
+}

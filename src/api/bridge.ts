@@ -1,0 +1,55 @@
+import type { Progress } from '../domain/types';
+import type { ActionName, Args, Outcome } from './contract';
+
+/**
+ * The one object the Electron preload puts on `window.tematik`. Pure types: the renderer
+ * imports them with `import type`, the preload checks its object against them with `satisfies`.
+ */
+
+/**
+ * What a native menu item (or the OS, for a file opened from outside) asks the window to do.
+ * The renderer carries each out through the contract, so the menu, a toolbar button and a
+ * keyboard shortcut take the same path. It also decides what `undo`/`redo` mean: text undo
+ * while a text field has focus, project undo (`history.undo`) otherwise.
+ */
+export type MenuCommand =
+  | 'new-project'
+  | 'open-project'
+  | 'open-sample'
+  | 'import'
+  | 'export'
+  | 'close-project'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  /** Open the project at the given path: File › Open Recent, a second launch, or a file association. */
+  | 'open-path';
+
+/** Arguments of a menu event: only `open-path` carries one, the project's path. */
+export type MenuEventArgs = readonly [command: Exclude<MenuCommand, 'open-path'>] | readonly [command: 'open-path', path: string];
+
+/** Events the main process pushes to the window, and the listener each takes. */
+export interface BridgeEvents {
+  /** Progress of the long action in flight (an import, the sample study). */
+  readonly progress: (progress: Progress) => void;
+  readonly menu: (...args: MenuEventArgs) => void;
+}
+
+export type BridgeEventName = keyof BridgeEvents;
+
+/** The IPC channel names, shared by the preload (which cannot import them) and the main process. */
+export interface BridgeChannels {
+  readonly invoke: 'tematik:invoke';
+  readonly progress: 'tematik:progress';
+  readonly menu: 'tematik:menu';
+}
+
+export interface TematikBridge {
+  /**
+   * Runs one contract action in the main process. Resolves to the Outcome, an error included;
+   * it does not reject for a failed action, so the renderer decides how errors become exceptions.
+   */
+  invoke<N extends ActionName>(name: N, args: Args<N>): Promise<Outcome<N>>;
+  /** Listens to one kind of event; returns the function that stops listening. */
+  on<E extends BridgeEventName>(event: E, listener: BridgeEvents[E]): () => void;
+}

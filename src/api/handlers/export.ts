@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { TematikError } from '../../domain/errors';
+import type { Extract } from '../../domain/types';
+import { toCsv } from '../../export/csv';
+import { svgToPng, writeExport } from '../../export/theme-map';
+import { themeMapSvg } from '../../map/svg';
+import { listCodes } from '../../store/codes';
+import { extractsForCode } from '../../store/codings';
+import { listInformants, listAttributes } from '../../store/informants';
+import { projectInfo } from '../../store/project';
+import { themeMap } from '../../store/theme-map';
+import type { ValidArgs } from '../contract';
+import type { HandlerGroup } from '../handler-types';
+import type { Context } from '../session';
+import { analysisHandlers } from './analysis';
+
+type CsvArgs = ValidArgs<'export.csv'>;
+
+const extractRows = (extracts: readonly Extract[]) => extracts.map((e) => [e.informantTypes.join('; '), e.informantLabels.join('; '), e.documentTitle, e.codeName, e.start, e.end, e.quote]);
+const EXTRACT_HEADER = ['Informant type', 'Informant', 'Document', 'Code', 'Start', 'End', 'Quote'];
+
+/** Every table the UI shows, as header + rows. */
+async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; header: string[]; rows: (string | number)[][] }> {
+  const { db } = ctx.session.store;
+  switch (args.table) {
+    case 'codebook': {
+      const codes = listCodes(db);
+      const byId = new Map(codes.map((c) => [c.id as number, c]));
+      const pathOf = (id: number | null): string => (id === null ? '' : `${pathOf(byId.get(id)?.parentId ?? null)}${byId.get(id)?.name ?? ''} / `);
+      return { name: 'codebook', header: ['Code', 'Parent', 'Description', 'Colour', 'In vivo', 'Extracts', 'Informants'],
+        rows: codes.map((c) => [c.name, pathOf(c.parentId).replace(/ \/ $/, ''), c.description, c.colour, c.inVivo ? 'yes' : 'no', c.codingCount, c.informantCount]) };
+    }
+    case 'informants': {
+      const attributes = listAttributes(db).map((a) => a.name);
+      return { name: 'informants', header: ['Informant', 'Name', 'Informant type', 'Documents', ...attributes],
+        rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, ...attributes.map((a) => i.attributes[a] ?? '')]) };
+    }
+    case 'extracts': {
+      if (args.codeId === undefined) throw new TematikError('invalid_args', 'Exporting extracts needs the code (codeId) whose extracts to write.');
+      return { name: `extracts-${args.codeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId, true)) };
+    }
+    case 'triangulation': {
+      const matrix = await analysisHandlers['analysis.triangulation']({ rows: args.rows ?? 'themes', ...(args.groupBy ? { groupBy: args.groupBy } : {}) }, ctx);
+      return { name: `triangulation-${args.rows ?? 'themes'}`,
+        header: [args.rows === 'codes' ? 'Code' : 'Theme', ...matrix.columns.flatMap((c) => [`${c.label}: informants (of ${c.informants})`, `${c.label}: extracts`]), 'Informants', 'Extracts', 'Suggested', 'Judgement', 'Reason'],
+        rows: matrix.rows.map((r) => [r.name, ...r.cells.flatMap((c) => [c.informants, c.extracts]), r.informants, r.extracts, r.suggestion.judgement, r.convergence ?? '', r.convergenceReason]) };
+    }
+    case 'cooccurrence': {
+      const matrix = await analysisHandlers['analysis.cooccurrence']({ scope: args.scope ?? 'overlap' }, ctx);
+      return { name: `cooccurrence-${matrix.scope}`, header: ['Code', ...matrix.codes.map((c) => c.name)],
+        rows: matrix.codes.map((c, i) => [c.name, ...matrix.counts[i]!]) };
+    }
+  }
+}
+
+export const exportHandlers: HandlerGroup<'export'> = {
+  'export.csv': async (args, ctx) => {
+    const { name, header, rows } = await table(args, ctx);
+    const csv = toCsv(header, rows);
+    if (args.path) writeExport(args.path, csv);
+    return { csv, fileName: `${name}.csv`, path: args.path ?? null };
+  },
+  'export.themeMap': ({ format, path: file, includeCodes, scale }, ctx) => {
+    const { store } = ctx.session;
+    const svg = themeMapSvg(themeMap(store.db, { includeCodes: includeCodes ?? false }), projectInfo(store.db, store.file).name);
+    const kind = format ?? (file && path.extname(file).toLowerCase() === '.png' ? 'png' : 'svg');
+    if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg);
+    return { svg, path: file ?? null };
+  },
+};

@@ -1,0 +1,147 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../api/dispatch';
+import { Session, type SessionOptions } from '../api/session';
+import type { Progress } from '../domain/types';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+/** Largest request body accepted: imports send paths, not file contents. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+export interface WebServerOptions extends SessionOptions {
+  /** The built renderer to serve. */
+  readonly staticDir: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** A project to open before the first request. */
+  readonly project?: string;
+}
+
+export interface WebServer {
+  /** The address to open, with the token in the fragment so it never reaches a server log. */
+  readonly url: string;
+  readonly token: string;
+  readonly session: Session;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the same renderer and the same handler table as the desktop app, over HTTP
+ * on 127.0.0.1 only. Every API request must carry this run's random token, and the Host and
+ * Origin headers must name this server, so other local pages and DNS rebinding cannot reach it.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('hex');
+  const session = new Session({ ...options, host: options.host ?? { kind: 'browser' } });
+  const listeners = new Set<http.ServerResponse>();
+  const progress = (p: Progress) => {
+    for (const res of listeners) res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
+  };
+  if (options.project) session.open(path.resolve(options.project));
+
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}`);
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'Wrong host.');
+    if (url.pathname.startsWith('/api/')) {
+      const given = req.headers['x-tematik-token'] ?? url.searchParams.get('token') ?? '';
+      if (!sameToken(String(given), token)) return send(res, 403, 'text/plain', 'Missing or wrong token: open the address the server printed.');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'text/plain', 'Cross-origin requests are refused.');
+      if (url.pathname === '/api/invoke' && req.method === 'POST') {
+        const body = await readBody(req);
+        let call: { name?: unknown; args?: unknown };
+        try {
+          call = JSON.parse(body) as typeof call;
+        } catch {
+          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { kind: 'invalid_args', message: 'The request body is not JSON.' } }));
+        }
+        const outcome = await dispatch(call.name, call.args, { session, progress });
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
+      return send(res, 404, 'text/plain', 'No such API route.');
+    }
+    return serveStatic(options.staticDir, url.pathname, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    token,
+    session,
+    close: () => new Promise<void>((resolve) => {
+      for (const res of listeners) res.end();
+      session.close();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const file = path.resolve(root, `.${relative}`);
+  if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 403, 'text/plain', 'Forbidden.');
+  fs.readFile(file, (error, data) => {
+    if (error) return send(res, 404, 'text/plain', relative === '/index.html' ? `The renderer is not built: run "npm run build" (looked in ${root}).` : 'Not found.');
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(data);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { TematikError } from '../domain/errors';
+import type { ThemeId, ThemeLinkId } from '../domain/ids';
+import type { ThemeLink, ThemeLinkKind } from '../domain/types';
+import { getTheme } from './themes';
+import { now } from './project-store';
+
+type Db = Database.Database;
+
+const linkSql = `SELECT id, from_theme_id AS fromThemeId, to_theme_id AS toThemeId, to_link_id AS toLinkId, kind, label FROM theme_links`;
+
+export function listLinks(db: Db): ThemeLink[] {
+  return db.prepare(`${linkSql} ORDER BY id`).all() as ThemeLink[];
+}
+
+export function getLink(db: Db, id: ThemeLinkId): ThemeLink {
+  const link = db.prepare(`${linkSql} WHERE id = ?`).get(id) as ThemeLink | undefined;
+  if (!link) throw new TematikError('not_found', `Link ${id} of the theme model does not exist. Refresh the map and try again.`);
+  return link;
+}
+
+/**
+ * A typed link of the theme model. "M mediates X → Y" is a `mediates` link from M to the
+ * link X → Y; a moderator likewise points at the link it moderates.
+ */
+export function createLink(db: Db, input: { fromThemeId: ThemeId; toThemeId?: ThemeId; toLinkId?: ThemeLinkId; kind: ThemeLinkKind; label?: string }): ThemeLinkId {
+  const from = getTheme(db, input.fromThemeId);
+  if (input.toThemeId !== undefined) {
+    const to = getTheme(db, input.toThemeId);
+    if (to.id === from.id) throw new TematikError('conflict', `A theme cannot be linked to itself ("${from.name}").`);
+    const same = db.prepare('SELECT 1 FROM theme_links WHERE from_theme_id = ? AND to_theme_id = ? AND kind = ?').get(from.id, to.id, input.kind);
+    if (same) throw new TematikError('conflict', `"${from.name}" already ${input.kind} "${to.name}".`);
+  } else {
+    const target = getLink(db, input.toLinkId!);
+    if (target.fromThemeId === from.id || target.toThemeId === from.id) {
+      throw new TematikError('conflict', `"${from.name}" is an end of that link; a mediator or moderator must be a third theme.`);
+    }
+  }
+  return Number(db.prepare('INSERT INTO theme_links (from_theme_id, to_theme_id, to_link_id, kind, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(from.id, input.toThemeId ?? null, input.toLinkId ?? null, input.kind, input.label ?? '', now()).lastInsertRowid) as ThemeLinkId;
+}
+
+export function updateLink(db: Db, id: ThemeLinkId, changes: { kind?: ThemeLinkKind; label?: string }): void {
+  const link = getLink(db, id);
+  db.prepare('UPDATE theme_links SET kind = ?, label = ? WHERE id = ?').run(changes.kind ?? link.kind, changes.label ?? link.label, id);
+}
+
+export function deleteLink(db: Db, id: ThemeLinkId): void {
+  getLink(db, id);
+  db.prepare('DELETE FROM theme_links WHERE id = ?').run(id);
+}
+
+/** "Open innovation mediates …" for audit rows and the undo menu. */
+export function describeLink(db: Db, link: Pick<ThemeLink, 'fromThemeId' | 'toThemeId' | 'toLinkId' | 'kind'>): string {
+  const name = (id: number) => (db.prepare('SELECT name FROM themes WHERE id = ?').pluck().get(id) as string | undefined) ?? '?';
+  if (link.toThemeId !== null && link.toThemeId !== undefined) return `"${name(link.fromThemeId)}" ${link.kind} "${name(link.toThemeId)}"`;
+  const target = getLink(db, link.toLinkId!);
+  return `"${name(link.fromThemeId)}" ${link.kind} (${describeLink(db, target)})`;
+}

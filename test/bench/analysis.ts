@@ -1,0 +1,68 @@
+import type { Args } from '../../src/api/contract';
+import type { CodeId, ThemeId } from '../../src/domain/ids';
+import type { Theme } from '../../src/domain/types';
+import type { ImportBench } from './import-and-code';
+import { figure, fmt, percentile } from './stats';
+
+const TYPES = ['Pemilik UMKM', 'Konsumen', 'Ahli Pemasaran', 'Komunitas Pelanggan', 'Perwakilan Asosiasi', 'Perwakilan Pemerintah', 'Reseller', 'Pemasok'];
+const CITIES = ['Yogyakarta', 'Sleman', 'Surakarta', 'Semarang', 'Samarinda', 'Balikpapan'];
+
+/**
+ * Triangulation and co-occurrence on the project `benchApplyCode` left (its codings and
+ * 200 codes), after spreading its documents over 8 informant types and grouping codes
+ * into ~30 themes. Each figure is the median of `runs` calls through the handler table.
+ */
+export async function benchAnalysis({ client }: ImportBench, runs = 10): Promise<void> {
+  const { db } = client.session.store;
+  const setup = performance.now();
+  db.transaction(() => {
+    const insertType = db.prepare('INSERT INTO informant_types (name, colour, sort_order) VALUES (?, ?, ?)');
+    const insertInformant = db.prepare("INSERT INTO informants (label, name, type_id, created_at) VALUES (?, '', ?, '2026-01-01T00:00:00Z')");
+    const city = Number(db.prepare("INSERT INTO attributes (name, value_type) VALUES ('city', 'text')").run().lastInsertRowid);
+    const insertValue = db.prepare('INSERT INTO informant_attributes (informant_id, attribute_id, value) VALUES (?, ?, ?)');
+    const types = TYPES.map((name, i) => Number(insertType.run(name, '#7f8c8d', i).lastInsertRowid));
+    // 25 informants per type, interleaved so that consecutive informants have different types.
+    const informants = Array.from({ length: 200 }, (_, i) => {
+      const id = Number(insertInformant.run(`B-${String(i + 1).padStart(3, '0')}`, types[i % types.length]).lastInsertRowid);
+      insertValue.run(id, city, CITIES[i % CITIES.length]);
+      return id;
+    });
+    const link = db.prepare('INSERT INTO document_informants (document_id, informant_id) VALUES (?, ?)');
+    const documents = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+    documents.forEach((document, i) => {
+      link.run(document, informants[i % informants.length]);
+      // Every tenth document is a group interview with a second informant of another type.
+      if (i % 10 === 0) link.run(document, informants[(i + 1) % informants.length]);
+    });
+  })();
+  const codes = (await client.invoke('codes.list', {})).map((c) => c.id);
+  let parent: ThemeId | null = null;
+  for (let t = 0; t < 30; t++) {
+    // Six codes each; every fifth theme is a sub-theme of the one before, and neighbours share a code.
+    const codeIds: CodeId[] = Array.from({ length: 6 }, (_, k) => codes[(t * 6 + k) % codes.length]!);
+    if (t > 0) codeIds.push(codes[(t * 6 - 1) % codes.length]!);
+    const theme: Theme = await client.invoke('themes.create', { name: `tema ${t + 1}`, codeIds, parentId: t % 5 === 4 ? parent : null });
+    parent = theme.id;
+  }
+  const [codings, informantTypes, informants, themes] = db.prepare(`SELECT (SELECT count(*) FROM codings), (SELECT count(*) FROM informant_types),
+    (SELECT count(*) FROM informants), (SELECT count(*) FROM themes)`).raw().get() as number[];
+  console.log(`analysis (setup: ${codings!.toLocaleString('en')} codings, ${codes.length} codes, ${informantTypes} informant types, ${informants} informants, `
+    + `${themes} themes, in ${fmt((performance.now() - setup) / 1000)} s)`);
+
+  const measure = async (label: string, call: () => Promise<unknown>): Promise<void> => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await call();
+      times.push(performance.now() - t);
+    }
+    const p50 = percentile(times, 50);
+    figure(`${label} p50 (${runs} runs)`, `${fmt(p50, 1)} ms, first ${fmt(times[0]!, 1)} ms`, { ok: p50 <= 100, text: '≤ 100 ms' });
+  };
+  const triangulation = (args: Args<'analysis.triangulation'>) => () => client.invoke('analysis.triangulation', args);
+  await measure('triangulation, codes × types', triangulation({ rows: 'codes' }));
+  await measure('triangulation, themes × types', triangulation({ rows: 'themes' }));
+  await measure('triangulation, codes × city', triangulation({ rows: 'codes', groupBy: { kind: 'attribute', name: 'city' } }));
+  await measure('co-occurrence, overlap', () => client.invoke('analysis.cooccurrence', { scope: 'overlap' }));
+  await measure('co-occurrence, turn', () => client.invoke('analysis.cooccurrence', { scope: 'turn' }));
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../src/server/web-server';
+import { rendererDir } from '../../src/server/paths';
+import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Screenshots of each main screen land here; the best are copied to docs/ by hand. */
+export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots');
+
+export interface E2E {
+  readonly server: WebServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly dataDir: string;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real renderer (dist/renderer, built by `npm test`) in Debian's Chromium, against the real
+ * handler table in browser mode and a real project file in a temp folder. No mocks.
+ */
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new Error(`The renderer is not built in ${rendererDir()}: run "npm run build" (npm test does).`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does.`);
+  const dataDir = tempDir('tematik-e2e-');
+  const server = await startWebServer({ staticDir: rendererDir(), coder: 'Peneliti E2E', host: { kind: 'browser', dataDir, sampleDir: SAMPLE_STUDY } });
+  // Chromium writes under $HOME/.config whatever the profile: keep it inside the temp folder.
+  const home = path.join(dataDir, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(server.url);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server, browser, page, dataDir,
+    screenshot: async (name) => { await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }); },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../src/server/web-server';
+import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+
+describe('browser-mode server', () => {
+  let server: WebServer;
+  let origin: string;
+  const staticDir = tempDir('tematik-static-');
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Tematik</title>');
+    fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'rahasia');
+    server = await startWebServer({ staticDir, coder: 'Peneliti Web', host: { kind: 'browser', dataDir: tempDir(), sampleDir: SAMPLE_STUDY } });
+    origin = new URL(server.url).origin;
+  });
+  afterAll(() => server.close());
+
+  const call = (body: unknown, headers: Record<string, string> = { 'x-tematik-token': server.token }) =>
+    fetch(`${origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('listens on 127.0.0.1 only and puts the token in the fragment', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/);
+  });
+
+  it('runs actions through the handler table with the token', async () => {
+    const info = await (await call({ name: 'app.openSample', args: {} })).json() as { ok: boolean; value: { name: string } };
+    expect(info).toMatchObject({ ok: true, value: { name: expect.stringContaining('Co-creation') } });
+    const docs = await (await call({ name: 'documents.list', args: {} })).json() as { ok: boolean; value: unknown[] };
+    expect(docs.value).toHaveLength(11);
+    const bad = await (await call({ name: 'codes.create', args: { name: '' } })).json() as { ok: boolean; error: { kind: string } };
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_args' } });
+  });
+
+  it('refuses calls without the right token, from another origin, or for another host', async () => {
+    expect((await call({ name: 'app.info', args: {} }, {})).status).toBe(403);
+    expect((await call({ name: 'app.info', args: {} }, { 'x-tematik-token': 'f'.repeat(48) })).status).toBe(403);
+    expect((await call({ name: 'app.info', args: {} }, { 'x-tematik-token': server.token, origin: 'http://evil.example' })).status).toBe(403);
+    const rebinding = await new Promise<number>((resolve) => {
+      // fetch will not let us set Host; a raw request can.
+      const req = http.request({ host: '127.0.0.1', port: Number(new URL(origin).port), path: '/api/invoke', method: 'POST', headers: { host: 'attacker.example', 'x-tematik-token': server.token } }, (res) => resolve(res.statusCode ?? 0));
+      req.end('{}');
+    });
+    expect(rebinding).toBe(421);
+  });
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    for (const escape of ['/../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+      const response = await fetch(`${origin}${escape}`);
+      expect([403, 404], escape).toContain(response.status);
+      expect(await response.text()).not.toContain('root:');
+    }
+  });
+
+  it('answers a non-JSON body with a typed error', async () => {
+    const response = await fetch(`${origin}/api/invoke`, { method: 'POST', headers: { 'x-tematik-token': server.token }, body: 'nope' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'invalid_args' } });
+  });
+});
