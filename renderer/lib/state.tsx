@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ActionName, Args, Result } from '../../src/api/contract';
-import type { CodeId, DocumentId, Utf16Offset } from '../../src/domain/ids';
+import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
 import { ApiError, invoke, onProgress } from './api';
 
@@ -10,13 +10,26 @@ export type Route =
   | { readonly view: 'document'; readonly documentId: DocumentId; readonly focus?: { readonly start: Utf16Offset; readonly end: Utf16Offset } }
   | { readonly view: 'code'; readonly codeId: CodeId }
   | { readonly view: 'journal' }
-  | { readonly view: 'settings' };
+  | { readonly view: 'settings' }
+  /** The current phase with its checklist. */
+  | { readonly view: 'phases' }
+  /** Phase 3: gathering codes into candidate themes. */
+  | { readonly view: 'themes' }
+  /** Phases 4–5: one theme under review, defined and named. */
+  | { readonly view: 'theme'; readonly themeId: ThemeId }
+  | { readonly view: 'map' }
+  | { readonly view: 'triangulation' };
 
 export interface Notice {
   readonly id: number;
   readonly tone: 'error' | 'info';
   readonly message: string;
   readonly details?: readonly string[];
+}
+
+export interface RunOptions {
+  /** The caller shows the error in place (an inline message, a dialog): no notice. */
+  readonly quiet?: boolean;
 }
 
 interface ProjectContext {
@@ -32,10 +45,10 @@ interface ProjectContext {
   readonly notify: (notice: Omit<Notice, 'id'>) => void;
   readonly dismiss: (id: number) => void;
   /**
-   * Runs a change through the contract, then refreshes every view. Errors become a
-   * notice (and are rethrown, so a dialog can stay open), never a crash.
+   * Runs a change through the contract, then refreshes every view. Errors are rethrown (so a
+   * dialog can stay open) and shown as a notice, unless `quiet` says the caller shows them itself.
    */
-  readonly run: <N extends ActionName>(name: N, args: Args<N>) => Promise<Result<N>>;
+  readonly run: <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions) => Promise<Result<N>>;
   /** Re-reads app and project state, e.g. after a project was opened. */
   readonly reload: () => Promise<void>;
 }
@@ -72,7 +85,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     setRevision((r) => r + 1);
   }, []);
 
-  const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> => {
+  const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
     try {
       const result = await invoke(name, args);
       const opensProject = name === 'project.open' || name === 'project.create' || name === 'app.openSample' || name === 'project.close';
@@ -87,7 +100,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       return result;
     } catch (error) {
       const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
-      notify({ tone: 'error', message: info.message, ...(info.details ? { details: info.details } : {}) });
+      if (!options?.quiet) notify({ tone: 'error', message: info.message, ...(info.details ? { details: info.details } : {}) });
       throw error;
     } finally {
       setProgress(null);

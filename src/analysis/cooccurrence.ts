@@ -281,7 +281,7 @@ function turnEnds(db: Db, documents: IdIndex): { readonly first: Int32Array; rea
  * end offsets of a document's turns: turn k owns the text from the end of turn k - 1 up
  * to its own end; the last turn also owns what follows.
  */
-export function turnSpan(ends: Int32Array, start: number, end: number): [number, number] {
+function turnSpan(ends: Int32Array, start: number, end: number): [number, number] {
   if (ends.length === 0) return [0, 1];
   return [Math.min(firstEndAbove(ends, 0, ends.length, start), ends.length - 1), Math.min(firstEndAbove(ends, 0, ends.length, end - 1), ends.length - 1) + 1];
 }

@@ -16,7 +16,7 @@ type ExtractRow = Omit<Extract, 'informantLabels' | 'informantTypes'>;
 export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: readonly number[]): Extract[] {
   if (codeIds.length === 0 || documentIds?.length === 0) return [];
   const rows = db.prepare(`
-    SELECT c.id, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId, c.start_offset AS start, c.end_offset AS end,
+    SELECT c.id, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId, (SELECT name FROM coders WHERE id = c.coder_id) AS coderName, c.start_offset AS start, c.end_offset AS end,
       c.quote, c.created_at AS createdAt, k.name AS codeName, d.title AS documentTitle
     FROM codings c JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
     WHERE c.code_id IN (SELECT value FROM json_each(@codes)) AND (@documents IS NULL OR c.document_id IN (SELECT value FROM json_each(@documents)))

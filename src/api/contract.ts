@@ -115,7 +115,9 @@ export const contract = {
     codeId: id<CodeId>().optional(), codeName: name.optional(), inVivo: z.boolean().optional(),
   }).refine((a) => (a.codeId === undefined) !== (a.codeName === undefined), 'give exactly one of codeId and codeName')),
   'codings.remove': action<null>()(z.strictObject({ id: id<CodingId>() })),
-  'codings.recode': action<Coding>()(z.strictObject({ id: id<CodingId>(), codeId: id<CodeId>() })),
+  /** Moves a coding to another code: an existing one, or `codeName` found or created in the same undoable step. */
+  'codings.recode': action<Coding>()(z.strictObject({ id: id<CodingId>(), codeId: id<CodeId>().optional(), codeName: name.optional(), inVivo: z.boolean().optional() })
+    .refine((a) => (a.codeId === undefined) !== (a.codeName === undefined), 'give exactly one of codeId and codeName')),
   'codings.forDocument': action<readonly Coding[]>()(z.strictObject({ documentId: id<DocumentId>() })),
   'codings.forCode': action<readonly Extract[]>()(z.strictObject({ codeId: id<CodeId>(), includeChildren: z.boolean().optional() })),
 

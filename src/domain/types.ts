@@ -109,6 +109,8 @@ export interface Coding {
   readonly documentId: DocumentId;
   readonly codeId: CodeId;
   readonly coderId: CoderId;
+  /** Who made the coding, for team work and the audit trail. */
+  readonly coderName: string;
   readonly start: Utf16Offset;
   readonly end: Utf16Offset;
   /** The coded text as it was when coded, kept to re-anchor the range if ever needed. */

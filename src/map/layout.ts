@@ -1,3 +1,4 @@
+import { CODE_HEIGHT, CODE_WIDTH, THEME_HEIGHT, THEME_WIDTH } from '../domain/map-geometry';
 import type { MapPoint, ThemeLink } from '../domain/types';
 
 /** What the layout needs of a theme. */
@@ -7,10 +8,6 @@ export interface LayoutTheme {
   readonly codeIds: readonly number[];
 }
 
-export const THEME_WIDTH = 200;
-export const THEME_HEIGHT = 72;
-export const CODE_WIDTH = 150;
-export const CODE_HEIGHT = 26;
 const COLUMN = 300;
 const ROW = 150;
 const MARGIN = 40;
@@ -55,28 +52,40 @@ export function layoutMap(
   const layer = longestPathLayers(roots.map((t) => t.id), edges.filter(([a, b]) => rootIds.has(a) && rootIds.has(b)));
 
   const placed = new Map<number, MapPoint>();
-  const columns = new Map<number, { lifted: number[]; level: number[] }>();
-  for (const theme of roots.filter((t) => chained.has(t.id))) {
-    const column = columns.get(layer.get(theme.id) ?? 0) ?? { lifted: [], level: [] };
-    (lifted.has(theme.id) ? column.lifted : column.level).push(theme.id);
-    columns.set(layer.get(theme.id) ?? 0, column);
-  }
-  // Mediators and moderators stack above the chain; the chain itself runs along one line.
-  const chainTop = MARGIN + ([...columns.values()].some((c) => c.lifted.length > 0) ? ROW : 0);
+  const hasChildren = new Set(themes.map(parentOf).filter((p): p is number => p !== null));
+  // Each connected model gets its own band of rows, so two chains never share a line.
+  let bandTop = MARGIN;
   let chainBottom = MARGIN;
-  for (const [column, { lifted: up, level }] of columns) {
-    const x = MARGIN + column * COLUMN;
-    // Several acting on links of one column sit side by side, so no line runs under a box.
-    up.forEach((id, i) => placed.set(id, { x: x + (i - (up.length - 1) / 2) * (THEME_WIDTH + 40), y: chainTop - ROW, pinned: false }));
-    level.forEach((id, i) => {
-      const y = chainTop + i * ROW * 1.4;
-      placed.set(id, { x, y, pinned: false });
-      chainBottom = Math.max(chainBottom, y + THEME_HEIGHT);
-    });
+  for (const component of components(roots.filter((t) => chained.has(t.id)).map((t) => t.id), edges)) {
+    const columns = new Map<number, { lifted: number[]; level: number[] }>();
+    for (const id of component) {
+      const column = columns.get(layer.get(id) ?? 0) ?? { lifted: [], level: [] };
+      (lifted.has(id) ? column.lifted : column.level).push(id);
+      columns.set(layer.get(id) ?? 0, column);
+    }
+    // Mediators and moderators sit above the chain; the chain itself runs along one line.
+    const chainTop = bandTop + ([...columns.values()].some((c) => c.lifted.length > 0) ? ROW : 0);
+    let bottom = chainTop + THEME_HEIGHT;
+    for (const [column, { lifted: up, level }] of columns) {
+      const x = MARGIN + column * COLUMN;
+      // Several acting on links of one column sit side by side, so no line runs under a box.
+      up.forEach((id, i) => placed.set(id, { x: x + (i - (up.length - 1) / 2) * (THEME_WIDTH + 40), y: chainTop - ROW, pinned: false }));
+      level.forEach((id, i) => {
+        const y = chainTop + i * ROW * 1.4;
+        placed.set(id, { x, y, pinned: false });
+        bottom = Math.max(bottom, y + THEME_HEIGHT);
+      });
+    }
+    // Leave room for parts and sub-themes hanging under the band.
+    if (component.some((id) => hasChildren.has(id))) bottom += THEME_HEIGHT + 60;
+    chainBottom = bottom;
+    bandTop = bottom + ROW * 0.8;
   }
   // Unlinked top-level themes: rows under the chains, leaving room for the parts hanging below them.
   const loose = roots.filter((t) => !chained.has(t.id));
-  const looseTop = columns.size > 0 ? chainBottom + ROW * 1.4 : MARGIN;
+  const looseTop = chainBottom > MARGIN ? chainBottom + ROW * 1.4 : MARGIN;
+  // Hand-placed themes first, so sub-themes and parts follow a parent the researcher moved.
+  for (const [id, point] of fixed.themes) if (ids.has(id)) placed.set(id, { ...point, pinned: true });
   loose.forEach((theme, i) => placed.set(theme.id, { x: MARGIN + (i % 4) * COLUMN, y: looseTop + Math.floor(i / 4) * ROW * 2, pinned: false }));
   // Sub-themes and parts under their parent, in order.
   const children = themes.filter((t) => !rootIds.has(t.id));
@@ -108,6 +117,30 @@ export function layoutMap(
     codes.set(codeId, { x: at.x - 40 + (n % 2) * (CODE_WIDTH + 10), y: at.y - CODE_HEIGHT - 14 - Math.floor(n / 2) * (CODE_HEIGHT + 8), pinned: false });
   }
   return { themes: placed, codes };
+}
+
+/** Groups of nodes joined by edges (direction ignored), in the order their first node appears. */
+function components(nodes: readonly number[], edges: readonly [number, number][]): number[][] {
+  const neighbours = new Map<number, number[]>(nodes.map((n) => [n, []]));
+  for (const [a, b] of edges) {
+    neighbours.get(a)?.push(b);
+    neighbours.get(b)?.push(a);
+  }
+  const seen = new Set<number>();
+  const groups: number[][] = [];
+  for (const start of nodes) {
+    if (seen.has(start)) continue;
+    const group: number[] = [];
+    const queue = [start];
+    seen.add(start);
+    while (queue.length) {
+      const node = queue.shift()!;
+      group.push(node);
+      for (const next of neighbours.get(node) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    }
+    groups.push(group);
+  }
+  return groups;
 }
 
 /** Column of each node: the longest chain of edges leading to it (cycles are broken where found). */

@@ -9,6 +9,7 @@ import { now } from './project-store';
 type Db = Database.Database;
 
 const codingColumns = `c.id, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId,
+  (SELECT name FROM coders WHERE id = c.coder_id) AS coderName,
   c.start_offset AS start, c.end_offset AS end, c.quote, c.created_at AS createdAt`;
 
 export function getCoding(db: Db, id: CodingId): Coding {

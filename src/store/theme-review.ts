@@ -11,10 +11,10 @@ type Db = Database.Database;
 /** A code sits weakly in a theme with fewer extracts than this, or with extracts from one informant only. */
 export const WEAK_EXTRACTS = 3;
 
-/** Every code of a theme and of its sub-themes, at any depth. */
+/** Every code of a theme and of its sub-themes at any depth; discarded sub-themes (and what is under them) add nothing, as in triangulation. */
 export function themeCodeIds(db: Db, id: ThemeId): CodeId[] {
   return db.prepare(`
-    WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id)
+    WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id WHERE t.status <> 'discarded')
     SELECT DISTINCT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id`).pluck().all(id) as CodeId[];
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId, CodingId, ThemeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
+import { STATUS_STEPS } from '../domain/theme-status';
 import type { Convergence, Theme, ThemeStatus } from '../domain/types';
 import { getCode } from './codes';
 import { now } from './project-store';
@@ -77,27 +78,14 @@ export function deleteTheme(db: Db, id: ThemeId): string {
   return theme.name;
 }
 
-/**
- * Braun & Clarke's progression, as rules the researcher can see: a theme is reviewed
- * only once it has evidence, and defined only once it is named, defined and scoped.
- * Any theme may be discarded (it stays in the audit trail) and a discarded one restored
- * as a candidate; a step back (defined → reviewed → candidate) is always allowed.
- */
-export const STATUS_STEPS: Readonly<Record<ThemeStatus, readonly ThemeStatus[]>> = {
-  candidate: ['reviewed', 'discarded'],
-  reviewed: ['defined', 'candidate', 'discarded'],
-  defined: ['reviewed', 'discarded'],
-  discarded: ['candidate'],
-};
-
 function assertStatusChange(db: Db, theme: Theme, from: ThemeStatus, to: ThemeStatus): void {
-  if (!STATUS_STEPS[from].includes(to)) {
-    throw new TematikError('conflict', `Theme "${theme.name}" is ${from}; it can become ${STATUS_STEPS[from].join(' or ')}, not ${to}. Braun & Clarke's phases go candidate → reviewed → defined.`);
+  if (!STATUS_STEPS[from].some((step) => step.to === to)) {
+    throw new TematikError('conflict', `Theme "${theme.name}" is ${from}; it can become ${STATUS_STEPS[from].map((step) => step.to).join(' or ')}, not ${to}. Braun & Clarke's phases go candidate → reviewed → defined.`);
   }
   if (to === 'reviewed') {
     const extracts = db.prepare(`
       SELECT count(*) FROM codings c WHERE c.code_id IN (
-        WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id)
+        WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id WHERE t.status <> 'discarded')
         SELECT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id)`).pluck().get(theme.id) as number;
     if (extracts === 0) throw new TematikError('conflict', `Theme "${theme.name}" has no coded extracts yet. Add codes with extracts before marking it reviewed.`);
   }

@@ -5,7 +5,7 @@ import { csvCell, extractsCsv, groupExtracts, summariseExtracts } from './extrac
 
 let next = 1;
 const extract = (documentTitle: string, labels: string[], types: string[], quote = 'kutipan', codeName = 'Kolaborasi'): Extract => ({
-  id: next++ as CodingId, documentId: 1 as DocumentId, codeId: 1 as CodeId, coderId: 1 as CoderId,
+  id: next++ as CodingId, documentId: 1 as DocumentId, codeId: 1 as CodeId, coderId: 1 as CoderId, coderName: 'Peneliti',
   start: 0 as Utf16Offset, end: quote.length as Utf16Offset, quote, createdAt: '2025-01-01T00:00:00Z',
   codeName, documentTitle, informantLabels: labels, informantTypes: types,
 });

@@ -99,7 +99,7 @@ function ProjectHeader({ project }: { project: ProjectInfo }) {
           ? <p className="hm-home-description" data-testid="project-description">{project.description}</p>
           : <button className="link hm-home-add-description" onClick={startEditing}>{t('addDescription')}</button>}
         <div className="hm-home-meta">
-          <button className="hm-phase-pill" onClick={() => navigate({ view: 'journal' })} title={t('journalLink')}>
+          <button className="hm-phase-pill" onClick={() => navigate({ view: 'phases' })} title={t('phasesLink')}>
             {t('phaseLine', { n: project.phase, phase: t(`phase${project.phase}`) })}
           </button>
           <span>{t('created', { date: formatDate(project.createdAt, language) })}</span>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImportReport } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
@@ -7,7 +7,6 @@ import { naturalCompare } from './document-groups';
 import { formatNumber } from './format';
 import { baseName, importRequest, parsePathList, summariseReport, type ImportMode } from './import-request';
 import { Modal } from './Modal';
-import { useAbsorbNotice } from './use-absorb-notice';
 import { importStrings } from './strings';
 import './import.css';
 
@@ -36,7 +35,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'form', error: null });
   const [missing, setMissing] = useState<'files' | 'folder' | null>(null);
   const running = stage.kind === 'running';
-  useAbsorbNotice(stage.kind === 'form' && stage.error ? stage.error.message : null);
+  // The Import button the focus was on is gone once the report shows: Enter or Escape should still close.
+  const doneButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (stage.kind === 'report') doneButton.current?.focus(); }, [stage.kind]);
   const files = dialogs ? chosenFiles : parsePathList(filesText);
 
   const choose = async (kind: 'importFiles' | 'importFolder' | 'informantSheet') => {
@@ -56,7 +57,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setMissing(null);
     setStage({ kind: 'running' });
     try {
-      const report = request.name === 'import.files' ? await run(request.name, request.args) : await run(request.name, request.args);
+      // Two calls so each is checked against its own action's argument type.
+      const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
       setStage({ kind: 'report', report });
     } catch (error) {
       const info = error instanceof ApiError ? { message: error.message, details: error.details ?? [] } : { message: String(error), details: [] };
@@ -68,7 +70,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     ? (
       <>
         <button onClick={() => setStage({ kind: 'form', error: null })} data-testid="import-more">{t('importMore')}</button>
-        <button className="primary" onClick={onClose} data-autofocus data-testid="import-done">{t('done')}</button>
+        <button ref={doneButton} className="primary" onClick={onClose} data-testid="import-done">{t('done')}</button>
       </>
     )
     : (

@@ -6,7 +6,6 @@ import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
 import { formatNumber } from './format';
 import { homeStrings } from './strings';
-import { useAbsorbNotice } from './use-absorb-notice';
 
 /** Calm, distinguishable colours for new types; the user can pick any other. */
 const PALETTE = ['#2f5d9e', '#c0622d', '#3c8d5a', '#8a4fa3', '#b8892b', '#2b8a8a', '#a63d5b', '#5b6b7f'];
@@ -26,7 +25,6 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
   const [editing, setEditing] = useState<InformantTypeId | null>(null);
   const [newName, setNewName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  useAbsorbNotice(problem);
 
   const documentsOf = new Map(stats.informantsPerType.map((row) => [row.type, row.documents]));
   // The column earns its width only once some type is described.
@@ -38,12 +36,12 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
     const name = newName.trim();
     if (!name) return;
     setProblem(null);
-    void run('informantTypes.create', { name, colour: nextColour(types) }).then(() => setNewName(''), (e: unknown) => setProblem(messageOf(e)));
+    void run('informantTypes.create', { name, colour: nextColour(types) }, { quiet: true }).then(() => setNewName(''), (e: unknown) => setProblem(messageOf(e)));
   };
   const remove = (type: InformantType) => {
     setProblem(null);
     // The store refuses while the type has informants and says why; that message is shown here too.
-    void run('informantTypes.delete', { id: type.id }).catch((e: unknown) => setProblem(messageOf(e)));
+    void run('informantTypes.delete', { id: type.id }, { quiet: true }).catch((e: unknown) => setProblem(messageOf(e)));
   };
 
   return (
@@ -115,7 +113,7 @@ function TypeEditor({ type, columns, onDone, onProblem }: { type: InformantType;
       ...(description !== type.description ? { description } : {}),
     };
     if (Object.keys(changes).length === 0) return onDone();
-    void run('informantTypes.update', { id: type.id, ...changes }).then(() => { onProblem(null); onDone(); }, (e: unknown) => onProblem(messageOf(e)));
+    void run('informantTypes.update', { id: type.id, ...changes }, { quiet: true }).then(() => { onProblem(null); onDone(); }, (e: unknown) => onProblem(messageOf(e)));
   };
   return (
     <tr className="hm-editing-row" data-testid="informant-type-editor">

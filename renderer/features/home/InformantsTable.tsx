@@ -12,7 +12,6 @@ import {
 import { messageOf } from './InformantTypesPanel';
 import { ConfirmDialog } from './Modal';
 import { homeStrings } from './strings';
-import { useAbsorbNotice } from './use-absorb-notice';
 
 /**
  * The case table: one row per informant, one column per attribute, edited in place like a
@@ -184,7 +183,6 @@ function AddInformantForm({ types, defaultType }: { types: readonly InformantTyp
   const [name, setName] = useState('');
   const [chosenType, setChosenType] = useState<InformantTypeId | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  useAbsorbNotice(problem);
   const typeId = chosenType !== null && types.some((type) => type.id === chosenType) ? chosenType : defaultType ?? types[0]?.id;
 
   if (types.length === 0) return <p className="muted hm-panel-note">{t('needTypeFirst')}</p>;
@@ -192,7 +190,7 @@ function AddInformantForm({ types, defaultType }: { types: readonly InformantTyp
     event.preventDefault();
     if (!label.trim() || typeId === undefined) return;
     setProblem(null);
-    void run('informants.create', { label: label.trim(), typeId, ...(name.trim() ? { name: name.trim() } : {}) })
+    void run('informants.create', { label: label.trim(), typeId, ...(name.trim() ? { name: name.trim() } : {}) }, { quiet: true })
       .then(() => { setLabel(''); setName(''); }, (e: unknown) => setProblem(messageOf(e)));
   };
   return (

@@ -16,7 +16,7 @@ const lookups: TargetLookups = {
 };
 
 describe('resolveTarget', () => {
-  it('names documents and codes and links to them', () => {
+  it('names documents, codes and themes and links to them', () => {
     expect(resolveTarget(memo(1, { target: { kind: 'document', id: 1 as DocumentId } }), lookups))
       .toMatchObject({ label: 'P-01 Kedai kopi', link: { view: 'document', documentId: 1 }, missing: false });
     expect(resolveTarget(memo(1, { target: { kind: 'code', id: 5 as CodeId } }), lookups)).toMatchObject({ label: 'Co-creation', link: { view: 'code', codeId: 5 } });
@@ -30,7 +30,7 @@ describe('resolveTarget', () => {
 
   it('marks a target that is gone, without a link', () => {
     expect(resolveTarget(memo(1, { target: { kind: 'code', id: 77 as CodeId } }), lookups)).toMatchObject({ missing: true, link: null });
-    expect(resolveTarget(memo(1, { target: { kind: 'theme', id: 9 as never } }), lookups)).toMatchObject({ label: 'Trust through community', link: null, missing: false });
+    expect(resolveTarget(memo(1, { target: { kind: 'theme', id: 9 as never } }), lookups)).toMatchObject({ label: 'Trust through community', link: { view: 'theme', themeId: 9 }, missing: false });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
+import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../../src/domain/ids';
 import type { Memo } from '../../../src/domain/types';
 
 export type MemoFilter = 'journal' | 'memos' | 'all';
@@ -13,6 +13,7 @@ export interface ResolvedTarget {
   readonly link:
     | { readonly view: 'document'; readonly documentId: DocumentId; readonly focus?: { readonly start: Utf16Offset; readonly end: Utf16Offset } }
     | { readonly view: 'code'; readonly codeId: CodeId }
+    | { readonly view: 'theme'; readonly themeId: ThemeId }
     | null;
   /** The thing it was attached to is no longer known (deleted, or not loaded yet). */
   readonly missing: boolean;
@@ -41,7 +42,7 @@ export function resolveTarget(memo: Memo, lookups: TargetLookups): ResolvedTarge
     }
     case 'theme': {
       const name = lookups.themes.get(target.id);
-      return { kind: 'theme', label: name ?? '', context: '', link: null, missing: name === undefined };
+      return { kind: 'theme', label: name ?? '', context: '', link: name === undefined ? null : { view: 'theme', themeId: target.id }, missing: name === undefined };
     }
     case 'coding': {
       const coding = lookups.codings.get(target.id);

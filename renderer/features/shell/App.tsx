@@ -7,7 +7,12 @@ import { CodebookPanel } from '../codebook/CodebookPanel';
 import { CodeExtractsView } from '../codebook/CodeExtractsView';
 import { HomeView } from '../home/HomeView';
 import { ImportDialog } from '../home/ImportDialog';
+import { ThemeMapView } from '../map/ThemeMapView';
 import { JournalView } from '../memos/JournalView';
+import { PhasesView } from '../phases/PhasesView';
+import { ThemeReviewView } from '../themes/ThemeReviewView';
+import { ThemesBoard } from '../themes/ThemesBoard';
+import { TriangulationView } from '../triangulation/TriangulationView';
 import { StartScreen } from '../start/StartScreen';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { Notices } from './Notices';
@@ -66,6 +71,11 @@ export function App() {
           {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
           {route.view === 'journal' && <JournalView />}
           {route.view === 'settings' && <SettingsView />}
+          {route.view === 'phases' && <PhasesView />}
+          {route.view === 'themes' && <ThemesBoard />}
+          {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
+          {route.view === 'map' && <ThemeMapView />}
+          {route.view === 'triangulation' && <TriangulationView />}
         </main>
         {withCodebook && <CodebookPanel />}
       </div>

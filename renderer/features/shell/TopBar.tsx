@@ -12,7 +12,7 @@ export function TopBar({ onImport }: { onImport: () => void }) {
     <header className="topbar">
       <strong className="brand">{t('appName')}</strong>
       <span className="project-name" title={project.path}>{project.name}</span>
-      <button className="phase-chip" title={t(phaseKey)} onClick={() => navigate({ view: 'journal' })}>
+      <button className="phase-chip" title={t(phaseKey)} onClick={() => navigate({ view: 'phases' })}>
         {t('phase', { n: project.phase })} · {t(phaseKey)}
       </button>
       <div className="spacer" />

@@ -154,7 +154,10 @@ export function CodePicker({ codes, recent, mode, quote, position, currentCodeId
             onClick={() => onChoose({ codeName: vivo, inVivo: true })}
           >“{t('inVivo')}”</button>
         )}
-        <span className="tv-picker-hint">{hasRecent && mode === 'apply' ? `${t('pickerHintRecent')} · ` : ''}{t('pickerHintKeys')}</span>
+        <span className="tv-picker-hint" title={`${hasRecent && mode === 'apply' ? `${t('pickerHintRecent')} · ` : ''}${t('pickerHintKeys')}`}>
+          {hasRecent && mode === 'apply' && <><span className="kbd">1–9</span> {t('hintRecent')} </>}
+          <span className="kbd">↵</span> {t('hintApply')} <span className="kbd">Esc</span>
+        </span>
       </div>
     </div>
   );

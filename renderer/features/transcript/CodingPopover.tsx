@@ -86,7 +86,7 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
         <button type="button" className="link tv-popover-close" onClick={onClose} aria-label={t('close')} title={t('close')}>×</button>
       </div>
       <blockquote className="tv-popover-quote" style={{ borderColor: active.colour }}>{quote}</blockquote>
-      <div className="tv-popover-meta muted">{t('codedBy', { coder: t('coder', { n: active.coding.coderId }), date })}</div>
+      <div className="tv-popover-meta muted">{t('codedBy', { coder: active.coding.coderName, date })}</div>
       {(memos.data?.length ?? 0) > 0 && (
         <div className="tv-popover-memos">
           <h3>{t('memos')}</h3>

@@ -34,7 +34,7 @@ function syntheticDocument(turnCount: number, wordsPerTurn: number): DocumentCon
 
 const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0 });
 const coding = (id: number, codeId: number, start: number, end: number, text: string): Coding => ({
-  id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId,
+  id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId, coderName: 'Peneliti',
   start: start as Utf16Offset, end: end as Utf16Offset, quote: text.slice(start, end), createdAt: '2025-03-12T10:00:00Z',
 });
 
@@ -46,7 +46,7 @@ function fakeActions(): ReaderActions & { applied: unknown[] } {
       applied.push({ ...range, ...choice });
       return coding(99, 'codeId' in choice ? choice.codeId : 42, range.start, range.end, '');
     }),
-    recode: vi.fn(async () => true),
+    recode: vi.fn(async () => null),
     notify: vi.fn(),
   };
 }
@@ -156,6 +156,16 @@ describe('TranscriptReader', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('shows a document without turns as paragraphs, without speakers', () => {
+    const text = 'Catatan lapangan pertama.\nKedua, tentang pameran.\n\nKetiga.';
+    const doc: DocumentContent = { ...big, text, turns: [], turnCount: 0, wordCount: 7, charCount: text.length };
+    const { container } = render(<TranscriptReader doc={doc} codings={[]} codes={[]} actions={fakeActions()} />);
+    const blocks = [...container.querySelectorAll<HTMLElement>('[data-testid=turn]')];
+    expect(blocks.map((b) => b.querySelector('.tv-text')!.textContent)).toEqual(['Catatan lapangan pertama.Kedua, tentang pameran.', 'Ketiga.']);
+    expect(container.querySelector('.tv-speaker')).toBeNull();
+    expect(blocks[0]!.querySelectorAll('br').length).toBe(1);
   });
 
   it('scrolls to a focused range far down the transcript', () => {

@@ -18,7 +18,8 @@ import { useVirtualList } from './use-virtual-list';
 export interface ReaderActions {
   /** Applies a code to a range; resolves to the new coding, or null when it failed (the error is shown already). */
   readonly apply: (range: Span, choice: CodeChoice) => Promise<Coding | null>;
-  readonly recode: (coding: CodingView, choice: CodeChoice) => Promise<boolean>;
+  /** Moves a coding to another code; resolves to the updated coding, or null when it failed. */
+  readonly recode: (coding: CodingView, choice: CodeChoice) => Promise<Coding | null>;
   readonly notify: (message: string) => void;
 }
 
@@ -119,7 +120,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     const selection = document.getSelection();
     if (!canvas || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
     const range = selection.getRangeAt(0);
-    const inFloat = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('.tv-float') !== null;
+    const inFloat = (n: Node) => Boolean((n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('.tv-float'));
     if (!range.intersectsNode(canvas) || inFloat(range.startContainer) || inFloat(range.endContainer)) return null;
     const span = rangeToOffsets(canvas, text, range, { words: true });
     if (!span) return null;
@@ -141,6 +142,14 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     setPending(null);
     setPopover(null);
   }, []);
+
+  /** Esc: close everything and let go of the passage, so a number key pressed next does not code it after all. */
+  const dismiss = useCallback(() => {
+    const selection = document.getSelection();
+    const canvas = canvasRef.current;
+    if (selection && canvas && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(canvas)) selection.removeAllRanges();
+    closeAll();
+  }, [closeAll]);
 
   // A drag-selection is read when the mouse comes up (wherever it is); keyboard and
   // programmatic selections when they settle.
@@ -171,7 +180,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     const turn = (event.target as Element).closest?.('[data-index]');
     if (!turn) return;
     mouseDown.current = true;
-    setAnchorIndex(Number((turn as HTMLElement).dataset['index']));
+    // Shift-click extends the selection from its anchor, which must stay rendered however far away it is.
+    if (!event.shiftKey) setAnchorIndex(Number((turn as HTMLElement).dataset['index']));
     closeAll();
   };
 
@@ -238,12 +248,13 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
         event.preventDefault();
         void run(range, { codeId });
       } else if (event.key === 'Escape') {
-        closeAll();
+        if (p) dismiss();
+        else closeAll();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [closeAll]);
+  }, [closeAll, dismiss]);
 
   const onDragOver = (event: DragEvent) => {
     if (!isCodeDrag(event)) return;
@@ -362,10 +373,10 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
             onChoose={(choice) => {
               if (picker.mode === 'recode') {
                 setPicker(null);
-                void actions.recode(picker.coding, choice);
+                void actions.recode(picker.coding, choice).then((updated) => { if (updated) pushRecentCode(updated.codeId); });
               } else if (pending) void apply(pending, choice);
             }}
-            onClose={closeAll}
+            onClose={dismiss}
           />
         )}
         {popover && activeView && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
 import type { Code, Coding, DocumentContent, Informant, InformantType } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
@@ -7,7 +7,6 @@ import { useProject, useQuery } from '../../lib/state';
 import type { Span } from './blocks';
 import type { CodeChoice } from './CodePicker';
 import type { CodingView } from './coding-view';
-import { normalise } from './fuzzy';
 import { TranscriptReader, type ReaderActions } from './TranscriptReader';
 import { transcriptStrings } from './strings';
 import './transcript.css';
@@ -27,26 +26,17 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
     if (codeList) forgetRecentCodes(new Set(codeList.map((c) => c.id)));
   }, [codeList]);
 
-  const codeIdFor = useCallback(async (choice: CodeChoice): Promise<CodeId | null> => {
-    if ('codeId' in choice) return choice.codeId;
-    const existing = (codeList ?? []).find((c) => normalise(c.name) === normalise(choice.codeName));
-    if (existing) return existing.id;
-    const created = await run('codes.create', { name: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }).catch(() => null);
-    return created?.id ?? null;
-  }, [codeList, run]);
-
   const actions = useMemo<ReaderActions>(() => ({
     apply: (range: Span, choice: CodeChoice) => run('codings.apply', {
       documentId, start: range.start, end: range.end,
       ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
     }).catch(() => null),
-    recode: async (coding: CodingView, choice: CodeChoice) => {
-      const codeId = await codeIdFor(choice);
-      if (codeId === null) return false;
-      return run('codings.recode', { id: coding.id, codeId }).then(() => true, () => false);
-    },
+    recode: (coding: CodingView, choice: CodeChoice) => run('codings.recode', {
+      id: coding.id,
+      ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
+    }).catch(() => null),
     notify: (message: string) => notify({ tone: 'info', message }),
-  }), [documentId, run, notify, codeIdFor]);
+  }), [documentId, run, notify]);
 
   if (doc.error) return <section className="tv tv-message"><p>{t('loadFailed', { message: doc.error.message })}</p></section>;
   if (!doc.data) return <section className="tv tv-message" aria-busy="true"><p className="muted">{t('loading')}</p></section>;
@@ -85,12 +75,12 @@ function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProp
   }, [codings, codes]);
 
   // Cycles through a code's passages in this transcript, starting after the last one visited.
+  const visited = useRef(new Map<CodeId, number>());
   const next = (codeId: CodeId) => {
     const mineCodings = codings.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start);
     if (mineCodings.length === 0) return;
-    const key = `tv-next-${doc.id}-${codeId}`;
-    const at = (Number(sessionStorage.getItem(key) ?? -1) + 1) % mineCodings.length;
-    sessionStorage.setItem(key, String(at));
+    const at = ((visited.current.get(codeId) ?? -1) + 1) % mineCodings.length;
+    visited.current.set(codeId, at);
     const c = mineCodings[at]!;
     navigate({ view: 'document', documentId: doc.id, focus: { start: c.start, end: c.end } });
   };

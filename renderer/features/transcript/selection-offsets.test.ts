@@ -88,6 +88,26 @@ describe('rangeToOffsets', () => {
     expect(text.slice(toLabel.start, toLabel.end)).toBe('kabar, Mbak?');
   });
 
+  it('never starts a range in the hidden text after a line or ends one in the hidden text before a line', () => {
+    const root = render(text);
+    const first = textOf(root, 0);
+    const second = textOf(root, 1);
+    // Dragging from the end of the first turn into the second: no "\nNarasumber: " at the start.
+    const fromLineEnd = rangeToOffsets(root, text, range(first, first.textContent!.length, second, 4))!;
+    expect(text.slice(fromLineEnd.start, fromLineEnd.end)).toBe('Baik');
+    // Dragging backwards from the start of the second turn into the first: no label at the end.
+    const toLineStart = rangeToOffsets(root, text, range(first, 4, second, 0))!;
+    expect(text.slice(toLineStart.start, toLineStart.end)).toBe('kabar, Mbak?');
+  });
+
+  it('keeps adjacent spans of one line apart from that rule', () => {
+    const sekali = text.indexOf('sekali');
+    const root = render(text, [sekali]);
+    const before = spans(root)[1]!.firstChild!;
+    expect(pointToOffset(root, { node: before, offset: before.textContent!.length }, 'start')).toBe(sekali);
+    expect(pointToOffset(root, { node: spans(root)[2]!.firstChild!, offset: 0 }, 'end')).toBe(sekali);
+  });
+
   it('accepts points on container elements, as a triple click makes them', () => {
     const root = render(text);
     const turns = root.querySelectorAll('article');

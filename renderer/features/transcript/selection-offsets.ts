@@ -75,12 +75,24 @@ function spanAfter(span: Element, where: { ref: Node; after: boolean }): boolean
  */
 export function pointToOffset(root: Element, point: DomPoint, edge: 'start' | 'end'): number | null {
   const span = enclosingSpan(point.node, root);
+  const spans = root.querySelectorAll(SPAN_SELECTOR);
   if (span) {
     const { start, end } = spanRange(span);
-    return Math.min(end, Math.max(start, start + localOffset(span, point)));
+    const offset = Math.min(end, Math.max(start, start + localOffset(span, point)));
+    // A start at the very end of a line belongs to the next visible text, not to the
+    // hidden text after the line (line break, the next speaker's label); likewise an
+    // end at the very start of a line belongs to the previous visible text.
+    if (edge === 'start' && offset === end) {
+      const next = [...spans].find((s) => spanRange(s).start >= end);
+      if (next) return spanRange(next).start;
+    }
+    if (edge === 'end' && offset === start) {
+      const previous = [...spans].findLast((s) => spanRange(s).end <= start);
+      if (previous) return spanRange(previous).end;
+    }
+    return offset;
   }
   const where = reference(point);
-  const spans = root.querySelectorAll(SPAN_SELECTOR);
   if (edge === 'start') {
     for (const s of spans) if (spanAfter(s, where)) return spanRange(s).start;
     return null;

@@ -82,8 +82,13 @@ export function useVirtualList({ count, estimate, identity, pinned = [], oversca
       resizeObserver.current = new ResizeObserver(() => {
         const w = el.clientWidth;
         if (Math.abs(w - widthRef.current) >= 1) {
+          // Every item rewraps: keep the item at the top of the viewport there, at the same fraction of its height.
+          const top = el.scrollTop - paddingTop;
+          const anchor = cache.indexAt(top);
+          const fraction = (top - cache.offsetOf(anchor)) / Math.max(1, cache.sizeOf(anchor));
           widthRef.current = w;
           cache.reestimate(estimateAt);
+          if (top > 0) el.scrollTop = paddingTop + cache.offsetOf(anchor) + fraction * cache.sizeOf(anchor);
           setWidth(w);
         }
         setScrollWindow(viewportOf(el));
@@ -94,7 +99,7 @@ export function useVirtualList({ count, estimate, identity, pinned = [], oversca
     if (el.clientWidth) cache.reestimate(estimateAt);
     setWidth(el.clientWidth);
     setScrollWindow(viewportOf(el));
-  }, [onScroll, cache, estimateAt, viewportOf]);
+  }, [onScroll, cache, estimateAt, viewportOf, paddingTop]);
 
   const view = scrollWindow.height ? scrollWindow : viewportOf(scrollerEl.current);
   const range = cache.window(view.top, view.height, overscan);

@@ -58,10 +58,14 @@ export const codingHandlers: HandlerGroup<'codings'> = {
     store.change({ action: 'codings.remove', summary: `Remove code "${name}" from a passage`, args: { id } }, () => codings.removeCoding(store.db, id));
     return null;
   },
-  'codings.recode': ({ id, codeId }, ctx) => {
+  'codings.recode': ({ id, codeId, codeName, inVivo }, ctx) => {
     const { store } = ctx.session;
-    const name = codes.getCode(store.db, codeId).name;
-    store.change({ action: 'codings.recode', summary: `Re-code a passage as "${name}"`, args: { id, codeId } }, () => codings.recode(store.db, id, codeId));
+    codings.getCoding(store.db, id);
+    const name = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
+    store.change({ action: 'codings.recode', summary: `Re-code a passage as "${name}"`, args: { id, codeId, codeName } }, () => {
+      const target = codeId ?? codes.findCodeByName(store.db, codeName!) ?? codes.createCode(store.db, { name: codeName!, inVivo: inVivo ?? false });
+      codings.recode(store.db, id, target);
+    });
     return codings.getCoding(store.db, id);
   },
   'codings.forDocument': ({ documentId }, ctx) => codings.codingsForDocument(ctx.session.store.db, documentId),

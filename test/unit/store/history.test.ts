@@ -81,6 +81,15 @@ describe('undo and redo at the store level', () => {
     expect(table('SELECT * FROM codings').length).toBe(1);
   });
 
+  it('re-codes a passage to a new code in one undoable step', async () => {
+    const coding = await invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
+    const recoded = await invoke('codings.recode', { id: coding.id, codeName: 'survei pelanggan' });
+    expect([recoded.id, recoded.coderName]).toEqual([coding.id, 'Peneliti A']);
+    expect((await invoke('codes.list', {})).map((c) => [c.name, c.codingCount])).toEqual([['polling', 0], ['survei pelanggan', 1]]);
+    await invoke('history.undo', {});
+    expect((await invoke('codes.list', {})).map((c) => [c.name, c.codingCount])).toEqual([['polling', 1]]);
+  });
+
   it('undoes theme edits', async () => {
     const code = await invoke('codes.create', { name: 'polling' });
     await invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeId: code.id });

@@ -149,6 +149,31 @@ describe('the theme model', () => {
   });
 });
 
+describe('the theme map layout', () => {
+  it('gives each model its own rows and keeps sub-themes under a parent moved by hand', async () => {
+    const client = await newProject();
+    const id = async (name: string, parentId?: number) => (await client.invoke('themes.create', { name, ...(parentId ? { parentId } : {}) })).id;
+    const [x, m, y, a, b, c] = [await id('Intensitas inovasi'), await id('Open innovation'), await id('Kinerja pemasaran'), await id('Co-creation'), await id('Loyalitas'), await id('Keunggulan bersaing')];
+    const direct = await client.invoke('themeLinks.create', { fromThemeId: x, toThemeId: y, kind: 'influences' });
+    await client.invoke('themeLinks.create', { fromThemeId: m, toLinkId: direct.id, kind: 'mediates' });
+    await client.invoke('themeLinks.create', { fromThemeId: a, toThemeId: b, kind: 'influences' });
+    await client.invoke('themeLinks.create', { fromThemeId: b, toThemeId: c, kind: 'influences' });
+    const sub = await id('Polling Instagram', a);
+    const map = await client.invoke('map.get', {});
+    const at = (theme: number) => map.themes.find((t) => t.id === theme)!;
+    const first = [x, m, y].map((t) => at(t).y);
+    const second = [a, b, c].map((t) => at(t).y);
+    expect(Math.min(...second)).toBeGreaterThan(Math.max(...first) + 72);
+    expect(at(sub).y).toBeGreaterThan(at(a).y);
+
+    await client.invoke('map.move', { themes: [{ id: a, x: 900, y: 900 }] });
+    const moved = await client.invoke('map.get', {});
+    const child = moved.themes.find((t) => t.id === sub)!;
+    expect(child.y).toBeGreaterThan(900);
+    expect(Math.abs(child.x - 900)).toBeLessThan(300);
+  });
+});
+
 describe('comments and the phase checklist', () => {
   it('keeps a resolvable comment thread with author and date', async () => {
     const client = await newProject('Supervisor');
