@@ -18,7 +18,9 @@ export type Route =
   /** Phases 4–5: one theme under review, defined and named. */
   | { readonly view: 'theme'; readonly themeId: ThemeId }
   | { readonly view: 'map' }
-  | { readonly view: 'triangulation' };
+  | { readonly view: 'triangulation' }
+  /** Full-text search; `query` pre-fills it (from Find, or a link). */
+  | { readonly view: 'search'; readonly query?: string };
 
 export interface Notice {
   readonly id: number;

@@ -4,8 +4,8 @@ import type {
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSummary, Extract, HistoryState,
-  ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, Theme, ThemeLink, ThemeMap, ThemeReview,
-  TriangulationMatrix,
+  ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
+  ThemeReview, TriangulationMatrix,
 } from '../domain/types';
 import { CONVERGENCES, PHASES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
@@ -38,6 +38,15 @@ const linkKind = z.enum(THEME_LINK_KINDS as unknown as ['influences', 'mediates'
 const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', 'silence', 'dissonance']);
 /** Which table a CSV export writes: every table the UI shows. */
 export const CSV_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+
+const searchFilters = z.strictObject({
+  informantTypeIds: z.array(id<InformantTypeId>()).max(100).optional(),
+  attribute: z.strictObject({ name: z.string().min(1), value: z.string() }).optional(),
+  documentIds: z.array(id<DocumentId>()).max(10000).optional(),
+  codeId: id<CodeId>().optional(),
+  scope: z.array(z.enum(['documents', 'memos', 'codes'])).min(1).optional(),
+});
+const searchQuery = z.string().trim().min(1, 'type something to search for').max(1000);
 
 const memoTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('project') }),
@@ -177,6 +186,24 @@ export const contract = {
   'analysis.cooccurrence': action<CooccurrenceMatrix>()(z.strictObject({ scope: z.enum(['overlap', 'turn']) })),
   /** The extracts where two codes co-occur, in pairs. */
   'analysis.cooccurrenceExtracts': action<readonly (readonly [Extract, Extract])[]>()(z.strictObject({ a: id<CodeId>(), b: id<CodeId>(), scope: z.enum(['overlap', 'turn']) })),
+
+  /** Full-text search across transcripts, memos and codes, as keyword-in-context lines. */
+  'search.query': action<SearchResult>()(z.strictObject({
+    query: searchQuery, filters: searchFilters.optional(), sort: z.enum(['relevance', 'document']).optional(), limit: z.number().int().positive().max(2000).optional(),
+  })),
+  /**
+   * Codes search hits in one undoable step: the hit itself, its sentence or its speaker turn.
+   * `hits` picks some (by document and offsets); without it every transcript hit of the query is coded.
+   */
+  'search.code': action<{ readonly applied: number; readonly skipped: number; readonly codeId: CodeId }>()(z.strictObject({
+    query: searchQuery, filters: searchFilters.optional(),
+    hits: z.array(z.strictObject({ documentId: id<DocumentId>(), start: offset, end: offset })).min(1).max(5000).optional(),
+    unit: z.enum(['hit', 'sentence', 'turn']),
+    codeId: id<CodeId>().optional(), codeName: name.optional(),
+  }).refine((a) => (a.codeId === undefined) !== (a.codeName === undefined), 'give exactly one of codeId and codeName')),
+  /** Codes and memos whose names or text resemble `text`, typos forgiven (lunr): "did you mean". */
+  'search.similar': action<{ readonly codes: readonly { readonly id: CodeId; readonly name: string; readonly score: number }[]; readonly memos: readonly { readonly id: MemoId; readonly title: string; readonly score: number }[] }>()(
+    z.strictObject({ text: z.string().trim().min(1).max(200) })),
 
   /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
   'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({

@@ -17,6 +17,7 @@ Usage:
   tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
   tematik code <project.tematik> --document <id|title> --code <name> (--start N --end N | --text "exact passage")
   tematik stats <project.tematik>
+  tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
   tematik map <project.tematik> --out model.svg|model.png [--codes]
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
@@ -38,7 +39,7 @@ const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  type: { type: 'string' }, sort: { type: 'string' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -114,6 +115,21 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         '', formatTable(['Informant type', 'Informants', 'Documents'], stats.informantsPerType.map((t) => [t.type, String(t.informants), String(t.documents)])),
       ];
       return print(flags, stats, lines.join('\n'));
+    }
+    case 'search': {
+      const query = rest.join(' ');
+      if (!query.trim()) throw new UsageError('search needs a query, e.g. tematik search study.tematik kolaborasi');
+      const sort = flags.sort ?? 'relevance';
+      if (sort !== 'relevance' && sort !== 'document') throw new UsageError('--sort is relevance or document.');
+      let informantTypeIds;
+      if (flags.type) {
+        const type = (await invoke('informantTypes.list', {})).find((t) => t.name.toLowerCase() === flags.type!.toLowerCase());
+        if (!type) throw new TematikError('not_found', `No informant type "${flags.type}". See "tematik list <project> types".`);
+        informantTypeIds = [type.id];
+      }
+      const result = await invoke('search.query', { query, sort, ...(informantTypeIds ? { filters: { informantTypeIds } } : {}) });
+      const lines = result.hits.map((h) => `${(h.informantLabels.join(',') || h.kind).padEnd(10)} ${h.title.slice(0, 24).padEnd(24)}  …${h.before.slice(-50).padStart(50)} [${h.match}] ${h.after.slice(0, 50)}…`);
+      return print(flags, result, [...lines, `${result.total} hit(s) in ${result.passages} passage(s), ${result.tookMs.toFixed(1)} ms`].join('\n'));
     }
     case 'triangulate': {
       const matrix = await invoke('analysis.triangulation', { rows: rowsFlag(flags), groupBy: groupByFlag(flags) });

@@ -340,3 +340,52 @@ export interface ThemeReview {
   readonly weakCodes: readonly { readonly code: Code; readonly reason: 'few-extracts' | 'one-informant' }[];
   readonly subThemes: readonly Theme[];
 }
+
+/** Narrows a search; every field is optional and they combine with AND. */
+export interface SearchFilters {
+  /** Only documents of informants of these types. */
+  readonly informantTypeIds?: readonly InformantTypeId[];
+  /** Only documents of informants with this attribute value (e.g. city = Yogyakarta). */
+  readonly attribute?: { readonly name: string; readonly value: string };
+  readonly documentIds?: readonly DocumentId[];
+  /** Only hits inside extracts coded with this code (or its sub-codes). */
+  readonly codeId?: CodeId;
+  /** What to search: transcripts, memos, codes' names and descriptions. Default: all three. */
+  readonly scope?: readonly ('documents' | 'memos' | 'codes')[];
+}
+
+/** One keyword-in-context line. */
+export interface SearchHit {
+  readonly kind: 'document' | 'memo' | 'code';
+  readonly documentId: DocumentId | null;
+  readonly memoId: MemoId | null;
+  readonly codeId: CodeId | null;
+  /** Document title, memo title, or code name. */
+  readonly title: string;
+  readonly informantLabels: readonly string[];
+  readonly informantTypes: readonly string[];
+  readonly speaker: string;
+  readonly startMs: number | null;
+  /** The hit in the document's (or memo's, or code's) text. */
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  /** The speaker turn (or paragraph) the hit is in. */
+  readonly unitStart: Utf16Offset;
+  readonly unitEnd: Utf16Offset;
+  readonly before: string;
+  readonly match: string;
+  readonly after: string;
+}
+
+export interface SearchResult {
+  /** Hits in the order asked for, up to the limit. */
+  readonly hits: readonly SearchHit[];
+  /**
+   * How many hits there are in all. Exact when every matching passage was read (a code
+   * filter, or fewer passages than the limit); otherwise at least the number of passages.
+   */
+  readonly total: number;
+  /** Matching passages: speaker turns, paragraphs, memos, codes. */
+  readonly passages: number;
+  readonly tookMs: number;
+}

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CoderId } from '../domain/ids';
 import { TematikError } from '../domain/errors';
 import type { HistoryState } from '../domain/types';
+import { refreshSearchIndex } from '../search/indexer';
 import { beginStep, endStep, peek, replay } from './history';
 import { openDatabase, type OpenOptions } from './open';
 
@@ -52,6 +53,8 @@ export class ProjectStore {
       if (undoable) beginStep(this.db, record.summary);
       try {
         const result = body();
+        // The search index follows the data in the same transaction, so it is never stale.
+        refreshSearchIndex(this.db);
         this.audit(coderId, record.action, record.summary, record.args);
         return result;
       } finally {
@@ -88,6 +91,7 @@ export class ProjectStore {
       const step = peek(this.db, direction);
       if (!step) throw new TematikError('nothing_to_undo', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
       replay(this.db, step.id, direction);
+      refreshSearchIndex(this.db);
       this.audit(coderId, direction, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`, { step: step.id });
       return step.label;
     }).immediate();

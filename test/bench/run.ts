@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchAnalysis } from './analysis';
 import { benchApplyCode, benchImport } from './import-and-code';
+import { benchSearch } from './search';
 import { figure, fmt } from './stats';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     const imported = await benchImport(dir, Math.round(1000 * scale), 8000);
     await benchApplyCode(imported, Math.round(200_000 * scale), 1000);
     await benchAnalysis(imported);
+    await benchSearch(imported);
     imported.client.session.close();
     console.log('memory');
     figure('peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);

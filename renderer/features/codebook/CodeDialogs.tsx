@@ -4,7 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { codeMatches, codePath } from './code-tree';
 import { mergeTargets } from './drag-rules';
-import { Modal } from './Modal';
+import { Modal } from '../../lib/Modal';
 import { codebookStrings, plural } from './strings';
 
 /** Picks the code that receives all codings of `source`; says plainly what merging does. */

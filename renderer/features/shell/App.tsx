@@ -13,6 +13,7 @@ import { PhasesView } from '../phases/PhasesView';
 import { ThemeReviewView } from '../themes/ThemeReviewView';
 import { ThemesBoard } from '../themes/ThemesBoard';
 import { TriangulationView } from '../triangulation/TriangulationView';
+import { SearchView } from '../search/SearchView';
 import { StartScreen } from '../start/StartScreen';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { Notices } from './Notices';
@@ -22,7 +23,7 @@ import { TopBar } from './TopBar';
 import './shell.css';
 
 export function App() {
-  const { project, route, run, history } = useProject();
+  const { project, route, run, history, navigate } = useProject();
   const [importing, setImporting] = useState(false);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
@@ -33,7 +34,8 @@ export function App() {
     } else if (cmd === 'import' && project) setImporting(true);
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
-  }, [project, history, run]);
+    else if (cmd === 'find' && project) navigate({ view: 'search' });
+  }, [project, history, run, navigate]);
 
   useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
 
@@ -42,7 +44,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
-      const cmd: MenuCommand | null = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 'i' ? 'import' : null;
+      const cmd: MenuCommand | null = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 'i' ? 'import' : key === 'f' ? 'find' : null;
       if (!cmd || (inEditable(event.target) && (cmd === 'undo' || cmd === 'redo'))) return;
       event.preventDefault();
       command(cmd);
@@ -76,6 +78,7 @@ export function App() {
           {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
           {route.view === 'map' && <ThemeMapView />}
           {route.view === 'triangulation' && <TriangulationView />}
+          {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
         </main>
         {withCodebook && <CodebookPanel />}
       </div>

@@ -17,12 +17,13 @@ export function Sidebar() {
     { key: 'none', name: t('unassigned'), colour: '#bbbbbb', docs: documents.filter((d) => d.informantIds.length === 0) }].filter((g) => g.docs.length > 0);
 
   const current = route.view === 'document' ? route.documentId : null;
-  const link = (view: 'home' | 'journal' | 'settings' | 'phases' | 'themes' | 'map' | 'triangulation', label: string) => (
+  const link = (view: 'home' | 'journal' | 'settings' | 'phases' | 'themes' | 'map' | 'triangulation' | 'search', label: string) => (
     <button className={`nav-link${route.view === view ? ' active' : ''}`} onClick={() => navigate({ view })}>{label}</button>
   );
   return (
     <nav className="sidebar">
       {link('home', t('home'))}
+      {link('search', t('search'))}
       {link('phases', t('phases'))}
       {link('themes', t('themes'))}
       {link('map', t('map'))}

@@ -10,7 +10,7 @@ export const shellStrings = defineStrings({
     unassigned: 'Without informant', closeProject: 'Close project', dismiss: 'Dismiss', working: 'Working…',
     language: 'Language', settingsTitle: 'Settings', languageHint: 'The interface language. Transcripts are never translated.',
     codebook: 'Codebook', words: '{n} words', import: 'Import…',
-    phases: 'Phases & checklist', themes: 'Themes', map: 'Theme map', triangulation: 'Triangulation',
+    phases: 'Phases & checklist', search: 'Search', themes: 'Themes', map: 'Theme map', triangulation: 'Triangulation',
   },
   id: {
     appName: 'Tematik',
@@ -21,6 +21,6 @@ export const shellStrings = defineStrings({
     unassigned: 'Tanpa informan', closeProject: 'Tutup proyek', dismiss: 'Tutup', working: 'Sedang bekerja…',
     language: 'Bahasa', settingsTitle: 'Pengaturan', languageHint: 'Bahasa antarmuka. Transkrip tidak pernah diterjemahkan.',
     codebook: 'Buku kode', words: '{n} kata', import: 'Impor…',
-    phases: 'Fase & daftar periksa', themes: 'Tema', map: 'Peta tema', triangulation: 'Triangulasi',
+    phases: 'Fase & daftar periksa', search: 'Cari', themes: 'Tema', map: 'Peta tema', triangulation: 'Triangulasi',
   },
 });

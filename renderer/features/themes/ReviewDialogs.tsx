@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CodeId, ThemeId } from '../../../src/domain/ids';
 import type { Theme, ThemeReview } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
-import { ThemeModal } from './ThemeModal';
+import { Modal } from '../../lib/Modal';
 import { plural, themesStrings } from './strings';
 
 /** Splitting: tick the codes that make a different story, name that story; at least one code stays. */
@@ -30,7 +30,7 @@ export function SplitDialog({ review, onCancel, onSplit }: {
     return next;
   });
   return (
-    <ThemeModal
+    <Modal
       title={t('splitTitle', { name: review.theme.name })}
       onClose={onCancel}
       testId="theme-split-dialog"
@@ -67,7 +67,7 @@ export function SplitDialog({ review, onCancel, onSplit }: {
           data-testid="split-name-input"
         />
       </label>
-    </ThemeModal>
+    </Modal>
   );
 }
 
@@ -87,7 +87,7 @@ export function MergeDialog({ theme, candidates, onCancel, onMerge }: {
     onMerge(target).catch(() => setBusy(false));
   };
   return (
-    <ThemeModal
+    <Modal
       title={t('mergeTitle', { name: theme.name })}
       onClose={onCancel}
       testId="theme-merge-dialog"
@@ -106,6 +106,6 @@ export function MergeDialog({ theme, candidates, onCancel, onMerge }: {
           {candidates.map((c) => <option key={c.id} value={c.id}>{c.name} ({t(`status_${c.status}`).toLowerCase()})</option>)}
         </select>
       </label>
-    </ThemeModal>
+    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Code, Theme } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
-import { ThemeModal } from './ThemeModal';
+import { Modal } from '../../lib/Modal';
 import { plural, themesStrings } from './strings';
 
 /** Asks for a theme's name; Enter creates it. The codes it will hold are listed so the name can fit them. */
@@ -21,7 +21,7 @@ export function NameDialog({ title, codes, onCancel, onCreate }: {
     onCreate(name.trim()).catch(() => setBusy(false));
   };
   return (
-    <ThemeModal
+    <Modal
       title={title}
       onClose={onCancel}
       testId="theme-name-dialog"
@@ -49,7 +49,7 @@ export function NameDialog({ title, codes, onCancel, onCreate }: {
         data-testid="theme-name-input"
       />
       <p className="th-dialog-hint muted">{t('nameHint')}</p>
-    </ThemeModal>
+    </Modal>
   );
 }
 
@@ -63,7 +63,7 @@ export function DeleteThemeDialog({ theme, subThemes, onCancel, onConfirm }: {
 }) {
   const t = useStrings(themesStrings);
   return (
-    <ThemeModal
+    <Modal
       title={t('deleteTitle', { name: theme.name })}
       onClose={onCancel}
       testId="theme-delete-dialog"
@@ -77,6 +77,6 @@ export function DeleteThemeDialog({ theme, subThemes, onCancel, onConfirm }: {
       <p>{t('deleteExplain')}</p>
       {subThemes > 0 && <p className="th-warning">{plural(t, subThemes, 'deleteSubOne', 'deleteSubMany')}</p>}
       {theme.status !== 'discarded' && <p className="muted">{t('deleteInstead')}</p>}
-    </ThemeModal>
+    </Modal>
   );
 }

@@ -3,7 +3,7 @@ import type { Args } from '../../../src/api/contract';
 import { useStrings } from '../../i18n/i18n';
 import { ApiError, invoke } from '../../lib/api';
 import { useProject } from '../../lib/state';
-import { copyText } from '../codebook/copy-text';
+import { copyText } from '../../lib/copy-text';
 import { downloadText, toTsv, type TextTable } from './table-text';
 import { triangulationStrings } from './strings';
 

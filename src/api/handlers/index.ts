@@ -7,6 +7,7 @@ import { exportHandlers } from './export';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
+import { searchHandlers } from './search';
 import { auditHandlers, historyHandlers, phaseHandlers, projectHandlers } from './project';
 import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from './themes';
 
@@ -17,5 +18,5 @@ export const handlers: HandlerTable = {
   ...documentHandlers, ...importHandlers,
   ...codeHandlers, ...codingHandlers,
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
-  ...analysisHandlers, ...exportHandlers,
+  ...analysisHandlers, ...exportHandlers, ...searchHandlers,
 };

@@ -1,6 +1,7 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-project-guid';
 import { migration003 } from './003-themes-model';
+import { migration004 } from './004-search-index';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` of the last is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { TematikError } from '../../../src/domain/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
+import { search } from '../../../src/search/search';
 import { APPLICATION_ID, openDatabase } from '../../../src/store/open';
 import { tempDir } from '../../helpers/temp-project';
 
@@ -34,7 +35,9 @@ describe('project file', () => {
     expect(project.name).toBe('Studi UMKM');
     expect(project.phase).toBe(1);
     expect(project.guid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const strict = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT%'`).pluck().all();
+    // FTS5's own virtual and shadow tables are SQLite's, not ours to declare STRICT.
+    const strict = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT%'
+      AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search\\_fts\\_%' ESCAPE '\\'`).pluck().all();
     expect(strict).toEqual([]);
     db.close();
   });
@@ -137,6 +140,22 @@ describe('migrations', () => {
       .toEqual({ name: 'Platform digital', status: 'reviewed', definition: 'Media sosial', convergence: null, reason: '' });
     expect(db.prepare('SELECT code_id FROM theme_codes').pluck().all()).toEqual([1]);
     expect(db.prepare('SELECT count(*) FROM theme_positions').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('4 indexes the transcripts, memos and codes an older project already holds', () => {
+    const file = fileAtVersion(3, (db) => {
+      db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi', '2025-01-01', 'g')`).run();
+      db.prepare(`INSERT INTO coders (id, name, created_at) VALUES (1, 'Peneliti', '2025-01-01')`).run();
+      db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+        VALUES (1, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h', 'Kami berkolaborasi dengan mitra lokal.', 6, '2025-01-01')`).run();
+      db.prepare(`INSERT INTO memos (kind, body, author_id, created_at, updated_at) VALUES ('memo', 'Kemitraan sebagai tema', 1, '2025-01-01', '2025-01-01')`).run();
+    });
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT kind FROM search_dirty ORDER BY kind').pluck().all()).toEqual(['document', 'memo']);
+    const hits = search(db, { query: 'mitra' }).hits.map((h) => [h.kind, h.match]);
+    expect(hits).toEqual(expect.arrayContaining([['document', 'mitra'], ['memo', 'Kemitraan']]));
+    expect(search(db, { query: 'kolaborasi' }).hits.map((h) => h.match)).toEqual(['berkolaborasi']);
     db.close();
   });
 

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import './modal.css';
 
 /**
  * A small modal dialog: Esc or a click outside closes it, Tab stays inside, and focus
- * returns to where it was (the code row) when it closes.
+ * returns to where it was (the row, card or button that opened it) when it closes.
  */
 export function Modal({ title, onClose, children, footer, testId, wide }: {
   title: string;
@@ -40,11 +41,11 @@ export function Modal({ title, onClose, children, footer, testId, wide }: {
   };
 
   return (
-    <div className="cb-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div ref={box} className={`cb-modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
-        <h2 id={titleId} className="cb-modal-title">{title}</h2>
-        <div className="cb-modal-body">{children}</div>
-        <div className="cb-modal-footer">{footer}</div>
+    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
+      <div ref={box} className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
+        <h2 id={titleId} className="modal-title">{title}</h2>
+        <div className="modal-body">{children}</div>
+        <div className="modal-footer">{footer}</div>
       </div>
     </div>
   );

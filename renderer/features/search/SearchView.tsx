@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchHit, SearchResult } from '../../../src/domain/types';
+import { useStrings } from '../../i18n/i18n';
+import { useProject, useQuery } from '../../lib/state';
+import { CodeBar } from './CodeBar';
+import { resolveCode } from './code-choice';
+import { DidYouMean } from './DidYouMean';
+import { FiltersBar } from './FiltersBar';
+import { formatMs, groupByKind, summarise, undoShortcut } from './format';
+import { codableKeys, codeRequest, hitKey, pruneSelection, selectAllState, toggleAll, type CodingUnit } from './hit-selection';
+import { HitTable } from './HitTable';
+import { SearchBox } from './SearchBox';
+import { NO_FILTERS, toSearchFilters, type FilterState, type SortOrder } from './search-request';
+import { plural, searchStrings } from './strings';
+import './search.css';
+
+/** The most hits asked of the core (the contract's maximum); `total` says how many there were. */
+export const HIT_LIMIT = 2000;
+/** Lines drawn at first and per "show more": enough to read, few enough to draw at once. */
+export const PAGE = 500;
+
+interface Remembered {
+  /** The project the search was made in: ids mean nothing in another. */
+  project: string | null;
+  query: string;
+  filters: FilterState;
+  sort: SortOrder;
+  unit: CodingUnit;
+  codeText: string;
+  /** The selection, for the search it was made in (query, filters and sort as one key). */
+  selection: { key: string; keys: ReadonlySet<string> };
+  current: number;
+}
+
+/**
+ * The search as it was left: opening a hit and coming back (or switching views) finds the
+ * same query, filters, selection and line, as a reading habit rather than a saved setting.
+ */
+const FRESH: Remembered = {
+  project: null, query: '', filters: NO_FILTERS, sort: 'relevance', unit: 'sentence', codeText: '', selection: { key: '', keys: new Set() }, current: 0,
+};
+let remembered = FRESH;
+
+/** Forgets the last search, as if the view had never been opened (tests start from here). */
+export function forgetSearch(): void {
+  remembered = FRESH;
+}
+
+/**
+ * Full-text search across every interview, memo and code, read as a concordance and coded
+ * straight from the hits (search-to-code).
+ */
+export function SearchView({ initialQuery }: { initialQuery: string }) {
+  const t = useStrings(searchStrings);
+  const { navigate, run, notify, route, project } = useProject();
+  const projectPath = project?.path ?? null;
+  const [memory] = useState(() => (remembered.project === projectPath ? remembered : FRESH));
+  const startQuery = initialQuery.trim() || memory.query;
+  const [input, setInput] = useState(startQuery);
+  const [query, setQuery] = useState(startQuery);
+  const [filters, setFilters] = useState<FilterState>(memory.filters);
+  const [sort, setSort] = useState<SortOrder>(memory.sort);
+  const [unit, setUnit] = useState<CodingUnit>(memory.unit);
+  const [codeText, setCodeText] = useState(memory.codeText);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  // A new query from outside (a link, Find with text) replaces the one typed.
+  const [seenInitial, setSeenInitial] = useState(initialQuery);
+  if (initialQuery !== seenInitial) {
+    setSeenInitial(initialQuery);
+    if (initialQuery.trim()) { setInput(initialQuery); setQuery(initialQuery.trim()); }
+  }
+  // Find (Ctrl+F) while already here: back to the field, its text selected to type over.
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [route]);
+
+  const contractFilters = useMemo(() => toSearchFilters(filters), [filters]);
+  const args = query ? { query, ...(contractFilters ? { filters: contractFilters } : {}), sort, limit: HIT_LIMIT } : null;
+  const searchKey = args ? JSON.stringify(args) : '';
+  const answer = useQuery('search.query', args);
+
+  // The last answer stays on screen while the next is read, so results never blink away.
+  const [shown, setShown] = useState<{ key: string; result: SearchResult } | null>(null);
+  if (answer.data && shown?.result !== answer.data) setShown({ key: searchKey, result: answer.data });
+  const stale = answer.loading && !!args;
+  const failed = !answer.loading ? answer.error : undefined;
+  // A query the core refused has no results: the last good ones belong to another query.
+  const result = args && shown && !failed ? shown.result : null;
+
+  const [selection, setSelection] = useState(() => (memory.selection.key === searchKey ? memory.selection.keys : new Set<string>()));
+  const [current, setCurrent] = useState(() => (memory.selection.key === searchKey ? memory.current : 0));
+  const [visible, setVisible] = useState(PAGE);
+  // A different search starts at the top with nothing selected; a re-read of the same one
+  // (after coding, say) keeps both, minus hits that went away.
+  const [selectionFor, setSelectionFor] = useState(searchKey);
+  if (shown && shown.key !== selectionFor) {
+    setSelectionFor(shown.key);
+    setSelection(new Set());
+    setCurrent(0);
+    setVisible(PAGE);
+  } else if (shown) {
+    const pruned = pruneSelection(selection, shown.result.hits);
+    if (pruned !== selection) setSelection(pruned);
+  }
+
+  // A new search reads from the top.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const scrolledFor = useRef(selectionFor);
+  useEffect(() => {
+    if (scrolledFor.current === selectionFor) return;
+    scrolledFor.current = selectionFor;
+    bodyRef.current?.scrollTo?.({ top: 0 });
+  }, [selectionFor]);
+
+  useEffect(() => {
+    remembered = { project: projectPath, query, filters, sort, unit, codeText, selection: { key: selectionFor, keys: selection }, current };
+  }, [projectPath, query, filters, sort, unit, codeText, selectionFor, selection, current]);
+
+  const types = useQuery('informantTypes.list', {}).data;
+  const attributes = useQuery('attributes.list', {}).data;
+  const informants = useQuery('informants.list', {}).data;
+  const documents = useQuery('documents.list', {}).data;
+  const codes = useQuery('codes.list', {}).data;
+  const typeColour = useMemo(() => new Map((types ?? []).map((ty) => [ty.name, ty.colour])), [types]);
+
+  const hits = useMemo(() => result?.hits ?? [], [result]);
+  const ordered = useMemo(() => {
+    const g = groupByKind(hits);
+    return [...g.documents, ...g.memos, ...g.codes];
+  }, [hits]);
+  const rows = useMemo(() => ordered.slice(0, visible), [ordered, visible]);
+  const summary = result ? summarise(result) : null;
+  const codableCount = useMemo(() => codableKeys(hits).length, [hits]);
+  const allState = selectAllState(selection, hits);
+  const selectedCount = useMemo(() => codableKeys(hits).filter((k) => selection.has(k)).length, [hits, selection]);
+
+  const runSearch = (text: string) => {
+    const q = text.trim();
+    if (!q) return;
+    setQuery(q);
+  };
+
+  const onToggle = useCallback((hit: SearchHit) => {
+    const key = hitKey(hit);
+    setSelection((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
+  const onOpen = useCallback((hit: SearchHit) => {
+    if (hit.kind === 'document' && hit.documentId !== null) navigate({ view: 'document', documentId: hit.documentId, focus: { start: hit.start, end: hit.end } });
+    else if (hit.kind === 'memo') navigate({ view: 'journal' });
+    else if (hit.codeId !== null) navigate({ view: 'code', codeId: hit.codeId });
+  }, [navigate]);
+
+  const apply = () => {
+    if (!result || !codes) return;
+    const code = resolveCode(codes, codeText);
+    if (!code) return;
+    const request = codeRequest({ query, filters: contractFilters, result, selected: selection, unit, code });
+    if (!request) return;
+    const name = 'codeId' in code ? codes.find((c) => c.id === code.codeId)?.name ?? codeText.trim() : code.codeName;
+    setBusy(true);
+    run('search.code', request).then((outcome) => {
+      const coded = plural(t, outcome.applied, 'codedOne', 'codedMany').replace('{code}', name);
+      const skipped = outcome.skipped > 0 ? `; ${plural(t, outcome.skipped, 'skippedOne', 'skippedMany')}` : '';
+      notify({ tone: 'info', message: `${coded}${skipped}. ${t('undoHint', { key: undoShortcut(navigator.platform) })}` });
+    }).catch(() => undefined).finally(() => setBusy(false));
+  };
+
+  const intoResults = () => {
+    if (rows.length === 0) return;
+    gridRef.current?.focus();
+  };
+  const currentRow = Math.min(current, Math.max(0, rows.length - 1));
+
+  return (
+    <section className="sr-view" data-testid="search-view">
+      <header className="sr-top">
+        <div className="sr-title-row">
+          <h1>{t('title')}</h1>
+          <SearchBox inputRef={inputRef} value={input} busy={stale} onChange={setInput} onRun={runSearch} onLeaveDown={intoResults} />
+        </div>
+        <FiltersBar
+          value={filters} onChange={setFilters} types={types ?? []} attributes={attributes ?? []}
+          informants={informants ?? []} documents={documents ?? []} codes={codes ?? []}
+        />
+      </header>
+
+      {args && (
+        <div className="sr-status">
+          <p className="sr-summary" data-testid="search-summary" aria-live="polite">
+            {failed ? null : !result ? t('searching') : (
+              <>
+                <strong>{result.total === 0 ? t('noHitsShort') : summary!.documentHits === 0 ? t('noTranscriptHits') : t('hitsIn', {
+                  hits: plural(t, summary!.documentHits, 'hitsOne', 'hitsMany'),
+                  docs: plural(t, summary!.documents, 'transcriptsOne', 'transcriptsMany'),
+                })}</strong>
+                {summary!.memoHits > 0 && <span> · {t('inMemos', { n: summary!.memoHits })}</span>}
+                {summary!.codeHits > 0 && <span> · {t('inCodes', { n: summary!.codeHits })}</span>}
+                <span className="sr-took"> · {t('took', { ms: formatMs(result.tookMs) })}</span>
+                {stale && <span className="sr-took"> · {t('searching')}</span>}
+              </>
+            )}
+          </p>
+          <span className="sr-keys muted">{result && rows.length > 0 ? t('keysHint') : null}</span>
+          <label className="sr-inline sr-sort">
+            {t('sort')}
+            <select value={sort} onChange={(e) => setSort(e.target.value as SortOrder)} data-testid="search-sort">
+              <option value="relevance">{t('sortRelevance')}</option>
+              <option value="document">{t('sortDocument')}</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {result && summary?.truncated && (
+        <p className="sr-truncated" data-testid="search-truncated">
+          {t(summary.atLeast ? 'truncatedAtLeast' : 'truncated', { shown: result.hits.length.toLocaleString(), total: result.total.toLocaleString() })}
+        </p>
+      )}
+      {failed && <p className="sr-error" role="alert" data-testid="search-error">{failed.message}</p>}
+
+      {result && codableCount > 0 && (
+        <CodeBar
+          selectedCount={selectedCount} codableCount={codableCount} unit={unit} codeText={codeText} codes={codes ?? []} busy={busy}
+          onUnit={setUnit} onCodeText={setCodeText} onApply={apply}
+        />
+      )}
+
+      <div ref={bodyRef} className={`sr-body${stale ? ' stale' : ''}`}>
+        {!args && <StartHint onPick={(q) => { setInput(q); runSearch(q); }} />}
+        {result && result.total === 0 && !failed && (
+          <div className="sr-empty" data-testid="search-empty">
+            <p>{t('noHits', { query: `“${query}”` })}</p>
+            {contractFilters && <p className="muted">{t('noHitsFiltered')}</p>}
+            <DidYouMean query={query} />
+          </div>
+        )}
+        {result && rows.length > 0 && (
+          <>
+            <HitTable
+              rows={rows} gridRef={gridRef} current={currentRow} selected={selection} allState={allState} codableCount={codableCount}
+              typeColour={typeColour} onCurrent={setCurrent} onToggle={onToggle} onToggleAll={() => setSelection((s) => toggleAll(s, hits))} onOpen={onOpen}
+            />
+            {ordered.length > rows.length && (
+              <div className="sr-more">
+                <span className="muted">{t('shownOf', { shown: rows.length.toLocaleString(), total: ordered.length.toLocaleString() })}</span>
+                <button type="button" onClick={() => setVisible((v) => v + PAGE)} data-testid="search-show-more">
+                  {t('showMore', { n: Math.min(PAGE, ordered.length - rows.length).toLocaleString() })}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Before the first search: how to write one, with examples to click. */
+function StartHint({ onPick }: { onPick: (query: string) => void }) {
+  const t = useStrings(searchStrings);
+  const examples = ['kolaborasi', '"co-creation"', 'pelanggan', '"brand equity"', 'mitra*'];
+  return (
+    <div className="sr-start" data-testid="search-start">
+      <p>{t('startHint')}</p>
+      <p className="sr-start-examples">
+        <span className="muted">{t('startExamples')}</span>
+        {examples.map((q) => <button key={q} type="button" className="sr-example" onClick={() => onPick(q)}>{q}</button>)}
+      </p>
+      <p className="muted">{t('syntaxRoots')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import { analyse } from './tokens';
+
+type Db = Database.Database;
+
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The pieces of a document that are indexed: its speaker turns (a header before the first
+ * turn is a turn of its own), or every non-empty line of a document without turns. Speaker
+ * labels between turns are left out, so searching "Narasumber" finds no false hits.
+ */
+export function documentUnits(text: string, turns: readonly Unit[]): Unit[] {
+  if (turns.length > 0) return turns.map((t) => ({ start: t.start, end: t.end }));
+  const units: Unit[] = [];
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (text.slice(start, end).trim()) units.push({ start, end });
+    start = end + 1;
+  }
+  return units;
+}
+
+/** The text a memo or code is searched as; unit offsets point into it. */
+export const memoText = (title: string, body: string): string => (title ? `${title}\n${body}` : body);
+export const codeText = (name: string, description: string): string => (description ? `${name}\n${description}` : name);
+
+/** Space-joined stems: what FTS5 indexes. Stop words stay, so phrases match word for word. */
+export function stemsOf(text: string, start: number, end: number): string {
+  return analyse(text.slice(start, end)).map((t) => t.stem).join(' ');
+}
+
+/**
+ * Brings the index up to date with everything marked dirty (by triggers) since the last
+ * call. Runs inside the caller's transaction; cheap when nothing changed.
+ */
+export function refreshSearchIndex(db: Db): number {
+  const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: 'document' | 'memo' | 'code'; id: number }[];
+  if (dirty.length === 0) return 0;
+  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertFts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
+  const add = (ids: [number | null, number | null, number | null], text: string, units: readonly Unit[]) => {
+    const points = codePoints(text, units);
+    units.forEach((unit, i) => {
+      const id = insertUnit.run(...ids, unit.start, unit.end, points[i]![0], points[i]![1]).lastInsertRowid;
+      insertFts.run(id, stemsOf(text, unit.start, unit.end));
+    });
+  };
+  for (const { kind, id } of dirty) {
+    db.prepare(`DELETE FROM search_units WHERE ${kind}_id = ?`).run(id);
+    if (kind === 'document') {
+      const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+      if (text === undefined) continue;
+      const turns = db.prepare('SELECT start_offset AS start, end_offset AS end FROM turns WHERE document_id = ? ORDER BY seq').all(id) as Unit[];
+      add([id, null, null], text, documentUnits(text, turns));
+    } else if (kind === 'memo') {
+      const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
+      if (!memo) continue;
+      const text = memoText(memo.title, memo.body);
+      if (text.trim()) add([null, id, null], text, [{ start: 0, end: text.length }]);
+    } else {
+      const code = db.prepare('SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
+      if (!code) continue;
+      const text = codeText(code.name, code.description);
+      add([null, null, id], text, [{ start: 0, end: text.length }]);
+    }
+  }
+  db.prepare('DELETE FROM search_dirty').run();
+  return dirty.length;
+}
+
+/** Code point offsets of units given in UTF-16 offsets (units in text order), in one pass. */
+function codePoints(text: string, units: readonly Unit[]): [number, number][] {
+  const wanted = [...new Set(units.flatMap((u) => [u.start, u.end]))].sort((a, b) => a - b);
+  const at = new Map<number, number>();
+  let points = 0;
+  let next = 0;
+  for (let i = 0; i <= text.length && next < wanted.length; i++) {
+    while (next < wanted.length && wanted[next] === i) at.set(wanted[next++]!, points);
+    const c = text.charCodeAt(i);
+    // A low surrogate after a high one is the second half of one code point.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) points++;
+  }
+  return units.map((u) => [at.get(u.start)!, at.get(u.end)!]);
+}
