@@ -205,6 +205,30 @@ export const contract = {
   'search.similar': action<{ readonly codes: readonly { readonly id: CodeId; readonly name: string; readonly score: number }[]; readonly memos: readonly { readonly id: MemoId; readonly title: string; readonly score: number }[] }>()(
     z.strictObject({ text: z.string().trim().min(1).max(200) })),
 
+  /**
+   * The Word report for a thesis chapter or article. Written to `path` when given (desktop, CLI);
+   * otherwise returned as base64 for the browser to download.
+   */
+  'report.word': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({
+    path: z.string().min(1).optional(),
+    /** Which themes get a section; default: every defined theme (or every non-discarded theme when none is defined yet). */
+    themeIds: z.array(id<ThemeId>()).max(1000).optional(),
+    quotesPerTheme: z.number().int().min(0).max(10).optional(),
+    language: z.enum(['en', 'id']).optional(),
+    /** Replace informant names with consistent pseudonyms everywhere in the report. */
+    pseudonymise: z.boolean().optional(),
+    journal: z.boolean().optional(),
+    audit: z.boolean().optional(),
+  })),
+
+  /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
+  'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
+  /** Imports a .qdpx from another tool into the open project; parts Tematik does not use are listed in `notes`. */
+  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number }>()(z.strictObject({ path: z.string().min(1) })),
+  /** The codebook as a REFI-QDA Codebook Exchange file (.qdc). */
+  'refi.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
+  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[] }>()(z.strictObject({ path: z.string().min(1) })),
+
   /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
   'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({
     table: z.enum(CSV_TABLES), path: z.string().min(1).optional(), groupBy: groupBy.optional(), rows: z.enum(['themes', 'codes']).optional(),

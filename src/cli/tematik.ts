@@ -20,6 +20,9 @@ Usage:
   tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
   tematik map <project.tematik> --out model.svg|model.png [--codes]
+  tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--pseudonymise] [--journal] [--audit]
+  tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
+  tematik refi-import <project.tematik> <file.qdpx|file.qdc>
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
               [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
@@ -39,7 +42,8 @@ const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  type: { type: 'string' }, sort: { type: 'string' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
+  pseudonymise: { type: 'boolean' }, journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -142,6 +146,38 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const format = flags.out.toLowerCase().endsWith('.png') ? 'png' : 'svg';
       await invoke('export.themeMap', { path: flags.out, format, includeCodes: flags.codes ?? false });
       return print(flags, { path: flags.out }, `Wrote the theme map to ${flags.out}`);
+    }
+    case 'report': {
+      if (!flags.out) throw new UsageError('report needs --out report.docx.');
+      const language = flags.lang ?? 'en';
+      if (language !== 'en' && language !== 'id') throw new UsageError('--lang is en or id.');
+      const quotes = flags.quotes === undefined ? undefined : Number(flags.quotes);
+      if (quotes !== undefined && !(Number.isInteger(quotes) && quotes >= 0 && quotes <= 10)) throw new UsageError('--quotes is a whole number from 0 to 10.');
+      const result = await invoke('report.word', {
+        path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}),
+        pseudonymise: flags.pseudonymise ?? false, journal: flags.journal ?? false, audit: flags.audit ?? false,
+      });
+      return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
+    }
+    case 'refi-export': {
+      if (!flags.out) throw new UsageError('refi-export needs --out project.qdpx (whole project) or --out codebook.qdc (codebook only).');
+      const codebook = flags.out.toLowerCase().endsWith('.qdc');
+      if (!codebook && !flags.out.toLowerCase().endsWith('.qdpx')) throw new UsageError('--out must end in .qdpx or .qdc.');
+      const result = await invoke(codebook ? 'refi.exportCodebook' : 'refi.exportProject', { path: flags.out });
+      return print(flags, result, `Wrote ${codebook ? 'the codebook' : 'the project'} as REFI-QDA to ${flags.out}`);
+    }
+    case 'refi-import': {
+      const file = rest[0];
+      if (!file) throw new UsageError('refi-import needs the .qdpx or .qdc file.');
+      if (file.toLowerCase().endsWith('.qdc')) {
+        const result = await invoke('refi.importCodebook', { path: file });
+        return print(flags, result, [`Codes: ${result.created} new, ${result.existing} already in the project.`, ...result.notes.map((n) => `  note: ${n}`)].join('\n'));
+      }
+      const result = await invoke('refi.importProject', { path: file });
+      return print(flags, result, [
+        `Imported ${result.imported.length} document(s), ${result.codes} code(s), ${result.codings} coding(s), ${result.memos} memo(s).`,
+        ...result.notes.map((n) => `  note: ${n}`),
+      ].join('\n'));
     }
     case 'csv': {
       const table = rest[0];

@@ -18,7 +18,8 @@ export function themeMapSvg(map: ThemeMap, title = ''): string {
   const all = [...boxes.values(), ...codeBoxes.map((c) => c.box)];
   const minX = Math.min(0, ...all.map((b) => b.x)) - 20;
   const minY = Math.min(0, ...all.map((b) => b.y)) - (title ? 50 : 20);
-  const maxX = Math.max(400, ...all.map((b) => b.x + b.w)) + 20;
+  const legendWidth = 40 + Object.keys(LINK_STYLE).length * 130;
+  const maxX = Math.max(minX + legendWidth, ...all.map((b) => b.x + b.w)) + 20;
   const legendHeight = 40;
   const maxY = Math.max(200, ...all.map((b) => b.y + b.h)) + 20 + legendHeight;
   const width = maxX - minX;

@@ -41,7 +41,7 @@ export async function benchSearch({ client, words }: ImportBench): Promise<void>
     await fts(list[0]!); // warm the statement cache
     const latencies: number[] = [];
     for (const query of list) { const s = performance.now(); await fts(query); latencies.push(performance.now() - s); }
-    figure(`FTS5 query p95, ${kind === 'one' ? 'one word' : kind === 'two' ? 'two words' : 'phrases'} (KWIC, 500 hits)`, `${fmt(percentile(latencies, 95), 1)} ms (p50 ${fmt(percentile(latencies, 50), 1)})`, { ok: percentile(latencies, 95) <= 30, text: '≤ 30 ms' });
+    figure(`FTS5 query p95, ${kind === 'one' ? 'one word' : kind === 'two' ? 'two words' : 'phrases'} (KWIC, first 200 hits)`, `${fmt(percentile(latencies, 95), 1)} ms (p50 ${fmt(percentile(latencies, 50), 1)})`, { ok: percentile(latencies, 95) <= 30, text: '≤ 30 ms' });
   }
 
   // lunr over the same passages and the same stems.

@@ -54,6 +54,25 @@ describe('the tematik command line', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ start: 0, end: 10, documentId: 1 });
   });
 
+  it('exports the theme map, tables, the Word report and REFI-QDA files, and imports a .qdpx into a new project', () => {
+    const dir = path.dirname(project);
+    expect(tematik('call', project, 'themes.create', '{"name": "Co-creation digital", "codeIds": [1]}').code).toBe(0);
+    expect(tematik('map', project, '--out', path.join(dir, 'model.svg'))).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(path.join(dir, 'model.svg'), 'utf8')).toContain('Co-creation digital');
+    expect(tematik('csv', project, 'triangulation', '--out', path.join(dir, 'tri.csv'), '--by', 'attribute:city')).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(path.join(dir, 'tri.csv'), 'utf8')).toContain('Yogyakarta');
+    expect(tematik('csv', project, 'nonsense', '--out', 'x.csv')).toMatchObject({ code: 2 });
+    const report = tematik('report', project, '--out', path.join(dir, 'laporan.docx'), '--lang', 'id');
+    expect(report.code, report.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'laporan.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(tematik('refi-export', project, '--out', path.join(dir, 'studi.qdpx'))).toMatchObject({ code: 0 });
+    const fresh = path.join(dir, 'salinan.tematik');
+    expect(tematik('init', fresh).code).toBe(0);
+    const imported = tematik('refi-import', fresh, path.join(dir, 'studi.qdpx'));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 11 document\(s\)/);
+  });
+
   it('exits 1 with a clear message when an action fails', () => {
     const missing = tematik('list', path.join(tempDir(), 'tidak-ada.tematik'), 'documents');
     expect(missing.code).toBe(1);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeId, CoderId, CodingId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
 import type { Extract } from '../../../src/domain/types';
-import { csvCell, extractsCsv, groupExtracts, summariseExtracts } from './extract-groups';
+import { csvCell } from '../../../src/domain/csv';
+import { extractsCsv, groupExtracts, summariseExtracts } from './extract-groups';
 
 let next = 1;
 const extract = (documentTitle: string, labels: string[], types: string[], quote = 'kutipan', codeName = 'Kolaborasi'): Extract => ({

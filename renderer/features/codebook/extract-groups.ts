@@ -1,3 +1,4 @@
+import { csvRows } from '../../../src/domain/csv';
 import type { Extract } from '../../../src/domain/types';
 
 /** The extracts of one informant (or one group of informants interviewed together) within a type. */
@@ -100,11 +101,7 @@ export interface CsvHeadings {
   readonly code?: string;
 }
 
-/**
- * The extracts as CSV (RFC 4180, CRLF line ends), one row per extract. A cell that a
- * spreadsheet would run as a formula gets a leading apostrophe (OWASP's CSV injection advice):
- * a transcript is text from outside, not trusted input.
- */
+/** The extracts as CSV in Tematik's one dialect (src/domain/csv.ts), one row per extract. */
 export function extractsCsv(extracts: readonly Extract[], headings: CsvHeadings, options: GroupOptions = {}): string {
   const rows: string[][] = [[headings.type, headings.informant, headings.document, headings.quote, ...(headings.code ? [headings.code] : [])]];
   for (const extract of extracts) {
@@ -118,10 +115,5 @@ export function extractsCsv(extracts: readonly Extract[], headings: CsvHeadings,
       ...(headings.code ? [extract.codeName] : []),
     ]);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvRows(rows);
 }

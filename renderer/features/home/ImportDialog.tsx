@@ -5,7 +5,10 @@ import { ApiError } from '../../lib/api';
 import { useProject, useQuery } from '../../lib/state';
 import { naturalCompare } from './document-groups';
 import { formatNumber } from './format';
-import { baseName, importRequest, parsePathList, summariseReport, type ImportMode } from './import-request';
+import {
+  baseName, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport,
+  type ImportMissing, type ImportMode, type RefiCodebookResult, type RefiProjectResult,
+} from './import-request';
 import { Modal } from './Modal';
 import { importStrings } from './strings';
 import './import.css';
@@ -13,10 +16,16 @@ import './import.css';
 type Stage =
   | { readonly kind: 'form'; readonly error: { readonly message: string; readonly details: readonly string[] } | null }
   | { readonly kind: 'running' }
-  | { readonly kind: 'report'; readonly report: ImportReport };
+  | { readonly kind: 'report'; readonly report: ImportReport }
+  | { readonly kind: 'refiProject'; readonly file: string; readonly result: RefiProjectResult }
+  | { readonly kind: 'refiCodebook'; readonly file: string; readonly result: RefiCodebookResult };
+
+const MODES: readonly ImportMode[] = ['folder', 'files', 'refi'];
 
 /**
- * Imports transcripts: single files, or a folder with an informant sheet. The import is all
+ * Imports transcripts: single files, or a folder with an informant sheet; or a REFI-QDA
+ * project (.qdpx) or codebook (.qdc) from another QDA tool, by a typed path (the native
+ * file dialog filters for transcripts). The import is all
  * or nothing unless "skip" is ticked; a refusal is shown here with its per-file reasons and
  * the dialog stays open so the user can fix the files and try again.
  */
@@ -32,12 +41,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [folder, setFolder] = useState('');
   const [sheet, setSheet] = useState('');
   const [skipBad, setSkipBad] = useState(false);
+  const [refiPath, setRefiPath] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'form', error: null });
-  const [missing, setMissing] = useState<'files' | 'folder' | null>(null);
+  const [missing, setMissing] = useState<ImportMissing | null>(null);
   const running = stage.kind === 'running';
   // The Import button the focus was on is gone once the report shows: Enter or Escape should still close.
   const doneButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => { if (stage.kind === 'report') doneButton.current?.focus(); }, [stage.kind]);
+  const finished = stage.kind === 'report' || stage.kind === 'refiProject' || stage.kind === 'refiCodebook';
+  useEffect(() => { if (finished) doneButton.current?.focus(); }, [finished]);
   const files = dialogs ? chosenFiles : parsePathList(filesText);
 
   const choose = async (kind: 'importFiles' | 'importFolder' | 'informantSheet') => {
@@ -49,24 +60,30 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const start = async () => {
-    const request = importRequest({ mode, files, informantId, folder, sheet, skipBad });
+    const request = importRequest({ mode, files, informantId, folder, sheet, skipBad, refiPath });
     if ('missing' in request) {
       setMissing(request.missing);
+      // The last attempt's refusal is about another path: only what is wrong now shows.
+      setStage({ kind: 'form', error: null });
       return;
     }
     setMissing(null);
     setStage({ kind: 'running' });
     try {
-      // Two calls so each is checked against its own action's argument type.
-      const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
-      setStage({ kind: 'report', report });
+      // One call per action so each is checked against its own argument type.
+      if (request.name === 'refi.importProject') setStage({ kind: 'refiProject', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
+      else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
+      else {
+        const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
+        setStage({ kind: 'report', report });
+      }
     } catch (error) {
       const info = error instanceof ApiError ? { message: error.message, details: error.details ?? [] } : { message: String(error), details: [] };
       setStage({ kind: 'form', error: info });
     }
   };
 
-  const footer = stage.kind === 'report'
+  const footer = finished
     ? (
       <>
         <button onClick={() => setStage({ kind: 'form', error: null })} data-testid="import-more">{t('importMore')}</button>
@@ -76,25 +93,43 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     : (
       <>
         <button onClick={onClose} disabled={running}>{t('cancel')}</button>
-        <button className="primary" onClick={() => void start()} disabled={running} data-testid="import-start">{running ? t('importing') : t('start')}</button>
+        <button className="primary" onClick={() => void start()} disabled={running} data-testid={mode === 'refi' ? 'import-refi-start' : 'import-start'}>{running ? t('importing') : t('start')}</button>
       </>
     );
 
   return (
-    <Modal title={t('title')} onClose={onClose} busy={running} width={720} testId="import-dialog" footer={footer}>
-      {stage.kind === 'report' ? <ImportReportView report={stage.report} /> : (
+    <Modal title={mode === 'refi' ? t('titleRefi') : t('title')} onClose={onClose} busy={running} width={720} testId="import-dialog" footer={footer}>
+      {stage.kind === 'report' ? <ImportReportView report={stage.report} />
+        : stage.kind === 'refiProject' ? <RefiProjectReport file={stage.file} result={stage.result} />
+          : stage.kind === 'refiCodebook' ? <RefiCodebookReport file={stage.file} result={stage.result} /> : (
         <div className="hm-import-form" aria-disabled={running || undefined}>
           <div className="hm-mode-switch" role="tablist" aria-label={t('title')}>
-            {(['folder', 'files'] as const).map((m) => (
+            {MODES.map((m) => (
               <button key={m} role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} disabled={running}
                 onClick={() => { setMode(m); setMissing(null); }} data-testid={`import-mode-${m}`}>
-                <strong>{m === 'files' ? t('modeFiles') : t('modeFolder')}</strong>
-                <small>{m === 'files' ? t('modeFilesHint') : t('modeFolderHint')}</small>
+                <strong>{m === 'files' ? t('modeFiles') : m === 'folder' ? t('modeFolder') : t('modeRefi')}</strong>
+                <small>{m === 'files' ? t('modeFilesHint') : m === 'folder' ? t('modeFolderHint') : t('modeRefiHint')}</small>
               </button>
             ))}
           </div>
 
-          {mode === 'files' ? (
+          {mode === 'refi' ? (
+            <>
+              <Field label={t('refiLabel')} hint={t('refiHint')}>
+                <input data-autofocus value={refiPath} onChange={(e) => { setRefiPath(e.target.value); setMissing(null); }}
+                  onKeyDown={(e) => { if (e.key === 'Enter') void start(); }}
+                  placeholder={t('refiPlaceholder')} disabled={running} spellCheck={false} className="hm-mono" data-testid="import-refi-path" />
+                {refiKind(refiPath) && <span className="count" data-testid="import-refi-kind">{refiKind(refiPath) === 'project' ? t('refiIsProject') : t('refiIsCodebook')}</span>}
+              </Field>
+              <div className="hm-sheet-help hm-refi-help">
+                <p>{t('refiExplain')}</p>
+                <dl>
+                  <dt>.qdpx</dt><dd>{t('refiProjectWhat')}</dd>
+                  <dt>.qdc</dt><dd>{t('refiCodebookWhat')}</dd>
+                </dl>
+              </div>
+            </>
+          ) : mode === 'files' ? (
             <>
               <Field label={t('filesLabel')} hint={dialogs ? undefined : t('filesHint')}>
                 {dialogs ? (
@@ -155,13 +190,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </>
           )}
 
-          <label className="hm-check-row hm-skip-bad">
-            <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} disabled={running} data-testid="import-skip-bad" />
-            <span><strong>{t('skipBad')}</strong><br /><span className="muted">{t('skipBadHint')}</span></span>
-          </label>
-          <p className="muted hm-formats" data-testid="import-limits">{t('formats')}</p>
+          {mode !== 'refi' && (
+            <label className="hm-check-row hm-skip-bad">
+              <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} disabled={running} data-testid="import-skip-bad" />
+              <span><strong>{t('skipBad')}</strong><br /><span className="muted">{t('skipBadHint')}</span></span>
+            </label>
+          )}
+          <p className="muted hm-formats" data-testid="import-limits">{mode === 'refi' ? t('refiLimits') : t('formats')}</p>
 
-          {missing && <p className="hm-inline-error" role="alert">{missing === 'files' ? t('missingFiles') : t('missingFolder')}</p>}
+          {missing && <p className="hm-inline-error" role="alert" data-testid="import-missing">{t(MISSING_MESSAGE[missing])}</p>}
           {running && (
             <div className="hm-import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress?.total ?? 1} aria-valuenow={progress?.done} data-testid="import-progress">
               <div className="hm-import-progress-label">{progress?.label || t('preparing')}</div>
@@ -178,7 +215,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               {stage.error.details.length > 0 && (
                 <>
                   <ul>{stage.error.details.map((d) => <li key={d}>{d}</li>)}</ul>
-                  {!skipBad && <p className="muted">{t('errorHint')}</p>}
+                  {!skipBad && mode !== 'refi' && <p className="muted">{t('errorHint')}</p>}
                 </>
               )}
             </div>
@@ -188,6 +225,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     </Modal>
   );
 }
+
+const MISSING_MESSAGE = { files: 'missingFiles', folder: 'missingFolder', refi: 'missingRefi', refiKind: 'refiWrongKind' } as const;
 
 function Field({ label, hint, children }: { label: string; hint?: string | undefined; children: ReactNode }) {
   return (
@@ -214,21 +253,21 @@ function PathChooser({ path, empty, onChoose, chooseLabel, disabled, testId, onC
 }
 
 /** What a finished import did, file by file: what went in, what was left out and why, what was created. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+export function ImportReportView({ report, withSummary = true }: { report: ImportReport; withSummary?: boolean }) {
   const t = useStrings(importStrings);
   const { language } = useLanguage();
   const n = (value: number) => formatNumber(value, language);
   const summary = summariseReport(report);
   return (
     <div className="hm-import-report" data-testid="import-report">
-      <p className={`hm-report-summary${summary.failed > 0 ? ' has-failures' : ''}`}>
+      {withSummary && <p className={`hm-report-summary${summary.failed > 0 ? ' has-failures' : ''}`}>
         {summary.nothingNew ? t('nothingNew') : summary.imported === 0 ? t('noneImported') : t('summary', {
           files: summary.imported === 1 ? t('filesChosenOne') : t('filesChosenMany', { n: n(summary.imported) }),
           words: n(summary.words), turns: n(summary.turns),
         })}
         {summary.skipped > 0 && <span className="hm-report-badge">{t('summarySkipped', { n: summary.skipped })}</span>}
         {summary.failed > 0 && <span className="hm-report-badge bad">{t('summaryFailed', { n: summary.failed })}</span>}
-      </p>
+      </p>}
       {report.imported.length > 0 && (
         <ReportSection title={t('importedTitle')} count={report.imported.length} testId="import-report-imported">
           <table className="hm-dense">
@@ -287,5 +326,68 @@ function ReasonTable({ title, rows, tone, testId }: { title: string; rows: reado
         </tbody>
       </table>
     </ReportSection>
+  );
+}
+
+/** What a REFI-QDA project import added: the counts, the documents as a transcript import lists them, and what was left out. */
+export function RefiProjectReport({ file, result }: { file: string; result: RefiProjectResult }) {
+  const t = useStrings(importStrings);
+  const counts = refiProjectCounts(result);
+  return (
+    <div className="hm-import-report" data-testid="import-refi-report">
+      <RefiSummary file={file} title={t('refiDoneProject')} warn={result.failed.length > 0} nothingNew={Object.values(counts).every((n) => n === 0)} stats={[
+        { key: 'documents', label: t('refiDocuments'), value: counts.documents },
+        { key: 'codes', label: t('refiCodes'), value: counts.codes },
+        { key: 'codings', label: t('refiCodings'), value: counts.codings },
+        { key: 'memos', label: t('refiMemos'), value: counts.memos },
+      ]} />
+      <ImportReportView report={result} withSummary={false} />
+      <RefiNotes notes={result.notes} />
+    </div>
+  );
+}
+
+/** What a REFI-QDA codebook import added, and what it left out. */
+export function RefiCodebookReport({ file, result }: { file: string; result: RefiCodebookResult }) {
+  const t = useStrings(importStrings);
+  return (
+    <div className="hm-import-report" data-testid="import-refi-report">
+      <RefiSummary file={file} title={t('refiDoneCodebook')} warn={false} nothingNew={result.created === 0} stats={[
+        { key: 'created', label: t('refiCreated'), value: result.created },
+        { key: 'existing', label: t('refiExisting'), value: result.existing },
+      ]} />
+      <RefiNotes notes={result.notes} />
+    </div>
+  );
+}
+
+function RefiSummary({ file, title, warn, nothingNew, stats }: {
+  file: string; title: string; warn: boolean; nothingNew: boolean; stats: readonly { key: string; label: string; value: number }[];
+}) {
+  const t = useStrings(importStrings);
+  const { language } = useLanguage();
+  return (
+    <div className={`hm-report-summary hm-refi-summary${warn ? ' has-failures' : nothingNew ? ' nothing-new' : ''}`}>
+      <div className="hm-refi-summary-head"><strong>{title}</strong> <span className="hm-mono" title={file}>{baseName(file)}</span></div>
+      <dl className="hm-refi-counts" data-testid="import-refi-counts">
+        {stats.map((s) => (
+          <div key={s.key} data-testid={`import-refi-count-${s.key}`}>
+            <dt>{s.label}</dt><dd>{formatNumber(s.value, language)}</dd>
+          </div>
+        ))}
+      </dl>
+      {nothingNew && <p className="hm-refi-nothing" data-testid="import-refi-nothing-new">{t('refiNothingNew')}</p>}
+    </div>
+  );
+}
+
+function RefiNotes({ notes }: { notes: readonly string[] }) {
+  const t = useStrings(importStrings);
+  if (notes.length === 0) return null;
+  return (
+    <section className="hm-report-section" data-testid="import-refi-notes">
+      <h3>{t('refiNotes')} <span className="count">{notes.length}</span></h3>
+      <ul className="hm-refi-notes">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+    </section>
   );
 }

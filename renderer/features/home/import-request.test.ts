@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../../src/domain/ids';
 import type { ImportReport } from '../../../src/domain/types';
-import { baseName, importRequest, parsePathList, summariseReport, type ImportForm } from './import-request';
+import { baseName, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport, type ImportForm } from './import-request';
 
-const form = (changes: Partial<ImportForm>): ImportForm => ({ mode: 'files', files: [], informantId: '', folder: '', sheet: '', skipBad: false, ...changes });
+const form = (changes: Partial<ImportForm>): ImportForm => ({ mode: 'files', files: [], informantId: '', folder: '', sheet: '', skipBad: false, refiPath: '', ...changes });
 
 describe('parsePathList', () => {
   it('takes one path a line, dropping blanks, repeats and the quotes of “Copy as path”', () => {
@@ -52,5 +52,34 @@ describe('baseName', () => {
   it('handles both separators', () => {
     expect(baseName('C:\\Data\\P-01.docx')).toBe('P-01.docx');
     expect(baseName('/home/x/K-01.vtt')).toBe('K-01.vtt');
+  });
+});
+
+describe('REFI-QDA imports', () => {
+  it('knows a project from a codebook by the extension, in any case', () => {
+    expect(refiKind('/a/Studi UMKM.qdpx')).toBe('project');
+    expect(refiKind('C:\\Data\\kode.QDC ')).toBe('codebook');
+    expect(refiKind('"/a/Studi UMKM.qdpx"')).toBe('project');
+    expect(refiKind('/a/studi.qdpx.zip')).toBeNull();
+    expect(refiKind('/a/qdpx')).toBeNull();
+    expect(refiKind('/a.qdpx/project')).toBeNull();
+  });
+
+  it('calls refi.importProject for a .qdpx and refi.importCodebook for a .qdc, quotes dropped', () => {
+    expect(importRequest(form({ mode: 'refi', refiPath: ' "/home/rina/dari nvivo/studi.qdpx" ' }))).toEqual({ name: 'refi.importProject', args: { path: '/home/rina/dari nvivo/studi.qdpx' } });
+    expect(importRequest(form({ mode: 'refi', refiPath: '/home/rina/kode.qdc' }))).toEqual({ name: 'refi.importCodebook', args: { path: '/home/rina/kode.qdc' } });
+  });
+
+  it('ignores the other modes\' fields and says what is wrong with the path', () => {
+    expect(importRequest(form({ mode: 'refi', files: ['/a.txt'], folder: '/d' }))).toEqual({ missing: 'refi' });
+    expect(importRequest(form({ mode: 'refi', refiPath: '/home/rina/P-01.docx' }))).toEqual({ missing: 'refiKind' });
+  });
+
+  it('counts the documents a project import brought in beside its codes, codings and memos', () => {
+    const result = {
+      imported: [{ file: 'sources/a.txt', documentId: 4 as DocumentId, title: 'P-01', words: 10, turns: 2, informants: [] }],
+      failed: [], skipped: [], informantsCreated: [], typesCreated: [], notes: [], codes: 12, codings: 80, memos: 3,
+    };
+    expect(refiProjectCounts(result)).toEqual({ documents: 1, codes: 12, codings: 80, memos: 3 });
   });
 });

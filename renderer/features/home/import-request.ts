@@ -1,7 +1,10 @@
-import type { Args } from '../../../src/api/contract';
+import type { Args, Result } from '../../../src/api/contract';
 import type { ImportReport } from '../../../src/domain/types';
 
-export type ImportMode = 'files' | 'folder';
+export type ImportMode = 'files' | 'folder' | 'refi';
+
+/** What a REFI-QDA file holds, by its extension: a whole project (.qdpx) or only a codebook (.qdc). */
+export type RefiKind = 'project' | 'codebook';
 
 /** What the dialog's form holds, before it becomes a contract call. */
 export interface ImportForm {
@@ -12,11 +15,18 @@ export interface ImportForm {
   readonly folder: string;
   readonly sheet: string;
   readonly skipBad: boolean;
+  /** The .qdpx or .qdc file of the REFI-QDA mode. */
+  readonly refiPath: string;
 }
 
 export type ImportRequest =
   | { readonly name: 'import.files'; readonly args: Args<'import.files'> }
-  | { readonly name: 'import.folder'; readonly args: Args<'import.folder'> };
+  | { readonly name: 'import.folder'; readonly args: Args<'import.folder'> }
+  | { readonly name: 'refi.importProject'; readonly args: Args<'refi.importProject'> }
+  | { readonly name: 'refi.importCodebook'; readonly args: Args<'refi.importCodebook'> };
+
+/** What keeps a form from becoming a call: no files, no folder, no REFI-QDA file, or a file that is neither .qdpx nor .qdc. */
+export type ImportMissing = 'files' | 'folder' | 'refi' | 'refiKind';
 
 /** Typed paths, one a line. Quotes around a line (Windows Explorer's "Copy as path") are dropped; blanks and repeats are ignored. */
 export function parsePathList(text: string): string[] {
@@ -31,8 +41,21 @@ export function unquote(path: string): string {
   return (quoted ? quoted[2]! : trimmed).trim();
 }
 
-/** The contract call for a form, or what is missing: no files, or no folder. */
-export function importRequest(form: ImportForm): ImportRequest | { readonly missing: 'files' | 'folder' } {
+/** The kind of a REFI-QDA exchange file by its extension (any case; quotes allowed), or null for any other file. */
+export function refiKind(path: string): RefiKind | null {
+  const extension = /\.([^./\\]+)$/.exec(unquote(path))?.[1]?.toLowerCase();
+  return extension === 'qdpx' ? 'project' : extension === 'qdc' ? 'codebook' : null;
+}
+
+/** The contract call for a form, or what is missing. */
+export function importRequest(form: ImportForm): ImportRequest | { readonly missing: ImportMissing } {
+  if (form.mode === 'refi') {
+    const path = unquote(form.refiPath);
+    if (!path) return { missing: 'refi' };
+    const kind = refiKind(path);
+    if (kind === null) return { missing: 'refiKind' };
+    return kind === 'project' ? { name: 'refi.importProject', args: { path } } : { name: 'refi.importCodebook', args: { path } };
+  }
   const skip = form.skipBad ? { skipBad: true } : {};
   if (form.mode === 'files') {
     if (form.files.length === 0) return { missing: 'files' };
@@ -68,3 +91,11 @@ export function summariseReport(report: ImportReport): ImportSummary {
 
 /** The last part of a path, whichever separator the host uses. */
 export const baseName = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+
+export type RefiProjectResult = Result<'refi.importProject'>;
+export type RefiCodebookResult = Result<'refi.importCodebook'>;
+
+/** The headline numbers of a REFI-QDA project import, in the order the dialog shows them. */
+export function refiProjectCounts(result: RefiProjectResult): { readonly documents: number; readonly codes: number; readonly codings: number; readonly memos: number } {
+  return { documents: result.imported.length, codes: result.codes, codings: result.codings, memos: result.memos };
+}

@@ -25,20 +25,6 @@ export function svgSize(svg: string): { width: number; height: number } | null {
   return box ? { width: Number(box[1]), height: Number(box[2]) } : null;
 }
 
-/** Saves a blob through an <a download> link: works in Electron and in browser mode alike. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some engines start reading the blob only after click() has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Draws the SVG onto a white canvas at `scale` and returns it as PNG (the CSP allows blob: images). */
 export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
   const size = svgSize(svg);

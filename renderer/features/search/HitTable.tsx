@@ -2,7 +2,8 @@ import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'rea
 import type { SearchHit } from '../../../src/domain/types';
 import { useStrings, type Translate } from '../../i18n/i18n';
 import { hitKey, isCodable } from './hit-selection';
-import { formatTime, kwicContext } from './format';
+import { formatTimestamp } from '../../lib/time';
+import { kwicContext } from './format';
 import { plural, searchStrings, type SearchKey } from './strings';
 
 export const rowId = (index: number): string => `search-hit-${index}`;
@@ -157,7 +158,7 @@ const HitRow = memo(function HitRow({ hit, index, current, checked, typeColour, 
             <div className="sr-where">
               <span className="sr-doc">{hit.title}</span>
               {hit.speaker && <span className="sr-speaker">{hit.speaker}</span>}
-              {hit.startMs !== null && <span className="sr-time">{formatTime(hit.startMs)}</span>}
+              {hit.startMs !== null && <span className="sr-time">{formatTimestamp(hit.startMs)}</span>}
             </div>
           </>
         ) : (

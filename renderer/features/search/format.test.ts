@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Utf16Offset } from '../../../src/domain/ids';
 import type { SearchHit, SearchResult } from '../../../src/domain/types';
-import { formatMs, formatTime, groupByKind, kwicContext, oneLine, similarText, summarise, undoShortcut } from './format';
+import { formatTimestamp as formatTime } from '../../lib/time';
+import { formatMs, groupByKind, kwicContext, oneLine, similarText, summarise, undoShortcut } from './format';
 
 const at = (n: number) => n as Utf16Offset;
 const hit = (kind: SearchHit['kind'], documentId: number | null): SearchHit => ({ kind, documentId }) as unknown as SearchHit;

@@ -1,15 +1,5 @@
 import type { SearchHit, SearchResult } from '../../../src/domain/types';
 
-/** A recording time as `mm:ss`, or `h:mm:ss` from the first hour on. */
-export function formatTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
-}
-
 /** Context on one line: line breaks and runs of spaces become single spaces, as a concordance shows them. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');

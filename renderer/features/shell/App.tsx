@@ -5,6 +5,7 @@ import { inEditable } from '../../lib/keys';
 import { useProject } from '../../lib/state';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { CodeExtractsView } from '../codebook/CodeExtractsView';
+import { ExportDialog } from '../export/ExportDialog';
 import { HomeView } from '../home/HomeView';
 import { ImportDialog } from '../home/ImportDialog';
 import { ThemeMapView } from '../map/ThemeMapView';
@@ -25,6 +26,7 @@ import './shell.css';
 export function App() {
   const { project, route, run, history, navigate } = useProject();
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
@@ -32,6 +34,7 @@ export function App() {
       if (inEditable(document.activeElement)) document.execCommand(cmd);
       else if (project && (cmd === 'undo' ? history.undo : history.redo)) void run(cmd === 'undo' ? 'history.undo' : 'history.redo', {}).catch(() => undefined);
     } else if (cmd === 'import' && project) setImporting(true);
+    else if (cmd === 'export' && project) setExporting(true);
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
@@ -44,7 +47,8 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
-      const cmd: MenuCommand | null = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 'i' ? 'import' : key === 'f' ? 'find' : null;
+      const cmd: MenuCommand | null = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 'i' ? 'import'
+        : key === 'e' ? 'export' : key === 'f' ? 'find' : null;
       if (!cmd || (inEditable(event.target) && (cmd === 'undo' || cmd === 'redo'))) return;
       event.preventDefault();
       command(cmd);
@@ -64,7 +68,7 @@ export function App() {
   const withCodebook = route.view === 'document' || route.view === 'code';
   return (
     <div className="app">
-      <TopBar onImport={() => setImporting(true)} />
+      <TopBar onImport={() => setImporting(true)} onExport={() => setExporting(true)} />
       <div className={`workspace${withCodebook ? ' with-codebook' : ''}`}>
         <Sidebar />
         <main className="main" aria-live="polite">
@@ -83,6 +87,7 @@ export function App() {
         {withCodebook && <CodebookPanel />}
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <Notices />
     </div>
   );

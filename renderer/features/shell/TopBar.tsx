@@ -2,7 +2,7 @@ import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { shellStrings } from './strings';
 
-export function TopBar({ onImport }: { onImport: () => void }) {
+export function TopBar({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
   const t = useStrings(shellStrings);
   const { project, history, run, progress, navigate } = useProject();
   const { language, setLanguage } = useLanguage();
@@ -23,6 +23,7 @@ export function TopBar({ onImport }: { onImport: () => void }) {
         </div>
       )}
       <button onClick={onImport} aria-keyshortcuts="Control+I">{t('import')}</button>
+      <button onClick={onExport} aria-keyshortcuts="Control+E" data-testid="open-export">{t('export')}</button>
       <button
         onClick={() => void run('history.undo', {}).catch(() => undefined)}
         disabled={!history.undo}

@@ -9,7 +9,7 @@ export const shellStrings = defineStrings({
     home: 'Project', journal: 'Memos & journal', settings: 'Settings', documents: 'Transcripts', noDocuments: 'No transcripts yet.',
     unassigned: 'Without informant', closeProject: 'Close project', dismiss: 'Dismiss', working: 'Working…',
     language: 'Language', settingsTitle: 'Settings', languageHint: 'The interface language. Transcripts are never translated.',
-    codebook: 'Codebook', words: '{n} words', import: 'Import…',
+    codebook: 'Codebook', words: '{n} words', import: 'Import…', export: 'Export…',
     phases: 'Phases & checklist', search: 'Search', themes: 'Themes', map: 'Theme map', triangulation: 'Triangulation',
   },
   id: {
@@ -20,7 +20,7 @@ export const shellStrings = defineStrings({
     home: 'Proyek', journal: 'Memo & jurnal', settings: 'Pengaturan', documents: 'Transkrip', noDocuments: 'Belum ada transkrip.',
     unassigned: 'Tanpa informan', closeProject: 'Tutup proyek', dismiss: 'Tutup', working: 'Sedang bekerja…',
     language: 'Bahasa', settingsTitle: 'Pengaturan', languageHint: 'Bahasa antarmuka. Transkrip tidak pernah diterjemahkan.',
-    codebook: 'Buku kode', words: '{n} kata', import: 'Impor…',
+    codebook: 'Buku kode', words: '{n} kata', import: 'Impor…', export: 'Ekspor…',
     phases: 'Fase & daftar periksa', search: 'Cari', themes: 'Tema', map: 'Peta tema', triangulation: 'Triangulasi',
   },
 });

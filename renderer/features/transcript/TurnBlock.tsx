@@ -2,7 +2,8 @@ import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type MouseE
 import type { Block } from './blocks';
 import { segmentLine } from './blocks';
 import { codingsIn, type CodingView } from './coding-view';
-import { codedTint, formatTimestamp } from './format';
+import { formatTimestamp } from '../../lib/time';
+import { codedTint } from './format';
 import type { LaneLayout } from './lanes';
 import { SPAN_SELECTOR } from './selection-offsets';
 

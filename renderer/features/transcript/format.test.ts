@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCharBoundary } from '../../../src/domain/offsets';
-import { codedTint, formatTimestamp, hexToRgb, inVivoName } from './format';
+import { formatTimestamp } from '../../lib/time';
+import { codedTint, hexToRgb, inVivoName } from './format';
 
 describe('formatTimestamp', () => {
   it('shows minutes and seconds under an hour', () => {

@@ -4,7 +4,8 @@ import { useStrings } from '../../i18n/i18n';
 import { ApiError, invoke } from '../../lib/api';
 import { useProject } from '../../lib/state';
 import { copyText } from '../../lib/copy-text';
-import { downloadText, toTsv, type TextTable } from './table-text';
+import { downloadText } from '../../lib/download';
+import { toTsv, type TextTable } from './table-text';
 import { triangulationStrings } from './strings';
 
 /**

@@ -16,16 +16,3 @@ function tsvCell(value: string | number): string {
   return /[\t\r\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Saves text as a file through a download link: the same in Electron and in browser mode. */
-export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some engines; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

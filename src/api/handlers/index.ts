@@ -7,6 +7,8 @@ import { exportHandlers } from './export';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
+import { refiHandlers } from './refi';
+import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { auditHandlers, historyHandlers, phaseHandlers, projectHandlers } from './project';
 import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from './themes';
@@ -18,5 +20,5 @@ export const handlers: HandlerTable = {
   ...documentHandlers, ...importHandlers,
   ...codeHandlers, ...codingHandlers,
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
-  ...analysisHandlers, ...exportHandlers, ...searchHandlers,
+  ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
 };

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Base64 of UTF-8 text or bytes, as the core sends files (the renderer has no Buffer). */
+const toBase64 = (data: string | Uint8Array) => btoa(String.fromCharCode(...(typeof data === 'string' ? new TextEncoder().encode(data) : data)));
+
+/**
+ * The dialog against a stand-in for the preload bridge (the renderer may not import the real
+ * handlers; browser-mode runs in Chromium cover those). Downloads are caught at the <a download>
+ * click, with the Blob that was linked.
+ */
+interface Call { name: string; args: Record<string, unknown> }
+const calls: Call[] = [];
+let failReport: string | null = null;
+
+const theme = (id: number, name: string, status: string, parentId: number | null = null) => ({
+  id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '',
+});
+
+function handle(name: string, args: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  switch (name) {
+    case 'app.info': return { ok: true, value: { host: 'browser', dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' } };
+    case 'project.info': return { ok: true, value: { name: 'Studi UMKM Batik', description: '', phase: 6, createdAt: '', schemaVersion: 3, path: '/tmp/x.tematik' } };
+    case 'history.state': return { ok: true, value: { undo: null, redo: null } };
+    case 'themes.list': return { ok: true, value: [theme(1, 'Co-creation', 'defined'), theme(2, 'Komunitas', 'candidate', 1), theme(3, 'Harga', 'reviewed'), theme(4, 'Lama', 'discarded')] };
+    case 'report.word':
+      if (failReport) return { ok: false, error: { kind: 'invalid_args', message: failReport, details: ['Theme 3 has no definition.'] } };
+      return { ok: true, value: { path: null, fileName: 'studi-umkm-batik-report.docx', base64: toBase64('PK\u0003\u0004docx'), bytes: 8 } };
+    case 'refi.exportCodebook': return { ok: true, value: { path: null, fileName: 'studi.qdc', base64: toBase64('<CodeBook/>'), bytes: 11 } };
+    case 'export.csv': return { ok: true, value: { csv: '\uFEFFCode,Parent\nHarga,\n', fileName: `${String(args['table'])}.csv`, path: null } };
+    case 'export.themeMap': return { ok: true, value: { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', path: null } };
+    default: return { ok: true, value: [] };
+  }
+}
+
+let ExportDialog: typeof import('./ExportDialog').ExportDialog;
+let ProjectProvider: typeof import('../../lib/state').ProjectProvider;
+let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
+
+beforeAll(async () => {
+  (globalThis as { tematik?: unknown }).tematik = {
+    invoke: async (name: string, args: Record<string, unknown>) => {
+      if (!/\.(list|info|state)$/.test(name)) calls.push({ name, args });
+      return handle(name, args);
+    },
+    on: () => () => undefined,
+  };
+  // api.ts picks its transport when it loads: import after the bridge exists.
+  ({ ExportDialog } = await import('./ExportDialog'));
+  ({ ProjectProvider } = await import('../../lib/state'));
+  ({ I18nProvider } = await import('../../i18n/i18n'));
+});
+
+let downloads: { fileName: string; blob: Blob }[] = [];
+beforeEach(() => {
+  calls.length = 0;
+  failReport = null;
+  downloads = [];
+  localStorage.clear();
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+async function renderDialog(language: 'en' | 'id' = 'en') {
+  const onClose = vi.fn();
+  render(<I18nProvider language={language}><ProjectProvider><ExportDialog onClose={onClose} /></ProjectProvider></I18nProvider>);
+  await waitFor(() => expect(screen.getAllByTestId('export-report-theme')).toHaveLength(3));
+  return onClose;
+}
+const ticked = () => screen.getAllByTestId<HTMLInputElement>('export-report-theme').filter((c) => c.checked).map((c) => Number(c.dataset['themeId']));
+
+describe('ExportDialog', () => {
+  it('offers the themes in play with the defined ones and their sub-themes ticked, and the shortcuts', async () => {
+    await renderDialog();
+    expect(screen.queryByText('Lama')).toBeNull();
+    expect(ticked()).toEqual([1, 2]);
+    fireEvent.click(screen.getByTestId('export-themes-none'));
+    expect(ticked()).toEqual([]);
+    fireEvent.click(screen.getByTestId('export-themes-all'));
+    expect(ticked()).toEqual([1, 2, 3]);
+    expect(screen.getByTestId('export-report-theme-count').textContent).toBe('3 of 3 selected');
+    fireEvent.click(screen.getByTestId('export-themes-defined'));
+    expect(ticked()).toEqual([1, 2]);
+  });
+
+  it('makes the Word report with the chosen options and downloads it as .docx', async () => {
+    await renderDialog();
+    fireEvent.click(screen.getAllByTestId('export-report-theme')[1]!);
+    fireEvent.click(screen.getAllByTestId('export-report-theme')[2]!);
+    fireEvent.change(screen.getByTestId('export-report-quotes'), { target: { value: '12' } });
+    fireEvent.change(screen.getByTestId('export-report-language'), { target: { value: 'id' } });
+    fireEvent.click(screen.getByTestId('export-report-pseudonymise'));
+    fireEvent.click(screen.getByTestId('export-report-audit'));
+    fireEvent.click(screen.getByTestId('export-report-run'));
+    await waitFor(() => expect(screen.getByTestId('export-report-done').textContent).toContain('studi-umkm-batik-report.docx'));
+    expect(calls).toEqual([{ name: 'report.word', args: { themeIds: [1, 3], quotesPerTheme: 10, language: 'id', pseudonymise: false, journal: false, audit: true } }]);
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.fileName).toBe('studi-umkm-batik-report.docx');
+    expect(downloads[0]!.blob.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(new TextDecoder().decode(await downloads[0]!.blob.arrayBuffer())).toBe('PK\u0003\u0004docx');
+    expect((screen.getByTestId('export-report-quotes') as HTMLInputElement).value).toBe('10');
+    // Remembered for next time, except the themes and the heading language.
+    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true });
+  });
+
+  it('shows a refusal in the report section and stays open', async () => {
+    const onClose = await renderDialog();
+    failReport = 'The report needs defined themes.';
+    fireEvent.click(screen.getByTestId('export-report-run'));
+    const error = await screen.findByTestId('export-report-error');
+    expect(error.textContent).toContain('The report needs defined themes.');
+    expect(error.textContent).toContain('Theme 3 has no definition.');
+    expect(downloads).toEqual([]);
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('asks for a theme instead of calling with none', async () => {
+    await renderDialog();
+    fireEvent.click(screen.getByTestId('export-themes-none'));
+    fireEvent.click(screen.getByTestId('export-report-run'));
+    expect(screen.getByTestId('export-report-missing').textContent).toContain('Select at least one theme');
+    expect(calls).toEqual([]);
+  });
+
+  it('downloads REFI-QDA, CSV and map files with their types', async () => {
+    await renderDialog();
+    fireEvent.click(screen.getByTestId('export-refi-codebook'));
+    await screen.findByTestId('export-refi-done');
+    fireEvent.click(within(screen.getByTestId('export-csv')).getByTestId('export-csv-triangulation'));
+    await screen.findByTestId('export-csv-done');
+    fireEvent.click(screen.getByTestId('export-map-codes'));
+    fireEvent.click(screen.getByTestId('export-map-svg'));
+    await screen.findByTestId('export-map-done');
+    expect(calls).toEqual([
+      { name: 'refi.exportCodebook', args: {} },
+      { name: 'export.csv', args: { table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' } } },
+      { name: 'export.themeMap', args: { format: 'svg', includeCodes: true } },
+    ]);
+    expect(downloads.map((d) => [d.fileName, d.blob.type])).toEqual([
+      ['studi.qdc', 'application/xml'],
+      ['triangulation.csv', 'text/csv;charset=utf-8'],
+      ['studi-umkm-batik-theme-map.svg', 'image/svg+xml;charset=utf-8'],
+    ]);
+    // The BOM survives, so Excel reads the file as UTF-8.
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[1]!.blob.arrayBuffer())).toBe('\uFEFFCode,Parent\nHarga,\n');
+  });
+
+  it('speaks Indonesian, with report headings in Indonesian by default', async () => {
+    await renderDialog('id');
+    expect(screen.getByText('Laporan Word')).toBeTruthy();
+    expect((screen.getByTestId('export-report-language') as HTMLSelectElement).value).toBe('id');
+    expect(screen.getByText(/NVivo, ATLAS\.ti, MAXQDA, dan QualCoder/)).toBeTruthy();
+  });
+});

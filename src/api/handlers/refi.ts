@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { writeExport } from '../../export/theme-map';
+import { readCodebookFile, writeCodebookPlan } from '../../refi/codebook';
+import { buildCodebookExport, exportProjectArchive } from '../../refi/export';
+import { readProjectFile } from '../../refi/read-project';
+import { writeProjectPlan } from '../../refi/write-project';
+import { projectInfo } from '../../store/project';
+import type { HandlerGroup } from '../handler-types';
+import type { Context } from '../session';
+
+/** The project's name as a file name that every system accepts. */
+function fileNameFor(ctx: Context, extension: string): string {
+  const { store } = ctx.session;
+  const name = projectInfo(store.db, store.file).name.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '') || 'project';
+  return `${name}${extension}`;
+}
+
+/** Writes to `file` when the host gave a path; otherwise hands the bytes back for the browser to download. */
+function deliver(bytes: Uint8Array, file: string | undefined, fileName: string) {
+  if (file) {
+    writeExport(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { path: file, fileName: path.basename(file), base64: null, bytes: bytes.byteLength };
+  }
+  return { path: null, fileName, base64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength };
+}
+
+export const refiHandlers: HandlerGroup<'refi'> = {
+  'refi.exportProject': ({ path: file }, ctx) => {
+    const { store } = ctx.session;
+    ctx.progress({ done: 0, total: 1, label: 'Writing the REFI-QDA project' });
+    const bytes = exportProjectArchive(store.db, store.coder);
+    ctx.progress({ done: 1, total: 1, label: 'Done' });
+    return deliver(bytes, file, fileNameFor(ctx, '.qdpx'));
+  },
+  'refi.exportCodebook': ({ path: file }, ctx) => {
+    const bytes = Buffer.from(buildCodebookExport(ctx.session.store.db), 'utf8');
+    return deliver(bytes, file, fileNameFor(ctx, '.qdc'));
+  },
+  'refi.importProject': ({ path: file }, ctx) => {
+    const { store } = ctx.session;
+    const resolved = path.resolve(file);
+    // Read and check the whole file before the transaction: a refused file writes nothing.
+    const plan = readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }));
+    ctx.progress({ done: 3, total: 4, label: 'Saving' });
+    const report = writeProjectPlan(store, plan, path.basename(resolved));
+    ctx.progress({ done: 4, total: 4, label: 'Done' });
+    return report;
+  },
+  'refi.importCodebook': ({ path: file }, ctx) => {
+    const resolved = path.resolve(file);
+    return writeCodebookPlan(ctx.session.store, readCodebookFile(resolved), path.basename(resolved));
+  },
+};

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { writeExport } from '../../export/theme-map';
+import { reportFileName } from '../../report/file-name';
+import { buildReportModel } from '../../report/model';
+import { renderReport } from '../../report/word';
+import type { HandlerGroup } from '../handler-types';
+import { analysisHandlers } from './analysis';
+
+export const reportHandlers: HandlerGroup<'report'> = {
+  /**
+   * Names are pseudonymised unless the caller says otherwise: interview data is confidential,
+   * and a forgotten flag should not put an informant's name in a thesis.
+   */
+  'report.word': async (args, ctx) => {
+    const { store } = ctx.session;
+    const options = {
+      themeIds: args.themeIds, quotesPerTheme: args.quotesPerTheme ?? 3, language: args.language ?? 'en',
+      pseudonymise: args.pseudonymise ?? true, journal: args.journal ?? false, audit: args.audit ?? false,
+    } as const;
+    // One read transaction: the report describes one state of the project.
+    const model = store.db.transaction(() => {
+      const matrix = analysisHandlers['analysis.triangulation']({ rows: 'themes', groupBy: { kind: 'type' }, includeDiscarded: true }, ctx);
+      if (matrix instanceof Promise) throw new Error('analysis.triangulation is expected to answer synchronously');
+      return buildReportModel(store.db, store.file, matrix, options, (done, total, label) => ctx.progress({ done, total: total + 1, label }));
+    })();
+    const docx = await renderReport(model);
+    const steps = model.themes.length + 1;
+    ctx.progress({ done: steps, total: steps, label: 'Word document' });
+    const fileName = args.path ? path.basename(args.path) : reportFileName(model.projectName, options.language);
+    if (args.path) writeExport(args.path, docx);
+    return { path: args.path ?? null, fileName, base64: args.path ? null : docx.toString('base64'), bytes: docx.length };
+  },
+};

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TematikError } from '../domain/errors';
+import type { CodeId } from '../domain/ids';
+import { createCode, findCodeByName } from '../store/codes';
+import type { ProjectStore } from '../store/project-store';
+import { normaliseGuid } from './guid';
+import { ImportNotes } from './notes';
+import type { PlannedCode } from './read-project';
+import { assertRoot, CODEBOOK_NS, colourOf, parseXml, type XmlElement } from './xml';
+
+/** A codebook is a list of names; anything this large is not one. */
+const MAX_QDC_BYTES = 20 * 1024 * 1024;
+
+export interface CodebookPlan {
+  readonly codes: readonly PlannedCode[];
+  readonly messages: ImportNotes;
+}
+
+/** Reads and checks a `.qdc` file (REFI-QDA Codebook Exchange) without writing anything. */
+export function readCodebookFile(file: string): CodebookPlan {
+  const label = path.basename(file);
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new TematikError('bad_input', `${file} is not a file. Choose a .qdc codebook exported by a QDA program.`);
+    if (stat.size > MAX_QDC_BYTES) throw new TematikError('bad_input', `${label} is ${Math.round(stat.size / 1024 / 1024)} MB, far more than any codebook; Tematik reads codebooks up to ${MAX_QDC_BYTES / 1024 / 1024} MB. Check that this is the file you meant.`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof TematikError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TematikError('bad_input', `${file}: ${code === 'ENOENT' ? 'the file does not exist' : `it could not be read (${code ?? String(error)})`}. Check the path and try again.`);
+  }
+  if (bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04') {
+    throw new TematikError('bad_input', `${label} is a zip file (a REFI-QDA project, .qdpx), not a codebook. Import it as a project, which brings its codebook too.`);
+  }
+  return readCodebookXml(bytes, label);
+}
+
+export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan {
+  const root = parseXml(bytes, label);
+  assertRoot(root, CODEBOOK_NS, 'CodeBook', label, 'a REFI-QDA codebook');
+  const messages = new ImportNotes();
+  const seen = new Set<string>();
+  const readCodes = (el: XmlElement, where: string): PlannedCode[] => {
+    const codes: PlannedCode[] = [];
+    for (const child of el.children) {
+      if (child.ns === CODEBOOK_NS && child.name === 'Description') continue;
+      if (child.ns !== CODEBOOK_NS || child.name !== 'Code') { messages.unknown(child, where, CODEBOOK_NS); continue; }
+      const name = child.attrs.get('name')?.trim() || 'Unnamed code';
+      const guid = normaliseGuid(child.attrs.get('guid') ?? `${where}/${name}`);
+      if (seen.has(guid)) { messages.add(`Skipped a second code with the GUID of "${name}".`); continue; }
+      seen.add(guid);
+      codes.push({
+        guid, name, description: child.children.find((c) => c.ns === CODEBOOK_NS && c.name === 'Description')?.text ?? '',
+        colour: colourOf(child.attrs.get('color')), children: readCodes(child, `the code "${name}"`),
+      });
+    }
+    return codes;
+  };
+  const codes: PlannedCode[] = [];
+  for (const child of root.children) {
+    if (child.ns === CODEBOOK_NS && child.name === 'Codes') codes.push(...readCodes(child, '<Codes>'));
+    else if (child.ns === CODEBOOK_NS && child.name === 'Sets') messages.add(`Skipped ${child.children.length} set(s): Tematik builds themes from codes itself.`);
+    else messages.unknown(child, '<CodeBook>', CODEBOOK_NS);
+  }
+  if (codes.length === 0) throw new TematikError('bad_input', `${label} holds no codes; nothing was imported.`);
+  return { codes, messages };
+}
+
+/**
+ * Adds the codebook's codes in one undoable action. A code whose name (ignoring case) is
+ * already used under the same parent is kept as it is, not duplicated or overwritten; its
+ * sub-codes from the file are added under it.
+ */
+export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string): { created: number; existing: number; notes: string[] } {
+  const counts = store.change({ action: 'refi.importCodebook', summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
+    let created = 0;
+    let existing = 0;
+    const write = (codes: readonly PlannedCode[], parentId: CodeId | null): void => {
+      for (const code of codes) {
+        let id = findCodeByName(store.db, code.name, parentId);
+        if (id === undefined) {
+          id = createCode(store.db, { name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
+          created++;
+        } else {
+          existing++;
+        }
+        write(code.children, id);
+      }
+    };
+    write(plan.codes, null);
+    return { created, existing };
+  });
+  if (counts.existing > 0) plan.messages.add(`${counts.existing} code(s) were already in the codebook and were kept as they are.`);
+  return { ...counts, notes: plan.messages.list() };
+}

@@ -1,0 +1,539 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TematikError } from '../domain/errors';
+import type { Utf16Offset } from '../domain/ids';
+import type { ParsedTurn } from '../import/types';
+import { parseTurns } from '../import/turns';
+import { countWords } from '../import/words';
+import { JOURNAL_SET, NAME_VARIABLE, TYPE_VARIABLE } from './export';
+import { normaliseGuid } from './guid';
+import { ImportNotes } from './notes';
+import { importedText } from './positions';
+import { checkEntryName, SafeZip, type ZipEntry } from './safe-zip';
+import { assertRoot, colourOf, parseXml, PROJECT_NS, XSD_DATE_TIME, type XmlElement } from './xml';
+
+/** The informant type given to cases when no variable of the file names one. */
+export const DEFAULT_TYPE = 'Imported';
+
+export interface PlannedCode {
+  readonly guid: string;
+  readonly name: string;
+  readonly description: string;
+  /** '#rrggbb', or undefined for Tematik's next palette colour. */
+  readonly colour: string | undefined;
+  readonly children: readonly PlannedCode[];
+}
+
+export interface PlannedCoding {
+  readonly codeGuid: string;
+  readonly userGuid: string | undefined;
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  readonly createdAt: string | undefined;
+}
+
+export interface PlannedSource {
+  readonly guid: string;
+  readonly title: string;
+  readonly text: string;
+  readonly contentHash: string;
+  readonly turns: readonly ParsedTurn[];
+  readonly wordCount: number;
+  readonly codings: readonly PlannedCoding[];
+}
+
+export interface PlannedCase {
+  readonly label: string;
+  readonly name: string;
+  readonly typeName: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly sourceGuids: readonly string[];
+}
+
+export type PlannedTarget =
+  | { readonly kind: 'project' }
+  | { readonly kind: 'document'; readonly sourceGuid: string }
+  | { readonly kind: 'code'; readonly codeGuid: string }
+  | { readonly kind: 'coding'; readonly coding: PlannedCoding };
+
+export interface PlannedNote {
+  readonly title: string;
+  readonly body: string;
+  readonly userGuid: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
+  readonly target: PlannedTarget;
+  readonly journal: boolean;
+  readonly phase: number | null;
+}
+
+/** Everything a .qdpx holds that Tematik uses, read and checked, before anything is written. */
+export interface ProjectPlan {
+  readonly name: string;
+  /** User GUID → name. */
+  readonly users: ReadonlyMap<string, string>;
+  readonly codes: readonly PlannedCode[];
+  readonly sources: readonly PlannedSource[];
+  readonly cases: readonly PlannedCase[];
+  readonly notes: readonly PlannedNote[];
+  /** Sources left out on purpose (PDF, pictures, audio, video, text outside the archive). */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  readonly messages: ImportNotes;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const TYPE_LIKE = [
+  /^(informant|participant|respondent|interviewee|case|source|stakeholder)?[\s_-]*(type|category|kind|group|role)$/i,
+  /^(tipe|jenis|kategori|kelompok|peran)([\s_-]*(informan|responden|partisipan|narasumber))?$/i,
+];
+
+const dateOf = (el: XmlElement, name: string): string | undefined => {
+  const value = el.attrs.get(name)?.trim();
+  return value && XSD_DATE_TIME.test(value) ? value : undefined;
+};
+const guidOf = (el: XmlElement, name = 'guid'): string | undefined => {
+  const value = el.attrs.get(name);
+  return value === undefined || value.trim() === '' ? undefined : normaliseGuid(value);
+};
+const textOf = (el: XmlElement, child: string): string | undefined => el.children.find((c) => c.ns === PROJECT_NS && c.name === child)?.text;
+
+/** Where a text's characters are: in the XML, in an archive entry, or nowhere Tematik may read. */
+type TextRef = { readonly kind: 'inline'; readonly text: string } | { readonly kind: 'entry'; readonly entry: ZipEntry } | { readonly kind: 'missing'; readonly reason: string };
+
+interface RawSelection { readonly guid: string | undefined; readonly start: number; readonly end: number; readonly codings: readonly RawCoding[]; readonly noteGuids: readonly string[] }
+interface RawCoding { readonly codeGuid: string; readonly userGuid: string | undefined; readonly createdAt: string | undefined; readonly noteGuids: readonly string[] }
+interface RawSource { readonly guid: string; readonly title: string; readonly text: TextRef; readonly selections: readonly RawSelection[]; readonly wholeCodings: readonly RawCoding[]; readonly noteGuids: readonly string[] }
+interface RawNote { readonly guid: string; readonly title: string; readonly text: TextRef; readonly userGuid: string | undefined; readonly createdAt: string | undefined; readonly updatedAt: string | undefined; readonly description: string }
+interface RawCase { readonly label: string; readonly values: ReadonlyMap<string, string>; readonly sourceGuids: readonly string[]; readonly selectionGuids: readonly string[] }
+interface Variable { readonly name: string; readonly type: string }
+
+/**
+ * Opens a .qdpx and reads it into a plan. Refuses (TematikError `bad_input`, nothing written)
+ * a file that is not a zip, an unsafe or oversized archive, a missing or hostile project.qde,
+ * XML outside the REFI-QDA namespace, and a selection outside its source's text. Anything
+ * else Tematik cannot use is left out and listed in the plan's messages.
+ */
+export function readProjectFile(file: string, progress: (done: number, total: number, label: string) => void = () => undefined): ProjectPlan {
+  assertLooksLikeZip(file);
+  const zip = SafeZip.openFile(file);
+  try {
+    return readProjectZip(zip, progress);
+  } finally {
+    zip.close();
+  }
+}
+
+function assertLooksLikeZip(file: string): void {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      head = Buffer.alloc(4);
+      head = head.subarray(0, fs.readSync(fd, head, 0, 4, 0));
+    } finally { fs.closeSync(fd); }
+  } catch {
+    return; // SafeZip.openFile gives the precise message (missing, folder, no permission).
+  }
+  const text = head.toString('latin1');
+  if (text.startsWith('<') || text.startsWith('\xef\xbb\xbf<')) {
+    throw new TematikError('bad_input', `${path.basename(file)} is an XML file, not a zip, so it is not a REFI-QDA project (.qdpx). If it is a codebook (.qdc), import it as a codebook instead.`);
+  }
+}
+
+export function readProjectZip(zip: SafeZip, progress: (done: number, total: number, label: string) => void = () => undefined): ProjectPlan {
+  const entry = zip.entry('project.qde');
+  if (!entry) {
+    throw new TematikError('bad_input', `${zip.label} has no project.qde, so it is not a REFI-QDA project (.qdpx). Export the project again from the program that made it; nothing was imported.`);
+  }
+  progress(0, 3, 'Reading project.qde');
+  const root = parseXml(zip.read(entry), `${zip.label} (project.qde)`);
+  assertRoot(root, PROJECT_NS, 'Project', `${zip.label} (project.qde)`, 'a REFI-QDA project');
+  const reader = new ProjectReader(zip);
+  reader.walk(root);
+  progress(1, 3, 'Reading sources');
+  return reader.plan(root.attrs.get('name')?.trim() || path.parse(zip.label).name, progress);
+}
+
+class ProjectReader {
+  readonly messages = new ImportNotes();
+  private readonly users = new Map<string, string>();
+  private readonly codes: PlannedCode[] = [];
+  private readonly codeGuids = new Set<string>();
+  private readonly variables = new Map<string, Variable>();
+  private readonly cases: RawCase[] = [];
+  private readonly sources: RawSource[] = [];
+  private readonly notes: RawNote[] = [];
+  private readonly skipped: { file: string; reason: string }[] = [];
+  private readonly codeNoteGuids = new Map<string, string[]>();
+  private readonly journalNoteGuids = new Set<string>();
+
+  constructor(private readonly zip: SafeZip) {}
+
+  walk(root: XmlElement): void {
+    for (const child of root.children) {
+      if (child.ns !== PROJECT_NS) { this.messages.unknown(child, '<Project>'); continue; }
+      switch (child.name) {
+        case 'Users': this.readUsers(child); break;
+        case 'CodeBook': this.readCodeBook(child); break;
+        case 'Variables': this.readVariables(child); break;
+        case 'Cases': this.readCases(child); break;
+        case 'Sources': this.readSources(child); break;
+        case 'Notes': this.readNotes(child); break;
+        case 'Sets': this.readSets(child); break;
+        // Notes the project refers to become project memos, which is what an unreferenced note becomes anyway.
+        case 'NoteRef': break;
+        case 'Links': this.messages.add(`Skipped ${child.children.length} link(s) between items: Tematik links themes, not codes or sources.`); break;
+        case 'Graphs': this.messages.add(`Skipped ${child.children.length} graph(s): draw the model again as a theme map in Tematik.`); break;
+        case 'Description': if (child.text.trim()) this.messages.add('The project description was not imported; the open project keeps its own.'); break;
+        default: this.messages.unknown(child, '<Project>');
+      }
+    }
+  }
+
+  private readUsers(el: XmlElement): void {
+    for (const user of el.children) {
+      if (user.ns !== PROJECT_NS || user.name !== 'User') { this.messages.unknown(user, '<Users>'); continue; }
+      const guid = guidOf(user);
+      if (!guid) { this.messages.add('Skipped a user without a GUID.'); continue; }
+      const name = user.attrs.get('name')?.trim() || user.attrs.get('id')?.trim() || `Coder ${guid.slice(0, 8)}`;
+      this.users.set(guid, name);
+    }
+  }
+
+  private readCodeBook(el: XmlElement): void {
+    for (const child of el.children) {
+      if (child.ns === PROJECT_NS && child.name === 'Codes') this.codes.push(...this.readCodes(child, '<Codes>'));
+      else this.messages.unknown(child, '<CodeBook>');
+    }
+  }
+
+  private readCodes(el: XmlElement, where: string): PlannedCode[] {
+    const codes: PlannedCode[] = [];
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS || child.name !== 'Code') {
+        if (!(child.ns === PROJECT_NS && (child.name === 'Description' || child.name === 'NoteRef'))) this.messages.unknown(child, where);
+        continue;
+      }
+      const code = this.readCode(child);
+      if (code) codes.push(code);
+    }
+    return codes;
+  }
+
+  private readCode(el: XmlElement): PlannedCode | undefined {
+    const guid = guidOf(el);
+    const name = el.attrs.get('name')?.trim() || 'Unnamed code';
+    if (!guid) { this.messages.add(`Skipped the code "${name}": it has no GUID, so nothing can refer to it.`); return undefined; }
+    if (this.codeGuids.has(guid)) { this.messages.add(`Skipped a second code with the GUID of "${name}".`); return undefined; }
+    this.codeGuids.add(guid);
+    if (el.attrs.get('isCodable') === 'false' || el.attrs.get('isCodable') === '0') {
+      this.messages.add('Codes the other program marks as not codable (category headings) were imported as ordinary codes.');
+    }
+    for (const child of el.children) {
+      if (child.ns === PROJECT_NS && child.name === 'NoteRef') {
+        const target = guidOf(child, 'targetGUID');
+        if (target) this.codeNoteGuids.set(target, [...(this.codeNoteGuids.get(target) ?? []), guid]);
+      }
+    }
+    return { guid, name, description: textOf(el, 'Description') ?? '', colour: colourOf(el.attrs.get('color')), children: this.readCodes(el, `the code "${name}"`) };
+  }
+
+  private readVariables(el: XmlElement): void {
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS || child.name !== 'Variable') { this.messages.unknown(child, '<Variables>'); continue; }
+      const guid = guidOf(child);
+      const name = child.attrs.get('name')?.trim();
+      if (!guid || !name) { this.messages.add('Skipped a variable without a GUID or name.'); continue; }
+      this.variables.set(guid, { name, type: child.attrs.get('typeOfVariable') ?? 'Text' });
+    }
+  }
+
+  private readCases(el: XmlElement): void {
+    let n = 0;
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS || child.name !== 'Case') { this.messages.unknown(child, '<Cases>'); continue; }
+      n++;
+      const label = child.attrs.get('name')?.trim() || `Case ${n}`;
+      const values = new Map<string, string>();
+      const sourceGuids: string[] = [];
+      const selectionGuids: string[] = [];
+      for (const part of child.children) {
+        if (part.ns !== PROJECT_NS) { this.messages.unknown(part, `the case "${label}"`); continue; }
+        switch (part.name) {
+          case 'VariableValue': {
+            const ref = part.children.find((c) => c.ns === PROJECT_NS && c.name === 'VariableRef');
+            const variable = ref ? guidOf(ref, 'targetGUID') : undefined;
+            const value = part.children.find((c) => c.ns === PROJECT_NS && c.name.endsWith('Value'));
+            if (!variable) { this.messages.add('Skipped case values that name no variable.'); break; }
+            if (value && value.text.trim() !== '') values.set(variable, value.text.trim());
+            break;
+          }
+          case 'SourceRef': { const g = guidOf(part, 'targetGUID'); if (g) sourceGuids.push(g); break; }
+          case 'SelectionRef': { const g = guidOf(part, 'targetGUID'); if (g) selectionGuids.push(g); break; }
+          case 'CodeRef': this.messages.add('Codes applied to whole cases were not imported: Tematik codes passages of documents.'); break;
+          case 'Description': if (part.text.trim()) this.messages.add('Case descriptions were not imported.'); break;
+          default: this.messages.unknown(part, `the case "${label}"`);
+        }
+      }
+      this.cases.push({ label, values, sourceGuids, selectionGuids });
+    }
+  }
+
+  private readSources(el: XmlElement): void {
+    const kinds: Record<string, string> = { PDFSource: 'PDF', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' };
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS) { this.messages.unknown(child, '<Sources>'); continue; }
+      const kind = kinds[child.name];
+      if (kind) {
+        const name = child.attrs.get('name')?.trim() || child.attrs.get('path')?.trim() || `(unnamed ${kind} source)`;
+        this.skipped.push({ file: name, reason: `a ${kind} source; Tematik codes text only, so it and its codings were left out` });
+        this.messages.add(`Skipped ${kind} source(s) and their codings: Tematik codes text only.`);
+      } else if (child.name === 'TextSource') {
+        this.readTextSource(child);
+      } else {
+        this.messages.unknown(child, '<Sources>');
+      }
+    }
+  }
+
+  private readTextSource(el: XmlElement): void {
+    const guid = guidOf(el) ?? `source-${this.sources.length + 1}`;
+    const title = el.attrs.get('name')?.trim() || `Source ${this.sources.length + 1}`;
+    const text = this.textRef(el);
+    const selections: RawSelection[] = [];
+    const wholeCodings: RawCoding[] = [];
+    const noteGuids: string[] = [];
+    for (const part of el.children) {
+      if (part.ns !== PROJECT_NS) { this.messages.unknown(part, `the source "${title}"`); continue; }
+      switch (part.name) {
+        case 'Description': case 'PlainTextContent': break;
+        case 'PlainTextSelection': {
+          const selection = this.readSelection(part, title);
+          if (selection) selections.push(selection);
+          break;
+        }
+        case 'Coding': { const coding = this.readCoding(part, undefined, undefined); if (coding) wholeCodings.push(coding); break; }
+        case 'NoteRef': { const g = guidOf(part, 'targetGUID'); if (g) noteGuids.push(g); break; }
+        case 'VariableValue': this.messages.add('Variables on sources were not imported: Tematik keeps attributes on informants (cases).'); break;
+        default: this.messages.unknown(part, `the source "${title}"`);
+      }
+    }
+    this.sources.push({ guid, title, text, selections, wholeCodings, noteGuids });
+  }
+
+  private readSelection(el: XmlElement, title: string): RawSelection | undefined {
+    const position = (name: string): number => {
+      const raw = el.attrs.get(name)?.trim() ?? '';
+      if (!INTEGER.test(raw)) {
+        throw new TematikError('bad_input', `${this.zip.label}: a selection in "${title}" has ${raw ? `the ${name} "${raw}", which is not a whole number` : `no ${name}`}; the file is damaged, so nothing was imported.`);
+      }
+      return Number(raw);
+    };
+    const start = position('startPosition');
+    const end = position('endPosition');
+    const codings: RawCoding[] = [];
+    const noteGuids: string[] = [];
+    for (const part of el.children) {
+      if (part.ns !== PROJECT_NS) { this.messages.unknown(part, `a selection in "${title}"`); continue; }
+      if (part.name === 'Coding') { const c = this.readCoding(part, guidOf(el, 'creatingUser'), dateOf(el, 'creationDateTime')); if (c) codings.push(c); }
+      else if (part.name === 'NoteRef') { const g = guidOf(part, 'targetGUID'); if (g) noteGuids.push(g); }
+      else if (part.name !== 'Description') this.messages.unknown(part, `a selection in "${title}"`);
+    }
+    return { guid: guidOf(el), start, end, codings, noteGuids };
+  }
+
+  private readCoding(el: XmlElement, userGuid: string | undefined, createdAt: string | undefined): RawCoding | undefined {
+    const ref = el.children.find((c) => c.ns === PROJECT_NS && c.name === 'CodeRef');
+    const codeGuid = ref ? guidOf(ref, 'targetGUID') : undefined;
+    if (!codeGuid) { this.messages.add('Skipped codings without a code reference.'); return undefined; }
+    const noteGuids = el.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidOf(c, 'targetGUID')).filter((g): g is string => g !== undefined);
+    return { codeGuid, userGuid: guidOf(el, 'creatingUser') ?? userGuid, createdAt: dateOf(el, 'creationDateTime') ?? createdAt, noteGuids };
+  }
+
+  private readNotes(el: XmlElement): void {
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS || child.name !== 'Note') { this.messages.unknown(child, '<Notes>'); continue; }
+      const guid = guidOf(child) ?? `note-${this.notes.length + 1}`;
+      const title = child.attrs.get('name')?.trim() ?? '';
+      if (child.children.some((c) => c.ns === PROJECT_NS && (c.name === 'PlainTextSelection' || c.name === 'Coding'))) {
+        this.messages.add('Codings inside notes were not imported: Tematik codes documents, not memos.');
+      }
+      this.notes.push({
+        guid, title, text: this.textRef(child), userGuid: guidOf(child, 'creatingUser'),
+        createdAt: dateOf(child, 'creationDateTime'), updatedAt: dateOf(child, 'modifiedDateTime'), description: textOf(child, 'Description') ?? '',
+      });
+    }
+  }
+
+  private readSets(el: XmlElement): void {
+    let other = 0;
+    for (const child of el.children) {
+      if (child.ns !== PROJECT_NS || child.name !== 'Set') { this.messages.unknown(child, '<Sets>'); continue; }
+      if (child.attrs.get('name')?.trim().toLowerCase() === JOURNAL_SET.toLowerCase()) {
+        for (const member of child.children) {
+          if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidOf(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
+        }
+      } else {
+        other++;
+      }
+    }
+    if (other > 0) this.messages.add(`Skipped ${other} set(s): Tematik builds themes from codes itself, so sets from another program are not turned into themes.`);
+  }
+
+  /** PlainTextContent or plainTextPath; a path is read only from inside the archive. */
+  private textRef(el: XmlElement): TextRef {
+    const content = el.children.find((c) => c.ns === PROJECT_NS && c.name === 'PlainTextContent');
+    const pathAttr = el.attrs.get('plainTextPath')?.trim();
+    if (content && content.text !== '' && pathAttr) this.messages.add('Some texts had both PlainTextContent and plainTextPath; the content inside the XML was used.');
+    if (content && (content.text !== '' || !pathAttr)) return { kind: 'inline', text: content.text };
+    if (!pathAttr) {
+      return { kind: 'missing', reason: el.attrs.get('richTextPath') ? 'it has only rich text (no plain text), which Tematik cannot place codings in' : 'it has no text' };
+    }
+    const internal = /^internal:\/\/(.+)$/i.exec(pathAttr);
+    if (!internal) return { kind: 'missing', reason: `its text is outside the .qdpx (${pathAttr}), and Tematik reads only what is inside the file` };
+    let name = internal[1]!;
+    try { name = decodeURIComponent(name); } catch { /* a literal '%' in the name */ }
+    const entryName = `sources/${name}`;
+    checkEntryName(entryName, this.zip.label);
+    const entry = this.zip.entry(entryName) ?? this.zip.entry(`sources/${internal[1]!}`);
+    if (!entry) return { kind: 'missing', reason: `its text file sources/${name} is not in the .qdpx` };
+    return { kind: 'entry', entry };
+  }
+
+  plan(name: string, progress: (done: number, total: number, label: string) => void): ProjectPlan {
+    const entries = [...new Set([...this.sources, ...this.notes].flatMap((s) => (s.text.kind === 'entry' ? [s.text.entry] : [])))];
+    this.zip.assertReadable(entries);
+    const texts = new Map<ZipEntry, string | Error>();
+    entries.forEach((entry, i) => {
+      progress(1 + i / Math.max(entries.length, 1), 3, `Reading ${entry.name}`);
+      try {
+        texts.set(entry, new TextDecoder('utf-8', { fatal: true }).decode(this.zip.read(entry)));
+      } catch (error) {
+        if (error instanceof TematikError) throw error;
+        texts.set(entry, new Error(`its text file ${entry.name} is not UTF-8, as REFI-QDA requires`));
+      }
+    });
+    const textOfRef = (ref: TextRef): string | Error => (ref.kind === 'inline' ? ref.text : ref.kind === 'entry' ? texts.get(ref.entry)! : new Error(ref.reason));
+
+    const sources: PlannedSource[] = [];
+    const codingByRaw = new Map<RawCoding, PlannedCoding>();
+    const sourceOfSelection = new Map<string, string>();
+    const codingNoteTargets = new Map<string, PlannedTarget>();
+    const documentNoteTargets = new Map<string, PlannedTarget>();
+    const keptSources = new Set<string>();
+    for (const raw of this.sources) {
+      const text = textOfRef(raw.text);
+      if (text instanceof Error || text.trim() === '') {
+        const reason = text instanceof Error ? text.message : 'its text is empty';
+        this.skipped.push({ file: raw.title, reason: `${reason}; it and its codings were left out` });
+        this.messages.add(`Skipped the source "${raw.title}": ${reason}.`);
+        continue;
+      }
+      const source = this.planSource(raw, text, codingByRaw);
+      sources.push(source);
+      keptSources.add(raw.guid);
+      for (const selection of raw.selections) {
+        if (selection.guid) sourceOfSelection.set(selection.guid, raw.guid);
+        for (const noteGuid of selection.noteGuids) {
+          const only = selection.codings.length === 1 ? codingByRaw.get(selection.codings[0]!) : undefined;
+          (only ? codingNoteTargets : documentNoteTargets).set(noteGuid, only ? { kind: 'coding', coding: only } : { kind: 'document', sourceGuid: raw.guid });
+        }
+        for (const coding of selection.codings) {
+          const planned = codingByRaw.get(coding);
+          for (const noteGuid of coding.noteGuids) if (planned) codingNoteTargets.set(noteGuid, { kind: 'coding', coding: planned });
+        }
+      }
+      for (const noteGuid of raw.noteGuids) documentNoteTargets.set(noteGuid, { kind: 'document', sourceGuid: raw.guid });
+    }
+    progress(2, 3, 'Checking cases and notes');
+    return {
+      name, users: this.users, codes: this.codes, sources, cases: this.planCases(keptSources, sourceOfSelection),
+      notes: this.planNotes(textOfRef, codingNoteTargets, documentNoteTargets), skipped: this.skipped, messages: this.messages,
+    };
+  }
+
+  private planSource(raw: RawSource, rawText: string, codingByRaw: Map<RawCoding, PlannedCoding>): PlannedSource {
+    const imported = importedText(rawText);
+    const codings: PlannedCoding[] = [];
+    for (const selection of raw.selections) {
+      const start = imported.toUtf16(selection.start);
+      const end = imported.toUtf16(selection.end);
+      if (selection.start < 0 || selection.start > selection.end || start === undefined || end === undefined) {
+        throw new TematikError('bad_input', `${this.zip.label}: a selection in "${raw.title}" runs from ${selection.start} to ${selection.end}, outside the source's text (${imported.codePoints} characters); the file is damaged, so nothing was imported.`);
+      }
+      if (start === end) { this.messages.add('Skipped empty selections (no characters between start and end).'); continue; }
+      for (const coding of selection.codings) {
+        const planned = { codeGuid: coding.codeGuid, userGuid: coding.userGuid, start, end, createdAt: coding.createdAt };
+        codingByRaw.set(coding, planned);
+        codings.push(planned);
+      }
+    }
+    for (const coding of raw.wholeCodings) {
+      const planned = { codeGuid: coding.codeGuid, userGuid: coding.userGuid, start: 0 as Utf16Offset, end: imported.text.length as Utf16Offset, createdAt: coding.createdAt };
+      codingByRaw.set(coding, planned);
+      codings.push(planned);
+    }
+    return {
+      guid: raw.guid, title: raw.title, text: imported.text,
+      contentHash: createHash('sha256').update(imported.text, 'utf8').digest('hex'),
+      turns: parseTurns(imported.text), wordCount: countWords(imported.text), codings,
+    };
+  }
+
+  /** Picks the variable that names each case's informant type: Tematik's own, else one that looks like a type. */
+  private typeVariable(): string | undefined {
+    const text = [...this.variables].filter(([, v]) => v.type === 'Text');
+    const own = text.find(([, v]) => v.name.toLowerCase() === TYPE_VARIABLE.toLowerCase());
+    if (own) return own[0];
+    return text.find(([, v]) => TYPE_LIKE.some((re) => re.test(v.name.trim())))?.[0];
+  }
+
+  private planCases(keptSources: ReadonlySet<string>, sourceOfSelection: ReadonlyMap<string, string>): PlannedCase[] {
+    const typeVariable = this.typeVariable();
+    const nameVariable = [...this.variables].find(([, v]) => v.name.toLowerCase() === NAME_VARIABLE.toLowerCase())?.[0];
+    if (this.cases.length > 0) {
+      this.messages.add(typeVariable
+        ? `Informant types were taken from the variable "${this.variables.get(typeVariable)!.name}"${this.cases.some((c) => !c.values.has(typeVariable)) ? `; cases without a value became "${DEFAULT_TYPE}"` : ''}.`
+        : `No variable names an informant type, so every case became an informant of type "${DEFAULT_TYPE}". Change their types in Tematik.`);
+    }
+    const labels = new Set<string>();
+    return this.cases.map((raw) => {
+      let label = raw.label;
+      for (let n = 2; labels.has(label.toLowerCase()); n++) label = `${raw.label} (${n})`;
+      if (label !== raw.label) this.messages.add(`Two cases are called "${raw.label}"; the second became "${label}".`);
+      labels.add(label.toLowerCase());
+      const attributes: Record<string, string> = {};
+      for (const [guid, value] of raw.values) {
+        const variable = this.variables.get(guid);
+        if (!variable) { this.messages.add('Skipped case values of variables the file does not declare.'); continue; }
+        if (guid !== typeVariable && guid !== nameVariable) attributes[variable.name] = value;
+      }
+      const bySelection = raw.selectionGuids.map((g) => sourceOfSelection.get(g)).filter((g): g is string => g !== undefined);
+      if (bySelection.length > 0) this.messages.add('Some cases refer to parts of documents; their informants were linked to the whole documents.');
+      return {
+        label, name: (nameVariable && raw.values.get(nameVariable)) || '',
+        typeName: (typeVariable && raw.values.get(typeVariable)) || DEFAULT_TYPE,
+        attributes, sourceGuids: [...new Set([...raw.sourceGuids, ...bySelection])].filter((g) => keptSources.has(g)),
+      };
+    });
+  }
+
+  private planNotes(textOfRef: (ref: TextRef) => string | Error, codingTargets: ReadonlyMap<string, PlannedTarget>, documentTargets: ReadonlyMap<string, PlannedTarget>): PlannedNote[] {
+    const notes: PlannedNote[] = [];
+    for (const raw of this.notes) {
+      const text = textOfRef(raw.text);
+      if (text instanceof Error) { this.messages.add(`Skipped the note "${raw.title || raw.guid}": ${text.message}.`); continue; }
+      const code = this.codeNoteGuids.get(raw.guid)?.[0];
+      // A memo has one target; the most specific reference wins.
+      const target: PlannedTarget = codingTargets.get(raw.guid) ?? documentTargets.get(raw.guid) ?? (code ? { kind: 'code', codeGuid: code } : { kind: 'project' });
+      const journal = this.journalNoteGuids.has(raw.guid) && target.kind === 'project';
+      const phase = journal ? Number(/Braun & Clarke phase ([1-6])/.exec(raw.description)?.[1] ?? NaN) : NaN;
+      notes.push({
+        title: raw.title, body: text.replace(/\r\n?/g, '\n'), userGuid: raw.userGuid, createdAt: raw.createdAt, updatedAt: raw.updatedAt ?? raw.createdAt,
+        target, journal, phase: Number.isNaN(phase) ? null : phase,
+      });
+    }
+    return notes;
+  }
+}

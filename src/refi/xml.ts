@@ -1,0 +1,195 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { TematikError } from '../domain/errors';
+
+export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
+export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
+
+/** xsd:dateTime as Tematik writes and accepts it (ISO 8601 with optional fraction and zone). */
+export const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+/** REFI-QDA's RGBType. */
+export const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
+
+/** A REFI-QDA colour (#rgb or #rrggbb) as Tematik stores it (#rrggbb, lower case), or undefined for none or a malformed one. */
+export function colourOf(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v || !RGB.test(v)) return undefined;
+  const hex = v.slice(1).toLowerCase();
+  return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
+}
+
+/** An element with its namespace resolved; attributes are unqualified, as REFI-QDA declares them. */
+export interface XmlElement {
+  /** Namespace URI, '' when none is in scope. */
+  readonly ns: string;
+  /** Local name, without prefix. */
+  readonly name: string;
+  readonly attrs: ReadonlyMap<string, string>;
+  readonly children: readonly XmlElement[];
+  /** The element's own text (character data and CDATA directly inside it). */
+  readonly text: string;
+}
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Only the five XML entities and character references: a DOCTYPE (the only way to declare more) is refused first.
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+/**
+ * Parses an exchange file without trusting it: UTF-8 only, any DOCTYPE refused (so no
+ * external or expanding entities), well-formedness checked before the tree is built, line
+ * endings normalised as XML requires, namespaces resolved.
+ * @param label the file name for messages
+ * @throws TematikError `bad_input` naming the file and the problem
+ */
+export function parseXml(bytes: Uint8Array, label: string): XmlElement {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new TematikError('bad_input', `${label} is encoded as UTF-16; REFI-QDA files are UTF-8. Export it again from the program that made it.`);
+  }
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new TematikError('bad_input', `${label} is not valid UTF-8 text, so it is not a REFI-QDA file. Export it again from the program that made it.`);
+  }
+  xml = xml.replace(/\r\n?/g, '\n');
+  if (hasDoctype(xml)) {
+    throw new TematikError('bad_input', `${label} contains a DOCTYPE (entity declarations). REFI-QDA files never need one and it can make a parser read other files or run out of memory, so Tematik refuses it; nothing was imported.`);
+  }
+  const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    throw new TematikError('bad_input', `${label} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Export it again from the program that made it; nothing was imported.`);
+  }
+  const roots = (parser.parse(xml) as OrderedNode[]).filter((node) => tagOf(node) !== undefined);
+  if (roots.length !== 1) throw new TematikError('bad_input', `${label} has ${roots.length} top-level elements; an XML file has exactly one. Nothing was imported.`);
+  return build(roots[0]!, new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]), label);
+}
+
+/**
+ * True when a DOCTYPE or ENTITY declaration appears outside comments and CDATA. One linear
+ * scan: a regex over unterminated comments or CDATA sections could take quadratic time.
+ */
+function hasDoctype(xml: string): boolean {
+  let at = xml.indexOf('<!');
+  while (at >= 0) {
+    if (xml.startsWith('<!--', at)) {
+      const end = xml.indexOf('-->', at + 4);
+      if (end < 0) return false;
+      at = xml.indexOf('<!', end + 3);
+    } else if (xml.startsWith('<![CDATA[', at)) {
+      const end = xml.indexOf(']]>', at + 9);
+      if (end < 0) return false;
+      at = xml.indexOf('<!', end + 3);
+    } else {
+      const word = xml.slice(at + 2, at + 9).toUpperCase();
+      if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return true;
+      at = xml.indexOf('<!', at + 2);
+    }
+  }
+  return false;
+}
+
+function tagOf(node: OrderedNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+}
+
+function build(node: OrderedNode, scope: ReadonlyMap<string, string>, label: string): XmlElement {
+  const tag = tagOf(node)!;
+  const rawAttrs = node[':@'] ?? {};
+  let inScope = scope;
+  const attrs = new Map<string, string>();
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (inScope === scope) inScope = new Map(scope);
+      (inScope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), String(value));
+    } else if (!key.includes(':')) {
+      attrs.set(key, String(value));
+    }
+  }
+  const colon = tag.indexOf(':');
+  const prefix = colon < 0 ? '' : tag.slice(0, colon);
+  const ns = inScope.get(prefix);
+  if (ns === undefined) throw new TematikError('bad_input', `${label} uses the namespace prefix "${prefix}:" without declaring it, so it is not well-formed XML. Nothing was imported.`);
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[tag] as OrderedNode[] | undefined) ?? []) {
+    if ('#text' in child) text += String(child['#text']);
+    else if (tagOf(child) !== undefined) children.push(build(child, inScope, label));
+  }
+  return { ns, name: colon < 0 ? tag : tag.slice(colon + 1), attrs, children, text };
+}
+
+/** Checks the root of an exchange file is the element Tematik expects, in the REFI-QDA namespace. */
+export function assertRoot(root: XmlElement, ns: string, name: string, label: string, what: string): void {
+  if (root.ns === ns && root.name === name) return;
+  const found = root.ns ? `<${root.name}> in the namespace "${root.ns}"` : `<${root.name}> without a namespace`;
+  const hint = root.ns === PROJECT_NS ? ' It is a REFI-QDA project file: import it as a project (.qdpx).'
+    : root.ns === CODEBOOK_NS ? ' It is a REFI-QDA codebook: import it as a codebook (.qdc).' : '';
+  throw new TematikError('bad_input', `${label} is not ${what}: its root is ${found}, where a REFI-QDA file has <${name}> in "${ns}".${hint} Nothing was imported.`);
+}
+
+// XML 1.0 cannot carry these even as character references; they become U+FFFD.
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Escapes character data; CR is written as a reference so that it survives the reader's line-end normalisation. */
+export function escapeText(value: string): string {
+  return value.replace(NOT_XML, '\ufffd').replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+}
+
+/** Escapes an attribute value, keeping tabs and line breaks (which attribute normalisation would turn into spaces). */
+export function escapeAttr(value: string): string {
+  return value.replace(NOT_XML, '\ufffd').replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
+}
+
+export type Attrs = Readonly<Record<string, string | number | boolean | undefined | null>>;
+
+/**
+ * Builds XML as a list of lines: `open`/`close` for elements with children, `leaf` for
+ * the rest. Attributes that are undefined or null are left out.
+ */
+export class XmlWriter {
+  private readonly lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private depth = 0;
+
+  open(name: string, attrs: Attrs = {}): this {
+    this.lines.push(`${'  '.repeat(this.depth)}<${name}${attributes(attrs)}>`);
+    this.depth++;
+    return this;
+  }
+
+  close(name: string): this {
+    this.depth--;
+    this.lines.push(`${'  '.repeat(this.depth)}</${name}>`);
+    return this;
+  }
+
+  /** An element with only attributes, or with text content (written on one line, exactly). */
+  leaf(name: string, attrs: Attrs = {}, text?: string): this {
+    const indent = '  '.repeat(this.depth);
+    this.lines.push(text === undefined ? `${indent}<${name}${attributes(attrs)}/>` : `${indent}<${name}${attributes(attrs)}>${escapeText(text)}</${name}>`);
+    return this;
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+function attributes(attrs: Attrs): string {
+  let out = '';
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null) continue;
+    out += ` ${key}="${escapeAttr(String(value))}"`;
+  }
+  return out;
+}

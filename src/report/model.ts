@@ -1,0 +1,355 @@
+import type Database from 'better-sqlite3';
+import { TematikError } from '../domain/errors';
+import type { CodeId } from '../domain/ids';
+import type { AuditEntry, Convergence, Extract, Phase, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
+import { listCodes } from '../store/codes';
+import { extractsForCodes } from '../store/codings';
+import { listInformants, listInformantTypes } from '../store/informants';
+import { listMemos } from '../store/memos';
+import { auditLog, projectInfo, projectStats } from '../store/project';
+import { listThemes } from '../store/themes';
+import { themeFigure, type Figure } from './figure';
+import { pseudonymiser } from './pseudonyms';
+import { pickQuotes, trimQuote, type QuoteCandidate } from './quotes';
+import { fill, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from './strings';
+import { cleanText } from './text';
+
+type Db = Database.Database;
+
+/** What the researcher chose for this report (the `report.word` arguments, defaults applied). */
+export interface ReportOptions {
+  readonly themeIds?: readonly number[] | undefined;
+  readonly quotesPerTheme: number;
+  readonly language: ReportLanguage;
+  readonly pseudonymise: boolean;
+  readonly journal: boolean;
+  readonly audit: boolean;
+}
+
+export interface ReportQuote {
+  readonly text: string;
+  /** "Konsumen, K-03": informant type and label, the way a thesis cites an informant. */
+  readonly attribution: string;
+  readonly exemplar: boolean;
+}
+
+export interface ReportTheme {
+  readonly id: number;
+  readonly name: string;
+  /** 0 for a section of its own; 1 and deeper for a sub-theme printed inside its parent's section. */
+  readonly depth: number;
+  /** The parent of a sub-theme that has a section of its own because its parent is not in the report. */
+  readonly parentName: string | null;
+  readonly status: ThemeStatus;
+  readonly definition: string;
+  readonly scope: string;
+  readonly codes: readonly string[];
+  readonly subThemes: readonly string[];
+  readonly quotes: readonly ReportQuote[];
+  readonly informants: number;
+  readonly extracts: number;
+  readonly cells: readonly TriangulationCell[];
+  readonly convergence: Convergence | null;
+  readonly convergenceReason: string;
+  readonly suggestion: Convergence;
+  readonly silent: readonly string[];
+}
+
+export type PhaseStatus = 'completed' | 'current' | 'todo';
+
+/** Everything the report prints, gathered from the project, with names already pseudonymised when asked. */
+export interface ReportModel {
+  readonly language: ReportLanguage;
+  readonly strings: ReportStrings;
+  readonly projectName: string;
+  readonly description: string;
+  readonly createdAt: string;
+  /** When the report was made: the date on its title page. */
+  readonly generatedAt: string;
+  readonly coders: readonly string[];
+  readonly totals: { readonly documents: number; readonly words: number; readonly informants: number; readonly types: number; readonly codes: number; readonly codings: number; readonly themes: number };
+  readonly perType: readonly { readonly type: string; readonly informants: number; readonly documents: number; readonly words: number }[];
+  /** Documents linked to no informant, when there are any. */
+  readonly unassigned: { readonly documents: number; readonly words: number } | null;
+  readonly profile: { readonly attributes: readonly string[]; readonly showNames: boolean; readonly rows: readonly { readonly label: string; readonly type: string; readonly name: string; readonly values: readonly string[] }[] };
+  readonly phases: readonly { readonly phase: Phase; readonly status: PhaseStatus; readonly at: string | null }[];
+  /** Moves back to an earlier phase: the recursion Braun & Clarke expect. */
+  readonly returns: readonly { readonly from: Phase; readonly to: Phase; readonly at: string }[];
+  readonly columns: readonly { readonly label: string; readonly informants: number }[];
+  readonly themes: readonly ReportTheme[];
+  readonly codebook: readonly { readonly name: string; readonly depth: number; readonly description: string; readonly extracts: number; readonly informants: number }[];
+  readonly journal: readonly {
+    readonly at: string; readonly title: string; readonly phase: Phase | null; readonly author: string; readonly body: string;
+    /** Set on the entries Tematik writes when the project changes phase, so their title can be given in the report's language. */
+    readonly phaseMove: { readonly from: Phase; readonly to: Phase } | null;
+  }[] | null;
+  readonly audit: { readonly entries: readonly AuditEntry[]; readonly total: number } | null;
+  /** The theme model of the reported themes; null when there is no theme to draw. */
+  readonly figure: Figure | null;
+}
+
+/** The audit appendix stops here: a trail of a year's work has tens of thousands of rows nobody prints. */
+export const AUDIT_LIMIT = 2000;
+/** How many attribute columns the informant table has room for on a portrait page. */
+const PROFILE_ATTRIBUTES = 4;
+const PHASE_MOVE = /^Phase ([1-6]) → ([1-6])$/;
+
+/**
+ * Gathers the report from the project in a handful of queries (not one per theme): the
+ * themes and their sub-themes in board order, the evidence behind them, the exemplar
+ * quotes, the method facts, the theme model figure and the appendices. `progress` hears
+ * of each theme, then of the figure (done = total).
+ */
+export function buildReportModel(db: Db, file: string, matrix: TriangulationMatrix, options: ReportOptions, progress: (done: number, total: number, label: string) => void = () => undefined): ReportModel {
+  const strings = REPORT_STRINGS[options.language];
+  const informants = listInformants(db);
+  const pseudo = pseudonymiser(informants, {
+    enabled: options.pseudonymise, pseudonym: (n) => fill(strings.pseudonym, { n }), shared: fill(strings.pseudonym, { n: '…' }),
+  });
+  const text = (s: string): string => pseudo.text(cleanText(s));
+  const info = projectInfo(db, file);
+  const stats = projectStats(db);
+  const themes = listThemes(db);
+  const selection = selectThemes(themes, options.themeIds);
+
+  const codes = listCodes(db);
+  const codeName = new Map(codes.map((c) => [c.id as number, c.name]));
+  const evidence = new Map(selection.map(({ theme }) => [theme.id as number, evidenceCodes(theme, themes)]));
+  const extracts = extractsForCodes(db, [...new Set([...evidence.values()].flat())] as CodeId[]);
+  const byCode = new Map<number, Extract[]>();
+  for (const e of extracts) {
+    const list = byCode.get(e.codeId);
+    if (list) list.push(e); else byCode.set(e.codeId, [e]);
+  }
+  const typeOfLabel = new Map(informants.map((i) => [i.label, i.typeName]));
+  const rows = new Map(matrix.rows.map((r) => [r.id, r]));
+  const used = new Set<number>();
+
+  const reportThemes = selection.map(({ theme, depth, parent }, index): ReportTheme => {
+    progress(index, selection.length, theme.name);
+    const candidates = (evidence.get(theme.id) ?? []).flatMap((code) => byCode.get(code) ?? []).map(toCandidate);
+    const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used });
+    for (const q of picked) used.add(q.id);
+    const row = rows.get(theme.id);
+    return {
+      id: theme.id, name: text(theme.name), depth, parentName: parent ? text(parent.name) : null, status: theme.status,
+      definition: text(theme.definition), scope: text(theme.scope),
+      codes: theme.codeIds.map((id) => text(codeName.get(id) ?? '')).filter(Boolean),
+      subThemes: themes.filter((t) => t.parentId === theme.id && t.status !== 'discarded').map((t) => text(t.name)),
+      quotes: picked.map((q) => ({ text: text(trimQuote(q.text)), attribution: text(attribution(q, typeOfLabel)), exemplar: q.id === theme.exemplarCodingId })),
+      informants: row?.informants ?? 0, extracts: row?.extracts ?? candidates.length, cells: row?.cells ?? matrix.columns.map(() => ({ informants: 0, extracts: 0 })),
+      convergence: theme.convergence, convergenceReason: text(theme.convergenceReason),
+      suggestion: row?.suggestion.judgement ?? 'silence', silent: row?.suggestion.silent.map(text) ?? [],
+    };
+  });
+
+  progress(selection.length, selection.length, 'Theme model figure');
+  const figure = themeFigure(db, new Set(selection.map((t) => t.theme.id as number)), '', text);
+
+  const attributes = profileAttributes(informants.map((i) => i.attributes));
+  const showNames = !options.pseudonymise && informants.some((i) => i.name.trim() !== '');
+  return {
+    language: options.language,
+    strings,
+    projectName: text(info.name),
+    description: text(info.description),
+    createdAt: info.createdAt,
+    generatedAt: new Date().toISOString(),
+    coders: coders(db),
+    totals: { documents: stats.documents, words: stats.words, informants: stats.informants, types: stats.informantTypes, codes: stats.codes, codings: stats.codings, themes: stats.themes },
+    ...wordsPerType(db),
+    profile: {
+      attributes, showNames,
+      rows: informants.map((i) => ({ label: text(i.label), type: text(i.typeName), name: showNames ? cleanText(i.name) : '', values: attributes.map((a) => text(i.attributes[a] ?? '')) })),
+    },
+    ...phaseHistory(db, info.phase),
+    columns: matrix.columns.map((c) => ({ label: text(c.label), informants: c.informants })),
+    themes: reportThemes,
+    codebook: codebook(codes).map((c) => ({ name: text(c.name), depth: c.depth, description: text(c.description), extracts: c.codingCount, informants: c.informantCount })),
+    journal: options.journal
+      ? listMemos(db, { kind: 'journal' }).reverse().map((m) => ({
+        at: m.createdAt, title: text(m.title), phase: m.phase, author: cleanText(m.author), body: text(m.body), phaseMove: phaseMove(m.title),
+      }))
+      : null,
+    audit: options.audit
+      ? {
+        entries: auditLog(db, AUDIT_LIMIT).reverse().map((a) => ({ ...a, coder: cleanText(a.coder), summary: text(a.summary) })),
+        total: db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number,
+      }
+      : null,
+    figure,
+  };
+}
+
+interface Selected {
+  readonly theme: Theme;
+  readonly depth: number;
+  readonly parent: Theme | null;
+}
+
+/**
+ * The themes that get a section, in board order, each with its depth among the selected:
+ * a selected sub-theme of a selected theme is a sub-section of it. Without a choice: the
+ * defined themes with their sub-themes still in play, or every theme still in play when
+ * none is defined yet.
+ */
+export function selectThemes(themes: readonly Theme[], themeIds?: readonly number[]): Selected[] {
+  const byId = new Map(themes.map((t) => [t.id as number, t]));
+  const children = new Map<number | null, Theme[]>();
+  for (const t of themes) {
+    const parent = t.parentId !== null && byId.has(t.parentId) ? t.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), t]);
+  }
+  let chosen: Set<number>;
+  if (themeIds) {
+    const missing = themeIds.filter((id) => !byId.has(id));
+    if (missing.length) {
+      throw new TematikError('not_found', `Theme${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist (deleted or merged?). Refresh the theme list and choose the report's themes again.`);
+    }
+    chosen = new Set(themeIds);
+  } else {
+    const inPlay = themes.filter((t) => t.status !== 'discarded');
+    const defined = inPlay.filter((t) => t.status === 'defined');
+    chosen = new Set((defined.length ? defined : inPlay).map((t) => t.id as number));
+    if (defined.length) {
+      const addSubThemes = (id: number): void => {
+        for (const child of children.get(id) ?? []) {
+          if (child.status !== 'discarded' && !chosen.has(child.id)) { chosen.add(child.id); addSubThemes(child.id); }
+        }
+      };
+      for (const t of defined) addSubThemes(t.id);
+    }
+  }
+  const out: Selected[] = [];
+  const visited = new Set<number>();
+  const walk = (theme: Theme, depth: number, parent: Theme | null): void => {
+    if (visited.has(theme.id)) return;
+    visited.add(theme.id);
+    const selected = chosen.has(theme.id);
+    if (selected) out.push({ theme, depth, parent: depth === 0 ? parent : null });
+    for (const child of children.get(theme.id) ?? []) walk(child, selected ? depth + 1 : depth, theme);
+  };
+  for (const root of children.get(null) ?? []) walk(root, 0, null);
+  // Themes in a parent cycle are reached from no root: report them rather than lose them.
+  for (const t of themes) walk(t, 0, null);
+  return out;
+}
+
+/** A theme's evidence: its own codes and those of its sub-themes still in play, at any depth (as triangulation counts it). */
+function evidenceCodes(theme: Theme, themes: readonly Theme[]): number[] {
+  const codes = new Set<number>();
+  const seen = new Set<number>();
+  const visit = (t: Theme): void => {
+    if (seen.has(t.id)) return;
+    seen.add(t.id);
+    for (const c of t.codeIds) codes.add(c);
+    for (const child of themes) if (child.parentId === t.id && child.status !== 'discarded') visit(child);
+  };
+  visit(theme);
+  return [...codes];
+}
+
+type Candidate = QuoteCandidate & { readonly documentTitle: string };
+
+const toCandidate = (e: Extract): Candidate => ({
+  id: e.id, documentId: e.documentId, codeId: e.codeId, start: e.start, end: e.end, text: e.quote,
+  informantLabels: e.informantLabels, informantTypes: e.informantTypes, documentTitle: e.documentTitle,
+});
+
+/** "(Konsumen, K-03)"; a group interview: "Komunitas Pelanggan, KP-01, KP-02"; mixed types joined with "; ". */
+function attribution(quote: Candidate, typeOfLabel: ReadonlyMap<string, string>): string {
+  if (quote.informantLabels.length === 0) return quote.documentTitle;
+  const groups = new Map<string, string[]>();
+  for (const label of quote.informantLabels) {
+    const type = typeOfLabel.get(label) ?? '';
+    groups.set(type, [...(groups.get(type) ?? []), label]);
+  }
+  return [...groups].map(([type, labels]) => [type, ...labels].filter(Boolean).join(', ')).join('; ');
+}
+
+/** The attributes most informants have, as many as fit beside label and type. */
+function profileAttributes(values: readonly Readonly<Record<string, string>>[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) for (const [name, value] of Object.entries(v)) if (value.trim()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PROFILE_ATTRIBUTES).map(([name]) => name);
+}
+
+function coders(db: Db): string[] {
+  return (db.prepare(`
+    SELECT name FROM coders WHERE id IN (SELECT coder_id FROM codings UNION SELECT author_id FROM memos UNION SELECT coder_id FROM audit_log)
+    ORDER BY id`).pluck().all() as string[]).map(cleanText);
+}
+
+/** Documents and words per informant type; a group interview counts once in each type it speaks for. */
+function wordsPerType(db: Db): Pick<ReportModel, 'perType' | 'unassigned'> {
+  const words = new Map((db.prepare('SELECT id, word_count FROM documents').raw().all() as [number, number][]));
+  const links = db.prepare('SELECT i.type_id, di.document_id FROM document_informants di JOIN informants i ON i.id = di.informant_id').raw().all() as [number, number][];
+  const docsOfType = new Map<number, Set<number>>();
+  const assigned = new Set<number>();
+  for (const [type, doc] of links) {
+    docsOfType.set(type, (docsOfType.get(type) ?? new Set()).add(doc));
+    assigned.add(doc);
+  }
+  const sum = (docs: Iterable<number>): number => { let n = 0; for (const d of docs) n += words.get(d) ?? 0; return n; };
+  const perType = listInformantTypes(db).map((t) => {
+    const docs = docsOfType.get(t.id) ?? new Set<number>();
+    return { type: cleanText(t.name), informants: t.informantCount, documents: docs.size, words: sum(docs) };
+  });
+  const loose = [...words.keys()].filter((d) => !assigned.has(d));
+  return { perType, unassigned: loose.length ? { documents: loose.length, words: sum(loose) } : null };
+}
+
+/**
+ * When each phase was completed, from the journal's phase-move entries ("Phase 2 → 3"):
+ * a phase is completed by the last forward move past it; moves back are listed as the
+ * recursion they are. A project that never moved has no dates, only its current phase.
+ */
+export function phaseHistory(db: Db, current: Phase): Pick<ReportModel, 'phases' | 'returns'> {
+  const moves = listMemos(db, { kind: 'journal', target: { kind: 'project' } })
+    .flatMap((m) => {
+      const move = phaseMove(m.title);
+      return move ? [{ ...move, at: m.createdAt, id: m.id }] : [];
+    })
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const completedAt = new Map<Phase, string>();
+  const startedAt = new Map<Phase, string>();
+  const returns: { from: Phase; to: Phase; at: string }[] = [];
+  for (const move of moves) {
+    if (move.to > move.from) for (let p = move.from; p < move.to; p++) completedAt.set(p as Phase, move.at);
+    else if (move.to < move.from) returns.push({ from: move.from, to: move.to, at: move.at });
+    startedAt.set(move.to, move.at);
+  }
+  const phases = ([1, 2, 3, 4, 5, 6] as const).map((phase) => {
+    if (phase < current) return { phase, status: 'completed' as const, at: completedAt.get(phase) ?? null };
+    if (phase === current) return { phase, status: 'current' as const, at: startedAt.get(phase) ?? null };
+    return { phase, status: 'todo' as const, at: null };
+  });
+  return { phases, returns };
+}
+
+/** The phases of a journal entry Tematik wrote on a phase change ("Phase 2 → 3"), or null. */
+function phaseMove(title: string): { from: Phase; to: Phase } | null {
+  const match = PHASE_MOVE.exec(title);
+  return match ? { from: Number(match[1]) as Phase, to: Number(match[2]) as Phase } : null;
+}
+
+/** The codebook in tree order, each code with its depth. */
+function codebook<C extends { readonly id: number; readonly parentId: number | null }>(codes: readonly C[]): (C & { readonly depth: number })[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<number | null, C[]>();
+  for (const c of codes) {
+    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), c]);
+  }
+  const out: (C & { depth: number })[] = [];
+  const seen = new Set<number>();
+  const walk = (code: C, depth: number): void => {
+    if (seen.has(code.id)) return;
+    seen.add(code.id);
+    out.push({ ...code, depth });
+    for (const child of children.get(code.id) ?? []) walk(child, depth + 1);
+  };
+  for (const root of children.get(null) ?? []) walk(root, 0);
+  for (const c of codes) walk(c, 0);
+  return out;
+}

@@ -1,0 +1,430 @@
+import {
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  SimpleField, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType,
+  type FileChild, type ISectionOptions, type ParagraphChild,
+} from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { Figure } from './figure';
+import type { ReportModel, ReportTheme } from './model';
+import { fill, type Noun, type ReportStrings } from './strings';
+import { LANDSCAPE_TEXT_WIDTH, PAGE, STYLE, TEXT_HEIGHT, TEXT_WIDTH, reportStyles } from './styles';
+
+/** More informant types than this and the triangulation table gets a landscape page. */
+const PORTRAIT_TYPES = 6;
+/**
+ * Laying the pages out costs about 2 ms a paragraph or table row, and more than linearly
+ * once the contents run over pages: 4 s for a 100-theme report. Beyond this many blocks the
+ * page numbers in the contents are left to Word's update on opening, to keep a report of
+ * 100 themes within 5 s; a thesis chapter's worth of themes (about 60) still gets them.
+ */
+const ESTIMATE_BLOCKS = 900;
+/** Twips per CSS pixel (96 to the inch), the unit docx sizes pictures in. */
+const TWIPS_PER_PX = 15;
+
+type CellContent = string | { readonly text: string; readonly indent?: number; readonly italics?: boolean };
+
+interface Column {
+  readonly header: string;
+  /** Twips. */
+  readonly width: number;
+  readonly numeric?: boolean;
+  readonly align?: 'center';
+}
+
+/** Writes the report as a .docx: the model decides what is said, this decides how it looks. */
+export async function renderReport(model: ReportModel): Promise<Buffer> {
+  const w = new Writer(model);
+  const doc = new Document({
+    creator: model.coders.join(', ') || 'Tematik',
+    title: `${model.projectName} — ${model.strings.reportTitle}`,
+    description: model.strings.reportTitle,
+    // Word updates the table of contents (and the caption numbers) when the document opens.
+    features: { updateFields: true },
+    // Applications that do not update fields (LibreOffice, viewers, a headless conversion)
+    // still get page numbers in the contents: docx lays the pages out the way Word would.
+    // `guess` keeps going past what it cannot measure exactly (an emoji in a quote) instead
+    // of leaving the numbers after it blank; Word puts in its own on opening anyway.
+    ...(blockCount(model) <= ESTIMATE_BLOCKS ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    styles: reportStyles(model.language),
+    sections: w.sections(model.figure),
+  });
+  return Packer.toBuffer(doc);
+}
+
+class Writer {
+  private readonly s: ReportStrings;
+  private tables = 0;
+  private figures = 0;
+  private readonly date: Intl.DateTimeFormat;
+  private readonly time: Intl.DateTimeFormat;
+  private readonly number: Intl.NumberFormat;
+  private readonly plural: Intl.PluralRules;
+
+  constructor(private readonly model: ReportModel) {
+    this.s = model.strings;
+    this.date = new Intl.DateTimeFormat(this.s.locale, { dateStyle: 'long' });
+    this.time = new Intl.DateTimeFormat(this.s.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    this.number = new Intl.NumberFormat(this.s.locale);
+    this.plural = new Intl.PluralRules(this.s.locale);
+  }
+
+  sections(figure: Figure | null): ISectionOptions[] {
+    const main = [...this.titlePage(), ...this.contents(), ...this.method(), ...this.findings(figure)];
+    const landscape = this.heard().length > PORTRAIT_TYPES;
+    const triangulation = this.triangulation(landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, !landscape);
+    const appendices = this.appendices();
+    if (!landscape) return [this.section([...main, ...triangulation, ...appendices], false, true)];
+    return [this.section(main, false, true), this.section(triangulation, true, false), this.section(appendices, false, false)];
+  }
+
+  private section(children: FileChild[], landscape: boolean, titlePage: boolean): ISectionOptions {
+    const pageNumber = new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
+    return {
+      properties: {
+        titlePage,
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 708, footer: 708 },
+        },
+      },
+      footers: titlePage ? { default: pageNumber, first: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }) } : { default: pageNumber },
+      children,
+    };
+  }
+
+  private titlePage(): FileChild[] {
+    const { model, s } = this;
+    const coders = model.coders.length ? fill(model.coders.length > 1 ? s.coders : s.coder, { names: model.coders.join(', ') }) : null;
+    return [
+      new Paragraph({ style: STYLE.title, children: [new TextRun(model.projectName)] }),
+      new Paragraph({ style: STYLE.subtitle, children: [new TextRun(s.reportTitle)] }),
+      ...(model.description.trim() ? lines(model.description.trim().slice(0, 1000)).map((l) => new Paragraph({ style: STYLE.titleDetail, children: [new TextRun({ text: l, italics: true })] })) : []),
+      new Paragraph({ style: STYLE.titleDetail, spacing: { before: 480 }, children: [new TextRun(this.day(model.generatedAt))] }),
+      ...(coders ? [new Paragraph({ style: STYLE.titleDetail, children: [new TextRun(coders)] })] : []),
+    ];
+  }
+
+  private contents(): FileChild[] {
+    return [
+      new Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, children: [new TextRun(this.s.contents)] }),
+      new TableOfContents(this.s.contents, { hyperlink: true, headingStyleRange: '1-3' }),
+    ];
+  }
+
+  private method(): FileChild[] {
+    const { model, s } = this;
+    const t = model.totals;
+    const perTypeTable = this.tables + 1;
+    const out: FileChild[] = [
+      heading(1, s.method, true),
+      heading(2, s.dataAndInformants),
+      para(fill(s.dataSentence, {
+        documents: this.count(t.documents, 'document'), words: this.count(t.words, 'word'), informants: this.count(t.informants, 'informant'),
+        types: this.count(t.types, 'informantType'), table: perTypeTable,
+      })),
+      ...this.table(s.perTypeCaption, [
+        { header: s.informantType, width: 4272 }, { header: s.informants, width: 1600, numeric: true },
+        { header: s.documents, width: 1600, numeric: true }, { header: s.words, width: 1600, numeric: true },
+      ], [
+        ...model.perType.map((r) => [r.type, this.n(r.informants), this.n(r.documents), this.n(r.words)]),
+        ...(model.unassigned ? [[{ text: s.noInformant, italics: true }, '', this.n(model.unassigned.documents), this.n(model.unassigned.words)]] : []),
+        [s.total, this.n(t.informants), this.n(t.documents), this.n(t.words)],
+      ], { lastRowBold: true }),
+      para(fill(s.codingSentence, { codes: this.count(t.codes, 'code'), codings: this.count(t.codings, 'codedExtract'), themes: this.count(t.themes, 'theme') })),
+    ];
+    if (model.profile.rows.length) {
+      const { attributes, showNames, rows } = model.profile;
+      const fixed = 1200 + 2300 + (showNames ? 2100 : 0);
+      const each = attributes.length ? Math.floor((TEXT_WIDTH - fixed) / attributes.length) : 0;
+      const typeWidth = 2300 + (attributes.length ? 0 : TEXT_WIDTH - fixed);
+      out.push(
+        para(fill(s.profileSentence, { table: this.tables + 1 })),
+        ...this.table(s.profileCaption, [
+          { header: s.informant, width: 1200 }, { header: s.type, width: typeWidth },
+          ...(showNames ? [{ header: s.name, width: 2100 }] : []),
+          ...attributes.map((a) => ({ header: prettyAttribute(a), width: each })),
+        ], rows.map((r) => [r.label, r.type, ...(showNames ? [r.name] : []), ...r.values])),
+      );
+    }
+    const phaseTable = this.tables + 1;
+    out.push(
+      heading(2, s.procedure),
+      para(fill(s.procedureSentence, { table: phaseTable })),
+      ...this.table(s.phasesCaption, [{ header: s.phase, width: 4772 }, { header: s.status, width: 2000 }, { header: s.date, width: 2300 }],
+        model.phases.map((p) => [
+          `${p.phase}. ${s.phaseNames[p.phase]}`,
+          p.status === 'completed' ? s.completed : p.status === 'current' ? s.inProgress : s.notStarted,
+          p.at ? (p.status === 'current' ? fill(s.since, { date: this.day(p.at) }) : this.day(p.at)) : '–',
+        ])),
+    );
+    if (model.returns.length) {
+      out.push(para(fill(s.revisits, { moves: model.returns.map((r) => fill(s.revisit, { date: this.day(r.at), from: r.from, to: r.to })).join('; ') })));
+    }
+    const types = model.columns.filter((c) => c.informants > 0).map((c) => c.label);
+    out.push(
+      heading(2, s.triangulation),
+      para(types.length ? fill(s.triangulationSentence, { count: this.count(types.length, 'informantType'), types: types.join(', ') }) : s.noTypes),
+    );
+    return out;
+  }
+
+  private findings(figure: Figure | null): FileChild[] {
+    const { model, s } = this;
+    const out: FileChild[] = [heading(1, s.findings, true)];
+    if (model.themes.length === 0) return [...out, para(s.noThemes)];
+    const overviewTable = this.tables + 1;
+    const sub = model.themes.filter((t) => t.depth > 0).length;
+    const intro = fill(sub ? s.findingsIntroSub : s.findingsIntro, { themes: this.count(model.themes.length - sub, 'theme'), sub: this.count(sub, 'subTheme'), table: overviewTable });
+    out.push(para(figure ? `${intro} ${fill(s.findingsFigure, { figure: this.figures + 1 })}` : intro));
+    out.push(...this.table(s.overviewCaption, [
+      { header: s.theme, width: 2500 }, { header: s.definition, width: 4372 },
+      { header: s.informants, width: 1100, numeric: true }, { header: s.extracts, width: 1100, numeric: true },
+    ], model.themes.map((t) => [{ text: t.name, indent: t.depth }, t.definition || { text: s.notWritten, italics: true }, this.n(t.informants), this.n(t.extracts)])));
+    if (figure) out.push(...this.figure(figure));
+    for (const theme of model.themes) out.push(...this.theme(theme));
+    return out;
+  }
+
+  private figure(figure: Figure): FileChild[] {
+    const maxWidth = Math.floor(TEXT_WIDTH / TWIPS_PER_PX);
+    const maxHeight = Math.floor((TEXT_HEIGHT * 0.8) / TWIPS_PER_PX);
+    const scale = Math.min(maxWidth / figure.width, maxHeight / figure.height);
+    const label = this.s.figureLabel;
+    this.figures++;
+    return [
+      new Paragraph({
+        style: STYLE.figure,
+        children: [new ImageRun({
+          type: 'png', data: figure.png,
+          transformation: { width: Math.round(figure.width * scale), height: Math.round(figure.height * scale) },
+          altText: { name: this.s.figureCaption, title: this.s.figureCaption, description: this.model.themes.map((t) => t.name).join(', ').slice(0, 1000) },
+        })],
+      }),
+      new Paragraph({
+        style: STYLE.caption, alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: `${label} `, bold: true }), seq(label, this.figures), new TextRun({ text: '. ', bold: true }), new TextRun(this.s.figureCaption)],
+      }),
+    ];
+  }
+
+  private theme(theme: ReportTheme): FileChild[] {
+    const { s } = this;
+    const out: FileChild[] = [heading(theme.depth === 0 ? 2 : 3, theme.name)];
+    if (theme.parentName) out.push(para([new TextRun({ text: fill(s.subThemeOf, { name: theme.parentName }), italics: true })]));
+    out.push(
+      labelled(s.definition, theme.definition, s.notWritten),
+      labelled(s.scope, theme.scope, s.notWritten),
+    );
+    if (theme.subThemes.length) out.push(labelled(s.subThemes, theme.subThemes.join('; '), ''));
+    if (theme.codes.length) out.push(labelled(s.codes, theme.codes.join(', '), ''));
+    const heard = this.heard();
+    const supported = heard.filter(({ index }) => (theme.cells[index]?.informants ?? 0) > 0).length;
+    out.push(labelled(s.evidence, fill(s.evidenceSentence, {
+      extracts: this.count(theme.extracts, 'extract'), informants: this.count(theme.informants, 'informant'), types: this.n(supported), totalTypes: this.count(heard.length, 'informantType'),
+    }), ''));
+    if (theme.quotes.length) {
+      out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${s.quotes}:`, bold: true })] }));
+      // The last quote keeps the judgement below it on its page.
+      theme.quotes.forEach((quote, i) => out.push(quoteParagraph(quote.text, quote.attribution, i === theme.quotes.length - 1)));
+    } else if (theme.extracts === 0) {
+      out.push(para([new TextRun({ text: s.noQuotes, italics: true })]));
+    }
+    out.push(labelled(s.convergence, this.judgement(theme), ''));
+    return out;
+  }
+
+  /** "Partial agreement. Owners speak of it, consumers only as price." or "not yet judged (the counts suggest silence; …)". */
+  private judgement(theme: ReportTheme): string {
+    const { s } = this;
+    if (theme.convergence) {
+      const reason = theme.convergenceReason.trim();
+      return reason ? `${s.convergences[theme.convergence]}. ${reason}` : s.convergences[theme.convergence];
+    }
+    const hints = [fill(s.suggestion, { judgement: s.convergences[theme.suggestion].toLowerCase() })];
+    if (theme.silent.length) hints.push(fill(s.silentTypes, { types: theme.silent.join(', ') }));
+    return `${s.notJudged} (${hints.join('; ')})`;
+  }
+
+  private triangulation(width: number, pageBreak: boolean): FileChild[] {
+    const { model, s } = this;
+    const out: FileChild[] = [heading(1, s.sourceTriangulation, pageBreak)];
+    if (model.themes.length === 0) return [...out, para(s.noThemes)];
+    const tableNo = this.tables + 1;
+    out.push(para(fill(s.triangulationIntro, { table: tableNo })));
+    // A type nobody belongs to yet was never heard: it has no column, as in the suggestion.
+    const heard = this.heard();
+    const themeWidth = 2200;
+    const judgementWidth = 1700;
+    const cellWidth = Math.floor((width - themeWidth - judgementWidth) / Math.max(1, heard.length));
+    const columns: Column[] = [
+      { header: s.theme, width: themeWidth },
+      // A zero-width space after "/" lets "Asosiasi/Pemerintah" wrap in a narrow column.
+      ...heard.map(({ label, informants }) => ({ header: fill(s.columnHeader, { type: label.replace(/\//g, '/\u200B'), count: informants }), width: cellWidth, align: 'center' as const })),
+      { header: s.judgement, width: width - themeWidth - cellWidth * heard.length },
+    ];
+    const anySuggested = model.themes.some((t) => !t.convergence);
+    out.push(...this.table(s.triangulationCaption, columns, model.themes.map((t) => [
+      { text: t.name, indent: t.depth },
+      ...heard.map(({ index, informants }) => `${t.cells[index]?.informants ?? 0}/${informants} · ${t.cells[index]?.extracts ?? 0}`),
+      t.convergence ? s.convergences[t.convergence] : { text: `${s.convergences[t.suggestion]}*`, italics: true },
+    ]), { cantSplit: true, small: heard.length > 4, note: anySuggested ? `${s.cellLegend} ${s.suggestedLegend}` : s.cellLegend }));
+    return out;
+  }
+
+  /** The informant types with informants, with their index among the matrix's columns. */
+  private heard(): { label: string; informants: number; index: number }[] {
+    return this.model.columns.map((c, index) => ({ ...c, index })).filter((c) => c.informants > 0);
+  }
+
+  private appendices(): FileChild[] {
+    const { model, s } = this;
+    const out: FileChild[] = [];
+    let letter = 0;
+    const appendix = (title: string): Paragraph => heading(1, fill(s.appendix, { letter: String.fromCharCode(65 + letter++), title }), true);
+
+    out.push(appendix(s.codebook));
+    out.push(...this.table(s.codebook, [
+      { header: s.code, width: 2800 }, { header: s.description, width: 4072 },
+      { header: s.extracts, width: 1100, numeric: true }, { header: s.informants, width: 1100, numeric: true },
+    ], model.codebook.map((c) => [{ text: c.depth ? `– ${c.name}` : c.name, indent: c.depth }, c.description, this.n(c.extracts), this.n(c.informants)])));
+
+    if (model.journal) {
+      out.push(appendix(s.journal));
+      if (model.journal.length === 0) out.push(para([new TextRun({ text: s.noJournal, italics: true })]));
+      for (const entry of model.journal) {
+        const meta = [this.day(entry.at), entry.phase ? fill(s.phaseShort, { phase: entry.phase }) : '', entry.author].filter(Boolean).join(' · ');
+        const title = entry.phaseMove ? fill(s.phaseMove, entry.phaseMove) : entry.title;
+        out.push(new Paragraph({ style: STYLE.entryHeading, children: [new TextRun(title || meta), ...(title ? [new TextRun({ text: ` — ${meta}`, bold: false })] : [])] }));
+        for (const text of blocks(entry.body)) out.push(para(text));
+      }
+    }
+    if (model.audit) {
+      out.push(appendix(s.audit));
+      const { entries, total } = model.audit;
+      out.push(para([new TextRun({ text: fill(entries.length < total ? s.auditNote : s.auditAll, { count: this.n(entries.length), total: this.n(total) }), italics: true })]));
+      out.push(...this.table(s.audit, [{ header: s.time, width: 2000 }, { header: s.coderColumn, width: 1700 }, { header: s.action, width: TEXT_WIDTH - 3700 }],
+        model.audit.entries.map((a) => [this.moment(a.at), a.coder, a.summary])));
+    }
+    return out;
+  }
+
+  /** A numbered caption above the table, then the table with its header row repeated on every page. */
+  private table(caption: string, columns: readonly Column[], rows: readonly (readonly CellContent[])[], options: { lastRowBold?: boolean; cantSplit?: boolean; small?: boolean; note?: string } = {}): FileChild[] {
+    const label = this.s.tableLabel;
+    this.tables++;
+    const size = options.small ? 17 : undefined;
+    const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+    const cell = (content: CellContent, column: Column, header: boolean, bold: boolean): TableCell => {
+      const c = typeof content === 'string' ? { text: content } : content;
+      return new TableCell({
+        width: { size: column.width, type: WidthType.DXA },
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        ...(header ? {
+          shading: { fill: 'F2F2F2', type: 'clear' as const, color: 'auto' }, verticalAlign: VerticalAlignTable.BOTTOM,
+          borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
+        } : {}),
+        children: lines(c.text).map((line) => new Paragraph({
+          style: header ? STYLE.tableHeading : STYLE.tableText,
+          alignment: column.align === 'center' ? AlignmentType.CENTER : column.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          ...(c.indent ? { indent: { left: c.indent * 200 } } : {}),
+          children: [new TextRun({ text: line, ...(c.italics ? { italics: true } : {}), ...(bold ? { bold: true } : {}), ...(size ? { size } : {}) })],
+        })),
+      });
+    };
+    const table = new Table({
+      width: { size: columns.reduce((sum, c) => sum + c.width, 0), type: WidthType.DXA },
+      columnWidths: columns.map((c) => c.width),
+      layout: TableLayoutType.FIXED,
+      borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' }, insideVertical: none },
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true, false)) }),
+        ...rows.map((row, r) => new TableRow({
+          ...(options.cantSplit ? { cantSplit: true } : {}),
+          children: columns.map((c, i) => cell(row[i] ?? '', c, false, Boolean(options.lastRowBold && r === rows.length - 1))),
+        })),
+      ],
+    });
+    return [
+      new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun({ text: `${label} `, bold: true }), seq(label, this.tables), new TextRun({ text: '. ', bold: true }), new TextRun(caption)] }),
+      table,
+      options.note
+        ? new Paragraph({ style: STYLE.tableNote, children: [new TextRun(options.note)] })
+        : new Paragraph({ style: STYLE.tableNote, spacing: { before: 0, after: 120 }, children: [] }),
+    ];
+  }
+
+  private n(value: number): string {
+    return this.number.format(value);
+  }
+
+  /** "1 document", "11 documents" (Indonesian nouns do not change). */
+  private count(value: number, noun: Noun): string {
+    const [one, other] = this.s.nouns[noun];
+    return `${this.n(value)} ${this.plural.select(value) === 'one' ? one : other}`;
+  }
+
+  private day(iso: string): string {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : this.date.format(d);
+  }
+
+  private moment(iso: string): string {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : this.time.format(d);
+  }
+}
+
+/** Paragraphs and table rows the report will have, roughly: what page layout costs grow with. */
+function blockCount(model: ReportModel): number {
+  const themes = model.themes.reduce((n, t) => n + 8 + t.quotes.length, 0) + 2 * model.themes.length;
+  const journal = model.journal?.reduce((n, e) => n + 1 + e.body.split(/\n\s*\n/).length, 0) ?? 0;
+  return 40 + model.profile.rows.length + themes + model.codebook.length + journal + (model.audit?.entries.length ?? 0);
+}
+
+/** A caption number Word renumbers (SEQ field), written with its value for applications that do not update fields. */
+const seq = (label: string, n: number): SimpleField => new SimpleField(`SEQ ${label} \\* ARABIC`, String(n));
+
+function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
+  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  return new Paragraph({ heading: levels[level], ...(pageBreakBefore ? { pageBreakBefore: true } : {}), children: [new TextRun(text)] });
+}
+
+function para(content: string | ParagraphChild[]): Paragraph {
+  return new Paragraph({ children: typeof content === 'string' ? withBreaks(content) : content });
+}
+
+/** "**Definition.** text", or the label with an italic "not written yet". */
+function labelled(label: string, text: string, missing: string): Paragraph {
+  const body = text.trim();
+  return para([
+    new TextRun({ text: `${label}: `, bold: true }),
+    ...(body ? withBreaks(body) : [new TextRun({ text: missing, italics: true })]),
+  ]);
+}
+
+function quoteParagraph(text: string, attribution: string, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    style: STYLE.quote,
+    ...(keepNext ? { keepNext: true } : {}),
+    children: [
+      ...withBreaks(`“${text}”`),
+      ...(attribution ? [new TextRun({ text: ` (${attribution})`, style: STYLE.attribution })] : []),
+    ],
+  });
+}
+
+/** Runs for text with line breaks kept (a quote across two speaker turns stays two lines). */
+function withBreaks(text: string): TextRun[] {
+  return lines(text).map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+const lines = (text: string): string[] => text.split('\n');
+/** Paragraphs of a memo: blank lines separate them. */
+const blocks = (text: string): string[] => text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+
+/** "years_in_business" → "Years in business". */
+const prettyAttribute = (name: string): string => {
+  const spaced = name.replace(/[_-]+/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+};

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newProject, SAMPLE_SHEET, SAMPLE_STUDY } from '../../helpers/temp-project';
+
+describe('CSV export of the tables the UI shows', () => {
+  it('writes UTF-8 with a BOM, CRLF rows, quoted cells and defused formulas', async () => {
+    const client = await newProject();
+    await client.invoke('import.folder', { folder: SAMPLE_STUDY, sheet: SAMPLE_SHEET });
+    await client.invoke('codes.create', { name: 'Kepercayaan "trust"', description: '=SUM(A1) bukan rumus; kerja sama, saling menguntungkan' });
+    const file = path.join(client.dir, 'buku-kode.csv');
+    const { csv, fileName } = await client.invoke('export.csv', { table: 'codebook', path: file });
+    expect(fileName).toBe('codebook.csv');
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1)).toBe(csv.slice(1));
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Code,Parent,Description,Colour,In vivo,Extracts,Informants');
+    expect(lines[1]).toBe(`"Kepercayaan ""trust""",,"'=SUM(A1) bukan rumus; kerja sama, saling menguntungkan",${(await client.invoke('codes.list', {}))[0]!.colour},no,0,0`);
+
+    const informants = (await client.invoke('export.csv', { table: 'informants' })).csv;
+    expect(informants).toContain('KP-02,Ayu Larasati,Komunitas Pelanggan,1');
+    expect(informants.split('\r\n')[0]).toContain('years_in_business');
+
+    const triangulation = (await client.invoke('export.csv', { table: 'triangulation', rows: 'codes' })).csv;
+    expect(triangulation.split('\r\n')[0]).toContain('Pemilik UMKM: informants (of 3)');
+    await expect(client.invoke('export.csv', { table: 'extracts' })).rejects.toThrow(/needs the code/);
+    await expect(client.invoke('export.csv', { table: 'codebook', path: path.join(client.dir, 'tidak-ada', 'x.csv') })).rejects.toThrow(/Cannot write .*Choose a folder you can write to/);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { informativeness, pickQuotes, trimQuote, type QuoteCandidate } from '../../../src/report/quotes';
+import { cleanText } from '../../../src/report/text';
+
+let next = 1;
+const quote = (text: string, type: string, label: string, extra: Partial<QuoteCandidate> = {}): QuoteCandidate => {
+  const id = next++;
+  return { id, documentId: id, codeId: 1, start: 0, end: text.length, text, informantLabels: [label], informantTypes: [type], ...extra };
+};
+const long = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
+
+describe('choosing exemplar quotes', () => {
+  it('puts the chosen exemplar first, then prefers informant types not yet quoted', () => {
+    const owner1 = quote('Kami polling warna lewat Instagram Story setiap bulan sebelum produksi.', 'Pemilik UMKM', 'P-01');
+    const owner2 = quote('Pelanggan jadi merasa ikut memiliki produk kami karena usulnya dipakai.', 'Pemilik UMKM', 'P-02');
+    const consumer = quote('Pas produknya keluar rasanya kayak wah ini aku ikut milih.', 'Konsumen', 'K-01');
+    const expert = quote('Yang banyak disebut cocreation itu sebenarnya sebagian besar adalah feedback.', 'Ahli Pemasaran', 'M-01');
+    const picked = pickQuotes([owner1, owner2, consumer, expert], { count: 3, exemplarId: owner2.id, used: new Set() });
+    expect(picked.map((q) => q.id)).toEqual([owner2.id, consumer.id, expert.id]);
+  });
+
+  it('never quotes fragments, quotes overlapping passages once, and repeats other sections’ quotes only when nothing else is left', () => {
+    const fragment = quote('Kapasitas.', 'Komunitas Pelanggan', 'KP-01');
+    const a = quote('Penjahit saya cuma enam, jadi tidak semua usulan bisa diikuti.', 'Pemilik UMKM', 'P-01', { documentId: 50, start: 10, end: 70 });
+    const sameSentence = quote('Penjahit saya cuma enam, jadi tidak semua usulan bisa diikuti.', 'Pemilik UMKM', 'P-01', { documentId: 50, start: 10, end: 70, codeId: 2 });
+    const used = quote('Anggota kami kebanyakan usaha mikro dengan karyawan satu sampai tiga orang.', 'Perwakilan Asosiasi/Pemerintah', 'A-01');
+    const picked = pickQuotes([fragment, a, sameSentence, used], { count: 3, exemplarId: null, used: new Set([used.id]) });
+    expect(picked.map((q) => q.id)).toEqual([a.id, used.id]);
+  });
+
+  it('keeps the exemplar even when it is short, and returns nothing when no quotes are asked for', () => {
+    const short = quote('Saling membutuhkan.', 'Pemilik UMKM', 'P-01');
+    expect(pickQuotes([short], { count: 2, exemplarId: short.id, used: new Set() })).toEqual([short]);
+    expect(pickQuotes([short], { count: 0, exemplarId: short.id, used: new Set() })).toEqual([]);
+  });
+
+  it('prefers a readable length', () => {
+    expect(informativeness('Ya.')).toBe(0);
+    expect(informativeness(long(30))).toBe(1);
+    expect(informativeness(long(8))).toBeLessThan(informativeness(long(20)));
+    expect(informativeness(long(300))).toBeLessThan(informativeness(long(100)));
+  });
+
+  it('cuts long extracts at a word with an ellipsis and keeps the line breaks of short ones', () => {
+    expect(trimQuote(`${long(130)}`, 120)).toMatch(/kata119 \[…\]$/);
+    expect(trimQuote('  Pewawancara: Kenapa?\r\n\nNarasumber:   Karena   murah.  ')).toBe('Pewawancara: Kenapa?\nNarasumber: Karena murah.');
+  });
+});
+
+describe('text Word can store', () => {
+  it('drops control characters and lone surrogates, keeps tabs, line breaks and emoji', () => {
+    expect(cleanText('a\u0007b\u000Bc\tdé\r\nf 😅 \uD83D g\uFFFF')).toBe('abc\tdé\nf 😅  g');
+  });
+});
