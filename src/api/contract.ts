@@ -213,7 +213,7 @@ export const contract = {
     path: z.string().min(1).optional(),
     /** Which themes get a section; default: every defined theme (or every non-discarded theme when none is defined yet). */
     themeIds: z.array(id<ThemeId>()).max(1000).optional(),
-    quotesPerTheme: z.number().int().min(0).max(10).optional(),
+    quotesPerTheme: z.number().int().min(0).max(25).optional(),
     language: z.enum(['en', 'id']).optional(),
     /** Replace informant names with consistent pseudonyms everywhere in the report. */
     pseudonymise: z.boolean().optional(),

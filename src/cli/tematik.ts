@@ -152,7 +152,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const language = flags.lang ?? 'en';
       if (language !== 'en' && language !== 'id') throw new UsageError('--lang is en or id.');
       const quotes = flags.quotes === undefined ? undefined : Number(flags.quotes);
-      if (quotes !== undefined && !(Number.isInteger(quotes) && quotes >= 0 && quotes <= 10)) throw new UsageError('--quotes is a whole number from 0 to 10.');
+      if (quotes !== undefined && !(Number.isInteger(quotes) && quotes >= 0 && quotes <= 25)) throw new UsageError('--quotes is a whole number from 0 to 25.');
       const result = await invoke('report.word', {
         path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}),
         pseudonymise: flags.pseudonymise ?? false, journal: flags.journal ?? false, audit: flags.audit ?? false,

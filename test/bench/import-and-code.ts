@@ -61,7 +61,7 @@ export async function benchImport(dir: string, documents: number, wordsEach: num
 export async function benchApplyCode({ client }: ImportBench, codings: number, calls: number): Promise<void> {
   const { db } = client.session.store;
   const rand = random(7);
-  const docs = db.prepare('SELECT id, length(text) AS length FROM documents').all() as { id: DocumentId; length: number }[];
+  const docs = db.prepare('SELECT id, text, length(text) AS length FROM documents').all() as { id: DocumentId; text: string; length: number }[];
   const codes: CodeId[] = [];
   for (let i = 0; i < 200; i++) codes.push((await client.invoke('codes.create', { name: `kode ${i + 1}` })).id);
   const coder = client.session.store.coderId();
@@ -71,7 +71,9 @@ export async function benchApplyCode({ client }: ImportBench, codings: number, c
     for (let i = 0; i < codings; i++) {
       const doc = docs[Math.floor(rand() * docs.length)]!;
       const start = Math.floor(rand() * (doc.length - 400));
-      insert.run(doc.id, codes[i % codes.length], coder, start, start + 50 + Math.floor(rand() * 300), 'x', '2026-01-01T00:00:00Z');
+      const end = start + 50 + Math.floor(rand() * 300);
+      // The real passage as the quote, as the app stores it: reports and exports read it.
+      insert.run(doc.id, codes[i % codes.length], coder, start, end, doc.text.slice(start, end), '2026-01-01T00:00:00Z');
     }
   })();
   const count = db.prepare('SELECT count(*) FROM codings').pluck().get() as number;
