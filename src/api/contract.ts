@@ -232,7 +232,9 @@ export const contract = {
   /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
   'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({
     table: z.enum(CSV_TABLES), path: z.string().min(1).optional(), groupBy: groupBy.optional(), rows: z.enum(['themes', 'codes']).optional(),
-    scope: z.enum(['overlap', 'turn']).optional(), codeId: id<CodeId>().optional(),
+    scope: z.enum(['overlap', 'turn']).optional(),
+    /** For the extracts table: the code (with its sub-codes) or the theme (with its sub-themes) whose extracts to write. */
+    codeId: id<CodeId>().optional(), themeId: id<ThemeId>().optional(),
   })),
   /** The theme map as SVG text, or written as SVG or PNG to `path`. */
   'export.themeMap': action<{ readonly svg: string; readonly path: string | null }>()(z.strictObject({

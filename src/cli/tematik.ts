@@ -24,7 +24,7 @@ Usage:
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
   tematik refi-import <project.tematik> <file.qdpx|file.qdc>
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
-              [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID]
+              [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
 
@@ -42,7 +42,7 @@ const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
+  theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
   pseudonymise: { type: 'boolean' }, journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
@@ -188,7 +188,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (scope !== 'overlap' && scope !== 'turn') throw new UsageError('--scope is overlap or turn.');
       const codeId = flags.code !== undefined ? Number(flags.code) : undefined;
       if (codeId !== undefined && !Number.isInteger(codeId)) throw new UsageError('--code takes a code id (see "tematik list <project> codes").');
-      await invoke('export.csv', { table: table as (typeof tables)[number], path: flags.out, rows: rowsFlag(flags), groupBy: groupByFlag(flags), scope, ...(codeId ? { codeId } : {}) });
+      const themeId = flags.theme !== undefined ? Number(flags.theme) : undefined;
+      if (themeId !== undefined && !Number.isInteger(themeId)) throw new UsageError('--theme takes a theme id (see "tematik list <project> themes").');
+      await invoke('export.csv', {
+        table: table as (typeof tables)[number], path: flags.out, rows: rowsFlag(flags), groupBy: groupByFlag(flags), scope,
+        ...(codeId ? { codeId } : {}), ...(themeId ? { themeId } : {}),
+      });
       return print(flags, { path: flags.out }, `Wrote ${table} to ${flags.out} (UTF-8 CSV for Excel and LibreOffice)`);
     }
     case 'undo':

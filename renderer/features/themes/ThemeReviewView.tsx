@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { CodingId, ThemeId } from '../../../src/domain/ids';
 import type { Theme, ThemeStatus } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
+import { invoke } from '../../lib/api';
+import { downloadText } from '../../lib/download';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
 import { CommentsThread } from './CommentsThread';
@@ -133,6 +135,10 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
         <div className="tr-actions">
           <button onClick={() => setDialog('split')} disabled={review.codes.length < 2} title={review.codes.length < 2 ? t('splitNeedsTwo') : t('splitHint')} data-testid="theme-split">{t('split')}</button>
           <button onClick={() => setDialog('merge')} disabled={order.length < 2} title={t('mergeHint')} data-testid="theme-merge">{t('merge')}</button>
+          <button
+            onClick={() => void invoke('export.csv', { table: 'extracts', themeId }).then(({ csv, fileName }) => downloadText(csv, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
+            title={t('extractsCsvHint')} data-testid="theme-extracts-csv"
+          >{t('extractsCsv')}</button>
           <button className="danger" onClick={() => setDialog('delete')} data-testid="theme-delete">{t('delete')}</button>
         </div>
       </div>

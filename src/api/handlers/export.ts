@@ -5,7 +5,9 @@ import { toCsv } from '../../export/csv';
 import { svgToPng, writeExport } from '../../export/theme-map';
 import { themeMapSvg } from '../../map/svg';
 import { listCodes } from '../../store/codes';
-import { extractsForCode } from '../../store/codings';
+import { extractsForCode, extractsForCodes } from '../../store/codings';
+import { themeCodeIds } from '../../store/theme-review';
+import { getTheme } from '../../store/themes';
 import { listInformants, listAttributes } from '../../store/informants';
 import { projectInfo } from '../../store/project';
 import { themeMap } from '../../store/theme-map';
@@ -36,8 +38,14 @@ async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; heade
         rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, ...attributes.map((a) => i.attributes[a] ?? '')]) };
     }
     case 'extracts': {
-      if (args.codeId === undefined) throw new TematikError('invalid_args', 'Exporting extracts needs the code (codeId) whose extracts to write.');
-      return { name: `extracts-${args.codeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId, true)) };
+      if ((args.codeId === undefined) === (args.themeId === undefined)) {
+        throw new TematikError('invalid_args', 'Exporting extracts needs either the code (codeId) or the theme (themeId) whose extracts to write.');
+      }
+      if (args.themeId !== undefined) {
+        getTheme(db, args.themeId);
+        return { name: `extracts-theme-${args.themeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCodes(db, themeCodeIds(db, args.themeId))) };
+      }
+      return { name: `extracts-${args.codeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId!, true)) };
     }
     case 'triangulation': {
       const matrix = await analysisHandlers['analysis.triangulation']({ rows: args.rows ?? 'themes', ...(args.groupBy ? { groupBy: args.groupBy } : {}) }, ctx);

@@ -24,7 +24,14 @@ describe('CSV export of the tables the UI shows', () => {
 
     const triangulation = (await client.invoke('export.csv', { table: 'triangulation', rows: 'codes' })).csv;
     expect(triangulation.split('\r\n')[0]).toContain('Pemilik UMKM: informants (of 3)');
-    await expect(client.invoke('export.csv', { table: 'extracts' })).rejects.toThrow(/needs the code/);
+    await expect(client.invoke('export.csv', { table: 'extracts' })).rejects.toThrow(/needs either the code \(codeId\) or the theme/);
+    const docs = await client.invoke('documents.list', {});
+    const k01 = docs.find((d) => d.title === 'K-01_skincare')!;
+    const coding = await client.invoke('codings.apply', { documentId: k01.id, start: 0, end: 20, codeName: 'Pembuka' });
+    const theme = await client.invoke('themes.create', { name: 'Pembukaan', codeIds: [coding.codeId] });
+    const extracts = (await client.invoke('export.csv', { table: 'extracts', themeId: theme.id })).csv.split('\r\n');
+    expect(extracts[0]).toBe('\uFEFFInformant type,Informant,Document,Code,Start,End,Quote');
+    expect(extracts[1]).toMatch(/^Konsumen,K-01,K-01_skincare,Pembuka,0,20,/);
     await expect(client.invoke('export.csv', { table: 'codebook', path: path.join(client.dir, 'tidak-ada', 'x.csv') })).rejects.toThrow(/Cannot write .*Choose a folder you can write to/);
   });
 });
