@@ -45,6 +45,20 @@ function copySources(source: string, target: string): void {
   });
 }
 
+/** prebuild-install (better-sqlite3's own dependency) for Electron's ABI, in the copied package; false when it cannot. */
+function fetchPrebuilt(root: string, target: string, electronVersion: string, arch: string): boolean {
+  let bin: string;
+  try {
+    bin = createRequire(path.join(root, 'package.json')).resolve('prebuild-install/bin.js');
+  } catch {
+    return false;
+  }
+  const fetched = spawnSync(process.execPath, [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', arch], {
+    cwd: target, env: electronBuildEnv(process.env), stdio: 'inherit',
+  });
+  return fetched.status === 0;
+}
+
 export function main(argv: readonly string[] = process.argv.slice(2)): number {
   if (process.versions['electron']) return fail('run this with plain Node, not Electron: the check depends on plain Node refusing the Electron build.');
   const root = packageRoot();
@@ -56,15 +70,21 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
   if (!argv.includes('--force') && sameStamp(stamp, readStamp(root)) && fs.existsSync(binding)) {
     log(`reusing the build of better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${stamp.arch}); checking it…`);
   } else {
-    const nodeGyp = findNodeGyp(root);
-    if (!nodeGyp) return fail('node-gyp is not installed. Add it: npm install --save-dev node-gyp');
-    log(`building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} in ${path.relative(root, target)} (about a minute)…`);
     copySources(versions.betterSqlite3Dir, target);
-    const args = nodeGypArgs({ electronVersion: stamp.electron, arch: stamp.arch, devDir: path.join(os.homedir(), '.electron-gyp') });
-    const build = spawnSync(process.execPath, [nodeGyp, ...args], { cwd: target, env: electronBuildEnv(process.env), stdio: 'inherit' });
-    if (build.status !== 0) {
-      return fail(`node-gyp ${args.join(' ')} failed (${build.error?.message ?? `exit ${String(build.status ?? build.signal)}`}). `
-        + `It needs Electron's headers (downloaded once from the --dist-url into ~/.electron-gyp, so the first build needs the network), Python 3 and a C++ compiler.`);
+    // better-sqlite3 publishes binaries built for each Electron release: fetching one needs no compiler.
+    // Whatever arrives is still checked below; a failed fetch falls back to building from source.
+    if (fetchPrebuilt(root, target, stamp.electron, stamp.arch)) {
+      log(`fetched the prebuilt better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron}`);
+    } else {
+      const nodeGyp = findNodeGyp(root);
+      if (!nodeGyp) return fail('node-gyp is not installed. Add it: npm install --save-dev node-gyp');
+      log(`building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} in ${path.relative(root, target)} (about a minute)…`);
+      const args = nodeGypArgs({ electronVersion: stamp.electron, arch: stamp.arch, devDir: path.join(os.homedir(), '.electron-gyp') });
+      const build = spawnSync(process.execPath, [nodeGyp, ...args], { cwd: target, env: electronBuildEnv(process.env), stdio: 'inherit' });
+      if (build.status !== 0) {
+        return fail(`node-gyp ${args.join(' ')} failed (${build.error?.message ?? `exit ${String(build.status ?? build.signal)}`}). `
+          + `It needs Electron's headers (downloaded once from the --dist-url into ~/.electron-gyp, so the first build needs the network), Python 3 and a C++ compiler.`);
+      }
     }
   }
 
