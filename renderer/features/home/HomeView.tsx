@@ -8,6 +8,7 @@ import { InformantsTable } from './InformantsTable';
 import { InformantTypesPanel } from './InformantTypesPanel';
 import { homeStrings } from './strings';
 import './home.css';
+import { usePhaseName } from '../../i18n/phase-names';
 
 /** The project home: what the study is, what it holds, and the sources behind it. */
 export function HomeView({ onImport }: { onImport: () => void }) {
@@ -38,6 +39,7 @@ export function HomeView({ onImport }: { onImport: () => void }) {
 
 function ProjectHeader({ project }: { project: ProjectInfo }) {
   const t = useStrings(homeStrings);
+  const phaseName = usePhaseName();
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const [editing, setEditing] = useState(false);
@@ -100,7 +102,7 @@ function ProjectHeader({ project }: { project: ProjectInfo }) {
           : <button className="link hm-home-add-description" onClick={startEditing}>{t('addDescription')}</button>}
         <div className="hm-home-meta">
           <button className="hm-phase-pill" onClick={() => navigate({ view: 'phases' })} title={t('phasesLink')}>
-            {t('phaseLine', { n: project.phase, phase: t(`phase${project.phase}`) })}
+            {t('phaseLine', { n: project.phase, phase: phaseName(project.phase) })}
           </button>
           <span>{t('created', { date: formatDate(project.createdAt, language) })}</span>
           <span className="hm-home-path" title={project.path}>{project.path}</span>

@@ -5,6 +5,7 @@ import { useProject } from '../../lib/state';
 import { formatDate } from '../home/format';
 import { excerpt, parsePhaseMove, type ResolvedTarget } from './memo-filter';
 import { journalStrings } from './strings';
+import { usePhaseName } from '../../i18n/phase-names';
 
 /** Bodies longer than this are folded until asked, so the list stays scannable. */
 const FOLD_AT = 700;
@@ -12,6 +13,7 @@ const FOLD_AT = 700;
 /** One memo or journal entry: when, in which phase, by whom, on what; editable in place. */
 export function MemoEntry({ memo, target, onDelete }: { memo: Memo; target: ResolvedTarget; onDelete: (memo: Memo) => void }) {
   const t = useStrings(journalStrings);
+  const phaseName = usePhaseName();
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const [editing, setEditing] = useState(false);
@@ -46,7 +48,7 @@ export function MemoEntry({ memo, target, onDelete }: { memo: Memo; target: Reso
         <header className="jr-memo-meta">
           <span className={`jr-kind-badge jr-kind-${memo.kind}`}>{journal ? t('journalBadge') : t('memoBadge')}</span>
           <time dateTime={memo.createdAt} title={formatDate(memo.createdAt, language, true)}>{formatDate(memo.createdAt, language, true)}</time>
-          {memo.phase !== null && <span className="jr-phase-badge" title={t(`phase${memo.phase}`)}>{t('writtenIn', { n: memo.phase })} · {t(`phase${memo.phase}Short`)}</span>}
+          {memo.phase !== null && <span className="jr-phase-badge" title={phaseName(memo.phase)}>{t('writtenIn', { n: memo.phase })} · {t(`phase${memo.phase}Short`)}</span>}
           <span>{t('by', { author: memo.author })}</span>
           {edited && <span className="muted">· {t('edited', { date: formatDate(memo.updatedAt, language) })}</span>}
           <TargetLink target={target} onOpen={(link) => navigate(link)} />

@@ -3,6 +3,7 @@ import { PHASES, type Phase } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { journalStrings } from './strings';
+import { usePhaseName } from '../../i18n/phase-names';
 
 /**
  * Where the project is in Braun & Clarke's six phases, and the move to another one. Phases
@@ -10,6 +11,7 @@ import { journalStrings } from './strings';
  */
 export function PhasePanel({ phase }: { phase: Phase }) {
   const t = useStrings(journalStrings);
+  const phaseName = usePhaseName();
   const { run } = useProject();
   const [target, setTarget] = useState<Phase | null>(null);
   const [note, setNote] = useState('');
@@ -33,7 +35,7 @@ export function PhasePanel({ phase }: { phase: Phase }) {
               onClick={() => setTarget(p === phase || p === target ? null : p)}
               aria-current={p === phase ? 'step' : undefined}
               aria-pressed={p === target}
-              title={p === phase ? t(`phase${p}`) : t('moveTo', { n: p, name: t(`phase${p}`) })}
+              title={p === phase ? phaseName(p) : t('moveTo', { n: p, name: phaseName(p) })}
               data-testid={`phase-step-${p}`}
             >
               <span className="jr-phase-number">{p < phase ? '✓' : p}</span>
@@ -45,13 +47,13 @@ export function PhasePanel({ phase }: { phase: Phase }) {
       <div className="jr-phase-current">
         <div>
           <span className="jr-phase-kicker">{t('phaseOf', { n: phase })} · {t('current')}</span>
-          <h2 data-testid="current-phase">{t(`phase${phase}`)}</h2>
+          <h2 data-testid="current-phase">{phaseName(phase)}</h2>
           <p className="muted">{t(`phase${phase}About`)}</p>
         </div>
       </div>
       {target !== null && (
         <form className="jr-phase-move" onSubmit={move} onKeyDown={(e) => { if (e.key === 'Escape') setTarget(null); }} data-testid="phase-move-form">
-          <strong>{t('moveTitle', { from: phase, to: target })}: {t(`phase${target}`)}</strong>
+          <strong>{t('moveTitle', { from: phase, to: target })}: {phaseName(target)}</strong>
           <p className="muted">{t(`phase${target}About`)}</p>
           <label className="field">
             <span>{t('moveNote')}</span>

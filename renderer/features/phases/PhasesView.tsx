@@ -5,6 +5,7 @@ import { useProject, useQuery } from '../../lib/state';
 import { checklist, checklistProgress, phaseFact, phaseState, viewForPhase, type PhaseFact, type PhaseTarget } from './phase-model';
 import { phasesStrings } from './strings';
 import './phases.css';
+import { usePhaseName } from '../../i18n/phase-names';
 
 type T = Translate<keyof typeof phasesStrings.en>;
 
@@ -73,6 +74,7 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
   fact: PhaseFact | null;
 }) {
   const t = useStrings(phasesStrings);
+  const phaseName = usePhaseName();
   const { language } = useLanguage();
   const { run, navigate, notify } = useProject();
   const [note, setNote] = useState('');
@@ -114,7 +116,7 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
             {state === 'current' && <span className="ph-current-tag">{t('current')}</span>}
           </span>
           <span className="ph-title-row">
-            <span className="ph-name">{t(`phase${phase}`)}</span>
+            <span className="ph-name">{phaseName(phase)}</span>
             {checks && <span className={`ph-progress${progress.done === progress.total ? ' complete' : ''}`}>{t('progress', progress)}</span>}
             <span className="ph-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
           </span>

@@ -5,9 +5,7 @@ export const phasesStrings = defineStrings({
   en: {
     title: 'Phases of the analysis',
     intro: 'Braun & Clarke’s six phases of reflexive thematic analysis. They are recursive: go back whenever the data ask for it. Every move is written to the reflexive journal.',
-    phase1: 'Familiarising with the data', phase2: 'Generating initial codes', phase3: 'Constructing themes',
-    phase4: 'Reviewing themes', phase5: 'Defining and naming themes', phase6: 'Producing the report',
-    phase1Line: 'Read and re-read the transcripts; note first ideas and your reactions.',
+            phase1Line: 'Read and re-read the transcripts; note first ideas and your reactions.',
     phase2Line: 'Code what is interesting across the whole data set, systematically.',
     phase3Line: 'Gather codes into candidate themes: patterns of shared meaning.',
     phase4Line: 'Check each theme against its extracts and against the whole data set.',
@@ -44,9 +42,7 @@ export const phasesStrings = defineStrings({
   id: {
     title: 'Fase analisis',
     intro: 'Enam fase analisis tematik reflektif Braun & Clarke. Fase-fase ini berulang: kembalilah kapan pun data memintanya. Setiap perpindahan dicatat di jurnal reflektif.',
-    phase1: 'Membiasakan diri dengan data', phase2: 'Membuat kode awal', phase3: 'Menyusun tema',
-    phase4: 'Meninjau tema', phase5: 'Mendefinisikan dan menamai tema', phase6: 'Menulis laporan',
-    phase1Line: 'Baca dan baca ulang transkrip; catat gagasan awal dan reaksi Anda.',
+            phase1Line: 'Baca dan baca ulang transkrip; catat gagasan awal dan reaksi Anda.',
     phase2Line: 'Beri kode pada hal-hal menarik di seluruh data secara sistematis.',
     phase3Line: 'Kumpulkan kode menjadi kandidat tema: pola makna bersama.',
     phase4Line: 'Periksa setiap tema terhadap kutipannya dan terhadap seluruh data.',

@@ -1,19 +1,20 @@
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { shellStrings } from './strings';
+import { usePhaseName } from '../../i18n/phase-names';
 
 export function TopBar({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
   const t = useStrings(shellStrings);
+  const phaseName = usePhaseName();
   const { project, history, run, progress, navigate } = useProject();
   const { language, setLanguage } = useLanguage();
   if (!project) return null;
-  const phaseKey = `phase${project.phase}` as const;
   return (
     <header className="topbar">
       <strong className="brand">{t('appName')}</strong>
       <span className="project-name" title={project.path}>{project.name}</span>
-      <button className="phase-chip" title={t(phaseKey)} onClick={() => navigate({ view: 'phases' })}>
-        {t('phase', { n: project.phase })} · {t(phaseKey)}
+      <button className="phase-chip" title={phaseName(project.phase)} onClick={() => navigate({ view: 'phases' })}>
+        {t('phase', { n: project.phase })} · {phaseName(project.phase)}
       </button>
       <div className="spacer" />
       {progress && (

@@ -4,8 +4,7 @@ export const shellStrings = defineStrings({
   en: {
     appName: 'Tematik',
     phase: 'Phase {n} of 6',
-    phase1: 'Familiarising', phase2: 'Generating codes', phase3: 'Constructing themes', phase4: 'Reviewing themes', phase5: 'Defining and naming', phase6: 'Writing the report',
-    undo: 'Undo', redo: 'Redo', undoWhat: 'Undo: {what}', redoWhat: 'Redo: {what}', nothingToUndo: 'Nothing to undo', nothingToRedo: 'Nothing to redo',
+        undo: 'Undo', redo: 'Redo', undoWhat: 'Undo: {what}', redoWhat: 'Redo: {what}', nothingToUndo: 'Nothing to undo', nothingToRedo: 'Nothing to redo',
     home: 'Project', journal: 'Memos & journal', settings: 'Settings', documents: 'Transcripts', noDocuments: 'No transcripts yet.',
     unassigned: 'Without informant', closeProject: 'Close project', dismiss: 'Dismiss', working: 'Working…',
     language: 'Language', settingsTitle: 'Settings', languageHint: 'The interface language. Transcripts are never translated.',
@@ -15,8 +14,7 @@ export const shellStrings = defineStrings({
   id: {
     appName: 'Tematik',
     phase: 'Fase {n} dari 6',
-    phase1: 'Membiasakan diri dengan data', phase2: 'Membuat kode awal', phase3: 'Menyusun tema', phase4: 'Meninjau tema', phase5: 'Mendefinisikan dan menamai', phase6: 'Menulis laporan',
-    undo: 'Urungkan', redo: 'Ulangi', undoWhat: 'Urungkan: {what}', redoWhat: 'Ulangi: {what}', nothingToUndo: 'Tidak ada yang bisa diurungkan', nothingToRedo: 'Tidak ada yang bisa diulangi',
+        undo: 'Urungkan', redo: 'Ulangi', undoWhat: 'Urungkan: {what}', redoWhat: 'Ulangi: {what}', nothingToUndo: 'Tidak ada yang bisa diurungkan', nothingToRedo: 'Tidak ada yang bisa diulangi',
     home: 'Proyek', journal: 'Memo & jurnal', settings: 'Pengaturan', documents: 'Transkrip', noDocuments: 'Belum ada transkrip.',
     unassigned: 'Tanpa informan', closeProject: 'Tutup proyek', dismiss: 'Tutup', working: 'Sedang bekerja…',
     language: 'Bahasa', settingsTitle: 'Pengaturan', languageHint: 'Bahasa antarmuka. Transkrip tidak pernah diterjemahkan.',
