@@ -10,7 +10,7 @@ import { listAttributes, listInformants } from '../store/informants';
 import { listMemos } from '../store/memos';
 import { listThemes } from '../store/themes';
 import { refiGuid } from './guid';
-import { codePointIndex } from './positions';
+import { codePointIndex } from '../domain/offsets';
 import { CODEBOOK_NS, PROJECT_NS, RGB, XmlWriter, XSD_DATE_TIME } from './xml';
 
 type Db = Database.Database;

@@ -1,53 +1,5 @@
 import type { CodePointOffset, Utf16Offset } from '../domain/ids';
-
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-
-/**
- * Converts offsets of one text between UTF-16 units (the store) and code points (REFI-QDA),
- * with the same rules as `domain/offsets.ts` but in constant time per offset: a document with
- * a thousand codings is scanned once, not once per coding. Texts without astral characters
- * (most transcripts) need no table at all.
- */
-export interface CodePointIndex {
-  /** Length of the text in code points. */
-  readonly codePoints: number;
-  toCodePoint(offset: Utf16Offset): CodePointOffset;
-  /** The UTF-16 offset of a code point offset, or undefined when it lies past the end of the text. */
-  toUtf16(offset: CodePointOffset): Utf16Offset | undefined;
-}
-
-export function codePointIndex(text: string): CodePointIndex {
-  let astral = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1))) astral++;
-  }
-  const codePoints = text.length - astral;
-  if (astral === 0) {
-    return {
-      codePoints,
-      toCodePoint: (offset) => Math.min(offset, text.length) as CodePointOffset,
-      toUtf16: (offset) => (offset <= codePoints ? offset as number as Utf16Offset : undefined),
-    };
-  }
-  const toPoint = new Uint32Array(text.length + 1);
-  const toUnit = new Uint32Array(codePoints + 1);
-  let point = 0;
-  for (let i = 0; i < text.length; i++) {
-    toPoint[i] = point;
-    if (isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1))) continue;
-    toUnit[point] = i;
-    point++;
-  }
-  toPoint[text.length] = point;
-  toUnit[point] = text.length;
-  return {
-    codePoints,
-    // The low half of a pair counts as part of its character, as in domain/offsets.ts.
-    toCodePoint: (offset) => toPoint[Math.min(offset, text.length)]! as CodePointOffset,
-    toUtf16: (offset) => (offset <= codePoints ? toUnit[offset]! as Utf16Offset : undefined),
-  };
-}
+import { codePointIndex, isHighSurrogate, isLowSurrogate } from '../domain/offsets';
 
 /** A source text as Tematik stores it, with the way back from the other tool's positions. */
 export interface ImportedText {
@@ -75,7 +27,7 @@ export function importedText(raw: string): ImportedText {
   let unit = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (isLow(c) && i > 0 && isHigh(raw.charCodeAt(i - 1))) { unit++; continue; }
+    if (isLowSurrogate(c) && i > 0 && isHighSurrogate(raw.charCodeAt(i - 1))) { unit++; continue; }
     table.push(unit);
     if (c === 0x0d) {
       out += raw.slice(chunkStart, i);

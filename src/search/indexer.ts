@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Utf16Offset } from '../domain/ids';
+import { codePointIndex } from '../domain/offsets';
 import { analyse } from './tokens';
 
 type Db = Database.Database;
@@ -36,19 +38,25 @@ export function stemsOf(text: string, start: number, end: number): string {
 
 /**
  * Brings the index up to date with everything marked dirty (by triggers) since the last
- * call. Runs inside the caller's transaction; cheap when nothing changed.
+ * call; cheap when nothing changed.
  */
 export function refreshSearchIndex(db: Db): number {
   const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: 'document' | 'memo' | 'code'; id: number }[];
   if (dirty.length === 0) return 0;
+  // One transaction (a savepoint inside an action's): a search that finds a whole migrated project
+  // to index must not commit row by row, and a failure must not leave the index half done.
+  return db.transaction(() => reindex(db, dirty))();
+}
+
+function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; id: number }[]): number {
   const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
   const add = (ids: [number | null, number | null, number | null], text: string, units: readonly Unit[]) => {
-    const points = codePoints(text, units);
-    units.forEach((unit, i) => {
-      const id = insertUnit.run(...ids, unit.start, unit.end, points[i]![0], points[i]![1]).lastInsertRowid;
+    const points = codePointIndex(text);
+    for (const unit of units) {
+      const id = insertUnit.run(...ids, unit.start, unit.end, points.toCodePoint(unit.start as Utf16Offset), points.toCodePoint(unit.end as Utf16Offset)).lastInsertRowid;
       insertFts.run(id, stemsOf(text, unit.start, unit.end));
-    });
+    }
   };
   for (const { kind, id } of dirty) {
     db.prepare(`DELETE FROM search_units WHERE ${kind}_id = ?`).run(id);
@@ -71,19 +79,4 @@ export function refreshSearchIndex(db: Db): number {
   }
   db.prepare('DELETE FROM search_dirty').run();
   return dirty.length;
-}
-
-/** Code point offsets of units given in UTF-16 offsets (units in text order), in one pass. */
-function codePoints(text: string, units: readonly Unit[]): [number, number][] {
-  const wanted = [...new Set(units.flatMap((u) => [u.start, u.end]))].sort((a, b) => a - b);
-  const at = new Map<number, number>();
-  let points = 0;
-  let next = 0;
-  for (let i = 0; i <= text.length && next < wanted.length; i++) {
-    while (next < wanted.length && wanted[next] === i) at.set(wanted[next++]!, points);
-    const c = text.charCodeAt(i);
-    // A low surrogate after a high one is the second half of one code point.
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) points++;
-  }
-  return units.map((u) => [at.get(u.start)!, at.get(u.end)!]);
 }

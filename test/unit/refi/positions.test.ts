@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CodePointOffset, Utf16Offset } from '../../../src/domain/ids';
 import { toCodePoint, toUtf16 } from '../../../src/domain/offsets';
 import { normaliseGuid, refiGuid } from '../../../src/refi/guid';
-import { codePointIndex, importedText } from '../../../src/refi/positions';
+import { codePointIndex } from '../../../src/domain/offsets';
+import { importedText } from '../../../src/refi/positions';
 import { escapeAttr, escapeText, parseXml } from '../../../src/refi/xml';
 import { TRICKY_TEXT } from './fixture';
 
