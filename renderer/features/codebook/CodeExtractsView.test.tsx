@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code, Extract, Informant, InformantType } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** A small project behind the preload bridge: one code with a sub-code, extracts from three types. */
 const codes = [
@@ -51,13 +52,7 @@ let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 let clipboard: string[] = [];
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      calls.push({ name, args });
-      return { ok: true, value: handle(name, args) };
-    },
-    on: () => () => undefined,
-  };
+  installStandInBridge((name, args) => handle(name, args), { record: calls });
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { clipboard.push(text); } } });
   ({ CodeExtractsView } = await import('./CodeExtractsView'));
   state = await import('../../lib/state');

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Code } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /**
  * The panel against a small in-memory project behind the preload bridge (the renderer may not
@@ -51,14 +52,7 @@ let useProject: typeof import('../../lib/state').useProject;
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      if (!name.endsWith('.list') && !name.endsWith('.info') && !name.endsWith('.state')) calls.push({ name, args });
-      return { ok: true, value: handle(name, args) };
-    },
-    on: () => () => undefined,
-  };
-  // api.ts picks its transport when it loads: import after the bridge exists.
+  installStandInBridge((name, args) => handle(name, args), { record: calls, ignore: /\.(list|info|state)$/ });
   ({ CodebookPanel } = await import('./CodebookPanel'));
   ({ ProjectProvider, useProject } = await import('../../lib/state'));
   ({ I18nProvider } = await import('../../i18n/i18n'));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** The REFI-QDA mode of the import dialog against a stand-in for the preload bridge. */
 interface Call { name: string; args: Record<string, unknown> }
@@ -30,14 +31,7 @@ let ProjectProvider: typeof import('../../lib/state').ProjectProvider;
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      if (!/\.(list|info|state)$/.test(name)) calls.push({ name, args });
-      return handle(name, args);
-    },
-    on: () => () => undefined,
-  };
-  // api.ts picks its transport when it loads: import after the bridge exists.
+  installStandInBridge((name, args) => handle(name, args), { record: calls, ignore: /\.(list|info|state)$/ });
   ({ ImportDialog } = await import('./ImportDialog'));
   ({ ProjectProvider } = await import('../../lib/state'));
   ({ I18nProvider } = await import('../../i18n/i18n'));

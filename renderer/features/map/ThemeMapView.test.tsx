@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ThemeLink, ThemeMap } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /**
  * The map against a small in-memory project behind the preload bridge (the renderer may not
@@ -55,14 +56,7 @@ let ProjectProvider: typeof import('../../lib/state').ProjectProvider;
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      if (!/\.(list|info|state|get)$/.test(name)) calls.push({ name, args });
-      return { ok: true, value: handle(name, args) };
-    },
-    on: () => () => undefined,
-  };
-  // api.ts picks its transport when it loads: import after the bridge exists.
+  installStandInBridge((name, args) => handle(name, args), { record: calls, ignore: /\.(list|info|state|get)$/ });
   ({ ThemeMapView } = await import('./ThemeMapView'));
   ({ ProjectProvider } = await import('../../lib/state'));
   ({ I18nProvider } = await import('../../i18n/i18n'));

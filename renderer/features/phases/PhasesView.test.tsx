@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PHASE_CHECKLISTS } from '../../../src/domain/phases';
 import type { PhaseCheck } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 let phase = 3;
 let checks: PhaseCheck[] = [{ phase: 3, item: 'cluster', doneAt: '2025-03-15T09:30:00Z', by: 'Rina' }];
@@ -37,13 +38,7 @@ let state: typeof import('../../lib/state');
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      calls.push({ name, args });
-      return { ok: true, value: handle(name, args) };
-    },
-    on: () => () => undefined,
-  };
+  installStandInBridge((name, args) => handle(name, args), { record: calls });
   ({ PhasesView } = await import('./PhasesView'));
   state = await import('../../lib/state');
   ({ I18nProvider } = await import('../../i18n/i18n'));

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Code, InformantType, SearchHit } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** A small project behind the preload bridge, with a search that answers by query. */
 const types = [
@@ -48,16 +49,9 @@ let state: typeof import('../../lib/state');
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      calls.push({ name, args });
-      if (name === 'search.query' && args['query'] === '(kolaborasi') {
-        return { ok: false, error: { kind: 'invalid_args', message: 'The search "(kolaborasi" has a "(" without its ")".' } };
-      }
-      return { ok: true, value: handle(name, args) };
-    },
-    on: () => () => undefined,
-  };
+  installStandInBridge((name, args) => (name === 'search.query' && args['query'] === '(kolaborasi'
+    ? { ok: false, error: { kind: 'invalid_args', message: 'The search "(kolaborasi" has a "(" without its ")".' } }
+    : handle(name, args)), { record: calls });
   ({ SearchView, forgetSearch } = await import('./SearchView'));
   state = await import('../../lib/state');
   ({ I18nProvider } = await import('../../i18n/i18n'));

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CooccurrenceMatrix, Extract, Informant, TriangulationMatrix } from '../../../src/domain/types';
+import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** A small project behind the preload bridge: two themes over three informant types. */
 const columns = [
@@ -73,13 +74,7 @@ let clipboard: string[] = [];
 const downloads: string[] = [];
 
 beforeAll(async () => {
-  (globalThis as { tematik?: unknown }).tematik = {
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      calls.push({ name, args });
-      return { ok: true, value: handle(name) };
-    },
-    on: () => () => undefined,
-  };
+  installStandInBridge((name) => handle(name), { record: calls });
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { clipboard.push(text); } } });
   URL.createObjectURL = () => 'blob:csv';
   URL.revokeObjectURL = () => undefined;
