@@ -88,6 +88,18 @@ export interface Turn {
   readonly end: Utf16Offset;
 }
 
+/** A speaker label of a document and who it is: the interviewer, an informant of the document, or not yet known. */
+export interface DocumentSpeaker {
+  readonly speaker: string;
+  readonly role: SpeakerRole;
+  /** The informant whose evidence this speaker's turns are; null for the interviewer and for a speaker not mapped yet. */
+  readonly informantId: InformantId | null;
+  readonly turns: number;
+  /** Turns containing a question mark: how the interviewer is recognised. */
+  readonly questions: number;
+  readonly characters: number;
+}
+
 export interface DocumentContent extends DocumentSummary {
   readonly text: string;
   readonly turns: readonly Turn[];

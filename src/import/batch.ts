@@ -7,6 +7,7 @@ import { documentWriter, findByHash } from '../store/documents';
 import * as informants from '../store/informants';
 import type { ProjectStore } from '../store/project-store';
 import { parseInformantSheet, type SheetRow } from './sheet';
+import { labelKey } from './speakers';
 import { isTranscriptFile, readTranscript } from './transcript';
 import type { ParsedDocument } from './types';
 
@@ -14,6 +15,8 @@ import type { ParsedDocument } from './types';
 export interface ImportItem {
   readonly file: string;
   readonly informantLabels: readonly string[];
+  /** Speaker labels the sheet maps to informants of this file: label → informant label. */
+  readonly speakers?: ReadonlyMap<string, string>;
 }
 
 export interface ImportPlan {
@@ -33,6 +36,7 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   const sheetName = sheetPath ? path.resolve(sheetPath) : '';
   const skipped: SkippedFile[] = [];
   const byFile = new Map<string, string[]>();
+  const speakersByFile = new Map<string[], Map<string, string>>();
   for (const name of entries) {
     if (path.resolve(folder, name) === sheetName) continue;
     if (isTranscriptFile(name)) byFile.set(name, []);
@@ -43,12 +47,21 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
     if (!row.file) continue;
     const labels = byFile.get(row.file) ?? byFile.get(entries.find((e) => e.toLowerCase() === row.file.toLowerCase()) ?? '');
     if (!labels) missing.push(`${path.basename(sheetPath!)} line ${row.line}: names "${row.file}", which is not in ${folder}. Fix the file name in the sheet or add the file.`);
-    else labels.push(row.informantLabel);
+    else {
+      labels.push(row.informantLabel);
+      for (const speaker of row.speaker.split(/[;|]/u).map((s) => s.trim()).filter(Boolean)) {
+        let speakers = speakersByFile.get(labels);
+        if (!speakers) speakersByFile.set(labels, (speakers = new Map()));
+        speakers.set(labelKey(speaker), row.informantLabel);
+      }
+    }
   }
   if (missing.length > 0) {
     throw new TematikError('bad_input', `The informant sheet names ${missing.length} file(s) that are not in the folder; nothing was imported.`, missing);
   }
-  return { items: [...byFile].map(([name, labels]) => ({ file: path.join(folder, name), informantLabels: labels })), sheetRows: sheet?.rows ?? [], skipped };
+  return {
+    items: [...byFile].map(([name, labels]) => ({ file: path.join(folder, name), informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}) })),
+    sheetRows: sheet?.rows ?? [], skipped };
 }
 
 function readSheet(sheetPath: string): Uint8Array {
@@ -102,7 +115,8 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
         report(plan.items.length + i, `Saving ${doc.title}`);
         const ids = item.informantLabels.map((label) => informants.findInformantByLabel(store.db, label)!);
         if (options.informantId !== undefined) ids.push(options.informantId);
-        const documentId = write(doc, ids);
+        const hints = new Map([...item.speakers ?? []].map(([speaker, label]) => [speaker, informants.findInformantByLabel(store.db, label)!]));
+        const documentId = write(doc, ids, hints);
         return { file: path.basename(item.file), documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] };
       }),
     };

@@ -13,6 +13,11 @@ export interface SheetRow {
   readonly typeName: string;
   /** '' when the sheet has no name column or the cell is empty. */
   readonly name: string;
+  /**
+   * The speaker label(s) this informant has in the transcript ("Mbak Ayu"), '' when not given;
+   * several labels are separated by ";" or "|".
+   */
+  readonly speaker: string;
   /** Every other column, by its header as written; empty cells are left out. */
   readonly attributes: Readonly<Record<string, string>>;
 }
@@ -23,13 +28,14 @@ export interface InformantSheet {
   readonly attributeNames: readonly string[];
 }
 
-type Field = 'file' | 'informant' | 'type' | 'name';
+type Field = 'file' | 'informant' | 'type' | 'name' | 'speaker';
 
 const ALIASES: ReadonlyMap<string, Field> = new Map<string, Field>([
   ...['file', 'file_name', 'filename', 'berkas', 'dokumen', 'document'].map((a) => [a, 'file'] as const),
   ...['informant_id', 'informant', 'id', 'informan', 'kode', 'code', 'label'].map((a) => [a, 'informant'] as const),
   ...['informant_type', 'type', 'tipe', 'jenis', 'jenis_informan', 'kategori'].map((a) => [a, 'type'] as const),
   ...['name', 'nama'].map((a) => [a, 'name'] as const),
+  ...['speaker', 'speaker_label', 'pembicara', 'label_pembicara'].map((a) => [a, 'speaker'] as const),
 ]);
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -90,7 +96,7 @@ export function parseInformantSheet(bytes: Uint8Array, fileName: string): Inform
     const attributes = Object.fromEntries(
       columns.attributes.map(({ name, index }) => [name, cell(index)] as const).filter(([, value]) => value !== ''),
     );
-    rows.push({ line, file: cell(columns.file), informantLabel, typeName, name: cell(columns.name), attributes });
+    rows.push({ line, file: cell(columns.file), informantLabel, typeName, name: cell(columns.name), speaker: cell(columns.speaker), attributes });
   }
   return { rows, attributeNames: columns.attributes.map((attribute) => attribute.name) };
 }
@@ -158,6 +164,7 @@ interface Columns {
   readonly informant?: number;
   readonly type?: number;
   readonly name?: number;
+  readonly speaker?: number;
   readonly attributes: readonly { readonly name: string; readonly index: number }[];
 }
 
@@ -201,7 +208,7 @@ function readHeader(cells: readonly string[], line: number, fileName: string): C
 
 /** Data under a column without a header would be silently lost; refuse it. */
 function assertColumnsUsed(columns: Columns, data: readonly CsvRecord[], fileName: string): void {
-  const named = new Set([columns.file, columns.informant, columns.type, columns.name, ...columns.attributes.map((a) => a.index)]);
+  const named = new Set([columns.file, columns.informant, columns.type, columns.name, columns.speaker, ...columns.attributes.map((a) => a.index)]);
   for (const { cells, line } of data) {
     const index = cells.findIndex((value, i) => i < columns.width && !named.has(i) && value.trim() !== '');
     if (index !== -1) {

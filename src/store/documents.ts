@@ -4,6 +4,7 @@ import type { DocumentId, InformantId } from '../domain/ids';
 import type { DocumentContent, DocumentSummary, Turn } from '../domain/types';
 import type { ParsedDocument } from '../import/types';
 import { now } from './project-store';
+import { autoMapSpeakers, remapAfterAssign } from './speakers';
 
 type Db = Database.Database;
 
@@ -33,7 +34,7 @@ export function getDocument(db: Db, id: DocumentId): DocumentContent {
   const summary = getDocumentSummary(db, id);
   const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
   const turns = db.prepare(`
-    SELECT id, seq, speaker, role, start_ms AS startMs, end_ms AS endMs, start_offset AS start, end_offset AS end
+    SELECT id, seq, speaker, role, start_ms AS startMs, end_ms AS endMs, start_offset AS start, end_offset AS end, informant_id AS informantId
     FROM turns WHERE document_id = ? ORDER BY seq`).all(id) as Turn[];
   return { ...summary, text, turns };
 }
@@ -46,14 +47,15 @@ export function documentText(db: Db, id: DocumentId): string {
 }
 
 /** Prepared once per import: the statements a batch reuses for every file. */
-export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: readonly InformantId[]) => DocumentId {
+export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: readonly InformantId[], speakers?: ReadonlyMap<string, InformantId>) => DocumentId {
   const insertDocument = db.prepare(`INSERT INTO documents (title, source_name, format, encoding, content_hash, text, word_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTurn = db.prepare(`INSERT INTO turns (document_id, seq, speaker, role, start_ms, end_ms, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const link = db.prepare('INSERT OR IGNORE INTO document_informants (document_id, informant_id) VALUES (?, ?)');
-  return (doc, informantIds) => {
+  return (doc, informantIds, speakers) => {
     const id = Number(insertDocument.run(doc.title, doc.sourceName, doc.format, doc.encoding, doc.contentHash, doc.text, doc.wordCount, now()).lastInsertRowid) as DocumentId;
     doc.turns.forEach((turn, seq) => insertTurn.run(id, seq, turn.speaker, turn.role, turn.startMs, turn.endMs, turn.start, turn.end));
     for (const informant of informantIds) link.run(id, informant);
+    autoMapSpeakers(db, id, speakers);
     return id;
   };
 }
@@ -78,6 +80,7 @@ export function assignInformants(db: Db, id: DocumentId, informantIds: readonly 
   db.prepare('DELETE FROM document_informants WHERE document_id = ?').run(id);
   const link = db.prepare('INSERT OR IGNORE INTO document_informants (document_id, informant_id) VALUES (?, ?)');
   for (const informant of informantIds) link.run(id, informant);
+  remapAfterAssign(db, id);
 }
 
 export function deleteDocument(db: Db, id: DocumentId): string {

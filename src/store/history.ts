@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 export const UNDOABLE_TABLES = [
   'project', 'informant_types', 'informants', 'attributes', 'informant_attributes',
   'documents', 'document_informants', 'turns', 'codes', 'codings', 'themes', 'theme_codes',
-  'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks',
+  'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks', 'redactions',
 ] as const;
 
 /**
@@ -55,9 +55,9 @@ END;`);
 }
 
 /** Opens a new undo step for an action about to run; clears the redo stack. Call inside the action's transaction. */
-export function beginStep(db: Database.Database, label: string): void {
+export function beginStep(db: Database.Database, label: string, action: string): void {
   db.prepare('DELETE FROM history_steps WHERE undone = 1').run();
-  const id = db.prepare('INSERT INTO history_steps (label) VALUES (?)').run(label).lastInsertRowid;
+  const id = db.prepare('INSERT INTO history_steps (label, action) VALUES (?, ?)').run(label, action).lastInsertRowid;
   db.prepare('DELETE FROM history_steps WHERE id <= ?').run(Number(id) - HISTORY_LIMIT);
   db.prepare('UPDATE history_capture SET step_id = ? WHERE id = 1').run(id);
 }

@@ -87,7 +87,10 @@ function migrate(db: Database.Database, file: string, name: string): void {
   if (pending.length === 0) return;
   if (from > 0) backup(db, file, from);
   db.transaction(() => {
-    for (const migration of pending) db.exec(migration.sql);
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      migration.data?.(db);
+    }
     if (from === 0) db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, ?, ?, ?)`).run(name, new Date().toISOString(), randomUUID());
     installHistoryTriggers(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -50,7 +50,7 @@ export class ProjectStore {
     const coderId = this.coderId();
     const run = this.db.transaction(() => {
       const undoable = record.undoable !== false;
-      if (undoable) beginStep(this.db, record.summary);
+      if (undoable) beginStep(this.db, record.summary, record.action);
       try {
         const result = body();
         // The search index follows the data in the same transaction, so it is never stale.

@@ -1,16 +1,20 @@
+import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-project-guid';
 import { migration003 } from './003-themes-model';
 import { migration004 } from './004-search-index';
+import { migration005 } from './005-speakers-and-report';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Data changes that need more than SQL, run after `sql` in the same transaction. */
+  readonly data?: (db: Database.Database) => void;
 }
 
 /** All migrations in order; `version` of the last is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
