@@ -33,6 +33,14 @@ export interface InformantGroups {
   readonly docColumns: Int32Array;
 }
 
+/**
+ * 1 when informant `i` was interviewed: a speaker turn is theirs, or a transcript of theirs has no
+ * speaker turns (its whole text is theirs). An informant in the sheet without a transcript, or
+ * whose speaker in a group interview is not mapped yet, was not heard and is never "silent".
+ */
+export const INTERVIEWED_SQL = `(EXISTS (SELECT 1 FROM turns t WHERE t.informant_id = i.id)
+  OR EXISTS (SELECT 1 FROM document_informants di WHERE di.informant_id = i.id AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = di.document_id)))`;
+
 const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
 
 /** The value of a 'number' attribute ("4", "2,5" or "2.5", as the sheet import accepts them); NaN for text. */
@@ -51,7 +59,7 @@ const compareText = (a: string, b: string): number => collator.compare(a, b) || 
 
 /** Sorts informants into columns: informant types in their sort order, or the sorted values of one attribute. */
 export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): InformantGroups {
-  const informants = db.prepare('SELECT id, type_id FROM informants ORDER BY id').raw().all() as [number, number][];
+  const informants = db.prepare(`SELECT id, type_id, label, ${INTERVIEWED_SQL} FROM informants i ORDER BY id`).raw().all() as [number, number, string, 0 | 1][];
   const index = new IdIndex(informants.map(([id]) => id));
   const informantColumn = new Int32Array(informants.length);
   const counts: number[] = [];
@@ -84,8 +92,13 @@ export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): In
       informantColumn[i] = value === undefined ? values.length : columnOfValue.get(value)!;
     }
   }
+  const notInterviewed: string[][] = columns.map(() => []);
   for (let i = 0; i < columns.length; i++) counts.push(0);
-  for (const column of informantColumn) counts[column]!++;
+  informants.forEach(([, , label, interviewed], i) => {
+    if (interviewed) counts[informantColumn[i]!]!++;
+    else notInterviewed[informantColumn[i]!]!.push(label);
+  });
+  for (const labels of notInterviewed) labels.sort(compareText);
 
   const documents = new IdIndex(db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]);
   const links = db.prepare('SELECT document_id, informant_id FROM document_informants ORDER BY document_id, informant_id').raw().all() as [number, number][];
@@ -106,7 +119,7 @@ export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): In
 
   return {
     groupBy: groupBy.kind === 'type' ? { kind: 'type' } : { kind: 'attribute', name: groupBy.name },
-    columns: columns.map((column, i) => ({ ...column, informants: counts[i]! })),
+    columns: columns.map((column, i) => ({ ...column, informants: counts[i]!, notInterviewed: notInterviewed[i]! })),
     documents, informantColumn, docFirst, docInformants, docColumnFirst, docColumns: Int32Array.from(docColumns),
   };
 }

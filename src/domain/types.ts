@@ -294,8 +294,13 @@ export type GroupBy = { readonly kind: 'type' } | { readonly kind: 'attribute'; 
 export interface TriangulationColumn {
   readonly key: string;
   readonly label: string;
-  /** All informants in this group, the denominator of "4 of 6 owners". */
+  /**
+   * The group's informants who were interviewed, the denominator of "4 of 6 owners": those
+   * with a speaker turn of their own, or linked to a transcript without speaker turns.
+   */
   readonly informants: number;
+  /** Labels of the group's informants not interviewed (yet): in the sheet with no transcript, or no turn mapped to them. Never "silent". */
+  readonly notInterviewed: readonly string[];
 }
 
 export interface TriangulationCell {

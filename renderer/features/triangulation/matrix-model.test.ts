@@ -7,9 +7,9 @@ import {
 } from './matrix-model';
 
 const columns: TriangulationColumn[] = [
-  { key: 'type:1', label: 'Pemilik UMKM', informants: 3 },
-  { key: 'type:2', label: 'Konsumen', informants: 4 },
-  { key: 'type:3', label: 'Ahli', informants: 0 },
+  { key: 'type:1', label: 'Pemilik UMKM', informants: 3, notInterviewed: [] },
+  { key: 'type:2', label: 'Konsumen', informants: 4, notInterviewed: [] },
+  { key: 'type:3', label: 'Ahli', informants: 0, notInterviewed: [] },
 ];
 
 const row = (name: string, cells: [number, number][], extra: Partial<TriangulationRow> = {}): TriangulationRow => ({
@@ -44,8 +44,8 @@ describe('grouping', () => {
   });
 
   it('labels the no-value column in the interface language', () => {
-    expect(columnLabel({ key: 'none', label: '(no value)', informants: 2 }, '(tanpa nilai)')).toBe('(tanpa nilai)');
-    expect(columnLabel({ key: 'value:none', label: 'none', informants: 2 }, '(tanpa nilai)')).toBe('none');
+    expect(columnLabel({ key: 'none', label: '(no value)', informants: 2, notInterviewed: [] }, '(tanpa nilai)')).toBe('(tanpa nilai)');
+    expect(columnLabel({ key: 'value:none', label: 'none', informants: 2, notInterviewed: [] }, '(tanpa nilai)')).toBe('none');
     expect(totalInformants(columns)).toBe(7);
   });
 

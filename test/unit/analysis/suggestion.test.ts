@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AGREEMENT_SPREAD, suggestConvergence } from '../../../src/analysis/suggestion';
 import type { TriangulationColumn } from '../../../src/domain/types';
 
-const columns = (...informants: number[]): TriangulationColumn[] => informants.map((n, i) => ({ key: `k${i}`, label: `G${i}`, informants: n }));
+const columns = (...informants: number[]): TriangulationColumn[] => informants.map((n, i) => ({ key: `k${i}`, label: `G${i}`, informants: n, notInterviewed: [] }));
 const cells = (...pairs: [number, number][]) => pairs.map(([informants, extracts]) => ({ informants, extracts }));
 
 describe('the convergence suggestion', () => {
