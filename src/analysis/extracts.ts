@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3';
+import type { InformantId } from '../domain/ids';
 import type { Extract } from '../domain/types';
+import { SPOKEN_BY_SQL } from './attribution';
 
 type Db = Database.Database;
 
-type ExtractRow = Omit<Extract, 'informantLabels' | 'informantTypes'>;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+type ExtractRow = Omit<Extract, 'informantIds' | 'informantLabels' | 'informantTypes'>;
 
 /**
  * The extracts of the codings whose code is one of `codeIds`, optionally only in
- * `documentIds`: the same shape as `codings.forCode` returns, sorted by document
- * title, then start offset (end offset and id break ties).
- *
- * Informant labels and types are looked up once per document rather than once per
- * extract, so a cell holding thousands of extracts stays fast.
+ * `documentIds`, sorted by document title, then start offset (end offset and id break
+ * ties). Each names the informants who spoke the passage (see `attribution.ts`).
  */
 export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: readonly number[]): Extract[] {
   if (codeIds.length === 0 || documentIds?.length === 0) return [];
@@ -22,30 +23,26 @@ export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: rea
     WHERE c.code_id IN (SELECT value FROM json_each(@codes)) AND (@documents IS NULL OR c.document_id IN (SELECT value FROM json_each(@documents)))
     ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id`)
     .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null }) as ExtractRow[];
-  const places = documentPlaces(db, [...new Set(rows.map((row) => row.documentId))]);
-  return rows.map((row) => {
-    const place = places.get(row.documentId);
-    return { ...row, informantLabels: place?.labels ?? [], informantTypes: place?.types ?? [] };
-  });
+  const speakers = spokenBy(db);
+  return rows.map((row) => ({ ...row, ...speakers(row.documentId, row.start, row.end) }));
 }
 
-/** Per document: its informants' labels, and their distinct type names, in the order `codings.forCode` gives them. */
-function documentPlaces(db: Db, documentIds: readonly number[]): Map<number, { labels: string[]; types: string[] }> {
-  const places = new Map<number, { labels: string[]; types: string[] }>();
-  if (documentIds.length === 0) return places;
-  const ids = JSON.stringify(documentIds);
-  const labels = db.prepare(`
-    SELECT di.document_id, i.label FROM document_informants di JOIN informants i ON i.id = di.informant_id
-    WHERE di.document_id IN (SELECT value FROM json_each(?)) ORDER BY di.document_id, i.label`).raw().all(ids) as [number, string][];
-  const types = db.prepare(`
-    SELECT DISTINCT di.document_id, t.name FROM document_informants di JOIN informants i ON i.id = di.informant_id JOIN informant_types t ON t.id = i.type_id
-    WHERE di.document_id IN (SELECT value FROM json_each(?)) ORDER BY di.document_id, t.name`).raw().all(ids) as [number, string][];
-  const place = (id: number): { labels: string[]; types: string[] } => {
-    let found = places.get(id);
-    if (!found) places.set(id, (found = { labels: [], types: [] }));
-    return found;
+/**
+ * A lookup of who spoke a passage: informant ids, labels (in label order) and distinct
+ * type names. Informant rows are read once; only the turn lookup runs per passage.
+ */
+export function spokenBy(db: Db): (documentId: number, start: number, end: number) => Pick<Extract, 'informantIds' | 'informantLabels' | 'informantTypes'> {
+  const people = new Map((db.prepare(`SELECT i.id, i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id`).raw().all() as [InformantId, string, string][])
+    .map(([id, label, type]) => [id, { label, type }]));
+  const query = db.prepare(SPOKEN_BY_SQL).pluck();
+  return (documentId, start, end) => {
+    const ids = (query.all({ document: documentId, start, end }) as InformantId[])
+      .filter((id) => people.has(id))
+      .sort((a, b) => compare(people.get(a)!.label, people.get(b)!.label));
+    return {
+      informantIds: ids,
+      informantLabels: ids.map((id) => people.get(id)!.label),
+      informantTypes: [...new Set(ids.map((id) => people.get(id)!.type))].sort(compare),
+    };
   };
-  for (const [id, label] of labels) place(id).labels.push(label);
-  for (const [id, type] of types) place(id).types.push(type);
-  return places;
 }

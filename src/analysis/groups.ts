@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { GroupBy, TriangulationColumn } from '../domain/types';
+import { INTERVIEWED_SQL } from './attribution';
 import { IdIndex } from './columnar';
 
 type Db = Database.Database;
@@ -21,25 +22,11 @@ export const NO_VALUE_KEY = 'none';
 export interface InformantGroups {
   readonly groupBy: GroupBy;
   readonly columns: readonly TriangulationColumn[];
-  /** Dense index of every document id of the project. */
-  readonly documents: IdIndex;
+  /** Dense index of every informant id of the project. */
+  readonly informants: IdIndex;
   /** Column of each informant, by the informant's dense index. */
   readonly informantColumn: Int32Array;
-  /** Informants linked to document d: `docInformants[docFirst[d] … docFirst[d + 1])` (dense indices). */
-  readonly docFirst: Int32Array;
-  readonly docInformants: Int32Array;
-  /** The distinct columns of those informants: `docColumns[docColumnFirst[d] … docColumnFirst[d + 1])`. */
-  readonly docColumnFirst: Int32Array;
-  readonly docColumns: Int32Array;
 }
-
-/**
- * 1 when informant `i` was interviewed: a speaker turn is theirs, or a transcript of theirs has no
- * speaker turns (its whole text is theirs). An informant in the sheet without a transcript, or
- * whose speaker in a group interview is not mapped yet, was not heard and is never "silent".
- */
-export const INTERVIEWED_SQL = `(EXISTS (SELECT 1 FROM turns t WHERE t.informant_id = i.id)
-  OR EXISTS (SELECT 1 FROM document_informants di WHERE di.informant_id = i.id AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = di.document_id)))`;
 
 const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
 
@@ -100,27 +87,10 @@ export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): In
   });
   for (const labels of notInterviewed) labels.sort(compareText);
 
-  const documents = new IdIndex(db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]);
-  const links = db.prepare('SELECT document_id, informant_id FROM document_informants ORDER BY document_id, informant_id').raw().all() as [number, number][];
-  const docFirst = new Int32Array(documents.size + 1);
-  for (const [documentId] of links) docFirst[documents.get(documentId) + 1]!++;
-  for (let d = 0; d < documents.size; d++) docFirst[d + 1]! += docFirst[d]!;
-  // Links come sorted by document id and documents are indexed in id order, so they fill the slots in order.
-  const docInformants = Int32Array.from(links, ([, informantId]) => index.get(informantId));
-
-  const docColumnFirst = new Int32Array(documents.size + 1);
-  const docColumns: number[] = [];
-  for (let d = 0; d < documents.size; d++) {
-    const seen = new Set<number>();
-    for (let k = docFirst[d]!; k < docFirst[d + 1]!; k++) seen.add(informantColumn[docInformants[k]!]!);
-    docColumns.push(...[...seen].sort((a, b) => a - b));
-    docColumnFirst[d + 1] = docColumns.length;
-  }
-
   return {
     groupBy: groupBy.kind === 'type' ? { kind: 'type' } : { kind: 'attribute', name: groupBy.name },
     columns: columns.map((column, i) => ({ ...column, informants: counts[i]!, notInterviewed: notInterviewed[i]! })),
-    documents, informantColumn, docFirst, docInformants, docColumnFirst, docColumns: Int32Array.from(docColumns),
+    informants: index, informantColumn,
   };
 }
 

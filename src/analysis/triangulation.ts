@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { Convergence, Extract, GroupBy, ThemeStatus, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
-import { bucket, IdIndex, readIntColumns } from './columnar';
+import { attributeCodings, readCodings, type Attribution } from './attribution';
+import { bucket, IdIndex } from './columnar';
 import { extractsOf } from './extracts';
 import { columnIndex, informantGroups, type InformantGroups } from './groups';
 import { suggestConvergence } from './suggestion';
@@ -36,11 +37,13 @@ interface RowSource {
  *   A coding counts once even when its code reaches the theme twice (directly and
  *   through a sub-theme). Two codings on the same passage are two extracts.
  * - A code's evidence is its own codings (not its sub-codes').
- * - An extract supports every informant linked to its document: a group interview
- *   supports all of its informants, and counts once in each of their groups.
+ * - An extract supports the informants who spoke it (see `attribution.ts`): in a group
+ *   interview only the speaker, a passage spanning two speakers both, the interviewer no
+ *   one. It counts once in each group of its informants.
  * - `informants` of a row is the number of distinct supporting informants; `extracts`
- *   is every coding of the row, including codings in documents linked to no
- *   informant, which support no group.
+ *   is every coding of the row, including codings that support no informant (the
+ *   interviewer's words, documents linked to no informant).
+ * - Column denominators count interviewed informants only (see `groups.ts`).
  *
  * Counting runs over columns of integers read in one pass (see `readIntColumns`),
  * not SQL `COUNT(DISTINCT)` joins: ~20 ms for 200,000 codings.
@@ -54,19 +57,16 @@ export function triangulationMatrix(db: Db, query: TriangulationQuery): Triangul
   })();
 }
 
-/** The extracts behind one cell: the row's evidence in documents of informants of that column. */
+/** The extracts behind one cell: the row's evidence spoken by informants of that column. */
 export function cellExtracts(db: Db, query: { rowKind: 'theme' | 'code'; rowId: number; groupBy?: GroupBy | undefined; column: string }): Extract[] {
   return db.transaction(() => {
     const codeIds = query.rowKind === 'theme' ? themeEvidence(db, query.rowId) : [codeExists(db, query.rowId)];
     const groups = informantGroups(db, query.groupBy);
     const column = columnIndex(groups, query.column);
-    const documentIds: number[] = [];
-    for (let d = 0; d < groups.documents.size; d++) {
-      for (let k = groups.docColumnFirst[d]!; k < groups.docColumnFirst[d + 1]!; k++) {
-        if (groups.docColumns[k] === column) documentIds.push(groups.documents.ids[d]!);
-      }
-    }
-    return extractsOf(db, codeIds, documentIds);
+    return extractsOf(db, codeIds).filter((extract) => extract.informantIds.some((id) => {
+      const m = groups.informants.get(id);
+      return m >= 0 && groups.informantColumn[m] === column;
+    }));
   })();
 }
 
@@ -137,31 +137,34 @@ function codeExists(db: Db, codeId: number): number {
   return codeId;
 }
 
-/** Every coding's document, grouped by code. */
+/** Every coding's informants, with the codings grouped by code. */
 interface CodingsByCode {
   readonly codes: IdIndex;
-  /** The codings of code k (dense index) are `documents[first[k]] … documents[first[k + 1] - 1]`. */
+  /** The codings of code k (dense index) are `order[first[k]] … order[first[k + 1] - 1]` (coding indices). */
   readonly first: Int32Array;
-  /** Dense document index of each coding. */
-  readonly documents: Int32Array;
+  readonly order: Int32Array;
+  readonly attribution: Attribution;
 }
 
 function codingsByCode(db: Db, groups: InformantGroups): CodingsByCode {
   const codes = new IdIndex(db.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[]);
-  const { count, columns: [codeIds, documentIds] } = readIntColumns(db, 'codings', ['code_id', 'document_id']);
-  const codeOf = new Int32Array(count);
-  for (let i = 0; i < count; i++) codeOf[i] = codes.get(codeIds![i]!);
+  const codings = readCodings(db, ['code_id']);
+  const codeIds = codings.extra[0]!;
+  const codeOf = new Int32Array(codings.count);
+  for (let i = 0; i < codings.count; i++) codeOf[i] = codes.get(codeIds[i]!);
   const { first, order } = bucket(codeOf, codes.size);
-  const documents = new Int32Array(order.length);
-  for (let p = 0; p < order.length; p++) documents[p] = groups.documents.get(documentIds![order[p]!]!);
-  return { codes, first, documents };
+  return { codes, first, order, attribution: attributeCodings(db, codings, groups.informants) };
 }
 
 function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: readonly RowSource[]): TriangulationRow[] {
-  const { columns, docFirst, docInformants, docColumnFirst, docColumns, informantColumn } = groups;
+  const { columns, informantColumn } = groups;
+  const { first: informantsFirst, list: informantsList } = evidence.attribution;
   const width = columns.length;
   // seen[i] === row + 1 when informant i already supports the current row: no clearing between rows.
   const seen = new Int32Array(informantColumn.length);
+  // columnSeen[c] === the running coding stamp when the current coding already counted in column c.
+  const columnSeen = new Int32Array(width);
+  let codingStamp = 0;
   const cellInformants = new Int32Array(width);
   const cellExtracts = new Int32Array(width);
   return sources.map((source, row): TriangulationRow => {
@@ -176,13 +179,18 @@ function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: re
       const end = evidence.first[k + 1]!;
       extracts += end - evidence.first[k]!;
       for (let p = evidence.first[k]!; p < end; p++) {
-        const d = evidence.documents[p]!;
-        for (let c = docColumnFirst[d]!; c < docColumnFirst[d + 1]!; c++) cellExtracts[docColumns[c]!]!++;
-        for (let m = docFirst[d]!; m < docFirst[d + 1]!; m++) {
-          const informant = docInformants[m]!;
+        const coding = evidence.order[p]!;
+        codingStamp++;
+        for (let m = informantsFirst[coding]!; m < informantsFirst[coding + 1]!; m++) {
+          const informant = informantsList[m]!;
+          const column = informantColumn[informant]!;
+          if (columnSeen[column] !== codingStamp) {
+            columnSeen[column] = codingStamp;
+            cellExtracts[column]!++;
+          }
           if (seen[informant] !== stamp) {
             seen[informant] = stamp;
-            cellInformants[informantColumn[informant]!]!++;
+            cellInformants[column]!++;
             informants++;
           }
         }

@@ -42,6 +42,8 @@ export interface InformantType {
   readonly description: string;
   readonly colour: string;
   readonly informantCount: number;
+  /** Those of them who were interviewed (a turn of their own, or a transcript without turns): the denominator of support. */
+  readonly interviewedCount: number;
 }
 
 export interface Attribute {
@@ -60,6 +62,8 @@ export interface Informant {
   readonly typeName: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly documentIds: readonly DocumentId[];
+  /** False for an informant not interviewed (yet): no transcript, or no speaker turn mapped to them. */
+  readonly interviewed: boolean;
 }
 
 export interface DocumentSummary {
@@ -134,7 +138,10 @@ export interface Coding {
 export interface Extract extends Coding {
   readonly codeName: string;
   readonly documentTitle: string;
+  /** The informants who spoke the coded passage (none for the interviewer's words), by label. */
+  readonly informantIds: readonly InformantId[];
   readonly informantLabels: readonly string[];
+  /** Their distinct informant types. */
   readonly informantTypes: readonly string[];
 }
 
@@ -351,7 +358,11 @@ export interface CooccurrenceMatrix {
 export interface ThemeReview {
   readonly theme: Theme;
   readonly codes: readonly Code[];
-  readonly support: readonly { readonly type: string; readonly colour: string; readonly informants: number; readonly totalInformants: number; readonly extracts: number }[];
+  /** Per informant type: supporting informants of the `totalInformants` interviewed; the not interviewed are listed apart, never silent. */
+  readonly support: readonly {
+    readonly type: string; readonly colour: string; readonly informants: number; readonly totalInformants: number; readonly extracts: number;
+    readonly notInterviewed: readonly string[];
+  }[];
   readonly groups: readonly { readonly type: string; readonly informants: readonly { readonly label: string; readonly extracts: readonly Extract[] }[] }[];
   /** Codes that sit in the theme on thin evidence. */
   readonly weakCodes: readonly { readonly code: Code; readonly reason: 'few-extracts' | 'one-informant' }[];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { informantsPerCode } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
 import type { CodeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
@@ -9,22 +10,22 @@ type Db = Database.Database;
 
 const codeSql = `
   SELECT c.id, c.parent_id AS parentId, c.name, c.description, c.colour, c.in_vivo AS inVivo,
-    (SELECT count(*) FROM codings x WHERE x.code_id = c.id) AS codingCount,
-    (SELECT count(DISTINCT di.informant_id) FROM codings x JOIN document_informants di ON di.document_id = x.document_id WHERE x.code_id = c.id) AS informantCount
+    (SELECT count(*) FROM codings x WHERE x.code_id = c.id) AS codingCount
   FROM codes c`;
 
-type CodeRow = Omit<Code, 'inVivo'> & { inVivo: number };
-const toCode = (row: CodeRow): Code => ({ ...row, inVivo: row.inVivo === 1 });
+type CodeRow = Omit<Code, 'inVivo' | 'informantCount'> & { inVivo: number };
+/** `informantCount`: the informants who spoke the code's extracts (see analysis/attribution.ts). */
+const toCode = (informants: ReadonlyMap<number, number>) => (row: CodeRow): Code => ({ ...row, inVivo: row.inVivo === 1, informantCount: informants.get(row.id) ?? 0 });
 
 /** The codebook in tree order: siblings by sort order then name. */
 export function listCodes(db: Db): Code[] {
-  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map(toCode);
+  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map(toCode(informantsPerCode(db)));
 }
 
 export function getCode(db: Db, id: CodeId): Code {
   const row = db.prepare(`${codeSql} WHERE c.id = ?`).get(id) as CodeRow | undefined;
   if (!row) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
-  return toCode(row);
+  return toCode(informantsPerCode(db))(row);
 }
 
 /** Just the name: cheap, for labels on the hot path (getCode also counts codings). */

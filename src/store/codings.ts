@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { extractsOf } from '../analysis/extracts';
 import { TematikError } from '../domain/errors';
 import type { CodeId, CoderId, CodingId, DocumentId, Utf16Offset } from '../domain/ids';
 import { isCharBoundary } from '../domain/offsets';
@@ -59,15 +60,7 @@ export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean
 
 /** The extracts of any of `codeIds`, each coding once, by document then position. */
 export function extractsForCodes(db: Db, codeIds: readonly CodeId[]): Extract[] {
-  if (codeIds.length === 0) return [];
-  const rows = db.prepare(`
-    SELECT ${codingColumns}, k.name AS codeName, d.title AS documentTitle,
-      (SELECT json_group_array(label) FROM (SELECT i.label FROM document_informants di JOIN informants i ON i.id = di.informant_id WHERE di.document_id = c.document_id ORDER BY i.label)) AS informantLabels,
-      (SELECT json_group_array(name) FROM (SELECT DISTINCT t.name FROM document_informants di JOIN informants i ON i.id = di.informant_id JOIN informant_types t ON t.id = i.type_id WHERE di.document_id = c.document_id ORDER BY t.name)) AS informantTypes
-    FROM codings c JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
-    WHERE c.code_id IN (SELECT value FROM json_each(?))
-    ORDER BY d.title COLLATE NOCASE, c.start_offset, c.id`).all(JSON.stringify(codeIds)) as (Omit<Extract, 'informantLabels' | 'informantTypes'> & { informantLabels: string; informantTypes: string })[];
-  return rows.map((row) => ({ ...row, informantLabels: JSON.parse(row.informantLabels) as string[], informantTypes: JSON.parse(row.informantTypes) as string[] }));
+  return extractsOf(db, codeIds);
 }
 
 export function removeCoding(db: Db, id: CodingId): Coding {

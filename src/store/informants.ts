@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { INTERVIEWED_SQL } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
 import type { AttributeId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
@@ -9,7 +10,8 @@ type Db = Database.Database;
 
 export function listInformantTypes(db: Db): InformantType[] {
   return db.prepare(`
-    SELECT t.id, t.name, t.description, t.colour, (SELECT count(*) FROM informants i WHERE i.type_id = t.id) AS informantCount
+    SELECT t.id, t.name, t.description, t.colour, (SELECT count(*) FROM informants i WHERE i.type_id = t.id) AS informantCount,
+      (SELECT count(*) FROM informants i WHERE i.type_id = t.id AND ${INTERVIEWED_SQL}) AS interviewedCount
     FROM informant_types t ORDER BY t.sort_order, t.name`).all() as InformantType[];
 }
 
@@ -62,11 +64,11 @@ export function ensureAttribute(db: Db, name: string, valueType: 'text' | 'numbe
   return Number(db.prepare('INSERT INTO attributes (name, value_type) VALUES (?, ?)').run(name.trim(), valueType).lastInsertRowid) as AttributeId;
 }
 
-interface InformantRow { id: InformantId; label: string; name: string; typeId: InformantTypeId; typeName: string }
+interface InformantRow { id: InformantId; label: string; name: string; typeId: InformantTypeId; typeName: string; interviewed: 0 | 1 }
 
 export function listInformants(db: Db, typeId?: InformantTypeId): Informant[] {
   const rows = db.prepare(`
-    SELECT i.id, i.label, i.name, i.type_id AS typeId, t.name AS typeName
+    SELECT i.id, i.label, i.name, i.type_id AS typeId, t.name AS typeName, ${INTERVIEWED_SQL} AS interviewed
     FROM informants i JOIN informant_types t ON t.id = i.type_id
     WHERE @typeId IS NULL OR i.type_id = @typeId ORDER BY t.sort_order, i.label`).all({ typeId: typeId ?? null }) as InformantRow[];
   const attributes = db.prepare(`
@@ -74,6 +76,7 @@ export function listInformants(db: Db, typeId?: InformantTypeId): Informant[] {
   const documents = db.prepare('SELECT informant_id AS informantId, document_id AS documentId FROM document_informants ORDER BY document_id').all() as { informantId: number; documentId: DocumentId }[];
   return rows.map((row) => ({
     ...row,
+    interviewed: row.interviewed === 1,
     attributes: Object.fromEntries(attributes.filter((a) => a.informantId === row.id).map((a) => [a.name, a.value])),
     documentIds: documents.filter((d) => d.informantId === row.id).map((d) => d.documentId),
   }));

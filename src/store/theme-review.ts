@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { INTERVIEWED_SQL } from '../analysis/attribution';
 import type { CodeId, ThemeId } from '../domain/ids';
 import type { Code, Extract, ThemeReview } from '../domain/types';
 import { listCodes } from './codes';
@@ -24,7 +25,7 @@ export function reviewTheme(db: Db, id: ThemeId): ThemeReview {
   const extracts = extractsForCodes(db, themeCodeIds(db, id));
   const types = listInformantTypes(db);
   const informantsOf = db.prepare(`
-    SELECT i.label, t.name AS type FROM informants i JOIN informant_types t ON t.id = i.type_id`).all() as { label: string; type: string }[];
+    SELECT i.label, t.name AS type, ${INTERVIEWED_SQL} AS interviewed FROM informants i JOIN informant_types t ON t.id = i.type_id ORDER BY i.label`).all() as { label: string; type: string; interviewed: 0 | 1 }[];
   const typeOfLabel = new Map(informantsOf.map((i) => [i.label, i.type]));
 
   const byType = new Map<string, Map<string, Extract[]>>();
@@ -39,7 +40,8 @@ export function reviewTheme(db: Db, id: ThemeId): ThemeReview {
   const support = types.map((t) => {
     const informants = byType.get(t.name) ?? new Map<string, Extract[]>();
     const extractIds = new Set([...informants.values()].flat().map((e) => e.id));
-    return { type: t.name, colour: t.colour, informants: informants.size, totalInformants: t.informantCount, extracts: extractIds.size };
+    const notInterviewed = informantsOf.filter((i) => i.type === t.name && !i.interviewed).map((i) => i.label);
+    return { type: t.name, colour: t.colour, informants: informants.size, totalInformants: t.interviewedCount, extracts: extractIds.size, notInterviewed };
   });
   const groups = types.filter((t) => byType.has(t.name)).map((t) => ({
     type: t.name,

@@ -8,7 +8,7 @@ let next = 1;
 const extract = (documentTitle: string, labels: string[], types: string[], quote = 'kutipan', codeName = 'Kolaborasi'): Extract => ({
   id: next++ as CodingId, documentId: 1 as DocumentId, codeId: 1 as CodeId, coderId: 1 as CoderId, coderName: 'Peneliti',
   start: 0 as Utf16Offset, end: quote.length as Utf16Offset, quote, createdAt: '2025-01-01T00:00:00Z',
-  codeName, documentTitle, informantLabels: labels, informantTypes: types,
+  codeName, documentTitle, informantIds: [], informantLabels: labels, informantTypes: types,
 });
 
 const P = 'Pemilik UMKM';

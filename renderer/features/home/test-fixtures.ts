@@ -3,11 +3,11 @@ import type { DocumentSummary, Informant, InformantType } from '../../../src/dom
 
 /** Small builders for the home feature's tests; only the fields a test cares about need giving. */
 export const type = (id: number, name: string, colour = '#336699'): InformantType => ({
-  id: id as InformantTypeId, name, description: '', colour, informantCount: 0,
+  id: id as InformantTypeId, name, description: '', colour, informantCount: 0, interviewedCount: 0,
 });
 
 export const informant = (id: number, label: string, typeId: number, attributes: Record<string, string> = {}, extra: Partial<Informant> = {}): Informant => ({
-  id: id as InformantId, label, name: '', typeId: typeId as InformantTypeId, typeName: `type ${typeId}`, attributes, documentIds: [], ...extra,
+  id: id as InformantId, label, name: '', typeId: typeId as InformantTypeId, typeName: `type ${typeId}`, attributes, documentIds: [], interviewed: true, ...extra,
 });
 
 export const doc = (id: number, title: string, informantIds: number[], extra: Partial<DocumentSummary> = {}): DocumentSummary => ({

@@ -5,7 +5,7 @@ import { filterGroups, findExtract, neighbours, partitionComments, passages, sug
 
 const extract = (id: number, codeId: number, labels: string[]): Extract => ({
   id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId, start: 0 as Utf16Offset, end: 4 as Utf16Offset,
-  quote: `q${id}`, createdAt: '', coderName: 'you', codeName: `C${codeId}`, documentTitle: 'Doc', informantLabels: labels, informantTypes: [],
+  quote: `q${id}`, createdAt: '', coderName: 'you', codeName: `C${codeId}`, documentTitle: 'Doc', informantIds: [], informantLabels: labels, informantTypes: [],
 });
 const shared = extract(3, 2, ['KP-01', 'KP-02']);
 const groups: ThemeReview['groups'] = [
@@ -47,9 +47,9 @@ describe('passages', () => {
 describe('supportRows', () => {
   it('marks a type with informants but no extracts as silent and computes the share', () => {
     const rows = supportRows([
-      { type: 'A', colour: '#000000', informants: 3, totalInformants: 4, extracts: 7 },
-      { type: 'B', colour: '#000000', informants: 0, totalInformants: 2, extracts: 0 },
-      { type: 'C', colour: '#000000', informants: 0, totalInformants: 0, extracts: 0 },
+      { type: 'A', colour: '#000000', informants: 3, totalInformants: 4, extracts: 7, notInterviewed: [] },
+      { type: 'B', colour: '#000000', informants: 0, totalInformants: 2, extracts: 0, notInterviewed: [] },
+      { type: 'C', colour: '#000000', informants: 0, totalInformants: 0, extracts: 0, notInterviewed: [] },
     ]);
     expect(rows.map((r) => [r.share, r.silent])).toEqual([[0.75, false], [0, true], [0, true]]);
   });

@@ -6,10 +6,10 @@ import { byDocument, silentMembers } from './extract-list';
 const extract = (id: number, documentId: number, title: string, labels: string[]): Extract => ({
   id: id as CodingId, documentId: documentId as DocumentId, codeId: 1 as CodeId, coderId: 1 as CoderId,
   start: 0 as Utf16Offset, end: 5 as Utf16Offset, quote: `kutipan ${id}`, createdAt: '2025-01-01T00:00:00Z',
-  coderName: 'peneliti', codeName: 'Kode', documentTitle: title, informantLabels: labels, informantTypes: ['Konsumen'],
+  coderName: 'peneliti', codeName: 'Kode', documentTitle: title, informantIds: [], informantLabels: labels, informantTypes: ['Konsumen'],
 });
 const informant = (id: number, label: string): Informant => ({
-  id: id as InformantId, label, name: '', typeId: 2 as InformantTypeId, typeName: 'Konsumen', attributes: {}, documentIds: [],
+  id: id as InformantId, label, name: '', typeId: 2 as InformantTypeId, typeName: 'Konsumen', attributes: {}, documentIds: [], interviewed: true,
 });
 
 describe('byDocument', () => {

@@ -50,7 +50,7 @@ describe('grouping', () => {
   });
 
   const informant = (id: number, typeId: number, attributes: Record<string, string>): Informant => ({
-    id: id as InformantId, label: `I-${id}`, name: '', typeId: typeId as InformantTypeId, typeName: '', attributes, documentIds: [],
+    id: id as InformantId, label: `I-${id}`, name: '', typeId: typeId as InformantTypeId, typeName: '', attributes, documentIds: [], interviewed: true,
   });
   const people = [
     informant(1, 1, { City: ' Yogyakarta ' }),

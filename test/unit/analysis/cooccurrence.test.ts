@@ -104,7 +104,10 @@ describe('the pairs behind a co-occurrence cell', () => {
     expect(pairs).toHaveLength(1);
     const [a, b] = pairs[0]!;
     const text = study.text('K-01');
-    expect(a).toMatchObject({ id: c['k5']!.id, codeName: 'X', documentTitle: 'K-01_skincare', informantLabels: ['K-01'], informantTypes: ['Konsumen'], quote: text.slice(410, 450) });
+    // k5 lies in turn 4, the interviewer's question: it is evidence of no informant.
+    expect(a).toMatchObject({ id: c['k5']!.id, codeName: 'X', documentTitle: 'K-01_skincare', informantLabels: [], informantTypes: [], quote: text.slice(410, 450) });
+    // k4 runs from Dewi's turn 3 into the question: Dewi's.
+    expect(b).toMatchObject({ informantLabels: ['K-01'], informantTypes: ['Konsumen'] });
     expect(b).toMatchObject({ id: c['k4']!.id, codeName: 'W', start: 380, end: 420 });
   });
 

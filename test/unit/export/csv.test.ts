@@ -27,11 +27,16 @@ describe('CSV export of the tables the UI shows', () => {
     await expect(client.invoke('export.csv', { table: 'extracts' })).rejects.toThrow(/needs either the code \(codeId\) or the theme/);
     const docs = await client.invoke('documents.list', {});
     const k01 = docs.find((d) => d.title === 'K-01_skincare')!;
-    const coding = await client.invoke('codings.apply', { documentId: k01.id, start: 0, end: 20, codeName: 'Pembuka' });
+    const answer = (await client.invoke('documents.get', { id: k01.id })).turns.find((t) => t.role === 'informant')!;
+    const coding = await client.invoke('codings.apply', { documentId: k01.id, start: answer.start, end: answer.start + 20, codeName: 'Pembuka' });
     const theme = await client.invoke('themes.create', { name: 'Pembukaan', codeIds: [coding.codeId] });
     const extracts = (await client.invoke('export.csv', { table: 'extracts', themeId: theme.id })).csv.split('\r\n');
     expect(extracts[0]).toBe('\uFEFFInformant type,Informant,Document,Code,Start,End,Quote');
-    expect(extracts[1]).toMatch(/^Konsumen,K-01,K-01_skincare,Pembuka,0,20,/);
+    expect(extracts[1]).toMatch(new RegExp(`^Konsumen,K-01,K-01_skincare,Pembuka,${answer.start},${answer.start + 20},`));
+    // The interviewer's question is in the extract list, but evidence of no informant.
+    const question = await client.invoke('codings.apply', { documentId: k01.id, start: 0, end: 20, codeName: 'Pembuka' });
+    expect(question.start).toBe(0);
+    expect((await client.invoke('export.csv', { table: 'extracts', themeId: theme.id })).csv.split('\r\n')[1]).toMatch(/^,,K-01_skincare,Pembuka,0,20,/);
     await expect(client.invoke('export.csv', { table: 'codebook', path: path.join(client.dir, 'tidak-ada', 'x.csv') })).rejects.toThrow(/Cannot write .*Choose a folder you can write to/);
   });
 });

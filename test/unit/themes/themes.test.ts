@@ -82,7 +82,7 @@ describe('themes the Braun & Clarke way', () => {
     await invoke('documents.assign', { id: doc, informantIds: [owner.id] });
     const theme = await invoke('themes.create', { name: 'Co-creation digital', codeIds: [codes['polling']!, codes['rasa memiliki']!] });
     const review = await invoke('themes.review', { id: theme.id });
-    expect(review.support).toEqual([{ type: 'Pemilik UMKM', colour: type.colour, informants: 1, totalInformants: 1, extracts: 2 }]);
+    expect(review.support).toEqual([{ type: 'Pemilik UMKM', colour: type.colour, informants: 1, totalInformants: 1, extracts: 2, notInterviewed: [] }]);
     expect(review.groups).toMatchObject([{ type: 'Pemilik UMKM', informants: [{ label: 'P-01', extracts: [{ quote: 'polling warna' }, { quote: 'ikut memiliki' }] }] }]);
     expect(review.weakCodes.map((w) => [w.code.name, w.reason])).toEqual([['polling', 'few-extracts'], ['rasa memiliki', 'few-extracts']]);
     expect((await invoke('codes.unthemed', {})).map((c) => c.name).sort()).toEqual(['kapasitas', 'word of mouth']);
