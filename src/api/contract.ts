@@ -3,7 +3,7 @@ import type {
   CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset,
 } from '../domain/ids';
 import type {
-  AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSummary, Extract, HistoryState,
+  AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix,
 } from '../domain/types';
@@ -100,6 +100,17 @@ export const contract = {
   'documents.rename': action<DocumentSummary>()(z.strictObject({ id: id<DocumentId>(), title: name })),
   'documents.assign': action<DocumentSummary>()(z.strictObject({ id: id<DocumentId>(), informantIds: z.array(id<InformantId>()).max(100) })),
   'documents.delete': action<null>()(z.strictObject({ id: id<DocumentId>() })),
+  /** The speakers of a document: role, the informant each speaks for, turns and questions (how the interviewer is recognised). */
+  'documents.speakers': action<readonly DocumentSpeaker[]>()(z.strictObject({ id: id<DocumentId>() })),
+  /**
+   * Says who a speaker is: the interviewer, an informant of the document (whose evidence every
+   * turn of that speaker becomes), or unknown. Undoable; every count follows.
+   */
+  'documents.setSpeaker': action<readonly DocumentSpeaker[]>()(z.strictObject({
+    id: id<DocumentId>(), speaker: z.string().min(1).max(100), role: z.enum(['interviewer', 'informant', 'unknown']), informantId: id<InformantId>().nullable(),
+  })),
+  /** Swaps interviewer and informant roles in the documents (P/I read the wrong way round), then maps informants again. */
+  'documents.swapRoles': action<null>()(z.strictObject({ ids: z.array(id<DocumentId>()).min(1).max(10000) })),
 
   'import.files': action<ImportReport>()(z.strictObject({
     paths: z.array(z.string().min(1)).min(1, 'name at least one file'),

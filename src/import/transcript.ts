@@ -6,6 +6,7 @@ import type { SourceFormat } from '../domain/types';
 import { decodeText } from './decode';
 import { docxToText } from './docx';
 import { parseSrt, parseVtt } from './subtitles';
+import { settleRoles } from './roles';
 import { parseTurns } from './turns';
 import type { ParsedDocument, ParsedTurn } from './types';
 import { countWords } from './words';
@@ -62,7 +63,7 @@ export async function parseTranscript(fileName: string, bytes: Uint8Array): Prom
     format,
     encoding,
     text,
-    turns,
+    turns: settleRoles(text, turns),
     wordCount: countWords(text),
     contentHash: createHash('sha256').update(text, 'utf8').digest('hex'),
   };

@@ -159,6 +159,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('5 names the informant who spoke each turn of the transcripts an older project holds', () => {
+    const file = fileAtVersion(4, (db) => {
+      db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi', '2025-01-01', 'g')`).run();
+      db.prepare(`INSERT INTO informant_types (id, name) VALUES (1, 'Komunitas Pelanggan'), (2, 'Pemilik UMKM')`).run();
+      db.prepare(`INSERT INTO informants (id, label, name, type_id, created_at) VALUES
+        (1, 'KP-01', 'Dimas Prasetyo', 1, 'x'), (2, 'KP-02', 'Ayu Larasati', 1, 'x'), (3, 'P-01', 'Fitri Handayani', 2, 'x')`).run();
+      const text = 'Moderator: Apa kabar?\nMas Dimas: Baik.\nMbak Ayu: Sehat.';
+      db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+        VALUES (1, 'KP', 'KP.txt', 'txt', 'utf-8', 'h1', ?, 6, 'x'), (2, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h2', 'Pewawancara: Kapan?\nNarasumber: Dulu.', 3, 'x')`).run(text);
+      db.prepare('INSERT INTO document_informants VALUES (1, 1), (1, 2), (2, 3)').run();
+      db.prepare(`INSERT INTO turns (document_id, seq, speaker, role, start_offset, end_offset) VALUES
+        (1, 0, 'Moderator', 'interviewer', 11, 21), (1, 1, 'Mas Dimas', 'informant', 33, 38), (1, 2, 'Mbak Ayu', 'informant', 49, 55),
+        (2, 0, 'Pewawancara', 'interviewer', 13, 19), (2, 1, 'Narasumber', 'informant', 32, 37)`).run();
+    });
+    const db = openDatabase(file);
+    const who = db.prepare(`SELECT t.speaker, i.label FROM turns t LEFT JOIN informants i ON i.id = t.informant_id ORDER BY t.document_id, t.seq`).raw().all();
+    expect(who).toEqual([['Moderator', null], ['Mas Dimas', 'KP-01'], ['Mbak Ayu', 'KP-02'], ['Pewawancara', null], ['Narasumber', 'P-01']]);
+    expect(db.prepare('SELECT count(*) FROM redactions').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT finding FROM themes').pluck().all()).toEqual([]);
+    db.close();
+  });
+
   it('numbers migrations 1, 2, … without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
