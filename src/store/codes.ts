@@ -39,6 +39,47 @@ export function findCodeByName(db: Db, name: string, parentId: CodeId | null = n
   return db.prepare('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').pluck().get(parentId ?? 0, name.trim()) as CodeId | undefined;
 }
 
+/** A code's place in the codebook, "Kanal digital/Polling". */
+export function codePath(db: Db, id: CodeId): string {
+  return (db.prepare(`
+    WITH RECURSIVE up(id, parent_id, name, depth) AS (
+      SELECT id, parent_id, name, 0 FROM codes WHERE id = ?
+      UNION ALL SELECT c.id, c.parent_id, c.name, up.depth + 1 FROM codes c JOIN up ON c.id = up.parent_id)
+    SELECT name FROM up ORDER BY depth DESC`).pluck().all(id) as string[]).join('/');
+}
+
+/**
+ * The code a user names, found or created in the caller's transaction (codings.apply,
+ * recode, search-to-code, the CLI):
+ * - a path, "Kanal digital/Polling", is followed from the top of the codebook; its last part
+ *   is created under its parent when missing (a missing parent is an error, not a new branch);
+ * - a plain name is the one code of that name at any depth; with none it is created at the top;
+ * - a name two codes share is refused with their paths, never guessed or duplicated.
+ * A name that itself contains "/" ("online/offline") is a plain name unless its first part is
+ * a top-level code.
+ */
+export function resolveCodeName(db: Db, name: string, inVivo = false): CodeId {
+  const wanted = name.trim();
+  const parts = wanted.split('/').map((part) => part.trim());
+  if (parts.length > 1 && parts.every(Boolean) && findCodeByName(db, parts[0]!) !== undefined) {
+    let parentId: CodeId | null = null;
+    for (const [i, part] of parts.entries()) {
+      const found = findCodeByName(db, part, parentId);
+      if (found !== undefined) parentId = found;
+      else if (i === parts.length - 1) return createCode(db, { name: part, parentId, inVivo });
+      else {
+        throw new TematikError('not_found', `The codebook has no code "${part}" under "${parts.slice(0, i).join('/')}", so "${wanted}" cannot be placed. Check the path, or create "${parts.slice(0, i + 1).join('/')}" first.`);
+      }
+    }
+    return parentId!;
+  }
+  const matches = db.prepare('SELECT id FROM codes WHERE name = ? COLLATE NOCASE ORDER BY id').pluck().all(wanted) as CodeId[];
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) return createCode(db, { name: wanted, inVivo });
+  const paths = matches.map((id) => `"${codePath(db, id)}"`);
+  throw new TematikError('invalid_args', `The code name "${wanted}" is ambiguous: ${matches.length} codes have it (${paths.join(', ')}). Give the path of the one you mean, e.g. ${paths[0]}.`);
+}
+
 export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean }): CodeId {
   const parentId = input.parentId ?? null;
   if (parentId !== null) getCode(db, parentId);

@@ -46,7 +46,7 @@ export const codingHandlers: HandlerGroup<'codings'> = {
     const writer = writerFor(store.db);
     const label = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
     const id = store.change({ action: 'codings.apply', summary: `Apply code "${label}"`, args: { documentId, start, end, codeId, codeName } }, () => {
-      const code = codeId ?? codes.findCodeByName(store.db, codeName!) ?? codes.createCode(store.db, { name: codeName!, inVivo: inVivo ?? false });
+      const code = codeId ?? codes.resolveCodeName(store.db, codeName!, inVivo ?? false);
       return writer(documentId, code, store.coderId(), start, end);
     });
     return codings.getCoding(store.db, id);
@@ -63,7 +63,7 @@ export const codingHandlers: HandlerGroup<'codings'> = {
     codings.getCoding(store.db, id);
     const name = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
     store.change({ action: 'codings.recode', summary: `Re-code a passage as "${name}"`, args: { id, codeId, codeName } }, () => {
-      const target = codeId ?? codes.findCodeByName(store.db, codeName!) ?? codes.createCode(store.db, { name: codeName!, inVivo: inVivo ?? false });
+      const target = codeId ?? codes.resolveCodeName(store.db, codeName!, inVivo ?? false);
       codings.recode(store.db, id, target);
     });
     return codings.getCoding(store.db, id);

@@ -28,7 +28,7 @@ export const searchHandlers: HandlerGroup<'search'> = {
     const label = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
     const what = unit === 'hit' ? 'hit(s)' : unit === 'sentence' ? 'sentence(s)' : 'speaker turn(s)';
     return store.change({ action: 'search.code', summary: `Code ${ranges.size} ${what} of "${query}" as "${label}"`, args: { query, filters, unit, codeId, codeName, count: ranges.size } }, () => {
-      const target: CodeId = codeId ?? codes.findCodeByName(store.db, codeName!) ?? codes.createCode(store.db, { name: codeName! });
+      const target: CodeId = codeId ?? codes.resolveCodeName(store.db, codeName!);
       const write = codingWriter(store.db);
       const coder = store.coderId();
       const exists = store.db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?');
