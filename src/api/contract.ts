@@ -45,6 +45,7 @@ const searchFilters = z.strictObject({
   documentIds: z.array(id<DocumentId>()).max(10000).optional(),
   codeId: id<CodeId>().optional(),
   scope: z.array(z.enum(['documents', 'memos', 'codes'])).min(1).optional(),
+  role: z.enum(['informant', 'interviewer', 'all']).optional(),
 });
 const searchQuery = z.string().trim().min(1, 'type something to search for').max(1000);
 
@@ -205,6 +206,7 @@ export const contract = {
   /**
    * Codes search hits in one undoable step: the hit itself, its sentence or its speaker turn.
    * `hits` picks some (by document and offsets); without it every transcript hit of the query is coded.
+   * Only informants' turns are coded unless `filters.role` says otherwise: the interviewer's words are never coded by accident.
    */
   'search.code': action<{ readonly applied: number; readonly skipped: number; readonly codeId: CodeId }>()(z.strictObject({
     query: searchQuery, filters: searchFilters.optional(),

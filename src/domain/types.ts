@@ -371,10 +371,12 @@ export interface ThemeReview {
 
 /** Narrows a search; every field is optional and they combine with AND. */
 export interface SearchFilters {
-  /** Only documents of informants of these types. */
+  /** Only what informants of these types said (in a group interview, the speaker's type counts). */
   readonly informantTypeIds?: readonly InformantTypeId[];
-  /** Only documents of informants with this attribute value (e.g. city = Yogyakarta). */
+  /** Only what informants with this attribute value said (e.g. city = Yogyakarta). */
   readonly attribute?: { readonly name: string; readonly value: string };
+  /** Whose turns: informants' only, the interviewer's only, or everything (default). */
+  readonly role?: 'informant' | 'interviewer' | 'all';
   readonly documentIds?: readonly DocumentId[];
   /** Only hits inside extracts coded with this code (or its sub-codes). */
   readonly codeId?: CodeId;
@@ -393,6 +395,8 @@ export interface SearchHit {
   readonly informantLabels: readonly string[];
   readonly informantTypes: readonly string[];
   readonly speaker: string;
+  /** The role of the speaker turn the hit is in; null outside a transcript's turns (memos, codes, documents without turns). */
+  readonly role: SpeakerRole | null;
   readonly startMs: number | null;
   /** The hit in the document's (or memo's, or code's) text. */
   readonly start: Utf16Offset;
@@ -405,6 +409,15 @@ export interface SearchHit {
   readonly after: string;
 }
 
+/** Why a search found nothing, where the data can tell. */
+export type SearchEmpty =
+  /** These parts of an AND occur nowhere in the project. */
+  | { readonly kind: 'missing'; readonly terms: readonly string[] }
+  /** Every part occurs, but never in the same passage (speaker turn or paragraph): AND works within one. */
+  | { readonly kind: 'apart'; readonly terms: readonly string[] }
+  /** The search finds `total` hits without the filters. */
+  | { readonly kind: 'filtered'; readonly total: number };
+
 export interface SearchResult {
   /** Hits in the order asked for, up to the limit. */
   readonly hits: readonly SearchHit[];
@@ -416,4 +429,6 @@ export interface SearchResult {
   /** Matching passages: speaker turns, paragraphs, memos, codes. */
   readonly passages: number;
   readonly tookMs: number;
+  /** Set when there are no hits and the data say why. */
+  readonly empty?: SearchEmpty | null;
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId, DocumentId, MemoId, Utf16Offset } from '../domain/ids';
-import type { SearchFilters, SearchHit, SearchResult } from '../domain/types';
+import { spokenBy } from '../analysis/extracts';
+import type { SearchEmpty, SearchFilters, SearchHit, SearchResult, SpeakerRole } from '../domain/types';
 import { codeText, memoText, refreshSearchIndex } from './indexer';
 import { matchSpans, parseQuery, toFts, type QueryNode } from './query';
 import { analyse } from './tokens';
@@ -27,22 +28,31 @@ export interface SearchOptions {
 
 /** Full-text search with keyword-in-context lines; the index is brought up to date first. */
 export function search(db: Db, options: SearchOptions): SearchResult {
-  const began = performance.now();
   refreshSearchIndex(db);
-  const tree = parseQuery(options.query);
+  return run(db, options, parseQuery(options.query), true);
+}
+
+function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: boolean): SearchResult {
+  const began = performance.now();
   if (!tree) return { hits: [], total: 0, passages: 0, tookMs: performance.now() - began };
   const filters = options.filters ?? {};
   const scope = new Set(filters.scope ?? ['documents', 'memos', 'codes']);
   const documents = allowedDocuments(db, filters);
+  const speakers = allowedInformants(db, filters);
+  const role = filters.role ?? 'all';
   const clauses: string[] = [];
   const params: unknown[] = [toFts(tree)];
   const kinds: string[] = [];
   if (scope.has('documents')) {
-    if (documents) { kinds.push('u.document_id IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(documents)); }
-    else kinds.push('u.document_id IS NOT NULL');
+    const conditions = ['u.document_id IS NOT NULL'];
+    if (documents) { conditions.push('u.document_id IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(documents)); }
+    if (speakers) { conditions.push(SPOKEN_BY_ALLOWED); params.push(JSON.stringify(speakers), JSON.stringify(speakers)); }
+    if (role === 'informant') conditions.push(`(${UNIT_ROLE} = 'informant' OR ${UNIT_WITHOUT_TURNS})`);
+    if (role === 'interviewer') conditions.push(`${UNIT_ROLE} = 'interviewer'`);
+    kinds.push(`(${conditions.join(' AND ')})`);
   }
-  // Memos and codes belong to no informant: a filter on informants or documents leaves them out.
-  const narrowed = documents !== null;
+  // Memos and codes belong to no informant: a filter on informants, documents or speakers leaves them out.
+  const narrowed = documents !== null || speakers !== null || role !== 'all';
   if (scope.has('memos') && !narrowed) kinds.push('u.memo_id IS NOT NULL');
   if (scope.has('codes') && !narrowed) kinds.push('u.code_id IS NOT NULL');
   if (kinds.length === 0) return { hits: [], total: 0, passages: 0, tookMs: performance.now() - began };
@@ -54,7 +64,9 @@ export function search(db: Db, options: SearchOptions): SearchResult {
   const bounded = within === null && Number.isFinite(limit) && limit < Number.MAX_SAFE_INTEGER;
   const from = `FROM search_fts JOIN search_units u ON u.id = search_fts.rowid ${options.sort === 'document' ? 'LEFT JOIN documents d ON d.id = u.document_id' : ''}
       WHERE search_fts MATCH ? AND ${clauses.join(' AND ')}`;
-  const order = options.sort === 'document' ? 'ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id' : 'ORDER BY rank';
+  // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
+  const order = options.sort === 'document' ? 'ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id'
+    : `ORDER BY ifnull(${UNIT_ROLE} = 'interviewer', 0), rank`;
   let rows: UnitRow[];
   let passages: number;
   try {
@@ -68,25 +80,81 @@ export function search(db: Db, options: SearchOptions): SearchResult {
   }
   const hits = kwic(db, rows, tree, within);
   const everyPassageRead = rows.length === passages;
+  const total = everyPassageRead ? hits.length : passages;
   return {
     hits: hits.slice(0, limit),
-    total: everyPassageRead ? hits.length : passages,
+    total,
     passages: within ? new Set(hits.map((h) => `${h.documentId}:${h.unitStart}`)).size : passages,
     tookMs: performance.now() - began,
+    ...(total === 0 && explain ? { empty: explainEmpty(db, tree, options) } : {}),
   };
 }
 
-/** Documents allowed by the informant, attribute and document filters; null when none applies. */
-function allowedDocuments(db: Db, filters: SearchFilters): number[] | null {
+/** The role of the speaker turn a unit is (units of a document with turns are its turns); NULL for a document without turns. */
+const UNIT_ROLE = '(SELECT t.role FROM turns t WHERE t.document_id = u.document_id AND t.start_offset = u.start_offset AND t.end_offset = u.end_offset)';
+const UNIT_WITHOUT_TURNS = 'NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = u.document_id)';
+/** The unit was spoken by one of the allowed informants (two JSON lists of their ids as parameters). */
+const SPOKEN_BY_ALLOWED = `(EXISTS (SELECT 1 FROM turns t WHERE t.document_id = u.document_id AND t.start_offset = u.start_offset
+    AND t.informant_id IN (SELECT value FROM json_each(?)))
+  OR (${UNIT_WITHOUT_TURNS} AND EXISTS (SELECT 1 FROM document_informants di WHERE di.document_id = u.document_id AND di.informant_id IN (SELECT value FROM json_each(?)))))`;
+
+/**
+ * Why a search found nothing, when the data can say: a word that occurs nowhere; words that
+ * each occur but never in one passage (AND looks inside one speaker turn or paragraph); or
+ * hits that the filters (type, attribute, document, code, role) leave out.
+ */
+function explainEmpty(db: Db, tree: QueryNode, options: SearchOptions): SearchEmpty | null {
+  const count = (node: QueryNode, filtered: boolean): number => {
+    try {
+      return run(db, { ...options, limit: 1, ...(filtered ? {} : { filters: { scope: ['documents', 'memos', 'codes'] } }) }, node, false).total;
+    } catch {
+      return 0;
+    }
+  };
+  const parts = tree.kind === 'and' ? tree.nodes.filter((n) => n.kind !== 'not') : [];
+  if (parts.length > 1) {
+    const missing = parts.filter((node) => count(node, false) === 0).map(describeNode);
+    if (missing.length > 0) return { kind: 'missing', terms: missing };
+    if (parts.every((node) => count(node, true) > 0)) return { kind: 'apart', terms: parts.map(describeNode) };
+  }
+  if (options.filters && Object.keys(options.filters).some((k) => k !== 'scope')) {
+    const unfiltered = count(tree, false);
+    if (unfiltered > 0) return { kind: 'filtered', total: unfiltered };
+  }
+  return null;
+}
+
+/** A query part as the user would write it. */
+function describeNode(node: QueryNode): string {
+  switch (node.kind) {
+    case 'term': return node.stems.join(' ');
+    case 'phrase': return `"${node.stems.join(' ')}"`;
+    case 'prefix': return `${node.prefix}*`;
+    case 'not': return `NOT ${describeNode(node.node)}`;
+    default: return node.nodes.map(describeNode).join(node.kind === 'and' ? ' AND ' : ' OR ');
+  }
+}
+
+/**
+ * Informants allowed by the type and attribute filters; null when neither applies. A passage
+ * passes when one of them spoke it: in a group interview only the speaker's type and attributes count.
+ */
+function allowedInformants(db: Db, filters: SearchFilters): number[] | null {
   const sets: number[][] = [];
   if (filters.informantTypeIds?.length) {
-    sets.push(db.prepare(`SELECT DISTINCT di.document_id FROM document_informants di JOIN informants i ON i.id = di.informant_id
-      WHERE i.type_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(filters.informantTypeIds)) as number[]);
+    sets.push(db.prepare('SELECT id FROM informants WHERE type_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(filters.informantTypeIds)) as number[]);
   }
   if (filters.attribute) {
-    sets.push(db.prepare(`SELECT DISTINCT di.document_id FROM document_informants di JOIN informant_attributes ia ON ia.informant_id = di.informant_id
-      JOIN attributes a ON a.id = ia.attribute_id WHERE a.name = ? COLLATE NOCASE AND ia.value = ? COLLATE NOCASE`).pluck().all(filters.attribute.name, filters.attribute.value) as number[]);
+    sets.push(db.prepare(`SELECT ia.informant_id FROM informant_attributes ia JOIN attributes a ON a.id = ia.attribute_id
+      WHERE a.name = ? COLLATE NOCASE AND ia.value = ? COLLATE NOCASE`).pluck().all(filters.attribute.name, filters.attribute.value) as number[]);
   }
+  if (sets.length === 0) return null;
+  return sets.reduce((a, b) => a.filter((id) => b.includes(id)));
+}
+
+/** Documents allowed by the document and code filters; null when neither applies. */
+function allowedDocuments(db: Db, filters: SearchFilters): number[] | null {
+  const sets: number[][] = [];
   if (filters.documentIds?.length) sets.push([...filters.documentIds]);
   if (filters.codeId !== undefined) {
     sets.push(db.prepare(`SELECT DISTINCT document_id FROM codings WHERE code_id IN (${subtree})`).pluck().all(filters.codeId) as number[]);
@@ -109,23 +177,21 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
   // Only the passage, not the whole transcript: code point offsets because substr() counts code points.
   const passageOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
-  const informants = db.prepare(`SELECT i.label, t.name AS type FROM document_informants di JOIN informants i ON i.id = di.informant_id
-    JOIN informant_types t ON t.id = i.type_id WHERE di.document_id = ? ORDER BY i.label`);
-  const turn = db.prepare('SELECT speaker, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
-  const cache = new Map<string, { title: string; text: string | null; labels: string[]; types: string[] }>();
+  const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
+  const whoSpoke = spokenBy(db);
+  const cache = new Map<string, { title: string; text: string | null }>();
   const source = (row: UnitRow) => {
     const key = row.documentId !== null ? `d${row.documentId}` : row.memoId !== null ? `m${row.memoId}` : `c${row.codeId}`;
     let found = cache.get(key);
     if (!found) {
       if (row.documentId !== null) {
-        const people = informants.all(row.documentId) as { label: string; type: string }[];
-        found = { title: documentTitle.get(row.documentId) as string, text: null, labels: people.map((p) => p.label), types: [...new Set(people.map((p) => p.type))] };
+        found = { title: documentTitle.get(row.documentId) as string, text: null };
       } else if (row.memoId !== null) {
         const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(row.memoId) as { title: string; body: string };
-        found = { title: memo.title || memo.body.slice(0, 60), text: memoText(memo.title, memo.body), labels: [], types: [] };
+        found = { title: memo.title || memo.body.slice(0, 60), text: memoText(memo.title, memo.body) };
       } else {
         const code = db.prepare('SELECT name, description FROM codes WHERE id = ?').get(row.codeId) as { name: string; description: string };
-        found = { title: code.name, text: codeText(code.name, code.description), labels: [], types: [] };
+        found = { title: code.name, text: codeText(code.name, code.description) };
       }
       cache.set(key, found);
     }
@@ -133,7 +199,8 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   };
   const hits: SearchHit[] = [];
   for (const row of rows) {
-    const { title, text: whole, labels, types } = source(row);
+    const { title, text: whole } = source(row);
+    const people = row.documentId !== null ? whoSpoke(row.documentId, row.start, row.end) : { informantLabels: [], informantTypes: [] };
     // Offsets below stay in the source's coordinates: a transcript passage is placed back at row.start.
     const passage = row.documentId !== null
       ? passageOf.get(row.pointStart, row.pointEnd - row.pointStart, row.documentId) as string
@@ -141,7 +208,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     const text = (from: number, to: number) => passage.slice(from - row.start, to - row.start);
     const tokens = analyse(passage);
     const spans = matchSpans(tree, tokens.map((t) => t.stem)).sort((a, b) => a[0] - b[0]);
-    const speaker = row.documentId !== null ? turn.get(row.documentId, row.start, row.end) as { speaker: string; startMs: number | null } | undefined : undefined;
+    const speaker = row.documentId !== null ? turn.get(row.documentId, row.start, row.end) as { speaker: string; role: SpeakerRole; startMs: number | null } | undefined : undefined;
     let last = -1;
     for (const [first, lastToken] of spans) {
       if (first <= last) continue;
@@ -152,7 +219,8 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
       hits.push({
         kind: row.documentId !== null ? 'document' : row.memoId !== null ? 'memo' : 'code',
         documentId: row.documentId, memoId: row.memoId, codeId: row.codeId, title,
-        informantLabels: labels, informantTypes: types, speaker: speaker?.speaker ?? '', startMs: speaker?.startMs ?? null,
+        informantLabels: people.informantLabels, informantTypes: people.informantTypes,
+        speaker: speaker?.speaker ?? '', role: speaker?.role ?? null, startMs: speaker?.startMs ?? null,
         start: start as Utf16Offset, end: end as Utf16Offset, unitStart: row.start as Utf16Offset, unitEnd: row.end as Utf16Offset,
         before: context(text(Math.max(row.start, start - CONTEXT_CHARS), start), start - CONTEXT_CHARS > row.start ? 'cut' : 'whole', 'before'),
         match: text(start, end),

@@ -10,7 +10,7 @@ export const searchHandlers: HandlerGroup<'search'> = {
   'search.query': ({ query, filters, sort, limit }, ctx) => search(ctx.session.store.db, { query, ...(filters ? { filters } : {}), ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) }),
   'search.code': ({ query, filters, hits, unit, codeId, codeName }, ctx) => {
     const { store } = ctx.session;
-    const found = search(store.db, { query, ...(filters ? { filters } : {}), limit: Number.MAX_SAFE_INTEGER }).hits.filter((h) => h.kind === 'document');
+    const found = search(store.db, { query, filters: { role: 'informant', ...filters }, limit: Number.MAX_SAFE_INTEGER }).hits.filter((h) => h.kind === 'document');
     const chosen = hits ? found.filter((h) => hits.some((p) => p.documentId === h.documentId && p.start === h.start && p.end === h.end)) : found;
     if (hits && chosen.length < hits.length) {
       throw new TematikError('conflict', `${hits.length - chosen.length} of the chosen hits are no longer results of "${query}"; search again, then code. Nothing was coded.`);
