@@ -4,11 +4,12 @@ import type { Attribute, Code, DocumentSummary, Informant, InformantType } from 
 import { useStrings } from '../../i18n/i18n';
 import { Popover } from './Popover';
 import {
-  activeFilterCount, attributeValues, codeOptions, narrowsToTranscripts, NO_FILTERS, SCOPES, toggle, toggleScope, type FilterState, type Scope,
+  activeFilterCount, attributeValues, codeOptions, narrowsToTranscripts, NO_FILTERS, ROLE_FILTERS, SCOPES, toggle, toggleScope, type FilterState, type RoleFilter, type Scope,
 } from './search-request';
 import { searchStrings, type SearchKey } from './strings';
 
 const SCOPE_LABEL: Readonly<Record<Scope, SearchKey>> = { documents: 'scopeDocuments', memos: 'scopeMemos', codes: 'scopeCodes' };
+const ROLE_FILTER_LABEL: Readonly<Record<RoleFilter, SearchKey>> = { all: 'roleAll', informant: 'roleInformantsOnly', interviewer: 'roleInterviewerOnly' };
 
 /** Everything that narrows a search, on one wrapping bar above the results. */
 export function FiltersBar({ value, onChange, types, attributes, informants, documents, codes }: {
@@ -85,6 +86,13 @@ export function FiltersBar({ value, onChange, types, attributes, informants, doc
         >
           <option value="">{t('anyCode')}</option>
           {options.map((o) => <option key={o.id} value={o.id}>{'\u00a0\u00a0\u00a0'.repeat(o.depth)}{o.name}</option>)}
+        </select>
+      </div>
+
+      <div className="sr-filter" role="group" aria-label={t('role')}>
+        <span className="sr-filter-name">{t('role')}</span>
+        <select value={value.role} aria-label={t('role')} data-testid="search-role" onChange={(e) => set({ role: e.target.value as RoleFilter })}>
+          {ROLE_FILTERS.map((role) => <option key={role} value={role}>{t(ROLE_FILTER_LABEL[role])}</option>)}
         </select>
       </div>
 

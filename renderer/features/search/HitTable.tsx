@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import type { SearchHit } from '../../../src/domain/types';
+import type { SearchHit, SpeakerRole } from '../../../src/domain/types';
 import { useStrings, type Translate } from '../../i18n/i18n';
 import { hitKey, isCodable } from './hit-selection';
 import { formatTimestamp } from '../../lib/time';
@@ -14,7 +14,7 @@ export const rowId = (index: number): string => `search-hit-${index}`;
  * memos and codes in their own groups. One tab stop for the lines: ↑/↓ move, Enter opens,
  * Space selects, Ctrl+A selects all (or none).
  */
-export function HitTable({ rows, gridRef, current, selected, allState, codableCount, typeColour, onCurrent, onToggle, onToggleAll, onOpen }: {
+export function HitTable({ rows, gridRef, current, selected, allState, codableCount, typeColour, onCurrent, onToggle, onToggleAll, onOpen, interviewerAsked = false }: {
   /** The lines to draw, in order: transcripts, then memos, then codes. */
   rows: readonly SearchHit[];
   gridRef: RefObject<HTMLDivElement | null>;
@@ -27,6 +27,8 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
   onToggle: (hit: SearchHit) => void;
   onToggleAll: () => void;
   onOpen: (hit: SearchHit) => void;
+  /** The interviewer's turns were searched on purpose: their hits may be coded. */
+  interviewerAsked?: boolean;
 }) {
   const t = useStrings(searchStrings);
   const all = useRef<HTMLInputElement>(null);
@@ -66,7 +68,7 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
     } else if (event.key === ' ' && !onCheckbox) {
       event.preventDefault();
       const hit = rows[current];
-      if (hit && isCodable(hit)) onToggle(hit);
+      if (hit && isCodable(hit, interviewerAsked)) onToggle(hit);
     }
   };
 
@@ -78,7 +80,7 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
 
   const line = (hit: SearchHit, index: number) => (
     <HitRow
-      key={hitKey(hit)} hit={hit} index={index} current={index === current} checked={selected.has(hitKey(hit))}
+      key={hitKey(hit)} hit={hit} index={index} current={index === current} checked={selected.has(hitKey(hit))} codable={isCodable(hit, interviewerAsked)}
       typeColour={hit.informantTypes.length > 0 ? typeColour.get(hit.informantTypes[0]!) ?? null : null}
       onCurrent={onCurrent} onToggle={onToggle} onOpen={onOpen} t={t}
     />
@@ -118,8 +120,11 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
 }
 
 /** One KWIC line; memoised so moving the cursor redraws two lines, not five hundred. */
-const HitRow = memo(function HitRow({ hit, index, current, checked, typeColour, onCurrent, onToggle, onOpen, t }: {
+const ROLE_LABEL: Readonly<Record<SpeakerRole, SearchKey>> = { informant: 'roleInformant', interviewer: 'roleInterviewer', unknown: 'roleUnknown' };
+
+const HitRow = memo(function HitRow({ hit, index, current, checked, codable, typeColour, onCurrent, onToggle, onOpen, t }: {
   hit: SearchHit;
+  codable: boolean;
   index: number;
   current: boolean;
   checked: boolean;
@@ -130,7 +135,6 @@ const HitRow = memo(function HitRow({ hit, index, current, checked, typeColour, 
   t: Translate<SearchKey>;
 }) {
   const { before, after } = kwicContext(hit);
-  const codable = isCodable(hit);
   const hint = hit.kind === 'document' ? t('openHit') : hit.kind === 'memo' ? t('memoHint') : t('codeHint');
   return (
     <div
@@ -158,6 +162,7 @@ const HitRow = memo(function HitRow({ hit, index, current, checked, typeColour, 
             <div className="sr-where">
               <span className="sr-doc">{hit.title}</span>
               {hit.speaker && <span className="sr-speaker">{hit.speaker}</span>}
+              {hit.role && <span className={`sr-role sr-role-${hit.role}`} data-testid="search-hit-role">{t(ROLE_LABEL[hit.role])}</span>}
               {hit.startMs !== null && <span className="sr-time">{formatTimestamp(hit.startMs)}</span>}
             </div>
           </>

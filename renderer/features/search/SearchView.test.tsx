@@ -130,7 +130,7 @@ describe('SearchView', () => {
     fireEvent.change(screen.getByTestId('search-code-name'), { target: { value: 'Jejaring komunitas' } });
     expect(screen.getByTestId('search-code-new')).toBeTruthy();
     await act(async () => { fireEvent.click(screen.getByTestId('search-code-apply')); });
-    await waitFor(() => expect(lastCall('search.code')).toEqual({ query: 'kolaborasi', unit: 'turn', codeName: 'Jejaring komunitas' }));
+    await waitFor(() => expect(lastCall('search.code')).toEqual({ query: 'kolaborasi', filters: { role: 'all' }, unit: 'turn', codeName: 'Jejaring komunitas' }));
     await waitFor(() => expect(screen.getByTestId('notices').textContent).toContain('Coded 2 passages as “Jejaring komunitas”; 1 was already coded. Ctrl+Z undoes it in one step.'));
     // The results stay, selection included.
     expect(screen.getAllByTestId('search-hit')).toHaveLength(4);
@@ -149,7 +149,7 @@ describe('SearchView', () => {
     expect((name as HTMLInputElement).value).toBe('Kolaborasi');
     await act(async () => { fireEvent.click(screen.getByTestId('search-code-apply')); });
     await waitFor(() => expect(lastCall('search.code')).toEqual({
-      query: 'kolaborasi', unit: 'sentence', codeId: 9, hits: [{ documentId: 1, start: 500, end: 510 }],
+      query: 'kolaborasi', filters: { role: 'all' }, unit: 'sentence', codeId: 9, hits: [{ documentId: 1, start: 500, end: 510 }],
     }));
   });
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchHit, SearchResult } from '../../../src/domain/types';
+import type { SearchEmpty, SearchHit, SearchResult } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { CodeBar } from './CodeBar';
@@ -103,7 +103,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
     setCurrent(0);
     setVisible(PAGE);
   } else if (shown) {
-    const pruned = pruneSelection(selection, shown.result.hits);
+    const pruned = pruneSelection(selection, shown.result.hits, filters.role === 'interviewer');
     if (pruned !== selection) setSelection(pruned);
   }
 
@@ -134,9 +134,10 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
   }, [hits]);
   const rows = useMemo(() => ordered.slice(0, visible), [ordered, visible]);
   const summary = result ? summarise(result) : null;
-  const codableCount = useMemo(() => codableKeys(hits).length, [hits]);
-  const allState = selectAllState(selection, hits);
-  const selectedCount = useMemo(() => codableKeys(hits).filter((k) => selection.has(k)).length, [hits, selection]);
+  const interviewerAsked = filters.role === 'interviewer';
+  const codableCount = useMemo(() => codableKeys(hits, interviewerAsked).length, [hits, interviewerAsked]);
+  const allState = selectAllState(selection, hits, interviewerAsked);
+  const selectedCount = useMemo(() => codableKeys(hits, interviewerAsked).filter((k) => selection.has(k)).length, [hits, selection, interviewerAsked]);
 
   const runSearch = (text: string) => {
     const q = text.trim();
@@ -237,7 +238,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
         {result && result.total === 0 && !failed && (
           <div className="sr-empty" data-testid="search-empty">
             <p>{t('noHits', { query: `“${query}”` })}</p>
-            {contractFilters && <p className="muted">{t('noHitsFiltered')}</p>}
+            <EmptyReason empty={result.empty ?? null} filtered={!!contractFilters} />
             <DidYouMean query={query} />
           </div>
         )}
@@ -245,7 +246,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
           <>
             <HitTable
               rows={rows} gridRef={gridRef} current={currentRow} selected={selection} allState={allState} codableCount={codableCount}
-              typeColour={typeColour} onCurrent={setCurrent} onToggle={onToggle} onToggleAll={() => setSelection((s) => toggleAll(s, hits))} onOpen={onOpen}
+              typeColour={typeColour} onCurrent={setCurrent} onToggle={onToggle} onToggleAll={() => setSelection((s) => toggleAll(s, hits, interviewerAsked))} onOpen={onOpen} interviewerAsked={interviewerAsked}
             />
             {ordered.length > rows.length && (
               <div className="sr-more">
@@ -276,4 +277,14 @@ function StartHint({ onPick }: { onPick: (query: string) => void }) {
       <p className="muted">{t('syntaxRoots')}</p>
     </div>
   );
+}
+
+/** Why nothing was found, when the core could tell: a missing word, words never together, or the filters. */
+function EmptyReason({ empty, filtered }: { empty: SearchEmpty | null; filtered: boolean }) {
+  const t = useStrings(searchStrings);
+  const quoted = (terms: readonly string[]) => terms.map((term) => `“${term}”`).join(', ');
+  if (empty?.kind === 'missing') return <p className="muted" data-testid="search-empty-reason">{t('emptyMissing', { terms: quoted(empty.terms) })}</p>;
+  if (empty?.kind === 'apart') return <p className="muted" data-testid="search-empty-reason">{t('emptyApart', { terms: quoted(empty.terms) })}</p>;
+  if (empty?.kind === 'filtered') return <p className="muted" data-testid="search-empty-reason">{t('emptyFiltered', { n: empty.total })}</p>;
+  return filtered ? <p className="muted">{t('noHitsFiltered')}</p> : null;
 }

@@ -44,12 +44,25 @@ describe('codeRequest', () => {
 
   it('lists the chosen hits when only some are selected', () => {
     const request = codeRequest({ ...base, result: result([a, b, c]), selected: keys(a, c) });
-    expect(request).toEqual({ query: 'kolaborasi', unit: 'sentence', codeName: 'Kolaborasi', hits: [{ documentId: 1, start: 10, end: 15 }, { documentId: 2, start: 10, end: 15 }] });
+    expect(request).toEqual({ query: 'kolaborasi', filters: { role: 'all' }, unit: 'sentence', codeName: 'Kolaborasi', hits: [{ documentId: 1, start: 10, end: 15 }, { documentId: 2, start: 10, end: 15 }] });
   });
 
   it('leaves hits out when all are selected and the result is complete, memo hits aside', () => {
     const request = codeRequest({ ...base, filters: { informantTypeIds: [1] }, result: result([a, memo, b, c]), selected: keys(a, b, c), code: { codeId: 3 as CodeId } });
-    expect(request).toEqual({ query: 'kolaborasi', filters: { informantTypeIds: [1] }, unit: 'sentence', codeId: 3 });
+    expect(request).toEqual({ query: 'kolaborasi', filters: { informantTypeIds: [1], role: 'all' }, unit: 'sentence', codeId: 3 });
+  });
+
+  it("never codes the interviewer's questions or a heading unless the interviewer's turns were searched on purpose", () => {
+    const question = { ...hit('document', 1, 70), role: 'interviewer' } as SearchHit;
+    const heading = { ...hit('document', 1, 0), role: 'unknown' } as SearchHit;
+    const answer = { ...a, role: 'informant' } as SearchHit;
+    expect(selectAllState(keys(answer), [answer, question, heading])).toBe('all');
+    expect(toggleAll(new Set(), [answer, question, heading])).toEqual(keys(answer));
+    // Everything codable is chosen, but the result holds a question: the hits are listed, so the core codes only them.
+    const request = codeRequest({ ...base, result: result([answer, question, heading]), selected: keys(answer, question, heading) });
+    expect(request).toMatchObject({ filters: { role: 'all' }, hits: [{ documentId: 1, start: 10, end: 15 }] });
+    const asked = codeRequest({ ...base, filters: { role: 'interviewer' }, result: result([question]), selected: keys(question) });
+    expect(asked).toEqual({ query: 'kolaborasi', filters: { role: 'interviewer' }, unit: 'sentence', codeName: 'Kolaborasi' });
   });
 
   it('still lists every hit when the result was cut at its limit', () => {

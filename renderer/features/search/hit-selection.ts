@@ -12,32 +12,37 @@ export function hitKey(hit: Pick<SearchHit, 'kind' | 'documentId' | 'memoId' | '
   return `${hit.kind}:${owner}:${hit.start}:${hit.end}`;
 }
 
-/** Only transcript hits can be coded: memos and code names are not data. */
-export const isCodable = (hit: SearchHit): boolean => hit.kind === 'document' && hit.documentId !== null;
+/**
+ * Only what informants said is coded from a search: memos and code names are not data, a
+ * transcript's heading is no one's words, and the interviewer's questions are coded only when
+ * the researcher searched the interviewer's turns on purpose (`interviewerAsked`).
+ */
+export const isCodable = (hit: SearchHit, interviewerAsked = false): boolean =>
+  hit.kind === 'document' && hit.documentId !== null && hit.role !== 'unknown' && (hit.role !== 'interviewer' || interviewerAsked);
 
 /** The keys of every codable hit, in result order. */
-export function codableKeys(hits: readonly SearchHit[]): readonly string[] {
-  return hits.filter(isCodable).map(hitKey);
+export function codableKeys(hits: readonly SearchHit[], interviewerAsked = false): readonly string[] {
+  return hits.filter((hit) => isCodable(hit, interviewerAsked)).map(hitKey);
 }
 
 /** Drops selected keys that are no longer among the hits (after a new search or a filter change). */
-export function pruneSelection(selected: ReadonlySet<string>, hits: readonly SearchHit[]): ReadonlySet<string> {
+export function pruneSelection(selected: ReadonlySet<string>, hits: readonly SearchHit[], interviewerAsked = false): ReadonlySet<string> {
   if (selected.size === 0) return selected;
-  const live = new Set(codableKeys(hits));
+  const live = new Set(codableKeys(hits, interviewerAsked));
   const kept = [...selected].filter((k) => live.has(k));
   return kept.length === selected.size ? selected : new Set(kept);
 }
 
 /** The state of the "select all" box: checked, unchecked or in between. */
-export function selectAllState(selected: ReadonlySet<string>, hits: readonly SearchHit[]): 'none' | 'some' | 'all' {
-  const keys = codableKeys(hits);
+export function selectAllState(selected: ReadonlySet<string>, hits: readonly SearchHit[], interviewerAsked = false): 'none' | 'some' | 'all' {
+  const keys = codableKeys(hits, interviewerAsked);
   const count = keys.filter((k) => selected.has(k)).length;
   return count === 0 ? 'none' : count === keys.length ? 'all' : 'some';
 }
 
 /** "Select all" toggles between every codable hit and none. */
-export function toggleAll(selected: ReadonlySet<string>, hits: readonly SearchHit[]): ReadonlySet<string> {
-  return selectAllState(selected, hits) === 'all' ? new Set() : new Set(codableKeys(hits));
+export function toggleAll(selected: ReadonlySet<string>, hits: readonly SearchHit[], interviewerAsked = false): ReadonlySet<string> {
+  return selectAllState(selected, hits, interviewerAsked) === 'all' ? new Set() : new Set(codableKeys(hits, interviewerAsked));
 }
 
 export type CodeChoice = { readonly codeId: CodeId } | { readonly codeName: string };
@@ -60,9 +65,12 @@ export function codeRequest(args: {
   readonly code: CodeChoice;
 }): CodeRequest | null {
   const { query, filters, result, selected, unit, code } = args;
-  const chosen = result.hits.filter((h) => isCodable(h) && selected.has(hitKey(h)));
+  const interviewerAsked = filters?.role === 'interviewer';
+  const chosen = result.hits.filter((h) => isCodable(h, interviewerAsked) && selected.has(hitKey(h)));
   if (chosen.length === 0) return null;
-  const everything = chosen.length === codableKeys(result.hits).length && result.total === result.hits.length;
+  // Headings and (unless asked for) questions are never coded, so leaving `hits` out is safe only when the result has none.
+  const everything = chosen.length === codableKeys(result.hits, interviewerAsked).length && result.total === result.hits.length
+    && result.hits.every((h) => h.kind !== 'document' || isCodable(h, interviewerAsked));
   const seen = new Set<string>();
   const hits = chosen.flatMap((h) => {
     const key = hitKey(h);
@@ -72,7 +80,9 @@ export function codeRequest(args: {
   });
   return {
     query,
-    ...(filters ? { filters } : {}),
+    // The role is always said, since the core codes informants' turns only when none is given. With every role
+    // searched, `hits` lists only codable ones (or the result holds nothing else), so no question is coded unasked.
+    filters: { ...filters, role: filters?.role ?? 'all' },
     ...(everything ? {} : { hits }),
     unit,
     ...('codeId' in code ? { codeId: code.codeId } : { codeName: code.codeName }),

@@ -17,9 +17,14 @@ export interface FilterState {
   readonly documentIds: readonly DocumentId[];
   readonly codeId: CodeId | null;
   readonly scope: readonly Scope[];
+  /** Whose turns: informants', the interviewer's, or all (the default for reading; coding never takes questions unasked). */
+  readonly role: RoleFilter;
 }
 
-export const NO_FILTERS: FilterState = { typeIds: [], attribute: { name: '', value: '' }, documentIds: [], codeId: null, scope: SCOPES };
+export type RoleFilter = 'all' | 'informant' | 'interviewer';
+export const ROLE_FILTERS: readonly RoleFilter[] = ['all', 'informant', 'interviewer'];
+
+export const NO_FILTERS: FilterState = { typeIds: [], attribute: { name: '', value: '' }, documentIds: [], codeId: null, scope: SCOPES, role: 'all' };
 
 /**
  * The form's filters as the contract's `filters` argument, leaving out every filter that
@@ -34,6 +39,7 @@ export function toSearchFilters(state: FilterState): QueryFilters | undefined {
     ...(state.documentIds.length > 0 ? { documentIds: [...state.documentIds] } : {}),
     ...(state.codeId !== null ? { codeId: state.codeId } : {}),
     ...(scope.length > 0 && scope.length < SCOPES.length ? { scope } : {}),
+    ...(state.role !== 'all' ? { role: state.role } : {}),
   };
   return Object.keys(filters).length > 0 ? filters : undefined;
 }
@@ -50,7 +56,7 @@ export function activeFilterCount(state: FilterState): number {
  */
 export function narrowsToTranscripts(state: FilterState): boolean {
   const filters = toSearchFilters(state);
-  return !!filters && (filters.informantTypeIds !== undefined || filters.attribute !== undefined || filters.documentIds !== undefined || filters.codeId !== undefined);
+  return !!filters && (filters.informantTypeIds !== undefined || filters.attribute !== undefined || filters.documentIds !== undefined || filters.codeId !== undefined || filters.role !== undefined);
 }
 
 /** Adds the item when absent, removes it when present; the order of the rest is kept. */

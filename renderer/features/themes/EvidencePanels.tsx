@@ -26,11 +26,16 @@ export function SupportPanel({ support }: { support: ThemeReview['support'] }) {
                   <span className="tr-share" aria-hidden="true"><span style={{ width: `${Math.round(row.share * 100)}%`, background: row.colour }} /></span>
                 </td>
                 <td className="num">{t('ofTotal', { n: row.informants, total: row.totalInformants })}</td>
-                <td className="num">{row.silent ? <span className="tr-silent">{t('silent')}</span> : row.extracts}</td>
+                <td className="num">{row.silent ? <span className="tr-silent">{t('silent')}</span> : row.heard ? row.extracts : <span className="muted">{t('notHeard')}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {rows.some((row) => row.notInterviewed.length > 0) && (
+        <p className="muted tr-not-interviewed" data-testid="not-interviewed">
+          {t('notInterviewed', { list: rows.filter((r) => r.notInterviewed.length > 0).map((r) => `${r.type}: ${r.notInterviewed.join(', ')}`).join('; ') })}
+        </p>
       )}
     </section>
   );

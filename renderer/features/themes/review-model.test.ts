@@ -45,13 +45,14 @@ describe('passages', () => {
 });
 
 describe('supportRows', () => {
-  it('marks a type with informants but no extracts as silent and computes the share', () => {
+  it('marks a type with interviewed informants but no extracts as silent and computes the share', () => {
     const rows = supportRows([
-      { type: 'A', colour: '#000000', informants: 3, totalInformants: 4, extracts: 7, notInterviewed: [] },
+      { type: 'A', colour: '#000000', informants: 3, totalInformants: 4, extracts: 7, notInterviewed: ['A-05'] },
       { type: 'B', colour: '#000000', informants: 0, totalInformants: 2, extracts: 0, notInterviewed: [] },
-      { type: 'C', colour: '#000000', informants: 0, totalInformants: 0, extracts: 0, notInterviewed: [] },
+      { type: 'C', colour: '#000000', informants: 0, totalInformants: 0, extracts: 0, notInterviewed: ['C-01'] },
     ]);
-    expect(rows.map((r) => [r.share, r.silent])).toEqual([[0.75, false], [0, true], [0, true]]);
+    // Nobody of type C was interviewed: not heard, so not silent either.
+    expect(rows.map((r) => [r.share, r.silent, r.heard])).toEqual([[0.75, false, true], [0, true, true], [0, false, false]]);
   });
 });
 

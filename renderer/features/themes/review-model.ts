@@ -47,8 +47,12 @@ export interface SupportRow {
   readonly informants: number;
   readonly totalInformants: number;
   readonly extracts: number;
-  /** Share of the type's informants who support the theme (0–1). */
+  /** Informants of the type not interviewed (yet): listed apart, never counted. */
+  readonly notInterviewed: readonly string[];
+  /** Share of the type's interviewed informants who support the theme (0–1). */
   readonly share: number;
+  /** At least one informant of the type was interviewed. */
+  readonly heard: boolean;
   /** A type with informants but nothing on this theme: a finding to interpret, not a gap to hide. */
   readonly silent: boolean;
 }
@@ -57,7 +61,9 @@ export function supportRows(support: ThemeReview['support']): SupportRow[] {
   return support.map((s) => ({
     ...s,
     share: s.totalInformants > 0 ? s.informants / s.totalInformants : 0,
-    silent: s.extracts === 0,
+    heard: s.totalInformants > 0,
+    // Silence means "interviewed, did not raise it": a type nobody was interviewed from is not silent.
+    silent: s.totalInformants > 0 && s.extracts === 0,
   }));
 }
 

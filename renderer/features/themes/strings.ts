@@ -129,6 +129,8 @@ export const themesStrings = defineStrings({
     colExtracts: 'Extracts',
     ofTotal: '{n} of {total}',
     silent: 'silent',
+    notHeard: 'not interviewed',
+    notInterviewed: 'Not interviewed yet, not counted: {list}',
     noTypes: 'No informant types yet.',
 
     convergenceTitle: 'Convergence across types',
@@ -321,6 +323,8 @@ export const themesStrings = defineStrings({
     colExtracts: 'Kutipan',
     ofTotal: '{n} dari {total}',
     silent: 'diam',
+    notHeard: 'belum diwawancarai',
+    notInterviewed: 'Belum diwawancarai, tidak dihitung: {list}',
     noTypes: 'Belum ada jenis informan.',
 
     convergenceTitle: 'Konvergensi antarjenis informan',

@@ -7,6 +7,7 @@ import { useProject, useQuery } from '../../lib/state';
 import type { Span } from './blocks';
 import type { CodeChoice } from './CodePicker';
 import type { CodingView } from './coding-view';
+import { INFORMANT_DRAG_TYPE, SpeakerMap } from '../speakers/SpeakerMap';
 import { TranscriptReader, type ReaderActions } from './TranscriptReader';
 import { transcriptStrings } from './strings';
 import './transcript.css';
@@ -95,7 +96,8 @@ function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProp
         <span className="tv-informants" aria-label={t('informantsLabel')}>
           {mine.length === 0 && <span className="muted">{t('noInformant')}</span>}
           {mine.map((i) => (
-            <span key={i.id} className="tv-informant" title={i.name || i.label}>
+            <span key={i.id} className="tv-informant" title={i.name || i.label} draggable data-testid="transcript-informant"
+              onDragStart={(event) => { event.dataTransfer.setData(INFORMANT_DRAG_TYPE, String(i.id)); event.dataTransfer.effectAllowed = 'link'; }}>
               <span className="swatch" style={{ background: colourOf.get(i.typeId) ?? '#bbbbbb' }} />
               <strong>{i.label}</strong> <span className="muted">{i.typeName}</span>
             </span>
@@ -107,6 +109,7 @@ function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProp
         <span className="tv-dot" aria-hidden>·</span>
         <span>{t('codings', { n: codings.length.toLocaleString() })}</span>
       </div>
+      {doc.turnCount > 0 && <SpeakerMap documentId={doc.id} informants={mine} />}
       {/* Always there, so the first coding does not push the text down. */}
       <div className="tv-legend" aria-label={t('codesHere')}>
         <span className="tv-legend-label">{t('codesHere')}</span>

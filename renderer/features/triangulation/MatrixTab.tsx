@@ -186,6 +186,18 @@ function Legend() {
   );
 }
 
+/** Informants in the sheet who were not interviewed (yet): named, but outside every count and never "silent". */
+function NotInterviewed({ columns }: { columns: readonly TriangulationColumn[] }) {
+  const t = useStrings(triangulationStrings);
+  const groups = columns.filter((c) => c.notInterviewed.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <p className="muted tri-not-interviewed" data-testid="not-interviewed">
+      {t('notInterviewed', { list: groups.map((c) => `${columnLabel(c, t('noValue'))}: ${c.notInterviewed.join(', ')}`).join('; ') })}
+    </p>
+  );
+}
+
 function MatrixBody({ matrix, rows, rowsKind, query, typeColour, selected, onCell, onOpenRow }: {
   matrix: TriangulationMatrix;
   rows: readonly { readonly row: TriangulationRow; readonly depth: number }[];
@@ -253,6 +265,7 @@ function MatrixBody({ matrix, rows, rowsKind, query, typeColour, selected, onCel
         </tbody>
       </table>
       {rows.length === 0 && <p className="muted tri-loading">{t('noMatch', { query })}</p>}
+      <NotInterviewed columns={matrix.columns} />
     </div>
   );
 }

@@ -6,9 +6,9 @@ import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** A small project behind the preload bridge: two themes over three informant types. */
 const columns = [
-  { key: 'type:1', label: 'Pemilik UMKM', informants: 3 },
-  { key: 'type:2', label: 'Konsumen', informants: 4 },
-  { key: 'type:3', label: 'Ahli', informants: 0 },
+  { key: 'type:1', label: 'Pemilik UMKM', informants: 3, notInterviewed: [] },
+  { key: 'type:2', label: 'Konsumen', informants: 4, notInterviewed: ['K-05'] },
+  { key: 'type:3', label: 'Ahli', informants: 0, notInterviewed: [] },
 ];
 const themeMatrix = {
   groupBy: { kind: 'type' },
@@ -111,6 +111,8 @@ describe('TriangulationView matrix', () => {
     expect((cell(1, 'type:3') as HTMLButtonElement).disabled).toBe(true);
     const headers = [...document.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers).toContain('Konsumen(4)');
+    // K-05 is in the sheet but was not interviewed: named under the table, in no count.
+    expect(screen.getByTestId('not-interviewed').textContent).toBe('Not interviewed yet, so in no count and never silent — Konsumen: K-05');
   });
 
   it('shows the suggestion apart from the recorded judgement and its reason', async () => {
