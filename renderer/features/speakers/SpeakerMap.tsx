@@ -59,8 +59,8 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
             }}
           >
             <strong className="sp-name">{speaker.speaker}</strong>
-            <span className="sp-stats">
-              {t('turns', { n: speaker.turns })}, <span title={t('questions', { q: speaker.questions, n: speaker.turns })}>{speaker.questions}?</span>
+            <span className="sp-stats" title={t('questions', { q: speaker.questions, n: speaker.turns })}>
+              {t('turnsAsking', { n: speaker.turns, q: speaker.questions })}
             </span>
             <select
               aria-label={t('roleLabel', { speaker: speaker.speaker })}
