@@ -118,8 +118,12 @@ export const contract = {
     informantId: id<InformantId>().optional(),
     /** Import the good files and report the bad ones, instead of importing nothing when one fails. */
     skipBad: z.boolean().optional(),
+    /** The transcripts label interviewer and informant the other way round (e.g. I asks, P answers): swap them in every imported file. */
+    swapRoles: z.boolean().optional(),
   })),
-  'import.folder': action<ImportReport>()(z.strictObject({ folder: z.string().min(1), sheet: z.string().min(1).optional(), skipBad: z.boolean().optional() })),
+  'import.folder': action<ImportReport>()(z.strictObject({
+    folder: z.string().min(1), sheet: z.string().min(1).optional(), skipBad: z.boolean().optional(), swapRoles: z.boolean().optional(),
+  })),
 
   'codes.list': action<readonly Code[]>()(none),
   'codes.create': action<Code>()(z.strictObject({

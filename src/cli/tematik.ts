@@ -12,8 +12,8 @@ const USAGE = `tematik — qualitative thematic analysis from the command line
 
 Usage:
   tematik init <project.tematik> [--name "Study name"]
-  tematik import <project.tematik> <file>... [--informant LABEL] [--skip-bad]
-  tematik import <project.tematik> --folder <dir> [--sheet informants.csv] [--skip-bad]
+  tematik import <project.tematik> <file>... [--informant LABEL] [--skip-bad] [--swap-roles]
+  tematik import <project.tematik> --folder <dir> [--sheet informants.csv] [--skip-bad] [--swap-roles]
   tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
   tematik code <project.tematik> --document <id|title> --code <name> (--start N --end N | --text "exact passage")
   tematik stats <project.tematik>
@@ -39,7 +39,7 @@ Exit status: 0 on success, 1 when the action failed, 2 on a usage error.`;
 class UsageError extends Error {}
 
 const options = {
-  name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, folder: { type: 'string' },
+  name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
@@ -81,15 +81,16 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
   switch (command) {
     case 'import': {
       const skipBad = flags['skip-bad'] ?? false;
+      const swapRoles = flags['swap-roles'] ?? false;
       let report;
       if (flags.folder) {
         if (rest.length) throw new UsageError('Give either files or --folder, not both.');
-        report = await invoke('import.folder', { folder: flags.folder, skipBad, ...(flags.sheet ? { sheet: flags.sheet } : {}) });
+        report = await invoke('import.folder', { folder: flags.folder, skipBad, swapRoles, ...(flags.sheet ? { sheet: flags.sheet } : {}) });
       } else {
         if (!rest.length) throw new UsageError('Name the files to import, or --folder <dir>.');
         if (flags.sheet) throw new UsageError('--sheet goes with --folder.');
         const informantId = flags.informant ? await informantIdFor(client, flags.informant) : undefined;
-        report = await invoke('import.files', { paths: rest, skipBad, ...(informantId ? { informantId } : {}) });
+        report = await invoke('import.files', { paths: rest, skipBad, swapRoles, ...(informantId ? { informantId } : {}) });
       }
       const lines = [
         `Imported ${report.imported.length} document(s), ${report.imported.reduce((n, d) => n + d.words, 0).toLocaleString('en')} words.`,

@@ -4,6 +4,7 @@ import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
 import { documentWriter, findByHash } from '../store/documents';
+import { swapRoles } from '../store/speakers';
 import * as informants from '../store/informants';
 import type { ProjectStore } from '../store/project-store';
 import { parseInformantSheet, type SheetRow } from './sheet';
@@ -77,7 +78,7 @@ function readSheet(sheetPath: string): Uint8Array {
  * either every file goes in, or (unless `skipBad`) nothing does and the error lists each bad file.
  * Files whose text is already in the project are skipped, so re-importing a folder adds only what is new.
  */
-export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
+export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
   const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
   const parsed: { item: ImportItem; doc: ParsedDocument }[] = [];
   const failed: { file: string; reason: string }[] = [];
@@ -117,6 +118,7 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
         if (options.informantId !== undefined) ids.push(options.informantId);
         const hints = new Map([...item.speakers ?? []].map(([speaker, label]) => [speaker, informants.findInformantByLabel(store.db, label)!]));
         const documentId = write(doc, ids, hints);
+        if (options.swapRoles) swapRoles(store.db, documentId, hints);
         return { file: path.basename(item.file), documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] };
       }),
     };

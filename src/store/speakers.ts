@@ -142,8 +142,8 @@ export function setSpeaker(db: Db, documentId: DocumentId, speaker: string, to: 
 }
 
 /** Swaps the interviewer and informant roles of a document's speakers (P/I read the wrong way round); informants are mapped again. */
-export function swapRoles(db: Db, documentId: DocumentId): void {
+export function swapRoles(db: Db, documentId: DocumentId, hints?: ReadonlyMap<string, InformantId>): void {
   db.prepare(`UPDATE turns SET informant_id = NULL, role = CASE role WHEN 'interviewer' THEN 'informant' WHEN 'informant' THEN 'interviewer' ELSE role END
     WHERE document_id = ?`).run(documentId);
-  autoMapSpeakers(db, documentId);
+  autoMapSpeakers(db, documentId, hints);
 }

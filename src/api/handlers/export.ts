@@ -34,8 +34,8 @@ async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; heade
     }
     case 'informants': {
       const attributes = listAttributes(db).map((a) => a.name);
-      return { name: 'informants', header: ['Informant', 'Name', 'Informant type', 'Documents', ...attributes],
-        rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, ...attributes.map((a) => i.attributes[a] ?? '')]) };
+      return { name: 'informants', header: ['Informant', 'Name', 'Informant type', 'Documents', 'Interviewed', ...attributes],
+        rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, i.interviewed ? 'yes' : 'no', ...attributes.map((a) => i.attributes[a] ?? '')]) };
     }
     case 'extracts': {
       if ((args.codeId === undefined) === (args.themeId === undefined)) {
@@ -50,7 +50,9 @@ async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; heade
     case 'triangulation': {
       const matrix = await analysisHandlers['analysis.triangulation']({ rows: args.rows ?? 'themes', ...(args.groupBy ? { groupBy: args.groupBy } : {}) }, ctx);
       return { name: `triangulation-${args.rows ?? 'themes'}`,
-        header: [args.rows === 'codes' ? 'Code' : 'Theme', ...matrix.columns.flatMap((c) => [`${c.label}: informants (of ${c.informants})`, `${c.label}: extracts`]), 'Informants', 'Extracts', 'Suggested', 'Judgement', 'Reason'],
+        header: [args.rows === 'codes' ? 'Code' : 'Theme', ...matrix.columns.flatMap((c) => [
+          `${c.label}: informants (of ${c.informants}${c.notInterviewed.length ? `; not interviewed: ${c.notInterviewed.join(', ')}` : ''})`, `${c.label}: extracts`,
+        ]), 'Informants', 'Extracts', 'Suggested', 'Judgement', 'Reason'],
         rows: matrix.rows.map((r) => [r.name, ...r.cells.flatMap((c) => [c.informants, c.extracts]), r.informants, r.extracts, r.suggestion.judgement, r.convergence ?? '', r.convergenceReason]) };
     }
     case 'cooccurrence': {

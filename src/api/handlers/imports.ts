@@ -5,18 +5,18 @@ import { getInformant } from '../../store/informants';
 import type { HandlerGroup } from '../handler-types';
 
 export const importHandlers: HandlerGroup<'import'> = {
-  'import.files': async ({ paths, informantId, skipBad }, ctx) => {
+  'import.files': async ({ paths, informantId, skipBad, swapRoles }, ctx) => {
     const { store } = ctx.session;
     if (informantId !== undefined) getInformant(store.db, informantId);
     const unique = [...new Set(paths.map((p) => path.resolve(p)))];
     const plan = { items: unique.map((file) => ({ file, informantLabels: [] })), sheetRows: [], skipped: [] };
-    return runImport(store, plan, { progress: ctx.progress, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
+    return runImport(store, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
   },
-  'import.folder': async ({ folder, sheet, skipBad }, ctx) => {
+  'import.folder': async ({ folder, sheet, skipBad, swapRoles }, ctx) => {
     const plan = planFolder(path.resolve(folder), sheet ? path.resolve(sheet) : undefined);
     if (plan.items.length === 0) {
       throw new TematikError('bad_input', `${folder} holds no transcripts (.txt, .md, .docx, .vtt, .srt); nothing was imported.`);
     }
-    return runImport(ctx.session.store, plan, { progress: ctx.progress, ...(skipBad !== undefined ? { skipBad } : {}) });
+    return runImport(ctx.session.store, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}) });
   },
 };

@@ -19,11 +19,13 @@ describe('CSV export of the tables the UI shows', () => {
     expect(lines[1]).toBe(`"Kepercayaan ""trust""",,"'=SUM(A1) bukan rumus; kerja sama, saling menguntungkan",${(await client.invoke('codes.list', {}))[0]!.colour},no,0,0`);
 
     const informants = (await client.invoke('export.csv', { table: 'informants' })).csv;
-    expect(informants).toContain('KP-02,Ayu Larasati,Komunitas Pelanggan,1');
+    expect(informants).toContain('KP-02,Ayu Larasati,Komunitas Pelanggan,1,yes');
+    expect(informants).toContain('K-04,Bagas Wicaksono,Konsumen,0,no');
     expect(informants.split('\r\n')[0]).toContain('years_in_business');
 
     const triangulation = (await client.invoke('export.csv', { table: 'triangulation', rows: 'codes' })).csv;
     expect(triangulation.split('\r\n')[0]).toContain('Pemilik UMKM: informants (of 3)');
+    expect(triangulation.split('\r\n')[0]).toContain('Konsumen: informants (of 3; not interviewed: K-04)');
     await expect(client.invoke('export.csv', { table: 'extracts' })).rejects.toThrow(/needs either the code \(codeId\) or the theme/);
     const docs = await client.invoke('documents.list', {});
     const k01 = docs.find((d) => d.title === 'K-01_skincare')!;

@@ -163,3 +163,18 @@ describe('the two ways of attributing', () => {
     client.session.close();
   });
 });
+
+describe('swapping roles for a whole import', () => {
+  it('swaps every imported transcript whose researcher used I for the interviewer', async () => {
+    const dir = tempDir();
+    // Short questions by I, long answers by P, but too few turns for the transcript to tell by itself.
+    fs.writeFileSync(path.join(dir, 'P-05.txt'), 'I: Siapa pelanggan Ibu?\nP: Ibu-ibu kantor, kadang reseller dari luar kota yang ambil banyak.\n');
+    fs.writeFileSync(path.join(dir, 'sheet.csv'), 'file,informant_id,informant_type\nP-05.txt,P-05,Pemilik UMKM\n');
+    const client = await newProject();
+    const report = await client.invoke('import.folder', { folder: dir, sheet: path.join(dir, 'sheet.csv'), swapRoles: true });
+    const p05 = (await client.invoke('informants.list', {})).find((i) => i.label === 'P-05')!.id;
+    expect((await client.invoke('documents.speakers', { id: report.imported[0]!.documentId })).map((s) => [s.speaker, s.role, s.informantId]))
+      .toEqual([['I', 'interviewer', null], ['P', 'informant', p05]]);
+    client.session.close();
+  });
+});
