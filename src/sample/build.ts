@@ -3,7 +3,7 @@ import type { Invoke } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import type { CodeId, CodingId, DocumentId, ThemeId, ThemeLinkId } from '../domain/ids';
 import type { DocumentContent, Progress } from '../domain/types';
-import { SAMPLE_CODES, SAMPLE_CODINGS, SAMPLE_JOURNAL, SAMPLE_LINKS, SAMPLE_THEMES } from './worked-example';
+import { SAMPLE_CODES, SAMPLE_DESCRIPTION, SAMPLE_CODINGS, SAMPLE_JOURNAL, SAMPLE_LINKS, SAMPLE_THEMES } from './worked-example';
 
 /** Which sample: the fully analysed study, or the bare transcripts and sheet to practise on. */
 export type SampleVariant = 'worked' | 'practice';
@@ -19,6 +19,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   await invoke('import.folder', { folder: sampleDir, sheet: path.join(sampleDir, SAMPLE_SHEET) });
   if (variant === 'practice') return;
 
+  await invoke('project.update', { description: SAMPLE_DESCRIPTION });
   const total = SAMPLE_CODINGS.length + SAMPLE_THEMES.length + 1;
   let done = 0;
   const step = (label: string) => progress({ done: ++done, total, label });

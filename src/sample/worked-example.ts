@@ -42,6 +42,8 @@ export interface SampleLink {
   readonly label: string;
 }
 
+export const SAMPLE_DESCRIPTION = 'Studi kualitatif deskriptif (fiktif) tentang value co-creation dan daya saing UMKM: wawancara semi-terstruktur dengan pemilik UMKM, konsumen, ahli pemasaran, komunitas pelanggan dan perwakilan asosiasi/pemerintah; analisis tematik Braun & Clarke dengan triangulasi sumber. Contoh lengkap: sudah dikode, tema didefinisikan, model tema dan penilaian konvergensi dicatat.';
+
 const P = 'Praktik co-creation';
 const T = 'Tantangan implementasi';
 const L = 'Loyalitas pelanggan';

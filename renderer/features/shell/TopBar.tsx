@@ -2,6 +2,7 @@ import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { shellStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
+import { ProjectMenu } from './ProjectMenu';
 import { useUndoRedo } from './use-undo-redo';
 
 export function TopBar({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
@@ -14,7 +15,7 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
   return (
     <header className="topbar">
       <strong className="brand">{t('appName')}</strong>
-      <span className="project-name" title={project.path}>{project.name}</span>
+      <ProjectMenu />
       <button className="phase-chip" title={phaseName(project.phase)} onClick={() => navigate({ view: 'phases' })}>
         {t('phase', { n: project.phase })} · {phaseName(project.phase)}
       </button>

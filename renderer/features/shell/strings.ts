@@ -11,6 +11,11 @@ export const shellStrings = defineStrings({
     language: 'Language', settingsTitle: 'Settings', languageHint: 'The interface language. Transcripts are never translated.',
     codebook: 'Codebook', words: '{n} words', import: 'Import…', export: 'Export…',
     phases: 'Phases & checklist', search: 'Search', themes: 'Themes', map: 'Theme map', triangulation: 'Triangulation',
+    projectMenu: 'Project', newProject: 'New project…', openProject: 'Open project…', recentProjects: 'Recent projects',
+    sampleStudy: 'Sample study', sampleWorked: 'Worked example', samplePractice: 'Practice copy',
+    newProjectTitle: 'New project', openProjectTitle: 'Open a project', projectFile: 'Project file', studyName: 'Study name (optional)',
+    pathPlaceholder: '/home/you/research/studi-umkm.tematik', pathHint: 'Browser mode has no file dialogs: type the full path of a .tematik file.',
+    pathMissing: 'Type the path of the project file.', create: 'Create', open: 'Open', cancel: 'Cancel',
   },
   id: {
     appName: 'Tematik',
@@ -22,5 +27,10 @@ export const shellStrings = defineStrings({
     language: 'Bahasa', settingsTitle: 'Pengaturan', languageHint: 'Bahasa antarmuka. Transkrip tidak pernah diterjemahkan.',
     codebook: 'Buku kode', words: '{n} kata', import: 'Impor…', export: 'Ekspor…',
     phases: 'Fase & daftar periksa', search: 'Cari', themes: 'Tema', map: 'Peta tema', triangulation: 'Triangulasi',
+    projectMenu: 'Proyek', newProject: 'Proyek baru…', openProject: 'Buka proyek…', recentProjects: 'Proyek terakhir',
+    sampleStudy: 'Studi contoh', sampleWorked: 'Contoh lengkap', samplePractice: 'Salinan latihan',
+    newProjectTitle: 'Proyek baru', openProjectTitle: 'Buka proyek', projectFile: 'Berkas proyek', studyName: 'Nama studi (opsional)',
+    pathPlaceholder: '/home/anda/penelitian/studi-umkm.tematik', pathHint: 'Mode peramban tidak punya dialog berkas: ketik path lengkap berkas .tematik.',
+    pathMissing: 'Ketik path berkas proyek.', create: 'Buat', open: 'Buka', cancel: 'Batal',
   },
 });
