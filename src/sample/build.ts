@@ -67,7 +67,9 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   await journal(3);
   const themeIds = new Map<string, ThemeId>();
   for (const theme of SAMPLE_THEMES) {
-    const created = await invoke('themes.create', { name: theme.name, codeIds: theme.codes.map(codeId) });
+    // The aspect (parent code) belongs to the theme its sub-codes build, so no code is left outside a theme.
+    const parents = [...new Set(theme.codes.map((name) => SAMPLE_CODES.find((c) => c.name === name)?.parent).filter((p): p is string => p !== undefined))];
+    const created = await invoke('themes.create', { name: theme.name, codeIds: [...parents, ...theme.codes].map(codeId) });
     themeIds.set(theme.key, created.id);
   }
   const themeId = (key: string): ThemeId => {
@@ -77,6 +79,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   };
 
   await journal(4);
+  await invoke('map.move', { themes: SAMPLE_THEMES.map((theme) => ({ id: themeId(theme.key), ...theme.at })) });
   for (const theme of SAMPLE_THEMES) await invoke('themes.update', { id: themeId(theme.key), status: 'reviewed' });
   const linkIds = new Map<string, ThemeLinkId>();
   for (const link of SAMPLE_LINKS) {

@@ -31,6 +31,8 @@ export interface SampleTheme {
   readonly codes: readonly string[];
   readonly convergence: 'agreement' | 'partial' | 'silence' | 'dissonance';
   readonly reason: string;
+  /** Where the researcher placed it on the theme map (top-left corner, map units): the model reads left to right. */
+  readonly at: { readonly x: number; readonly y: number };
 }
 
 export interface SampleLink {
@@ -184,6 +186,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Polling media sosial', 'Grup WhatsApp pelanggan', 'TikTok live', 'Uji coba produk (trial)', 'Pre-order', 'Feedback bukan co-creation'],
     convergence: 'agreement',
     reason: 'Kelima jenis informan menyebut kanal digital yang sama (polling, grup WA, live, trial). Ahli pemasaran M-01 menambahkan bahwa banyak praktik baru sebatas feedback; ini nuansa, bukan pertentangan.',
+    at: { x: 0, y: 330 },
   },
   {
     key: 'capacity', name: 'Menyeimbangkan permintaan dengan kapasitas produksi',
@@ -192,6 +195,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Kapasitas produksi terbatas', 'Bahan baku dan stok', 'Keterbatasan modal'],
     convergence: 'agreement',
     reason: 'Pemilik, ahli, komunitas dan dinas menyebut kapasitas produksi; konsumen mengalaminya sebagai stok kosong dan pesanan yang terlambat. Sudut pandang berbeda, temuan sama.',
+    at: { x: 190, y: -40 },
   },
   {
     key: 'loyalty', name: 'Rasa memiliki menumbuhkan loyalitas',
@@ -200,6 +204,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Rasa memiliki', 'Pembelian ulang', 'Kecewa bila usulan diabaikan'],
     convergence: 'partial',
     reason: 'Pemilik, komunitas dan ahli sepakat tentang rasa memiliki. Konsumen K-03 dan anggota komunitas KP-02 menunjukkan sisi sebaliknya: kecewa bila tidak ada tindak lanjut atau kredit, sehingga kesepakatannya bersyarat.',
+    at: { x: 380, y: 150 },
   },
   {
     key: 'advantage', name: 'Fleksibilitas dan kedekatan sebagai keunggulan',
@@ -208,6 +213,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Fleksibilitas', 'Kedekatan dengan pelanggan', 'Kecepatan'],
     convergence: 'agreement',
     reason: 'Semua jenis informan menyebut kecepatan, fleksibilitas atau kedekatan dengan kata-kata sendiri; ahli pemasaran mengingatkan bahwa keunggulan ini mudah ditiru.',
+    at: { x: 760, y: 330 },
   },
   {
     key: 'community', name: 'Komunitas sebagai penggerak word of mouth',
@@ -216,6 +222,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Word of mouth', 'Testimoni pelanggan', 'Jaringan reseller', 'Komunitas sebagai mitra'],
     convergence: 'agreement',
     reason: 'Kelima jenis informan menyebut word of mouth atau testimoni; komunitas KP-01 menambahkan syarat hubungan yang setara.',
+    at: { x: 600, y: -40 },
   },
   {
     key: 'government', name: 'Dukungan pemerintah: pameran bermanfaat, pelatihan terlalu umum',
@@ -224,6 +231,7 @@ export const SAMPLE_THEMES: readonly SampleTheme[] = [
     codes: ['Pelatihan terlalu umum', 'Pameran dan kurasi produk', 'Birokrasi dan persyaratan', 'Jangkauan pelatihan luas'],
     convergence: 'silence',
     reason: 'Konsumen tidak menyinggung dukungan pemerintah sama sekali (diam): program ini tidak terlihat dari sisi pembeli. Di antara yang berbicara, kesepakatannya parsial: dinas menekankan jangkauan 2.400 UMKM, pemilik, ahli dan asosiasi menilai materinya terlalu umum.',
+    at: { x: -220, y: -40 },
   },
 ];
 

@@ -78,4 +78,25 @@ describe('the project menu in browser mode', () => {
     await page().locator('.notice', { hasText: 'Diulangi: mencatat penilaian konvergensi' }).waitFor();
     await page().getByTestId('lang-en').click();
   });
+
+  it('the worked example fills the themes board, the theme map and the triangulation matrix', async () => {
+    await page().evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notice button.link').forEach((b) => b.click()));
+    await page().locator('.nav-link', { hasText: 'Themes' }).click();
+    await page().getByTestId('themes-board').waitFor();
+    await expect(page().getByTestId('themes-board').innerText()).resolves.toMatch(/Rasa memiliki menumbuhkan loyalitas/);
+    await e2e.screenshot('worked-themes-board');
+
+    await page().locator('.nav-link', { hasText: 'Theme map' }).click();
+    await page().getByTestId('map-node').first().waitFor();
+    expect(await page().getByTestId('map-node').count()).toBe(6);
+    expect(await page().locator('[data-testid=map-link][data-kind=mediates]').count()).toBe(1);
+    expect(await page().locator('[data-testid=map-link][data-kind=influences]').count()).toBe(2);
+    await page().getByTestId('map-fit').click();
+    await e2e.screenshot('worked-theme-map');
+
+    await page().locator('.nav-link', { hasText: 'Triangulation' }).click();
+    await page().getByTestId('triangulation-matrix').waitFor();
+    await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Komunitas Pelanggan/);
+    await e2e.screenshot('worked-triangulation');
+  });
 });

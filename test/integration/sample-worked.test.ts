@@ -54,13 +54,16 @@ describe('the worked example', () => {
       expect(theme.convergenceReason.length, theme.name).toBeGreaterThan(20);
     }
 
+    expect(await invoke('codes.unthemed', {})).toEqual([]);
+    const map = await invoke('map.get', {});
+    expect(map.themes.every((t) => t.pinned)).toBe(true);
+
     const links = await invoke('themeLinks.list', {});
     const influence = links.find((l) => l.kind === 'influences' && l.toThemeId !== null);
     expect(influence).toBeDefined();
     const mediation = links.find((l) => l.kind === 'mediates');
     expect(mediation?.toLinkId).not.toBeNull();
     expect(links.some((l) => l.id === mediation?.toLinkId)).toBe(true);
-    const map = await invoke('map.get', {});
     expect(map.links.length).toBe(links.length);
 
     const matrix = await invoke('analysis.triangulation', { rows: 'themes' });
