@@ -99,4 +99,26 @@ describe('the project menu in browser mode', () => {
     await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Komunitas Pelanggan/);
     await e2e.screenshot('worked-triangulation');
   });
+
+  it('Indonesian numbers and humanised attribute names on the project home and in the triangulation picker', async () => {
+    await page().locator('.nav-link', { hasText: 'Project' }).click();
+    await page().locator('.hm-stat-value').first().waitFor();
+    expect(await page().locator('.hm-stat-value').allInnerTexts()).toContain('8,394');
+    await expect(page().locator('.hm-informants thead').innerText()).resolves.toMatch(/Years in business/);
+    expect(await page().locator('.hm-informants thead').innerText()).not.toMatch(/years_in_business/);
+
+    await page().getByTestId('lang-id').click();
+    await expect.poll(() => page().locator('.hm-stat-value').allInnerTexts()).toContain('8.394');
+    await expect(page().locator('.hm-informants thead').innerText()).resolves.toMatch(/Lama usaha \(tahun\)/);
+    await expect(page().locator('.doc-link').first().getAttribute('title')).resolves.toMatch(/\d kata$/);
+    await e2e.screenshot('worked-home-id');
+
+    await page().locator('.nav-link', { hasText: 'Triangulasi' }).click();
+    const options = await page().getByTestId('group-by').locator('option').allInnerTexts();
+    expect(options).toEqual(expect.arrayContaining(['Kota', 'Sektor', 'Jenis kelamin', 'Lama usaha (tahun)']));
+    await page().getByTestId('group-by').selectOption({ label: 'Kota' });
+    await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Yogyakarta/);
+    await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Diam|Kesepakatan/);
+    await page().getByTestId('lang-en').click();
+  });
 });
