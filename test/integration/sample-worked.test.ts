@@ -76,6 +76,13 @@ describe('the worked example', () => {
     expect(government.convergence).toBe('silence');
     expect(matrix.rows.find((r) => r.name.startsWith('Komunitas'))!.cells[consumers]!.informants).toBe(3);
 
+    // Both speakers of the group interview count for the practice theme: Dimas on the trial, Ayu on polling.
+    const community = matrix.columns.findIndex((c) => c.label === 'Komunitas Pelanggan');
+    expect(matrix.rows.find((r) => r.name.startsWith('Co-creation'))!.cells[community]!.informants).toBe(2);
+
+    const report = await invoke('report.word', { language: 'id' });
+    expect(report.bytes).toBeGreaterThan(20_000);
+
     const journal = await invoke('memos.list', { kind: 'journal' });
     expect(new Set(journal.map((m) => m.phase))).toEqual(new Set([1, 2, 3, 4, 5]));
   }, 60_000);
