@@ -88,7 +88,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
     const created = await invoke('themeLinks.create', { fromThemeId: themeId(link.from), kind: link.kind, label: link.label, ...target });
     linkIds.set(link.key, created.id);
   }
-  step('themeLinks');
+  step('Theme model');
 
   await journal(5);
   for (const theme of SAMPLE_THEMES) {
