@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { formatNumber } from '../lib/numbers';
 
 export type Language = 'en' | 'id';
 export const LANGUAGES: readonly { readonly code: Language; readonly name: string }[] = [
@@ -44,14 +45,24 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
 
 export const useLanguage = (): I18n => useContext(I18nContext);
 
-/** `{name}` placeholders are filled from `params`. */
+/** `{name}` placeholders are filled from `params`; numbers are written the language's way (8.394 in Indonesian). */
 export type Translate<K extends string> = (key: K, params?: Readonly<Record<string, string | number>>) => string;
 
 export function translate<K extends string>(strings: Strings<K>, language: Language): Translate<K> {
   return (key, params) => {
     const template = strings[language][key];
-    return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      return value === undefined ? `{${name}}` : typeof value === 'number' ? formatNumber(value, language) : value;
+    });
   };
+}
+
+/** Formats numbers in the interface language, for numbers shown outside a translated string. */
+export function useFormatNumber(): (n: number) => string {
+  const { language } = useLanguage();
+  return useCallback((n: number) => formatNumber(n, language), [language]);
 }
 
 /** The translate function of a feature's strings in the current language. */

@@ -60,7 +60,7 @@ const Context = createContext<ProjectContext | null>(null);
 export function ProjectProvider({ children }: { children: ReactNode }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
+  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null, undoAction: null, redoAction: null });
   const [revision, setRevision] = useState(0);
   const [route, setRoute] = useState<Route>({ view: 'home' });
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -82,7 +82,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       setHistory(await invoke('history.state', {}));
     } else {
       setProject(null);
-      setHistory({ undo: null, redo: null });
+      setHistory({ undo: null, redo: null, undoAction: null, redoAction: null });
     }
     setRevision((r) => r + 1);
   }, []);

@@ -61,8 +61,12 @@ export const contract = {
   'app.info': action<AppInfo>()(none),
   /** Shows the host's native file dialog; refused where there is none (browser mode). */
   'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet']) })),
-  /** Opens the sample study project, creating it from the bundled interviews the first time. */
-  'app.openSample': action<ProjectInfo>()(none),
+  /**
+   * Opens the sample study, creating it from the bundled interviews the first time: the worked example
+   * (coded, themes defined, theme model, triangulation, journal) or the practice copy (transcripts and
+   * informant sheet only; the default). `path` creates it there instead (CLI); an existing file is refused.
+   */
+  'app.openSample': action<ProjectInfo>()(z.strictObject({ variant: z.enum(['worked', 'practice']).optional(), path: z.string().min(1).optional() })),
   'app.forgetRecent': action<AppInfo>()(z.strictObject({ path: z.string().min(1) })),
 
   'project.create': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1), name: name.optional() })),

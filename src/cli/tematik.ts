@@ -7,11 +7,13 @@ import { TematikError } from '../domain/errors';
 import type { DocumentId } from '../domain/ids';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
+import { sampleStudyDir } from '../server/paths';
 
 const USAGE = `tematik — qualitative thematic analysis from the command line
 
 Usage:
   tematik init <project.tematik> [--name "Study name"]
+  tematik sample (--worked | --practice) <project.tematik>
   tematik import <project.tematik> <file>... [--informant LABEL] [--skip-bad] [--swap-roles]
   tematik import <project.tematik> --folder <dir> [--sheet informants.csv] [--skip-bad] [--swap-roles]
   tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
@@ -43,7 +45,7 @@ const options = {
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
-  pseudonymise: { type: 'boolean' }, journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -63,8 +65,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (!project) throw new UsageError(`"${command}" needs the project file, e.g. tematik ${command} study.tematik`);
   const coder = flags.coder ?? process.env['TEMATIK_CODER'] ?? safeUserName();
-  const client = localClient({ coder, onProgress: progressBar(process.stderr) });
+  const client = localClient({ coder, onProgress: progressBar(process.stderr), host: { kind: 'cli', sampleDir: sampleStudyDir() } });
   try {
+    if (command === 'sample') {
+      if (flags.worked === flags.practice) throw new UsageError('sample needs --worked (coded, themes, map, triangulation) or --practice (transcripts only).');
+      const info = await client.invoke('app.openSample', { variant: flags.worked ? 'worked' : 'practice', path: project });
+      return print(flags, info, `Created the sample study (${flags.worked ? 'worked example' : 'practice copy'}) at ${info.path}`);
+    }
     if (command === 'init') {
       const info = await client.invoke('project.create', { path: project, ...(flags.name ? { name: flags.name } : {}) });
       return print(flags, info, `Created project "${info.name}" at ${info.path}`);

@@ -204,6 +204,9 @@ export interface HistoryState {
   /** Label of the action `undo` would revert, or null. */
   readonly undo: string | null;
   readonly redo: string | null;
+  /** The contract action (e.g. `codings.apply`) of the step `undo` would revert, for the UI to name it in its language; null when there is none. */
+  readonly undoAction?: string | null;
+  readonly redoAction?: string | null;
 }
 
 export interface ProjectStats {

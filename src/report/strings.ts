@@ -146,7 +146,7 @@ const id: ReportStrings = {
   revisits: 'Analisis berjalan secara rekursif: {moves}.',
   revisit: 'pada {date} analisis kembali dari fase {from} ke fase {to}',
   triangulation: 'Triangulasi',
-  triangulationSentence: 'Kredibilitas temuan diperkuat dengan triangulasi sumber: untuk setiap tema, keterangan dari {count} ({types}) dibandingkan dan dinilai sebagai kesepakatan, kesepakatan sebagian, keheningan, atau disonansi, mengikuti protokol triangulasi Farmer dkk. (2006).',
+  triangulationSentence: 'Kredibilitas temuan diperkuat dengan triangulasi sumber: untuk setiap tema, keterangan dari {count} ({types}) dibandingkan dan dinilai sebagai kesepakatan, kesepakatan sebagian, diam, atau disonansi, mengikuti protokol triangulasi Farmer dkk. (2006).',
   noTypes: 'Belum ada jenis informan yang dicatat, sehingga keterangan belum dapat dibandingkan menurut sumber.',
   findings: 'Temuan',
   findingsIntro: 'Laporan ini menyajikan {themes} (Tabel {table}).',
@@ -203,7 +203,7 @@ const id: ReportStrings = {
     4: 'Meninjau tema', 5: 'Mendefinisikan dan menamai tema', 6: 'Menulis laporan',
   },
   convergences: {
-    agreement: 'Kesepakatan', partial: 'Kesepakatan sebagian', silence: 'Keheningan', dissonance: 'Disonansi',
+    agreement: 'Kesepakatan', partial: 'Kesepakatan sebagian', silence: 'Diam', dissonance: 'Disonansi',
   },
 };
 

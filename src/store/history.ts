@@ -69,12 +69,12 @@ export function endStep(db: Database.Database): void {
   if (step !== null) db.prepare('DELETE FROM history_steps WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history_ops WHERE step_id = ?)').run(step, step);
 }
 
-/** The label of the step undo (or redo) would replay, if any. */
-export function peek(db: Database.Database, direction: 'undo' | 'redo'): { id: number; label: string } | undefined {
+/** The label and contract action of the step undo (or redo) would replay, if any. */
+export function peek(db: Database.Database, direction: 'undo' | 'redo'): { id: number; label: string; action: string } | undefined {
   const sql = direction === 'undo'
-    ? 'SELECT id, label FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-    : 'SELECT id, label FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1';
-  return db.prepare(sql).get() as { id: number; label: string } | undefined;
+    ? 'SELECT id, label, action FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+    : 'SELECT id, label, action FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1';
+  return db.prepare(sql).get() as { id: number; label: string; action: string } | undefined;
 }
 
 /**

@@ -77,7 +77,9 @@ export class ProjectStore {
   }
 
   history(): HistoryState {
-    return { undo: peek(this.db, 'undo')?.label ?? null, redo: peek(this.db, 'redo')?.label ?? null };
+    const undo = peek(this.db, 'undo');
+    const redo = peek(this.db, 'redo');
+    return { undo: undo?.label ?? null, redo: redo?.label ?? null, undoAction: undo?.action ?? null, redoAction: redo?.action ?? null };
   }
 
   close(): void {

@@ -91,6 +91,19 @@ describe('the tematik command line', () => {
     expect(ambiguous).toMatchObject({ code: 1, stderr: expect.stringMatching(/occurs more than once/) });
   });
 
+  it('creates the worked example and the practice copy of the sample study', () => {
+    const dir = tempDir();
+    const worked = tematik('sample', '--worked', path.join(dir, 'contoh.tematik'));
+    expect(worked.code, worked.stderr).toBe(0);
+    expect(worked.stdout).toMatch(/worked example/);
+    const themes = tematik('list', path.join(dir, 'contoh.tematik'), 'themes', '--json');
+    expect((JSON.parse(themes.stdout) as { status: string }[]).map((t) => t.status)).toEqual(Array(6).fill('defined'));
+    expect(tematik('sample', '--practice', path.join(dir, 'latihan.tematik')).code).toBe(0);
+    expect(JSON.parse(tematik('list', path.join(dir, 'latihan.tematik'), 'codes', '--json').stdout)).toEqual([]);
+    expect(tematik('sample', path.join(dir, 'x.tematik'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--worked/) });
+    expect(tematik('sample', '--worked', path.join(dir, 'contoh.tematik'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/already exists/) });
+  });
+
   it('exits 2 on usage errors', () => {
     expect(tematik('frobnicate', project)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "frobnicate"/) });
     expect(tematik('list', project, '--bogus')).toMatchObject({ code: 2 });

@@ -68,7 +68,7 @@ export const codebookStrings = defineStrings({
     clearFilter: 'Hapus saringan',
     noMatch: 'Tidak ada kode yang cocok dengan “{query}”.',
     empty: 'Belum ada kode. Buat dengan “Kode baru”, atau pilih satu bagian transkrip lalu ketik nama kode.',
-    colCodingsHint: 'Koding: bagian teks yang diberi kode ini',
+    colCodingsHint: 'Pengodean: bagian teks yang diberi kode ini',
     colInformantsHint: 'Informan yang transkripnya memuat kode ini',
     countsHint: '{codings} dari {informants}',
     expandAll: 'Buka semua',
@@ -91,9 +91,9 @@ export const codebookStrings = defineStrings({
     saveHint: 'Ctrl+Enter untuk menyimpan, Esc untuk membatalkan',
     back: 'Kembali',
     mergeTitle: 'Gabungkan “{name}” ke kode lain',
-    mergeExplain: 'Semua koding “{name}” ({codings}) pindah ke kode yang Anda pilih, sub-kodenya pindah ke bawah kode itu, deskripsinya ditambahkan ke deskripsi kode tujuan, lalu “{name}” dihapus.',
-    mergeExplainEmpty: '“{name}” belum punya koding. Sub-kodenya pindah ke bawah kode yang Anda pilih, deskripsinya ditambahkan ke deskripsi kode tujuan, lalu “{name}” dihapus.',
-    mergeChoose: 'Pilih kode yang akan menerima koding-kodingnya.',
+    mergeExplain: 'Semua pengodean “{name}” ({codings}) pindah ke kode yang Anda pilih, sub-kodenya pindah ke bawah kode itu, deskripsinya ditambahkan ke deskripsi kode tujuan, lalu “{name}” dihapus.',
+    mergeExplainEmpty: '“{name}” belum punya pengodean. Sub-kodenya pindah ke bawah kode yang Anda pilih, deskripsinya ditambahkan ke deskripsi kode tujuan, lalu “{name}” dihapus.',
+    mergeChoose: 'Pilih kode yang akan menerima pengodeannya.',
     mergeFind: 'Cari kode tujuan',
     mergeNone: 'Tidak ada kode lain untuk tujuan penggabungan.',
     mergeTarget: 'Kode tujuan',
@@ -110,8 +110,8 @@ export const codebookStrings = defineStrings({
     deleted: '“{name}” dan {codings} sudah dihapus. Tekan Ctrl+Z untuk mengurungkan.',
     topLevel: 'Lepas di sini agar menjadi kode teratas',
     nameClash: 'Sudah ada kode bernama “{name}” di sana. Gabungkan kedua kode itu, atau ganti salah satu namanya dulu.',
-    codingsOne: '1 koding',
-    codingsMany: '{n} koding',
+    codingsOne: '1 pengodean',
+    codingsMany: '{n} pengodean',
     informantsOne: '1 informan',
     informantsMany: '{n} informan',
   },
@@ -192,8 +192,8 @@ export const extractsStrings = defineStrings({
     informantsMany: '{n} informan',
     typesOne: '1 jenis informan',
     typesMany: '{n} jenis informan',
-    codingsOne: '1 koding',
-    codingsMany: '{n} koding',
+    codingsOne: '1 pengodean',
+    codingsMany: '{n} pengodean',
     byType: 'Menurut jenis informan',
     byTypeHint: 'Angka membantu penilaian Anda, bukan menggantikannya. Jenis informan tanpa kutipan mungkin diam tentang kode ini.',
     colType: 'Jenis informan',
@@ -222,5 +222,5 @@ export const extractsStrings = defineStrings({
 
 /** "1 coding" / "3 codings": English needs the singular; Bahasa Indonesia reads the same either way. */
 export function plural<K extends string>(t: Translate<K>, n: number, one: K, many: K): string {
-  return n === 1 ? t(one) : t(many, { n: n.toLocaleString() });
+  return n === 1 ? t(one) : t(many, { n });
 }

@@ -4,6 +4,7 @@ import type { InformantTypeId } from '../../../src/domain/ids';
 import type { Attribute, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { attributeLabel } from '../../lib/attribute-names';
 import { formatNumber } from './format';
 import { InlineText } from './InlineText';
 import {
@@ -79,7 +80,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
                 {header('label', t('colLabel'), 'hm-col-label')}
                 {header('name', t('colName'), 'col-name')}
                 {header('type', t('colType'), 'col-type')}
-                {columns.map((c) => header(`attr:${c.name}`, c.name, `${c.numeric ? 'hm-num ' : ''}hm-col-attr${c.pending ? ' pending' : ''}`))}
+                {columns.map((c) => header(`attr:${c.name}`, attributeLabel(c.name, language), `${c.numeric ? 'hm-num ' : ''}hm-col-attr${c.pending ? ' pending' : ''}`))}
                 {header('documents', t('colTranscripts'), 'hm-num')}
                 <th className="hm-actions-col" />
               </tr>
@@ -104,7 +105,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
                   </td>
                   {columns.map((c) => (
                     <td key={c.name} className="hm-cell-edit">
-                      <InlineText value={attributeValue(informant, c.name)} align={c.numeric ? 'right' : 'left'} label={t('cellLabel', { column: c.name, label: informant.label })}
+                      <InlineText value={attributeValue(informant, c.name)} align={c.numeric ? 'right' : 'left'} label={t('cellLabel', { column: attributeLabel(c.name, language), label: informant.label })}
                         testId={`attr-${c.name}`}
                         onCommit={(value) => {
                           const change = attributeChange(informant, c.name, value);

@@ -178,7 +178,7 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
 
 function factText(t: T, fact: PhaseFact): string {
   switch (fact.key) {
-    case 'documents': return t('factDocuments', { documents: fact.documents, words: fact.words.toLocaleString() });
+    case 'documents': return t('factDocuments', { documents: fact.documents, words: fact.words });
     case 'codes': return t('factCodes', { codes: fact.codes, codings: fact.codings });
     case 'themes': return t('factThemes', { themes: fact.themes, unthemed: fact.unthemed });
     case 'reviewed': return t('factReviewed', { done: fact.done, of: fact.of });

@@ -170,7 +170,7 @@ export const searchStrings = defineStrings({
     colSource: 'Sumber',
     colContext: 'Kata dalam konteks',
     selectAll: 'Pilih semua temuan di transkrip',
-    selectHit: 'Pilih temuan ini untuk dikodekan',
+    selectHit: 'Pilih temuan ini untuk dikode',
     openHit: 'Buka di bagian ini',
     noInformant: 'Tanpa informan',
     role: 'Pembicara',
@@ -191,7 +191,7 @@ export const searchStrings = defineStrings({
     shownOf: 'Menampilkan {shown} dari {total} baris',
     codeBar: 'Kodekan temuan terpilih',
     selected: '{n} dari {total} dipilih',
-    noneSelected: 'Pilih temuan untuk dikodekan',
+    noneSelected: 'Pilih temuan untuk dikode',
     codeThe: 'Kodekan',
     unitHit: 'temuannya saja',
     unitSentence: 'kalimatnya',
@@ -202,9 +202,9 @@ export const searchStrings = defineStrings({
     newCode: 'Kode baru',
     newCodeHint: 'Belum ada kode dengan nama ini: kode baru akan dibuat.',
     apply: 'Terapkan',
-    applying: 'Mengodekan…',
-    codedOne: '1 bagian dikodekan sebagai “{code}”',
-    codedMany: '{n} bagian dikodekan sebagai “{code}”',
+    applying: 'Mengode…',
+    codedOne: '1 bagian dikode sebagai “{code}”',
+    codedMany: '{n} bagian dikode sebagai “{code}”',
     skippedOne: '1 sudah berkode sebelumnya',
     skippedMany: '{n} sudah berkode sebelumnya',
     undoHint: '{key} membatalkan semuanya sekaligus.',
@@ -219,5 +219,5 @@ export type SearchKey = keyof typeof searchStrings.en;
 
 /** A count with its noun: Bahasa Indonesia does not inflect, English does. */
 export function plural<K extends string>(t: Translate<K>, n: number, one: K, many: K): string {
-  return n === 1 ? t(one) : t(many, { n: n.toLocaleString() });
+  return n === 1 ? t(one) : t(many, { n });
 }

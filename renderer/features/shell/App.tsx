@@ -21,10 +21,12 @@ import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
 import { shellStrings } from './strings';
 import { TopBar } from './TopBar';
+import { useUndoRedo } from './use-undo-redo';
 import './shell.css';
 
 export function App() {
-  const { project, route, run, history, navigate } = useProject();
+  const { project, route, run, navigate } = useProject();
+  const { step } = useUndoRedo();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -32,13 +34,13 @@ export function App() {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
     else if (cmd === 'undo' || cmd === 'redo') {
       if (inEditable(document.activeElement)) document.execCommand(cmd);
-      else if (project && (cmd === 'undo' ? history.undo : history.redo)) void run(cmd === 'undo' ? 'history.undo' : 'history.redo', {}).catch(() => undefined);
+      else if (project) void step(cmd).catch(() => undefined);
     } else if (cmd === 'import' && project) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
-  }, [project, history, run, navigate]);
+  }, [project, step, run, navigate]);
 
   useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
 

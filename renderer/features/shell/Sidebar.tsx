@@ -1,11 +1,12 @@
 import type { DocumentSummary } from '../../../src/domain/types';
-import { useStrings } from '../../i18n/i18n';
+import { useFormatNumber, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { shellStrings } from './strings';
 
 /** Navigation, and the transcripts grouped by informant type (the unit of triangulation). */
 export function Sidebar() {
   const t = useStrings(shellStrings);
+  const formatNumber = useFormatNumber();
   const { route, navigate } = useProject();
   const documents = useQuery('documents.list', {}).data ?? [];
   const informants = useQuery('informants.list', {}).data ?? [];
@@ -40,10 +41,10 @@ export function Sidebar() {
               key={doc.id}
               className={`doc-link${current === doc.id ? ' active' : ''}`}
               onClick={() => navigate({ view: 'document', documentId: doc.id })}
-              title={`${doc.sourceName} · ${t('words', { n: doc.wordCount.toLocaleString() })}`}
+              title={`${doc.sourceName} · ${t('words', { n: doc.wordCount })}`}
             >
               <span className="doc-title">{doc.title}</span>
-              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{doc.codingCount > 0 ? ` · ${doc.codingCount}` : ''}</span>
+              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{doc.codingCount > 0 ? ` · ${formatNumber(doc.codingCount)}` : ''}</span>
             </button>
           ))}
         </div>

@@ -2,17 +2,20 @@ import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { shellStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
+import { ProjectMenu } from './ProjectMenu';
+import { useUndoRedo } from './use-undo-redo';
 
 export function TopBar({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
   const t = useStrings(shellStrings);
   const phaseName = usePhaseName();
-  const { project, history, run, progress, navigate } = useProject();
+  const { project, history, progress, navigate } = useProject();
+  const { step, tooltip } = useUndoRedo();
   const { language, setLanguage } = useLanguage();
   if (!project) return null;
   return (
     <header className="topbar">
       <strong className="brand">{t('appName')}</strong>
-      <span className="project-name" title={project.path}>{project.name}</span>
+      <ProjectMenu />
       <button className="phase-chip" title={phaseName(project.phase)} onClick={() => navigate({ view: 'phases' })}>
         {t('phase', { n: project.phase })} · {phaseName(project.phase)}
       </button>
@@ -26,16 +29,16 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
       <button onClick={onImport} aria-keyshortcuts="Control+I">{t('import')}</button>
       <button onClick={onExport} aria-keyshortcuts="Control+E" data-testid="open-export">{t('export')}</button>
       <button
-        onClick={() => void run('history.undo', {}).catch(() => undefined)}
+        onClick={() => void step('undo').catch(() => undefined)}
         disabled={!history.undo}
-        title={history.undo ? t('undoWhat', { what: history.undo }) : t('nothingToUndo')}
+        title={tooltip('undo')}
         aria-keyshortcuts="Control+Z"
         data-testid="undo"
       >↶ {t('undo')}</button>
       <button
-        onClick={() => void run('history.redo', {}).catch(() => undefined)}
+        onClick={() => void step('redo').catch(() => undefined)}
         disabled={!history.redo}
-        title={history.redo ? t('redoWhat', { what: history.redo }) : t('nothingToRedo')}
+        title={tooltip('redo')}
         aria-keyshortcuts="Control+Shift+Z"
         data-testid="redo"
       >↷ {t('redo')}</button>

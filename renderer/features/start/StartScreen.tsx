@@ -38,10 +38,16 @@ export function StartScreen() {
         <p className="muted">{t('tagline')}</p>
         <div className="start-actions">
           {app?.sampleAvailable && (
-            <button className="primary start-sample" onClick={() => void run('app.openSample', {}).catch(() => undefined)} data-testid="open-sample">
-              {t('openSample')}
-              <small>{t('sampleHint')}</small>
-            </button>
+            <div className="start-samples" role="group" aria-label={t('sampleGroup')}>
+              <button className="primary start-sample" onClick={() => void run('app.openSample', { variant: 'worked' }).catch(() => undefined)} data-testid="open-sample-worked">
+                {t('openWorked')}
+                <small>{t('workedHint')}</small>
+              </button>
+              <button className="start-sample" onClick={() => void run('app.openSample', { variant: 'practice' }).catch(() => undefined)} data-testid="open-sample">
+                {t('openPractice')}
+                <small>{t('practiceHint')}</small>
+              </button>
+            </div>
           )}
           <button onClick={() => void choose('new')} data-testid="new-project">{t('newProject')}</button>
           <button onClick={() => void choose('open')} data-testid="open-project">{t('openProject')}</button>

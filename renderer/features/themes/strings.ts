@@ -395,5 +395,5 @@ export type ThemesKey = keyof typeof themesStrings.en;
 
 /** "1 code" / "3 codes": both languages keep a singular form for one. */
 export function plural<K extends string>(t: Translate<K>, n: number, one: K, many: K): string {
-  return n === 1 ? t(one) : t(many, { n: n.toLocaleString() });
+  return n === 1 ? t(one) : t(many, { n });
 }

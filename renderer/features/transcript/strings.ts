@@ -82,7 +82,7 @@ export const transcriptStrings = defineStrings({
     hintApply: 'terapkan',
     selectedChars: '{n} karakter',
     dropNeedsSelection: 'Pilih kutipan terlebih dahulu, lalu lepaskan kodenya di atas kutipan itu.',
-    codedBy: 'Dikodekan oleh {coder}, {date}',
+    codedBy: 'Dikode oleh {coder}, {date}',
     remove: 'Hapus',
     removeTitle: 'Hapus pengodean ini (kodenya tetap ada di buku kode)',
     recode: 'Ganti kode…',

@@ -1,7 +1,8 @@
 import { memo, useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { CodeId, ThemeId } from '../../../src/domain/ids';
 import type { GroupBy, TriangulationColumn, TriangulationMatrix, TriangulationRow } from '../../../src/domain/types';
-import { useStrings } from '../../i18n/i18n';
+import { useLanguage, useStrings } from '../../i18n/i18n';
+import { attributeLabel } from '../../lib/attribute-names';
 import { useProject, useQuery } from '../../lib/state';
 import { scaleGradient } from './colour-scale';
 import { ConvergenceCell } from './ConvergenceCell';
@@ -58,6 +59,7 @@ export function MatrixTab() {
   const matrixQuery = useQuery('analysis.triangulation', { rows: rowsKind, groupBy });
   const matrix = matrixQuery.data;
   const attributes = useQuery('attributes.list', {}).data;
+  const { language } = useLanguage();
   const themes = useQuery('themes.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
 
@@ -119,12 +121,12 @@ export function MatrixTab() {
               <option value="type">{t('byType')}</option>
               {(attributes?.length ?? 0) > 0 && (
                 <optgroup label={t('attributes')}>
-                  {attributes!.map((a) => <option key={a.id} value={groupByValue({ kind: 'attribute', name: a.name })}>{a.name}</option>)}
+                  {attributes!.map((a) => <option key={a.id} value={groupByValue({ kind: 'attribute', name: a.name })}>{attributeLabel(a.name, language)}</option>)}
                 </optgroup>
               )}
               {/* A remembered attribute that is gone still shows, so the select never lies about what is displayed. */}
               {groupBy.kind === 'attribute' && attributes && !attributes.some((a) => a.name === groupBy.name) && (
-                <option value={groupByValue(groupBy)}>{groupBy.name}</option>
+                <option value={groupByValue(groupBy)}>{attributeLabel(groupBy.name, language)}</option>
               )}
             </select>
           </label>

@@ -174,7 +174,7 @@ export const triangulationStrings = defineStrings({
     saveHint: 'Ctrl+Enter menyimpan · Esc membatalkan',
     agreement: 'Kesepakatan',
     partial: 'Kesepakatan sebagian',
-    silence: 'Keheningan',
+    silence: 'Diam',
     dissonance: 'Disonansi',
     agreementAbout: 'Kelompok-kelompok mengatakan hal yang sama.',
     partialAbout: 'Kelompok sepakat pada sebagian hal, atau hanya sebagian yang membicarakannya dengan kuat.',

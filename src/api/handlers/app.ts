@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
-import { planFolder, runImport } from '../../import/batch';
+import { PROJECT_EXTENSION } from '../../store/open';
 import { projectInfo } from '../../store/project';
+import { buildSample, SAMPLE_SHEET, type SampleVariant } from '../../sample/build';
+import type { Invoke } from '../contract';
+import { dispatch } from '../dispatch';
 import { forgetRecent, readRecent, rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 
-const SAMPLE_NAME = 'Contoh — Co-creation dan daya saing UMKM';
-const SAMPLE_FILE = 'Sample study (co-creation UMKM).tematik';
-const SHEET = 'informants.csv';
+const SAMPLES: Readonly<Record<SampleVariant, { readonly name: string; readonly file: string }>> = {
+  worked: { name: 'Contoh lengkap — Co-creation dan daya saing UMKM', file: 'Sample study — worked example (co-creation UMKM).tematik' },
+  practice: { name: 'Contoh — Co-creation dan daya saing UMKM', file: 'Sample study (co-creation UMKM).tematik' },
+};
 const VERSION = '0.1.0';
 
 function appInfo(ctx: Context) {
@@ -17,10 +21,19 @@ function appInfo(ctx: Context) {
   return {
     host: host.kind,
     dialogs: host.choosePaths !== undefined,
-    sampleAvailable: host.sampleDir !== undefined && fs.existsSync(path.join(host.sampleDir, SHEET)),
+    sampleAvailable: host.sampleDir !== undefined && fs.existsSync(path.join(host.sampleDir, SAMPLE_SHEET)),
     recent: readRecent(host.dataDir),
     projectPath: ctx.session.isOpen ? ctx.session.store.file : null,
     version: VERSION,
+  };
+}
+
+/** Calls the contract from inside a handler, as a user's clicks would: same validation, same handlers. */
+function invokeWith(ctx: Context): Invoke {
+  return async (name, args) => {
+    const outcome = await dispatch(name, args, ctx);
+    if (!outcome.ok) throw new TematikError(outcome.error.kind, outcome.error.message, outcome.error.details);
+    return outcome.value as never;
   };
 }
 
@@ -31,19 +44,30 @@ export const appHandlers: HandlerGroup<'app'> = {
     if (!choose) throw new TematikError('invalid_args', 'This window has no file dialogs (browser mode): type the path instead.');
     return choose(kind);
   },
-  'app.openSample': async (_, ctx) => {
+  'app.openSample': async ({ variant = 'practice', path: wanted }, ctx) => {
     const { dataDir, sampleDir } = ctx.session.host;
-    if (!dataDir || !sampleDir || !fs.existsSync(path.join(sampleDir, SHEET))) {
+    if (!sampleDir || !fs.existsSync(path.join(sampleDir, SAMPLE_SHEET))) {
       throw new TematikError('not_found', 'The sample study is not installed with this copy of Tematik.');
     }
-    fs.mkdirSync(dataDir, { recursive: true });
-    const file = path.join(dataDir, SAMPLE_FILE);
+    let file: string;
+    if (wanted !== undefined) {
+      file = path.resolve(wanted);
+      if (path.extname(file).toLowerCase() !== PROJECT_EXTENSION) {
+        throw new TematikError('invalid_args', `${wanted}: a project file must end in ${PROJECT_EXTENSION}.`);
+      }
+      if (fs.existsSync(file)) throw new TematikError('conflict', `${file} already exists: choose a new file name for the sample study, or delete the old one first.`);
+    } else {
+      if (!dataDir) throw new TematikError('not_found', 'The sample study needs a data folder to live in, and this copy of Tematik has none.');
+      fs.mkdirSync(dataDir, { recursive: true });
+      file = path.join(dataDir, SAMPLES[variant].file);
+    }
     if (fs.existsSync(file)) {
       ctx.session.open(file);
     } else {
-      const store = ctx.session.open(file, true, SAMPLE_NAME);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      ctx.session.open(file, true, SAMPLES[variant].name);
       try {
-        await runImport(store, planFolder(sampleDir, path.join(sampleDir, SHEET)), { progress: ctx.progress });
+        await buildSample(invokeWith(ctx), sampleDir, variant, ctx.progress);
       } catch (error) {
         // A half-made sample would be opened as is next time: remove it so the next try starts clean.
         ctx.session.close();

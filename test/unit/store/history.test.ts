@@ -23,12 +23,13 @@ describe('undo and redo at the store level', () => {
     expect(coding.quote).toBe(TEXT.slice(60, 89));
     const after = table('SELECT * FROM codings');
     expect((await invoke('history.state', {})).undo).toBe('Apply code "polling Instagram"');
+    expect((await invoke('history.state', {})).undoAction).toBe('codings.apply');
 
     await invoke('history.undo', {});
     expect(table('SELECT * FROM codings')).toEqual([]);
     // The code created on the fly goes too: undo reverts the whole action.
     expect(await invoke('codes.list', {})).toEqual([]);
-    expect((await invoke('history.state', {})).redo).toBe('Apply code "polling Instagram"');
+    expect(await invoke('history.state', {})).toMatchObject({ redo: 'Apply code "polling Instagram"', redoAction: 'codings.apply' });
 
     await invoke('history.redo', {});
     expect(table('SELECT * FROM codings')).toEqual(after);

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useStrings } from '../../i18n/i18n';
+import { Modal } from '../../lib/Modal';
+import { useProject } from '../../lib/state';
+import { shellStrings } from './strings';
+
+type Asking = 'new' | 'open';
+
+/**
+ * The project menu in the top bar: close the project, open another, start a new one, reopen a
+ * recent one or a sample. Browser mode has no native menu and no file dialogs, so this is the
+ * only way there to switch projects without restarting the server; paths are typed.
+ */
+export function ProjectMenu() {
+  const t = useStrings(shellStrings);
+  const { app, project, run } = useProject();
+  const [open, setOpen] = useState(false);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const onDown = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) setOpen(false); };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  if (!project) return null;
+  const recent = (app?.recent ?? []).filter((r) => r.path !== project.path);
+
+  const act = (action: () => Promise<unknown>) => {
+    setOpen(false);
+    void action().catch(() => undefined);
+  };
+  const choose = async (mode: Asking) => {
+    if (!app?.dialogs) {
+      setAsking(mode);
+      return;
+    }
+    const paths = await run('app.choosePaths', { kind: mode === 'new' ? 'newProject' : 'openProject' });
+    const file = paths?.[0];
+    if (file) await run(mode === 'new' ? 'project.create' : 'project.open', { path: file });
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      setOpen(false);
+      trigger.current?.focus();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = items[(at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
+      next?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      (event.key === 'Home' ? items[0] : items[items.length - 1])?.focus();
+    }
+  };
+
+  return (
+    <div className="project-menu" ref={root}>
+      <button
+        ref={trigger}
+        className="project-name"
+        title={project.path}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="project-menu"
+      >{project.name} <span aria-hidden="true">▾</span></button>
+      {open && (
+        <div className="menu" role="menu" aria-label={t('projectMenu')} onKeyDown={onMenuKey}>
+          <button role="menuitem" onClick={() => act(() => choose('new'))} data-testid="menu-new-project">{t('newProject')}</button>
+          <button role="menuitem" onClick={() => act(() => choose('open'))} data-testid="menu-open-project">{t('openProject')}</button>
+          {recent.length > 0 && <div className="menu-heading" role="presentation">{t('recentProjects')}</div>}
+          {recent.map((r) => (
+            <button key={r.path} role="menuitem" title={r.path} onClick={() => act(() => run('project.open', { path: r.path }))} data-testid="menu-recent">
+              {r.name}
+            </button>
+          ))}
+          {app?.sampleAvailable && (
+            <>
+              <div className="menu-heading" role="presentation">{t('sampleStudy')}</div>
+              <button role="menuitem" onClick={() => act(() => run('app.openSample', { variant: 'worked' }))} data-testid="menu-sample-worked">{t('sampleWorked')}</button>
+              <button role="menuitem" onClick={() => act(() => run('app.openSample', { variant: 'practice' }))} data-testid="menu-sample-practice">{t('samplePractice')}</button>
+            </>
+          )}
+          <div className="menu-separator" role="separator" />
+          <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
+        </div>
+      )}
+      {asking && <ProjectPathDialog mode={asking} onClose={() => setAsking(null)} />}
+    </div>
+  );
+}
+
+/** Browser mode's stand-in for the native open and save dialogs: the full path of a .tematik file. */
+function ProjectPathDialog({ mode, onClose }: { mode: Asking; onClose: () => void }) {
+  const t = useStrings(shellStrings);
+  const { run } = useProject();
+  const [path, setPath] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const file = path.trim();
+    if (!file) {
+      setError(t('pathMissing'));
+      return;
+    }
+    const call = mode === 'new'
+      ? run('project.create', { path: file, ...(name.trim() ? { name: name.trim() } : {}) }, { quiet: true })
+      : run('project.open', { path: file }, { quiet: true });
+    call.then(onClose, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
+  return (
+    <Modal
+      title={mode === 'new' ? t('newProjectTitle') : t('openProjectTitle')}
+      onClose={onClose}
+      testId="project-path-dialog"
+      footer={(
+        <>
+          <button onClick={onClose}>{t('cancel')}</button>
+          <button className="primary" onClick={() => submit()} data-testid="project-path-submit">{mode === 'new' ? t('create') : t('open')}</button>
+        </>
+      )}
+    >
+      <form onSubmit={submit}>
+        <label className="field">
+          <span>{t('projectFile')}</span>
+          <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('pathPlaceholder')} data-testid="project-path-input" />
+        </label>
+        {mode === 'new' && (
+          <label className="field">
+            <span>{t('studyName')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="project-name-input" />
+          </label>
+        )}
+        <p className="muted">{t('pathHint')}</p>
+        {error && <p className="project-path-error" role="alert">{error}</p>}
+        <button type="submit" hidden />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localClient, type LocalClient } from '../../src/api/client';
+import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+
+const clients: LocalClient[] = [];
+afterEach(() => { for (const c of clients.splice(0)) c.session.close(); });
+
+function sampleClient(dataDir = tempDir('tematik-data-')): LocalClient {
+  const client = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir, sampleDir: SAMPLE_STUDY } });
+  clients.push(client);
+  return client;
+}
+
+describe('the worked example', () => {
+  it('is a coded, themed, triangulated study built through the contract', async () => {
+    const { invoke } = sampleClient();
+    const info = await invoke('app.openSample', { variant: 'worked' });
+    expect(info.phase).toBe(5);
+
+    const documents = await invoke('documents.list', {});
+    expect(documents).toHaveLength(11);
+    for (const doc of documents) expect(doc.codingCount, doc.title).toBeGreaterThanOrEqual(3);
+
+    // Every coding lies inside an informant's turn, never in the interviewer's question.
+    for (const doc of documents) {
+      const content = await invoke('documents.get', { id: doc.id });
+      for (const coding of await invoke('codings.forDocument', { documentId: doc.id })) {
+        const turn = content.turns.find((t) => t.start <= coding.start && coding.end <= t.end);
+        expect(turn?.role, `${doc.title} ${coding.start}`).toBe('informant');
+      }
+    }
+
+    // The group interview has evidence from both of its speakers.
+    const group = documents.find((d) => d.title.startsWith('KP-01'))!;
+    const groupContent = await invoke('documents.get', { id: group.id });
+    const speakers = new Set((await invoke('codings.forDocument', { documentId: group.id }))
+      .map((c) => groupContent.turns.find((t) => t.start <= c.start && c.end <= t.end)!.speaker));
+    expect([...speakers].sort()).toEqual(['Mas Dimas', 'Mbak Ayu']);
+
+    const codes = await invoke('codes.list', {});
+    expect(codes.filter((c) => c.parentId === null).map((c) => c.name)).toContain('Praktik co-creation');
+    expect(codes.filter((c) => c.parentId !== null).length).toBeGreaterThanOrEqual(20);
+
+    const themes = await invoke('themes.list', {});
+    expect(themes).toHaveLength(6);
+    for (const theme of themes) {
+      expect(theme.status, theme.name).toBe('defined');
+      expect(theme.definition.length, theme.name).toBeGreaterThan(40);
+      expect(theme.scope, theme.name).not.toBe('');
+      expect(theme.exemplarCodingId, theme.name).not.toBeNull();
+      expect(theme.convergence, theme.name).not.toBeNull();
+      expect(theme.convergenceReason.length, theme.name).toBeGreaterThan(20);
+    }
+
+    expect(await invoke('codes.unthemed', {})).toEqual([]);
+    const map = await invoke('map.get', {});
+    expect(map.themes.every((t) => t.pinned)).toBe(true);
+
+    const links = await invoke('themeLinks.list', {});
+    const influence = links.find((l) => l.kind === 'influences' && l.toThemeId !== null);
+    expect(influence).toBeDefined();
+    const mediation = links.find((l) => l.kind === 'mediates');
+    expect(mediation?.toLinkId).not.toBeNull();
+    expect(links.some((l) => l.id === mediation?.toLinkId)).toBe(true);
+    expect(map.links.length).toBe(links.length);
+
+    const matrix = await invoke('analysis.triangulation', { rows: 'themes' });
+    expect(matrix.rows).toHaveLength(6);
+    expect(matrix.rows.every((r) => r.extracts > 0)).toBe(true);
+    // Consumers are silent on government support; K-04 (not interviewed) is not counted.
+    const consumers = matrix.columns.findIndex((c) => c.label === 'Konsumen');
+    const government = matrix.rows.find((r) => r.name.startsWith('Dukungan pemerintah'))!;
+    expect(government.cells[consumers]?.informants).toBe(0);
+    expect(government.convergence).toBe('silence');
+    expect(matrix.rows.find((r) => r.name.startsWith('Komunitas'))!.cells[consumers]!.informants).toBe(3);
+
+    // Both speakers of the group interview count for the practice theme: Dimas on the trial, Ayu on polling.
+    const community = matrix.columns.findIndex((c) => c.label === 'Komunitas Pelanggan');
+    expect(matrix.rows.find((r) => r.name.startsWith('Co-creation'))!.cells[community]!.informants).toBe(2);
+
+    const report = await invoke('report.word', { language: 'id' });
+    expect(report.bytes).toBeGreaterThan(20_000);
+
+    const journal = await invoke('memos.list', { kind: 'journal' });
+    expect(new Set(journal.map((m) => m.phase))).toEqual(new Set([1, 2, 3, 4, 5]));
+  }, 60_000);
+
+  it('the practice copy has the transcripts and sheet only; both are remembered as recent projects', async () => {
+    const dataDir = tempDir('tematik-data-');
+    const client = sampleClient(dataDir);
+    await client.invoke('app.openSample', { variant: 'practice' });
+    expect(await client.invoke('documents.list', {})).toHaveLength(11);
+    expect(await client.invoke('informants.list', {})).toHaveLength(13);
+    expect(await client.invoke('codes.list', {})).toEqual([]);
+    expect(await client.invoke('themes.list', {})).toEqual([]);
+    await client.invoke('app.openSample', { variant: 'worked' });
+    const recent = (await client.invoke('app.info', {})).recent.map((r) => path.basename(r.path));
+    expect(recent).toHaveLength(2);
+    expect(recent[0]).toContain('worked example');
+  }, 60_000);
+
+  it('can be written to a chosen file, and never over an existing one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'contoh.tematik');
+    const client = sampleClient();
+    await client.invoke('app.openSample', { variant: 'worked', path: file });
+    client.session.close();
+    expect(fs.existsSync(file)).toBe(true);
+    await expect(client.invoke('app.openSample', { variant: 'practice', path: file })).rejects.toThrow(/already exists/);
+  }, 60_000);
+});
