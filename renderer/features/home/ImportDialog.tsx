@@ -41,6 +41,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [folder, setFolder] = useState('');
   const [sheet, setSheet] = useState('');
   const [skipBad, setSkipBad] = useState(false);
+  const [swapRoles, setSwapRoles] = useState(false);
   const [refiPath, setRefiPath] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'form', error: null });
   const [missing, setMissing] = useState<ImportMissing | null>(null);
@@ -60,7 +61,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const start = async () => {
-    const request = importRequest({ mode, files, informantId, folder, sheet, skipBad, refiPath });
+    const request = importRequest({ mode, files, informantId, folder, sheet, skipBad, swapRoles, refiPath });
     if ('missing' in request) {
       setMissing(request.missing);
       // The last attempt's refusal is about another path: only what is wrong now shows.
@@ -194,6 +195,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <label className="hm-check-row hm-skip-bad">
               <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} disabled={running} data-testid="import-skip-bad" />
               <span><strong>{t('skipBad')}</strong><br /><span className="muted">{t('skipBadHint')}</span></span>
+            </label>
+          )}
+          {mode !== 'refi' && (
+            <label className="hm-check-row hm-skip-bad">
+              <input type="checkbox" checked={swapRoles} onChange={(e) => setSwapRoles(e.target.checked)} disabled={running} data-testid="import-swap-roles" />
+              <span><strong>{t('swapRoles')}</strong><br /><span className="muted">{t('swapRolesHint')}</span></span>
             </label>
           )}
           <p className="muted hm-formats" data-testid="import-limits">{mode === 'refi' ? t('refiLimits') : t('formats')}</p>

@@ -21,6 +21,8 @@ describe('importRequest', () => {
     expect(importRequest(form({ mode: 'folder', folder: ' "/data/study" ', sheet: '  ' }))).toEqual({ name: 'import.folder', args: { folder: '/data/study' } });
     expect(importRequest(form({ mode: 'folder', folder: '/d', sheet: '/d/informants.csv', skipBad: true })))
       .toEqual({ name: 'import.folder', args: { folder: '/d', sheet: '/d/informants.csv', skipBad: true } });
+    expect(importRequest(form({ mode: 'folder', folder: '/d', swapRoles: true })))
+      .toEqual({ name: 'import.folder', args: { folder: '/d', swapRoles: true } });
   });
 
   it('says what is missing instead of calling with nothing', () => {

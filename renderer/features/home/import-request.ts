@@ -15,6 +15,8 @@ export interface ImportForm {
   readonly folder: string;
   readonly sheet: string;
   readonly skipBad: boolean;
+  /** The transcripts label interviewer and informant the other way round: swap them in every imported file. */
+  readonly swapRoles?: boolean;
   /** The .qdpx or .qdc file of the REFI-QDA mode. */
   readonly refiPath: string;
 }
@@ -56,7 +58,7 @@ export function importRequest(form: ImportForm): ImportRequest | { readonly miss
     if (kind === null) return { missing: 'refiKind' };
     return kind === 'project' ? { name: 'refi.importProject', args: { path } } : { name: 'refi.importCodebook', args: { path } };
   }
-  const skip = form.skipBad ? { skipBad: true } : {};
+  const skip = { ...(form.skipBad ? { skipBad: true } : {}), ...(form.swapRoles ? { swapRoles: true } : {}) };
   if (form.mode === 'files') {
     if (form.files.length === 0) return { missing: 'files' };
     return { name: 'import.files', args: { paths: [...form.files], ...(form.informantId === '' ? {} : { informantId: form.informantId }), ...skip } };

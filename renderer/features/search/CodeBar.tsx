@@ -31,7 +31,7 @@ export function CodeBar({ selectedCount, codableCount, unit, codeText, codes, bu
   return (
     <div className={`sr-codebar${selectedCount > 0 ? ' active' : ''}`} data-testid="search-code-bar" role="group" aria-label={t('codeBar')}>
       <span className="sr-selected" data-testid="search-selected-count">
-        {selectedCount > 0 ? t('selected', { n: selectedCount.toLocaleString(), total: plural(t, codableCount, 'hitsOne', 'hitsMany') }) : t('noneSelected')}
+        {selectedCount > 0 ? t('selected', { n: selectedCount, total: plural(t, codableCount, 'hitsOne', 'hitsMany') }) : t('noneSelected')}
       </span>
       <label className="sr-inline">
         {t('codeThe')}

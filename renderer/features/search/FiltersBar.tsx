@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { CodeId, DocumentId } from '../../../src/domain/ids';
 import type { Attribute, Code, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
-import { useStrings } from '../../i18n/i18n';
+import { useLanguage, useStrings } from '../../i18n/i18n';
+import { attributeLabel } from '../../lib/attribute-names';
 import { Popover } from './Popover';
 import {
   activeFilterCount, attributeValues, codeOptions, narrowsToTranscripts, NO_FILTERS, ROLE_FILTERS, SCOPES, toggle, toggleScope, type FilterState, type RoleFilter, type Scope,
@@ -22,6 +23,7 @@ export function FiltersBar({ value, onChange, types, attributes, informants, doc
   codes: readonly Code[];
 }) {
   const t = useStrings(searchStrings);
+  const { language } = useLanguage();
   const values = useMemo(() => attributeValues(informants, value.attribute.name), [informants, value.attribute.name]);
   const options = useMemo(() => codeOptions(codes), [codes]);
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
@@ -55,7 +57,7 @@ export function FiltersBar({ value, onChange, types, attributes, informants, doc
               onChange={(e) => set({ attribute: { name: e.target.value, value: '' } })}
             >
               <option value="">{t('anyAttribute')}</option>
-              {attributes.map((a) => <option key={a.id} value={a.name}>{a.name}</option>)}
+              {attributes.map((a) => <option key={a.id} value={a.name}>{attributeLabel(a.name, language)}</option>)}
             </select>
             {value.attribute.name && (
               <>

@@ -221,7 +221,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
       )}
       {result && summary?.truncated && (
         <p className="sr-truncated" data-testid="search-truncated">
-          {t(summary.atLeast ? 'truncatedAtLeast' : 'truncated', { shown: result.hits.length.toLocaleString(), total: result.total.toLocaleString() })}
+          {t(summary.atLeast ? 'truncatedAtLeast' : 'truncated', { shown: result.hits.length, total: result.total })}
         </p>
       )}
       {failed && <p className="sr-error" role="alert" data-testid="search-error">{failed.message}</p>}
@@ -250,9 +250,9 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
             />
             {ordered.length > rows.length && (
               <div className="sr-more">
-                <span className="muted">{t('shownOf', { shown: rows.length.toLocaleString(), total: ordered.length.toLocaleString() })}</span>
+                <span className="muted">{t('shownOf', { shown: rows.length, total: ordered.length })}</span>
                 <button type="button" onClick={() => setVisible((v) => v + PAGE)} data-testid="search-show-more">
-                  {t('showMore', { n: Math.min(PAGE, ordered.length - rows.length).toLocaleString() })}
+                  {t('showMore', { n: Math.min(PAGE, ordered.length - rows.length) })}
                 </button>
               </div>
             )}

@@ -104,10 +104,10 @@ function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProp
           ))}
         </span>
         <span className="tv-dot" aria-hidden>·</span>
-        <span>{t('words', { n: doc.wordCount.toLocaleString() })}</span>
-        {doc.turnCount > 0 && <><span className="tv-dot" aria-hidden>·</span><span>{t('turns', { n: doc.turnCount.toLocaleString() })}</span></>}
+        <span>{t('words', { n: doc.wordCount })}</span>
+        {doc.turnCount > 0 && <><span className="tv-dot" aria-hidden>·</span><span>{t('turns', { n: doc.turnCount })}</span></>}
         <span className="tv-dot" aria-hidden>·</span>
-        <span>{t('codings', { n: codings.length.toLocaleString() })}</span>
+        <span>{t('codings', { n: codings.length })}</span>
       </div>
       {doc.turnCount > 0 && <SpeakerMap documentId={doc.id} informants={mine} />}
       {/* Always there, so the first coding does not push the text down. */}
