@@ -115,6 +115,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
                   ))}
                   <td className="hm-num" title={informant.documentIds.map((id) => titleOf.get(id) ?? '').join('\n')}>
                     {informant.documentIds.length}
+                    {!informant.interviewed && <span className="hm-not-interviewed" data-testid="not-interviewed-badge" title={t('notInterviewedHint')}>{t('notInterviewed')}</span>}
                   </td>
                   <td className="hm-actions-col">
                     <button className="hm-row-action danger" onClick={() => setDeleting(informant)} aria-label={t('deleteInformant', { label: informant.label })} data-testid="informant-delete">{t('delete')}</button>

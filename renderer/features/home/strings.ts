@@ -3,6 +3,8 @@ import { defineStrings } from '../../i18n/i18n';
 /** The project home: overview, informant types, informants, transcripts. */
 export const homeStrings = defineStrings({
   en: {
+    notInterviewed: 'not interviewed',
+    notInterviewedHint: 'No transcript yet, or no speaker of a transcript mapped to this informant: left out of every count, never silent.',
     editDetails: 'Edit details',
     projectName: 'Project name',
     description: 'Description',
@@ -98,6 +100,8 @@ export const homeStrings = defineStrings({
     step3: 'Open a transcript, select a passage and give it a code. Write what you notice in the journal as you go.',
   },
   id: {
+    notInterviewed: 'belum diwawancarai',
+    notInterviewedHint: 'Belum ada transkrip, atau belum ada pembicara transkrip yang dipetakan ke informan ini: tidak dihitung, tidak dianggap diam.',
     editDetails: 'Ubah detail',
     projectName: 'Nama proyek',
     description: 'Deskripsi',

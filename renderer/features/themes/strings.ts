@@ -130,7 +130,7 @@ export const themesStrings = defineStrings({
     ofTotal: '{n} of {total}',
     silent: 'silent',
     notHeard: 'not interviewed',
-    notInterviewed: 'Not interviewed yet, not counted: {list}',
+    notInterviewed: 'Not interviewed (no transcript, or no speaker mapped to them), not counted: {list}',
     noTypes: 'No informant types yet.',
 
     convergenceTitle: 'Convergence across types',
@@ -324,7 +324,7 @@ export const themesStrings = defineStrings({
     ofTotal: '{n} dari {total}',
     silent: 'diam',
     notHeard: 'belum diwawancarai',
-    notInterviewed: 'Belum diwawancarai, tidak dihitung: {list}',
+    notInterviewed: 'Belum diwawancarai (tanpa transkrip, atau belum ada pembicara yang dipetakan), tidak dihitung: {list}',
     noTypes: 'Belum ada jenis informan.',
 
     convergenceTitle: 'Konvergensi antarjenis informan',

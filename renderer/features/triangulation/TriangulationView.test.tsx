@@ -112,7 +112,7 @@ describe('TriangulationView matrix', () => {
     const headers = [...document.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers).toContain('Konsumen(4)');
     // K-05 is in the sheet but was not interviewed: named under the table, in no count.
-    expect(screen.getByTestId('not-interviewed').textContent).toBe('Not interviewed yet, so in no count and never silent — Konsumen: K-05');
+    expect(screen.getByTestId('not-interviewed').textContent).toBe('Not interviewed (no transcript, or no speaker mapped to them), so in no count and never silent — Konsumen: K-05');
   });
 
   it('shows the suggestion apart from the recorded judgement and its reason', async () => {
