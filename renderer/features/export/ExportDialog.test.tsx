@@ -16,7 +16,7 @@ const calls: Call[] = [];
 let failReport: string | null = null;
 
 const theme = (id: number, name: string, status: string, parentId: number | null = null) => ({
-  id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '',
+  id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '', finding: '',
 });
 
 function handle(name: string, args: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {

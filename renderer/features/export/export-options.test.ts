@@ -8,7 +8,7 @@ import {
 
 const theme = (id: number, name: string, status: ThemeStatus, parentId: number | null = null): Theme => ({
   id: id as ThemeId, parentId: parentId as ThemeId | null, name, definition: '', scope: '', status, colour: '#4e79a7',
-  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '',
+  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '', finding: '',
 });
 
 const THEMES = [
