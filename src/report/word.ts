@@ -145,7 +145,7 @@ class Writer {
       const { widths, kept } = fitColumns(headers, cells, TEXT_WIDTH, 2 + (showNames ? 1 : 0));
       out.push(
         para(fill(s.profileSentence, { table: this.tables + 1 })),
-        ...this.table(s.profileCaption, headers.slice(0, kept).map((header, i) => ({ header, width: widths[i]! })), cells.map((row) => row.slice(0, kept))),
+        ...this.table(s.profileCaption, headers.slice(0, kept).map((header, i) => ({ header, width: widths[i]! })), cells.map((row) => row.slice(0, kept)), { cantSplit: true }),
       );
     }
     const phaseTable = this.tables + 1;
