@@ -7,7 +7,7 @@ import type {
   ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
-import { CONVERGENCES, PHASES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -36,9 +36,6 @@ const commentTarget = z.discriminatedUnion('kind', [
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS as unknown as ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with']);
 const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', 'silence', 'dissonance']);
-/** How the Word report attributes a quote to its informant. */
-export const REPORT_ATTRIBUTIONS = ['label-type', 'label', 'pseudonym-type'] as const;
-export type ReportAttribution = (typeof REPORT_ATTRIBUTIONS)[number];
 const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);

@@ -2,10 +2,10 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { localClient, type LocalClient } from '../api/client';
-import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../api/contract';
 import { isActionName } from '../api/dispatch';
 import { TematikError } from '../domain/errors';
 import type { DocumentId } from '../domain/ids';
+import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 

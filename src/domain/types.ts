@@ -177,6 +177,13 @@ export interface Theme {
   readonly finding: string;
 }
 
+/**
+ * How the Word report attributes a quote: "(Informan P-01, Pemilik UMKM)", "(P-01)", or a
+ * numbered pseudonym with the type, "(Informan 2, Pemilik UMKM)".
+ */
+export const REPORT_ATTRIBUTIONS = ['label-type', 'label', 'pseudonym-type'] as const;
+export type ReportAttribution = (typeof REPORT_ATTRIBUTIONS)[number];
+
 /** A name of a third party or business to replace when pseudonymising a report ("Kopi Lereng" → "[kedai kopi]"). */
 export interface Redaction {
   readonly id: RedactionId;

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ReportAttribution } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import type { CodeId } from '../domain/ids';
-import type { AuditEntry, Convergence, Extract, Phase, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
+import type { AuditEntry, Convergence, Extract, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
 import { listCodes } from '../store/codes';
 import { extractsForCodes } from '../store/codings';
 import { listInformants, listInformantTypes } from '../store/informants';
