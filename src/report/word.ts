@@ -328,7 +328,7 @@ class Writer {
       const { entries, total } = model.audit;
       out.push(para([new TextRun({ text: fill(entries.length < total ? s.auditNote : s.auditAll, { count: this.n(entries.length), total: this.n(total) }), italics: true })]));
       out.push(...this.table(s.audit, [{ header: s.time, width: 1900 }, { header: s.coderColumn, width: 1500 }, { header: s.action, width: 2600 }, { header: s.subject, width: TEXT_WIDTH - 6000 }],
-        model.audit.entries.map((a) => [this.moment(a.at), a.coder, s.actions[a.action] ?? s.otherAction, subjects(a.summary)])));
+        model.audit.entries.map((a) => [this.moment(a.at), a.coder, s.actions[a.action] ?? s.otherAction, subjects(a.summary, s)])));
     }
     return out;
   }
@@ -471,10 +471,17 @@ const attributeHeader = (name: string, s: ReportStrings): string => {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 };
 
-/** What an audit entry acted on: the names quoted in its summary ("Create theme "X"" → "X"). */
-function subjects(summary: string): string {
+/**
+ * What an audit entry acted on, in no language: the names quoted in its summary
+ * ("Create theme "X"" → "X"), a phase move's phases, an informant's label. The summary's
+ * own words are English and stay out of the report.
+ */
+function subjects(summary: string, s: ReportStrings): string {
   const names = [...summary.matchAll(/"([^"]*)"/g)].map((m) => m[1]!.trim()).filter(Boolean);
-  return names.map((n) => `“${n}”`).join(' → ');
+  if (names.length) return names.map((n) => `“${n}”`).join(' → ');
+  const phase = /phase ([1-6]) to phase ([1-6])/.exec(summary);
+  if (phase) return fill(s.phaseMove, { from: phase[1]!, to: phase[2]! });
+  return /^(?:Add|Edit|Delete) informant (\S+)$/.exec(summary)?.[1] ?? '';
 }
 
 /** A zero-width space after "/" lets "Asosiasi/Pemerintah" wrap at the slash rather than mid-word. */

@@ -156,6 +156,7 @@ describe('the Word report as published', () => {
     const audit = table(xml, 'Jejak audit').slice(1);
     expect(audit.map((r) => r[2])).toEqual(expect.arrayContaining(['Membuat tema', 'Mengode hasil pencarian', 'Menerapkan kode', 'Berpindah fase', 'Menandai nama untuk disamarkan']));
     expect(audit).toContainEqual([expect.any(String), 'Peneliti A', 'Membuat tema', '“Pre-order sebagai uji pasar”']);
+    expect(audit).toContainEqual([expect.any(String), 'Peneliti A', 'Berpindah fase', 'Fase 4 → 3']);
   });
 
   it('names every action Tematik records, in both languages', () => {
