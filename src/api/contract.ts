@@ -220,7 +220,7 @@ export const contract = {
     themeIds: z.array(id<ThemeId>()).max(1000).optional(),
     quotesPerTheme: z.number().int().min(0).max(25).optional(),
     language: z.enum(['en', 'id']).optional(),
-    /** Replace informant names with consistent pseudonyms everywhere in the report. */
+    /** Replace informant names by their one identifier (label or pseudonym), and the marked names (`redactions.*`) by their replacements, everywhere in the report. Default on. */
     pseudonymise: z.boolean().optional(),
     journal: z.boolean().optional(),
     audit: z.boolean().optional(),
