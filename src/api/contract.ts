@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type {
-  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset,
+  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
-  ThemeReview, TriangulationMatrix,
+  ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
-import { CONVERGENCES, PHASES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -36,6 +36,9 @@ const commentTarget = z.discriminatedUnion('kind', [
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS as unknown as ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with']);
 const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', 'silence', 'dissonance']);
+const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
+  .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
+const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
 /** Which table a CSV export writes: every table the UI shows. */
 export const CSV_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
 
@@ -163,6 +166,8 @@ export const contract = {
     id: id<ThemeId>(), name: name.optional(), definition: z.string().max(50000).optional(), scope: z.string().max(50000).optional(),
     status: z.enum(THEME_STATUSES as unknown as ['candidate', 'reviewed', 'defined', 'discarded']).optional(),
     colour: colour.optional(), exemplarCodingId: id<CodingId>().nullable().optional(), parentId: id<ThemeId>().nullable().optional(),
+    /** The key finding in a sentence, for the report's findings table. */
+    finding: z.string().max(2000).optional(),
   })),
   'themes.addCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
   'themes.removeCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
@@ -236,11 +241,23 @@ export const contract = {
     themeIds: z.array(id<ThemeId>()).max(1000).optional(),
     quotesPerTheme: z.number().int().min(0).max(25).optional(),
     language: z.enum(['en', 'id']).optional(),
-    /** Replace informant names with consistent pseudonyms everywhere in the report. */
+    /** Replace informant names by their one identifier (label or pseudonym), and the marked names (`redactions.*`) by their replacements, everywhere in the report. Default on. */
     pseudonymise: z.boolean().optional(),
     journal: z.boolean().optional(),
     audit: z.boolean().optional(),
+    /**
+     * How quotes are attributed: "(Informan P-01, Pemilik UMKM)" (default), "(P-01)", or
+     * "(Informan 2, Pemilik UMKM)" with a numbered pseudonym that then replaces the label
+     * everywhere in the report.
+     */
+    attribution: z.enum(REPORT_ATTRIBUTIONS).optional(),
   })),
+
+  /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
+  'redactions.list': action<readonly Redaction[]>()(none),
+  'redactions.add': action<Redaction>()(z.strictObject({ term: redactionTerm, replacement: redactionReplacement })),
+  'redactions.update': action<Redaction>()(z.strictObject({ id: id<RedactionId>(), term: redactionTerm.optional(), replacement: redactionReplacement.optional() })),
+  'redactions.remove': action<null>()(z.strictObject({ id: id<RedactionId>() })),
 
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),

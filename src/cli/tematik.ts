@@ -5,6 +5,7 @@ import { localClient, type LocalClient } from '../api/client';
 import { isActionName } from '../api/dispatch';
 import { TematikError } from '../domain/errors';
 import type { DocumentId } from '../domain/ids';
+import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 import { sampleStudyDir } from '../server/paths';
@@ -22,7 +23,8 @@ Usage:
   tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
   tematik map <project.tematik> --out model.svg|model.png [--codes]
-  tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--pseudonymise] [--journal] [--audit]
+  tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
+                [--real-names] [--journal] [--audit]
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
   tematik refi-import <project.tematik> <file.qdpx|file.qdc>
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
@@ -40,12 +42,15 @@ Exit status: 0 on success, 1 when the action failed, 2 on a usage error.`;
 
 class UsageError extends Error {}
 
+const isAttribution = (value: string): value is ReportAttribution => (REPORT_ATTRIBUTIONS as readonly string[]).includes(value);
+
 const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
   sheet: { type: 'string' }, document: { type: 'string' }, code: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
-  worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
+  journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -161,9 +166,13 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (language !== 'en' && language !== 'id') throw new UsageError('--lang is en or id.');
       const quotes = flags.quotes === undefined ? undefined : Number(flags.quotes);
       if (quotes !== undefined && !(Number.isInteger(quotes) && quotes >= 0 && quotes <= 25)) throw new UsageError('--quotes is a whole number from 0 to 25.');
+      const attribution = flags.attribution ?? 'label-type';
+      if (!isAttribution(attribution)) throw new UsageError(`--attribution is one of ${REPORT_ATTRIBUTIONS.join(', ')}.`);
+      if (flags['real-names'] && flags.pseudonymise) throw new UsageError('--real-names and --pseudonymise contradict each other; names are pseudonymised unless --real-names is given.');
+      // Names are pseudonymised unless asked otherwise, as in the app: interview data is confidential.
       const result = await invoke('report.word', {
-        path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}),
-        pseudonymise: flags.pseudonymise ?? false, journal: flags.journal ?? false, audit: flags.audit ?? false,
+        path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}), attribution,
+        pseudonymise: !flags['real-names'], journal: flags.journal ?? false, audit: flags.audit ?? false,
       });
       return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
     }

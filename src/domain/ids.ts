@@ -12,6 +12,7 @@ export type CoderId = Brand<number, 'CoderId'>;
 export type MemoId = Brand<number, 'MemoId'>;
 export type ThemeId = Brand<number, 'ThemeId'>;
 export type ThemeLinkId = Brand<number, 'ThemeLinkId'>;
+export type RedactionId = Brand<number, 'RedactionId'>;
 
 /**
  * A character offset in UTF-16 code units, the unit JavaScript strings and the

@@ -1,6 +1,6 @@
 import type {
   AttributeId, CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId,
-  ThemeId, ThemeLinkId, TurnId, Utf16Offset,
+  ThemeId, ThemeLinkId, TurnId, Utf16Offset, RedactionId,
 } from './ids';
 
 /** Braun & Clarke (2006) phases, 1 = familiarising … 6 = producing the report. */
@@ -180,6 +180,23 @@ export interface Theme {
   readonly convergence: Convergence | null;
   /** Why: the researcher's words, reported beside the judgement. */
   readonly convergenceReason: string;
+  /** The theme's key finding in a sentence: the "Main finding" of the report's findings table ('' = the definition's first sentence). */
+  readonly finding: string;
+}
+
+/**
+ * How the Word report attributes a quote: "(Informan P-01, Pemilik UMKM)", "(P-01)", or a
+ * numbered pseudonym with the type, "(Informan 2, Pemilik UMKM)".
+ */
+export const REPORT_ATTRIBUTIONS = ['label-type', 'label', 'pseudonym-type'] as const;
+export type ReportAttribution = (typeof REPORT_ATTRIBUTIONS)[number];
+
+/** A name of a third party or business to replace when pseudonymising a report ("Kopi Lereng" → "[kedai kopi]"). */
+export interface Redaction {
+  readonly id: RedactionId;
+  readonly term: string;
+  readonly replacement: string;
+  readonly createdAt: string;
 }
 
 export interface ThemeLink {

@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId } from '../domain/ids';
-import type { AuditEntry, Convergence, Extract, Phase, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
+import type { AuditEntry, Convergence, Extract, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
 import { listCodes } from '../store/codes';
 import { extractsForCodes } from '../store/codings';
 import { listInformants, listInformantTypes } from '../store/informants';
 import { listMemos } from '../store/memos';
+import { listRedactions } from '../store/redactions';
 import { auditLog, projectInfo, projectStats } from '../store/project';
 import { listThemes } from '../store/themes';
 import { themeFigure, type Figure } from './figure';
 import { pseudonymiser } from './pseudonyms';
-import { pickQuotes, trimQuote, type QuoteCandidate } from './quotes';
+import { pickQuotes, trimQuote, type QuoteCandidate, type QuotedPassage } from './quotes';
 import { fill, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from './strings';
 import { cleanText } from './text';
 
@@ -24,11 +25,13 @@ export interface ReportOptions {
   readonly pseudonymise: boolean;
   readonly journal: boolean;
   readonly audit: boolean;
+  /** How a quote names its source; see {@link attributionText}. */
+  readonly attribution: ReportAttribution;
 }
 
 export interface ReportQuote {
   readonly text: string;
-  /** "Konsumen, K-03": informant type and label, the way a thesis cites an informant. */
+  /** "Informan K-03, Konsumen": who said it, the way a thesis cites an informant (without the brackets). */
   readonly attribution: string;
   readonly exemplar: boolean;
 }
@@ -43,6 +46,12 @@ export interface ReportTheme {
   readonly status: ThemeStatus;
   readonly definition: string;
   readonly scope: string;
+  /** The key finding for the findings table: the researcher's, or the definition's first sentence. */
+  readonly finding: string;
+  /** True when `finding` was taken from the definition because none was written. */
+  readonly findingFromDefinition: boolean;
+  /** The informants whose extracts support the theme, by informant type: the triangulation cells opened up. */
+  readonly supporters: readonly { readonly type: string; readonly informants: readonly string[] }[];
   readonly codes: readonly string[];
   readonly subThemes: readonly string[];
   readonly quotes: readonly ReportQuote[];
@@ -75,7 +84,8 @@ export interface ReportModel {
   readonly phases: readonly { readonly phase: Phase; readonly status: PhaseStatus; readonly at: string | null }[];
   /** Moves back to an earlier phase: the recursion Braun & Clarke expect. */
   readonly returns: readonly { readonly from: Phase; readonly to: Phase; readonly at: string }[];
-  readonly columns: readonly { readonly label: string; readonly informants: number }[];
+  /** The triangulation columns: interviewed informants counted, the not interviewed (report identifiers) listed apart. */
+  readonly columns: readonly { readonly label: string; readonly informants: number; readonly notInterviewed: readonly string[] }[];
   readonly themes: readonly ReportTheme[];
   readonly codebook: readonly { readonly name: string; readonly depth: number; readonly description: string; readonly extracts: number; readonly informants: number }[];
   readonly journal: readonly {
@@ -103,9 +113,21 @@ const PHASE_MOVE = /^Phase ([1-6]) → ([1-6])$/;
 export function buildReportModel(db: Db, file: string, matrix: TriangulationMatrix, options: ReportOptions, progress: (done: number, total: number, label: string) => void = () => undefined): ReportModel {
   const strings = REPORT_STRINGS[options.language];
   const informants = listInformants(db);
+  const byPseudonym = options.attribution === 'pseudonym-type';
   const pseudo = pseudonymiser(informants, {
-    enabled: options.pseudonymise, pseudonym: (n) => fill(strings.pseudonym, { n }), shared: fill(strings.pseudonym, { n: '…' }),
+    enabled: options.pseudonymise,
+    identifier: (informant, n) => (byPseudonym ? fill(strings.pseudonym, { n }) : fill(strings.person, { label: informant.label })),
+    shared: fill(strings.pseudonym, { n: '…' }),
+    replaceLabels: byPseudonym,
+    redactions: options.pseudonymise ? listRedactions(db) : [],
   });
+  const byLabel = new Map(informants.map((i) => [i.label, i]));
+  /** The report's one name for the informant labelled so (the label itself when that is the scheme). */
+  const ident = (label: string): string => {
+    const informant = byLabel.get(label);
+    if (!informant) return text(label);
+    return byPseudonym ? pseudo.identifier(informant.id) : informant.label;
+  };
   const text = (s: string): string => pseudo.text(cleanText(s));
   const info = projectInfo(db, file);
   const stats = projectStats(db);
@@ -123,20 +145,48 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   }
   const typeOfLabel = new Map(informants.map((i) => [i.label, i.typeName]));
   const rows = new Map(matrix.rows.map((r) => [r.id, r]));
-  const used = new Set<number>();
+  const used: QuotedPassage[] = [];
+  // Each theme's exemplar is printed in that theme's section, not taken by a parent theme first.
+  const reserved = new Set(selection.map(({ theme }) => theme.exemplarCodingId).filter((c): c is NonNullable<typeof c> => c !== null).map(Number));
+  const cite = (q: Candidate): string => {
+    if (q.informantLabels.length === 0) return text(q.documentTitle);
+    if (options.attribution === 'label') return q.informantLabels.map(ident).join(', ');
+    const groups = new Map<string, string[]>();
+    for (const label of q.informantLabels) {
+      const type = typeOfLabel.get(label) ?? '';
+      groups.set(type, [...(groups.get(type) ?? []), label]);
+    }
+    return [...groups].map(([type, labels]) => {
+      const who = byPseudonym ? labels.map(ident) : [fill(labels.length > 1 ? strings.people : strings.person, { label: listed(labels.map(ident), strings.and) })];
+      return [listed(who, strings.and), text(type)].filter(Boolean).join(', ');
+    }).join('; ');
+  };
 
   const reportThemes = selection.map(({ theme, depth, parent }, index): ReportTheme => {
     progress(index, selection.length, theme.name);
     const candidates = (evidence.get(theme.id) ?? []).flatMap((code) => byCode.get(code) ?? []).map(toCandidate);
-    const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used });
-    for (const q of picked) used.add(q.id);
+    const own = new Set(reserved);
+    if (theme.exemplarCodingId !== null) own.delete(theme.exemplarCodingId);
+    const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used, reserved: own });
+    used.push(...picked);
     const row = rows.get(theme.id);
+    const supporters = new Map<string, Set<string>>();
+    for (const c of candidates) for (const label of c.informantLabels) {
+      const type = typeOfLabel.get(label) ?? '';
+      supporters.set(type, (supporters.get(type) ?? new Set()).add(label));
+    }
+    const typeOrder = matrix.columns.map((c) => c.label);
+    const finding = theme.finding.trim();
     return {
       id: theme.id, name: text(theme.name), depth, parentName: parent ? text(parent.name) : null, status: theme.status,
       definition: text(theme.definition), scope: text(theme.scope),
+      finding: text(finding || firstSentence(theme.definition)), findingFromDefinition: !finding,
+      supporters: [...supporters]
+        .sort((a, b) => rank(typeOrder, a[0]) - rank(typeOrder, b[0]) || a[0].localeCompare(b[0]))
+        .map(([type, labels]) => ({ type: text(type), informants: [...labels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map(ident) })),
       codes: theme.codeIds.map((id) => text(codeName.get(id) ?? '')).filter(Boolean),
       subThemes: themes.filter((t) => t.parentId === theme.id && t.status !== 'discarded').map((t) => text(t.name)),
-      quotes: picked.map((q) => ({ text: text(trimQuote(q.text)), attribution: text(attribution(q, typeOfLabel)), exemplar: q.id === theme.exemplarCodingId })),
+      quotes: picked.map((q) => ({ text: text(trimQuote(q.text)), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId })),
       informants: row?.informants ?? 0, extracts: row?.extracts ?? candidates.length, cells: row?.cells ?? matrix.columns.map(() => ({ informants: 0, extracts: 0 })),
       convergence: theme.convergence, convergenceReason: text(theme.convergenceReason),
       suggestion: row?.suggestion.judgement ?? 'silence', silent: row?.suggestion.silent.map(text) ?? [],
@@ -160,10 +210,10 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
     ...wordsPerType(db),
     profile: {
       attributes, showNames,
-      rows: informants.map((i) => ({ label: text(i.label), type: text(i.typeName), name: showNames ? cleanText(i.name) : '', values: attributes.map((a) => text(i.attributes[a] ?? '')) })),
+      rows: informants.map((i) => ({ label: byPseudonym ? pseudo.identifier(i.id) : text(i.label), type: text(i.typeName), name: showNames ? cleanText(i.name) : '', values: attributes.map((a) => text(i.attributes[a] ?? '')) })),
     },
     ...phaseHistory(db, info.phase),
-    columns: matrix.columns.map((c) => ({ label: text(c.label), informants: c.informants })),
+    columns: matrix.columns.map((c) => ({ label: text(c.label), informants: c.informants, notInterviewed: c.notInterviewed.map(ident) })),
     themes: reportThemes,
     codebook: codebook(codes).map((c) => ({ name: text(c.name), depth: c.depth, description: text(c.description), extracts: c.codingCount, informants: c.informantCount })),
     journal: options.journal
@@ -173,7 +223,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
       : null,
     audit: options.audit
       ? {
-        entries: auditLog(db, AUDIT_LIMIT).reverse().map((a) => ({ ...a, coder: cleanText(a.coder), summary: text(a.summary) })),
+        entries: auditLog(db, AUDIT_LIMIT).reverse().map((a) => ({ ...a, coder: cleanText(a.coder), summary: text(cleanText(a.summary)) })),
         total: db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number,
       }
       : null,
@@ -256,15 +306,28 @@ const toCandidate = (e: Extract): Candidate => ({
   informantLabels: e.informantLabels, informantTypes: e.informantTypes, documentTitle: e.documentTitle,
 });
 
-/** "(Konsumen, K-03)"; a group interview: "Komunitas Pelanggan, KP-01, KP-02"; mixed types joined with "; ". */
-function attribution(quote: Candidate, typeOfLabel: ReadonlyMap<string, string>): string {
-  if (quote.informantLabels.length === 0) return quote.documentTitle;
-  const groups = new Map<string, string[]>();
-  for (const label of quote.informantLabels) {
-    const type = typeOfLabel.get(label) ?? '';
-    groups.set(type, [...(groups.get(type) ?? []), label]);
-  }
-  return [...groups].map(([type, labels]) => [type, ...labels].filter(Boolean).join(', ')).join('; ');
+/** "A", "A dan B", "A, B dan C". */
+function listed(items: readonly string[], and: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items.at(-1)}`;
+}
+
+const rank = (order: readonly string[], item: string): number => {
+  const i = order.indexOf(item);
+  return i < 0 ? order.length : i;
+};
+
+/**
+ * The first sentence of a text: up to the first full stop, question or exclamation mark
+ * followed by a capital, a digit, an opening quote or the end. An abbreviation inside a
+ * sentence ("dll.", "mis.") is followed by a lower-case word and does not end it.
+ */
+export function firstSentence(text: string): string {
+  const tidy = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?…](?=["”’)]*(?:\s+[\p{Lu}\p{N}"“‘(]|$))/u.exec(tidy);
+  if (!end) return tidy;
+  let stop = end.index + 1;
+  while (stop < tidy.length && /["”’)]/.test(tidy.charAt(stop))) stop++;
+  return tidy.slice(0, stop);
 }
 
 /** The attributes most informants have, as many as fit beside label and type. */
@@ -274,10 +337,17 @@ function profileAttributes(values: readonly Readonly<Record<string, string>>[]):
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PROFILE_ATTRIBUTES).map(([name]) => name);
 }
 
+/**
+ * The people who did the analysis: who coded, or wrote a memo or journal entry. Not whoever
+ * merely ran a command (an OS account such as "root" that imported files), and not the
+ * journal entries Tematik writes itself on a phase change unless a note was added.
+ */
 function coders(db: Db): string[] {
-  return (db.prepare(`
-    SELECT name FROM coders WHERE id IN (SELECT coder_id FROM codings UNION SELECT author_id FROM memos UNION SELECT coder_id FROM audit_log)
-    ORDER BY id`).pluck().all() as string[]).map(cleanText);
+  const moves = db.prepare('SELECT author_id, title, body FROM memos').raw().all() as [number, string, string][];
+  const writers = new Set(moves.filter(([, title, body]) => !PHASE_MOVE.test(title) || body.trim() !== '').map(([author]) => author));
+  const coding = new Set(db.prepare('SELECT DISTINCT coder_id FROM codings').pluck().all() as number[]);
+  return (db.prepare('SELECT id, name FROM coders ORDER BY id').raw().all() as [number, string][])
+    .filter(([id]) => coding.has(id) || writers.has(id)).map(([, name]) => cleanText(name));
 }
 
 /** Documents and words per informant type; a group interview counts once in each type it speaks for. */

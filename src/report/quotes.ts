@@ -26,49 +26,56 @@ export function informativeness(text: string): number {
   return 0.5;
 }
 
-const overlaps = (a: QuoteCandidate, b: QuoteCandidate): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+const overlaps = (a: QuotedPassage, b: QuotedPassage): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+
+/** A passage already quoted elsewhere in the report. */
+export interface QuotedPassage {
+  readonly documentId: number;
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
  * The quotes a theme's section prints, best first: the researcher's chosen exemplar, then
  * greedily the candidate that adds the most: one from an informant type not yet quoted,
  * then from a new informant or a new code, then the more informative length. Fragments
- * are never picked, and overlapping passages (one sentence under two codes) are
- * quoted once. Quotes another section already printed (`used`) are taken only when nothing
- * else is left, so a parent theme and its sub-themes do not repeat each other.
+ * are never picked, and overlapping passages (one sentence under two codes) are quoted
+ * once. A passage another section already printed (`used`) or keeps as its own exemplar
+ * (`reserved`) is never taken: a quote appears once in the report, not under both a theme
+ * and its sub-theme.
  */
 export function pickQuotes<Q extends QuoteCandidate>(
   candidates: readonly Q[],
-  options: { readonly count: number; readonly exemplarId: number | null; readonly used: ReadonlySet<number> },
+  options: { readonly count: number; readonly exemplarId: number | null; readonly used: readonly QuotedPassage[]; readonly reserved?: ReadonlySet<number> },
 ): Q[] {
   const chosen: Q[] = [];
   if (options.count <= 0) return chosen;
+  const taken = (c: QuoteCandidate) => options.used.some((u) => overlaps(u, c));
   const exemplar = options.exemplarId === null ? undefined : candidates.find((c) => c.id === options.exemplarId);
-  if (exemplar) chosen.push(exemplar);
+  if (exemplar && !taken(exemplar)) chosen.push(exemplar);
   const types = new Set(chosen.flatMap((c) => c.informantTypes));
   const informants = new Set(chosen.flatMap((c) => c.informantLabels));
   const codes = new Set(chosen.map((c) => c.codeId));
   const scores = candidates.map((c) => informativeness(c.text));
 
-  for (const allowUsed of [false, true]) {
-    while (chosen.length < options.count) {
-      let best = -1;
-      let bestKey: readonly number[] = [];
-      for (let i = 0; i < candidates.length; i++) {
-        const c = candidates[i]!;
-        if (scores[i] === 0 || (!allowUsed && options.used.has(c.id)) || chosen.some((q) => q.id === c.id || overlaps(q, c))) continue;
-        const key = [
-          c.informantTypes.some((t) => !types.has(t)) ? 1 : 0,
-          (c.informantLabels.some((l) => !informants.has(l)) ? 0.3 : 0) + (codes.has(c.codeId) ? 0 : 0.2) + scores[i]!,
-        ];
-        if (best < 0 || greater(key, bestKey)) { best = i; bestKey = key; }
-      }
-      if (best < 0) break;
-      const pick = candidates[best]!;
-      chosen.push(pick);
-      for (const t of pick.informantTypes) types.add(t);
-      for (const l of pick.informantLabels) informants.add(l);
-      codes.add(pick.codeId);
+  while (chosen.length < options.count) {
+    let best = -1;
+    let bestKey: readonly number[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (scores[i] === 0 || options.reserved?.has(c.id) || taken(c) || chosen.some((q) => q.id === c.id || overlaps(q, c))) continue;
+      const key = [
+        c.informantTypes.some((t) => !types.has(t)) ? 1 : 0,
+        (c.informantLabels.some((l) => !informants.has(l)) ? 0.3 : 0) + (codes.has(c.codeId) ? 0 : 0.2) + scores[i]!,
+      ];
+      if (best < 0 || greater(key, bestKey)) { best = i; bestKey = key; }
     }
+    if (best < 0) break;
+    const pick = candidates[best]!;
+    chosen.push(pick);
+    for (const t of pick.informantTypes) types.add(t);
+    for (const l of pick.informantLabels) informants.add(l);
+    codes.add(pick.codeId);
   }
   return chosen;
 }
@@ -85,3 +92,33 @@ export function trimQuote(text: string, maxWords = 120): string {
   if (words.length <= maxWords) return tidy;
   return `${words.slice(0, maxWords).join('').trimEnd()} […]`;
 }
+
+const OPENERS = '"“„«‘';
+const CLOSERS = '"”»’';
+/** The closing mark of each opening one. */
+const PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+
+/**
+ * A quote in the report's quotation marks, never doubled: a transcript passage that
+ * already starts and ends with quotation marks gets none added; one that lost a mark at a
+ * cut end gets only the missing one; marks inside a passage that is wrapped become single
+ * ones, as nested quotations are written.
+ */
+export function quoted(text: string): string {
+  const first = text.charAt(0);
+  const last = text.charAt(text.length - 1);
+  const opens = OPENERS.includes(first);
+  const closes = text.length > 1 && CLOSERS.includes(last);
+  if (opens && closes) return text;
+  const inner = text.slice(opens ? 1 : 0);
+  // A mark at one end whose partner is missing: the coded range cut the quotation; close it.
+  if (opens && !hasCloser(inner, first)) return `${text}${PAIRS[first] ?? '”'}`;
+  if (closes && !hasOpener(text.slice(0, -1), last)) return `“${text}`;
+  const nested = text.replace(/["“”„]/g, (m) => (m === '”' ? '’' : m === '"' ? '\u2019' : '‘')).replace(/(^|[\s([])\u2019/gu, '$1‘');
+  // A nested quotation the coded range cut short is closed before the outer mark.
+  const open = (nested.match(/‘/g)?.length ?? 0) > (nested.match(/’(?![\p{L}])/gu)?.length ?? 0);
+  return `“${nested}${open ? '’' : ''}”`;
+}
+
+const hasCloser = (text: string, opener: string): boolean => text.includes(PAIRS[opener] ?? '”');
+const hasOpener = (text: string, closer: string): boolean => (closer === '"' ? text.includes('"') : [...OPENERS].some((o) => PAIRS[o] === closer && text.includes(o)));

@@ -1,11 +1,12 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, NoBreakHyphen, Packer, PageNumber, PageOrientation, Paragraph,
   SimpleField, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType,
   type FileChild, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Figure } from './figure';
 import type { ReportModel, ReportTheme } from './model';
+import { quoted } from './quotes';
 import { fill, type Noun, type ReportStrings } from './strings';
 import { LANDSCAPE_TEXT_WIDTH, PAGE, STYLE, TEXT_HEIGHT, TEXT_WIDTH, reportStyles } from './styles';
 
@@ -21,7 +22,12 @@ const ESTIMATE_BLOCKS = 900;
 /** Twips per CSS pixel (96 to the inch), the unit docx sizes pictures in. */
 const TWIPS_PER_PX = 15;
 
-type CellContent = string | { readonly text: string; readonly indent?: number; readonly italics?: boolean };
+type CellContent = string | {
+  readonly text: string; readonly indent?: number; readonly italics?: boolean;
+  /** Paragraphs below the text in the same cell, e.g. the reason under a judgement. */
+  readonly more?: readonly { readonly text: string; readonly italics?: boolean }[];
+  readonly bold?: boolean;
+};
 
 interface Column {
   readonly header: string;
@@ -134,16 +140,12 @@ class Writer {
     ];
     if (model.profile.rows.length) {
       const { attributes, showNames, rows } = model.profile;
-      const fixed = 1200 + 2300 + (showNames ? 2100 : 0);
-      const each = attributes.length ? Math.floor((TEXT_WIDTH - fixed) / attributes.length) : 0;
-      const typeWidth = 2300 + (attributes.length ? 0 : TEXT_WIDTH - fixed);
+      const headers = [s.informant, s.type, ...(showNames ? [s.name] : []), ...attributes.map((a) => attributeHeader(a, s))];
+      const cells = rows.map((r) => [r.label, breakable(r.type), ...(showNames ? [r.name] : []), ...r.values.map(breakable)]);
+      const { widths, kept } = fitColumns(headers, cells, TEXT_WIDTH, 2 + (showNames ? 1 : 0));
       out.push(
         para(fill(s.profileSentence, { table: this.tables + 1 })),
-        ...this.table(s.profileCaption, [
-          { header: s.informant, width: 1200 }, { header: s.type, width: typeWidth },
-          ...(showNames ? [{ header: s.name, width: 2100 }] : []),
-          ...attributes.map((a) => ({ header: prettyAttribute(a), width: each })),
-        ], rows.map((r) => [r.label, r.type, ...(showNames ? [r.name] : []), ...r.values])),
+        ...this.table(s.profileCaption, headers.slice(0, kept).map((header, i) => ({ header, width: widths[i]! })), cells.map((row) => row.slice(0, kept)), { cantSplit: true }),
       );
     }
     const phaseTable = this.tables + 1;
@@ -182,6 +184,13 @@ class Writer {
     ], model.themes.map((t) => [{ text: t.name, indent: t.depth }, t.definition || { text: s.notWritten, italics: true }, this.n(t.informants), this.n(t.extracts)])));
     if (figure) out.push(...this.figure(figure));
     for (const theme of model.themes) out.push(...this.theme(theme));
+    out.push(heading(2, s.summaryOfFindings), para(fill(s.summarySentence, { table: this.tables + 1 })));
+    const fromDefinition = model.themes.some((t) => t.findingFromDefinition && t.finding);
+    out.push(...this.table(s.findingsTableCaption, [{ header: s.aspect, width: 3000 }, { header: s.mainFinding, width: TEXT_WIDTH - 3000 }],
+      model.themes.map((t) => [
+        { text: t.name, indent: t.depth },
+        t.finding ? { text: t.finding, italics: t.findingFromDefinition } : { text: s.notWritten, italics: true },
+      ]), { cantSplit: true, ...(fromDefinition ? { note: s.findingFromDefinition } : {}) }));
     return out;
   }
 
@@ -222,6 +231,12 @@ class Writer {
     out.push(labelled(s.evidence, fill(s.evidenceSentence, {
       extracts: this.count(theme.extracts, 'extract'), informants: this.count(theme.informants, 'informant'), types: this.n(supported), totalTypes: this.count(heard.length, 'informantType'),
     }), ''));
+    if (theme.supporters.length) {
+      out.push(para([
+        new TextRun({ text: `${s.supporters}: `, bold: true }),
+        ...theme.supporters.flatMap((g, i) => [new TextRun(`${i ? '; ' : ''}${g.type}: `), unbroken(g.informants.join(', '))]),
+      ]));
+    }
     if (theme.quotes.length) {
       out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${s.quotes}:`, bold: true })] }));
       // The last quote keeps the judgement below it on its page.
@@ -253,21 +268,31 @@ class Writer {
     out.push(para(fill(s.triangulationIntro, { table: tableNo })));
     // A type nobody belongs to yet was never heard: it has no column, as in the suggestion.
     const heard = this.heard();
-    const themeWidth = 2200;
-    const judgementWidth = 1700;
-    const cellWidth = Math.floor((width - themeWidth - judgementWidth) / Math.max(1, heard.length));
-    const columns: Column[] = [
-      { header: s.theme, width: themeWidth },
-      // A zero-width space after "/" lets "Asosiasi/Pemerintah" wrap in a narrow column.
-      ...heard.map(({ label, informants }) => ({ header: fill(s.columnHeader, { type: label.replace(/\//g, '/\u200B'), count: informants }), width: cellWidth, align: 'center' as const })),
-      { header: s.judgement, width: width - themeWidth - cellWidth * heard.length },
-    ];
+    const small = heard.length > 4;
+    // Each column as wide as its longest word (no word broken mid-word), the rest to the theme names.
+    const headers = [s.theme, ...heard.map(({ label, informants }) => fill(s.columnHeader, { type: breakable(label), count: informants })), s.judgement];
+    const rows = model.themes.map((t) => [
+      t.name,
+      ...heard.map(({ index, informants }) => `${t.cells[index]?.informants ?? 0}/${informants}\u00a0·\u00a0${t.cells[index]?.extracts ?? 0}`),
+      t.convergence ? s.convergences[t.convergence] : `${s.convergences[t.suggestion]}*`,
+    ]);
+    // The counts need only their longest word; the theme names and judgements take the rest.
+    const { widths } = fitColumns(headers, rows, width, headers.length, small ? 170 : TABLE_EM, [0, headers.length - 1]);
+    const columns: Column[] = headers.map((header, i) => ({ header, width: widths[i]!, ...(i > 0 && i <= heard.length ? { align: 'center' as const } : {}) }));
     const anySuggested = model.themes.some((t) => !t.convergence);
-    out.push(...this.table(s.triangulationCaption, columns, model.themes.map((t) => [
-      { text: t.name, indent: t.depth },
-      ...heard.map(({ index, informants }) => `${t.cells[index]?.informants ?? 0}/${informants} · ${t.cells[index]?.extracts ?? 0}`),
-      t.convergence ? s.convergences[t.convergence] : { text: `${s.convergences[t.suggestion]}*`, italics: true },
-    ]), { cantSplit: true, small: heard.length > 4, note: anySuggested ? `${s.cellLegend} ${s.suggestedLegend}` : s.cellLegend }));
+    out.push(...this.table(s.triangulationCaption, columns, model.themes.flatMap((t, r) => {
+      const reason = t.convergence ? t.convergenceReason.trim() : '';
+      const row: CellContent[] = [
+        { text: t.name, indent: t.depth }, ...rows[r]!.slice(1, -1),
+        t.convergence ? { text: s.convergences[t.convergence], bold: true } : { text: rows[r]!.at(-1)!, italics: true },
+      ];
+      // The reason under its row, across the table: the researcher's words need more room than a column gives.
+      return reason ? [row, { span: { text: `${s.reason}: ${reason}`, indent: t.depth + 1, italics: true } }] : [row];
+    }), { cantSplit: true, small, note: anySuggested ? `${s.cellLegend} ${s.suggestedLegend}` : s.cellLegend }));
+    const absent = model.columns.filter((c) => c.notInterviewed.length > 0);
+    if (absent.length) {
+      out.push(new Paragraph({ style: STYLE.tableNote, children: [unbroken(fill(s.notInterviewed, { list: absent.map((c) => `${c.label}: ${c.notInterviewed.join(', ')}`).join('; ') }))] }));
+    }
     return out;
   }
 
@@ -302,33 +327,37 @@ class Writer {
       out.push(appendix(s.audit));
       const { entries, total } = model.audit;
       out.push(para([new TextRun({ text: fill(entries.length < total ? s.auditNote : s.auditAll, { count: this.n(entries.length), total: this.n(total) }), italics: true })]));
-      out.push(...this.table(s.audit, [{ header: s.time, width: 2000 }, { header: s.coderColumn, width: 1700 }, { header: s.action, width: TEXT_WIDTH - 3700 }],
-        model.audit.entries.map((a) => [this.moment(a.at), a.coder, a.summary])));
+      out.push(...this.table(s.audit, [{ header: s.time, width: 1900 }, { header: s.coderColumn, width: 1500 }, { header: s.action, width: 2600 }, { header: s.subject, width: TEXT_WIDTH - 6000 }],
+        model.audit.entries.map((a) => [this.moment(a.at), a.coder, s.actions[a.action] ?? s.otherAction, subjects(a.summary, s)])));
     }
     return out;
   }
 
   /** A numbered caption above the table, then the table with its header row repeated on every page. */
-  private table(caption: string, columns: readonly Column[], rows: readonly (readonly CellContent[])[], options: { lastRowBold?: boolean; cantSplit?: boolean; small?: boolean; note?: string } = {}): FileChild[] {
+  private table(caption: string, columns: readonly Column[], rows: readonly (readonly CellContent[] | { readonly span: CellContent })[], options: { lastRowBold?: boolean; cantSplit?: boolean; small?: boolean; note?: string } = {}): FileChild[] {
     const label = this.s.tableLabel;
     this.tables++;
     const size = options.small ? 17 : undefined;
     const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-    const cell = (content: CellContent, column: Column, header: boolean, bold: boolean): TableCell => {
+    const cell = (content: CellContent, column: Column, header: boolean, bold: boolean, span = 1): TableCell => {
       const c = typeof content === 'string' ? { text: content } : content;
       return new TableCell({
         width: { size: column.width, type: WidthType.DXA },
+        ...(span > 1 ? { columnSpan: span } : {}),
         margins: { top: 40, bottom: 40, left: 80, right: 80 },
         ...(header ? {
           shading: { fill: 'F2F2F2', type: 'clear' as const, color: 'auto' }, verticalAlign: VerticalAlignTable.BOTTOM,
           borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
         } : {}),
-        children: lines(c.text).map((line) => new Paragraph({
+        children: [
+          ...lines(c.text).map((line) => ({ text: line, italics: c.italics, bold: bold || c.bold })),
+          ...(c.more ?? []).map((m) => ({ text: m.text, italics: m.italics, bold: false })),
+        ].map((line) => new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           alignment: column.align === 'center' ? AlignmentType.CENTER : column.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
           ...(c.indent ? { indent: { left: c.indent * 200 } } : {}),
-          children: [new TextRun({ text: line, ...(c.italics ? { italics: true } : {}), ...(bold ? { bold: true } : {}), ...(size ? { size } : {}) })],
+          children: [new TextRun({ text: line.text, ...(line.italics ? { italics: true } : {}), ...(line.bold ? { bold: true } : {}), ...(size ? { size } : {}) })],
         })),
       });
     };
@@ -341,7 +370,9 @@ class Writer {
         new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true, false)) }),
         ...rows.map((row, r) => new TableRow({
           ...(options.cantSplit ? { cantSplit: true } : {}),
-          children: columns.map((c, i) => cell(row[i] ?? '', c, false, Boolean(options.lastRowBold && r === rows.length - 1))),
+          children: 'span' in row
+            ? [cell(row.span, { header: '', width: columns.reduce((sum, c) => sum + c.width, 0) }, false, false, columns.length)]
+            : columns.map((c, i) => cell(row[i] ?? '', c, false, Boolean(options.lastRowBold && r === rows.length - 1))),
         })),
       ],
     });
@@ -408,10 +439,19 @@ function quoteParagraph(text: string, attribution: string, keepNext: boolean): P
     style: STYLE.quote,
     ...(keepNext ? { keepNext: true } : {}),
     children: [
-      ...withBreaks(`“${text}”`),
-      ...(attribution ? [new TextRun({ text: ` (${attribution})`, style: STYLE.attribution })] : []),
+      ...withBreaks(quoted(text)),
+      ...(attribution ? [unbroken(` (${attribution})`, { style: STYLE.attribution })] : []),
     ],
   });
+}
+
+/**
+ * A run whose hyphens between letters or digits do not break a line: "KP-01" stays on one
+ * line (Word's and LibreOffice's non-breaking hyphen), rather than "KP-" and "01".
+ */
+function unbroken(text: string, options: { readonly style?: string } = {}): TextRun {
+  const parts = text.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u);
+  return new TextRun({ ...options, children: parts.flatMap((part, i) => (i ? [new NoBreakHyphen(), part] : [part])) });
 }
 
 /** Runs for text with line breaks kept (a quote across two speaker turns stays two lines). */
@@ -423,8 +463,74 @@ const lines = (text: string): string[] => text.split('\n');
 /** Paragraphs of a memo: blank lines separate them. */
 const blocks = (text: string): string[] => text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
 
-/** "years_in_business" → "Years in business". */
-const prettyAttribute = (name: string): string => {
+/** A sheet column as a header: a common one in the report's language ("city" → "Kota"), others humanised ("years_in_business" → "Years in business"). */
+const attributeHeader = (name: string, s: ReportStrings): string => {
+  const known = s.attributeNames[name.trim().toLowerCase().replace(/[\s-]+/g, '_')];
+  if (known) return known;
   const spaced = name.replace(/[_-]+/g, ' ').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 };
+
+/**
+ * What an audit entry acted on, in no language: the names quoted in its summary
+ * ("Create theme "X"" → "X"), a phase move's phases, an informant's label. The summary's
+ * own words are English and stay out of the report.
+ */
+function subjects(summary: string, s: ReportStrings): string {
+  const names = [...summary.matchAll(/"([^"]*)"/g)].map((m) => m[1]!.trim()).filter(Boolean);
+  if (names.length) return names.map((n) => `“${n}”`).join(' → ');
+  const phase = /phase ([1-6]) to phase ([1-6])/.exec(summary);
+  if (phase) return fill(s.phaseMove, { from: phase[1]!, to: phase[2]! });
+  return /^(?:Add|Edit|Delete) informant (\S+)$/.exec(summary)?.[1] ?? '';
+}
+
+/** A zero-width space after "/" lets "Asosiasi/Pemerintah" wrap at the slash rather than mid-word. */
+const breakable = (text: string): string => text.replace(/\//g, '/\u200B');
+
+/**
+ * Approximate advance widths of Times New Roman, in em: enough to keep each column at least
+ * as wide as its longest word, so that no word is broken mid-word.
+ */
+function textWidth(text: string, twipsPerEm: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (ch === '\u200B') continue;
+    if (/[ijlft.,;:'!|()\[\]\/\- ]/.test(ch)) em += 0.3;
+    else if (/[mwMW]/.test(ch)) em += 0.9;
+    else if (/[\p{Lu}]/u.test(ch)) em += 0.72;
+    else em += 0.52;
+  }
+  return Math.ceil(em * twipsPerEm);
+}
+
+/** Table text is 9.5 pt (19 half-points): 190 twips to the em; headers are bold, a little wider. */
+const TABLE_EM = 190;
+const BOLD = 1.1;
+/** Cell margins left and right, and room for the rendering's rounding. */
+const CELL_PADDING = 160 + 60;
+
+/**
+ * Column widths for a table whose columns must each hold their longest word: every column
+ * gets that much, the rest of the width goes to the columns with the most text (among `grow`, when given). Columns
+ * after the first `fixed` are dropped from the right while even the longest words do not fit.
+ */
+function fitColumns(headers: readonly string[], rows: readonly (readonly string[])[], width: number, fixed: number, em = TABLE_EM, grow?: readonly number[]): { widths: number[]; kept: number } {
+  // Split where a line may break: not at a no-break space.
+  const words = (text: string) => text.split(/[ \t\n\u200B]+/).filter(Boolean);
+  const need = headers.map((h, i) => Math.max(
+    ...words(h).map((w) => textWidth(w, em) * BOLD),
+    ...rows.map((r) => Math.max(0, ...words(r[i] ?? '').map((w) => textWidth(w, em)))),
+  ) + CELL_PADDING);
+  const want = headers.map((h, i) => Math.max(need[i]!, textWidth(h, em) * BOLD + CELL_PADDING, ...rows.map((r) => textWidth(r[i] ?? '', em) + CELL_PADDING)));
+  let kept = headers.length;
+  while (kept > fixed && need.slice(0, kept).reduce((a, b) => a + b, 0) > width) kept--;
+  const min = need.slice(0, kept).map(Math.ceil);
+  const extra = want.slice(0, kept).map((w, i) => (grow && !grow.includes(i) ? 0 : Math.max(0, w - min[i]!)));
+  const slack = width - min.reduce((a, b) => a + b, 0);
+  const totalExtra = extra.reduce((a, b) => a + b, 0);
+  const widths = min.map((m, i) => m + (totalExtra > 0 ? Math.floor((Math.max(0, slack) * extra[i]!) / totalExtra) : Math.floor(Math.max(0, slack) / kept)));
+  // Rounding leaves a few twips: give them to the widest column so the table spans the text width.
+  const rest = width - widths.reduce((a, b) => a + b, 0);
+  if (rest > 0) { const widest = widths.indexOf(Math.max(...widths)); widths[widest]! += rest; }
+  return { widths, kept };
+}

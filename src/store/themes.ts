@@ -13,7 +13,7 @@ type ThemeRow = Omit<Theme, 'codeIds'> & { codeIds: string };
 
 const themeSql = `
   SELECT t.id, t.parent_id AS parentId, t.name, t.definition, t.scope, t.status, t.colour, t.exemplar_coding_id AS exemplarCodingId,
-    t.convergence, t.convergence_reason AS convergenceReason,
+    t.convergence, t.convergence_reason AS convergenceReason, t.finding,
     (SELECT json_group_array(code_id) FROM (SELECT code_id FROM theme_codes tc WHERE tc.theme_id = t.id ORDER BY code_id)) AS codeIds
   FROM themes t`;
 
@@ -41,7 +41,7 @@ export function createTheme(db: Db, input: { name: string; parentId?: ThemeId | 
 
 export interface ThemeChanges {
   name?: string; definition?: string; scope?: string; status?: ThemeStatus; colour?: string;
-  exemplarCodingId?: CodingId | null; parentId?: ThemeId | null;
+  exemplarCodingId?: CodingId | null; parentId?: ThemeId | null; finding?: string;
 }
 
 export function updateTheme(db: Db, id: ThemeId, changes: ThemeChanges): void {
@@ -57,8 +57,8 @@ export function updateTheme(db: Db, id: ThemeId, changes: ThemeChanges): void {
   }
   if (changes.status !== undefined && changes.status !== current.status) assertStatusChange(db, { ...current, ...changes }, current.status, changes.status);
   const next = { ...current, ...changes };
-  db.prepare(`UPDATE themes SET name = ?, definition = ?, scope = ?, status = ?, colour = ?, exemplar_coding_id = ?, parent_id = ?, updated_at = ? WHERE id = ?`)
-    .run(next.name.trim(), next.definition, next.scope, next.status, next.colour, next.exemplarCodingId, next.parentId, now(), id);
+  db.prepare(`UPDATE themes SET name = ?, definition = ?, scope = ?, status = ?, colour = ?, exemplar_coding_id = ?, parent_id = ?, finding = ?, updated_at = ? WHERE id = ?`)
+    .run(next.name.trim(), next.definition, next.scope, next.status, next.colour, next.exemplarCodingId, next.parentId, next.finding.trim(), now(), id);
 }
 
 export function addCodes(db: Db, id: ThemeId, codeIds: readonly CodeId[]): void {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { docxParts, plainText } from '../unit/report/docx-parts';
 
 /** The built CLI, as `npx tematik` runs it (npm test builds it first). */
 const BIN = path.resolve(__dirname, '../../dist/src/cli/tematik.js');
@@ -65,6 +66,11 @@ describe('the tematik command line', () => {
     const report = tematik('report', project, '--out', path.join(dir, 'laporan.docx'), '--lang', 'id');
     expect(report.code, report.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'laporan.docx')).subarray(0, 2).toString()).toBe('PK');
+    // The attribution scheme is an option (what it prints is tested on the report itself); names pseudonymised unless --real-names.
+    expect(tematik('report', project, '--out', path.join(dir, 'label.docx'), '--attribution', 'label', '--real-names').code).toBe(0);
+    expect(plainText(docxParts(fs.readFileSync(path.join(dir, 'label.docx'))).text('word/document.xml'))).toContain('Fitri Handayani');
+    expect(plainText(docxParts(fs.readFileSync(path.join(dir, 'laporan.docx'))).text('word/document.xml'))).not.toContain('Fitri Handayani');
+    expect(tematik('report', project, '--out', path.join(dir, 'x.docx'), '--attribution', 'name')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--attribution is one of label-type, label, pseudonym-type/) });
     expect(tematik('refi-export', project, '--out', path.join(dir, 'studi.qdpx'))).toMatchObject({ code: 0 });
     const fresh = path.join(dir, 'salinan.tematik');
     expect(tematik('init', fresh).code).toBe(0);

@@ -14,9 +14,10 @@ const toBase64 = (data: string | Uint8Array) => btoa(String.fromCharCode(...(typ
 interface Call { name: string; args: Record<string, unknown> }
 const calls: Call[] = [];
 let failReport: string | null = null;
+let redactions: { id: number; term: string; replacement: string; createdAt: string }[] = [];
 
 const theme = (id: number, name: string, status: string, parentId: number | null = null) => ({
-  id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '',
+  id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '', finding: '',
 });
 
 function handle(name: string, args: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
@@ -28,6 +29,18 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
     case 'report.word':
       if (failReport) return { ok: false, error: { kind: 'invalid_args', message: failReport, details: ['Theme 3 has no definition.'] } };
       return { ok: true, value: { path: null, fileName: 'studi-umkm-batik-report.docx', base64: toBase64('PK\u0003\u0004docx'), bytes: 8 } };
+    case 'redactions.list': return { ok: true, value: redactions };
+    case 'redactions.add': {
+      const term = String(args['term']);
+      if (redactions.some((r) => r.term.toLowerCase() === term.toLowerCase())) {
+        return { ok: false, error: { kind: 'conflict', message: `"${term}" is already in the list of names to hide.` } };
+      }
+      redactions = [...redactions, { id: redactions.length + 1, term, replacement: String(args['replacement']), createdAt: '' }];
+      return { ok: true, value: redactions.at(-1) };
+    }
+    case 'redactions.remove':
+      redactions = redactions.filter((r) => r.id !== args['id']);
+      return { ok: true, value: null };
     case 'refi.exportCodebook': return { ok: true, value: { path: null, fileName: 'studi.qdc', base64: toBase64('<CodeBook/>'), bytes: 11 } };
     case 'export.csv': return { ok: true, value: { csv: '\uFEFFCode,Parent\nHarga,\n', fileName: `${String(args['table'])}.csv`, path: null } };
     case 'export.themeMap': return { ok: true, value: { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', path: null } };
@@ -50,6 +63,7 @@ let downloads: { fileName: string; blob: Blob }[] = [];
 beforeEach(() => {
   calls.length = 0;
   failReport = null;
+  redactions = [];
   downloads = [];
   localStorage.clear();
   const blobs = new Map<string, Blob>();
@@ -98,16 +112,49 @@ describe('ExportDialog', () => {
     fireEvent.change(screen.getByTestId('export-report-language'), { target: { value: 'id' } });
     fireEvent.click(screen.getByTestId('export-report-pseudonymise'));
     fireEvent.click(screen.getByTestId('export-report-audit'));
+    // The examples follow the report's language.
+    const attribution = screen.getByTestId<HTMLSelectElement>('export-report-attribution');
+    expect([...attribution.options].map((o) => o.text)).toEqual([
+      '(Informan P-01, Pemilik UMKM)', '(P-01)', '(Informan 1, Pemilik UMKM)',
+    ]);
+    expect(attribution.parentElement!.textContent).toContain('Label and type');
+    fireEvent.change(attribution, { target: { value: 'pseudonym-type' } });
+    expect(attribution.parentElement!.textContent).toContain('Pseudonym and type');
     fireEvent.click(screen.getByTestId('export-report-run'));
     await waitFor(() => expect(screen.getByTestId('export-report-done').textContent).toContain('studi-umkm-batik-report.docx'));
-    expect(calls).toEqual([{ name: 'report.word', args: { themeIds: [1, 3], quotesPerTheme: 10, language: 'id', pseudonymise: false, journal: false, audit: true } }]);
+    expect(calls).toEqual([{ name: 'report.word', args: { themeIds: [1, 3], quotesPerTheme: 10, language: 'id', pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type' } }]);
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.fileName).toBe('studi-umkm-batik-report.docx');
     expect(downloads[0]!.blob.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(new TextDecoder().decode(await downloads[0]!.blob.arrayBuffer())).toBe('PK\u0003\u0004docx');
     expect((screen.getByTestId('export-report-quotes') as HTMLInputElement).value).toBe('10');
     // Remembered for next time, except the themes and the heading language.
-    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true });
+    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type' });
+  });
+
+  it('keeps a list of other names to hide: adds, shows a refusal beside the fields, removes', async () => {
+    await renderDialog();
+    const editor = screen.getByTestId('export-redactions');
+    fireEvent.change(within(editor).getByTestId('redaction-term'), { target: { value: 'Kopi Lereng' } });
+    fireEvent.change(within(editor).getByTestId('redaction-replacement'), { target: { value: '[kedai kopi]' } });
+    fireEvent.click(within(editor).getByTestId('redaction-add'));
+    await waitFor(() => expect(within(editor).getAllByTestId('redaction').map((r) => r.dataset['term'])).toEqual(['Kopi Lereng']));
+    expect((within(editor).getByTestId('redaction-term') as HTMLInputElement).value).toBe('');
+    expect(within(editor).getByText('Other names to hide (1)')).toBeTruthy();
+
+    fireEvent.change(within(editor).getByTestId('redaction-term'), { target: { value: 'kopi lereng' } });
+    fireEvent.change(within(editor).getByTestId('redaction-replacement'), { target: { value: '[x]' } });
+    fireEvent.click(within(editor).getByTestId('redaction-add'));
+    expect((await within(editor).findByTestId('redaction-error')).textContent).toContain('already in the list of names to hide');
+    // What was typed stays, to be corrected.
+    expect((within(editor).getByTestId('redaction-term') as HTMLInputElement).value).toBe('kopi lereng');
+
+    fireEvent.click(within(editor).getByTestId('redaction-remove'));
+    await waitFor(() => expect(within(editor).queryAllByTestId('redaction')).toEqual([]));
+    expect(calls.filter((c) => c.name.startsWith('redactions.')).map((c) => c.name)).toEqual(['redactions.add', 'redactions.add', 'redactions.remove']);
+    // Without pseudonymising the list is kept but not applied, and the dialog says so.
+    fireEvent.click(screen.getByTestId('export-report-pseudonymise'));
+    expect(editor.textContent).toContain('this report prints them as written');
   });
 
   it('shows a refusal in the report section and stays open', async () => {

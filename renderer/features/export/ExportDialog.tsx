@@ -8,9 +8,10 @@ import {
   base64Blob, CSV_TYPE, DOCX_TYPE, formatBytes, QDC_TYPE, QDPX_TYPE, SVG_TYPE,
 } from './download';
 import {
-  clampQuotes, CSV_EXPORTS, csvArgs, defaultThemeSelection, parseRememberedOptions, QUOTES_MAX, QUOTES_MIN, reportArgs, reportThemes,
+  attributionExample, clampQuotes, CSV_EXPORTS, REPORT_ATTRIBUTIONS, csvArgs, defaultThemeSelection, parseRememberedOptions, QUOTES_MAX, QUOTES_MIN, reportArgs, reportThemes,
   selectThemes, themeMapFileName, type RememberedOptions, type ReportLanguage, type ThemeRow, type ThemeShortcut,
 } from './export-options';
+import { RedactionEditor } from './RedactionEditor';
 import { exportStrings } from './strings';
 import './export.css';
 
@@ -142,10 +143,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   <option value="id">{t('languageId')}</option>
                 </select>
               </label>
+              <label className="ex-field stacked">
+                <span>{t('attribution')}</span>
+                <select value={options.attribution} disabled={running} data-testid="export-report-attribution"
+                  onChange={(e) => setOptions({ attribution: REPORT_ATTRIBUTIONS.find((a) => a === e.target.value) ?? 'label-type' })}>
+                  {REPORT_ATTRIBUTIONS.map((a) => <option key={a} value={a} title={t(`attribution_${a}`)}>{attributionExample(a, reportLanguage)}</option>)}
+                </select>
+                <small className="muted ex-field-hint">{t(`attribution_${options.attribution}`)}</small>
+              </label>
               <label className="ex-check">
                 <input type="checkbox" checked={options.pseudonymise} onChange={(e) => setOptions({ pseudonymise: e.target.checked })} disabled={running} data-testid="export-report-pseudonymise" />
                 <span><strong>{t('pseudonymise')}</strong><small className="muted">{t('pseudonymiseHint')}</small></span>
               </label>
+              <RedactionEditor active={options.pseudonymise} disabled={running} />
               <div className="ex-field" role="group" aria-labelledby={appendicesId}>
                 <span id={appendicesId}>{t('appendices')}</span>
                 <div className="ex-appendices">

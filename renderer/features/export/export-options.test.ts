@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { CodeId, ThemeId } from '../../../src/domain/ids';
 import type { Theme, ThemeStatus } from '../../../src/domain/types';
 import {
-  clampQuotes, csvArgs, DEFAULT_OPTIONS, defaultThemeSelection, parseRememberedOptions, reportArgs, reportThemes, selectThemes, themeMapFileName,
+  attributionExample, clampQuotes, csvArgs, DEFAULT_OPTIONS, defaultThemeSelection, parseRememberedOptions, reportArgs, reportThemes, selectThemes, themeMapFileName,
   type ReportForm,
 } from './export-options';
 
 const theme = (id: number, name: string, status: ThemeStatus, parentId: number | null = null): Theme => ({
   id: id as ThemeId, parentId: parentId as ThemeId | null, name, definition: '', scope: '', status, colour: '#4e79a7',
-  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '',
+  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '', finding: '',
 });
 
 const THEMES = [
@@ -21,7 +21,7 @@ const THEMES = [
   theme(7, 'Sub-sub', 'candidate', 3),
 ];
 
-const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, ...changes });
+const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'label-type', ...changes });
 
 describe('reportThemes', () => {
   it('puts sub-themes under their parent, leaves discarded themes out and lifts their sub-themes to the top', () => {
@@ -56,7 +56,7 @@ describe('reportArgs', () => {
   const rows = reportThemes(THEMES);
   it('passes the ticked themes in the checklist order with every option, and no path (the file comes back to download)', () => {
     expect(reportArgs(form({ themeIds: new Set([6, 2, 1]), quotesPerTheme: 5, language: 'id', journal: true }), rows))
-      .toEqual({ themeIds: [1, 2, 6], quotesPerTheme: 5, language: 'id', pseudonymise: true, journal: true, audit: false });
+      .toEqual({ themeIds: [1, 2, 6], quotesPerTheme: 5, language: 'id', pseudonymise: true, journal: true, audit: false, attribution: 'label-type' });
   });
 
   it('drops ids of themes no longer offered, and asks for a theme when none is left', () => {
@@ -65,7 +65,7 @@ describe('reportArgs', () => {
   });
 
   it('leaves the themes to the core in a project without any', () => {
-    expect(reportArgs(form({ quotesPerTheme: 42 }), [])).toEqual({ quotesPerTheme: 10, language: 'en', pseudonymise: true, journal: false, audit: false });
+    expect(reportArgs(form({ quotesPerTheme: 42, attribution: 'pseudonym-type' }), [])).toEqual({ quotesPerTheme: 10, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'pseudonym-type' });
   });
 });
 
@@ -82,8 +82,9 @@ describe('clampQuotes', () => {
 
 describe('parseRememberedOptions', () => {
   it('reads saved options field by field, falling back for anything wrong', () => {
-    expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: 'yes' })))
-      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false });
+    expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: 'yes', attribution: 'label' })))
+      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false, attribution: 'label' });
+    expect(parseRememberedOptions(JSON.stringify({ attribution: 'name' })).attribution).toBe('label-type');
     expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 99 })).quotesPerTheme).toBe(10);
   });
 
@@ -91,7 +92,10 @@ describe('parseRememberedOptions', () => {
     expect(parseRememberedOptions(null)).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('{not json')).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('null')).toEqual(DEFAULT_OPTIONS);
-    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false });
+    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false, attribution: 'label-type' });
+    expect(attributionExample('label-type', 'id')).toBe('(Informan P-01, Pemilik UMKM)');
+    expect(attributionExample('pseudonym-type', 'en')).toBe('(Informant 1, Pemilik UMKM)');
+    expect(attributionExample('label', 'id')).toBe('(P-01)');
   });
 });
 

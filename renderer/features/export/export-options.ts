@@ -1,5 +1,5 @@
 import type { Args } from '../../../src/api/contract';
-import type { Theme, ThemeStatus } from '../../../src/domain/types';
+import { REPORT_ATTRIBUTIONS, type ReportAttribution, type Theme, type ThemeStatus } from '../../../src/domain/types';
 
 export type ReportLanguage = 'en' | 'id';
 
@@ -11,7 +11,12 @@ export interface ReportForm {
   readonly pseudonymise: boolean;
   readonly journal: boolean;
   readonly audit: boolean;
+  /** How quotes name their informant: "(Informan P-01, Pemilik UMKM)", "(P-01)" or "(Informan 2, Pemilik UMKM)". */
+  readonly attribution: ReportAttribution;
 }
+
+export { REPORT_ATTRIBUTIONS };
+export type { ReportAttribution };
 
 /**
  * The options kept between exports. Not the themes (they change between sessions), and not the
@@ -104,6 +109,7 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
     pseudonymise: form.pseudonymise,
     journal: form.journal,
     audit: form.audit,
+    attribution: form.attribution,
   };
   if (rows.length === 0) return options;
   // Keep the checklist's order, and drop ids of themes discarded or deleted since they were ticked.
@@ -113,7 +119,7 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
 }
 
 /** Safe defaults: names pseudonymised (interview data is confidential), no appendices. */
-export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false };
+export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false, attribution: 'label-type' };
 
 /** Options saved by an earlier export, each field checked; anything unreadable falls back to the default. */
 export function parseRememberedOptions(saved: string | null | undefined): RememberedOptions {
@@ -133,7 +139,21 @@ export function parseRememberedOptions(saved: string | null | undefined): Rememb
     pseudonymise: bool('pseudonymise'),
     journal: bool('journal'),
     audit: bool('audit'),
+    attribution: REPORT_ATTRIBUTIONS.find((a) => a === v['attribution']) ?? fallback.attribution,
   };
+}
+
+/**
+ * How a quote's source reads in the report under each scheme, for the dialog's choice:
+ * the example informant in the report's language.
+ */
+export function attributionExample(attribution: ReportAttribution, language: ReportLanguage): string {
+  const person = language === 'id' ? 'Informan' : 'Informant';
+  switch (attribution) {
+    case 'label-type': return `(${person} P-01, Pemilik UMKM)`;
+    case 'label': return '(P-01)';
+    case 'pseudonym-type': return `(${person} 1, Pemilik UMKM)`;
+  }
 }
 
 export type CsvExport = 'codebook' | 'informants' | 'triangulation' | 'cooccurrence';

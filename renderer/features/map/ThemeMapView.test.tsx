@@ -19,7 +19,7 @@ let themesShown = true;
 
 const theme = (id: number, name: string, x: number, y: number) => ({
   id, parentId: null, name, definition: id === 1 ? 'Seberapa intens UMKM berinovasi.' : '', scope: '', status: 'candidate', colour: '#4e79a7',
-  exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '', x, y, pinned: false,
+  exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '', finding: '', x, y, pinned: false,
 });
 const BASE = [{ ...theme(1, 'Innovation intensity', 40, 190), codeIds: [5] }, theme(2, 'Marketing performance', 340, 190), theme(3, 'Open innovation', 190, 40)];
 

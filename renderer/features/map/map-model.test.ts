@@ -5,7 +5,7 @@ import { codeOwners, companions, dependentLinks, describeLink, excerpt, liveSele
 
 const theme = (id: number, name: string, codeIds: number[] = []): ThemeMap['themes'][number] => ({
   id: id as ThemeId, parentId: null, name, definition: '', scope: '', status: 'candidate', colour: '#4e79a7', exemplarCodingId: null,
-  codeIds: codeIds as CodeId[], convergence: null, convergenceReason: '', x: id * 100, y: 0, pinned: false,
+  codeIds: codeIds as CodeId[], convergence: null, convergenceReason: '', finding: '', x: id * 100, y: 0, pinned: false,
 } satisfies Theme & { x: number; y: number; pinned: boolean });
 const code = (id: number, x: number, y: number, pinned = false): ThemeMap['codes'][number] => ({ id: id as CodeId, name: `c${id}`, colour: '#000000', codingCount: 1, x, y, pinned });
 const link = (id: number, from: number, to: number | null, toLink: number | null = null): ThemeLink => ({

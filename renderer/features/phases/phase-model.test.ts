@@ -10,7 +10,7 @@ const doc = (id: number, title: string): DocumentSummary => ({
 });
 const theme = (id: number, name: string, extra: Partial<Theme> = {}): Theme => ({
   id: id as ThemeId, parentId: null, name, definition: '', scope: '', status: 'candidate', colour: '#4e79a7', exemplarCodingId: null,
-  codeIds: [1 as CodeId], convergence: null, convergenceReason: '', ...extra,
+  codeIds: [1 as CodeId], convergence: null, convergenceReason: '', finding: '', ...extra,
 });
 
 describe('viewForPhase', () => {

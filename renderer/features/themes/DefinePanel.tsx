@@ -6,13 +6,14 @@ import { themesStrings } from './strings';
 
 /**
  * Phase 5 in one panel: the exemplar quote that shows the theme at its clearest, what
- * the theme is about, and what it is not. Both texts save when the field is left.
+ * the theme is about, what it is not, and its key finding in a sentence (the report's
+ * findings table). Each text saves when the field is left.
  */
 export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtract }: {
   theme: Theme;
   groups: ThemeReview['groups'];
   /** Rejects when the store refuses; the draft stays so nothing typed is lost. */
-  onSave: (changes: { definition?: string; scope?: string }) => Promise<void>;
+  onSave: (changes: { definition?: string; scope?: string; finding?: string }) => Promise<void>;
   onClearExemplar: () => void;
   onOpenExtract: (extract: Extract) => void;
 }) {
@@ -53,6 +54,15 @@ export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtr
         onSave={(scope) => onSave({ scope })}
         testId="scope-input"
       />
+      <SavedText
+        label={t('finding')}
+        value={theme.finding}
+        placeholder={t('findingPlaceholder')}
+        rows={2}
+        maxLength={2000}
+        onSave={(finding) => onSave({ finding })}
+        testId="finding-input"
+      />
       <p className="tr-hint muted">{t('saveHint')}</p>
     </section>
   );
@@ -62,11 +72,12 @@ export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtr
  * A textarea that saves on blur or Ctrl+Enter. While it has focus it holds a draft;
  * otherwise it shows the stored text, so an undo or another view's change shows up.
  */
-export function SavedText({ label, value, placeholder, rows, onSave, testId }: {
+export function SavedText({ label, value, placeholder, rows, onSave, testId, maxLength = 50000 }: {
   label: string;
   value: string;
   placeholder: string;
   rows: number;
+  maxLength?: number;
   onSave: (text: string) => Promise<void>;
   testId: string;
 }) {
@@ -101,7 +112,7 @@ export function SavedText({ label, value, placeholder, rows, onSave, testId }: {
         rows={rows}
         value={draft ?? value}
         placeholder={placeholder}
-        maxLength={50000}
+        maxLength={maxLength}
         onFocus={() => setDraft((d) => d ?? value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => save(e.target.value, false)}

@@ -5,7 +5,7 @@ import { ancestorsOf, buildThemeTree, canNest, flattenTree, partitionThemes, sub
 
 const theme = (id: number, parentId: number | null = null, status: ThemeStatus = 'candidate', codeIds: number[] = []): Theme => ({
   id: id as ThemeId, parentId: parentId as ThemeId | null, name: `T${id}`, definition: '', scope: '', status, colour: '#000000',
-  exemplarCodingId: null, codeIds: codeIds as CodeId[], convergence: null, convergenceReason: '',
+  exemplarCodingId: null, codeIds: codeIds as CodeId[], convergence: null, convergenceReason: '', finding: '',
 });
 const names = (nodes: readonly ThemeNode[]): unknown => nodes.map((n) => (n.children.length ? [n.theme.name, names(n.children)] : n.theme.name));
 

@@ -7,6 +7,7 @@ import { exportHandlers } from './export';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
+import { redactionHandlers } from './redactions';
 import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
@@ -21,4 +22,5 @@ export const handlers: HandlerTable = {
   ...codeHandlers, ...codingHandlers,
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
+  ...redactionHandlers,
 };

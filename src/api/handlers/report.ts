@@ -16,6 +16,7 @@ export const reportHandlers: HandlerGroup<'report'> = {
     const options = {
       themeIds: args.themeIds, quotesPerTheme: args.quotesPerTheme ?? 3, language: args.language ?? 'en',
       pseudonymise: args.pseudonymise ?? true, journal: args.journal ?? false, audit: args.audit ?? false,
+      attribution: args.attribution ?? 'label-type',
     } as const;
     // One read transaction: the report describes one state of the project.
     const model = store.db.transaction(() => {

@@ -19,6 +19,7 @@ export function plainText(xml: string): string {
     .replace(/<\/w:p>/g, '\n')
     .replace(/<w:tab\/>/g, '\t')
     .replace(/<w:br\/>/g, '\n')
+    .replace(/<w:noBreakHyphen\/>/g, '-')
     .replace(/<w:instrText[^>]*>.*?<\/w:instrText>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&');

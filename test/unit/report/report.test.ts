@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../../src/api/client';
 import type { Progress } from '../../../src/domain/types';
-import { newProject, SAMPLE_SHEET, SAMPLE_STUDY } from '../../helpers/temp-project';
+import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 import { docxParts, paragraphsWithStyle, plainText } from './docx-parts';
 import { reportStudy, type ReportStudy } from './fixture';
 
@@ -82,12 +82,14 @@ describe('report.word', () => {
     const firstSection = enText.slice(enText.indexOf('Definition: Pelanggan ikut memilih'), enText.indexOf('Pre-order sebagai uji pasar\nDefinition'));
     const own = quotes.filter((q) => firstSection.includes(q));
     expect(own).toHaveLength(3);
-    expect(own[0]).toBe(`“${study.exemplarQuote.trim()}” (Konsumen, K-01)`);
-    const types = own.map((q) => /\(([^,()]+), [A-Z]+-\d\d[^()]*\)$/.exec(q)?.[1]);
+    expect(own[0]).toBe(`“${study.exemplarQuote.trim()}” (Informant K-01, Konsumen)`);
+    const types = own.map((q) => /, ([^,()]+)\)$/.exec(q)?.[1]);
     expect(new Set(types).size).toBe(3);
-    for (const q of quotes) expect(q).toMatch(/^“[\s\S]+” \((Pemilik UMKM|Konsumen|Ahli Pemasaran|Komunitas Pelanggan|Perwakilan Asosiasi\/Pemerintah), [A-Z]+-\d\d(, [A-Z]+-\d\d)*\)$/);
-    // The attribution is the report's voice: upright, in its own character style.
-    expect(enXml).toContain('<w:rStyle w:val="QuoteAttribution"/></w:rPr><w:t xml:space="preserve"> (Konsumen, K-01)</w:t>');
+    const type = '(Pemilik UMKM|Konsumen|Ahli Pemasaran|Komunitas Pelanggan|Perwakilan Asosiasi\\/Pemerintah)';
+    const who = `(Informant [A-Z]+-\\d\\d|Informants [A-Z]+-\\d\\d(, [A-Z]+-\\d\\d)* and [A-Z]+-\\d\\d), ${type}`;
+    for (const q of quotes) expect(q).toMatch(new RegExp(`^[“"][\\s\\S]+[”"] \\(${who}(; ${who})*\\)$`));
+    // The attribution is the report's voice: upright, in its own character style; its labels never break at the hyphen.
+    expect(enXml).toContain('<w:rStyle w:val="QuoteAttribution"/></w:rPr><w:t xml:space="preserve"> (Informant K</w:t><w:noBreakHyphen/><w:t xml:space="preserve">01, Konsumen)</w:t>');
   });
 
   it('has the triangulation table with a header row repeated on every page and the judgement column', () => {
@@ -96,9 +98,11 @@ describe('report.word', () => {
     const table = enXml.slice(enXml.indexOf('<w:tbl>', start), enXml.indexOf('</w:tbl>', start));
     const [header, ...rows] = table.split('</w:tr>').filter((r) => r.includes('<w:tc>'));
     expect(header).toContain('<w:tblHeader/>');
-    expect(plainText(header!)).toMatch(/Theme[\s\S]*Pemilik UMKM \(n\u00a0=\u00a03\)[\s\S]*Konsumen \(n\u00a0=\u00a04\)[\s\S]*Judgement/);
+    // K-04 was never interviewed: Konsumen counts three, not four.
+    expect(plainText(header!)).toMatch(/Theme[\s\S]*Pemilik UMKM \(n\u00a0=\u00a03\)[\s\S]*Konsumen \(n\u00a0=\u00a03\)[\s\S]*Judgement/);
     expect(rows.map((r) => plainText(r).replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^Co-creation lewat platform digital 3\/3 · \d+ .* Partial agreement$/),
+      'Reason: Pemilik dan konsumen menyebut polling; ahli pemasaran menilainya baru sebatas feedback.',
       expect.stringMatching(/^Pre-order sebagai uji pasar .*\*$/),
       expect.stringMatching(/^Kapasitas produksi membatasi co-creation .*\*$/),
     ]);
@@ -157,8 +161,10 @@ describe('report.word', () => {
       expect(text, phrase).toContain(phrase);
     }
     for (const english of ['Method', 'Findings', 'Definition:', 'Exemplar quotes', 'Theme model']) expect(text, english).not.toContain(english);
-    // Same quotes, same order, word for word.
-    expect(paragraphsWithStyle(xml, 'Quote').map(plainText)).toEqual(paragraphsWithStyle(enXml, 'Quote').map(plainText));
+    // Same quotes, same order, word for word; only the attribution speaks Indonesian.
+    const quoteText = (p: string) => plainText(p).trim().replace(/ \([^()]*\)$/, '');
+    expect(paragraphsWithStyle(xml, 'Quote').map(quoteText)).toEqual(paragraphsWithStyle(enXml, 'Quote').map(quoteText));
+    expect(text).toContain('(Informan K-01, Konsumen)');
     expect(text).toMatch(/\d{1,3}\.\d{3} kata/);
   });
 
@@ -176,10 +182,10 @@ describe('report.word', () => {
     const leaks = sampleNames().filter((name) => Object.keys(hidden.files).filter((f) => f.endsWith('.xml')).some((f) => asWord(name).test(plainText(hidden.text(f)))));
     expect(leaks).toEqual([]);
     // The same person gets the same pseudonym wherever the name stood; labels stay as they are.
-    const dimas = /saya (Informan \d+), di Sruput Jogja/.exec(text)?.[1];
-    expect(dimas).toBeDefined();
-    expect(text).toMatch(/Wawancara dengan Informan \d+ \(K-03\)/);
-    expect(text).toContain('(Komunitas Pelanggan, KP-01, KP-02)');
+    // One identifier per person: the label, in running text and under the quote alike.
+    expect(text).toMatch(/saya Informan KP-01, di Sruput Jogja[^“]*\(Informan KP-01( dan KP-02)?, Komunitas Pelanggan\)/);
+    expect(text).toContain('Wawancara dengan Informan K-03 (K-03)');
+    expect(text).not.toMatch(/Informan \d/);
     expect(text).toContain('Komunitas sebagai penggerak word of mouth');
     expect(text).toContain('Lampiran B. Jurnal refleksif');
     expect(text).toContain('Fase 4 → 3');
@@ -200,7 +206,7 @@ describe('report.word', () => {
     const one = docxParts(fs.readFileSync(file));
     const xml = one.text('word/document.xml');
     const findings = xml.slice(xml.lastIndexOf('>Findings<'));
-    expect(paragraphsWithStyle(findings, 'Heading2').map((p) => plainText(p).trim())).toEqual(['Kapasitas produksi membatasi co-creation']);
+    expect(paragraphsWithStyle(findings, 'Heading2').map((p) => plainText(p).trim())).toEqual(['Kapasitas produksi membatasi co-creation', 'Summary of findings']);
     expect(paragraphsWithStyle(xml, 'Quote')).toHaveLength(2);
     expect(progress.map((p) => p.label)).toEqual(expect.arrayContaining(['Kapasitas produksi membatasi co-creation', 'Word document']));
     expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
@@ -223,9 +229,14 @@ describe('report.word with many informant types', () => {
     const client = await newProject();
     const invoke: typeof client.invoke = (name, args) => client.invoke(name, args);
     await invoke('import.folder', { folder: SAMPLE_STUDY, sheet: SAMPLE_SHEET });
+    const dir = tempDir('tematik-types-');
     for (const [i, name] of ['Reseller', 'Pemasok bahan baku', 'Perbankan'].entries()) {
       const type = await invoke('informantTypes.create', { name });
-      await invoke('informants.create', { label: `X-0${i + 1}`, typeId: type.id });
+      const informant = await invoke('informants.create', { label: `X-0${i + 1}`, typeId: type.id });
+      // Interviewed: a type counts in the triangulation only with informants who were.
+      const file = path.join(dir, `X-0${i + 1}.txt`);
+      fs.writeFileSync(file, `Pewawancara: Bagaimana pelanggan ikut menentukan produk?\nNarasumber: Kami polling dulu sebelum produksi, untuk ${name}.\n`);
+      await invoke('import.files', { paths: [file], informantId: informant.id });
     }
     // A type nobody belongs to gets no column.
     await invoke('informantTypes.create', { name: 'Investor' });

@@ -5,7 +5,7 @@ import { selectThemes } from '../../../src/report/model';
 
 const theme = (id: number, status: ThemeStatus, parentId: number | null = null): Theme => ({
   id: id as ThemeId, parentId: parentId as ThemeId | null, name: `T${id}`, definition: '', scope: '', status, colour: '#336699',
-  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '',
+  exemplarCodingId: null, codeIds: [] as CodeId[], convergence: null, convergenceReason: '', finding: '',
 });
 const ids = (selected: ReturnType<typeof selectThemes>) => selected.map((s) => [s.theme.id, s.depth]);
 
