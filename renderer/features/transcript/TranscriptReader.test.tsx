@@ -32,7 +32,7 @@ function syntheticDocument(turnCount: number, wordsPerTurn: number): DocumentCon
   };
 }
 
-const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0 });
+const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null });
 const coding = (id: number, codeId: number, start: number, end: number, text: string): Coding => ({
   id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId, coderName: 'Peneliti',
   start: start as Utf16Offset, end: end as Utf16Offset, quote: text.slice(start, end), createdAt: '2025-03-12T10:00:00Z',

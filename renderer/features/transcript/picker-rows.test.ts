@@ -4,7 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { parentPath, pickerRows, type PickerRow } from './picker-rows';
 
 const code = (id: number, name: string, parentId: number | null = null): Code => ({
-  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0,
+  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null,
 });
 const codes = [code(1, 'Co-creation'), code(2, 'Polling Instagram', 1), code(3, 'Kendala modal'), code(4, 'Kapasitas produksi'), code(5, 'Polling', 3)];
 const label = (r: PickerRow) => (r.kind === 'code' ? `${r.code.name}${r.shortcut ? ` [${r.shortcut}]` : ''}` : `+${r.name}`);
