@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/api/dispatch';
+import { startE2E, type E2E } from './harness';
+import { seriousViolations, type AxeExclusion } from './pages/axe';
+import { Workbench } from './pages/workbench';
+
+/**
+ * axe-core on every main screen of the real renderer in Chromium (browser mode, the sample
+ * study with codings, a theme, a sub-code): no critical and no serious violation.
+ */
+describe('accessibility of every main screen (axe-core)', () => {
+  let e2e: E2E;
+  let bench: Workbench;
+  let startFindings: Awaited<ReturnType<typeof seriousViolations>> = [];
+  const nav = async (label: string) => { await e2e.page.locator('.nav-link', { hasText: label }).click(); };
+  const check = async (screen: string, exclusions: readonly AxeExclusion[] = []) => {
+    // Let transitions and fading actions settle: axe reads colours as painted.
+    await e2e.page.waitForTimeout(300);
+    const found = await seriousViolations(e2e.page, exclusions);
+    expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    bench = new Workbench(e2e.page);
+    // The start screen is only seen before a project opens.
+    await e2e.page.getByTestId('open-sample').waitFor();
+    await e2e.page.waitForTimeout(300);
+    startFindings = await seriousViolations(e2e.page);
+    await bench.openSampleProject();
+    const { session } = e2e.server;
+    const ctx = { session, progress: () => undefined };
+    const db = session.store.db;
+    const docs = db.prepare('SELECT id, title, text FROM documents').all() as { id: number; title: string; text: string }[];
+    const code = async (title: string, passage: string, codeName: string) => {
+      const doc = docs.find((d) => d.title === title)!;
+      const start = doc.text.indexOf(passage);
+      expect(start, `${passage} in ${title}`).toBeGreaterThanOrEqual(0);
+      const outcome = await dispatch('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName }, ctx);
+      expect(outcome.ok).toBe(true);
+    };
+    await code('P-01_fashion', 'polling di Instagram Story', 'Polling media sosial');
+    await code('P-01_fashion', 'Mereka merasa ikut memiliki brand ini', 'Rasa memiliki terhadap merek lokal dan komunitas pelanggan setia');
+    const ids = (db.prepare('SELECT id FROM codes ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const parent = await dispatch('codes.create', { name: 'Co-creation' }, ctx);
+    expect(parent.ok).toBe(true);
+    if (parent.ok) await dispatch('codes.move', { id: ids[0]!, parentId: parent.value.id }, ctx);
+    const theme = await dispatch('themes.create', { name: 'Co-creation digital', codeIds: ids }, ctx);
+    expect(theme.ok).toBe(true);
+    await dispatch('themes.create', { name: 'Loyalitas pelanggan', codeIds: [ids[1]!] }, ctx);
+    await e2e.page.reload();
+    await e2e.page.locator('.doc-link').first().waitFor();
+  }, 90_000);
+  afterAll(async () => { await e2e?.close(); });
+
+  it('start screen', () => {
+    expect(startFindings, `start: ${JSON.stringify(startFindings, null, 1)}`).toEqual([]);
+  });
+
+  it('project home', async () => {
+    await nav('Project');
+    await e2e.page.locator('.doc-link').first().waitFor();
+    await check('home');
+  });
+
+  it('transcript with codings and the codebook beside it', async () => {
+    await bench.openTranscript('P-01_fashion');
+    await bench.stripe('Polling media sosial').first().waitFor();
+    await check('transcript');
+  });
+
+  it('codebook: a code and its extracts', async () => {
+    await bench.codeRow('Co-creation').click();
+    await e2e.page.getByTestId('code-extracts-view').waitFor();
+    await check('codebook');
+  });
+
+  it('themes board', async () => {
+    await nav('Themes');
+    await e2e.page.getByTestId('themes-board').waitFor();
+    await e2e.page.locator('[data-testid=theme-card]').first().waitFor();
+    await check('themes board');
+  });
+
+  it('theme review', async () => {
+    await e2e.page.locator('[data-testid=theme-card][data-theme-name="Co-creation digital"]').getByTestId('theme-open').click();
+    await e2e.page.waitForTimeout(500);
+    await check('theme review');
+  });
+
+  it('theme map', async () => {
+    await nav('Theme map');
+    await e2e.page.getByTestId('theme-map').waitFor();
+    await check('theme map');
+  });
+
+  it('triangulation', async () => {
+    await nav('Triangulation');
+    await e2e.page.getByTestId('triangulation-matrix').waitFor();
+    await expect.poll(() => e2e.page.getByTestId('triangulation-matrix').textContent()).toContain('Co-creation digital');
+    await check('triangulation');
+  });
+
+  it('search with results', async () => {
+    await e2e.page.keyboard.press('Control+f');
+    const input = e2e.page.getByTestId('search-input');
+    await input.fill('mitra');
+    await input.press('Enter');
+    await expect.poll(() => e2e.page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    await check('search');
+  });
+
+  it('export dialog', async () => {
+    await e2e.page.getByTestId('open-export').click();
+    await e2e.page.getByTestId('export-close').waitFor();
+    await check('export dialog');
+    await e2e.page.getByTestId('export-close').click();
+  });
+});
