@@ -158,6 +158,48 @@ describe('TranscriptReader', () => {
     }
   });
 
+  it('codes a keyboard selection: focus, extend by word, a number key applies its code to the exact offsets', async () => {
+    pushRecentCode(7 as CodeId);
+    const actions = fakeActions();
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[code(7, 'Polling Instagram')]} actions={actions} />);
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    expect(canvas.tabIndex).toBe(0);
+    act(() => { canvas.focus(); });
+    // The caret starts on the first rendered line: the preamble.
+    expect(Number(canvas.dataset['caret'])).toBe(0);
+    const turn = big.turns[1]!;
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowDown' }); });
+    expect(Number(canvas.dataset['caret'])).toBe(turn.start);
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowRight', ctrlKey: true, shiftKey: true }); });
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowRight', ctrlKey: true, shiftKey: true }); });
+    const end = big.text.indexOf(' ', big.text.indexOf(' ', turn.start) + 1);
+    expect([Number(canvas.dataset['anchor']), Number(canvas.dataset['caret'])]).toEqual([turn.start, end]);
+    await act(async () => {
+      fireEvent.keyDown(window, { key: '1' });
+      await Promise.resolve();
+    });
+    expect(actions.applied).toEqual([{ start: turn.start, end, codeId: 7 }]);
+  });
+
+  it('opens the code picker on a keyboard selection with Enter, its input focused', () => {
+    const { container, getByTestId } = render(<TranscriptReader doc={big} codings={[]} codes={[code(7, 'Polling Instagram')]} actions={fakeActions()} />);
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    act(() => { canvas.focus(); });
+    for (const key of [{ key: 'ArrowDown' }, { key: 'End', shiftKey: true }, { key: 'Enter' }]) act(() => { fireEvent.keyDown(canvas, key); });
+    const turn = big.turns[1]!;
+    expect(getByTestId('code-picker').textContent).toContain(big.text.slice(turn.start, turn.start + 30));
+    expect(document.activeElement).toBe(getByTestId('code-picker-input'));
+  });
+
+  it('puts one stripe in the tab order, named by its code and quote', () => {
+    const t1 = big.turns[1]!;
+    const codings = [coding(1, 1, t1.start, t1.start + 20, big.text), coding(2, 2, t1.start + 5, t1.end, big.text)];
+    const { container } = render(<TranscriptReader doc={big} codings={codings} codes={[code(1, 'Kendala modal'), code(2, 'Kapasitas produksi')]} actions={fakeActions()} />);
+    const stripes = [...container.querySelectorAll<HTMLElement>('[data-testid=stripe]')];
+    expect(stripes.filter((s) => s.tabIndex === 0).map((s) => s.dataset['codeName'])).toEqual(['Kendala modal']);
+    expect(stripes.find((s) => s.dataset['codeName'] === 'Kendala modal')!.getAttribute('aria-label')).toBe(`Coding Kendala modal: “${big.text.slice(t1.start, t1.start + 20)}”`);
+  });
+
   it('shows a document without turns as paragraphs, without speakers', () => {
     const text = 'Catatan lapangan pertama.\nKedua, tentang pameran.\n\nKetiga.';
     const doc: DocumentContent = { ...big, text, turns: [], turnCount: 0, wordCount: 7, charCount: text.length };
