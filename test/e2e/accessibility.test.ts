@@ -69,16 +69,26 @@ describe('accessibility of every main screen (axe-core)', () => {
     await check('transcript');
   });
 
-  it('codebook: a code and its extracts', async () => {
+  it('codebook: a code and its extracts, the panel widened', async () => {
     await bench.codeRow('Co-creation').click();
     await e2e.page.getByTestId('code-extracts-view').waitFor();
     await check('codebook');
+    // Widened from the keyboard by its edge: the long Indonesian name reads whole.
+    const panel = e2e.page.getByTestId('codebook-panel');
+    const narrow = (await panel.boundingBox())!.width;
+    await e2e.page.getByTestId('codebook-resize').focus();
+    for (let i = 0; i < 2; i++) await e2e.page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(async () => (await panel.boundingBox())!.width).toBeGreaterThanOrEqual(narrow + 120);
+    await e2e.page.getByTestId('codes-roll-up').click();
+    await e2e.screenshot('codebook-wide');
+    await check('codebook widened');
   });
 
   it('themes board', async () => {
     await nav('Themes');
     await e2e.page.getByTestId('themes-board').waitFor();
     await e2e.page.locator('[data-testid=theme-card]').first().waitFor();
+    await e2e.screenshot('themes-board-handles');
     await check('themes board');
   });
 
