@@ -96,6 +96,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
   const [keyPicker, setKeyPicker] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLDivElement>(null);
+  /** Set when a key moved the caret: it is scrolled into view. Never when the mouse placed it (a scroll under a drag changes what it selects). */
+  const followCaret = useRef(false);
 
   const estimate = useCallback((i: number, width: number) => estimateHeight(blocks[i]!, width, marginWidth), [blocks, marginWidth]);
   // The stripe tabbing reaches: the one last focused, else the first coding ending after the caret.
@@ -170,6 +172,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     const selection = document.getSelection();
     const canvas = canvasRef.current;
     if (selection && canvas && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(canvas)) selection.removeAllRanges();
+    setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: old.focus, focus: old.focus } : old));
     closeAll();
   }, [closeAll]);
 
@@ -204,6 +207,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     mouseDown.current = true;
     // Shift-click extends the selection from its anchor, which must stay rendered however far away it is.
     if (!event.shiftKey) setAnchorIndex(Number((turn as HTMLElement).dataset['index']));
+    // The mouse starts a new selection: the keyboard's (if any) is let go, its caret kept until the click places one.
+    setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: old.focus, focus: old.focus } : old));
     closeAll();
   };
 
@@ -357,6 +362,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
             : command.move === 'turn-end' ? block.end
               : step(text, blocks, at, command.move.unit, command.move.dir);
       event.preventDefault();
+      followCaret.current = true;
       setKeySel(command.extend ? { anchor: clampCaret(lines, from.anchor), focus: next } : { anchor: next, focus: next });
       // Moving the caret lets go of a mouse selection and its picker: the keyboard selection is the one now.
       setPicker(null);
@@ -465,8 +471,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     mark('tv-keysel', keySpan && !(picker?.mode === 'apply' && pending) ? keySpan : null);
   });
 
-  // The caret: drawn where the focus offset is, and kept in view as it moves.
-  const scrolledFor = useRef<number | null>(null);
+  // The caret: drawn where the focus offset is, and kept in view when a key moved it (followCaret).
   useLayoutEffect(() => {
     const caret = caretRef.current;
     const canvas = canvasRef.current;
@@ -482,8 +487,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     caret.style.left = `${rect.left - c.left}px`;
     caret.style.top = `${rect.top - c.top}px`;
     caret.style.height = `${rect.height || LINE_HEIGHT}px`;
-    if (scroller && scrolledFor.current !== keySel!.focus) {
-      scrolledFor.current = keySel!.focus;
+    if (scroller && followCaret.current) {
+      followCaret.current = false;
       const box = scroller.getBoundingClientRect();
       if (rect.top < box.top + 8) scroller.scrollTop -= box.top + 8 - rect.top + box.height * 0.2;
       else if (rect.bottom > box.bottom - 8) scroller.scrollTop += rect.bottom - box.bottom + 8 + box.height * 0.2;
