@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
+import { seriousViolations } from './pages/axe';
 import { KeyboardReader } from './pages/keyboard-reader';
 import { Workbench } from './pages/workbench';
 
@@ -63,6 +64,7 @@ describe('coding with the keyboard alone', () => {
     const input = e2e.page.getByTestId('code-picker-input');
     await input.waitFor();
     await expect.poll(async () => (await reader.focused()).testId).toBe('code-picker-input');
+    expect(await seriousViolations(e2e.page), 'axe with the code picker open').toEqual([]);
     await e2e.page.keyboard.type('Polling Instagram');
     await e2e.page.keyboard.press('Enter');
     await e2e.page.locator('[data-testid=stripe][data-code-name="Polling Instagram"]').waitFor();
@@ -84,6 +86,7 @@ describe('coding with the keyboard alone', () => {
     expect(await popover.textContent()).toContain(PHRASE);
     await expect.poll(async () => (await reader.focused()).inPopover).toBe(true);
     await e2e.screenshot('keyboard-popover');
+    expect(await seriousViolations(e2e.page), 'axe with the coding popover open').toEqual([]);
     // Tab reaches the popover's buttons; Esc closes it and gives the focus back to the stripe.
     await e2e.page.keyboard.press('Tab');
     expect((await reader.focused()).inPopover).toBe(true);

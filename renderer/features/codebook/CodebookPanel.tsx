@@ -409,7 +409,8 @@ export function CodebookPanel() {
           <span className="cb-more-space" />
         </div>
       )}
-      <div className="cb-tree" ref={tree} role="tree" aria-label={t('title')} onDragEnd={endDrag}>
+      {/* A tree needs tree items: with no code (yet, or after a filter) it is a plain region. */}
+      <div className="cb-tree" ref={tree} role={rows.length > 0 ? 'tree' : undefined} aria-label={rows.length > 0 ? t('title') : undefined} onDragEnd={endDrag}>
         {newAt === null && (
           <div className="cb-new-row" style={{ paddingLeft: 4 + 16 }}>
             <InlineInput

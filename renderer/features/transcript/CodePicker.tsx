@@ -115,8 +115,9 @@ export function CodePicker({ codes, recent, mode, quote, position, currentCodeId
         spellCheck={false}
         autoComplete="off"
       />
-      <ul className="tv-picker-list" id="tv-picker-list" role="listbox" ref={list}>
-        {rows.length === 0 && <li className="tv-picker-empty">{codes.length === 0 ? t('noCodes') : t('noMatches')}</li>}
+      {/* The empty message stands outside the listbox, which may hold only options. */}
+      {rows.length === 0 && <p className="tv-picker-empty">{codes.length === 0 ? t('noCodes') : t('noMatches')}</p>}
+      <ul className="tv-picker-list" id="tv-picker-list" role="listbox" aria-label={mode === 'apply' ? t('pickerLabel') : t('recodeTitle')} ref={list} hidden={rows.length === 0}>
         {rows.map((row, i) => (
           <li
             key={row.kind === 'code' ? row.code.id : 'create'}
