@@ -69,6 +69,18 @@ describe('accessibility of every main screen (axe-core)', () => {
     await check('transcript');
   });
 
+  it('codebook: the row menu on its page of keys 1–9', async () => {
+    const row = bench.codeRow('Co-creation');
+    await row.hover();
+    await row.getByTestId('code-menu').click();
+    await e2e.page.getByTestId('code-pin-key').click();
+    await e2e.page.getByTestId('code-pin-key-choice').first().waitFor();
+    await check('code menu, keys');
+    await e2e.page.getByTestId('code-pin-key-choice').nth(3).click();
+    await expect.poll(() => e2e.server.session.store.db.prepare(`SELECT hotkey FROM codes WHERE name = 'Co-creation'`).pluck().get()).toBe(4);
+    await expect.poll(() => row.getByTestId('code-key').textContent()).toBe('4');
+  });
+
   it('codebook: a code and its extracts, the panel widened', async () => {
     await bench.codeRow('Co-creation').click();
     await e2e.page.getByTestId('code-extracts-view').waitFor();
@@ -90,6 +102,22 @@ describe('accessibility of every main screen (axe-core)', () => {
     await e2e.page.locator('[data-testid=theme-card]').first().waitFor();
     await e2e.screenshot('themes-board-handles');
     await check('themes board');
+  });
+
+  it('themes board: a code chip dragged to another theme asks before it moves', async () => {
+    const chip = e2e.page.locator('[data-testid=theme-card][data-theme-name="Co-creation digital"] [data-testid=theme-code-chip][data-code-name="Polling media sosial"]');
+    await chip.dragTo(e2e.page.locator('[data-testid=theme-card][data-theme-name="Loyalitas pelanggan"]'));
+    await e2e.page.getByTestId('chip-move-dialog').waitFor();
+    await e2e.screenshot('chip-move-dialog');
+    await check('chip move dialog');
+    await e2e.page.getByTestId('chip-move').click();
+    await e2e.page.getByTestId('chip-move-dialog').waitFor({ state: 'detached' });
+    const db = e2e.server.session.store.db;
+    await expect.poll(() => db.prepare(`SELECT t.name, group_concat(k.name, '|') AS codes FROM themes t LEFT JOIN theme_codes tc ON tc.theme_id = t.id
+      LEFT JOIN codes k ON k.id = tc.code_id GROUP BY t.id ORDER BY t.id`).all()).toEqual([
+      { name: 'Co-creation digital', codes: 'Rasa memiliki terhadap merek lokal dan komunitas pelanggan setia' },
+      { name: 'Loyalitas pelanggan', codes: expect.stringMatching(/^(Polling media sosial\|Rasa memiliki.*|Rasa memiliki.*\|Polling media sosial)$/) },
+    ]);
   });
 
   it('theme review', async () => {

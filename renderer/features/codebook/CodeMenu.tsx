@@ -133,7 +133,7 @@ export function CodeMenu({ code, x, y, keys, codes, onAction, onColour, onHotkey
       ) : page === 'key' ? (
         <div className="cb-keys">
           <div className="cb-menu-heading">
-            <button className="link cb-back" onClick={() => setPage('actions')} aria-label={t('back')}>‹</button>
+            <button className="link cb-back" role="menuitem" onClick={() => setPage('actions')} aria-label={t('back')}>‹</button>
             {t('pinKeyTitle', { name: code.name })}
           </div>
           <div className="cb-key-grid" role="group" aria-label={t('pinKey')}>
@@ -144,7 +144,8 @@ export function CodeMenu({ code, x, y, keys, codes, onAction, onColour, onHotkey
                 <button
                   key={key}
                   className={`cb-key-choice${code.hotkey === key ? ' current' : ''}`}
-                  aria-pressed={code.hotkey === key}
+                  role="menuitemradio"
+                  aria-checked={code.hotkey === key}
                   aria-label={other ? `${t('pinKeyLabel', { n: key })}, ${t('pinTaken', { name: other.name })}` : t('pinKeyLabel', { n: key })}
                   title={other ? t('pinTaken', { name: other.name }) : undefined}
                   data-key={key}
@@ -154,12 +155,12 @@ export function CodeMenu({ code, x, y, keys, codes, onAction, onColour, onHotkey
               );
             })}
           </div>
-          <button className="cb-menu-item cb-key-none" onClick={() => onHotkey(null)} data-testid="code-pin-key-none" aria-pressed={code.hotkey === null}>{t('pinNone')}</button>
+          <button className="cb-menu-item cb-key-none" onClick={() => onHotkey(null)} data-testid="code-pin-key-none" role="menuitemradio" aria-checked={code.hotkey === null}>{t('pinNone')}</button>
         </div>
       ) : (
         <div className="cb-colours">
           <div className="cb-menu-heading">
-            <button className="link cb-back" onClick={() => setPage('actions')} aria-label={t('back')}>‹</button>
+            <button className="link cb-back" role="menuitem" onClick={() => setPage('actions')} aria-label={t('back')}>‹</button>
             {t('colour')}
           </div>
           <div className="cb-palette" role="group" aria-label={t('colour')}>
@@ -169,7 +170,8 @@ export function CodeMenu({ code, x, y, keys, codes, onAction, onColour, onHotkey
                 className={`cb-palette-swatch${colour.toLowerCase() === code.colour.toLowerCase() ? ' current' : ''}`}
                 style={{ background: colour }}
                 aria-label={colour}
-                aria-pressed={colour.toLowerCase() === code.colour.toLowerCase()}
+                role="menuitemradio"
+                aria-checked={colour.toLowerCase() === code.colour.toLowerCase()}
                 title={colour}
                 data-colour={colour}
                 data-testid="code-colour-swatch"
