@@ -148,6 +148,16 @@ describe('accessibility of every main screen (axe-core)', () => {
     await check('search');
   });
 
+  it('in Bahasa Indonesia too: triangulation and the transcript', async () => {
+    await bench.switchLanguage('id');
+    await nav('Triangulasi');
+    await e2e.page.getByTestId('triangulation-matrix').waitFor();
+    await check('triangulasi');
+    await bench.openTranscript('P-01_fashion');
+    await check('transkrip');
+    await bench.switchLanguage('en');
+  });
+
   it('export dialog', async () => {
     await e2e.page.getByTestId('open-export').click();
     await e2e.page.getByTestId('export-close').waitFor();
