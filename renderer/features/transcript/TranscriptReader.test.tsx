@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CodeId, CoderId, CodingId, DocumentId, TurnId, Utf16Offset } from '../../../src/domain/ids';
 import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
@@ -198,6 +198,20 @@ describe('TranscriptReader', () => {
     const stripes = [...container.querySelectorAll<HTMLElement>('[data-testid=stripe]')];
     expect(stripes.filter((s) => s.tabIndex === 0).map((s) => s.dataset['codeName'])).toEqual(['Kendala modal']);
     expect(stripes.find((s) => s.dataset['codeName'] === 'Kendala modal')!.getAttribute('aria-label')).toBe(`Coding Kendala modal: “${big.text.slice(t1.start, t1.start + 20)}”`);
+  });
+
+  it('moves the focus from stripe to stripe with the arrow keys, the tab stop following', async () => {
+    const t1 = big.turns[1]!;
+    const codings = [coding(1, 1, t1.start, t1.start + 20, big.text), coding(2, 2, t1.start + 5, t1.end, big.text)];
+    const { container } = render(<TranscriptReader doc={big} codings={codings} codes={[code(1, 'Kendala modal'), code(2, 'Kapasitas produksi')]} actions={fakeActions()} />);
+    const stripe = (name: string) => container.querySelector<HTMLElement>(`[data-testid=stripe][data-code-name="${name}"]`)!;
+    act(() => { stripe('Kendala modal').focus(); });
+    act(() => { fireEvent.keyDown(stripe('Kendala modal'), { key: 'ArrowDown' }); });
+    await waitFor(() => expect(document.activeElement).toBe(stripe('Kapasitas produksi')));
+    expect(stripe('Kapasitas produksi').tabIndex).toBe(0);
+    expect(stripe('Kendala modal').tabIndex).toBe(-1);
+    act(() => { fireEvent.keyDown(stripe('Kapasitas produksi'), { key: 'Home' }); });
+    await waitFor(() => expect(document.activeElement).toBe(stripe('Kendala modal')));
   });
 
   it('shows a document without turns as paragraphs, without speakers', () => {

@@ -265,7 +265,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     let frames = 0;
     const tryFocus = () => {
       if (focusStripeSoon.current !== id) return;
-      const el = canvasRef.current?.querySelector<HTMLElement>(`[data-testid=stripe][data-coding-id="${id}"]`);
+      // A coding across turns has a stripe piece in each: its first piece is the one focused.
+      const el = canvasRef.current?.querySelector<HTMLElement>(`[data-testid=stripe][data-coding-id="${id}"].starts`);
       if (el) { el.focus(); focusStripeSoon.current = null; } else if (++frames < 10) requestAnimationFrame(tryFocus);
     };
     requestAnimationFrame(tryFocus);

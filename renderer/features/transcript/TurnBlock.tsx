@@ -125,7 +125,7 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
               data-coding-id={s.id}
               title={coding.name}
               role="button"
-              tabIndex={s.id === stripeStop ? 0 : -1}
+              tabIndex={s.id === stripeStop && s.startsHere ? 0 : -1}
               aria-label={stripeLabel(coding)}
               aria-haspopup="dialog"
               onKeyDown={(e) => onStripeKey(s.id, e)}
