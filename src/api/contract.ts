@@ -140,6 +140,8 @@ export const contract = {
   'codes.move': action<Code>()(z.strictObject({ id: id<CodeId>(), parentId: id<CodeId>().nullable() })),
   'codes.merge': action<Code>()(z.strictObject({ sourceId: id<CodeId>(), targetId: id<CodeId>() })),
   'codes.delete': action<null>()(z.strictObject({ id: id<CodeId>() })),
+  /** Pins key 1–9 to a code (taking it from the code that had it), or frees the code's key with null. */
+  'hotkeys.set': action<Code>()(z.strictObject({ id: id<CodeId>(), key: z.number().int().min(1, 'must be a key from 1 to 9').max(9, 'must be a key from 1 to 9').nullable() })),
 
   'codings.apply': action<Coding>()(z.strictObject({
     documentId: id<DocumentId>(), start: offset, end: offset,
@@ -171,6 +173,8 @@ export const contract = {
   })),
   'themes.addCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
   'themes.removeCodes': action<Theme>()(z.strictObject({ id: id<ThemeId>(), codeIds: z.array(id<CodeId>()).min(1) })),
+  /** Moves a code from one theme to another in one step (the board's "Move" when a chip is dragged across). */
+  'board.moveCode': action<Theme>()(z.strictObject({ codeId: id<CodeId>(), fromId: id<ThemeId>(), toId: id<ThemeId>() })),
   'themes.delete': action<null>()(z.strictObject({ id: id<ThemeId>() })),
   /** Moves the named codes out of a theme into a new sibling theme. */
   'themes.split': action<Theme>()(z.strictObject({ id: id<ThemeId>(), name, codeIds: z.array(id<CodeId>()).min(1) })),

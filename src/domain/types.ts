@@ -118,6 +118,8 @@ export interface Code {
   readonly inVivo: boolean;
   readonly codingCount: number;
   readonly informantCount: number;
+  /** The key 1–9 pinned to this code in the transcript view, or null when keys follow recency. */
+  readonly hotkey: number | null;
 }
 
 export interface Coding {

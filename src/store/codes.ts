@@ -9,7 +9,7 @@ import { now } from './project-store';
 type Db = Database.Database;
 
 const codeSql = `
-  SELECT c.id, c.parent_id AS parentId, c.name, c.description, c.colour, c.in_vivo AS inVivo,
+  SELECT c.id, c.parent_id AS parentId, c.name, c.description, c.colour, c.in_vivo AS inVivo, c.hotkey,
     (SELECT count(*) FROM codings x WHERE x.code_id = c.id) AS codingCount
   FROM codes c`;
 

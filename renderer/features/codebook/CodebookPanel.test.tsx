@@ -14,7 +14,7 @@ const calls: Call[] = [];
 let codes: Code[] = [];
 
 const code = (id: number, name: string, parentId: number | null, codingCount = 0, informantCount = 0): Code =>
-  ({ id, parentId, name, description: '', colour: '#4e79a7', inVivo: false, codingCount, informantCount } as unknown as Code);
+  ({ id, parentId, name, description: '', colour: '#4e79a7', inVivo: false, codingCount, informantCount, hotkey: null } as unknown as Code);
 
 function handle(name: string, args: Record<string, unknown>): unknown {
   const id = args['id'] as number;
@@ -238,5 +238,59 @@ describe('CodebookPanel', () => {
     expect(rowNames()).toHaveLength(5);
     fireEvent.keyDown(row('Kolaborasi'), { key: 'Delete' });
     expect(screen.getByRole('dialog').textContent).toContain('Delete the code “Kolaborasi”?');
+  });
+});
+
+describe('CodebookPanel: width, added-up counts, pinned keys', () => {
+  it('widens by its handle from the keyboard, within bounds, and remembers the width', async () => {
+    localStorage.removeItem('tematik.codebook.width');
+    await renderPanel();
+    const panel = screen.getByTestId('codebook-panel');
+    const handle = screen.getByTestId('codebook-resize');
+    expect(panel.style.width).toBe('300px');
+    fireEvent.keyDown(handle, { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(handle, { key: 'ArrowLeft' });
+    expect(panel.style.width).toBe('380px');
+    expect(handle.getAttribute('aria-valuenow')).toBe('380');
+    expect(localStorage.getItem('tematik.codebook.width')).toBe('380');
+    fireEvent.keyDown(handle, { key: 'End' });
+    expect(panel.style.width).toBe('720px');
+    cleanup();
+    await renderPanel();
+    expect(screen.getByTestId('codebook-panel').style.width).toBe('720px');
+    localStorage.removeItem('tematik.codebook.width');
+  });
+
+  it('adds up a parent code’s codings with its sub-codes’ when asked, and only then', async () => {
+    await renderPanel();
+    const codings = (name: string) => within(row(name)).getByTestId('code-codings').textContent;
+    expect([codings('Kolaborasi'), codings('Co-creation'), codings('Kualitas')]).toEqual(['5', '7', '2']);
+    fireEvent.click(screen.getByTestId('codes-roll-up'));
+    // Kolaborasi 5 + Co-creation 7 + Ko-kreasi produk 1 + Kepercayaan 0; leaves keep their own.
+    expect([codings('Kolaborasi'), codings('Co-creation'), codings('Ko-kreasi produk'), codings('Kualitas')]).toEqual(['13', '8', '1', '2']);
+    expect(screen.getByTestId('codes-roll-up').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('codes-roll-up'));
+    expect(codings('Kolaborasi')).toBe('5');
+  });
+
+  it('pins a key to a code from its menu, and with Alt and a digit on the focused row', async () => {
+    await renderPanel();
+    fireEvent.click(within(row('Kualitas')).getByTestId('code-menu'));
+    fireEvent.click(screen.getByTestId('code-pin-key'));
+    const choices = screen.getAllByTestId('code-pin-key-choice');
+    expect(choices.map((c) => c.textContent)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    fireEvent.click(choices[2]!);
+    await waitFor(() => expect(calls).toEqual([{ name: 'hotkeys.set', args: { id: 4, key: 3 } }]));
+    calls.length = 0;
+    fireEvent.keyDown(row('Kepercayaan'), { key: '7', altKey: true });
+    await waitFor(() => expect(calls).toEqual([{ name: 'hotkeys.set', args: { id: 3, key: 7 } }]));
+  });
+
+  it('shows a pinned key on its code, apart from the recent ones', async () => {
+    codes = codes.map((c) => ((c.id as number) === 4 ? { ...c, hotkey: 2 } as Code : c));
+    await renderPanel();
+    const badge = within(row('Kualitas')).getByTestId('code-key');
+    expect(badge.textContent).toBe('2');
+    expect(badge.classList.contains('pinned')).toBe(true);
   });
 });

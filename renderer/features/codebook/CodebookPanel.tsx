@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
 import { forgetRecentCodes, useRecentCodes } from '../../lib/recent-codes';
 import { useProject, useQuery } from '../../lib/state';
-import { buildCodeTree, filterCodeTree, visibleRows, type CodeRowModel } from './code-tree';
+import { keyAssignments, keyOf } from '../transcript/key-map';
+import { buildCodeTree, codingTotals, filterCodeTree, visibleRows, type CodeRowModel } from './code-tree';
 import { DeleteDialog, MergeDialog } from './CodeDialogs';
 import { CodeMenu, type CodeAction } from './CodeMenu';
 import { moveVerdict, refusedTargets } from './drag-rules';
@@ -23,6 +24,20 @@ let rememberedCollapsed: ReadonlySet<CodeId> = new Set();
 const EMPTY: readonly Code[] = [];
 const INDENT = 14;
 
+/** The panel's width, remembered on this computer; long Indonesian code names need room. */
+const WIDTH_KEY = 'tematik.codebook.width';
+const ROLL_UP_KEY = 'tematik.codebook.rollUp';
+export const MIN_WIDTH = 240;
+export const MAX_WIDTH = 720;
+const DEFAULT_WIDTH = 300;
+const clampWidth = (w: number) => Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, w)));
+function stored(key: string): string | null {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+function store(key: string, value: string): void {
+  try { localStorage.setItem(key, value); } catch { /* private mode or full storage: the setting lasts this session only */ }
+}
+
 /**
  * The codebook beside a transcript or a code: a tree of codes with their codings and
  * informants, a filter, drag to apply or nest, and a row menu for everything else.
@@ -33,6 +48,11 @@ export function CodebookPanel() {
   const codesQuery = useQuery('codes.list', {});
   const codes = codesQuery.data ?? EMPTY;
   const recent = useRecentCodes();
+  const keys = useMemo(() => keyAssignments(codes, recent), [codes, recent]);
+  const [width, setWidthState] = useState(() => clampWidth(Number(stored(WIDTH_KEY)) || DEFAULT_WIDTH));
+  const setWidth = useCallback((w: number) => { const next = clampWidth(w); setWidthState(next); store(WIDTH_KEY, String(next)); }, []);
+  const [rollUp, setRollUpState] = useState(() => stored(ROLL_UP_KEY) === '1');
+  const setRollUp = (on: boolean) => { setRollUpState(on); store(ROLL_UP_KEY, on ? '1' : '0'); };
 
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsedState] = useState<ReadonlySet<CodeId>>(rememberedCollapsed);
@@ -63,6 +83,7 @@ export function CodebookPanel() {
     [filtered, collapsed, filtering],
   );
   const hasNesting = useMemo(() => codes.some((c) => c.parentId !== null), [codes]);
+  const totals = useMemo(() => codingTotals(roots), [roots]);
   const selectedId = route.view === 'code' ? route.codeId : null;
   const refused = useMemo(() => (dragging === null ? null : refusedTargets(codes, dragging)), [codes, dragging]);
 
@@ -124,6 +145,13 @@ export function CodebookPanel() {
     void run('codes.move', { id, parentId }).catch(() => undefined);
   };
 
+  const pin = useCallback((id: CodeId, key: number | null) => {
+    setMenu(null);
+    const code = byId.get(id);
+    if (code && code.hotkey !== key) void run('hotkeys.set', { id, key }).catch(() => undefined);
+    focusRow(id);
+  }, [byId, run, focusRow]);
+
   const merge = (source: Code, targetId: CodeId) => {
     setDialog(null);
     const target = byId.get(targetId);
@@ -169,6 +197,11 @@ export function CodebookPanel() {
       case 'Enter': navigate({ view: 'code', codeId: id }); break;
       case 'F2': setEditing({ kind: 'rename', id }); break;
       case 'Delete': setDialog({ kind: 'delete', id }); break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+        // Alt+1…9 pins that key to the code; Alt+0 lets the code's key go back to following recency.
+        if (!event.altKey || event.ctrlKey || event.metaKey) return;
+        pin(id, event.key === '0' ? null : Number(event.key));
+        break;
       case 'ContextMenu': {
         const rect = event.currentTarget.getBoundingClientRect();
         openMenu(id, rect.left + 24, rect.bottom);
@@ -230,7 +263,9 @@ export function CodebookPanel() {
 
   const renderRow = (row: CodeRowModel, index: number) => {
     const { code, depth } = row;
-    const key = recent.indexOf(code.id);
+    const key = keyOf(keys, code.id);
+    const pinned = code.hotkey !== null;
+    const codings = rollUp && row.hasChildren ? totals.get(code.id) ?? code.codingCount : code.codingCount;
     const renaming = editing?.kind === 'rename' && editing.id === code.id;
     const droppable = dropTarget === code.id;
     // While dragging, the codes it cannot go under (its own subtree, a name clash) are dimmed.
@@ -249,7 +284,7 @@ export function CodebookPanel() {
           data-code-name={code.name}
           data-code-id={code.id}
           draggable={!renaming}
-          title={code.description || t('dragHint')}
+          title={code.description ? `${code.name}\n${code.description}` : `${code.name}\n${t('dragHint')}`}
           style={{ paddingLeft: 4 + depth * INDENT }}
           onClick={() => { setFocusId(code.id); navigate({ view: 'code', codeId: code.id }); }}
           onFocus={() => setFocusId(code.id)}
@@ -283,12 +318,16 @@ export function CodebookPanel() {
           ) : (
             <span className={`cb-name${code.inVivo ? ' in-vivo' : ''}`} title={code.inVivo ? t('inVivoHint') : undefined}>{code.name}</span>
           )}
-          {key >= 0 && <span className="kbd cb-key" title={t('recentKey', { n: key + 1 })}>{key + 1}</span>}
+          {key !== null && (
+            <span className={`kbd cb-key${pinned ? ' pinned' : ''}`} title={pinned ? t('pinnedKey', { n: key }) : t('recentKey', { n: key })} data-testid="code-key">{key}</span>
+          )}
           <span
             className="cb-counts"
-            title={t('countsHint', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
+            title={codings !== code.codingCount
+              ? `${t('rolledUp', { codings: plural(t, codings, 'codingsOne', 'codingsMany'), own: plural(t, code.codingCount, 'codingsOne', 'codingsMany') })}; ${plural(t, code.informantCount, 'informantsOne', 'informantsMany')}`
+              : t('countsHint', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
           >
-            <span className={`cb-count${code.codingCount === 0 ? ' zero' : ''}`}>{code.codingCount}</span>
+            <span className={`cb-count${codings === 0 ? ' zero' : ''}${codings !== code.codingCount ? ' rolled' : ''}`} data-testid="code-codings">{codings}</span>
             <span className={`cb-count${code.informantCount === 0 ? ' zero' : ''}`}>{code.informantCount}</span>
           </span>
           <button
@@ -326,7 +365,8 @@ export function CodebookPanel() {
   };
 
   return (
-    <aside className="codebook-panel" aria-label={t('title')} data-testid="codebook-panel">
+    <aside className="codebook-panel" aria-label={t('title')} data-testid="codebook-panel" style={{ width }}>
+      <ResizeHandle width={width} onWidth={setWidth} label={t('resize')} />
       <div className="cb-head">
         <h3 className="cb-title">{t('title')} <span className="count">{codes.length > 0 ? codes.length : ''}</span></h3>
         {hasNesting && (
@@ -334,6 +374,16 @@ export function CodebookPanel() {
             <button className="cb-icon" title={t('expandAll')} aria-label={t('expandAll')} onClick={() => setCollapsed((s) => s.clear())} data-testid="codes-expand-all">⊞</button>
             <button className="cb-icon" title={t('collapseAll')} aria-label={t('collapseAll')} onClick={() => setCollapsed((s) => { for (const c of codes) if (codes.some((x) => x.parentId === c.id)) s.add(c.id); })} data-testid="codes-collapse-all">⊟</button>
           </>
+        )}
+        {hasNesting && (
+          <button
+            className={`cb-icon cb-roll-up${rollUp ? ' on' : ''}`}
+            title={t('rollUpHint')}
+            aria-label={t('rollUp')}
+            aria-pressed={rollUp}
+            onClick={() => setRollUp(!rollUp)}
+            data-testid="codes-roll-up"
+          >Σ</button>
         )}
         <button className="cb-new" title={t('newCodeHint')} onClick={() => setEditing({ kind: 'new', parentId: null })} data-testid="new-code">+ {t('newCode')}</button>
       </div>
@@ -359,7 +409,8 @@ export function CodebookPanel() {
           <span className="cb-more-space" />
         </div>
       )}
-      <div className="cb-tree" ref={tree} role="tree" aria-label={t('title')} onDragEnd={endDrag}>
+      {/* A tree needs tree items: with no code (yet, or after a filter) it is a plain region. */}
+      <div className="cb-tree" ref={tree} role={rows.length > 0 ? 'tree' : undefined} aria-label={rows.length > 0 ? t('title') : undefined} onDragEnd={endDrag}>
         {newAt === null && (
           <div className="cb-new-row" style={{ paddingLeft: 4 + 16 }}>
             <InlineInput
@@ -393,6 +444,9 @@ export function CodebookPanel() {
           y={menu.y}
           onAction={(action) => act(menuCode.id, action)}
           onColour={(value) => colour(menuCode.id, value)}
+          keys={keys}
+          codes={codes}
+          onHotkey={(key) => pin(menuCode.id, key)}
           onClose={closeMenu}
         />
       )}
@@ -492,5 +546,50 @@ function PersonIcon() {
       <circle cx="8" cy="5" r="3" fill="currentColor" />
       <path fill="currentColor" d="M2 14.5c0-3.2 2.7-5.2 6-5.2s6 2 6 5.2V15H2v-.5Z" />
     </svg>
+  );
+}
+
+/**
+ * The panel's left edge: drag it to widen the codebook, or focus it and use ← and → (Home
+ * and End for the narrowest and widest). The width is remembered.
+ */
+function ResizeHandle({ width, onWidth, label }: { width: number; onWidth: (w: number) => void; label: string }) {
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    drag.current = { x: event.clientX, width };
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (drag.current) onWidth(drag.current.width + drag.current.x - event.clientX);
+  };
+  const end = () => { drag.current = null; };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? 64 : 16;
+    const next = event.key === 'ArrowLeft' ? width + step : event.key === 'ArrowRight' ? width - step
+      : event.key === 'Home' ? MIN_WIDTH : event.key === 'End' ? MAX_WIDTH : null;
+    if (next === null) return;
+    event.preventDefault();
+    onWidth(next);
+  };
+  return (
+    <div
+      className="cb-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuenow={width}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={MAX_WIDTH}
+      tabIndex={0}
+      title={label}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={end}
+      onPointerCancel={end}
+      onKeyDown={onKeyDown}
+      data-testid="codebook-resize"
+    />
   );
 }

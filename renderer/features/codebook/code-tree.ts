@@ -129,3 +129,18 @@ export function codePath(codes: readonly Code[], id: CodeId): string {
   const code = codes.find((c) => c.id === id);
   return [...ancestorsOf(codes, id), ...(code ? [code] : [])].map((c) => c.name).join(' › ');
 }
+
+/**
+ * Each code's codings with those of every code below it. A coding has one code, so the
+ * sum counts each passage once (unlike informants, which can repeat across sub-codes).
+ */
+export function codingTotals(roots: readonly CodeNode[]): Map<CodeId, number> {
+  const totals = new Map<CodeId, number>();
+  const walk = (node: CodeNode): number => {
+    const total = node.children.reduce((sum, child) => sum + walk(child), node.code.codingCount);
+    totals.set(node.code.id, total);
+    return total;
+  };
+  for (const root of roots) walk(root);
+  return totals;
+}

@@ -4,7 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { mergeTargets, moveVerdict, refusedTargets } from './drag-rules';
 
 const code = (id: number, name: string, parentId: number | null = null): Code => ({
-  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0,
+  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null,
 });
 const id = (n: number) => n as CodeId;
 

@@ -56,7 +56,8 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
         <span className="th-num" title={t('colCodingsHint')}>{t('colCodingsShort')}</span>
         <span className="th-num" title={t('colInformantsHint')}>{t('colInformantsShort')}</span>
       </div>
-      <div className="th-code-list" role="listbox" aria-multiselectable="true" aria-label={t('codesTitle')}>
+      {/* Each row's checkbox is its control; the row itself is a list item (no option role around a checkbox: nested controls). */}
+      <div className="th-code-list" role="list" aria-label={t('codesTitle')}>
         {codes && codes.length === 0 && <p className="th-codes-empty muted">{t('noCodes')}</p>}
         {codes && codes.length > 0 && rows.length === 0 && (
           <p className="th-codes-empty muted">{query ? t('noMatch', { query }) : t('unthemedNone')}</p>
@@ -70,8 +71,7 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
               key={code.id}
               className={`th-code${checked ? ' checked' : ''}${match ? '' : ' context'}`}
               style={{ paddingLeft: 8 + depth * 14 }}
-              role="option"
-              aria-selected={checked}
+              role="listitem"
               draggable
               title={code.description || t('codeDragHint')}
               onDragStart={(e) => { setCodeDrag(e, code.id); onDragCode(code.id); }}

@@ -9,10 +9,14 @@ import { getThemeDrag, isThemeDrag, setThemeDrag } from './theme-drag';
 import type { ThemeNode } from './theme-tree';
 
 /** What is being dragged on the board, known from dragstart (dataTransfer data is hidden until drop). */
-export type BoardDrag = { readonly kind: 'code'; readonly id: CodeId } | { readonly kind: 'theme'; readonly id: ThemeId } | null;
+export type BoardDrag =
+  /** `fromThemeId`: the chip was dragged out of that theme's card (a drop elsewhere asks: move, or also add). */
+  | { readonly kind: 'code'; readonly id: CodeId; readonly fromThemeId?: ThemeId }
+  | { readonly kind: 'theme'; readonly id: ThemeId }
+  | null;
 
 export interface CardHandlers {
-  readonly onDropCode: (theme: Theme, codeId: CodeId) => void;
+  readonly onDropCode: (theme: Theme, codeId: CodeId, fromThemeId?: ThemeId) => void;
   readonly onDropTheme: (target: Theme, dragged: ThemeId) => void;
   readonly canAcceptTheme: (target: Theme) => boolean;
   readonly onRemoveCode: (theme: Theme, codeId: CodeId) => void;
@@ -72,7 +76,8 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
       return;
     }
     const codeId = getCodeDrag(event) ?? (drag?.kind === 'code' ? drag.id : null);
-    if (codeId !== null) handlers.onDropCode(theme, codeId);
+    const from = drag?.kind === 'code' && drag.id === codeId ? drag.fromThemeId : undefined;
+    if (codeId !== null) handlers.onDropCode(theme, codeId, from);
   };
 
   const classes = [
@@ -85,23 +90,31 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
     <article
       className={classes}
       style={{ '--theme': theme.colour } as CSSProperties}
-      draggable={!isRenaming}
-      onDragStart={(e) => {
-        // A chip inside the card starts its own (code) drag.
-        if (e.target !== e.currentTarget) return;
-        e.stopPropagation();
-        setThemeDrag(e, theme.id);
-        handlers.setDrag({ kind: 'theme', id: theme.id });
-      }}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}
-      title={t('cardDragHint')}
+      aria-label={theme.name}
       data-testid="theme-card"
       data-theme-name={theme.name}
       data-status={theme.status}
     >
       <header className="th-card-head">
+        {/* The card moves only by its handle, so a drag from a code chip is always the code's. The handle is for the
+            pointer: the card's buttons do the rest from the keyboard. */}
+        <span
+          className="th-handle"
+          draggable={!isRenaming}
+          aria-hidden="true"
+          title={t('cardHandle', { name: theme.name })}
+          onDragStart={(e) => {
+            e.stopPropagation();
+            const card = e.currentTarget.closest('.th-card');
+            if (card) e.dataTransfer.setDragImage(card, 16, 16);
+            setThemeDrag(e, theme.id);
+            handlers.setDrag({ kind: 'theme', id: theme.id });
+          }}
+          data-testid="theme-handle"
+        />
         {isRenaming
           ? <InlineName className="th-rename" value={theme.name} label={t('rename')} onSave={(name) => handlers.onRename(theme, name)} onCancel={handlers.onCancelRename} testId="theme-rename-input" />
           : (
@@ -125,7 +138,7 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
             className="th-chip"
             style={{ '--chip': code.colour } as CSSProperties}
             draggable
-            onDragStart={(e) => { e.stopPropagation(); setCodeDrag(e, code.id); handlers.setDrag({ kind: 'code', id: code.id }); }}
+            onDragStart={(e) => { e.stopPropagation(); setCodeDrag(e, code.id); handlers.setDrag({ kind: 'code', id: code.id, fromThemeId: theme.id }); }}
             onDoubleClick={() => handlers.onOpenCode(code.id)}
             title={t('chipHint', { extracts: plural(t, code.codingCount, 'extractsOne', 'extractsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
             data-testid="theme-code-chip"

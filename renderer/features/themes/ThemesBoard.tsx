@@ -4,6 +4,7 @@ import type { Code, Theme, TriangulationRow } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
 import { useProject, useQuery } from '../../lib/state';
+import { ChipMoveDialog } from './ChipMoveDialog';
 import { CodeColumn } from './CodeColumn';
 import { DeleteThemeDialog, NameDialog } from './ThemeDialogs';
 import { ThemeCard, type BoardDrag, type CardHandlers } from './ThemeCard';
@@ -39,6 +40,8 @@ export function ThemesBoard() {
   const [drag, setDrag] = useState<BoardDrag>(null);
   const [over, setOver] = useState<string | null>(null);
   const [onlyUnthemed, setOnlyUnthemed] = useState(false);
+  /** A chip dropped from one theme onto another, waiting for "move" or "also add". */
+  const [chipDrop, setChipDrop] = useState<{ readonly codeId: CodeId; readonly from: Theme; readonly to: Theme } | null>(null);
 
   const codesById = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
   const rows = useMemo(() => new Map<number, TriangulationRow>((matrix?.rows ?? []).map((r) => [r.id, r])), [matrix]);
@@ -57,7 +60,12 @@ export function ThemesBoard() {
   };
 
   const handlers: CardHandlers = {
-    onDropCode: addCode,
+    onDropCode: (theme, codeId, fromThemeId) => {
+      const from = fromThemeId !== undefined && fromThemeId !== theme.id ? themes?.find((th) => th.id === fromThemeId) : undefined;
+      if (fromThemeId === theme.id) return;
+      if (from && from.codeIds.includes(codeId) && !theme.codeIds.includes(codeId)) setChipDrop({ codeId, from, to: theme });
+      else addCode(theme, codeId);
+    },
     onDropTheme: (target, dragged) => {
       if (themes && canNest(themes, dragged, target.id)) nest(dragged, target.id);
     },
@@ -207,6 +215,19 @@ export function ThemesBoard() {
           codes={namingCodes}
           onCancel={() => setNaming(null)}
           onCreate={createTheme}
+        />
+      )}
+      {chipDrop && codesById.get(chipDrop.codeId) && (
+        <ChipMoveDialog
+          code={codesById.get(chipDrop.codeId)!}
+          from={chipDrop.from}
+          to={chipDrop.to}
+          onCancel={() => setChipDrop(null)}
+          onAlsoAdd={() => { setChipDrop(null); addCode(chipDrop.to, chipDrop.codeId); }}
+          onMove={() => {
+            setChipDrop(null);
+            void run('board.moveCode', { codeId: chipDrop.codeId, fromId: chipDrop.from.id, toId: chipDrop.to.id }).catch(() => undefined);
+          }}
         />
       )}
       {deleting && (

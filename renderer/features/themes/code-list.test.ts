@@ -4,7 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { clickSelect, codeRows, emptySelection, fold, selectedInOrder } from './code-list';
 
 const code = (id: number, name: string, parentId: number | null = null, description = ''): Code => ({
-  id: id as CodeId, parentId: parentId as CodeId | null, name, description, colour: '#000000', inVivo: false, codingCount: 0, informantCount: 0,
+  id: id as CodeId, parentId: parentId as CodeId | null, name, description, colour: '#000000', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null,
 });
 const codes = [code(1, 'Kualitas'), code(2, 'Harga', 1), code(3, 'Café lokal'), code(4, 'Polling', 3, 'voting di Instagram')];
 const ids = (list: number[]) => list as CodeId[];

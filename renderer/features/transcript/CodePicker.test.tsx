@@ -5,7 +5,7 @@ import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { CodePicker } from './CodePicker';
 
-const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0 });
+const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null });
 const codes = [code(1, 'Kendala modal'), code(2, 'Kapasitas produksi'), code(3, 'Polling Instagram')];
 
 function open(props: Partial<Parameters<typeof CodePicker>[0]> = {}) {

@@ -26,6 +26,8 @@ interface Props {
   readonly position: FloatPosition;
   /** The code a re-coded passage has now: left out of the choices. */
   readonly currentCodeId?: CodeId;
+  /** Take the focus into the input on opening (the picker was opened from the keyboard). */
+  readonly focusInput?: boolean;
   readonly onChoose: (choice: CodeChoice) => void;
   readonly onClose: () => void;
 }
@@ -35,7 +37,7 @@ interface Props {
  * selection stays visible and keys 1–9 reach the reader; typing any letter moves focus
  * to its input. Arrow keys and Enter work with or without focus.
  */
-export function CodePicker({ codes, recent, mode, quote, position, currentCodeId, onChoose, onClose }: Props) {
+export function CodePicker({ codes, recent, mode, quote, position, currentCodeId, focusInput = false, onChoose, onClose }: Props) {
   const t = useStrings(transcriptStrings);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
@@ -46,7 +48,7 @@ export function CodePicker({ codes, recent, mode, quote, position, currentCodeId
   // A query highlights its best row; with none, nothing is highlighted until an arrow key.
   const highlighted = query.trim() === '' ? active : Math.max(0, Math.min(active, rows.length - 1));
 
-  useEffect(() => { if (mode === 'recode') input.current?.focus(); }, [mode]);
+  useEffect(() => { if (mode === 'recode' || focusInput) input.current?.focus(); }, [mode, focusInput]);
   useEffect(() => { list.current?.querySelector('.is-active')?.scrollIntoView?.({ block: 'nearest' }); }, [highlighted]);
 
   const choose = (row: PickerRow | undefined) => {
@@ -107,13 +109,15 @@ export function CodePicker({ codes, recent, mode, quote, position, currentCodeId
         value={query}
         placeholder={mode === 'apply' ? t('pickerPlaceholder') : t('recodePlaceholder')}
         onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        aria-label={mode === 'apply' ? t('pickerPlaceholder') : t('recodePlaceholder')}
         aria-controls="tv-picker-list"
         aria-activedescendant={highlighted >= 0 ? `tv-picker-row-${highlighted}` : undefined}
         spellCheck={false}
         autoComplete="off"
       />
-      <ul className="tv-picker-list" id="tv-picker-list" role="listbox" ref={list}>
-        {rows.length === 0 && <li className="tv-picker-empty">{codes.length === 0 ? t('noCodes') : t('noMatches')}</li>}
+      {/* The empty message stands outside the listbox, which may hold only options. */}
+      {rows.length === 0 && <p className="tv-picker-empty">{codes.length === 0 ? t('noCodes') : t('noMatches')}</p>}
+      <ul className="tv-picker-list" id="tv-picker-list" role="listbox" aria-label={mode === 'apply' ? t('pickerLabel') : t('recodeTitle')} ref={list} hidden={rows.length === 0}>
         {rows.map((row, i) => (
           <li
             key={row.kind === 'code' ? row.code.id : 'create'}

@@ -13,10 +13,12 @@ interface Props {
   readonly onSelect: (coding: CodingView) => void;
   readonly onRecode: (coding: CodingView) => void;
   readonly onClose: () => void;
+  /** Take the focus on opening (opened from a focused stripe); Tab then reaches its buttons. */
+  readonly takeFocus?: boolean;
 }
 
 /** A coding's details and actions: the code, the quote, who and when, memos, remove / re-code / memo. */
-export function CodingPopover({ codings, active, position, onSelect, onRecode, onClose }: Props) {
+export function CodingPopover({ codings, active, position, onSelect, onRecode, onClose, takeFocus = false }: Props) {
   const t = useStrings(transcriptStrings);
   const { language } = useLanguage();
   const { run } = useProject();
@@ -27,6 +29,7 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => { setWriting(false); setMemo(''); }, [active.id]);
+  useEffect(() => { if (takeFocus) box.current?.focus(); }, [takeFocus]);
 
   // Closes on a click elsewhere or Esc (unless Esc leaves the memo being written).
   useEffect(() => {
@@ -64,6 +67,7 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
       data-testid="coding-popover"
       role="dialog"
       aria-label={active.name}
+      tabIndex={-1}
       onMouseDown={(e) => e.stopPropagation()}
     >
       {codings.length > 1 && (

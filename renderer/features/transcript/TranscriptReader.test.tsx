@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CodeId, CoderId, CodingId, DocumentId, TurnId, Utf16Offset } from '../../../src/domain/ids';
 import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
@@ -32,7 +32,7 @@ function syntheticDocument(turnCount: number, wordsPerTurn: number): DocumentCon
   };
 }
 
-const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0 });
+const code = (id: number, name: string): Code => ({ id: id as CodeId, parentId: null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null });
 const coding = (id: number, codeId: number, start: number, end: number, text: string): Coding => ({
   id: id as CodingId, documentId: 1 as DocumentId, codeId: codeId as CodeId, coderId: 1 as CoderId, coderName: 'Peneliti',
   start: start as Utf16Offset, end: end as Utf16Offset, quote: text.slice(start, end), createdAt: '2025-03-12T10:00:00Z',
@@ -156,6 +156,62 @@ describe('TranscriptReader', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('codes a keyboard selection: focus, extend by word, a number key applies its code to the exact offsets', async () => {
+    pushRecentCode(7 as CodeId);
+    const actions = fakeActions();
+    const { container } = render(<TranscriptReader doc={big} codings={[]} codes={[code(7, 'Polling Instagram')]} actions={actions} />);
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    expect(canvas.tabIndex).toBe(0);
+    act(() => { canvas.focus(); });
+    // The caret starts on the first rendered line: the preamble.
+    expect(Number(canvas.dataset['caret'])).toBe(0);
+    const turn = big.turns[1]!;
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowDown' }); });
+    expect(Number(canvas.dataset['caret'])).toBe(turn.start);
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowRight', ctrlKey: true, shiftKey: true }); });
+    act(() => { fireEvent.keyDown(canvas, { key: 'ArrowRight', ctrlKey: true, shiftKey: true }); });
+    const end = big.text.indexOf(' ', big.text.indexOf(' ', turn.start) + 1);
+    expect([Number(canvas.dataset['anchor']), Number(canvas.dataset['caret'])]).toEqual([turn.start, end]);
+    await act(async () => {
+      fireEvent.keyDown(window, { key: '1' });
+      await Promise.resolve();
+    });
+    expect(actions.applied).toEqual([{ start: turn.start, end, codeId: 7 }]);
+  });
+
+  it('opens the code picker on a keyboard selection with Enter, its input focused', () => {
+    const { container, getByTestId } = render(<TranscriptReader doc={big} codings={[]} codes={[code(7, 'Polling Instagram')]} actions={fakeActions()} />);
+    const canvas = container.querySelector<HTMLElement>('[data-testid=transcript-text]')!;
+    act(() => { canvas.focus(); });
+    for (const key of [{ key: 'ArrowDown' }, { key: 'End', shiftKey: true }, { key: 'Enter' }]) act(() => { fireEvent.keyDown(canvas, key); });
+    const turn = big.turns[1]!;
+    expect(getByTestId('code-picker').textContent).toContain(big.text.slice(turn.start, turn.start + 30));
+    expect(document.activeElement).toBe(getByTestId('code-picker-input'));
+  });
+
+  it('puts one stripe in the tab order, named by its code and quote', () => {
+    const t1 = big.turns[1]!;
+    const codings = [coding(1, 1, t1.start, t1.start + 20, big.text), coding(2, 2, t1.start + 5, t1.end, big.text)];
+    const { container } = render(<TranscriptReader doc={big} codings={codings} codes={[code(1, 'Kendala modal'), code(2, 'Kapasitas produksi')]} actions={fakeActions()} />);
+    const stripes = [...container.querySelectorAll<HTMLElement>('[data-testid=stripe]')];
+    expect(stripes.filter((s) => s.tabIndex === 0).map((s) => s.dataset['codeName'])).toEqual(['Kendala modal']);
+    expect(stripes.find((s) => s.dataset['codeName'] === 'Kendala modal')!.getAttribute('aria-label')).toBe(`Coding Kendala modal: “${big.text.slice(t1.start, t1.start + 20)}”`);
+  });
+
+  it('moves the focus from stripe to stripe with the arrow keys, the tab stop following', async () => {
+    const t1 = big.turns[1]!;
+    const codings = [coding(1, 1, t1.start, t1.start + 20, big.text), coding(2, 2, t1.start + 5, t1.end, big.text)];
+    const { container } = render(<TranscriptReader doc={big} codings={codings} codes={[code(1, 'Kendala modal'), code(2, 'Kapasitas produksi')]} actions={fakeActions()} />);
+    const stripe = (name: string) => container.querySelector<HTMLElement>(`[data-testid=stripe][data-code-name="${name}"]`)!;
+    act(() => { stripe('Kendala modal').focus(); });
+    act(() => { fireEvent.keyDown(stripe('Kendala modal'), { key: 'ArrowDown' }); });
+    await waitFor(() => expect(document.activeElement).toBe(stripe('Kapasitas produksi')));
+    expect(stripe('Kapasitas produksi').tabIndex).toBe(0);
+    expect(stripe('Kendala modal').tabIndex).toBe(-1);
+    act(() => { fireEvent.keyDown(stripe('Kapasitas produksi'), { key: 'Home' }); });
+    await waitFor(() => expect(document.activeElement).toBe(stripe('Kendala modal')));
   });
 
   it('shows a document without turns as paragraphs, without speakers', () => {

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
 import { inEditable } from '../../lib/keys';
 import { pushRecentCode, useRecentCodes } from '../../lib/recent-codes';
 import { blockIndexAt, buildBlocks, type Block, type Span } from './blocks';
+import { caretCommand, clampCaret, linesOf, selectionSpan, step, turnStart, type KeySelection } from './caret';
 import { CodePicker, type CodeChoice, type FloatPosition } from './CodePicker';
 import { CodingPopover } from './CodingPopover';
 import { codingViews, type CodingView } from './coding-view';
 import { assignLanes } from './lanes';
-import { offsetsToRange, rangeToOffsets } from './selection-offsets';
+import { keyAssignments } from './key-map';
+import { offsetToPoint, offsetsToRange, pointToOffset, rangeToOffsets } from './selection-offsets';
 import { transcriptStrings } from './strings';
 import { LANE_WIDTH, TurnBlock } from './TurnBlock';
 import { useVirtualList } from './use-virtual-list';
@@ -54,6 +56,8 @@ interface Popover {
   readonly ids: readonly number[];
   readonly active: number;
   readonly position: FloatPosition;
+  /** Opened from a focused stripe: the popover takes the focus and gives it back to the stripe. */
+  readonly fromStripe?: number;
 }
 
 /**
@@ -71,6 +75,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
   const viewById = useMemo(() => new Map(views.map((v) => [v.id, v])), [views]);
   const lanes = useMemo(() => assignLanes(views), [views]);
   const recent = useRecentCodes();
+  const keys = useMemo(() => keyAssignments(codes, recent), [codes, recent]);
+  const lines = useMemo(() => linesOf(blocks), [blocks]);
   const marginWidth = Math.max(lanes.count, 2) * LANE_WIDTH + 10;
   const canvasWidth = GUTTER + TEXT_MAX + marginWidth + 16;
 
@@ -81,19 +87,35 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
   const [flash, setFlash] = useState<Span | null>(null);
   const [anchorIndex, setAnchorIndex] = useState<number | null>(null);
   const [dropping, setDropping] = useState(false);
+  /** The keyboard caret and selection, in stored-text offsets (null until the text is first focused). */
+  const [keySel, setKeySel] = useState<KeySelection | null>(null);
+  const [textFocused, setTextFocused] = useState(false);
+  /** The stripe that takes the focus when tabbing into the margin (roving tab stop). */
+  const [stripeStop, setStripeStop] = useState<number | null>(null);
+  /** The picker was opened from the keyboard: its input takes the focus, and the text gets it back. */
+  const [keyPicker, setKeyPicker] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const caretRef = useRef<HTMLDivElement>(null);
+  /** Set when a key moved the caret: it is scrolled into view. Never when the mouse placed it (a scroll under a drag changes what it selects). */
+  const followCaret = useRef(false);
 
   const estimate = useCallback((i: number, width: number) => estimateHeight(blocks[i]!, width, marginWidth), [blocks, marginWidth]);
+  // The stripe tabbing reaches: the one last focused, else the first coding ending after the caret.
+  const caretAt = keySel?.focus ?? 0;
+  const tabStripe = stripeStop !== null && viewById.has(stripeStop) ? stripeStop : (views.find((v) => v.end > caretAt) ?? views[0])?.id ?? null;
   const pinned = useMemo(() => {
     const keep: number[] = [];
     if (anchorIndex !== null) keep.push(anchorIndex);
+    if (keySel) keep.push(blockIndexAt(blocks, keySel.focus), blockIndexAt(blocks, keySel.anchor));
+    const stop = tabStripe !== null ? viewById.get(tabStripe) : undefined;
+    if (stop) keep.push(blockIndexAt(blocks, stop.start));
     if (pending) keep.push(blockIndexAt(blocks, pending.start), blockIndexAt(blocks, Math.max(pending.start, pending.end - 1)));
     if (popover) {
       const v = viewById.get(popover.active);
       if (v) keep.push(blockIndexAt(blocks, v.start));
     }
     return keep;
-  }, [anchorIndex, pending, popover, blocks, viewById]);
+  }, [anchorIndex, pending, popover, blocks, viewById, keySel, tabStripe]);
   const list = useVirtualList({
     count: blocks.length, estimate, identity: `${doc.id}:${text.length}:${blocks.length}`, pinned, paddingTop: CANVAS_PAD_TOP,
   });
@@ -135,6 +157,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     setPending((old) => (old && old.start === next.start && old.end === next.end ? old : next));
     setPicker((old) => (old?.mode === 'apply' ? old : { mode: 'apply' }));
     setPopover(null);
+    // Shift and the arrow keys go on from a passage selected with the mouse.
+    setKeySel((old) => (old && old.anchor === next.start && old.focus === next.end ? old : { anchor: next.start, focus: next.end }));
   }, [readSelection]);
 
   const closeAll = useCallback(() => {
@@ -148,6 +172,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     const selection = document.getSelection();
     const canvas = canvasRef.current;
     if (selection && canvas && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(canvas)) selection.removeAllRanges();
+    setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: old.focus, focus: old.focus } : old));
     closeAll();
   }, [closeAll]);
 
@@ -182,6 +207,8 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     mouseDown.current = true;
     // Shift-click extends the selection from its anchor, which must stay rendered however far away it is.
     if (!event.shiftKey) setAnchorIndex(Number((turn as HTMLElement).dataset['index']));
+    // The mouse starts a new selection: the keyboard's (if any) is let go, its caret kept until the click places one.
+    setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: old.focus, focus: old.focus } : old));
     closeAll();
   };
 
@@ -189,7 +216,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
    * Opens the popover for the codings at a spot, under the last line of the first one
    * so it does not hide the passage (or at `fallback` when that line is off screen).
    */
-  const openPopover = useCallback((ids: readonly number[], pointX: number, fallback: { left: number; top: number; bottom: number }) => {
+  const openPopover = useCallback((ids: readonly number[], pointX: number, fallback: { left: number; top: number; bottom: number }, fromStripe?: number) => {
     const known = ids.filter((id) => viewById.has(id));
     const first = viewById.get(known[0] ?? -1);
     if (!first) return;
@@ -202,7 +229,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
       : fallback;
     setPicker(null);
     setPending(null);
-    setPopover({ ids: known, active: first.id, position: place(anchor, POPOVER_SIZE) });
+    setPopover({ ids: known, active: first.id, position: place(anchor, POPOVER_SIZE), ...(fromStripe !== undefined ? { fromStripe } : {}) });
   }, [viewById, place, scrollerOf]);
 
   const onClick = (event: ReactMouseEvent) => {
@@ -210,6 +237,11 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     if (target.closest('.tv-float')) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;
+    const canvas = canvasRef.current;
+    if (canvas && selection?.focusNode && canvas.contains(selection.focusNode)) {
+      const at = pointToOffset(canvas, { node: selection.focusNode, offset: selection.focusOffset }, 'start');
+      if (at !== null) setKeySel({ anchor: at, focus: at });
+    }
     const coded = target.closest('[data-codings]');
     if (!coded) return;
     const ids = (coded.getAttribute('data-codings') ?? '').split(' ').map(Number);
@@ -225,6 +257,61 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     openPopover([id, ...others.map((o) => o.id)], x, { left: event.clientX - POPOVER_SIZE.width, top: event.clientY - 10, bottom: event.clientY + 10 });
   }, [viewById, views, openPopover]);
 
+  // Stripes by keyboard: a roving tab stop; arrows go from coding to coding, Enter or Space opens the popover.
+  const focusStripeSoon = useRef<number | null>(null);
+  const focusStripe = useCallback((id: number) => {
+    setStripeStop(id);
+    focusStripeSoon.current = id;
+    let frames = 0;
+    const tryFocus = () => {
+      if (focusStripeSoon.current !== id) return;
+      // A coding across turns has a stripe piece in each: its first piece is the one focused.
+      const el = canvasRef.current?.querySelector<HTMLElement>(`[data-testid=stripe][data-coding-id="${id}"].starts`);
+      if (el) { el.focus(); focusStripeSoon.current = null; } else if (++frames < 10) requestAnimationFrame(tryFocus);
+    };
+    requestAnimationFrame(tryFocus);
+  }, []);
+  const onStripeKey = useCallback((id: number, event: ReactKeyboardEvent<HTMLElement>) => {
+    const i = views.findIndex((v) => v.id === id);
+    const go = (to: number) => { const v = views[Math.max(0, Math.min(views.length - 1, to))]; if (v) focusStripe(v.id); };
+    switch (event.key) {
+      case 'ArrowDown': case 'ArrowRight': go(i + 1); break;
+      case 'ArrowUp': case 'ArrowLeft': go(i - 1); break;
+      case 'Home': go(0); break;
+      case 'End': go(views.length - 1); break;
+      case 'Enter': case ' ': {
+        const v = viewById.get(id);
+        if (!v) return;
+        const rect = event.currentTarget.getBoundingClientRect();
+        const others = views.filter((o) => o.id !== id && o.start <= v.start && o.end >= v.end);
+        openPopover([id, ...others.map((o) => o.id)], rect.left - POPOVER_SIZE.width / 2, { left: rect.left - POPOVER_SIZE.width, top: rect.top, bottom: rect.top + 16 }, id);
+        break;
+      }
+      case 'Escape': canvasRef.current?.focus(); break;
+      default: return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }, [views, viewById, focusStripe, openPopover]);
+
+  // Esc reaches both the popover and the reader's own key handler: whichever closes it first, the stripe gets the focus back.
+  const popoverRef = useRef(popover);
+  popoverRef.current = popover;
+  const closePopover = useCallback(() => {
+    const from = popoverRef.current?.fromStripe;
+    setPopover(null);
+    if (from !== undefined && (document.activeElement === document.body || document.activeElement?.closest('.tv-popover'))) focusStripe(from);
+  }, [focusStripe]);
+
+  /** Gives the focus back to the text after the keyboard's code picker closes, the caret after the passage. */
+  const backToText = useCallback((caret?: number) => {
+    setKeyPicker(false);
+    if (caret !== undefined) setKeySel({ anchor: caret, focus: caret });
+    requestAnimationFrame(() => canvasRef.current?.focus({ preventScroll: true }));
+  }, []);
+
+  const keyPickerRef = useRef(keyPicker);
+  keyPickerRef.current = keyPicker;
   const apply = useCallback(async (range: Span, choice: CodeChoice) => {
     setPicker(null);
     const coding = await actions.apply({ start: range.start, end: range.end }, choice);
@@ -232,29 +319,92 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     pushRecentCode(coding.codeId);
     setPending(null);
     document.getSelection()?.removeAllRanges();
-  }, [actions]);
+    if (keyPickerRef.current) backToText(range.end);
+    else setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: range.end, focus: range.end } : old));
+  }, [actions, backToText]);
 
-  // Keys 1–9 apply the recent codes to the selection; Esc lets go of it.
-  const state = useRef({ pending, recent, apply, readSelection });
-  state.current = { pending, recent, apply, readSelection };
+  /** Opens the code picker on the keyboard selection, below its last line. */
+  const openKeyPicker = useCallback((): boolean => {
+    const span = keySel ? selectionSpan(text, keySel) : null;
+    const canvas = canvasRef.current;
+    const scroller = scrollerOf();
+    if (!span || !canvas || !scroller) return false;
+    const rects = offsetsToRange(canvas, span.start, span.end)?.getClientRects();
+    const last = rects && rects.length > 0 ? rects[rects.length - 1]! : null;
+    const box = scroller.getBoundingClientRect();
+    const anchor = last ? { left: last.right - 40, top: last.top, bottom: last.bottom } : { left: box.left + GUTTER, top: box.top + 40, bottom: box.top + 60 };
+    setPending({ ...span, position: place(anchor, PICKER_SIZE) });
+    setPicker({ mode: 'apply' });
+    setPopover(null);
+    setKeyPicker(true);
+    return true;
+  }, [keySel, text, place, scrollerOf]);
+
+  /** Where the caret starts when the text takes the focus: the first line on screen. */
+  const initialCaret = useCallback((): number => {
+    const scroller = scrollerOf();
+    const top = scroller?.getBoundingClientRect().top ?? 0;
+    for (const el of canvasRef.current?.querySelectorAll<HTMLElement>('[data-index]') ?? []) {
+      if (el.getBoundingClientRect().bottom > top + 4) return blocks[Number(el.dataset['index'])]?.start ?? 0;
+    }
+    return blocks[0]?.start ?? 0;
+  }, [blocks, scrollerOf]);
+
+  const onTextKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || event.defaultPrevented || blocks.length === 0) return;
+    const command = caretCommand(event);
+    const from = keySel ?? { anchor: initialCaret(), focus: initialCaret() };
+    if (command) {
+      const at = clampCaret(lines, from.focus);
+      const block = blocks[blockIndexAt(blocks, at)]!;
+      const next = command.move === 'next-turn' ? turnStart(blocks, at, 1)
+        : command.move === 'previous-turn' ? turnStart(blocks, at, -1)
+          : command.move === 'turn-start' ? block.start
+            : command.move === 'turn-end' ? block.end
+              : step(text, blocks, at, command.move.unit, command.move.dir);
+      event.preventDefault();
+      followCaret.current = true;
+      setKeySel(command.extend ? { anchor: clampCaret(lines, from.anchor), focus: next } : { anchor: next, focus: next });
+      // Moving the caret lets go of a mouse selection and its picker: the keyboard selection is the one now.
+      setPicker(null);
+      setPending(null);
+      setPopover(null);
+      const selection = document.getSelection();
+      if (selection && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(event.currentTarget)) selection.removeAllRanges();
+      return;
+    }
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (plain && (event.key === 'Enter' || event.key === 'c' || event.key === 'C')) {
+      if (openKeyPicker()) event.preventDefault();
+    } else if (event.key === 'Escape' && keySel && keySel.anchor !== keySel.focus && !pending) {
+      event.preventDefault();
+      setKeySel({ anchor: keySel.focus, focus: keySel.focus });
+    }
+  };
+
+  // Keys 1–9 apply their codes (pinned, else recent) to the selection, the mouse's or the keyboard's; Esc lets go of it.
+  const keySpan = keySel ? selectionSpan(text, keySel) : null;
+  const state = useRef({ pending, keys, apply, readSelection, keySpan });
+  state.current = { pending, keys, apply, readSelection, keySpan };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || inEditable(event.target)) return;
-      const { pending: p, recent: r, apply: run, readSelection: read } = state.current;
+      const { pending: p, keys: k, apply: run, readSelection: read, keySpan: typed } = state.current;
       if (/^[1-9]$/.test(event.key)) {
-        const codeId = r[Number(event.key) - 1];
-        const range = p ?? read();
+        const codeId = k[Number(event.key) - 1];
+        const range = p ?? read() ?? typed;
         if (!codeId || !range) return;
         event.preventDefault();
         void run(range, { codeId });
       } else if (event.key === 'Escape') {
         if (p) dismiss();
+        else if (popoverRef.current) closePopover();
         else closeAll();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [closeAll, dismiss]);
+  }, [closeAll, dismiss, closePopover]);
 
   const onDragOver = (event: DragEvent) => {
     if (!isCodeDrag(event)) return;
@@ -319,11 +469,37 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
     mark('tv-pending', pending && (picker?.mode === 'apply' || dropping) ? pending : null);
     mark('tv-hover', hovered !== null ? viewById.get(hovered) : popover ? viewById.get(popover.active) : null);
     mark('tv-focus', flash);
+    mark('tv-keysel', keySpan && !(picker?.mode === 'apply' && pending) ? keySpan : null);
+  });
+
+  // The caret: drawn where the focus offset is, and kept in view when a key moved it (followCaret).
+  useLayoutEffect(() => {
+    const caret = caretRef.current;
+    const canvas = canvasRef.current;
+    const scroller = scrollerOf();
+    if (!caret || !canvas) return;
+    const rect = keySel && textFocused ? caretRect(canvas, keySel.focus) : null;
+    if (!rect) {
+      caret.style.display = 'none';
+      return;
+    }
+    const c = canvas.getBoundingClientRect();
+    caret.style.display = 'block';
+    caret.style.left = `${rect.left - c.left}px`;
+    caret.style.top = `${rect.top - c.top}px`;
+    caret.style.height = `${rect.height || LINE_HEIGHT}px`;
+    if (scroller && followCaret.current) {
+      followCaret.current = false;
+      const box = scroller.getBoundingClientRect();
+      if (rect.top < box.top + 8) scroller.scrollTop -= box.top + 8 - rect.top + box.height * 0.2;
+      else if (rect.bottom > box.bottom - 8) scroller.scrollTop += rect.bottom - box.bottom + 8 + box.height * 0.2;
+    }
   });
   useEffect(() => () => {
-    if (typeof CSS !== 'undefined' && CSS.highlights) for (const name of ['tv-pending', 'tv-hover', 'tv-focus']) CSS.highlights.delete(name);
+    if (typeof CSS !== 'undefined' && CSS.highlights) for (const name of ['tv-pending', 'tv-hover', 'tv-focus', 'tv-keysel']) CSS.highlights.delete(name);
   }, []);
 
+  const stripeLabel = useCallback((v: CodingView) => t('stripeLabel', { code: v.name, quote: clip(v.coding.quote, 40) }), [t]);
   const activeView = popover ? viewById.get(popover.active) : undefined;
   const quote = picker?.mode === 'recode' ? picker.coding.coding.quote : pending ? text.slice(pending.start, pending.end) : '';
   const pickerPosition = picker?.mode === 'recode' ? picker.position : pending?.position;
@@ -334,6 +510,19 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
         className={`tv-canvas${dropping ? ' is-dropping' : ''}${pending ? ' has-pending' : ''}`}
         style={{ height: list.total, width: `min(100%, ${canvasWidth}px)`, marginTop: CANVAS_PAD_TOP }}
         data-testid="transcript-text"
+        tabIndex={0}
+        role="document"
+        aria-label={t('textLabel', { title: doc.title })}
+        aria-describedby="tv-keys-hint"
+        data-caret={keySel?.focus}
+        data-anchor={keySel?.anchor}
+        onKeyDown={onTextKey}
+        onFocus={(e) => {
+          if (e.target !== e.currentTarget) return;
+          setTextFocused(true);
+          if (!keySel) { const at = initialCaret(); setKeySel({ anchor: at, focus: at }); }
+        }}
+        onBlur={(e) => { if (e.target === e.currentTarget) setTextFocused(false); }}
         onMouseDown={onMouseDown}
         onClick={onClick}
         onDragOver={onDragOver}
@@ -341,6 +530,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
         onDrop={onDrop}
       >
         {blocks.length === 0 && <p className="tv-empty muted">{t('empty')}</p>}
+        <div ref={caretRef} className="tv-caret" aria-hidden="true" data-testid="transcript-caret" />
         {list.items.map(({ index, top }) => {
           const block = blocks[index]!;
           return (
@@ -358,6 +548,10 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
               roleLabel={block.role === 'interviewer' ? t('interviewer') : block.role === 'informant' ? t('informant') : t('speaker')}
               onStripeHover={setHovered}
               onStripeClick={onStripeClick}
+              stripeStop={tabStripe}
+              onStripeKey={onStripeKey}
+              onStripeFocus={setStripeStop}
+              stripeLabel={stripeLabel}
             />
           );
         })}
@@ -369,6 +563,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
             mode={picker.mode}
             quote={quote}
             position={pickerPosition}
+            focusInput={picker.mode === 'apply' && keyPicker}
             currentCodeId={picker.mode === 'recode' ? picker.coding.codeId : undefined}
             onChoose={(choice) => {
               if (picker.mode === 'recode') {
@@ -376,7 +571,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
                 void actions.recode(picker.coding, choice).then((updated) => { if (updated) pushRecentCode(updated.codeId); });
               } else if (pending) void apply(pending, choice);
             }}
-            onClose={dismiss}
+            onClose={() => { const fromKeys = keyPicker; dismiss(); if (fromKeys) backToText(); }}
           />
         )}
         {popover && activeView && (
@@ -386,12 +581,34 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
             position={popover.position}
             onSelect={(v) => setPopover({ ...popover, active: v.id })}
             onRecode={(v) => { setPopover(null); setPicker({ mode: 'recode', coding: v, position: popover.position }); }}
-            onClose={() => setPopover(null)}
+            onClose={closePopover}
+            takeFocus={popover.fromStripe !== undefined}
           />
         )}
       </div>
+      <p id="tv-keys-hint" className="tv-sr-only">{t('keysHint')}</p>
+      <p className="tv-sr-only" aria-live="polite" data-testid="transcript-selection-status">
+        {keySpan ? t('keySelection', { n: (keySpan.end - keySpan.start).toLocaleString(), text: clip(text.slice(keySpan.start, keySpan.end), 80) }) : ''}
+      </p>
     </div>
   );
+}
+
+/** The screen rectangle of a caret at `offset` among the rendered spans, or null when that text is not rendered. */
+function caretRect(canvas: Element, offset: number): DOMRect | null {
+  const point = offsetToPoint(canvas, offset, 'start') ?? offsetToPoint(canvas, offset, 'end');
+  if (!point) return null;
+  const range = canvas.ownerDocument.createRange();
+  range.setStart(point.node, point.offset);
+  range.collapse(true);
+  const rects = typeof range.getClientRects === 'function' ? range.getClientRects() : null;
+  return rects && rects.length > 0 ? rects[0]! : typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
+}
+
+/** Whitespace folded and long text cut with an ellipsis, for names read aloud. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Returns the previous value while `equal` says the new one is the same, so memos downstream hold. */

@@ -1,4 +1,4 @@
-import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Block } from './blocks';
 import { segmentLine } from './blocks';
 import { codingsIn, type CodingView } from './coding-view';
@@ -35,6 +35,12 @@ export interface TurnBlockProps {
   readonly roleLabel: string;
   readonly onStripeHover: (codingId: number | null) => void;
   readonly onStripeClick: (codingId: number, event: MouseEvent) => void;
+  /** The stripe in the tab order (one for the whole margin; the arrow keys go on from it). */
+  readonly stripeStop: number | null;
+  readonly onStripeKey: (codingId: number, event: KeyboardEvent<HTMLElement>) => void;
+  readonly onStripeFocus: (codingId: number) => void;
+  /** What a screen reader says for a stripe: the code and the start of the quote. */
+  readonly stripeLabel: (coding: CodingView) => string;
 }
 
 /**
@@ -43,7 +49,7 @@ export interface TurnBlockProps {
  * stripes in the margin, measured from where the coded text actually wraps.
  */
 export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
-  const { block, index, top, text, codings, lanes, width, hovered, focused, roleLabel, onStripeHover, onStripeClick } = props;
+  const { block, index, top, text, codings, lanes, width, hovered, focused, roleLabel, onStripeHover, onStripeClick, stripeStop, onStripeKey, onStripeFocus, stripeLabel } = props;
   const here = useMemo(() => codingsIn(codings, block.start, block.end), [codings, block.start, block.end]);
   const byId = useMemo(() => new Map(here.map((c) => [c.id, c])), [here]);
   const textRef = useRef<HTMLDivElement>(null);
@@ -72,6 +78,7 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
       data-block-start={block.start}
       data-block-end={block.end}
       data-speaker={block.speaker || undefined}
+      aria-label={block.speaker ? `${block.speaker}, ${roleLabel}` : undefined}
       style={{ top }}
     >
       <div className="tv-gutter">
@@ -117,6 +124,13 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
               data-code-name={coding.name}
               data-coding-id={s.id}
               title={coding.name}
+              role="button"
+              tabIndex={s.id === stripeStop && s.startsHere ? 0 : -1}
+              aria-label={stripeLabel(coding)}
+              aria-haspopup="dialog"
+              onKeyDown={(e) => onStripeKey(s.id, e)}
+              onFocus={() => { onStripeFocus(s.id); onStripeHover(s.id); }}
+              onBlur={() => onStripeHover(null)}
               style={{ top: s.top, height: s.height, left: 6 + s.lane * LANE_WIDTH, width: BAR_WIDTH, background: coding.colour }}
               onMouseEnter={() => onStripeHover(s.id)}
               onMouseLeave={() => onStripeHover(null)}

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { parentPath, pickerRows, type PickerRow } from './picker-rows';
+import { keyAssignments } from './key-map';
 
 const code = (id: number, name: string, parentId: number | null = null): Code => ({
-  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0,
+  id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null,
 });
 const codes = [code(1, 'Co-creation'), code(2, 'Polling Instagram', 1), code(3, 'Kendala modal'), code(4, 'Kapasitas produksi'), code(5, 'Polling', 3)];
 const label = (r: PickerRow) => (r.kind === 'code' ? `${r.code.name}${r.shortcut ? ` [${r.shortcut}]` : ''}` : `+${r.name}`);
@@ -37,5 +38,18 @@ describe('pickerRows', () => {
     expect(parentPath(codes[1]!, byId)).toBe('Co-creation');
     expect(parentPath(code(9, 'x', 2), byId)).toBe('Co-creation › Polling Instagram');
     expect(pickerRows('instagram', codes, [])[0]).toMatchObject({ kind: 'code', path: 'Co-creation' });
+  });
+});
+
+describe('keys pinned to codes', () => {
+  const id = (n: number) => n as CodeId;
+  it('keeps a pinned key on its code and gives the free keys to recent codes in order', () => {
+    const pinned = codes.map((c) => (c.id === id(4) ? { ...c, hotkey: 1 } : c.id === id(5) ? { ...c, hotkey: 3 } : c));
+    const keys = keyAssignments(pinned, [id(2), id(4), id(1)]);
+    expect(keys.slice(0, 4)).toEqual([id(4), id(2), id(5), id(1)]);
+    const rows = pickerRows('', pinned, [id(2), id(4), id(1)]);
+    expect(rows.slice(0, 4).map((r) => (r.kind === 'code' ? [r.code.name, r.shortcut] : null))).toEqual([
+      ['Kapasitas produksi', 1], ['Polling Instagram', 2], ['Polling', 3], ['Co-creation', 4],
+    ]);
   });
 });

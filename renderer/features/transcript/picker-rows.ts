@@ -1,6 +1,7 @@
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { hasExactName, rankByName } from './fuzzy';
+import { keyAssignments } from './key-map';
 
 export type PickerRow =
   | { readonly kind: 'code'; readonly code: Code; readonly path: string; readonly shortcut: number | null }
@@ -21,18 +22,18 @@ export function parentPath(code: Code, byId: ReadonlyMap<CodeId, Code>): string 
 }
 
 /**
- * The rows of the code picker. With no query: the recent codes (keys 1–9), then every
+ * The rows of the code picker. With no query: the codes on keys 1–9 (pinned, then recent), then every
  * other code by name. With a query: the matching codes best first, then a row to create
  * a code of that name unless one already has it; a query matching nothing leaves only
  * that row, so Enter creates.
  */
 export function pickerRows(query: string, codes: readonly Code[], recent: readonly CodeId[], limit = 60): PickerRow[] {
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const shortcutOf = new Map(recent.filter((id) => byId.has(id)).slice(0, 9).map((id, i) => [id, i + 1]));
+  const shortcutOf = new Map(keyAssignments(codes, recent).flatMap((id, i) => (id === null ? [] : [[id, i + 1] as const])));
   const row = (code: Code): PickerRow => ({ kind: 'code', code, path: parentPath(code, byId), shortcut: shortcutOf.get(code.id) ?? null });
   const name = query.trim();
   if (name === '') {
-    const recentCodes = [...shortcutOf.keys()].map((id) => byId.get(id)!);
+    const recentCodes = [...shortcutOf.keys()].sort((a, b) => shortcutOf.get(a)! - shortcutOf.get(b)!).map((id) => byId.get(id)!);
     const rest = codes.filter((c) => !shortcutOf.has(c.id)).sort((a, b) => a.name.localeCompare(b.name));
     return [...recentCodes, ...rest].slice(0, limit).map(row);
   }

@@ -48,6 +48,10 @@ export const transcriptStrings = defineStrings({
     close: 'Close',
     alsoHere: 'Codes on this passage',
     inVivoTag: 'in vivo',
+    textLabel: 'Transcript {title}',
+    keysHint: 'Arrow keys move the caret; Shift extends the selection by character, Ctrl+Shift by word, Alt+Shift by sentence, Ctrl+Shift+Down by turn. Enter or C opens the code picker, 1 to 9 apply a code. Tab reaches the coding stripes; Enter opens one.',
+    keySelection: 'Selected {n} characters: {text}',
+    stripeLabel: 'Coding {code}: “{quote}”',
   },
   id: {
     loading: 'Membuka transkrip…',
@@ -96,5 +100,9 @@ export const transcriptStrings = defineStrings({
     close: 'Tutup',
     alsoHere: 'Kode pada kutipan ini',
     inVivoTag: 'in vivo',
+    textLabel: 'Transkrip {title}',
+    keysHint: 'Tombol panah memindahkan kursor; Shift memperluas pilihan per karakter, Ctrl+Shift per kata, Alt+Shift per kalimat, Ctrl+Shift+Bawah per giliran bicara. Enter atau C membuka pemilih kode, 1 sampai 9 menerapkan kode. Tab menuju garis pengodean; Enter membukanya.',
+    keySelection: '{n} karakter terpilih: {text}',
+    stripeLabel: 'Pengodean {code}: “{quote}”',
   },
 });

@@ -313,6 +313,8 @@ const MatrixRow = memo(function MatrixRow({ row, r, depth, columns, all, withCon
         const title = cell.state === 'empty' ? t('cellEmptyTitle', { column: label })
           : cell.state === 'silent' ? t('cellSilentTitle', { row: row.name, column: label, total: cell.total })
             : t('cellTitle', { row: row.name, column: label, informants: cell.informants, total: cell.total, extracts });
+        // The accessible name starts with the text on screen (speech input users say what they see), then the long form.
+        const visible = cell.state === 'empty' ? '–' : `${cell.informants}/${cell.total} ${cell.state === 'silent' ? t('silent') : extracts}`;
         return (
           <td key={column.key} className={`tri-cell-td ${cell.state}`}>
             <button
@@ -322,7 +324,7 @@ const MatrixRow = memo(function MatrixRow({ row, r, depth, columns, all, withCon
               disabled={cell.state === 'empty'}
               aria-pressed={selectedColumn === column.key}
               title={title}
-              aria-label={title}
+              aria-label={`${visible}: ${title}`}
               data-r={r}
               data-c={i}
               data-column={column.key}
@@ -331,7 +333,7 @@ const MatrixRow = memo(function MatrixRow({ row, r, depth, columns, all, withCon
             >
               {cell.state === 'empty' ? <span className="tri-frac">–</span> : (
                 <>
-                  <span className="tri-frac">{cell.informants}/{cell.total}</span>
+                  <span className="tri-frac">{cell.informants}/{cell.total}</span>{' '}
                   <span className="tri-ext">{cell.state === 'silent' ? t('silent') : extracts}</span>
                 </>
               )}

@@ -103,7 +103,9 @@ const cell = (row: number, column: string) => document.querySelector<HTMLElement
 describe('TriangulationView matrix', () => {
   it('shows informants of the group and extracts per cell, silent and empty groups apart, and group sizes', async () => {
     await renderView();
-    expect(cell(1, 'type:2').textContent).toBe('3/421 extracts');
+    // A space between the two lines, so the text (and the name a screen reader reads) is not "3/421".
+    expect(cell(1, 'type:2').textContent).toBe('3/4 21 extracts');
+    expect(cell(1, 'type:2').getAttribute('aria-label')).toMatch(/^3\/4 21 extracts: /);
     expect(cell(1, 'type:2').style.background).not.toBe('');
     expect(cell(2, 'type:2').dataset.state).toBe('silent');
     expect(cell(2, 'type:2').textContent).toContain('silent');

@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { codeHandlers, codingHandlers } from './codes';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
+import { hotkeyHandlers } from './hotkeys';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
@@ -23,4 +24,5 @@ export const handlers: HandlerTable = {
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
   ...redactionHandlers,
+  ...hotkeyHandlers,
 };
