@@ -131,7 +131,7 @@ export const codebookStrings = defineStrings({
     pinKeyLabel: 'Tombol {n}',
     pinTaken: 'kini pada “{name}”',
     rollUp: 'Jumlahkan subkode',
-    rollUpHint: 'Tampilkan koding setiap kode induk ditambah koding subkodenya (informan tidak dijumlahkan: satu orang bisa berbicara di beberapa subkode)',
+    rollUpHint: 'Tampilkan jumlah pengodean setiap kode induk ditambah pengodean subkodenya (informan tidak dijumlahkan: satu orang bisa berbicara di beberapa subkode)',
     rolledUp: '{codings} bersama subkodenya; {own} dengan kode ini sendiri',
     resize: 'Lebar buku kode: seret, atau gunakan tombol panah kiri dan kanan',
   },
