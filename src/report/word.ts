@@ -4,6 +4,7 @@ import {
   type FileChild, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { actionPhrase } from '../domain/action-names';
 import type { Figure } from './figure';
 import type { ReportModel, ReportTheme } from './model';
 import { quoted } from './quotes';
@@ -328,7 +329,7 @@ class Writer {
       const { entries, total } = model.audit;
       out.push(para([new TextRun({ text: fill(entries.length < total ? s.auditNote : s.auditAll, { count: this.n(entries.length), total: this.n(total) }), italics: true })]));
       out.push(...this.table(s.audit, [{ header: s.time, width: 1900 }, { header: s.coderColumn, width: 1500 }, { header: s.action, width: 2600 }, { header: s.subject, width: TEXT_WIDTH - 6000 }],
-        model.audit.entries.map((a) => [this.moment(a.at), a.coder, s.actions[a.action] ?? s.otherAction, subjects(a.summary, s)])));
+        model.audit.entries.map((a) => [this.moment(a.at), a.coder, sentenceCase(actionPhrase(a.action, model.language)) ?? s.otherAction, subjects(a.summary, s)])));
     }
     return out;
   }
@@ -462,6 +463,9 @@ function withBreaks(text: string): TextRun[] {
 const lines = (text: string): string[] => text.split('\n');
 /** Paragraphs of a memo: blank lines separate them. */
 const blocks = (text: string): string[] => text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+
+/** "apply a code" as the first words of a table cell: "Apply a code". */
+const sentenceCase = (phrase: string | null): string | null => (phrase ? phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1) : null);
 
 /** A sheet column as a header: a common one in the report's language ("city" → "Kota"), others humanised ("years_in_business" → "Years in business"). */
 const attributeHeader = (name: string, s: ReportStrings): string => {
