@@ -206,7 +206,8 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
     createdAt: info.createdAt,
     generatedAt: new Date().toISOString(),
     coders: coders(db),
-    totals: { documents: stats.documents, words: stats.words, informants: stats.informants, types: stats.informantTypes, codes: stats.codes, codings: stats.codings, themes: stats.themes },
+    // The data come from the informants who were interviewed; the not interviewed are named under the triangulation table.
+    totals: { documents: stats.documents, words: stats.words, informants: listInformantTypes(db).reduce((n, t) => n + t.interviewedCount, 0), types: stats.informantTypes, codes: stats.codes, codings: stats.codings, themes: stats.themes },
     ...wordsPerType(db),
     profile: {
       attributes, showNames,
@@ -350,7 +351,7 @@ function coders(db: Db): string[] {
     .filter(([id]) => coding.has(id) || writers.has(id)).map(([, name]) => cleanText(name));
 }
 
-/** Documents and words per informant type; a group interview counts once in each type it speaks for. */
+/** Interviewed informants, documents and words per informant type; a group interview counts once in each type it speaks for. */
 function wordsPerType(db: Db): Pick<ReportModel, 'perType' | 'unassigned'> {
   const words = new Map((db.prepare('SELECT id, word_count FROM documents').raw().all() as [number, number][]));
   const links = db.prepare('SELECT i.type_id, di.document_id FROM document_informants di JOIN informants i ON i.id = di.informant_id').raw().all() as [number, number][];
@@ -363,7 +364,7 @@ function wordsPerType(db: Db): Pick<ReportModel, 'perType' | 'unassigned'> {
   const sum = (docs: Iterable<number>): number => { let n = 0; for (const d of docs) n += words.get(d) ?? 0; return n; };
   const perType = listInformantTypes(db).map((t) => {
     const docs = docsOfType.get(t.id) ?? new Set<number>();
-    return { type: cleanText(t.name), informants: t.informantCount, documents: docs.size, words: sum(docs) };
+    return { type: cleanText(t.name), informants: t.interviewedCount, documents: docs.size, words: sum(docs) };
   });
   const loose = [...words.keys()].filter((d) => !assigned.has(d));
   return { perType, unassigned: loose.length ? { documents: loose.length, words: sum(loose) } : null };

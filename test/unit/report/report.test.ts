@@ -46,7 +46,7 @@ describe('report.word', () => {
     expect(enText).toContain('Coder: Peneliti A');
     // Method: informants per type, with documents and words; the phases from the journal.
     expect(enText).toContain('Informants, documents and words per informant type');
-    expect(enText).toMatch(/The analysis draws on 11 documents \([\d,]+ words\) from 13 informants of 5 informant types/);
+    expect(enText).toMatch(/The analysis draws on 11 documents \([\d,]+ words\) from 12 informants of 5 informant types/);
     expect(enText).toContain('Komunitas Pelanggan');
     expect(enText).toContain('4. Reviewing themes');
     expect(enText).toContain('5. Defining and naming themes');
