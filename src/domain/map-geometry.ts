@@ -33,7 +33,48 @@ export interface Point { readonly x: number; readonly y: number }
 export interface Box { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
 
 export const themeBox = (p: Point): Box => ({ x: p.x, y: p.y, w: THEME_WIDTH, h: THEME_HEIGHT });
-export const codeBox = (p: Point): Box => ({ x: p.x, y: p.y, w: CODE_WIDTH, h: CODE_HEIGHT });
+/** Characters of a code name on one line of its pill; longer names wrap onto more lines, never cut short. */
+export const CODE_LINE_CHARS = 24;
+/** Line height of a code name (11 px text). */
+export const CODE_LINE_HEIGHT = 13;
+/** A code's name on the lines its pill shows (up to five; only a name longer than that ends in an ellipsis). */
+export const codeLines = (name: string): string[] => wrap(name, CODE_LINE_CHARS, 5);
+/** Height of a code's pill: one line is CODE_HEIGHT, each further line adds a line height. */
+export const codeHeight = (name = ''): number => CODE_HEIGHT + Math.max(0, codeLines(name).length - 1) * CODE_LINE_HEIGHT;
+export const codeBox = (p: Point, name = ''): Box => ({ x: p.x, y: p.y, w: CODE_WIDTH, h: codeHeight(name) });
+
+/** Whether two boxes overlap once each is grown by `margin` on every side. */
+export const boxesOverlap = (a: Box, b: Box, margin = 0): boolean =>
+  a.x - margin < b.x + b.w + margin && b.x - margin < a.x + a.w + margin && a.y - margin < b.y + b.h + margin && b.y - margin < a.y + a.h + margin;
+
+/** Whether the segment a–b passes through the inside of the box (Liang–Barsky clipping). */
+export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [[-dx, a.x - box.x], [dx, box.x + box.w - a.x], [-dy, a.y - box.y], [dy, box.y + box.h - a.y]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+/** The gap between two boxes along the line joining their centres: the visible length of a link between them. */
+export function gapBetween(a: Box, b: Box): number {
+  const start = edgePoint(a, centre(b));
+  const end = edgePoint(b, centre(a));
+  const along = (centre(b).x - centre(a).x) * (end.x - start.x) + (centre(b).y - centre(a).y) * (end.y - start.y);
+  const length = Math.hypot(end.x - start.x, end.y - start.y);
+  return along < 0 || boxesOverlap(a, b) ? 0 : length;
+}
 export const centre = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
 /** Where the segment from the box's centre toward `to` leaves the box (the box's centre when `to` is it). */
