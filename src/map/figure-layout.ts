@@ -1,7 +1,7 @@
 import {
-  CODE_LINE_CHARS, CODE_WIDTH, LINK_STYLE, codeHeight, THEME_HEIGHT, THEME_WIDTH, boxesOverlap, centre, edgePoint, segmentHitsBox, wrap, type Box, type Point,
+  CODE_LINE_CHARS, CODE_WIDTH, LINK_STYLE, boundsOf, codeHeight, THEME_HEIGHT, THEME_WIDTH, boxesOverlap, centre, edgePoint, segmentHitsBox, wrap, type Box, type Point,
 } from '../domain/map-geometry';
-import type { ThemeLinkKind, ThemeMap, ThemeStatus } from '../domain/types';
+import type { ThemeLink, ThemeLinkKind, ThemeMap, ThemeStatus } from '../domain/types';
 import { FIGURE_STRINGS, type FigureLanguage } from './strings';
 
 /*
@@ -17,16 +17,26 @@ export const SMALLEST_FONT = Math.min(...Object.values(FONT));
 /** Shortest visible length of a link or sub-theme connector, box border to box border, at text scale 1. */
 export const MIN_LINK_LENGTH = 56;
 /** Room kept between a routed line and a box it passes. */
-const LINE_CLEARANCE = 6;
+const LINE_CLEARANCE = 12;
 /** Average advance of a Liberation Sans character, as a share of the font size (bold a little wider). */
 const CHAR = 0.56;
-const BOLD_CHAR = 0.6;
+const BOLD_CHAR = 0.63;
 
 export interface FigureOptions {
   readonly title?: string;
   readonly language?: FigureLanguage;
   /** Multiplies every text size (and the boxes grow to hold the text), for a figure printed smaller than life. */
   readonly textScale?: number;
+  /**
+   * Lets the arrangement be drawn tighter (or looser) across and down than placed, keeping its
+   * order: for a figure fitted to a page, where every pixel of empty space makes the text smaller.
+   */
+  readonly compact?: boolean;
+  /** With `compact`: the page area (px) the figure is fitted into, whose shape decides how tight across and down. */
+  readonly pageWidth?: number;
+  readonly pageHeight?: number;
+  /** Only the size of the drawing is wanted (no lines, labels or legend): a cheap measure while choosing the text size. */
+  readonly measureOnly?: boolean;
 }
 
 export interface FigureText {
@@ -110,7 +120,7 @@ function sample(start: Point, control: Point | null, end: Point): Point[] {
  * A line from box `from` to box (or point) `to` that crosses no other box: straight when it can
  * be, else a curve bending to whichever side clears every box first.
  */
-function route(from: Box, to: Box | Point, obstacles: readonly Box[]): { start: Point; control: Point | null; end: Point; polyline: Point[] } {
+function route(from: Box, to: Box | Point, obstacles: readonly Box[], clearances: readonly number[] = [LINE_CLEARANCE]): { start: Point; control: Point | null; end: Point; polyline: Point[]; clear: boolean } {
   const target = 'w' in to ? centre(to) : to;
   const a = centre(from);
   const endFor = (toward: Point) => ('w' in to ? edgePoint(to, toward) : to);
@@ -118,21 +128,26 @@ function route(from: Box, to: Box | Point, obstacles: readonly Box[]): { start: 
   const dy = target.y - a.y;
   const length = Math.hypot(dx, dy) || 1;
   const normal = { x: -dy / length, y: dx / length };
-  const clear = (points: readonly Point[]) => !obstacles.some((b) => polylineHits(points, grow(b, LINE_CLEARANCE)));
+  // A box the line must end close to (a link's middle beside a box) is only kept off, not given room.
+  const inside = (p: Point, b: Box) => p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
   const straight = { start: edgePoint(from, target), control: null, end: endFor(a) };
   const straightLine = sample(straight.start, null, straight.end);
-  if (clear(straightLine)) return { ...straight, polyline: straightLine };
-  const mid = { x: (a.x + target.x) / 2, y: (a.y + target.y) / 2 };
-  for (let bend = 40; bend <= 600; bend += 40) {
-    for (const side of [1, -1]) {
-      const control = { x: mid.x + normal.x * bend * side, y: mid.y + normal.y * bend * side };
-      const start = edgePoint(from, control);
-      const end = endFor(control);
-      const polyline = sample(start, control, end);
-      if (clear(polyline)) return { start, control, end, polyline };
+  for (const clearance of clearances) {
+    const kept = obstacles.map((b) => (inside(target, grow(b, clearance)) ? grow(b, 1) : grow(b, clearance)));
+    const clear = (points: readonly Point[]) => !kept.some((b) => polylineHits(points, b));
+    if (clear(straightLine)) return { ...straight, polyline: straightLine, clear: true };
+    const mid = { x: (a.x + target.x) / 2, y: (a.y + target.y) / 2 };
+    for (let bend = 40; bend <= 640; bend += 40) {
+      for (const side of [1, -1]) {
+        const control = { x: mid.x + normal.x * bend * side, y: mid.y + normal.y * bend * side };
+        const start = edgePoint(from, control);
+        const end = endFor(control);
+        const polyline = sample(start, control, end);
+        if (clear(polyline)) return { start, control, end, polyline, clear: true };
+      }
     }
   }
-  return { ...straight, polyline: straightLine };
+  return { ...straight, polyline: straightLine, clear: false };
 }
 
 /** Distance along the polyline's own length, as a point at share `t` of it, with the direction there. */
@@ -162,26 +177,25 @@ export const lineLength = (points: readonly Point[]): number => points.slice(1).
 function placeLabel(text: string, size: number, points: readonly Point[], shares: readonly number[], avoid: { boxes: readonly Box[]; lines: readonly (readonly Point[])[] }): { x: number; y: number; box: Box } {
   const w = textWidth(text, size) + 8;
   const h = size + 6;
-  let fallback: { x: number; y: number; box: Box } | null = null;
+  let best: { x: number; y: number; box: Box; conflicts: number } | null = null;
   for (const t of shares) {
     const { at, dir } = along(points, t);
     const normals = [{ x: dir.y, y: -dir.x }, { x: -dir.y, y: dir.x }].sort((a, b) => a.y - b.y || a.x - b.x);
-    for (const n of normals) {
-      for (const extra of [3, 12, 24]) {
+    for (const extra of [3, 10, 20, 34]) {
+      for (const n of normals) {
         // Far enough along the normal that the box misses the line through `at`.
         const d = Math.abs(n.x) * w / 2 + Math.abs(n.y) * h / 2 + extra;
         const c = { x: at.x + n.x * d, y: at.y + n.y * d };
         const box = { x: c.x - w / 2, y: c.y - h / 2, w, h };
-        const candidate = { x: c.x, y: c.y + size * 0.35, box };
-        fallback ??= candidate;
+        // Its own line through the label is never allowed; anything else is counted, the fewest win.
         if (polylineHits(points, box)) continue;
-        if (avoid.boxes.some((b) => boxesOverlap(b, box, 2))) continue;
-        if (avoid.lines.some((l) => polylineHits(l, box))) continue;
-        return candidate;
+        const conflicts = avoid.boxes.filter((b) => boxesOverlap(b, box, 2)).length + avoid.lines.filter((l) => polylineHits(l, box)).length;
+        if (!best || conflicts < best.conflicts) best = { x: c.x, y: c.y + size * 0.35, box, conflicts };
+        if (conflicts === 0) return best;
       }
     }
   }
-  return fallback!;
+  return best!;
 }
 
 interface Placed {
@@ -193,10 +207,10 @@ interface Placed {
  * Node boxes with positions spread apart by `spread` (centres scaled about the origin, sizes
  * kept), so the arrangement is the researcher's, only roomier.
  */
-function boxesAt(map: ThemeMap, spread: number, size: (kind: 'theme' | 'code', id: number) => { w: number; h: number }): Placed {
+function boxesAt(map: ThemeMap, spread: number, size: (kind: 'theme' | 'code', id: number) => { w: number; h: number }, spreadY = spread): Placed {
   const at = (x: number, y: number, w0: number, h0: number, s: { w: number; h: number }): Box => {
     const cx = (x + w0 / 2) * spread;
-    const cy = (y + h0 / 2) * spread;
+    const cy = (y + h0 / 2) * spreadY;
     return { x: cx - s.w / 2, y: cy - s.h / 2, w: s.w, h: s.h };
   };
   return {
@@ -210,21 +224,27 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   const k = options.textScale ?? 1;
   const s = FIGURE_STRINGS[options.language ?? 'en'];
   const font = { theme: FONT.theme * k, status: FONT.status * k, code: FONT.code * k, label: FONT.label * k, legend: FONT.legend * k, title: FONT.title * k };
-  const minLength = MIN_LINK_LENGTH * Math.max(1, k);
+  // Boxes and gaps grow more slowly than the text, so larger text buys a smaller drawing.
+  const grown = Math.max(1, k) ** 0.35;
+  const minLength = MIN_LINK_LENGTH * grown;
 
   // Boxes grow to hold their text; widths grow a little with the text so names keep a sensible line length.
-  const themeWidth = Math.round(THEME_WIDTH * Math.max(1, Math.sqrt(k)));
+  const themeWidth = Math.round(THEME_WIDTH * grown);
   const themeChars = Math.max(8, Math.floor((themeWidth - 16) / (font.theme * BOLD_CHAR)));
-  const themeLines = new Map(map.themes.map((t) => [t.id as number, wrap(t.name, themeChars, 4)]));
-  const codeWidth = Math.round(CODE_WIDTH * Math.max(1, Math.sqrt(k)));
+  const themeLines = new Map(map.themes.map((t) => [t.id as number, wrap(t.name, themeChars, k > 1 ? 6 : 4)]));
+  const codeWidth = Math.round(CODE_WIDTH * grown);
   const codeChars = Math.max(8, Math.min(CODE_LINE_CHARS + 4, Math.floor((codeWidth - 14) / (font.code * CHAR))));
   const codeLines = new Map(map.codes.map((c) => [c.id as number, wrap(c.name, codeChars, 6)]));
   const themeLine = font.theme * 1.2;
   const codeLine = font.code * 1.2;
+  // A box is at least as wide as its longest word, which cannot be wrapped.
+  const longest = (lines: readonly string[], size: number, bold: boolean) => Math.max(0, ...lines.flatMap((l) => l.split(' ')).map((w) => textWidth(w, size, bold)));
   const size = (kind: 'theme' | 'code', id: number) => kind === 'theme'
-    ? { w: themeWidth, h: Math.max(THEME_HEIGHT, Math.ceil(12 + themeLines.get(id)!.length * themeLine + font.status * 1.3 + 8)) }
-    : { w: codeWidth, h: Math.ceil(codeLines.get(id)!.length * codeLine + 12) };
+    ? { w: Math.max(themeWidth, Math.ceil(longest(themeLines.get(id)!, font.theme, true) + 20)), h: Math.max(THEME_HEIGHT, Math.ceil(12 + themeLines.get(id)!.length * themeLine + font.status * 1.3 + 8)) }
+    : { w: Math.max(codeWidth, Math.ceil(longest(codeLines.get(id)!, font.code, false) + 16)), h: Math.ceil(codeLines.get(id)!.length * codeLine + 12) };
 
+  // A link's label: the researcher's, else the kind where the line's style alone does not say it.
+  const labelText = (link: ThemeLink) => link.label || (link.kind === 'influences' || link.kind === 'part-of' ? '' : s.kinds[link.kind]);
   const themeById = new Map(map.themes.map((t) => [t.id as number, t]));
   const parentPairs = map.themes.filter((t) => t.parentId !== null && themeById.has(t.parentId)).map((t) => [t.id as number, t.parentId as number] as const);
   const directLinks = map.links.filter((l) => l.toThemeId !== null);
@@ -235,22 +255,51 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   const fine = (b: Placed) => {
     const all = [...b.theme.values(), ...b.code.values()];
     for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (boxesOverlap(all[i]!, all[j]!, 8)) return false;
-    const pairs: (readonly [number, number])[] = [...directLinks.map((l) => [l.fromThemeId as number, l.toThemeId as number] as const), ...parentPairs];
-    return pairs.every(([a, z]) => {
+    // A labelled link is long enough to carry its label beside it.
+    const pairs: (readonly [number, number, number])[] = [
+      ...directLinks.map((l) => [l.fromThemeId as number, l.toThemeId as number, labelText(l) ? minLength + 2 * font.label : minLength] as const),
+      ...parentPairs.map(([a, z]) => [a, z, minLength] as const),
+    ];
+    return pairs.every(([a, z, least]) => {
       const from = b.theme.get(a);
       const to = b.theme.get(z);
       if (!from || !to) return true;
       const start = edgePoint(from, centre(to));
       const end = edgePoint(to, centre(from));
-      return !boxesOverlap(from, to) && Math.hypot(end.x - start.x, end.y - start.y) >= minLength;
+      return !boxesOverlap(from, to) && Math.hypot(end.x - start.x, end.y - start.y) >= least;
     });
   };
-  while (!fine(boxes) && spread < 6) {
-    spread = Math.round((spread + 0.05) * 100) / 100;
-    boxes = boxesAt(map, spread, size);
+  if (options.compact) {
+    // Across and down apart: for each spread across, the least spread down that keeps the rules;
+    // the pair that lets the drawing print largest on the page wins.
+    let best: { score: number; boxes: Placed; spread: number } | null = null;
+    for (let sx = 0.2; sx <= 6; sx = Math.round((sx + 0.1) * 100) / 100) {
+      let low = 0.2;
+      let high = 8;
+      if (!fine(boxesAt(map, sx, size, high))) continue;
+      while (high - low > 0.02) {
+        const mid = (low + high) / 2;
+        if (fine(boxesAt(map, sx, size, mid))) high = mid;
+        else low = mid;
+      }
+      const placed = boxesAt(map, sx, size, high);
+      const bounds = boundsOf([...placed.theme.values(), ...placed.code.values()])!;
+      const score = Math.min(options.pageWidth! / (bounds.w + 40), options.pageHeight! / (bounds.h + 40 + font.legend * 4));
+      if (!best || score > best.score) best = { score, boxes: placed, spread: sx };
+    }
+    if (best) ({ boxes, spread } = best);
+  } else {
+    while (!fine(boxes) && spread < 6) {
+      spread = Math.round((spread + 0.05) * 100) / 100;
+      boxes = boxesAt(map, spread, size);
+    }
   }
 
   const nodeBoxes = [...boxes.theme.values(), ...boxes.code.values()];
+  if (options.measureOnly) {
+    const bounds = boundsOf(nodeBoxes)!;
+    return { x: bounds.x, y: bounds.y, width: bounds.w + 40, height: bounds.h + 40 + font.legend * 4, title: null, nodes: [], lines: [], legend: [], smallestFont: SMALLEST_FONT * k, spread };
+  }
   const others = (...ends: Box[]) => nodeBoxes.filter((b) => !ends.includes(b));
   const lines: FigureLine[] = [];
 
@@ -266,6 +315,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
     const r = { ...routed, end, polyline: [...routed.polyline.slice(0, -1), end] };
     lines.push({ kind: 'parent', id: child, linkKind: null, toLink: false, ...r, label: null });
   }
+  const targeted = new Set(map.links.flatMap((l) => (l.toLinkId === null ? [] : [l.toLinkId as number])));
   // Links between themes first, then links to links (their end is the middle of the line they act on).
   const geometry = new Map<number, FigureLine>();
   const resolve = (id: number, seen = new Set<number>()): FigureLine | undefined => {
@@ -279,7 +329,8 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
     let line: Omit<FigureLine, 'kind' | 'id' | 'linkKind' | 'toLink' | 'label'> | undefined;
     if (link.toThemeId !== null) {
       const to = boxes.theme.get(link.toThemeId);
-      if (to) line = route(from, to, others(from, to));
+      // A link others act on keeps more air around it, so their arrows can reach its middle.
+      if (to) line = route(from, to, others(from, to), targeted.has(id) ? [40, LINE_CLEARANCE] : [LINE_CLEARANCE]);
     } else if (link.toLinkId !== null) {
       const target = resolve(link.toLinkId, seen);
       if (target) {
@@ -287,7 +338,12 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
         const siblings = map.links.filter((l) => l.toLinkId === link.toLinkId).map((l) => l.id as number).sort((a, b) => a - b);
         const step = Math.min(0.15, 36 / Math.max(1, lineLength(target.polyline)));
         const share = 0.5 + (siblings.indexOf(id) - (siblings.length - 1) / 2) * step;
-        line = route(from, along(target.polyline, share).at, others(from));
+        // Where the middle cannot be reached around the boxes, a point a little further along can.
+        for (const shift of [0, 0.1, -0.1, 0.2, -0.2]) {
+          const tried = route(from, along(target.polyline, share + shift).at, others(from));
+          if (!line || tried.clear) line = tried;
+          if (tried.clear) break;
+        }
       }
     }
     if (!line) return undefined;
@@ -298,7 +354,6 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   for (const link of map.links) resolve(link.id);
 
   // Labels last, clear of every node, every line and each other.
-  const targeted = new Set(map.links.flatMap((l) => (l.toLinkId === null ? [] : [l.toLinkId as number])));
   const labelBoxes: Box[] = [];
   // Arrow tips are kept free, so no label hides an arrowhead.
   const tips = [...geometry.values()].map((g) => ({ x: g.end.x - 9, y: g.end.y - 9, w: 18, h: 18 }));
@@ -306,12 +361,12 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   for (const link of map.links) {
     const g = geometry.get(link.id);
     if (!g) continue;
-    const text = link.label || (link.kind === 'influences' || link.kind === 'part-of' ? '' : s.kinds[link.kind]);
+    const text = labelText(link);
     if (!text) {
       lines.push(g);
       continue;
     }
-    const shares = targeted.has(link.id) ? [0.3, 0.7, 0.2, 0.8] : [0.5, 0.35, 0.65, 0.25, 0.75];
+    const shares = targeted.has(link.id) ? [0.3, 0.7, 0.2, 0.8, 0.12, 0.88] : [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
     const spot = placeLabel(text, font.label, g.polyline, shares, {
       boxes: [...nodeBoxes, ...labelBoxes, ...tips],
       lines: allLines.filter((l) => l !== g).map((l) => l.polyline),
@@ -363,7 +418,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
     ...(Object.keys(LINK_STYLE) as ThemeLinkKind[]).map((kind) => ({ kind, text: s.kinds[kind] })),
     ...(parentPairs.length ? [{ kind: 'parent' as const, text: s.subTheme }] : []),
   ];
-  const sample = 34 * Math.max(1, k);
+  const sample = 34 * Math.max(1, k) ** 0.5;
   const widths = entries.map((e) => sample + 8 + textWidth(e.text, font.legend) + 22);
   const rowWidth = Math.max(right - left - 40, Math.max(...widths));
   const legend: FigureLegendItem[] = [];

@@ -22,7 +22,7 @@ export function themeMapSvg(map: ThemeMap, options: FigureOptions | string = {})
 
 /** Writes a worked-out figure as SVG. */
 export function figureSvg(layout: FigureLayout): string {
-  const stroke = Math.max(1, layout.smallestFont / 11);
+  const stroke = Math.max(1, layout.smallestFont / 11) ** 0.35;
   const text = (t: FigureText, attrs: string) => `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" ${attrs}>${escape(t.text)}</text>`;
   const kinds = Object.keys(LINK_STYLE) as ThemeLinkKind[];
   const markers = [
@@ -59,7 +59,7 @@ export function figureSvg(layout: FigureLayout): string {
     const label = l.label!;
     return `<g class="link-label" data-id="${l.id}"><rect x="${n(label.box.x)}" y="${n(label.box.y)}" width="${n(label.box.w)}" height="${n(label.box.h)}" rx="3" fill="#ffffff" fill-opacity="0.9"/>${text(label, `text-anchor="middle" fill="${label.colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)}</g>`;
   });
-  const sampleLength = 34 * Math.max(1, layout.smallestFont / 11);
+  const sampleLength = 34 * Math.max(1, layout.smallestFont / 11) ** 0.5;
   const legend = layout.legend.map((item) => {
     const y = n(item.y);
     const line = item.kind === 'parent'

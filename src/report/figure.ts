@@ -27,25 +27,38 @@ const TWIPS_PER_PX = 15;
 const PT_PER_PX = 0.75;
 
 /** How much the report shrinks (or enlarges) a figure of this size to fit the text area, as src/report/word.ts does. */
+const PAGE_WIDTH = Math.floor(TEXT_WIDTH / TWIPS_PER_PX);
+const PAGE_HEIGHT = Math.floor((TEXT_HEIGHT * 0.8) / TWIPS_PER_PX);
+
 export function pageScale(width: number, height: number): number {
-  return Math.min(Math.floor(TEXT_WIDTH / TWIPS_PER_PX) / width, Math.floor((TEXT_HEIGHT * 0.8) / TWIPS_PER_PX) / height);
+  return Math.min(PAGE_WIDTH / width, PAGE_HEIGHT / height);
 }
 
 /** The smallest text of a laid-out figure once printed at the report's size, in points. */
 export const printedTextPt = (layout: Pick<FigureLayout, 'width' | 'height' | 'smallestFont'>): number =>
   layout.smallestFont * PT_PER_PX * pageScale(layout.width, layout.height);
 
+/** Beyond this a map is too large for one page at a readable size. */
+const MAX_TEXT_SCALE = 8;
+
 /**
  * The figure laid out with text large enough that, fitted to the report's page, no text is
- * under MIN_TEXT_PT: a wide map prints smaller, so its text is drawn larger (the boxes grow
- * with it). Gives up growing the text past five times, where a map is too large for one page.
+ * under MIN_TEXT_PT: the arrangement is drawn as tight as its rules allow, and a wide map,
+ * which prints smaller, gets larger text (its boxes grow with it). Gives up growing the text
+ * at MAX_TEXT_SCALE.
  */
 export function printableLayout(map: ThemeMap, language: FigureLanguage, title = ''): FigureLayout {
+  const options = { language, title, compact: true, pageWidth: PAGE_WIDTH, pageHeight: PAGE_HEIGHT } as const;
   let textScale = 1;
-  let layout = figureLayout(map, { language, textScale, title });
-  for (let i = 0; i < 12 && printedTextPt(layout) < MIN_TEXT_PT && textScale < 5; i++) {
-    textScale = Math.min(5, textScale * Math.max(1.05, (MIN_TEXT_PT / printedTextPt(layout)) ** 0.75));
-    layout = figureLayout(map, { language, textScale, title });
+  // Measured cheaply (boxes only) while the text grows; the whole figure is laid out once.
+  while (textScale < MAX_TEXT_SCALE && printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true })) < MIN_TEXT_PT + 0.2) {
+    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.08);
+  }
+  let layout = figureLayout(map, { ...options, textScale });
+  // Curved lines and the legend can widen the drawing a little beyond its boxes.
+  for (let i = 0; i < 6 && printedTextPt(layout) < MIN_TEXT_PT && textScale < MAX_TEXT_SCALE; i++) {
+    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.06);
+    layout = figureLayout(map, { ...options, textScale });
   }
   return layout;
 }
