@@ -26,6 +26,9 @@ export const LINK_STYLE: Readonly<Record<ThemeLinkKind, LinkStyle>> = {
   'associated-with': { stroke: '#6b7686', dash: '4 4', arrow: false },
 };
 
+/** The sub-theme → theme connector: thin, grey, finely dashed, ending in an open circle on the theme. */
+export const PARENT_LINK_STYLE = { stroke: '#8a94a6', dash: '3 3', width: 1.25 } as const;
+
 /** Kinds whose link may end on another link: "M mediates (X → Y)". */
 export const ACTS_ON_LINKS: ReadonlySet<ThemeLinkKind> = new Set(['mediates', 'moderates']);
 

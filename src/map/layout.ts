@@ -43,7 +43,7 @@ export function layoutMap(
 /**
  * Themes without a stored position, placed among those that have one: a sub-theme under its
  * parent (the nearest free spot in the row beneath it, then the rows further down), any other
- * theme in the first free spot of the rows under everything drawn. Links play no part, so
+ * theme in the first free cell of a four-column grid from the top-left of the drawing. Links play no part, so
  * drawing one changes nothing here.
  */
 export function placeNew(themes: readonly LayoutTheme[], fixed: ReadonlyMap<number, { x: number; y: number }>): Map<number, MapPoint> {
@@ -74,11 +74,11 @@ export function placeNew(themes: readonly LayoutTheme[], fixed: ReadonlyMap<numb
       }
     }
     if (!spot) {
-      const all = [...taken];
-      const left = all.length ? Math.min(...all.map((b) => b.x)) : MARGIN;
-      const bottom = all.length ? Math.max(...all.map((b) => b.y + b.h)) : MARGIN - ROW / 2;
+      // The first free cell of a grid of four columns laid from the top-left of what is drawn.
+      const left = taken.length ? Math.min(...taken.map((b) => b.x)) : MARGIN;
+      const top = taken.length ? Math.min(...taken.map((b) => b.y)) : MARGIN;
       for (let i = 0; !spot; i++) {
-        const p = { x: left + (i % 4) * COLUMN, y: bottom + ROW / 2 + Math.floor(i / 4) * ROW };
+        const p = { x: left + (i % 4) * COLUMN, y: top + Math.floor(i / 4) * ROW };
         if (free(p)) spot = p;
       }
     }

@@ -1,10 +1,9 @@
-import { LINK_STYLE, tint } from '../domain/map-geometry';
+import { LINK_STYLE, PARENT_LINK_STYLE, tint } from '../domain/map-geometry';
 import type { ThemeLinkKind, ThemeMap } from '../domain/types';
 import { figureLayout, type FigureLayout, type FigureLine, type FigureOptions, type FigureText } from './figure-layout';
 
 const FONT = "'Liberation Sans', Arial, Helvetica, sans-serif";
-/** The sub-theme → theme connector: thin, grey, finely dashed, ending in an open circle on the theme. */
-export const PARENT_STYLE = { stroke: '#8a94a6', dash: '3 3', width: 1.25 } as const;
+const PARENT_STYLE = PARENT_LINK_STYLE;
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number): string => (Math.round(v * 10) / 10).toString();

@@ -3,7 +3,7 @@ import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import type { LinkToolState } from './link-tool';
 import {
-  ACTS_ON_LINKS, CODE_HEIGHT, CODE_WIDTH, LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, edgePoint, linkGeometry, themeBox, tint, wrap,
+  ACTS_ON_LINKS, CODE_LINE_HEIGHT, CODE_WIDTH, LINK_STYLE, PARENT_LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, codeLines, edgePoint, linkGeometry, themeBox, tint, wrap,
   type Box, type Point,
 } from '../../../src/domain/map-geometry';
 import { codeOwners, companions, type Selection } from './map-model';
@@ -165,13 +165,29 @@ export function MapCanvas(props: MapCanvasProps) {
   const grid = 24;
 
   const codeEdges = map.codes.flatMap((code) => {
-    const box = codeBox(positions.get(`code:${code.id}`)!);
+    const box = codeBox(positions.get(`code:${code.id}`)!, code.name);
     return map.themes.filter((th) => th.codeIds.some((id) => (id as number) === (code.id as number))).map((th) => {
       const b = themeBoxes.get(th.id)!;
       const a = edgePoint(box, centre(b));
       const z = edgePoint(b, centre(box));
       return <line key={`${code.id}-${th.id}`} className="map-code-edge" x1={a.x} y1={a.y} x2={z.x} y2={z.y} />;
     });
+  });
+
+  // Sub-theme → theme: a thin dashed connector ending in an open circle on the theme, as in the exported figure.
+  const parentEdges = map.themes.flatMap((theme) => {
+    const parent = theme.parentId !== null ? themeBoxes.get(theme.parentId) : undefined;
+    const child = themeBoxes.get(theme.id);
+    if (!parent || !child) return [];
+    const a = edgePoint(child, centre(parent));
+    const z = edgePoint(parent, centre(child));
+    const d = Math.hypot(z.x - a.x, z.y - a.y) || 1;
+    const end = { x: z.x + (a.x - z.x) / d * 4, y: z.y + (a.y - z.y) / d * 4 };
+    return [<line
+      key={`parent-${theme.id}`} className="map-parent-edge" data-testid="map-parent-edge" data-theme-id={theme.id}
+      x1={a.x} y1={a.y} x2={end.x} y2={end.y} stroke={PARENT_LINK_STYLE.stroke} strokeWidth={PARENT_LINK_STYLE.width}
+      strokeDasharray={PARENT_LINK_STYLE.dash} markerEnd={`url(#${uid}-parent-end)`}
+    />];
   });
 
   return (
@@ -197,10 +213,14 @@ export function MapCanvas(props: MapCanvasProps) {
             <path d="M0,0 L10,5 L0,10 z" fill={LINK_STYLE[kind].stroke} />
           </marker>
         ))}
+        <marker id={`${uid}-parent-end`} viewBox="0 0 10 10" refX={5} refY={5} markerUnits="userSpaceOnUse" markerWidth={8} markerHeight={8}>
+          <circle cx={5} cy={5} r={3.5} fill="#ffffff" stroke={PARENT_LINK_STYLE.stroke} strokeWidth={1.5} />
+        </marker>
       </defs>
       <rect className="map-background" width="100%" height="100%" fill={`url(#${uid}-grid)`} />
       <g transform={transform}>
         <g className="map-code-edges">{codeEdges}</g>
+        <g className="map-parent-edges">{parentEdges}</g>
         {map.links.map((link) => {
           const geo = geometry.get(link.id);
           if (!geo) return null;
@@ -251,12 +271,15 @@ export function MapCanvas(props: MapCanvasProps) {
         {map.codes.map((code) => {
           const p = positions.get(`code:${code.id}`)!;
           const selected = isSelected('code', code.id);
+          const box = codeBox(p, code.name);
           return (
             <g key={code.id} className={`map-code${selected ? ' selected' : ''}`} data-testid="map-code" data-code-name={code.name} data-node-kind="code" data-node-id={code.id}>
               <title>{code.name}</title>
-              {selected && <rect className="map-node-ring" x={p.x - 4} y={p.y - 4} width={CODE_WIDTH + 8} height={CODE_HEIGHT + 8} rx={16} />}
-              <rect x={p.x} y={p.y} width={CODE_WIDTH} height={CODE_HEIGHT} rx={13} fill="#ffffff" stroke={code.colour} strokeWidth={1.5} />
-              <text x={p.x + CODE_WIDTH / 2} y={p.y + 17} textAnchor="middle" fontSize={11} className="map-code-name">{wrap(code.name, 22, 1)[0] ?? ''}</text>
+              {selected && <rect className="map-node-ring" x={p.x - 4} y={p.y - 4} width={CODE_WIDTH + 8} height={box.h + 8} rx={16} />}
+              <rect x={p.x} y={p.y} width={CODE_WIDTH} height={box.h} rx={13} fill="#ffffff" stroke={code.colour} strokeWidth={1.5} />
+              {codeLines(code.name).map((line, i) => (
+                <text key={i} x={p.x + CODE_WIDTH / 2} y={p.y + 17 + i * CODE_LINE_HEIGHT} textAnchor="middle" fontSize={11} className="map-code-name">{line}</text>
+              ))}
             </g>
           );
         })}
