@@ -147,6 +147,18 @@ export function linkGeometry(links: readonly ThemeLink[], boxes: ReadonlyMap<num
   return out;
 }
 
+/**
+ * The centre of a label of `w` × `h` beside the line start–end at `at`: moved along the line's
+ * normal (the upper side, or the right of a vertical line) just far enough that the line misses it.
+ */
+export function labelBeside(start: Point, end: Point, at: Point, w: number, h: number, gap = 3): Point {
+  const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
+  let n = { x: (end.y - start.y) / length, y: -(end.x - start.x) / length };
+  if (n.y > 0 || (n.y === 0 && n.x < 0)) n = { x: -n.x, y: -n.y };
+  const d = Math.abs(n.x) * w / 2 + Math.abs(n.y) * h / 2 + gap;
+  return { x: at.x + n.x * d, y: at.y + n.y * d };
+}
+
 const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
 
 /** The smallest box holding all the given boxes, or null when there are none. */

@@ -394,7 +394,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
       return {
         kind: 'theme' as const, id: t.id, box, colour: t.colour, sub: t.parentId !== null, faded: t.status === 'discarded',
         lines: text.map((l, i) => ({ x: box.x + box.w / 2, y: top + i * themeLine, text: l, size: font.theme })),
-        badge: { x: box.x + box.w - 8, y: box.y + box.h - 7, text: statusText(s.statuses, t.status), size: font.status },
+        badge: { x: box.x + box.w - 8 * Math.sqrt(Math.max(1, k)), y: box.y + box.h - 7 * Math.sqrt(Math.max(1, k)), text: statusText(s.statuses, t.status), size: font.status },
       };
     }),
     ...map.codes.map((c) => {
@@ -427,12 +427,12 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   entries.forEach((e, i) => {
     if (x > 0 && x + widths[i]! > rowWidth) { x = 0; row++; }
     const lx = left + 20 + x;
-    const ly = bottom + 8 + row * font.legend * 2;
+    const ly = bottom + font.legend + row * font.legend * 2;
     legend.push({ kind: e.kind, x: lx, y: ly, text: { x: lx + sample + 8, y: ly + font.legend * 0.35, text: e.text, size: font.legend } });
     x += widths[i]!;
   });
   const width = Math.max(right, left + 40 + Math.max(...widths)) - left;
-  const height = bottom + 8 + (row + 1) * font.legend * 2 - top;
+  const height = bottom + font.legend + (row + 0.5) * font.legend * 2 + 12 - top;
   return {
     x: left, y: top, width, height,
     title: options.title ? { x: left + 20, y: top + font.title * 1.6, text: options.title, size: font.title } : null,

@@ -24,10 +24,12 @@ export function figureSvg(layout: FigureLayout): string {
   const stroke = Math.max(1, layout.smallestFont / 11) ** 0.35;
   const text = (t: FigureText, attrs: string) => `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" ${attrs}>${escape(t.text)}</text>`;
   const kinds = Object.keys(LINK_STYLE) as ThemeLinkKind[];
+  // Arrowheads grow faster than lines, so a figure printed small still shows each one clearly.
+  const head = 12 * Math.max(1, layout.smallestFont / 11) ** 0.6;
   const markers = [
     ...kinds.filter((k) => LINK_STYLE[k].arrow).map((kind) =>
       // userSpaceOnUse: the arrowhead keeps its size whatever the line's dashes, 5 × the line width long.
-      `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${n(12 * stroke)}" markerHeight="${n(12 * stroke)}" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${LINK_STYLE[kind].stroke}" stroke="none"/></marker>`),
+      `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${n(head)}" markerHeight="${n(head)}" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${LINK_STYLE[kind].stroke}" stroke="none"/></marker>`),
     `<marker id="parent-end" viewBox="0 0 10 10" refX="5" refY="5" markerUnits="userSpaceOnUse" markerWidth="${n(8 * stroke)}" markerHeight="${n(8 * stroke)}"><circle cx="5" cy="5" r="3.5" fill="#ffffff" stroke="${PARENT_STYLE.stroke}" stroke-width="1.5"/></marker>`,
   ];
   const path = (l: Pick<FigureLine, 'start' | 'control' | 'end'>) =>

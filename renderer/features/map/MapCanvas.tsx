@@ -3,7 +3,7 @@ import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import type { LinkToolState } from './link-tool';
 import {
-  ACTS_ON_LINKS, CODE_LINE_HEIGHT, CODE_WIDTH, LINK_STYLE, PARENT_LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, codeLines, edgePoint, linkGeometry, themeBox, tint, wrap,
+  ACTS_ON_LINKS, CODE_LINE_HEIGHT, CODE_WIDTH, LINK_STYLE, PARENT_LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, codeLines, edgePoint, labelBeside, linkGeometry, themeBox, tint, wrap,
   type Box, type Point,
 } from '../../../src/domain/map-geometry';
 import { codeOwners, companions, type Selection } from './map-model';
@@ -289,9 +289,11 @@ export function MapCanvas(props: MapCanvasProps) {
           const comments = openComments.links.get(link.id) ?? 0;
           if (!geo || (!text && !comments)) return null;
           const at = targeted.has(link.id) ? geo.labelAt : geo.mid;
+          // Beside the line, never struck through by it.
+          const beside = labelBeside(geo.start, geo.end, at, text.length * 11 * 0.56 + 6, 15);
           return (
             <g key={link.id} className="map-link-label" data-link-id={link.id}>
-              {text && <text x={at.x} y={at.y - 6} textAnchor="middle" fontSize={11} fill={LINK_STYLE[link.kind].stroke}>{text}</text>}
+              {text && <text x={beside.x} y={beside.y + 4} textAnchor="middle" fontSize={11} fill={LINK_STYLE[link.kind].stroke}>{text}</text>}
               {comments > 0 && (
                 <g className="map-badge">
                   <circle cx={at.x} cy={at.y + 10} r={8} />
