@@ -253,8 +253,12 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   let spread = 1;
   let boxes = boxesAt(map, spread, size);
   const fine = (b: Placed) => {
-    const all = [...b.theme.values(), ...b.code.values()];
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (boxesOverlap(all[i]!, all[j]!, 8)) return false;
+    // Sweep from left to right: only boxes starting before one ends can overlap it.
+    const all = [...b.theme.values(), ...b.code.values()].sort((p, q) => p.x - q.x);
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
+      for (let j = i + 1; j < all.length && all[j]!.x < a.x + a.w + 16; j++) if (boxesOverlap(a, all[j]!, 8)) return false;
+    }
     // A labelled link is long enough to carry its label beside it.
     const pairs: (readonly [number, number, number])[] = [
       ...directLinks.map((l) => [l.fromThemeId as number, l.toThemeId as number, labelText(l) ? minLength + 2 * font.label : minLength] as const),
@@ -273,11 +277,11 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
     // Across and down apart: for each spread across, the least spread down that keeps the rules;
     // the pair that lets the drawing print largest on the page wins.
     let best: { score: number; boxes: Placed; spread: number } | null = null;
-    for (let sx = 0.2; sx <= 6; sx = Math.round((sx + 0.1) * 100) / 100) {
+    for (let sx = 0.2; sx <= 6; sx = Math.round((sx + 0.2) * 100) / 100) {
       let low = 0.2;
       let high = 8;
       if (!fine(boxesAt(map, sx, size, high))) continue;
-      while (high - low > 0.02) {
+      while (high - low > 0.04) {
         const mid = (low + high) / 2;
         if (fine(boxesAt(map, sx, size, mid))) high = mid;
         else low = mid;

@@ -50,14 +50,18 @@ const MAX_TEXT_SCALE = 8;
 export function printableLayout(map: ThemeMap, language: FigureLanguage, title = ''): FigureLayout {
   const options = { language, title, compact: true, pageWidth: PAGE_WIDTH, pageHeight: PAGE_HEIGHT } as const;
   let textScale = 1;
-  // Measured cheaply (boxes only) while the text grows; the whole figure is laid out once.
-  while (textScale < MAX_TEXT_SCALE && printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true })) < MIN_TEXT_PT + 0.2) {
-    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.08);
+  let printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
+  // Measured cheaply (boxes only) while the text grows; the whole figure is laid out once. Larger text
+  // also spreads the drawing, so each step goes only part of the way.
+  for (let i = 0; i < 24 && printed < MIN_TEXT_PT + 0.2 && textScale < MAX_TEXT_SCALE; i++) {
+    const next = Math.min(MAX_TEXT_SCALE, textScale * Math.max(1.05, Math.sqrt((MIN_TEXT_PT + 0.3) / printed)));
+    textScale = next;
+    printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
   }
   let layout = figureLayout(map, { ...options, textScale });
   // Curved lines and the legend can widen the drawing a little beyond its boxes.
-  for (let i = 0; i < 6 && printedTextPt(layout) < MIN_TEXT_PT && textScale < MAX_TEXT_SCALE; i++) {
-    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.06);
+  for (let i = 0; i < 2 && printedTextPt(layout) < MIN_TEXT_PT && textScale < MAX_TEXT_SCALE; i++) {
+    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.08);
     layout = figureLayout(map, { ...options, textScale });
   }
   return layout;

@@ -39,7 +39,7 @@ describe('the theme map in the browser', () => {
     for (const [name, dx, dy] of [['Keunggulan bersaing', 60, 220], ['Peran komunitas', -140, 330]] as const) {
       const was = stored().get(name);
       await map.drag(name, dx, dy);
-      await expect.poll(() => stored().get(name), `${name} placed by hand`).not.toEqual(was);
+      await expect.poll(() => stored().get(name)).not.toEqual(was);
     }
     const before = stored();
     const onScreen = new Map(await Promise.all(THEMES.map(async (name) => [name, await map.nodeBox(name)] as const)));
