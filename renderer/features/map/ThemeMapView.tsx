@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { THEME_LINK_KINDS } from '../../../src/domain/types';
-import { useStrings } from '../../i18n/i18n';
+import { useLanguage, useStrings } from '../../i18n/i18n';
 import { invoke } from '../../lib/api';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
@@ -27,6 +27,7 @@ const NO_OVERRIDES: ReadonlyMap<string, Point> = new Map();
  */
 export function ThemeMapView() {
   const t = useStrings(mapStrings);
+  const { language } = useLanguage();
   const { run, navigate, notify, project } = useProject();
   const [showCodes, setShowCodes] = useState(false);
   const [showDiscarded, setShowDiscarded] = useState(false);
@@ -158,7 +159,8 @@ export function ThemeMapView() {
   const exportMap = async (format: 'svg' | 'png') => {
     setExporting(format);
     try {
-      const { svg } = await invoke('export.themeMap', { includeCodes: showCodes });
+      // The figure's legend and badges in the language the researcher is working in.
+      const { svg } = await invoke('export.themeMap', { includeCodes: showCodes, language });
       const name = exportFileName(project?.name ?? '', format);
       if (format === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
       else {
