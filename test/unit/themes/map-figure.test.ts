@@ -1,10 +1,12 @@
 import { XMLValidator } from 'fast-xml-parser';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, segmentHitsBox, type Box, type Point } from '../../../src/domain/map-geometry';
 import type { ThemeMap } from '../../../src/domain/types';
 import { MIN_LINK_LENGTH, figureLayout, lineLength, type FigureLayout } from '../../../src/map/figure-layout';
 import { themeMapSvg } from '../../../src/map/svg';
-import { MIN_TEXT_PT, printableLayout, printedTextPt, themeFigure } from '../../../src/report/figure';
+import { MIN_TEXT_PT, pageScale, printableLayout, printedTextPt, themeFigure } from '../../../src/report/figure';
+import { docxParts } from '../report/docx-parts';
 import { newProject } from '../../helpers/temp-project';
 import { crowded, link, theme } from './crowded-map';
 
@@ -96,7 +98,7 @@ describe('the exported theme map figure', () => {
     expect(layout.nodes.flatMap((n) => n.lines).every((t) => t.size >= layout.smallestFont)).toBe(true);
   });
 
-  it('gives the Word report a figure in its language with no text under 8 pt', async () => {
+  it('gives the Word report a figure in its language with no text under 8 pt as the report prints it', async () => {
     const client = await newProject();
     const ids = [];
     for (const name of ['Praktik co-creation', 'Loyalitas pelanggan', 'Keunggulan bersaing', 'Peran komunitas', 'Dukungan pemerintah']) ids.push((await client.invoke('themes.create', { name })).id);
@@ -105,5 +107,15 @@ describe('the exported theme map figure', () => {
     const figure = themeFigure(client.session.store.db, new Set(ids.map(Number)), '', (t) => t, 'id')!;
     expect(figure.png.subarray(1, 4).toString()).toBe('PNG');
     expect(figure.smallestTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+
+    // The report itself: the image's printed width (EMU, 12,700 to the point) against the drawing's width.
+    const file = `${client.dir}/laporan.docx`;
+    await client.invoke('report.word', { path: file, language: 'id' });
+    const xml = docxParts(fs.readFileSync(file)).text('word/document.xml');
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(xml);
+    expect(extent).not.toBeNull();
+    const printedWidthPt = Number(extent![1]) / 12_700;
+    const smallestFontPx = figure.smallestTextPt / (0.75 * pageScale(figure.width, figure.height));
+    expect(smallestFontPx * printedWidthPt / figure.width).toBeGreaterThanOrEqual(MIN_TEXT_PT - 0.05);
   });
 });
