@@ -58,6 +58,17 @@ describe('the theme map in the browser', () => {
     await e2e.screenshot('theme-map-placed');
   });
 
+  it('takes a theme’s sub-theme along when the theme is dragged', async () => {
+    const [parent, child] = [stored().get('Praktik co-creation')!, stored().get('Polling di Instagram')!];
+    const box = await map.nodeBox('Praktik co-creation');
+    await map.drag('Praktik co-creation', 0, 70);
+    await expect.poll(() => stored().get('Praktik co-creation')).not.toEqual(parent);
+    const [movedParent, movedChild] = [stored().get('Praktik co-creation')!, stored().get('Polling di Instagram')!];
+    expect(movedChild.x! - child.x!).toBe(movedParent.x! - parent.x!);
+    expect(movedChild.y! - child.y!).toBe(movedParent.y! - parent.y!);
+    expect((await map.nodeBox('Praktik co-creation')).y).toBeGreaterThan(box.y);
+  });
+
   it('brings every node into view with Fit, none under the side panel', async () => {
     // A theme the researcher dragged far off, beyond the canvas.
     await map.drag('Dukungan pemerintah', 700, 300);

@@ -6,7 +6,7 @@ import {
   ACTS_ON_LINKS, CODE_LINE_HEIGHT, CODE_WIDTH, LINK_STYLE, PARENT_LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, codeLines, edgePoint, labelBeside, linkGeometry, themeBox, tint, wrap,
   type Box, type Point,
 } from '../../../src/domain/map-geometry';
-import { codeOwners, companions, type Selection } from './map-model';
+import { codeOwners, companions, subThemesOf, type Selection } from './map-model';
 import { draggedTo, nodeKey, passedThreshold, type NodeRef } from './node-drag';
 import { mapStrings } from './strings';
 import { panBy, toWorld, wheelFactor, zoomAt, type View } from './view-transform';
@@ -68,14 +68,18 @@ export function MapCanvas(props: MapCanvasProps) {
   const positions = useMemo(() => {
     const out = new Map<string, Point>();
     const delta = drag?.node.kind === 'theme' ? { x: drag.at.x - drag.origin.x, y: drag.at.y - drag.origin.y } : null;
+    // A dragged theme takes its sub-themes (and the codes placed with any of them) along.
+    const group = delta && drag ? new Set([drag.node.id, ...subThemesOf(map, drag.node.id)]) : new Set<number>();
     for (const theme of map.themes) {
       const key = nodeKey({ kind: 'theme', id: theme.id });
-      out.set(key, drag && nodeKey(drag.node) === key ? drag.at : overrides.get(key) ?? theme);
+      const base = overrides.get(key) ?? theme;
+      out.set(key, drag && nodeKey(drag.node) === key ? drag.at : delta && group.has(theme.id) ? { x: base.x + delta.x, y: base.y + delta.y } : base);
     }
     for (const code of map.codes) {
       const key = nodeKey({ kind: 'code', id: code.id });
       const base = overrides.get(key) ?? code;
-      const carried = delta && drag && owners.get(code.id) === drag.node.id;
+      const owner = owners.get(code.id);
+      const carried = delta && drag && owner !== undefined && group.has(owner);
       out.set(key, drag && nodeKey(drag.node) === key ? drag.at : carried ? { x: base.x + delta.x, y: base.y + delta.y } : base);
     }
     return out;
@@ -134,8 +138,16 @@ export function MapCanvas(props: MapCanvasProps) {
         const free = draggedTo(g.origin, g.pressWorld, toWorld(view, local(event)));
         // Whole units, as the store keeps them, so nothing shifts when the map is read again.
         const at = { x: Math.round(free.x), y: Math.round(free.y) };
+        const delta = { x: at.x - g.origin.x, y: at.y - g.origin.y };
+        const subThemes = g.node.kind === 'theme' ? [...subThemesOf(map, g.node.id)] : [];
         const carried = g.node.kind === 'theme'
-          ? companions(map, g.node.id, { x: at.x - g.origin.x, y: at.y - g.origin.y }, (c) => overrides.get(`code:${c.id}`) ?? c)
+          ? [
+            ...subThemes.map((id) => {
+              const base = overrides.get(`theme:${id}`) ?? map.themes.find((th) => th.id === id)!;
+              return { kind: 'theme' as const, id, x: Math.round(base.x + delta.x), y: Math.round(base.y + delta.y) };
+            }),
+            ...[g.node.id, ...subThemes].flatMap((id) => companions(map, id, delta, (c) => overrides.get(`code:${c.id}`) ?? c)),
+          ]
           : [];
         props.onDrop({ ...g.node, ...at }, carried);
       }

@@ -152,8 +152,8 @@ export function ThemeMapView() {
     const at = new Map(overrides);
     for (const n of [node, ...carried]) at.set(nodeKey(n), { x: n.x, y: n.y });
     setPending({ on: map, at });
-    // Only the dragged node is placed by hand; carried codes stay with the layout.
-    run('map.move', moveRequest([node])).catch(() => setPending(null));
+    // The dragged node and the sub-themes it carried are placed; carried codes stay with the layout.
+    run('map.move', moveRequest([node, ...carried.filter((n) => n.kind === 'theme')])).catch(() => setPending(null));
   };
 
   const exportMap = async (format: 'svg' | 'png') => {
