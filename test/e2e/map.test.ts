@@ -4,6 +4,7 @@ import { startE2E, type E2E } from './harness';
 import { ThemeMapPage, type ScreenBox } from './pages/theme-map';
 import { Workbench } from './pages/workbench';
 
+const LONG_CODE = 'Polling warna produk lewat Instagram Story setiap bulan bersama pelanggan';
 const THEMES = ['Praktik co-creation', 'Loyalitas pelanggan', 'Keunggulan bersaing', 'Peran komunitas', 'Dukungan pemerintah'];
 
 const inside = (box: ScreenBox, frame: ScreenBox) =>
@@ -28,6 +29,11 @@ describe('the theme map in the browser', () => {
     const ids: number[] = [];
     for (const name of THEMES) ids.push((await call('themes.create', { name })).id);
     await call('themes.create', { name: 'Polling di Instagram', parentId: ids[0] });
+    // A code with a long name, as Indonesian code names often are.
+    const doc = db().prepare("SELECT id, text FROM documents WHERE title = 'P-01_fashion'").get() as { id: number; text: string };
+    const start = doc.text.indexOf('polling di Instagram Story');
+    const { codeId } = await call('codings.apply', { documentId: doc.id, start, end: start + 26, codeName: LONG_CODE }) as unknown as { codeId: number };
+    await call('themes.addCodes', { id: ids[0], codeIds: [codeId] });
     await e2e.page.reload();
     await e2e.page.locator('.doc-link').first().waitFor();
     map = new ThemeMapPage(e2e.page);
@@ -88,6 +94,21 @@ describe('the theme map in the browser', () => {
       expect(overlaps(box, legend), `${name} under the legend`).toBe(false);
     }
     await e2e.screenshot('theme-map-fit');
+  });
+
+  it('shows a long code name whole, on as many lines as it needs', async () => {
+    await e2e.page.getByTestId('map-show-codes').check();
+    const code = e2e.page.locator(`[data-testid=map-code][data-code-name="${LONG_CODE}"]`);
+    await code.waitFor();
+    const lines = await code.locator('text').allTextContents();
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(' ')).toBe(LONG_CODE);
+    const pill = (await code.locator('rect').last().boundingBox())!;
+    const last = (await code.locator('text').last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(pill.y + pill.height + 0.5);
+    await map.fit();
+    await e2e.screenshot('theme-map-codes');
+    await e2e.page.getByTestId('map-show-codes').uncheck();
   });
 
   it('exports the figure in Indonesian from the browser session', async () => {
