@@ -281,6 +281,8 @@ export const contract = {
   /** The theme map as SVG text, or written as SVG or PNG to `path`. */
   'export.themeMap': action<{ readonly svg: string; readonly path: string | null }>()(z.strictObject({
     format: z.enum(['svg', 'png']).optional(), path: z.string().min(1).optional(), includeCodes: z.boolean().optional(), scale: z.number().min(0.5).max(8).optional(),
+    /** Language of the legend and the status badges (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
   })),
 } as const;
 

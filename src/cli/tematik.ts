@@ -22,7 +22,7 @@ Usage:
   tematik stats <project.tematik>
   tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
-  tematik map <project.tematik> --out model.svg|model.png [--codes]
+  tematik map <project.tematik> --out model.svg|model.png [--codes] [--lang en|id]
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                 [--real-names] [--journal] [--audit]
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
@@ -157,7 +157,9 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'map': {
       if (!flags.out) throw new UsageError('map needs --out model.svg or --out model.png.');
       const format = flags.out.toLowerCase().endsWith('.png') ? 'png' : 'svg';
-      await invoke('export.themeMap', { path: flags.out, format, includeCodes: flags.codes ?? false });
+      const language = flags.lang ?? 'en';
+      if (language !== 'en' && language !== 'id') throw new UsageError('--lang is en or id.');
+      await invoke('export.themeMap', { path: flags.out, format, includeCodes: flags.codes ?? false, language });
       return print(flags, { path: flags.out }, `Wrote the theme map to ${flags.out}`);
     }
     case 'report': {

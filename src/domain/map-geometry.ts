@@ -26,6 +26,9 @@ export const LINK_STYLE: Readonly<Record<ThemeLinkKind, LinkStyle>> = {
   'associated-with': { stroke: '#6b7686', dash: '4 4', arrow: false },
 };
 
+/** The sub-theme → theme connector: thin, grey, finely dashed, ending in an open circle on the theme. */
+export const PARENT_LINK_STYLE = { stroke: '#8a94a6', dash: '3 3', width: 1.25 } as const;
+
 /** Kinds whose link may end on another link: "M mediates (X → Y)". */
 export const ACTS_ON_LINKS: ReadonlySet<ThemeLinkKind> = new Set(['mediates', 'moderates']);
 
@@ -33,7 +36,48 @@ export interface Point { readonly x: number; readonly y: number }
 export interface Box { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
 
 export const themeBox = (p: Point): Box => ({ x: p.x, y: p.y, w: THEME_WIDTH, h: THEME_HEIGHT });
-export const codeBox = (p: Point): Box => ({ x: p.x, y: p.y, w: CODE_WIDTH, h: CODE_HEIGHT });
+/** Characters of a code name on one line of its pill; longer names wrap onto more lines, never cut short. */
+export const CODE_LINE_CHARS = 24;
+/** Line height of a code name (11 px text). */
+export const CODE_LINE_HEIGHT = 13;
+/** A code's name on the lines its pill shows (up to five; only a name longer than that ends in an ellipsis). */
+export const codeLines = (name: string): string[] => wrap(name, CODE_LINE_CHARS, 5);
+/** Height of a code's pill: one line is CODE_HEIGHT, each further line adds a line height. */
+export const codeHeight = (name = ''): number => CODE_HEIGHT + Math.max(0, codeLines(name).length - 1) * CODE_LINE_HEIGHT;
+export const codeBox = (p: Point, name = ''): Box => ({ x: p.x, y: p.y, w: CODE_WIDTH, h: codeHeight(name) });
+
+/** Whether two boxes overlap once each is grown by `margin` on every side. */
+export const boxesOverlap = (a: Box, b: Box, margin = 0): boolean =>
+  a.x - margin < b.x + b.w + margin && b.x - margin < a.x + a.w + margin && a.y - margin < b.y + b.h + margin && b.y - margin < a.y + a.h + margin;
+
+/** Whether the segment a–b passes through the inside of the box (Liang–Barsky clipping). */
+export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [[-dx, a.x - box.x], [dx, box.x + box.w - a.x], [-dy, a.y - box.y], [dy, box.y + box.h - a.y]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+/** The gap between two boxes along the line joining their centres: the visible length of a link between them. */
+export function gapBetween(a: Box, b: Box): number {
+  const start = edgePoint(a, centre(b));
+  const end = edgePoint(b, centre(a));
+  const along = (centre(b).x - centre(a).x) * (end.x - start.x) + (centre(b).y - centre(a).y) * (end.y - start.y);
+  const length = Math.hypot(end.x - start.x, end.y - start.y);
+  return along < 0 || boxesOverlap(a, b) ? 0 : length;
+}
 export const centre = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
 /** Where the segment from the box's centre toward `to` leaves the box (the box's centre when `to` is it). */
@@ -101,6 +145,18 @@ export function linkGeometry(links: readonly ThemeLink[], boxes: ReadonlyMap<num
   };
   for (const link of links) resolve(link.id);
   return out;
+}
+
+/**
+ * The centre of a label of `w` × `h` beside the line start–end at `at`: moved along the line's
+ * normal (the upper side, or the right of a vertical line) just far enough that the line misses it.
+ */
+export function labelBeside(start: Point, end: Point, at: Point, w: number, h: number, gap = 3): Point {
+  const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
+  let n = { x: (end.y - start.y) / length, y: -(end.x - start.x) / length };
+  if (n.y > 0 || (n.y === 0 && n.x < 0)) n = { x: -n.x, y: -n.y };
+  const d = Math.abs(n.x) * w / 2 + Math.abs(n.y) * h / 2 + gap;
+  return { x: at.x + n.x * d, y: at.y + n.y * d };
 }
 
 const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });

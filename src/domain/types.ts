@@ -305,7 +305,10 @@ export interface PhaseCheck {
 export interface MapPoint {
   readonly x: number;
   readonly y: number;
-  /** True where the researcher placed the node; false where the automatic layout did. */
+  /**
+   * True where the position is stored (placed by hand, or kept where the map drew it when the
+   * model changed); false where the layout places it on this reading.
+   */
   readonly pinned: boolean;
 }
 

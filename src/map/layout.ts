@@ -1,4 +1,4 @@
-import { CODE_HEIGHT, CODE_WIDTH, THEME_HEIGHT, THEME_WIDTH } from '../domain/map-geometry';
+import { CODE_WIDTH, THEME_HEIGHT, THEME_WIDTH, boxesOverlap, codeBox, themeBox, type Box } from '../domain/map-geometry';
 import type { MapPoint, ThemeLink } from '../domain/types';
 
 /** What the layout needs of a theme. */
@@ -12,18 +12,88 @@ const COLUMN = 300;
 const ROW = 150;
 const MARGIN = 40;
 
+/** Space kept free around a node the layout places next to placed ones. */
+const CLEARANCE = 24;
+
+/** Stored positions: the researcher's (or a layout the map has kept). */
+export interface FixedPositions {
+  readonly themes: ReadonlyMap<number, { x: number; y: number }>;
+  readonly codes: ReadonlyMap<number, { x: number; y: number }>;
+}
+
 /**
- * Places themes the way our users draw models: causal chains left to right (a theme that
- * influences another sits in an earlier column), a mediator or moderator above the link it
- * acts on, sub-themes stacked under their parent, unlinked themes in a row underneath, and
- * codes in a fan below their theme. Hand-placed positions (`fixed`) are kept as they are.
+ * Positions of every theme and the given codes. Stored positions (`fixed`) are never changed.
+ * When no shown theme has a stored position yet, the automatic layout places them all
+ * (`autoLayout`); otherwise only the themes without a position are placed, each in the first
+ * free spot that overlaps no node already there (`placeNew`), so a new theme, sub-theme or link
+ * never moves what the researcher sees. Codes without a position fan out above their theme,
+ * clear of every other node. `names` gives code names, whose wrapped lines make a pill taller.
  */
 export function layoutMap(
   themes: readonly LayoutTheme[],
   links: readonly ThemeLink[],
-  fixed: { readonly themes: ReadonlyMap<number, { x: number; y: number }>; readonly codes: ReadonlyMap<number, { x: number; y: number }> },
+  fixed: FixedPositions,
   codeIds: readonly number[],
+  names: ReadonlyMap<number, string> = new Map(),
 ): { themes: Map<number, MapPoint>; codes: Map<number, MapPoint> } {
+  const placed = themes.some((t) => fixed.themes.has(t.id)) ? placeNew(themes, fixed.themes) : autoLayout(themes, links);
+  return { themes: placed, codes: placeCodes(themes, placed, fixed.codes, codeIds, names) };
+}
+
+/**
+ * Themes without a stored position, placed among those that have one: a sub-theme under its
+ * parent (the nearest free spot in the row beneath it, then the rows further down), any other
+ * theme in the first free cell of a four-column grid from the top-left of the drawing. Links play no part, so
+ * drawing one changes nothing here.
+ */
+export function placeNew(themes: readonly LayoutTheme[], fixed: ReadonlyMap<number, { x: number; y: number }>): Map<number, MapPoint> {
+  const ids = new Set(themes.map((t) => t.id));
+  const out = new Map<number, MapPoint>();
+  const taken: Box[] = [];
+  for (const t of themes) {
+    const p = fixed.get(t.id);
+    if (p) {
+      out.set(t.id, { x: p.x, y: p.y, pinned: true });
+      taken.push(themeBox(p));
+    }
+  }
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  const depth = (t: LayoutTheme, seen = new Set<number>()): number =>
+    t.parentId === null || !ids.has(t.parentId) || seen.has(t.id) ? 0 : 1 + depth(byId.get(t.parentId)!, seen.add(t.id));
+  const waiting = themes.filter((t) => !out.has(t.id)).sort((a, b) => depth(a) - depth(b));
+  const free = (p: { x: number; y: number }) => !taken.some((b) => boxesOverlap(themeBox(p), b, CLEARANCE / 2));
+  for (const theme of waiting) {
+    const parent = theme.parentId !== null ? out.get(theme.parentId) : undefined;
+    let spot: { x: number; y: number } | undefined;
+    if (parent) {
+      for (let row = 0; row < 50 && !spot; row++) {
+        for (const k of [0, 1, -1, 2, -2, 3, -3]) {
+          const p = { x: parent.x + k * (THEME_WIDTH + 30), y: parent.y + (row + 1) * (THEME_HEIGHT + 60) };
+          if (free(p)) { spot = p; break; }
+        }
+      }
+    }
+    if (!spot) {
+      // The first free cell of a grid of four columns laid from the top-left of what is drawn.
+      const left = taken.length ? Math.min(...taken.map((b) => b.x)) : MARGIN;
+      const top = taken.length ? Math.min(...taken.map((b) => b.y)) : MARGIN;
+      for (let i = 0; !spot; i++) {
+        const p = { x: left + (i % 4) * COLUMN, y: top + Math.floor(i / 4) * ROW };
+        if (free(p)) spot = p;
+      }
+    }
+    out.set(theme.id, { ...spot, pinned: false });
+    taken.push(themeBox(spot));
+  }
+  return out;
+}
+
+/**
+ * Places themes the way our users draw models: causal chains left to right (a theme that
+ * influences another sits in an earlier column), a mediator or moderator above the link it
+ * acts on, sub-themes stacked under their parent, unlinked themes in a row underneath.
+ */
+export function autoLayout(themes: readonly LayoutTheme[], links: readonly ThemeLink[]): Map<number, MapPoint> {
   const ids = new Set(themes.map((t) => t.id));
   const linkById = new Map(links.map((l) => [l.id, l]));
   // Directed edges for layering: X → Y, and X → M → Y for "M mediates/moderates X → Y".
@@ -84,8 +154,6 @@ export function layoutMap(
   // Unlinked top-level themes: rows under the chains, leaving room for the parts hanging below them.
   const loose = roots.filter((t) => !chained.has(t.id));
   const looseTop = chainBottom > MARGIN ? chainBottom + ROW * 1.4 : MARGIN;
-  // Hand-placed themes first, so sub-themes and parts follow a parent the researcher moved.
-  for (const [id, point] of fixed.themes) if (ids.has(id)) placed.set(id, { ...point, pinned: true });
   loose.forEach((theme, i) => placed.set(theme.id, { x: MARGIN + (i % 4) * COLUMN, y: looseTop + Math.floor(i / 4) * ROW * 2, pinned: false }));
   // Sub-themes and parts under their parent, in order.
   const children = themes.filter((t) => !rootIds.has(t.id));
@@ -101,22 +169,45 @@ export function layoutMap(
     const index = siblings.indexOf(child);
     placed.set(child.id, { x: parent.x + (index - (siblings.length - 1) / 2) * (THEME_WIDTH + 30), y: parent.y + THEME_HEIGHT + 60, pinned: false });
   }
-  for (const [id, point] of fixed.themes) if (ids.has(id)) placed.set(id, { ...point, pinned: true });
+  return placed;
+}
 
-  // Codes fan out under the first shown theme that holds them.
+/** Codes without a stored position in a fan above the first shown theme holding them, each in a spot no node covers. */
+function placeCodes(
+  themes: readonly LayoutTheme[], placed: ReadonlyMap<number, MapPoint>, fixed: ReadonlyMap<number, { x: number; y: number }>,
+  codeIds: readonly number[], names: ReadonlyMap<number, string>,
+): Map<number, MapPoint> {
   const codes = new Map<number, MapPoint>();
-  const counter = new Map<number, number>();
+  const taken: Box[] = [...placed.values()].map(themeBox);
   for (const codeId of codeIds) {
-    const pinned = fixed.codes.get(codeId);
-    if (pinned) { codes.set(codeId, { ...pinned, pinned: true }); continue; }
+    const pinned = fixed.get(codeId);
+    if (!pinned) continue;
+    codes.set(codeId, { ...pinned, pinned: true });
+    taken.push(codeBox(pinned, names.get(codeId)));
+  }
+  for (const codeId of codeIds) {
+    if (codes.has(codeId)) continue;
     const owner = themes.find((t) => t.codeIds.includes(codeId));
     const at = owner ? placed.get(owner.id) : undefined;
-    if (!owner || !at) continue;
-    const n = counter.get(owner.id) ?? 0;
-    counter.set(owner.id, n + 1);
-    codes.set(codeId, { x: at.x - 40 + (n % 2) * (CODE_WIDTH + 10), y: at.y - CODE_HEIGHT - 14 - Math.floor(n / 2) * (CODE_HEIGHT + 8), pinned: false });
+    if (!at) continue;
+    const name = names.get(codeId);
+    let spot: { x: number; y: number } | undefined;
+    // Rows of two pills rising above the theme, then the same below it.
+    for (let n = 0; n < 200 && !spot; n++) {
+      const column = n % 2;
+      const row = Math.floor(n / 2);
+      const height = codeBox({ x: 0, y: 0 }, name).h;
+      const up = row % 2 === 0;
+      const step = Math.floor(row / 2);
+      const y = up ? at.y - height - 14 - step * (height + 8) : at.y + THEME_HEIGHT + 14 + step * (height + 8);
+      const p = { x: at.x - 40 + column * (CODE_WIDTH + 10), y };
+      if (!taken.some((b) => boxesOverlap(codeBox(p, name), b, 3))) spot = p;
+    }
+    if (!spot) continue;
+    codes.set(codeId, { ...spot, pinned: false });
+    taken.push(codeBox(spot, name));
   }
-  return { themes: placed, codes };
+  return codes;
 }
 
 /** Groups of nodes joined by edges (direction ignored), in the order their first node appears. */

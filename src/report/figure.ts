@@ -1,61 +1,89 @@
 import type Database from 'better-sqlite3';
 import type { ThemeMap } from '../domain/types';
 import { svgToPng } from '../export/theme-map';
-import { themeMapSvg } from '../map/svg';
+import { figureLayout, type FigureLayout } from '../map/figure-layout';
+import type { FigureLanguage } from '../map/strings';
+import { figureSvg } from '../map/svg';
 import { themeMap } from '../store/theme-map';
+import { TEXT_HEIGHT, TEXT_WIDTH } from './styles';
 
 /** A rasterised figure and the size it has on screen (CSS pixels, 96 to the inch), for its aspect ratio. */
 export interface Figure {
   readonly png: Buffer;
   readonly width: number;
   readonly height: number;
+  /** Size of the smallest text once the report fits the figure to the page, in points. */
+  readonly smallestTextPt: number;
 }
 
 /** Print resolution for a figure at page width: about 300 dpi is what publishers ask for. */
 const SCALE = 3;
 /** Beyond this many pixels on the long side a huge map only costs time and megabytes, not sharpness. */
 const MAX_PIXELS = 4000;
+/** The smallest text a printed figure may have. */
+export const MIN_TEXT_PT = 8;
+/** The Word report's pixel: 15 twips, 0.75 pt (src/report/word.ts). */
+const TWIPS_PER_PX = 15;
+const PT_PER_PX = 0.75;
 
-/** Room above the top row of themes for the label of a link between two of them. */
-const TOP_MARGIN = 30;
+/** How much the report shrinks (or enlarges) a figure of this size to fit the text area, as src/report/word.ts does. */
+const PAGE_WIDTH = Math.floor(TEXT_WIDTH / TWIPS_PER_PX);
+const PAGE_HEIGHT = Math.floor((TEXT_HEIGHT * 0.8) / TWIPS_PER_PX);
+
+export function pageScale(width: number, height: number): number {
+  return Math.min(PAGE_WIDTH / width, PAGE_HEIGHT / height);
+}
+
+/** The smallest text of a laid-out figure once printed at the report's size, in points. */
+export const printedTextPt = (layout: Pick<FigureLayout, 'width' | 'height' | 'smallestFont'>): number =>
+  layout.smallestFont * PT_PER_PX * pageScale(layout.width, layout.height);
+
+/** Beyond this a map is too large for one page at a readable size. */
+const MAX_TEXT_SCALE = 8;
 
 /**
- * The drawing's canvas starts at the map's origin; themes the report leaves out (or a map
- * the researcher dragged down) leave a blank band above the first theme, which on a page
- * only pushes the figure apart from its caption. The band is cut by moving the top of the
- * viewBox down; the SVG is otherwise the map export's, and left as it is when its root
- * element does not have the expected form.
+ * The figure laid out with text large enough that, fitted to the report's page, no text is
+ * under MIN_TEXT_PT: the arrangement is drawn as tight as its rules allow, and a wide map,
+ * which prints smaller, gets larger text (its boxes grow with it). Gives up growing the text
+ * at MAX_TEXT_SCALE.
  */
-function trimTop(svg: string, top: number): string {
-  const root = /<svg\b[^>]*>/.exec(svg);
-  const box = root ? /\sheight="([\d.]+)"[^>]*\sviewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)"/.exec(root[0]) : null;
-  if (!root || !box) return svg;
-  const [, , minX, minY, width, height] = box.map(Number) as [number, number, number, number, number, number];
-  const cut = top - minY;
-  if (!(cut > 0) || cut >= height) return svg;
-  const fixed = root[0]
-    .replace(/\sheight="[\d.]+"/, ` height="${height - cut}"`)
-    .replace(/\sviewBox="[^"]*"/, ` viewBox="${minX} ${top} ${width} ${height - cut}"`);
-  return svg.replace(root[0], fixed);
+export function printableLayout(map: ThemeMap, language: FigureLanguage, title = ''): FigureLayout {
+  const options = { language, title, compact: true, pageWidth: PAGE_WIDTH, pageHeight: PAGE_HEIGHT } as const;
+  let textScale = 1;
+  let printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
+  // Measured cheaply (boxes only) while the text grows; the whole figure is laid out once. Larger text
+  // also spreads the drawing, so each step goes only part of the way.
+  for (let i = 0; i < 24 && printed < MIN_TEXT_PT + 0.2 && textScale < MAX_TEXT_SCALE; i++) {
+    const next = Math.min(MAX_TEXT_SCALE, textScale * Math.max(1.05, Math.sqrt((MIN_TEXT_PT + 0.3) / printed)));
+    textScale = next;
+    printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
+  }
+  let layout = figureLayout(map, { ...options, textScale });
+  // Curved lines and the legend can widen the drawing a little beyond its boxes.
+  for (let i = 0; i < 2 && printedTextPt(layout) < MIN_TEXT_PT && textScale < MAX_TEXT_SCALE; i++) {
+    textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.08);
+    layout = figureLayout(map, { ...options, textScale });
+  }
+  return layout;
 }
 
 /**
- * The theme model as the map export draws it (same SVG, same positions), limited to the
- * themes the report is about and the links among them, with names passed through
- * `rename` (pseudonymisation). Null when there is no theme to draw.
+ * The theme model as the map export draws it (same positions), limited to the themes the
+ * report is about and the links among them, with names passed through `rename`
+ * (pseudonymisation), its legend and status badges in the report's language. Null when there
+ * is no theme to draw.
  */
-export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string): Figure | null {
+export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
   const full = themeMap(db, { includeCodes: false, includeDiscarded: true });
-  const themes = full.themes.filter((t) => themeIds.has(t.id)).map((t) => ({ ...t, name: rename(t.name) }));
+  const themes = full.themes.filter((t) => themeIds.has(t.id)).map((t) => ({ ...t, name: rename(t.name), parentId: t.parentId !== null && themeIds.has(t.parentId) ? t.parentId : null }));
   if (themes.length === 0) return null;
   const shown = new Set<number>(themes.map((t) => t.id));
   const direct = full.links.filter((l) => shown.has(l.fromThemeId) && (l.toThemeId === null || shown.has(l.toThemeId)));
   const links = direct.filter((l) => l.toLinkId === null || direct.some((t) => t.id === l.toLinkId)).map((l) => ({ ...l, label: rename(l.label) }));
   const map: ThemeMap = { themes, codes: [], links };
-  const svg = trimTop(themeMapSvg(map, title), title ? Number.NEGATIVE_INFINITY : Math.min(...themes.map((t) => t.y)) - TOP_MARGIN);
-  const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
-  const width = Number(size?.[1] ?? 800);
-  const height = Number(size?.[2] ?? 600);
+  const layout = printableLayout(map, language, title);
+  const svg = figureSvg(layout);
+  const { width, height } = layout;
   const scale = Math.max(1, Math.min(SCALE, MAX_PIXELS / Math.max(width, height)));
-  return { png: svgToPng(svg, scale), width, height };
+  return { png: svgToPng(svg, scale), width, height, smallestTextPt: printedTextPt(layout) };
 }

@@ -194,7 +194,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   });
 
   progress(selection.length, selection.length, 'Theme model figure');
-  const figure = themeFigure(db, new Set(selection.map((t) => t.theme.id as number)), '', text);
+  const figure = themeFigure(db, new Set(selection.map((t) => t.theme.id as number)), '', text, options.language);
 
   const attributes = profileAttributes(informants.map((i) => i.attributes));
   const showNames = !options.pseudonymise && informants.some((i) => i.name.trim() !== '');

@@ -16,14 +16,30 @@ export function themeMap(db: Db, options: { includeCodes?: boolean; includeDisca
   const links = listLinks(db).filter((l) => shown.has(l.fromThemeId) && (l.toThemeId === null || shown.has(l.toThemeId)));
   const positions = (table: string) => new Map((db.prepare(`SELECT ${table === 'theme_positions' ? 'theme_id' : 'code_id'} AS id, x, y FROM ${table}`).all() as { id: number; x: number; y: number }[]).map((p) => [p.id, { x: p.x, y: p.y }]));
   const codeIds = options.includeCodes ? [...new Set(themes.flatMap((t) => t.codeIds))] : [];
-  const placed = layoutMap(themes, links, { themes: positions('theme_positions'), codes: positions('code_positions') }, codeIds);
-  const codes = listCodes(db).filter((c) => placed.codes.has(c.id));
+  const allCodes = options.includeCodes ? listCodes(db) : [];
+  const names = new Map<number, string>(allCodes.map((c) => [c.id, c.name]));
+  const placed = layoutMap(themes, links, { themes: positions('theme_positions'), codes: positions('code_positions') }, codeIds, names);
+  const codes = allCodes.filter((c) => placed.codes.has(c.id));
   return {
     themes: themes.map((t) => ({ ...t, ...placed.themes.get(t.id)! })),
     codes: codes.map((c) => ({ id: c.id, name: c.name, colour: c.colour, codingCount: c.codingCount, ...placed.codes.get(c.id)! })),
     // A link to a link that is not shown cannot be drawn.
     links: links.filter((l) => l.toLinkId === null || links.some((t) => t.id === l.toLinkId)),
   };
+}
+
+/**
+ * Stores the position of every theme the map now draws without one, so the action about to
+ * run (a new link, theme or sub-theme, a move) cannot make the automatic layout move them.
+ * Call it inside the action's transaction: undoing the action forgets these positions too,
+ * and the map is drawn as before. Positions already stored are left alone.
+ */
+export function keepLayout(db: Db): void {
+  const unplaced = db.prepare('SELECT count(*) FROM themes WHERE id NOT IN (SELECT theme_id FROM theme_positions)').pluck().get() as number;
+  if (unplaced === 0) return;
+  const map = themeMap(db, { includeCodes: false, includeDiscarded: false });
+  const insert = db.prepare('INSERT INTO theme_positions (theme_id, x, y) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  for (const theme of map.themes) if (!theme.pinned) insert.run(theme.id, Math.round(theme.x), Math.round(theme.y));
 }
 
 export function moveNodes(db: Db, moves: { themes?: readonly { id: ThemeId; x: number; y: number }[]; codes?: readonly { id: CodeId; x: number; y: number }[] }): void {

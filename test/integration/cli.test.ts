@@ -60,6 +60,12 @@ describe('the tematik command line', () => {
     expect(tematik('call', project, 'themes.create', '{"name": "Co-creation digital", "codeIds": [1]}').code).toBe(0);
     expect(tematik('map', project, '--out', path.join(dir, 'model.svg'))).toMatchObject({ code: 0 });
     expect(fs.readFileSync(path.join(dir, 'model.svg'), 'utf8')).toContain('Co-creation digital');
+    expect(tematik('map', project, '--out', path.join(dir, 'model-id.svg'), '--lang', 'id')).toMatchObject({ code: 0 });
+    const indonesian = fs.readFileSync(path.join(dir, 'model-id.svg'), 'utf8');
+    expect(indonesian).toContain('>memengaruhi<');
+    expect(indonesian).toContain('>kandidat<');
+    expect(indonesian).not.toContain('>influences<');
+    expect(tematik('map', project, '--out', path.join(dir, 'model-xx.svg'), '--lang', 'xx')).toMatchObject({ code: 2 });
     expect(tematik('csv', project, 'triangulation', '--out', path.join(dir, 'tri.csv'), '--by', 'attribute:city')).toMatchObject({ code: 0 });
     expect(fs.readFileSync(path.join(dir, 'tri.csv'), 'utf8')).toContain('Yogyakarta');
     expect(tematik('csv', project, 'nonsense', '--out', 'x.csv')).toMatchObject({ code: 2 });

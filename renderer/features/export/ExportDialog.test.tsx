@@ -188,7 +188,7 @@ describe('ExportDialog', () => {
     expect(calls).toEqual([
       { name: 'refi.exportCodebook', args: {} },
       { name: 'export.csv', args: { table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' } } },
-      { name: 'export.themeMap', args: { format: 'svg', includeCodes: true } },
+      { name: 'export.themeMap', args: { format: 'svg', includeCodes: true, language: 'en' } },
     ]);
     expect(downloads.map((d) => [d.fileName, d.blob.type])).toEqual([
       ['studi.qdc', 'application/xml'],

@@ -106,7 +106,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     return { blob: new Blob([csv], { type: CSV_TYPE }), fileName };
   });
   const exportMap = () => void exportFile('map', 'svg', async () => {
-    const { svg } = await invoke('export.themeMap', { format: 'svg', includeCodes });
+    const { svg } = await invoke('export.themeMap', { format: 'svg', includeCodes, language });
     return { blob: new Blob([svg], { type: SVG_TYPE }), fileName: themeMapFileName(project?.name ?? '') };
   });
 

@@ -3,10 +3,10 @@ import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import type { LinkToolState } from './link-tool';
 import {
-  ACTS_ON_LINKS, CODE_HEIGHT, CODE_WIDTH, LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, edgePoint, linkGeometry, themeBox, tint, wrap,
+  ACTS_ON_LINKS, CODE_LINE_HEIGHT, CODE_WIDTH, LINK_STYLE, PARENT_LINK_STYLE, THEME_HEIGHT, THEME_WIDTH, centre, codeBox, codeLines, edgePoint, labelBeside, linkGeometry, themeBox, tint, wrap,
   type Box, type Point,
 } from '../../../src/domain/map-geometry';
-import { codeOwners, companions, type Selection } from './map-model';
+import { codeOwners, companions, subThemesOf, type Selection } from './map-model';
 import { draggedTo, nodeKey, passedThreshold, type NodeRef } from './node-drag';
 import { mapStrings } from './strings';
 import { panBy, toWorld, wheelFactor, zoomAt, type View } from './view-transform';
@@ -68,14 +68,18 @@ export function MapCanvas(props: MapCanvasProps) {
   const positions = useMemo(() => {
     const out = new Map<string, Point>();
     const delta = drag?.node.kind === 'theme' ? { x: drag.at.x - drag.origin.x, y: drag.at.y - drag.origin.y } : null;
+    // A dragged theme takes its sub-themes (and the codes placed with any of them) along.
+    const group = delta && drag ? new Set([drag.node.id, ...subThemesOf(map, drag.node.id)]) : new Set<number>();
     for (const theme of map.themes) {
       const key = nodeKey({ kind: 'theme', id: theme.id });
-      out.set(key, drag && nodeKey(drag.node) === key ? drag.at : overrides.get(key) ?? theme);
+      const base = overrides.get(key) ?? theme;
+      out.set(key, drag && nodeKey(drag.node) === key ? drag.at : delta && group.has(theme.id) ? { x: base.x + delta.x, y: base.y + delta.y } : base);
     }
     for (const code of map.codes) {
       const key = nodeKey({ kind: 'code', id: code.id });
       const base = overrides.get(key) ?? code;
-      const carried = delta && drag && owners.get(code.id) === drag.node.id;
+      const owner = owners.get(code.id);
+      const carried = delta && drag && owner !== undefined && group.has(owner);
       out.set(key, drag && nodeKey(drag.node) === key ? drag.at : carried ? { x: base.x + delta.x, y: base.y + delta.y } : base);
     }
     return out;
@@ -134,8 +138,16 @@ export function MapCanvas(props: MapCanvasProps) {
         const free = draggedTo(g.origin, g.pressWorld, toWorld(view, local(event)));
         // Whole units, as the store keeps them, so nothing shifts when the map is read again.
         const at = { x: Math.round(free.x), y: Math.round(free.y) };
+        const delta = { x: at.x - g.origin.x, y: at.y - g.origin.y };
+        const subThemes = g.node.kind === 'theme' ? [...subThemesOf(map, g.node.id)] : [];
         const carried = g.node.kind === 'theme'
-          ? companions(map, g.node.id, { x: at.x - g.origin.x, y: at.y - g.origin.y }, (c) => overrides.get(`code:${c.id}`) ?? c)
+          ? [
+            ...subThemes.map((id) => {
+              const base = overrides.get(`theme:${id}`) ?? map.themes.find((th) => th.id === id)!;
+              return { kind: 'theme' as const, id, x: Math.round(base.x + delta.x), y: Math.round(base.y + delta.y) };
+            }),
+            ...[g.node.id, ...subThemes].flatMap((id) => companions(map, id, delta, (c) => overrides.get(`code:${c.id}`) ?? c)),
+          ]
           : [];
         props.onDrop({ ...g.node, ...at }, carried);
       }
@@ -165,13 +177,29 @@ export function MapCanvas(props: MapCanvasProps) {
   const grid = 24;
 
   const codeEdges = map.codes.flatMap((code) => {
-    const box = codeBox(positions.get(`code:${code.id}`)!);
+    const box = codeBox(positions.get(`code:${code.id}`)!, code.name);
     return map.themes.filter((th) => th.codeIds.some((id) => (id as number) === (code.id as number))).map((th) => {
       const b = themeBoxes.get(th.id)!;
       const a = edgePoint(box, centre(b));
       const z = edgePoint(b, centre(box));
       return <line key={`${code.id}-${th.id}`} className="map-code-edge" x1={a.x} y1={a.y} x2={z.x} y2={z.y} />;
     });
+  });
+
+  // Sub-theme → theme: a thin dashed connector ending in an open circle on the theme, as in the exported figure.
+  const parentEdges = map.themes.flatMap((theme) => {
+    const parent = theme.parentId !== null ? themeBoxes.get(theme.parentId) : undefined;
+    const child = themeBoxes.get(theme.id);
+    if (!parent || !child) return [];
+    const a = edgePoint(child, centre(parent));
+    const z = edgePoint(parent, centre(child));
+    const d = Math.hypot(z.x - a.x, z.y - a.y) || 1;
+    const end = { x: z.x + (a.x - z.x) / d * 4, y: z.y + (a.y - z.y) / d * 4 };
+    return [<line
+      key={`parent-${theme.id}`} className="map-parent-edge" data-testid="map-parent-edge" data-theme-id={theme.id}
+      x1={a.x} y1={a.y} x2={end.x} y2={end.y} stroke={PARENT_LINK_STYLE.stroke} strokeWidth={PARENT_LINK_STYLE.width}
+      strokeDasharray={PARENT_LINK_STYLE.dash} markerEnd={`url(#${uid}-parent-end)`}
+    />];
   });
 
   return (
@@ -197,10 +225,14 @@ export function MapCanvas(props: MapCanvasProps) {
             <path d="M0,0 L10,5 L0,10 z" fill={LINK_STYLE[kind].stroke} />
           </marker>
         ))}
+        <marker id={`${uid}-parent-end`} viewBox="0 0 10 10" refX={5} refY={5} markerUnits="userSpaceOnUse" markerWidth={8} markerHeight={8}>
+          <circle cx={5} cy={5} r={3.5} fill="#ffffff" stroke={PARENT_LINK_STYLE.stroke} strokeWidth={1.5} />
+        </marker>
       </defs>
       <rect className="map-background" width="100%" height="100%" fill={`url(#${uid}-grid)`} />
       <g transform={transform}>
         <g className="map-code-edges">{codeEdges}</g>
+        <g className="map-parent-edges">{parentEdges}</g>
         {map.links.map((link) => {
           const geo = geometry.get(link.id);
           if (!geo) return null;
@@ -251,12 +283,15 @@ export function MapCanvas(props: MapCanvasProps) {
         {map.codes.map((code) => {
           const p = positions.get(`code:${code.id}`)!;
           const selected = isSelected('code', code.id);
+          const box = codeBox(p, code.name);
           return (
             <g key={code.id} className={`map-code${selected ? ' selected' : ''}`} data-testid="map-code" data-code-name={code.name} data-node-kind="code" data-node-id={code.id}>
               <title>{code.name}</title>
-              {selected && <rect className="map-node-ring" x={p.x - 4} y={p.y - 4} width={CODE_WIDTH + 8} height={CODE_HEIGHT + 8} rx={16} />}
-              <rect x={p.x} y={p.y} width={CODE_WIDTH} height={CODE_HEIGHT} rx={13} fill="#ffffff" stroke={code.colour} strokeWidth={1.5} />
-              <text x={p.x + CODE_WIDTH / 2} y={p.y + 17} textAnchor="middle" fontSize={11} className="map-code-name">{wrap(code.name, 22, 1)[0] ?? ''}</text>
+              {selected && <rect className="map-node-ring" x={p.x - 4} y={p.y - 4} width={CODE_WIDTH + 8} height={box.h + 8} rx={16} />}
+              <rect x={p.x} y={p.y} width={CODE_WIDTH} height={box.h} rx={13} fill="#ffffff" stroke={code.colour} strokeWidth={1.5} />
+              {codeLines(code.name).map((line, i) => (
+                <text key={i} x={p.x + CODE_WIDTH / 2} y={p.y + 17 + i * CODE_LINE_HEIGHT} textAnchor="middle" fontSize={11} className="map-code-name">{line}</text>
+              ))}
             </g>
           );
         })}
@@ -266,9 +301,11 @@ export function MapCanvas(props: MapCanvasProps) {
           const comments = openComments.links.get(link.id) ?? 0;
           if (!geo || (!text && !comments)) return null;
           const at = targeted.has(link.id) ? geo.labelAt : geo.mid;
+          // Beside the line, never struck through by it.
+          const beside = labelBeside(geo.start, geo.end, at, text.length * 11 * 0.56 + 6, 15);
           return (
             <g key={link.id} className="map-link-label" data-link-id={link.id}>
-              {text && <text x={at.x} y={at.y - 6} textAnchor="middle" fontSize={11} fill={LINK_STYLE[link.kind].stroke}>{text}</text>}
+              {text && <text x={beside.x} y={beside.y + 4} textAnchor="middle" fontSize={11} fill={LINK_STYLE[link.kind].stroke}>{text}</text>}
               {comments > 0 && (
                 <g className="map-badge">
                   <circle cx={at.x} cy={at.y + 10} r={8} />

@@ -5,7 +5,7 @@ import { THEME_LINK_KINDS } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { CommentThread } from './CommentThread';
-import { ACTS_ON_LINKS, LINK_STYLE } from '../../../src/domain/map-geometry';
+import { ACTS_ON_LINKS, LINK_STYLE, PARENT_LINK_STYLE } from '../../../src/domain/map-geometry';
 import { dependentLinks, describeLink, excerpt, type Selection } from './map-model';
 import { mapStrings } from './strings';
 
@@ -195,6 +195,16 @@ export function KindSample({ kind, width = 30 }: { kind: ThemeLinkKind; width?: 
     <svg className="map-kind-sample" width={width} height={10} viewBox={`0 0 ${width} 10`} aria-hidden="true">
       <line x1={1} y1={5} x2={style.arrow ? width - 6 : width - 1} y2={5} stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash || undefined} />
       {style.arrow && <path d={`M${width - 7},1 L${width - 1},5 L${width - 7},9 z`} fill={style.stroke} />}
+    </svg>
+  );
+}
+
+/** The legend's sample of the sub-theme → theme connector, drawn as on the map. */
+export function ParentSample({ width = 30 }: { width?: number }) {
+  return (
+    <svg className="map-kind-sample" width={width} height={10} viewBox={`0 0 ${width} 10`} aria-hidden="true">
+      <line x1={1} y1={5} x2={width - 6} y2={5} stroke={PARENT_LINK_STYLE.stroke} strokeWidth={PARENT_LINK_STYLE.width} strokeDasharray={PARENT_LINK_STYLE.dash} />
+      <circle cx={width - 4} cy={5} r={3} fill="#ffffff" stroke={PARENT_LINK_STYLE.stroke} strokeWidth={1.5} />
     </svg>
   );
 }

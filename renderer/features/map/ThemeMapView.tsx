@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { THEME_LINK_KINDS } from '../../../src/domain/types';
-import { useStrings } from '../../i18n/i18n';
+import { useLanguage, useStrings } from '../../i18n/i18n';
 import { invoke } from '../../lib/api';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
@@ -13,10 +13,10 @@ import { downloadBlob } from '../../lib/download';
 import { exportFileName, svgToPng } from './map-export';
 import { boundsOf, codeBox, themeBox, type Point } from '../../../src/domain/map-geometry';
 import { liveSelection, openCommentCounts, type Selection } from './map-model';
-import { KindSample, MapSidePanel } from './MapSidePanel';
+import { KindSample, MapSidePanel, ParentSample } from './MapSidePanel';
 import { moveRequest, nodeKey, type NodeRef } from './node-drag';
 import { mapStrings } from './strings';
-import { IDENTITY, ZOOM_STEP, fitView, zoomAt, type View } from './view-transform';
+import { IDENTITY, ZOOM_STEP, fitViewInto, uncoveredArea, zoomAt, type View } from './view-transform';
 import './map.css';
 
 const NO_OVERRIDES: ReadonlyMap<string, Point> = new Map();
@@ -27,6 +27,7 @@ const NO_OVERRIDES: ReadonlyMap<string, Point> = new Map();
  */
 export function ThemeMapView() {
   const t = useStrings(mapStrings);
+  const { language } = useLanguage();
   const { run, navigate, notify, project } = useProject();
   const [showCodes, setShowCodes] = useState(false);
   const [showDiscarded, setShowDiscarded] = useState(false);
@@ -53,8 +54,10 @@ export function ThemeMapView() {
   // Fit once on the first map, and again on the first new map after a layout reset.
   const [fitAfter, setFitAfter] = useState<ThemeMap | null | 'first'>('first');
 
+  const stageElement = useRef<HTMLDivElement | null>(null);
   // A callback ref: the stage appears only once a map with themes is there.
   const stage = useCallback((element: HTMLDivElement | null) => {
+    stageElement.current = element;
     if (!element) return;
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setSize({ w: entry.contentRect.width, h: entry.contentRect.height });
@@ -64,8 +67,12 @@ export function ThemeMapView() {
   }, []);
 
   const fit = useCallback(() => {
-    if (!map || !size) return;
-    setView(fitView(boundsOf([...map.themes.map(themeBox), ...map.codes.map(codeBox)]), size.w, size.h, 48));
+    const element = stageElement.current;
+    if (!map || !size || !element) return;
+    // Whatever lies over the drawing (the side panel, the legend, the zoom buttons) is not view.
+    const covers = [...(element.parentElement?.querySelectorAll('.map-panel, .map-legend, .map-zoom') ?? [])].map((c) => c.getBoundingClientRect());
+    const area = uncoveredArea(element.getBoundingClientRect(), covers);
+    setView(fitViewInto(boundsOf([...map.themes.map((th) => themeBox(th)), ...map.codes.map((c) => codeBox(c, c.name))]), area, 32));
   }, [map, size]);
 
   useEffect(() => {
@@ -145,14 +152,15 @@ export function ThemeMapView() {
     const at = new Map(overrides);
     for (const n of [node, ...carried]) at.set(nodeKey(n), { x: n.x, y: n.y });
     setPending({ on: map, at });
-    // Only the dragged node is placed by hand; carried codes stay with the layout.
-    run('map.move', moveRequest([node])).catch(() => setPending(null));
+    // The dragged node and the sub-themes it carried are placed; carried codes stay with the layout.
+    run('map.move', moveRequest([node, ...carried.filter((n) => n.kind === 'theme')])).catch(() => setPending(null));
   };
 
   const exportMap = async (format: 'svg' | 'png') => {
     setExporting(format);
     try {
-      const { svg } = await invoke('export.themeMap', { includeCodes: showCodes });
+      // The figure's legend and badges in the language the researcher is working in.
+      const { svg } = await invoke('export.themeMap', { includeCodes: showCodes, language });
       const name = exportFileName(project?.name ?? '', format);
       if (format === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
       else {
@@ -245,6 +253,7 @@ export function ThemeMapView() {
               {THEME_LINK_KINDS.map((k) => (
                 <span key={k} className="map-legend-item"><KindSample kind={k} /> {t(`kind_${k}`)}</span>
               ))}
+              <span className="map-legend-item" data-testid="map-legend-parent"><ParentSample /> {t('legendSubTheme')}</span>
             </div>
             <div className="map-zoom">
               <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} title={t('zoomOut')} aria-label={t('zoomOut')}>−</button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeId, ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import type { Comment, Theme, ThemeLink, ThemeMap } from '../../../src/domain/types';
-import { codeOwners, companions, dependentLinks, describeLink, excerpt, liveSelection, openCommentCounts } from './map-model';
+import { codeOwners, companions, dependentLinks, describeLink, excerpt, liveSelection, openCommentCounts, subThemesOf } from './map-model';
 
 const theme = (id: number, name: string, codeIds: number[] = []): ThemeMap['themes'][number] => ({
   id: id as ThemeId, parentId: null, name, definition: '', scope: '', status: 'candidate', colour: '#4e79a7', exemplarCodingId: null,
@@ -28,6 +28,18 @@ describe('code owners and companions', () => {
       { kind: 'code', id: 6, x: 25, y: 15 },
     ]);
     expect(companions(map, 3, { x: 5, y: 5 })).toEqual([]);
+  });
+});
+
+describe('subThemesOf', () => {
+  it('finds the sub-themes a dragged theme takes along, at every depth, and not itself', () => {
+    const nested: ThemeMap = {
+      ...map,
+      themes: [...map.themes, { ...theme(4, 'Polling'), parentId: 1 as ThemeId }, { ...theme(5, 'Story polls'), parentId: 4 as ThemeId }, { ...theme(6, 'Elsewhere'), parentId: 2 as ThemeId }],
+    };
+    expect([...subThemesOf(nested, 1)].sort()).toEqual([4, 5]);
+    expect([...subThemesOf(nested, 4)]).toEqual([5]);
+    expect(subThemesOf(nested, 3).size).toBe(0);
   });
 });
 

@@ -28,6 +28,22 @@ export function companions(
   });
 }
 
+/** A theme's sub-themes, their sub-themes, and so on: they move with it when it is dragged. */
+export function subThemesOf(map: Pick<ThemeMap, 'themes'>, themeId: number): Set<number> {
+  const out = new Set<number>();
+  const queue = [themeId];
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const t of map.themes) {
+      if (t.parentId !== null && (t.parentId as number) === id && t.id !== themeId && !out.has(t.id)) {
+        out.add(t.id);
+        queue.push(t.id);
+      }
+    }
+  }
+  return out;
+}
+
 /** "A → B", or "M → (X → Y)" for a mediator or moderator, in the names the map shows. */
 export function describeLink(link: Pick<ThemeLink, 'fromThemeId' | 'toThemeId' | 'toLinkId'>, map: Pick<ThemeMap, 'themes' | 'links'>, seen = new Set<number>()): string {
   const name = (id: number) => map.themes.find((t) => t.id === id)?.name ?? '?';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP, fitView, panBy, toScreen, toWorld, wheelFactor, zoomAt } from './view-transform';
+import { IDENTITY, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP, fitView, fitViewInto, panBy, toScreen, toWorld, uncoveredArea, wheelFactor, zoomAt } from './view-transform';
 
 describe('view transform', () => {
   it('maps world to screen and back', () => {
@@ -52,5 +52,29 @@ describe('view transform', () => {
   it('keeps the identity when there is nothing or no room', () => {
     expect(fitView(null, 800, 600)).toEqual(IDENTITY);
     expect(fitView({ x: 0, y: 0, w: 10, h: 10 }, 0, 0)).toEqual(IDENTITY);
+  });
+});
+
+describe('fit into what the panels leave visible', () => {
+  const stage = { left: 0, top: 50, right: 1200, bottom: 850 };
+  it('cuts a side panel lying over the right of the stage, and the legend along its bottom', () => {
+    const panel = { left: 880, top: 50, right: 1200, bottom: 850 };
+    const legend = { left: 10, top: 810, right: 700, bottom: 840 };
+    expect(uncoveredArea(stage, [panel, legend])).toEqual({ x: 0, y: 0, w: 880, h: 760 });
+  });
+  it('ignores what lies beside the stage', () => {
+    expect(uncoveredArea(stage, [{ left: 1200, top: 50, right: 1520, bottom: 850 }])).toEqual({ x: 0, y: 0, w: 1200, h: 800 });
+  });
+  it('puts every node inside the area, zooming out as far as needed', () => {
+    const area = { x: 0, y: 0, w: 880, h: 760 };
+    const bounds = { x: -3000, y: 200, w: 9000, h: 1200 };
+    const view = fitViewInto(bounds, area, 32);
+    const topLeft = toScreen(view, { x: bounds.x, y: bounds.y });
+    const bottomRight = toScreen(view, { x: bounds.x + bounds.w, y: bounds.y + bounds.h });
+    expect(view.k).toBeLessThan(MIN_ZOOM);
+    expect(topLeft.x).toBeGreaterThanOrEqual(area.x);
+    expect(topLeft.y).toBeGreaterThanOrEqual(area.y);
+    expect(bottomRight.x).toBeLessThanOrEqual(area.x + area.w);
+    expect(bottomRight.y).toBeLessThanOrEqual(area.y + area.h);
   });
 });

@@ -52,3 +52,41 @@ export function fitView(bounds: Box | null, width: number, height: number, paddi
     y: (height - bounds.h * k) / 2 - bounds.y * k,
   };
 }
+
+/** A rectangle in page pixels (as getBoundingClientRect gives). */
+export interface Rect { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number }
+
+/**
+ * The part of the stage no panel covers, in the stage's own pixels: a cover on the right of
+ * the stage (the side panel, when the window is narrow enough for it to lie over the map) cuts
+ * the right edge back to it, one along the bottom (the legend, the zoom buttons) raises the
+ * bottom, and likewise for the left and the top. "Fit" centres the map in what is left.
+ */
+export function uncoveredArea(stage: Rect, covers: readonly Rect[]): Box {
+  let { left, top, right, bottom } = stage;
+  const midX = (stage.left + stage.right) / 2;
+  const midY = (stage.top + stage.bottom) / 2;
+  for (const c of covers) {
+    if (c.right <= left || c.left >= right || c.bottom <= top || c.top >= bottom) continue;
+    const wide = (c.right - c.left) / (stage.right - stage.left);
+    const tall = (c.bottom - c.top) / (stage.bottom - stage.top);
+    // A cover spanning more of the height than of the width is a side column; else a band.
+    if (tall >= wide) {
+      if (c.left >= midX) right = Math.min(right, c.left);
+      else left = Math.max(left, c.right);
+    } else if (c.top >= midY) bottom = Math.min(bottom, c.top);
+    else top = Math.max(top, c.bottom);
+  }
+  return { x: left - stage.left, y: top - stage.top, w: Math.max(0, right - left), h: Math.max(0, bottom - top) };
+}
+
+/** `fitView` into a part of the viewport (`area`, from `uncoveredArea`), zooming out as far as needed to show everything. */
+export function fitViewInto(bounds: Box | null, area: Box, padding = 32): View {
+  if (!bounds || area.w <= 0 || area.h <= 0) return IDENTITY;
+  const k = Math.max(0.02, Math.min(MAX_ZOOM, 1, (area.w - 2 * padding) / Math.max(bounds.w, 1), (area.h - 2 * padding) / Math.max(bounds.h, 1)));
+  return {
+    k,
+    x: area.x + (area.w - bounds.w * k) / 2 - bounds.x * k,
+    y: area.y + (area.h - bounds.h * k) / 2 - bounds.y * k,
+  };
+}

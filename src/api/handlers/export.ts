@@ -70,9 +70,9 @@ export const exportHandlers: HandlerGroup<'export'> = {
     if (args.path) writeExport(args.path, csv);
     return { csv, fileName: `${name}.csv`, path: args.path ?? null };
   },
-  'export.themeMap': ({ format, path: file, includeCodes, scale }, ctx) => {
+  'export.themeMap': ({ format, path: file, includeCodes, scale, language }, ctx) => {
     const { store } = ctx.session;
-    const svg = themeMapSvg(themeMap(store.db, { includeCodes: includeCodes ?? false }), projectInfo(store.db, store.file).name);
+    const svg = themeMapSvg(themeMap(store.db, { includeCodes: includeCodes ?? false }), { title: projectInfo(store.db, store.file).name, language: language ?? 'en' });
     const kind = format ?? (file && path.extname(file).toLowerCase() === '.png' ? 'png' : 'svg');
     if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg);
     return { svg, path: file ?? null };

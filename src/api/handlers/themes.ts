@@ -1,5 +1,5 @@
 import * as comments from '../../store/comments';
-import { moveNodes, resetLayout, themeMap } from '../../store/theme-map';
+import { keepLayout, moveNodes, resetLayout, themeMap } from '../../store/theme-map';
 import * as links from '../../store/theme-links';
 import { reviewTheme } from '../../store/theme-review';
 import * as themes from '../../store/themes';
@@ -9,7 +9,7 @@ export const themeHandlers: HandlerGroup<'themes'> = {
   'themes.list': (_, ctx) => themes.listThemes(ctx.session.store.db),
   'themes.create': (args, ctx) => {
     const { store } = ctx.session;
-    const id = store.change({ action: 'themes.create', summary: `Create theme "${args.name}"`, args }, () => themes.createTheme(store.db, args));
+    const id = store.change({ action: 'themes.create', summary: `Create theme "${args.name}"`, args }, () => { keepLayout(store.db); return themes.createTheme(store.db, args); });
     return themes.getTheme(store.db, id);
   },
   'themes.update': ({ id, ...changes }, ctx) => {
@@ -17,7 +17,7 @@ export const themeHandlers: HandlerGroup<'themes'> = {
     const before = themes.getTheme(store.db, id);
     const summary = changes.status && changes.status !== before.status
       ? `Mark theme "${before.name}" ${changes.status}` : `Edit theme "${before.name}"`;
-    store.change({ action: 'themes.update', summary, args: { id, ...changes } }, () => themes.updateTheme(store.db, id, changes));
+    store.change({ action: 'themes.update', summary, args: { id, ...changes } }, () => { keepLayout(store.db); themes.updateTheme(store.db, id, changes); });
     return themes.getTheme(store.db, id);
   },
   'themes.addCodes': ({ id, codeIds }, ctx) => {
@@ -35,20 +35,20 @@ export const themeHandlers: HandlerGroup<'themes'> = {
   'themes.delete': ({ id }, ctx) => {
     const { store } = ctx.session;
     const name = themes.getTheme(store.db, id).name;
-    store.change({ action: 'themes.delete', summary: `Delete theme "${name}"`, args: { id } }, () => themes.deleteTheme(store.db, id));
+    store.change({ action: 'themes.delete', summary: `Delete theme "${name}"`, args: { id } }, () => { keepLayout(store.db); themes.deleteTheme(store.db, id); });
     return null;
   },
   'themes.split': ({ id, name, codeIds }, ctx) => {
     const { store } = ctx.session;
     const from = themes.getTheme(store.db, id).name;
-    const created = store.change({ action: 'themes.split', summary: `Split "${name}" off theme "${from}"`, args: { id, name, codeIds } }, () => themes.splitTheme(store.db, id, name, codeIds));
+    const created = store.change({ action: 'themes.split', summary: `Split "${name}" off theme "${from}"`, args: { id, name, codeIds } }, () => { keepLayout(store.db); return themes.splitTheme(store.db, id, name, codeIds); });
     return themes.getTheme(store.db, created);
   },
   'themes.merge': ({ sourceId, targetId }, ctx) => {
     const { store } = ctx.session;
     const source = themes.getTheme(store.db, sourceId).name;
     const target = themes.getTheme(store.db, targetId).name;
-    store.change({ action: 'themes.merge', summary: `Merge theme "${source}" into "${target}"`, args: { sourceId, targetId } }, () => themes.mergeThemes(store.db, sourceId, targetId));
+    store.change({ action: 'themes.merge', summary: `Merge theme "${source}" into "${target}"`, args: { sourceId, targetId } }, () => { keepLayout(store.db); themes.mergeThemes(store.db, sourceId, targetId); });
     return themes.getTheme(store.db, targetId);
   },
   'themes.setConvergence': ({ id, convergence, reason }, ctx) => {
@@ -66,19 +66,19 @@ export const themeLinkHandlers: HandlerGroup<'themeLinks'> = {
   'themeLinks.create': (args, ctx) => {
     const { store } = ctx.session;
     const describe = links.describeLink(store.db, { fromThemeId: args.fromThemeId, toThemeId: args.toThemeId ?? null, toLinkId: args.toLinkId ?? null, kind: args.kind });
-    const id = store.change({ action: 'themeLinks.create', summary: `Link ${describe}`, args }, () => links.createLink(store.db, args));
+    const id = store.change({ action: 'themeLinks.create', summary: `Link ${describe}`, args }, () => { keepLayout(store.db); return links.createLink(store.db, args); });
     return links.getLink(store.db, id);
   },
   'themeLinks.update': ({ id, ...changes }, ctx) => {
     const { store } = ctx.session;
     const describe = links.describeLink(store.db, links.getLink(store.db, id));
-    store.change({ action: 'themeLinks.update', summary: `Edit link ${describe}`, args: { id, ...changes } }, () => links.updateLink(store.db, id, changes));
+    store.change({ action: 'themeLinks.update', summary: `Edit link ${describe}`, args: { id, ...changes } }, () => { keepLayout(store.db); links.updateLink(store.db, id, changes); });
     return links.getLink(store.db, id);
   },
   'themeLinks.delete': ({ id }, ctx) => {
     const { store } = ctx.session;
     const describe = links.describeLink(store.db, links.getLink(store.db, id));
-    store.change({ action: 'themeLinks.delete', summary: `Remove link ${describe}`, args: { id } }, () => links.deleteLink(store.db, id));
+    store.change({ action: 'themeLinks.delete', summary: `Remove link ${describe}`, args: { id } }, () => { keepLayout(store.db); links.deleteLink(store.db, id); });
     return null;
   },
 };
@@ -88,7 +88,7 @@ export const mapHandlers: HandlerGroup<'map'> = {
   'map.move': (moves, ctx) => {
     const { store } = ctx.session;
     const count = (moves.themes?.length ?? 0) + (moves.codes?.length ?? 0);
-    store.change({ action: 'map.move', summary: `Move ${count} node(s) on the theme map`, args: moves }, () => moveNodes(store.db, moves));
+    store.change({ action: 'map.move', summary: `Move ${count} node(s) on the theme map`, args: moves }, () => { keepLayout(store.db); moveNodes(store.db, moves); });
     return null;
   },
   'map.resetLayout': (_, ctx) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import type { ThemeLink } from '../../../src/domain/types';
-import { THEME_HEIGHT, THEME_WIDTH, boundsOf, centre, edgePoint, linkGeometry, themeBox, tint, wrap, type Box } from '../../../src/domain/map-geometry';
+import { THEME_HEIGHT, THEME_WIDTH, boundsOf, centre, edgePoint, labelBeside, linkGeometry, segmentHitsBox, themeBox, tint, wrap, type Box } from '../../../src/domain/map-geometry';
 
 const link = (id: number, from: number, to: number | null, toLink: number | null = null, kind: ThemeLink['kind'] = 'influences'): ThemeLink => ({
   id: id as ThemeLinkId, fromThemeId: from as ThemeId, toThemeId: to as ThemeId | null, toLinkId: toLink as ThemeLinkId | null, kind, label: '',
@@ -95,5 +95,22 @@ describe('tint', () => {
   });
   it('falls back to a neutral fill for a malformed colour', () => {
     expect(tint('red')).toBe('#f4f6f9');
+  });
+});
+
+describe('labelBeside', () => {
+  const boxAround = (c: { x: number; y: number }, w: number, h: number): Box => ({ x: c.x - w / 2, y: c.y - h / 2, w, h });
+  it('puts a label above a horizontal line and right of a vertical one, clear of the line', () => {
+    const above = labelBeside({ x: 0, y: 100 }, { x: 300, y: 100 }, { x: 150, y: 100 }, 80, 15);
+    expect(above.y).toBeLessThan(100);
+    expect(segmentHitsBox({ x: 0, y: 100 }, { x: 300, y: 100 }, boxAround(above, 80, 15))).toBe(false);
+    const right = labelBeside({ x: 50, y: 0 }, { x: 50, y: 300 }, { x: 50, y: 150 }, 80, 15);
+    expect(right.x).toBeGreaterThan(50);
+    expect(segmentHitsBox({ x: 50, y: 0 }, { x: 50, y: 300 }, boxAround(right, 80, 15))).toBe(false);
+  });
+  it('keeps a wide label off a steep diagonal line', () => {
+    const [a, b] = [{ x: 0, y: 0 }, { x: 60, y: 300 }];
+    const c = labelBeside(a, b, { x: 30, y: 150 }, 120, 15);
+    expect(segmentHitsBox(a, b, boxAround(c, 120, 15))).toBe(false);
   });
 });

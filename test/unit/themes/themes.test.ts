@@ -109,6 +109,8 @@ describe('the theme model', () => {
     await expect(client.invoke('themeLinks.create', { fromThemeId: intensity.id, toLinkId: direct.id, kind: 'mediates' })).rejects.toThrow(/must be a third theme/);
     await expect(client.invoke('themeLinks.create', { fromThemeId: open.id, toThemeId: open.id, kind: 'influences' })).rejects.toThrow(/cannot be linked to itself/);
 
+    // Links keep the map as it was; the automatic layout arranges the model when asked.
+    await client.invoke('map.resetLayout', {});
     const map = await client.invoke('map.get', {});
     const at = new Map(map.themes.map((t) => [t.name, t]));
     // Chain left to right, the mediator above the link it mediates.
@@ -136,6 +138,7 @@ describe('the theme model', () => {
     for (const name of names) ids.push((await client.invoke('themes.create', { name })).id);
     await client.invoke('themeLinks.create', { fromThemeId: ids[0]!, toThemeId: ids[1]!, kind: 'influences' });
     await client.invoke('themeLinks.create', { fromThemeId: ids[1]!, toThemeId: ids[2]!, kind: 'influences' });
+    await client.invoke('map.resetLayout', {});
     const map = await client.invoke('map.get', {});
     const xs = names.map((n) => map.themes.find((t) => t.name === n)!.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
@@ -150,7 +153,7 @@ describe('the theme model', () => {
 });
 
 describe('the theme map layout', () => {
-  it('gives each model its own rows and keeps sub-themes under a parent moved by hand', async () => {
+  it('gives each model its own rows, sub-themes under their parent, and then keeps every node where it is drawn', async () => {
     const client = await newProject();
     const id = async (name: string, parentId?: number) => (await client.invoke('themes.create', { name, ...(parentId ? { parentId } : {}) })).id;
     const [x, m, y, a, b, c] = [await id('Intensitas inovasi'), await id('Open innovation'), await id('Kinerja pemasaran'), await id('Co-creation'), await id('Loyalitas'), await id('Keunggulan bersaing')];
@@ -158,6 +161,7 @@ describe('the theme map layout', () => {
     await client.invoke('themeLinks.create', { fromThemeId: m, toLinkId: direct.id, kind: 'mediates' });
     await client.invoke('themeLinks.create', { fromThemeId: a, toThemeId: b, kind: 'influences' });
     await client.invoke('themeLinks.create', { fromThemeId: b, toThemeId: c, kind: 'influences' });
+    await client.invoke('map.resetLayout', {});
     const sub = await id('Polling Instagram', a);
     const map = await client.invoke('map.get', {});
     const at = (theme: number) => map.themes.find((t) => t.id === theme)!;
@@ -166,11 +170,17 @@ describe('the theme map layout', () => {
     expect(Math.min(...second)).toBeGreaterThan(Math.max(...first) + 72);
     expect(at(sub).y).toBeGreaterThan(at(a).y);
 
+    // Moving one theme by hand leaves every other node where the researcher saw it.
     await client.invoke('map.move', { themes: [{ id: a, x: 900, y: 900 }] });
     const moved = await client.invoke('map.get', {});
-    const child = moved.themes.find((t) => t.id === sub)!;
-    expect(child.y).toBeGreaterThan(900);
-    expect(Math.abs(child.x - 900)).toBeLessThan(300);
+    for (const theme of map.themes.filter((t) => t.id !== a)) {
+      expect(moved.themes.find((t) => t.id === theme.id)).toMatchObject({ x: Math.round(theme.x), y: Math.round(theme.y), pinned: true });
+    }
+    // A new sub-theme of the moved theme goes under it, where nothing else is.
+    const late = await id('Ulasan pelanggan', a);
+    const after = (await client.invoke('map.get', {})).themes.find((t) => t.id === late)!;
+    expect(after.y).toBeGreaterThan(900);
+    expect(Math.abs(after.x - 900)).toBeLessThan(300);
   });
 });
 
