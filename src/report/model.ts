@@ -164,7 +164,9 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
 
   const reportThemes = selection.map(({ theme, depth, parent }, index): ReportTheme => {
     progress(index, selection.length, theme.name);
-    const candidates = (evidence.get(theme.id) ?? []).flatMap((code) => byCode.get(code) ?? []).map(toCandidate);
+    // Quotes are what informants said: a passage of the interviewer's (or a heading) is no one's evidence, unless the researcher chose it as the exemplar.
+    const candidates = (evidence.get(theme.id) ?? []).flatMap((code) => byCode.get(code) ?? [])
+      .filter((e) => e.informantLabels.length > 0 || e.id === theme.exemplarCodingId).map(toCandidate);
     const own = new Set(reserved);
     if (theme.exemplarCodingId !== null) own.delete(theme.exemplarCodingId);
     const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used, reserved: own });

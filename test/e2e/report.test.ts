@@ -28,7 +28,8 @@ describe('the Word report from the browser', () => {
     };
     const { codeId } = await call('search.code', { query: 'komunitas', unit: 'sentence', codeName: 'peran komunitas' });
     themeId = (await call('themes.create', { name: 'Komunitas sebagai penggerak word of mouth', codeIds: [codeId] })).id!;
-    await call('themes.update', { id: themeId, definition: 'Komunitas pelanggan menyebarkan cerita produk dari mulut ke mulut. Pemilik hanya memfasilitasi.' });
+    // The community's name stands in the running text (search-to-code no longer takes the transcript heading that named it).
+    await call('themes.update', { id: themeId, definition: 'Komunitas pelanggan seperti Sruput Jogja menyebarkan cerita produk dari mulut ke mulut. Pemilik hanya memfasilitasi.' });
     await e2e.page.reload();
     await e2e.page.locator('.doc-link').first().waitFor();
   }, 90_000);

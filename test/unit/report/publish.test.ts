@@ -208,6 +208,18 @@ describe('the Word report as published', () => {
     expect(named.text).toContain('Ngopi di SRUPUT jogja');
     expect(named.text).toContain('di Sruput Jogja');
   });
+  it("never quotes the interviewer's words as evidence, even when they are coded", async () => {
+    const { client, themes } = study;
+    const digital = (await client.invoke('themes.list', {})).find((t) => t.id === themes.digital)!;
+    const asked = await client.invoke('search.code', { query: 'polling', unit: 'sentence', codeId: digital.codeIds[0]!, filters: { role: 'interviewer' } });
+    expect(asked.applied).toBeGreaterThan(0);
+    const questions = (await client.invoke('codings.forCode', { codeId: digital.codeIds[0]! })).filter((e) => e.informantLabels.length === 0).map((e) => e.quote);
+    expect(questions.length).toBe(asked.applied);
+    const { quotes } = await report({ language: 'en', quotesPerTheme: 25 });
+    for (const question of questions) expect(quotes.some((q) => q.includes(question.slice(0, 40))), question).toBe(false);
+    await client.invoke('history.undo', {});
+  });
+
 });
 
 describe('the first sentence of a definition', () => {
