@@ -29,10 +29,19 @@ export async function benchAnalysis({ client }: ImportBench, runs = 10): Promise
     });
     const link = db.prepare('INSERT INTO document_informants (document_id, informant_id) VALUES (?, ?)');
     const documents = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+    // Speakers as import maps them: a one-informant interview's informant turns are that informant's.
+    const spoken = db.prepare(`UPDATE turns SET informant_id = ? WHERE document_id = ? AND role = 'informant'`);
+    const spokenEveryOther = db.prepare(`UPDATE turns SET informant_id = ? WHERE document_id = ? AND role = 'informant' AND seq % 4 = 3`);
     documents.forEach((document, i) => {
-      link.run(document, informants[i % informants.length]);
-      // Every tenth document is a group interview with a second informant of another type.
-      if (i % 10 === 0) link.run(document, informants[(i + 1) % informants.length]);
+      const informant = informants[i % informants.length]!;
+      link.run(document, informant);
+      spoken.run(informant, document);
+      // Every tenth document is a group interview with a second informant of another type, who answers every other question.
+      if (i % 10 === 0) {
+        const second = informants[(i + 1) % informants.length]!;
+        link.run(document, second);
+        spokenEveryOther.run(second, document);
+      }
     });
   })();
   const codes = (await client.invoke('codes.list', {})).map((c) => c.id);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ActionName, Args, Result } from '../../src/api/contract';
+import { dispatch } from '../../src/api/dispatch';
 import { startWebServer, type WebServer } from '../../src/server/web-server';
 import { rendererDir } from '../../src/server/paths';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
@@ -15,6 +17,10 @@ export interface E2E {
   readonly page: Page;
   readonly dataDir: string;
   screenshot(name: string): Promise<void>;
+  /** Sets the project up through the same handler table the page uses (not what a test is about); throws when the action fails. */
+  call<N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>>;
+  /** Codes the first occurrence of `passage` in the transcript titled `title`, through `call`. */
+  codePassage(title: string, passage: string, codeName: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,9 +48,20 @@ export async function startE2E(): Promise<E2E> {
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   await page.goto(server.url);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const call = async <N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> => {
+    const outcome = await dispatch(name, args, { session: server.session, progress: () => undefined });
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
+    return outcome.value as Result<N>;
+  };
   return {
-    server, browser, page, dataDir,
+    server, browser, page, dataDir, call,
     screenshot: async (name) => { await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }); },
+    codePassage: async (title, passage, codeName) => {
+      const doc = server.session.store.db.prepare('SELECT id, text FROM documents WHERE title = ?').get(title) as { id: number; text: string } | undefined;
+      const start = doc?.text.indexOf(passage) ?? -1;
+      if (!doc || start < 0) throw new Error(`"${passage}" is not in ${title}`);
+      await call('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName });
+    },
     close: async () => {
       await browser.close();
       await server.close();

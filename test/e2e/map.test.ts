@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/api/dispatch';
 import { startE2E, type E2E } from './harness';
 import { ThemeMapPage, type ScreenBox } from './pages/theme-map';
 import { Workbench } from './pages/workbench';
@@ -17,23 +16,17 @@ describe('the theme map in the browser', () => {
   let map: ThemeMapPage;
   const db = () => e2e.server.session.store.db;
   const stored = () => new Map((db().prepare('SELECT t.name, p.x, p.y FROM themes t LEFT JOIN theme_positions p ON p.theme_id = t.id').all() as { name: string; x: number | null; y: number | null }[]).map((r) => [r.name, { x: r.x, y: r.y }]));
-  const call = async (name: Parameters<typeof dispatch>[0], args: unknown) => {
-    const outcome = await dispatch(name, args as never, { session: e2e.server.session, progress: () => undefined });
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    return outcome.value as { id: number };
-  };
 
   beforeAll(async () => {
     e2e = await startE2E();
     await new Workbench(e2e.page).openSampleProject();
     const ids: number[] = [];
-    for (const name of THEMES) ids.push((await call('themes.create', { name })).id);
-    await call('themes.create', { name: 'Polling di Instagram', parentId: ids[0] });
+    for (const name of THEMES) ids.push((await e2e.call('themes.create', { name })).id);
+    await e2e.call('themes.create', { name: 'Polling di Instagram', parentId: ids[0]! });
     // A code with a long name, as Indonesian code names often are.
-    const doc = db().prepare("SELECT id, text FROM documents WHERE title = 'P-01_fashion'").get() as { id: number; text: string };
-    const start = doc.text.indexOf('polling di Instagram Story');
-    const { codeId } = await call('codings.apply', { documentId: doc.id, start, end: start + 26, codeName: LONG_CODE }) as unknown as { codeId: number };
-    await call('themes.addCodes', { id: ids[0], codeIds: [codeId] });
+    await e2e.codePassage('P-01_fashion', 'polling di Instagram Story', LONG_CODE);
+    const codeId = db().prepare('SELECT id FROM codes WHERE name = ?').pluck().get(LONG_CODE) as number;
+    await e2e.call('themes.addCodes', { id: ids[0]!, codeIds: [codeId] });
     await e2e.page.reload();
     await e2e.page.locator('.doc-link').first().waitFor();
     map = new ThemeMapPage(e2e.page);
@@ -112,7 +105,7 @@ describe('the theme map in the browser', () => {
   });
 
   it('exports the figure in Indonesian from the browser session', async () => {
-    const { svg } = (await dispatch('export.themeMap', { language: 'id' }, { session: e2e.server.session, progress: () => undefined }) as { ok: true; value: { svg: string } }).value;
+    const { svg } = await e2e.call('export.themeMap', { language: 'id' });
     expect(svg).toContain('>berkaitan dengan<');
     expect(svg).toContain('>subtema dari<');
   });

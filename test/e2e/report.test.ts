@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/api/dispatch';
 import { docxParts, plainText } from '../unit/report/docx-parts';
 import { startE2E, type E2E } from './harness';
 import { Workbench } from './pages/workbench';
@@ -20,16 +19,10 @@ describe('the Word report from the browser', () => {
     e2e = await startE2E();
     bench = new Workbench(e2e.page);
     await bench.openSampleProject();
-    const ctx = { session: e2e.server.session, progress: () => undefined };
-    const call = async (name: Parameters<typeof dispatch>[0], args: unknown) => {
-      const outcome = await dispatch(name, args, ctx);
-      if (!outcome.ok) throw new Error(outcome.error.message);
-      return outcome.value as { id?: number; codeId?: number };
-    };
-    const { codeId } = await call('search.code', { query: 'komunitas', unit: 'sentence', codeName: 'peran komunitas' });
-    themeId = (await call('themes.create', { name: 'Komunitas sebagai penggerak word of mouth', codeIds: [codeId] })).id!;
+    const { codeId } = await e2e.call('search.code', { query: 'komunitas', unit: 'sentence', codeName: 'peran komunitas' });
+    themeId = (await e2e.call('themes.create', { name: 'Komunitas sebagai penggerak word of mouth', codeIds: [codeId] })).id;
     // The community's name stands in the running text (search-to-code no longer takes the transcript heading that named it).
-    await call('themes.update', { id: themeId, definition: 'Komunitas pelanggan seperti Sruput Jogja menyebarkan cerita produk dari mulut ke mulut. Pemilik hanya memfasilitasi.' });
+    await e2e.call('themes.update', { id: themeId, definition: 'Komunitas pelanggan seperti Sruput Jogja menyebarkan cerita produk dari mulut ke mulut. Pemilik hanya memfasilitasi.' });
     await e2e.page.reload();
     await e2e.page.locator('.doc-link').first().waitFor();
   }, 90_000);

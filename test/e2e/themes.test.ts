@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/api/dispatch';
 import { startE2E, type E2E } from './harness';
 import { Workbench } from './pages/workbench';
 
@@ -14,19 +13,10 @@ describe('themes, the theme map and triangulation in the browser', () => {
     bench = new Workbench(e2e.page);
     await bench.openSampleProject();
     // Coding is the subject of coding.test.ts; here it is set up through the same handler table.
-    const { session } = e2e.server;
-    const ctx = { session, progress: () => undefined };
-    const docs = db().prepare('SELECT id, title, text FROM documents').all() as { id: number; title: string; text: string }[];
-    const code = async (title: string, passage: string, codeName: string) => {
-      const doc = docs.find((d) => d.title === title)!;
-      const start = doc.text.indexOf(passage);
-      expect(start, `${passage} in ${title}`).toBeGreaterThanOrEqual(0);
-      const outcome = await dispatch('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName }, ctx);
-      expect(outcome.ok).toBe(true);
-    };
-    await code('P-01_fashion', 'polling di Instagram Story', 'Polling media sosial');
-    await code('P-01_fashion', 'Mereka merasa ikut memiliki brand ini', 'Rasa memiliki');
-    await code('K-01_skincare', docs.find((d) => d.title === 'K-01_skincare')!.text.match(/polling[^.]{5,40}/)![0], 'Polling media sosial');
+    await e2e.codePassage('P-01_fashion', 'polling di Instagram Story', 'Polling media sosial');
+    await e2e.codePassage('P-01_fashion', 'Mereka merasa ikut memiliki brand ini', 'Rasa memiliki');
+    const k01 = db().prepare(`SELECT text FROM documents WHERE title = 'K-01_skincare'`).pluck().get() as string;
+    await e2e.codePassage('K-01_skincare', k01.match(/polling[^.]{5,40}/)![0], 'Polling media sosial');
     await e2e.page.reload();
     await e2e.page.locator('.doc-link').first().waitFor();
   }, 90_000);
