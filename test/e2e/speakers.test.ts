@@ -64,4 +64,30 @@ describe('speakers in the browser', () => {
     expect(inQuestions).toBe(0);
     await e2e.screenshot('search-roles');
   });
+
+  it('names the informant never interviewed apart, on the project page and under the matrix, and explains an empty search', async () => {
+    await e2e.page.locator('.nav-link', { hasText: 'Project' }).click();
+    const badge = e2e.page.getByTestId('not-interviewed-badge');
+    await badge.first().waitFor();
+    expect(await badge.count()).toBe(1);
+    expect(await e2e.page.getByTestId('informant-row').filter({ has: badge }).getByTestId('informant-label').inputValue()).toBe('K-04');
+    expect(await e2e.page.getByTestId('type-not-interviewed').textContent()).toBe('1 not interviewed');
+    await e2e.screenshot('home-not-interviewed');
+
+    await e2e.page.locator('.nav-link', { hasText: 'Triangulation' }).click();
+    await e2e.page.getByTestId('rows-toggle').getByText('Codes').click();
+    const note = e2e.page.getByTestId('not-interviewed');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Konsumen: K-04');
+    // Three consumers were interviewed, not four.
+    expect(await e2e.page.locator('th[data-column]', { hasText: 'Konsumen' }).textContent()).toContain('(3)');
+    await e2e.screenshot('triangulation-not-interviewed');
+
+    await e2e.page.keyboard.press('Control+f');
+    const input = e2e.page.getByTestId('search-input');
+    await input.fill('mitra DAN zebrakuda');
+    await input.press('Enter');
+    await expect.poll(() => e2e.page.getByTestId('search-empty-reason').textContent()).toContain('“zebrakuda”');
+    await e2e.screenshot('search-empty-reason');
+  });
 });

@@ -74,7 +74,14 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
                     </div>
                   </td>
                   {described && <td className="hm-type-description muted">{type.description}</td>}
-                  <td className="hm-num">{formatNumber(type.informantCount, language)}</td>
+                  <td className="hm-num">
+                    {formatNumber(type.informantCount, language)}
+                    {type.interviewedCount < type.informantCount && (
+                      <span className="hm-not-interviewed" data-testid="type-not-interviewed" title={t('notInterviewedHint')}>
+                        {t('notInterviewedCount', { n: type.informantCount - type.interviewedCount })}
+                      </span>
+                    )}
+                  </td>
                   <td className="hm-num">{formatNumber(documentsOf.get(type.name) ?? 0, language)}</td>
                   <td className="hm-bar-col" aria-hidden="true">
                     <span className="hm-share-bar" style={{ width: `${(type.informantCount / maxInformants) * 100}%`, background: type.colour }} />

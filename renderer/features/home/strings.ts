@@ -4,6 +4,7 @@ import { defineStrings } from '../../i18n/i18n';
 export const homeStrings = defineStrings({
   en: {
     notInterviewed: 'not interviewed',
+    notInterviewedCount: '{n} not interviewed',
     notInterviewedHint: 'No transcript yet, or no speaker of a transcript mapped to this informant: left out of every count, never silent.',
     editDetails: 'Edit details',
     projectName: 'Project name',
@@ -101,6 +102,7 @@ export const homeStrings = defineStrings({
   },
   id: {
     notInterviewed: 'belum diwawancarai',
+    notInterviewedCount: '{n} belum diwawancarai',
     notInterviewedHint: 'Belum ada transkrip, atau belum ada pembicara transkrip yang dipetakan ke informan ini: tidak dihitung, tidak dianggap diam.',
     editDetails: 'Ubah detail',
     projectName: 'Nama proyek',
