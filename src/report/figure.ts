@@ -70,17 +70,25 @@ export function printableLayout(map: ThemeMap, language: FigureLanguage, title =
 /**
  * The theme model as the map export draws it (same positions), limited to the themes the
  * report is about and the links among them, with names passed through `rename`
- * (pseudonymisation), its legend and status badges in the report's language. Null when there
- * is no theme to draw.
+ * (pseudonymisation). Null when there is no theme to draw.
  */
-export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
+export function figureMap(db: Database.Database, themeIds: ReadonlySet<number>, rename: (text: string) => string): ThemeMap | null {
   const full = themeMap(db, { includeCodes: false, includeDiscarded: true });
   const themes = full.themes.filter((t) => themeIds.has(t.id)).map((t) => ({ ...t, name: rename(t.name), parentId: t.parentId !== null && themeIds.has(t.parentId) ? t.parentId : null }));
   if (themes.length === 0) return null;
   const shown = new Set<number>(themes.map((t) => t.id));
   const direct = full.links.filter((l) => shown.has(l.fromThemeId) && (l.toThemeId === null || shown.has(l.toThemeId)));
   const links = direct.filter((l) => l.toLinkId === null || direct.some((t) => t.id === l.toLinkId)).map((l) => ({ ...l, label: rename(l.label) }));
-  const map: ThemeMap = { themes, codes: [], links };
+  return { themes, codes: [], links };
+}
+
+/**
+ * The report's figure of the theme model (see figureMap), its legend and status badges in the
+ * report's language. Null when there is no theme to draw.
+ */
+export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
+  const map = figureMap(db, themeIds, rename);
+  if (!map) return null;
   const layout = printableLayout(map, language, title);
   const svg = figureSvg(layout);
   const { width, height } = layout;
