@@ -16,6 +16,10 @@ const FONT = { theme: 13, status: 11, code: 11, label: 11, legend: 11, title: 16
 export const SMALLEST_FONT = Math.min(...Object.values(FONT));
 /** Shortest visible length of a link or sub-theme connector, box border to box border, at text scale 1. */
 export const MIN_LINK_LENGTH = 56;
+/** How many spreads the page-fitting search draws whole (lines and labels) at most, to keep a crowded map quick. */
+const MAX_DRAWN_SPREADS = 16;
+/** The page-fitting search's widest spread across or down: text grown for a crowded map needs room. */
+const MAX_SPREAD = 12;
 /** Room kept between a routed line and a box it passes. */
 const LINE_CLEARANCE = 12;
 /** Average advance of a Liberation Sans character, as a share of the font size (bold a little wider). */
@@ -97,6 +101,11 @@ export interface FigureLayout {
   readonly smallestFont: number;
   /** How far node positions were spread apart (1 = as placed) to give every link its minimum length. */
   readonly spread: number;
+  /**
+   * Labels over a node, another label or an arrowhead: 0 unless no spread tried had room for
+   * every label (larger text, which spreads a report's figure further, may then find room).
+   */
+  readonly labelClashes: number;
 }
 
 export const textWidth = (text: string, size: number, bold = false): number => text.length * size * (bold ? BOLD_CHAR : CHAR);
@@ -401,9 +410,9 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
     // and a few looser ones for labels that need room; the pair that lets the drawing print
     // largest on the page with every label clear wins.
     const candidates: { bound: number; boxes: Placed; spread: number }[] = [];
-    for (let sx = 0.2; sx <= 6; sx = Math.round((sx + 0.2) * 100) / 100) {
+    for (let sx = 0.2; sx <= MAX_SPREAD; sx = Math.round((sx + 0.2) * 100) / 100) {
       let low = 0.2;
-      let high = 8;
+      let high = MAX_SPREAD;
       if (!fine(boxesAt(map, sx, size, high))) continue;
       while (high - low > 0.04) {
         const mid = (low + high) / 2;
@@ -411,25 +420,29 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
         else low = mid;
       }
       for (const looser of [1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]) {
-        const sy = Math.min(8, high * looser);
+        const sy = Math.min(MAX_SPREAD, high * looser);
         const placed = boxesAt(map, sx, size, sy);
         if (looser > 1 && !fine(placed)) continue;
         candidates.push({ bound: pageScore([...placed.theme.values(), ...placed.code.values()]), boxes: placed, spread: sx });
-        if (sy === 8) break;
+        if (sy === MAX_SPREAD) break;
       }
     }
     candidates.sort((p, q) => q.bound - p.bound);
     // The nodes alone bound how large a drawing prints (its lines and labels only add to it), so
     // candidates are drawn best first until none could beat the best clear one.
     let best: { score: number; clashes: number; boxes: Placed; spread: number; drawn: ReturnType<typeof draw> } | null = null;
-    for (const c of candidates) {
+    for (const [i, c] of candidates.entries()) {
       if (best && best.clashes === 0 && c.bound <= best.score) break;
+      // A crowded map may have no spread with room for every label at this text size: stop looking in time.
+      if (best && i >= MAX_DRAWN_SPREADS) break;
       const d = draw(c.boxes);
       const score = pageScore(extentsOf(d));
       if (!best || d.clashes < best.clashes || (d.clashes === best.clashes && score > best.score)) best = { score, clashes: d.clashes, boxes: c.boxes, spread: c.spread, drawn: d };
     }
     if (best) ({ boxes, spread, drawn } = best);
-  } else {
+  }
+  // The export, and a report's figure whose text has grown past what any spread across and down holds.
+  if (!drawn) {
     while (!fine(boxes) && spread < 6) {
       spread = Math.round((spread + 0.05) * 100) / 100;
       boxes = boxesAt(map, spread, size);
@@ -444,12 +457,11 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
       if (d.clashes <= drawn.clashes) ({ boxes, drawn } = { boxes: placed, drawn: d });
     }
   }
-  drawn ??= draw(boxes);
 
-  const { nodeBoxes, lines, labelBoxes, allLines } = drawn;
+  const { nodeBoxes, lines, labelBoxes, allLines, clashes } = drawn;
   if (options.measureOnly) {
-    const bounds = boundsOf(nodeBoxes)!;
-    return { x: bounds.x, y: bounds.y, width: bounds.w + 40, height: bounds.h + 40 + font.legend * 4, title: null, nodes: [], lines: [], legend: [], smallestFont: SMALLEST_FONT * k, spread };
+    const bounds = boundsOf(extentsOf(drawn))!;
+    return { x: bounds.x, y: bounds.y, width: bounds.w + 40, height: bounds.h + 40 + font.legend * 4, title: null, nodes: [], lines: [], legend: [], smallestFont: SMALLEST_FONT * k, spread, labelClashes: clashes };
   }
   // Code edges: thin, drawn under everything.
   for (const code of map.codes) {
@@ -513,7 +525,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   return {
     x: left, y: top, width, height,
     title: options.title ? { x: left + 20, y: top + font.title * 1.6, text: options.title, size: font.title } : null,
-    nodes, lines, legend, smallestFont: SMALLEST_FONT * k, spread,
+    nodes, lines, legend, smallestFont: SMALLEST_FONT * k, spread, labelClashes: clashes,
   };
 }
 

@@ -118,6 +118,22 @@ describe('the exported theme map figure', () => {
     }
   });
 
+  it('finds room for every label of a tightly packed grid of labelled links, with text at 8 pt in the report', () => {
+    // Nine themes placed in rows almost touching, every neighbour linked with a label longer than the gap.
+    const grid: ThemeMap = {
+      themes: Array.from({ length: 9 }, (_, i) => theme(i + 1, `Tema nomor ${i + 1} tentang sesuatu yang cukup panjang`, (i % 3) * 215, Math.floor(i / 3) * 90)),
+      codes: [],
+      links: Array.from({ length: 9 }, (_, i) => i).flatMap((i) => [
+        ...(i % 3 < 2 ? [link(100 + i, i + 1, i + 2, 'associated-with', `label panjang sekali nomor ${i} di sini`)] : []),
+        ...(i < 6 ? [link(200 + i, i + 1, i + 4, 'influences', `pengaruh ${i} yang panjang`)] : []),
+      ]),
+    };
+    expect(labelClashes(figureLayout(grid))).toEqual([]);
+    const report = printableLayout(grid, 'en');
+    expect(labelClashes(report)).toEqual([]);
+    expect(printedTextPt(report)).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+  });
+
   it('keeps text at 8 pt or more at the report’s print size, even for a wide model', () => {
     const chain: ThemeMap = {
       themes: Array.from({ length: 7 }, (_, i) => theme(i + 1, `Tema nomor ${i + 1} dari rantai panjang`, i * 300, (i % 2) * 150)),
