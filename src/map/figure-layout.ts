@@ -208,6 +208,8 @@ function placeLabel(text: string, size: number, points: readonly Point[], shares
   // The preferred places first, then every stretch of the line.
   const tried = [...shares, ...Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05).filter((t) => !shares.some((p) => Math.abs(p - t) < 0.02))];
   let best: { lines: FigureText[]; box: Box; covered: number; crossed: number } | null = null;
+  // Each line's bounds, so a spot far from a line is not tested against all its segments.
+  const others = avoid.lines.map((points) => ({ points, bounds: boundsOf(points.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 })))! }));
   for (const wrapped of labelWrappings(text)) {
     const w = Math.max(...wrapped.map((l) => textWidth(l, size))) + 8;
     const h = size + 6 + (wrapped.length - 1) * size * LABEL_LINE;
@@ -223,7 +225,8 @@ function placeLabel(text: string, size: number, points: readonly Point[], shares
           // Its own line through the label is never allowed; boxes covered count before lines crossed, the fewest win.
           if (polylineHits(points, box)) continue;
           const covered = avoid.boxes.filter((b) => boxesOverlap(b, box, 2)).length;
-          const crossed = avoid.lines.filter((l) => polylineHits(l, box)).length;
+          if (best && covered > best.covered) continue;
+          const crossed = others.filter((l) => boxesOverlap(l.bounds, box, 1) && polylineHits(l.points, box)).length;
           if (!best || covered < best.covered || (covered === best.covered && crossed < best.crossed)) {
             const lines = wrapped.map((l, i) => ({ x: c.x, y: box.y + 3 + size * 0.85 + i * size * LABEL_LINE, text: l, size }));
             best = { lines, box, covered, crossed };
