@@ -16,10 +16,16 @@ const FONT = { theme: 13, status: 11, code: 11, label: 11, legend: 11, title: 16
 export const SMALLEST_FONT = Math.min(...Object.values(FONT));
 /** Shortest visible length of a link or sub-theme connector, box border to box border, at text scale 1. */
 export const MIN_LINK_LENGTH = 56;
+/** How many spreads the page-fitting search draws whole (lines and labels) at most, to keep a crowded map quick. */
+const MAX_DRAWN_SPREADS = 16;
+/** The page-fitting search's widest spread across or down: text grown for a crowded map needs room. */
+const MAX_SPREAD = 12;
 /** Room kept between a routed line and a box it passes. */
 const LINE_CLEARANCE = 12;
 /** Average advance of a Liberation Sans character, as a share of the font size (bold a little wider). */
 const CHAR = 0.56;
+/** Line height of a label wrapped onto several lines, as a share of its font size. */
+const LABEL_LINE = 1.2;
 const BOLD_CHAR = 0.63;
 
 export interface FigureOptions {
@@ -70,7 +76,8 @@ export interface FigureLine {
   readonly end: Point;
   /** The line as short segments, for the checks. */
   readonly polyline: readonly Point[];
-  readonly label: (FigureText & { readonly box: Box; readonly colour: string }) | null;
+  /** `text` is the whole label, at the first line's place; `lines` are what is drawn (one, or a wrapped label's several). */
+  readonly label: (FigureText & { readonly box: Box; readonly colour: string; readonly lines: readonly FigureText[] }) | null;
 }
 
 export interface FigureLegendItem {
@@ -94,6 +101,11 @@ export interface FigureLayout {
   readonly smallestFont: number;
   /** How far node positions were spread apart (1 = as placed) to give every link its minimum length. */
   readonly spread: number;
+  /**
+   * Labels over a node, another label or an arrowhead: 0 unless no spread tried had room for
+   * every label (larger text, which spreads a report's figure further, may then find room).
+   */
+  readonly labelClashes: number;
 }
 
 export const textWidth = (text: string, size: number, bold = false): number => text.length * size * (bold ? BOLD_CHAR : CHAR);
@@ -170,32 +182,61 @@ function along(points: readonly Point[], t: number): { at: Point; dir: Point } {
 /** Visible length of a line (its drawn length). */
 export const lineLength = (points: readonly Point[]): number => points.slice(1).reduce((s, p, i) => s + Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y), 0);
 
+/** A label's text as one line, and narrower on two or three lines for where one line finds no room. */
+function labelWrappings(text: string): string[][] {
+  const out: string[][] = [[text]];
+  const longestWord = Math.max(...text.split(/\s+/).map((w) => w.length));
+  for (const n of [2, 3]) {
+    // The narrowest width that still needs no more than n lines, so the lines come out even.
+    let width = Math.max(longestWord, Math.ceil(text.length / n));
+    while (wrap(text, width, 99).length > n) width++;
+    const lines = wrap(text, width, 99);
+    if (lines.length > out[out.length - 1]!.length) out.push(lines);
+  }
+  return out;
+}
+
 /**
  * A label beside its line: near the middle (or further along), on whichever side leaves the
- * label clear of its own line, every other line, every node and every label already placed.
+ * label clear of its own line, every other line, every box in `avoid` (nodes, labels already
+ * placed, arrowheads) and each other; on two or three lines where one line finds no such
+ * spot. Crossing another line is a lesser fault than covering a box, so where no spot is clear
+ * of everything the label goes where it covers no box; `covers` says when even that cannot be
+ * had at this spread.
  */
-function placeLabel(text: string, size: number, points: readonly Point[], shares: readonly number[], avoid: { boxes: readonly Box[]; lines: readonly (readonly Point[])[] }): { x: number; y: number; box: Box } {
-  const w = textWidth(text, size) + 8;
-  const h = size + 6;
-  let best: { x: number; y: number; box: Box; conflicts: number } | null = null;
-  for (const t of shares) {
-    const { at, dir } = along(points, t);
-    const normals = [{ x: dir.y, y: -dir.x }, { x: -dir.y, y: dir.x }].sort((a, b) => a.y - b.y || a.x - b.x);
-    for (const extra of [3, 10, 20, 34]) {
-      for (const n of normals) {
-        // Far enough along the normal that the box misses the line through `at`.
-        const d = Math.abs(n.x) * w / 2 + Math.abs(n.y) * h / 2 + extra;
-        const c = { x: at.x + n.x * d, y: at.y + n.y * d };
-        const box = { x: c.x - w / 2, y: c.y - h / 2, w, h };
-        // Its own line through the label is never allowed; anything else is counted, the fewest win.
-        if (polylineHits(points, box)) continue;
-        const conflicts = avoid.boxes.filter((b) => boxesOverlap(b, box, 2)).length + avoid.lines.filter((l) => polylineHits(l, box)).length;
-        if (!best || conflicts < best.conflicts) best = { x: c.x, y: c.y + size * 0.35, box, conflicts };
-        if (conflicts === 0) return best;
+function placeLabel(text: string, size: number, points: readonly Point[], shares: readonly number[], avoid: { boxes: readonly Box[]; lines: readonly (readonly Point[])[] }): { lines: FigureText[]; box: Box; covers: boolean } {
+  // The preferred places first, then every stretch of the line.
+  const tried = [...shares, ...Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05).filter((t) => !shares.some((p) => Math.abs(p - t) < 0.02))];
+  let best: { lines: FigureText[]; box: Box; covered: number; crossed: number } | null = null;
+  // Each line's bounds, so a spot far from a line is not tested against all its segments.
+  const others = avoid.lines.map((points) => ({ points, bounds: boundsOf(points.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 })))! }));
+  for (const wrapped of labelWrappings(text)) {
+    const w = Math.max(...wrapped.map((l) => textWidth(l, size))) + 8;
+    const h = size + 6 + (wrapped.length - 1) * size * LABEL_LINE;
+    for (const t of tried) {
+      const { at, dir } = along(points, t);
+      const normals = [{ x: dir.y, y: -dir.x }, { x: -dir.y, y: dir.x }].sort((a, b) => a.y - b.y || a.x - b.x);
+      for (const extra of [3, 10, 20, 34]) {
+        for (const n of normals) {
+          // Far enough along the normal that the box misses the line through `at`.
+          const d = Math.abs(n.x) * w / 2 + Math.abs(n.y) * h / 2 + extra;
+          const c = { x: at.x + n.x * d, y: at.y + n.y * d };
+          const box = { x: c.x - w / 2, y: c.y - h / 2, w, h };
+          // Its own line through the label is never allowed; boxes covered count before lines crossed, the fewest win.
+          if (polylineHits(points, box)) continue;
+          const covered = avoid.boxes.filter((b) => boxesOverlap(b, box, 2)).length;
+          if (best && covered > best.covered) continue;
+          const crossed = others.filter((l) => boxesOverlap(l.bounds, box, 1) && polylineHits(l.points, box)).length;
+          if (!best || covered < best.covered || (covered === best.covered && crossed < best.crossed)) {
+            const lines = wrapped.map((l, i) => ({ x: c.x, y: box.y + 3 + size * 0.85 + i * size * LABEL_LINE, text: l, size }));
+            best = { lines, box, covered, crossed };
+          }
+          if (covered === 0 && crossed === 0) return { lines: best.lines, box, covers: false };
+        }
       }
     }
   }
-  return best!;
+  return { lines: best!.lines, box: best!.box, covers: best!.covered > 0 };
 }
 
 interface Placed {
@@ -231,7 +272,8 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   // Boxes grow to hold their text; widths grow a little with the text so names keep a sensible line length.
   const themeWidth = Math.round(THEME_WIDTH * grown);
   const themeChars = Math.max(8, Math.floor((themeWidth - 16) / (font.theme * BOLD_CHAR)));
-  const themeLines = new Map(map.themes.map((t) => [t.id as number, wrap(t.name, themeChars, k > 1 ? 6 : 4)]));
+  // Text grown for print leaves fewer characters to a line: a long name then takes more lines rather than being cut.
+  const themeLines = new Map(map.themes.map((t) => [t.id as number, wrap(t.name, themeChars, k > 1 ? 8 : 4)]));
   const codeWidth = Math.round(CODE_WIDTH * grown);
   const codeChars = Math.max(8, Math.min(CODE_LINE_CHARS + 4, Math.floor((codeWidth - 14) / (font.code * CHAR))));
   const codeLines = new Map(map.codes.map((c) => [c.id as number, wrap(c.name, codeChars, 6)]));
@@ -250,8 +292,6 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   const directLinks = map.links.filter((l) => l.toThemeId !== null);
 
   // Spread the placed arrangement until no boxes overlap and every line between boxes has its length.
-  let spread = 1;
-  let boxes = boxesAt(map, spread, size);
   const fine = (b: Placed) => {
     // Sweep from left to right: only boxes starting before one ends can overlap it.
     const all = [...b.theme.values(), ...b.code.values()].sort((p, q) => p.x - q.x);
@@ -273,110 +313,158 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
       return !boxesOverlap(from, to) && Math.hypot(end.x - start.x, end.y - start.y) >= least;
     });
   };
+
+  const targeted = new Set(map.links.flatMap((l) => (l.toLinkId === null ? [] : [l.toLinkId as number])));
+  /**
+   * The lines and labels for nodes placed as `b`. `clashes` counts the labels that could find no
+   * spot off every node, every other label and every arrowhead: a spread with any is not used.
+   */
+  const draw = (b: Placed) => {
+    const nodeBoxes = [...b.theme.values(), ...b.code.values()];
+    const others = (...ends: Box[]) => nodeBoxes.filter((box) => !ends.includes(box));
+    const lines: FigureLine[] = [];
+
+    // Sub-theme connectors: from the sub-theme to its theme.
+    for (const [child, parent] of parentPairs) {
+      const from = b.theme.get(child)!;
+      const to = b.theme.get(parent)!;
+      const routed = route(from, to, others(from, to));
+      // The open circle at the theme's end sits just outside its border.
+      const last = routed.polyline[routed.polyline.length - 2]!;
+      const d = Math.hypot(routed.end.x - last.x, routed.end.y - last.y) || 1;
+      const end = { x: routed.end.x + (last.x - routed.end.x) / d * 4, y: routed.end.y + (last.y - routed.end.y) / d * 4 };
+      const r = { ...routed, end, polyline: [...routed.polyline.slice(0, -1), end] };
+      lines.push({ kind: 'parent', id: child, linkKind: null, toLink: false, ...r, label: null });
+    }
+    // Links between themes first, then links to links (their end is the middle of the line they act on).
+    const geometry = new Map<number, FigureLine>();
+    const resolve = (id: number, seen = new Set<number>()): FigureLine | undefined => {
+      const known = geometry.get(id);
+      if (known) return known;
+      const link = map.links.find((l) => l.id === id);
+      if (!link || seen.has(id)) return undefined;
+      seen.add(id);
+      const from = b.theme.get(link.fromThemeId);
+      if (!from) return undefined;
+      let line: Omit<FigureLine, 'kind' | 'id' | 'linkKind' | 'toLink' | 'label'> | undefined;
+      if (link.toThemeId !== null) {
+        const to = b.theme.get(link.toThemeId);
+        // A link others act on keeps more air around it, so their arrows can reach its middle.
+        if (to) line = route(from, to, others(from, to), targeted.has(id) ? [40, LINE_CLEARANCE] : [LINE_CLEARANCE]);
+      } else if (link.toLinkId !== null) {
+        const target = resolve(link.toLinkId, seen);
+        if (target) {
+          // Several acting on one link end at points a little apart along it, so each arrowhead shows.
+          const siblings = map.links.filter((l) => l.toLinkId === link.toLinkId).map((l) => l.id as number).sort((p, q) => p - q);
+          const step = Math.min(0.15, 36 / Math.max(1, lineLength(target.polyline)));
+          const share = 0.5 + (siblings.indexOf(id) - (siblings.length - 1) / 2) * step;
+          // Where the middle cannot be reached around the boxes, a point a little further along can.
+          for (const shift of [0, 0.1, -0.1, 0.2, -0.2]) {
+            const tried = route(from, along(target.polyline, share + shift).at, others(from));
+            if (!line || tried.clear) line = tried;
+            if (tried.clear) break;
+          }
+        }
+      }
+      if (!line) return undefined;
+      const out: FigureLine = { kind: 'link', id, linkKind: link.kind, toLink: link.toLinkId !== null, ...line, label: null };
+      geometry.set(id, out);
+      return out;
+    };
+    for (const link of map.links) resolve(link.id);
+
+    // Labels last, clear of every node, every line and each other.
+    const labelBoxes: Box[] = [];
+    // Arrow tips are kept free, so no label hides an arrowhead.
+    const tips = [...geometry.values()].map((g) => ({ x: g.end.x - 9, y: g.end.y - 9, w: 18, h: 18 }));
+    const allLines = [...lines, ...geometry.values()];
+    let clashes = 0;
+    for (const link of map.links) {
+      const g = geometry.get(link.id);
+      if (!g) continue;
+      const text = labelText(link);
+      if (!text) {
+        lines.push(g);
+        continue;
+      }
+      const shares = targeted.has(link.id) ? [0.3, 0.7, 0.2, 0.8, 0.12, 0.88] : [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+      const spot = placeLabel(text, font.label, g.polyline, shares, {
+        boxes: [...nodeBoxes, ...labelBoxes, ...tips],
+        lines: allLines.filter((l) => l !== g).map((l) => l.polyline),
+      });
+      if (spot.covers) clashes++;
+      labelBoxes.push(spot.box);
+      lines.push({ ...g, label: { ...spot.lines[0]!, text, box: spot.box, colour: LINK_STYLE[link.kind].stroke, lines: spot.lines } });
+    }
+    return { nodeBoxes, lines, labelBoxes, allLines, clashes };
+  };
+  // What the page-fitting search compares: how large the drawing within `extents` prints on the page.
+  const pageScore = (extents: readonly Box[]) => {
+    const bounds = boundsOf(extents)!;
+    return Math.min(options.pageWidth! / (bounds.w + 40), options.pageHeight! / (bounds.h + 40 + font.legend * 4));
+  };
+  const extentsOf = (d: ReturnType<typeof draw>): Box[] => [...d.nodeBoxes, ...d.labelBoxes, ...d.allLines.flatMap((l) => l.polyline.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 })))];
+
+  let spread = 1;
+  let boxes = boxesAt(map, spread, size);
+  let drawn: ReturnType<typeof draw> | null = null;
   if (options.compact) {
-    // Across and down apart: for each spread across, the least spread down that keeps the rules;
-    // the pair that lets the drawing print largest on the page wins.
-    let best: { score: number; boxes: Placed; spread: number } | null = null;
-    for (let sx = 0.2; sx <= 6; sx = Math.round((sx + 0.2) * 100) / 100) {
+    // Across and down apart: for each spread across, the least spread down that keeps the rules,
+    // and a few looser ones for labels that need room; the pair that lets the drawing print
+    // largest on the page with every label clear wins.
+    const candidates: { bound: number; boxes: Placed; spread: number }[] = [];
+    for (let sx = 0.2; sx <= MAX_SPREAD; sx = Math.round((sx + 0.2) * 100) / 100) {
       let low = 0.2;
-      let high = 8;
+      let high = MAX_SPREAD;
       if (!fine(boxesAt(map, sx, size, high))) continue;
       while (high - low > 0.04) {
         const mid = (low + high) / 2;
         if (fine(boxesAt(map, sx, size, mid))) high = mid;
         else low = mid;
       }
-      const placed = boxesAt(map, sx, size, high);
-      const bounds = boundsOf([...placed.theme.values(), ...placed.code.values()])!;
-      const score = Math.min(options.pageWidth! / (bounds.w + 40), options.pageHeight! / (bounds.h + 40 + font.legend * 4));
-      if (!best || score > best.score) best = { score, boxes: placed, spread: sx };
+      for (const looser of [1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]) {
+        const sy = Math.min(MAX_SPREAD, high * looser);
+        const placed = boxesAt(map, sx, size, sy);
+        if (looser > 1 && !fine(placed)) continue;
+        candidates.push({ bound: pageScore([...placed.theme.values(), ...placed.code.values()]), boxes: placed, spread: sx });
+        if (sy === MAX_SPREAD) break;
+      }
     }
-    if (best) ({ boxes, spread } = best);
-  } else {
+    candidates.sort((p, q) => q.bound - p.bound);
+    // The nodes alone bound how large a drawing prints (its lines and labels only add to it), so
+    // candidates are drawn best first until none could beat the best clear one.
+    let best: { score: number; clashes: number; boxes: Placed; spread: number; drawn: ReturnType<typeof draw> } | null = null;
+    for (const [i, c] of candidates.entries()) {
+      if (best && best.clashes === 0 && c.bound <= best.score) break;
+      // A crowded map may have no spread with room for every label at this text size: stop looking in time.
+      if (best && i >= MAX_DRAWN_SPREADS) break;
+      const d = draw(c.boxes);
+      const score = pageScore(extentsOf(d));
+      if (!best || d.clashes < best.clashes || (d.clashes === best.clashes && score > best.score)) best = { score, clashes: d.clashes, boxes: c.boxes, spread: c.spread, drawn: d };
+    }
+    if (best) ({ boxes, spread, drawn } = best);
+  }
+  // The export, and a report's figure whose text has grown past what any spread across and down holds.
+  if (!drawn) {
     while (!fine(boxes) && spread < 6) {
       spread = Math.round((spread + 0.05) * 100) / 100;
       boxes = boxesAt(map, spread, size);
     }
+    // Spread on while a label finds no free spot beside its line.
+    drawn = draw(boxes);
+    while (drawn.clashes > 0 && spread < 6) {
+      spread = Math.round((spread + 0.05) * 100) / 100;
+      const placed = boxesAt(map, spread, size);
+      if (!fine(placed)) continue;
+      const d = draw(placed);
+      if (d.clashes <= drawn.clashes) ({ boxes, drawn } = { boxes: placed, drawn: d });
+    }
   }
 
-  const nodeBoxes = [...boxes.theme.values(), ...boxes.code.values()];
+  const { nodeBoxes, lines, labelBoxes, allLines, clashes } = drawn;
   if (options.measureOnly) {
-    const bounds = boundsOf(nodeBoxes)!;
-    return { x: bounds.x, y: bounds.y, width: bounds.w + 40, height: bounds.h + 40 + font.legend * 4, title: null, nodes: [], lines: [], legend: [], smallestFont: SMALLEST_FONT * k, spread };
-  }
-  const others = (...ends: Box[]) => nodeBoxes.filter((b) => !ends.includes(b));
-  const lines: FigureLine[] = [];
-
-  // Sub-theme connectors: from the sub-theme to its theme.
-  for (const [child, parent] of parentPairs) {
-    const from = boxes.theme.get(child)!;
-    const to = boxes.theme.get(parent)!;
-    const routed = route(from, to, others(from, to));
-    // The open circle at the theme's end sits just outside its border.
-    const last = routed.polyline[routed.polyline.length - 2]!;
-    const d = Math.hypot(routed.end.x - last.x, routed.end.y - last.y) || 1;
-    const end = { x: routed.end.x + (last.x - routed.end.x) / d * 4, y: routed.end.y + (last.y - routed.end.y) / d * 4 };
-    const r = { ...routed, end, polyline: [...routed.polyline.slice(0, -1), end] };
-    lines.push({ kind: 'parent', id: child, linkKind: null, toLink: false, ...r, label: null });
-  }
-  const targeted = new Set(map.links.flatMap((l) => (l.toLinkId === null ? [] : [l.toLinkId as number])));
-  // Links between themes first, then links to links (their end is the middle of the line they act on).
-  const geometry = new Map<number, FigureLine>();
-  const resolve = (id: number, seen = new Set<number>()): FigureLine | undefined => {
-    const known = geometry.get(id);
-    if (known) return known;
-    const link = map.links.find((l) => l.id === id);
-    if (!link || seen.has(id)) return undefined;
-    seen.add(id);
-    const from = boxes.theme.get(link.fromThemeId);
-    if (!from) return undefined;
-    let line: Omit<FigureLine, 'kind' | 'id' | 'linkKind' | 'toLink' | 'label'> | undefined;
-    if (link.toThemeId !== null) {
-      const to = boxes.theme.get(link.toThemeId);
-      // A link others act on keeps more air around it, so their arrows can reach its middle.
-      if (to) line = route(from, to, others(from, to), targeted.has(id) ? [40, LINE_CLEARANCE] : [LINE_CLEARANCE]);
-    } else if (link.toLinkId !== null) {
-      const target = resolve(link.toLinkId, seen);
-      if (target) {
-        // Several acting on one link end at points a little apart along it, so each arrowhead shows.
-        const siblings = map.links.filter((l) => l.toLinkId === link.toLinkId).map((l) => l.id as number).sort((a, b) => a - b);
-        const step = Math.min(0.15, 36 / Math.max(1, lineLength(target.polyline)));
-        const share = 0.5 + (siblings.indexOf(id) - (siblings.length - 1) / 2) * step;
-        // Where the middle cannot be reached around the boxes, a point a little further along can.
-        for (const shift of [0, 0.1, -0.1, 0.2, -0.2]) {
-          const tried = route(from, along(target.polyline, share + shift).at, others(from));
-          if (!line || tried.clear) line = tried;
-          if (tried.clear) break;
-        }
-      }
-    }
-    if (!line) return undefined;
-    const out: FigureLine = { kind: 'link', id, linkKind: link.kind, toLink: link.toLinkId !== null, ...line, label: null };
-    geometry.set(id, out);
-    return out;
-  };
-  for (const link of map.links) resolve(link.id);
-
-  // Labels last, clear of every node, every line and each other.
-  const labelBoxes: Box[] = [];
-  // Arrow tips are kept free, so no label hides an arrowhead.
-  const tips = [...geometry.values()].map((g) => ({ x: g.end.x - 9, y: g.end.y - 9, w: 18, h: 18 }));
-  const allLines = [...lines, ...geometry.values()];
-  for (const link of map.links) {
-    const g = geometry.get(link.id);
-    if (!g) continue;
-    const text = labelText(link);
-    if (!text) {
-      lines.push(g);
-      continue;
-    }
-    const shares = targeted.has(link.id) ? [0.3, 0.7, 0.2, 0.8, 0.12, 0.88] : [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
-    const spot = placeLabel(text, font.label, g.polyline, shares, {
-      boxes: [...nodeBoxes, ...labelBoxes, ...tips],
-      lines: allLines.filter((l) => l !== g).map((l) => l.polyline),
-    });
-    labelBoxes.push(spot.box);
-    lines.push({ ...g, label: { x: spot.x, y: spot.y, text, size: font.label, box: spot.box, colour: LINK_STYLE[link.kind].stroke } });
+    const bounds = boundsOf(extentsOf(drawn))!;
+    return { x: bounds.x, y: bounds.y, width: bounds.w + 40, height: bounds.h + 40 + font.legend * 4, title: null, nodes: [], lines: [], legend: [], smallestFont: SMALLEST_FONT * k, spread, labelClashes: clashes };
   }
   // Code edges: thin, drawn under everything.
   for (const code of map.codes) {
@@ -440,7 +528,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   return {
     x: left, y: top, width, height,
     title: options.title ? { x: left + 20, y: top + font.title * 1.6, text: options.title, size: font.title } : null,
-    nodes, lines, legend, smallestFont: SMALLEST_FONT * k, spread,
+    nodes, lines, legend, smallestFont: SMALLEST_FONT * k, spread, labelClashes: clashes,
   };
 }
 

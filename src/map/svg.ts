@@ -58,7 +58,7 @@ export function figureSvg(layout: FigureLayout): string {
   });
   const labels = layout.lines.filter((l) => l.label).map((l) => {
     const label = l.label!;
-    return `<g class="link-label" data-id="${l.id}"><rect x="${n(label.box.x)}" y="${n(label.box.y)}" width="${n(label.box.w)}" height="${n(label.box.h)}" rx="3" fill="#ffffff" fill-opacity="0.9"/>${text(label, `text-anchor="middle" fill="${label.colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)}</g>`;
+    return `<g class="link-label" data-id="${l.id}"><rect x="${n(label.box.x)}" y="${n(label.box.y)}" width="${n(label.box.w)}" height="${n(label.box.h)}" rx="3" fill="#ffffff" fill-opacity="0.9"/>${label.lines.map((line) => text(line, `text-anchor="middle" fill="${label.colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)).join('')}</g>`;
   });
   const sampleLength = 34 * Math.max(1, layout.smallestFont / 11) ** 0.5;
   const legend = layout.legend.map((item) => {

@@ -43,26 +43,36 @@ const MAX_TEXT_SCALE = 8;
 
 /**
  * The figure laid out with text large enough that, fitted to the report's page, no text is
- * under MIN_TEXT_PT: the arrangement is drawn as tight as its rules allow, and a wide map,
- * which prints smaller, gets larger text (its boxes grow with it). Gives up growing the text
- * at MAX_TEXT_SCALE.
+ * under MIN_TEXT_PT: the arrangement is drawn as tight as its rules allow (every label clear
+ * of every box and label among them), and a wide map, which prints smaller, gets larger text
+ * (its boxes grow with it). Gives up growing the text at MAX_TEXT_SCALE.
  */
 export function printableLayout(map: ThemeMap, language: FigureLanguage, title = ''): FigureLayout {
   const options = { language, title, compact: true, pageWidth: PAGE_WIDTH, pageHeight: PAGE_HEIGHT } as const;
-  let textScale = 1;
-  let printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
-  // Measured cheaply (boxes only) while the text grows; the whole figure is laid out once. Larger text
-  // also spreads the drawing, so each step goes only part of the way.
-  for (let i = 0; i < 24 && printed < MIN_TEXT_PT + 0.2 && textScale < MAX_TEXT_SCALE; i++) {
-    const next = Math.min(MAX_TEXT_SCALE, textScale * Math.max(1.05, Math.sqrt((MIN_TEXT_PT + 0.3) / printed)));
-    textScale = next;
-    printed = printedTextPt(figureLayout(map, { ...options, textScale, measureOnly: true }));
+  const measure = (textScale: number) => {
+    const measured = figureLayout(map, { ...options, textScale, measureOnly: true });
+    return { textScale, printed: printedTextPt(measured), clashes: measured.labelClashes };
+  };
+  // Measured (no legend) while the text grows; the whole figure is laid out once. Larger text also
+  // spreads the drawing, so each step goes only part of the way. Where no spread has room for every
+  // label beside its line, larger text may: the drawing can then spread further on the same page.
+  const tried = [measure(1)];
+  let last = tried[0]!;
+  for (let i = 0; i < 24 && (last.printed < MIN_TEXT_PT + 0.2 || last.clashes > 0) && last.textScale < MAX_TEXT_SCALE; i++) {
+    const step = last.printed < MIN_TEXT_PT + 0.2 ? Math.max(1.05, Math.sqrt((MIN_TEXT_PT + 0.3) / last.printed)) : 1.15;
+    last = measure(Math.min(MAX_TEXT_SCALE, last.textScale * step));
+    tried.push(last);
   }
+  // The first text size that keeps both rules; failing that, the fewest labels over boxes, printed largest.
+  const chosen = tried.find((t) => t.clashes === 0 && t.printed >= MIN_TEXT_PT) ?? [...tried].sort((a, b) => a.clashes - b.clashes || b.printed - a.printed)[0]!;
+  let textScale = chosen.textScale;
   let layout = figureLayout(map, { ...options, textScale });
-  // Curved lines and the legend can widen the drawing a little beyond its boxes.
+  // The legend can widen the drawing a little beyond its boxes, lines and labels.
   for (let i = 0; i < 2 && printedTextPt(layout) < MIN_TEXT_PT && textScale < MAX_TEXT_SCALE; i++) {
     textScale = Math.min(MAX_TEXT_SCALE, textScale * 1.08);
-    layout = figureLayout(map, { ...options, textScale });
+    const larger = figureLayout(map, { ...options, textScale });
+    if (larger.labelClashes > layout.labelClashes) break;
+    layout = larger;
   }
   return layout;
 }
@@ -70,17 +80,25 @@ export function printableLayout(map: ThemeMap, language: FigureLanguage, title =
 /**
  * The theme model as the map export draws it (same positions), limited to the themes the
  * report is about and the links among them, with names passed through `rename`
- * (pseudonymisation), its legend and status badges in the report's language. Null when there
- * is no theme to draw.
+ * (pseudonymisation). Null when there is no theme to draw.
  */
-export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
+export function figureMap(db: Database.Database, themeIds: ReadonlySet<number>, rename: (text: string) => string): ThemeMap | null {
   const full = themeMap(db, { includeCodes: false, includeDiscarded: true });
   const themes = full.themes.filter((t) => themeIds.has(t.id)).map((t) => ({ ...t, name: rename(t.name), parentId: t.parentId !== null && themeIds.has(t.parentId) ? t.parentId : null }));
   if (themes.length === 0) return null;
   const shown = new Set<number>(themes.map((t) => t.id));
   const direct = full.links.filter((l) => shown.has(l.fromThemeId) && (l.toThemeId === null || shown.has(l.toThemeId)));
   const links = direct.filter((l) => l.toLinkId === null || direct.some((t) => t.id === l.toLinkId)).map((l) => ({ ...l, label: rename(l.label) }));
-  const map: ThemeMap = { themes, codes: [], links };
+  return { themes, codes: [], links };
+}
+
+/**
+ * The report's figure of the theme model (see figureMap), its legend and status badges in the
+ * report's language. Null when there is no theme to draw.
+ */
+export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
+  const map = figureMap(db, themeIds, rename);
+  if (!map) return null;
   const layout = printableLayout(map, language, title);
   const svg = figureSvg(layout);
   const { width, height } = layout;

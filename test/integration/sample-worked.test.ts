@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../src/api/client';
+import { figureLayout } from '../../src/map/figure-layout';
+import { MIN_TEXT_PT, figureMap, printableLayout, printedTextPt } from '../../src/report/figure';
+import { themeMap } from '../../src/store/theme-map';
+import { labelClashes } from '../helpers/figure-checks';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 
 const clients: LocalClient[] = [];
@@ -85,6 +89,24 @@ describe('the worked example', () => {
 
     const journal = await invoke('memos.list', { kind: 'journal' });
     expect(new Set(journal.map((m) => m.phase))).toEqual(new Set([1, 2, 3, 4, 5]));
+  }, 60_000);
+
+  it('draws its theme map with no link label over a theme or another label, in the export and in the report', async () => {
+    const client = sampleClient();
+    await client.invoke('app.openSample', { variant: 'worked' });
+    const db = client.session.store.db;
+    for (const language of ['en', 'id'] as const) {
+      // As `export.themeMap` and `tematik map` draw it.
+      const exported = figureLayout(themeMap(db, { includeCodes: false }), { title: 'Contoh lengkap', language });
+      expect(labelClashes(exported), `export, ${language}`).toEqual([]);
+      // As the Word report draws it, fitted to the page.
+      const map = figureMap(db, new Set(themeMap(db, { includeCodes: false }).themes.map((t) => t.id as number)), (t) => t)!;
+      const report = printableLayout(map, language);
+      expect(labelClashes(report), `report, ${language}`).toEqual([]);
+      expect(printedTextPt(report), `report text size, ${language}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      // Every theme's name is there whole.
+      for (const node of report.nodes) expect(node.lines.map((l) => l.text).join(' '), `report, ${language}`).toBe(map.themes.find((t) => t.id === node.id)!.name);
+    }
   }, 60_000);
 
   it('the practice copy has the transcripts and sheet only; both are remembered as recent projects', async () => {

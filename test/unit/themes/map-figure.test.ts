@@ -6,6 +6,7 @@ import type { ThemeMap } from '../../../src/domain/types';
 import { MIN_LINK_LENGTH, figureLayout, lineLength, type FigureLayout } from '../../../src/map/figure-layout';
 import { themeMapSvg } from '../../../src/map/svg';
 import { MIN_TEXT_PT, pageScale, printableLayout, printedTextPt, themeFigure } from '../../../src/report/figure';
+import { labelClashes } from '../../helpers/figure-checks';
 import { docxParts } from '../report/docx-parts';
 import { newProject } from '../../helpers/temp-project';
 import { crowded, link, theme } from './crowded-map';
@@ -83,6 +84,54 @@ describe('the exported theme map figure', () => {
     for (const word of ['influences', 'mediates', 'moderates', 'contradicts', 'part of', 'associated with', 'sub-theme of', 'candidate', 'reviewed', 'defined', 'discarded']) {
       expect(svg).not.toContain(`>${word}<`);
     }
+  });
+
+  it('puts no label over a box or another label when linked themes are placed almost touching', () => {
+    // Two themes side by side with a sliver between them, a long label on their link, and a
+    // third theme just above and below the gap: there is no room beside the line as placed.
+    const touching: ThemeMap = {
+      themes: [
+        theme(1, 'Praktik co-creation lewat platform digital', 0, 0),
+        theme(2, 'Menyeimbangkan permintaan dengan kapasitas produksi', 206, 4),
+        theme(3, 'Dukungan pemerintah', 100, -78),
+        theme(4, 'Loyalitas pelanggan', 110, 80),
+      ],
+      codes: [],
+      links: [
+        link(1, 1, 2, 'associated-with', 'pelatihan belum menjawab kapasitas produksi yang sebenarnya'),
+        link(2, 3, 4, 'influences', 'dukungan yang tepat menumbuhkan kesetiaan'),
+      ],
+    };
+    for (const language of ['en', 'id'] as const) {
+      const plain = figureLayout(touching, { language });
+      expect(labelClashes(plain), `export, ${language}`).toEqual([]);
+      const report = printableLayout(touching, language);
+      expect(labelClashes(report), `report, ${language}`).toEqual([]);
+      expect(printedTextPt(report)).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      // The researcher's arrangement is kept: left stays left, above stays above.
+      const at = (layout: FigureLayout, id: number) => layout.nodes.find((n) => n.kind === 'theme' && n.id === id)!.box;
+      for (const layout of [plain, report]) {
+        expect(at(layout, 1).x).toBeLessThan(at(layout, 2).x);
+        expect(at(layout, 3).y).toBeLessThan(at(layout, 1).y);
+        expect(at(layout, 4).y).toBeGreaterThan(at(layout, 2).y);
+      }
+    }
+  });
+
+  it('finds room for every label of a tightly packed grid of labelled links, with text at 8 pt in the report', () => {
+    // Nine themes placed in rows almost touching, every neighbour linked with a label longer than the gap.
+    const grid: ThemeMap = {
+      themes: Array.from({ length: 9 }, (_, i) => theme(i + 1, `Tema nomor ${i + 1} tentang sesuatu yang cukup panjang`, (i % 3) * 215, Math.floor(i / 3) * 90)),
+      codes: [],
+      links: Array.from({ length: 9 }, (_, i) => i).flatMap((i) => [
+        ...(i % 3 < 2 ? [link(100 + i, i + 1, i + 2, 'associated-with', `label panjang sekali nomor ${i} di sini`)] : []),
+        ...(i < 6 ? [link(200 + i, i + 1, i + 4, 'influences', `pengaruh ${i} yang panjang`)] : []),
+      ]),
+    };
+    expect(labelClashes(figureLayout(grid))).toEqual([]);
+    const report = printableLayout(grid, 'en');
+    expect(labelClashes(report)).toEqual([]);
+    expect(printedTextPt(report)).toBeGreaterThanOrEqual(MIN_TEXT_PT);
   });
 
   it('keeps text at 8 pt or more at the report’s print size, even for a wide model', () => {
