@@ -13,19 +13,10 @@ type Db = Database.Database;
  * - A document without speaker turns (a field note, an unlabelled transcript) counts for
  *   every informant linked to it: nothing in it says who spoke.
  *
- * The same rule is written twice on purpose, once per access pattern: as SQL for a few
- * passages at a time (extract lists), and over integer columns for whole-project counts
- * (triangulation, codebook), where a per-coding query would cost seconds. A test holds the
- * two to the same answers.
+ * One function, `spokenIn`, applies the rule to one document's turns; `attributeCodings`
+ * feeds it whole columns for project-wide counts, `spokenBy` one document at a time for
+ * extract lists.
  */
-
-/** The informant ids a passage `[@start, @end)` of document `@document` is evidence of. */
-export const SPOKEN_BY_SQL = `
-  SELECT t.informant_id FROM turns t
-  WHERE t.document_id = @document AND t.start_offset < @end AND t.end_offset > @start AND t.informant_id IS NOT NULL
-  UNION
-  SELECT di.informant_id FROM document_informants di
-  WHERE di.document_id = @document AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = @document)`;
 
 /**
  * 1 when informant `i` was interviewed: a speaker turn is theirs, or a transcript of theirs has no
@@ -34,6 +25,35 @@ export const SPOKEN_BY_SQL = `
  */
 export const INTERVIEWED_SQL = `(EXISTS (SELECT 1 FROM turns t WHERE t.informant_id = i.id)
   OR EXISTS (SELECT 1 FROM document_informants di WHERE di.informant_id = i.id AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = di.document_id)))`;
+
+/** A document's speaker turns in text order: where each starts and ends, and its informant id (0 for none). */
+export interface TurnSpans {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+  readonly informants: ArrayLike<number>;
+  /** Positions `from … to - 1` of the arrays are this document's turns. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Adds to `out` (once each) the informant ids of the turns `[start, end)` intersects.
+ * Turns never overlap, so their ends follow their starts: a binary search finds the first.
+ */
+export function spokenIn(turns: TurnSpans, start: number, end: number, out: number[]): void {
+  let a = turns.from;
+  let b = turns.to;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (turns.ends[mid]! > start) b = mid;
+    else a = mid + 1;
+  }
+  const first = out.length;
+  for (let p = a; p < turns.to && turns.starts[p]! < end; p++) {
+    const informant = turns.informants[p]!;
+    if (informant !== 0 && out.indexOf(informant, first) < 0) out.push(informant);
+  }
+}
 
 /** Every coding's informants, as dense indices into `informants`, in the order of `codings`. */
 export interface Attribution {
@@ -57,10 +77,7 @@ export function readCodings(db: Db, extra: readonly string[] = []): CodingColumn
   return { count, documentIds: documentIds!, starts: starts!, ends: ends!, extra: rest };
 }
 
-/**
- * Attributes every coding to informants over whole columns: turns are bucketed by
- * document and sorted by start, then each coding binary-searches its first turn.
- */
+/** Attributes every coding to informants over whole columns: turns are bucketed by document and sorted by start. */
 export function attributeCodings(db: Db, codings: CodingColumns, informants: IdIndex): Attribution {
   const documents = new IdIndex(db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]);
   const turns = readIntColumns(db, 'turns', ['document_id', 'start_offset', 'end_offset', 'ifnull(informant_id, 0)']);
@@ -68,10 +85,12 @@ export function attributeCodings(db: Db, codings: CodingColumns, informants: IdI
   const documentOf = new Int32Array(turns.count);
   for (let t = 0; t < turns.count; t++) documentOf[t] = documents.get(turnDocuments[t]!);
   const byDocument = bucket(documentOf, documents.size);
-  // Turns in each document's slice, ordered by start; turns never overlap, so ends follow the same order.
-  const order = byDocument.order;
+  // Each document's turns copied in start order into one run of the arrays (stored in order, so this rarely sorts).
+  const starts = new Int32Array(byDocument.order.length);
+  const ends = new Int32Array(byDocument.order.length);
+  const owners = new Int32Array(byDocument.order.length);
   for (let d = 0; d < documents.size; d++) {
-    const slice = order.subarray(byDocument.first[d]!, byDocument.first[d + 1]!);
+    const slice = byDocument.order.subarray(byDocument.first[d]!, byDocument.first[d + 1]!);
     for (let p = 1; p < slice.length; p++) {
       if (turnStarts[slice[p]!]! < turnStarts[slice[p - 1]!]!) {
         slice.sort((a, b) => turnStarts[a]! - turnStarts[b]!);
@@ -79,54 +98,64 @@ export function attributeCodings(db: Db, codings: CodingColumns, informants: IdI
       }
     }
   }
-  const linked = documentLinks(db, documents, informants);
+  byDocument.order.forEach((t, p) => {
+    starts[p] = turnStarts[t]!;
+    ends[p] = turnEnds[t]!;
+    owners[p] = turnInformants[t]!;
+  });
+  const linked = documentLinks(db, documents);
 
   const first = new Int32Array(codings.count + 1);
   const list: number[] = [];
+  const ids: number[] = [];
   for (let i = 0; i < codings.count; i++) {
     const d = documents.get(codings.documentIds[i]!);
-    const from = list.length;
+    ids.length = 0;
     if (d >= 0) {
-      const lo = byDocument.first[d]!;
-      const hi = byDocument.first[d + 1]!;
-      if (lo === hi) {
-        for (let k = linked.first[d]!; k < linked.first[d + 1]!; k++) list.push(linked.list[k]!);
-      } else {
-        const start = codings.starts[i]!;
-        const end = codings.ends[i]!;
-        // First turn whose end lies past the coding's start.
-        let a = lo;
-        let b = hi;
-        while (a < b) {
-          const mid = (a + b) >>> 1;
-          if (turnEnds[order[mid]!]! > start) b = mid;
-          else a = mid + 1;
-        }
-        for (let p = a; p < hi && turnStarts[order[p]!]! < end; p++) {
-          const informant = turnInformants[order[p]!]!;
-          if (informant === 0) continue;
-          const m = informants.get(informant);
-          if (m >= 0 && !includes(list, from, m)) list.push(m);
-        }
-      }
+      const from = byDocument.first[d]!;
+      const to = byDocument.first[d + 1]!;
+      if (from === to) for (let k = linked.first[d]!; k < linked.first[d + 1]!; k++) ids.push(linked.list[k]!);
+      else spokenIn({ starts, ends, informants: owners, from, to }, codings.starts[i]!, codings.ends[i]!, ids);
+    }
+    for (const id of ids) {
+      const m = informants.get(id);
+      if (m >= 0) list.push(m);
     }
     first[i + 1] = list.length;
   }
   return { first, list: Int32Array.from(list) };
 }
 
-function includes(list: readonly number[], from: number, value: number): boolean {
-  for (let k = from; k < list.length; k++) if (list[k] === value) return true;
-  return false;
-}
-
-/** The informants linked to each document (dense indices), for documents without turns. */
-function documentLinks(db: Db, documents: IdIndex, informants: IdIndex): { first: Int32Array; list: Int32Array } {
+/** The informant ids linked to each document (by dense document index), for documents without turns. */
+function documentLinks(db: Db, documents: IdIndex): { first: Int32Array; list: Int32Array } {
   const links = db.prepare('SELECT document_id, informant_id FROM document_informants ORDER BY document_id, informant_id').raw().all() as [number, number][];
   const first = new Int32Array(documents.size + 1);
   for (const [documentId] of links) first[documents.get(documentId) + 1]!++;
   for (let d = 0; d < documents.size; d++) first[d + 1]! += first[d]!;
-  return { first, list: Int32Array.from(links, ([, informantId]) => informants.get(informantId)) };
+  return { first, list: Int32Array.from(links, ([, informantId]) => informantId) };
+}
+
+/**
+ * A lookup of the informant ids who spoke `[start, end)` of a document, for a few passages
+ * at a time: each document's turns are read once, when first asked for.
+ */
+export function spokenBy(db: Db): (documentId: number, start: number, end: number) => number[] {
+  const turnsOf = db.prepare('SELECT start_offset, end_offset, ifnull(informant_id, 0) FROM turns WHERE document_id = ? ORDER BY start_offset').raw();
+  const linkedTo = db.prepare('SELECT informant_id FROM document_informants WHERE document_id = ? ORDER BY informant_id').pluck();
+  const cache = new Map<number, TurnSpans | number[]>();
+  return (documentId, start, end) => {
+    let turns = cache.get(documentId);
+    if (!turns) {
+      const rows = turnsOf.all(documentId) as [number, number, number][];
+      turns = rows.length === 0 ? linkedTo.all(documentId) as number[]
+        : { starts: rows.map((r) => r[0]), ends: rows.map((r) => r[1]), informants: rows.map((r) => r[2]), from: 0, to: rows.length };
+      cache.set(documentId, turns);
+    }
+    if (Array.isArray(turns)) return [...turns];
+    const out: number[] = [];
+    spokenIn(turns, start, end, out);
+    return out;
+  };
 }
 
 /** How many distinct informants each code's own codings are evidence of: code id → count. */
@@ -142,4 +171,14 @@ export function informantsPerCode(db: Db): Map<number, number> {
     for (let k = attribution.first[i]!; k < attribution.first[i + 1]!; k++) set.add(attribution.list[k]!);
   }
   return new Map([...seen].map(([code, set]) => [code, set.size]));
+}
+
+/** How many distinct informants one code's codings are evidence of (a single code: no whole-project pass). */
+export function informantsOfCode(db: Db, codeId: number): number {
+  const spoken = spokenBy(db);
+  const people = new Set<number>();
+  for (const [documentId, start, end] of db.prepare('SELECT document_id, start_offset, end_offset FROM codings WHERE code_id = ?').raw().all(codeId) as [number, number, number][]) {
+    for (const id of spoken(documentId, start, end)) people.add(id);
+  }
+  return people.size;
 }

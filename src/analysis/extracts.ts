@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { InformantId } from '../domain/ids';
 import type { Extract } from '../domain/types';
-import { SPOKEN_BY_SQL } from './attribution';
+import { spokenBy } from './attribution';
 
 type Db = Database.Database;
 
@@ -23,20 +23,20 @@ export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: rea
     WHERE c.code_id IN (SELECT value FROM json_each(@codes)) AND (@documents IS NULL OR c.document_id IN (SELECT value FROM json_each(@documents)))
     ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id`)
     .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null }) as ExtractRow[];
-  const speakers = spokenBy(db);
+  const speakers = speakersOf(db);
   return rows.map((row) => ({ ...row, ...speakers(row.documentId, row.start, row.end) }));
 }
 
 /**
  * A lookup of who spoke a passage: informant ids, labels (in label order) and distinct
- * type names. Informant rows are read once; only the turn lookup runs per passage.
+ * type names. Informant rows are read once, each document's turns when first asked for.
  */
-export function spokenBy(db: Db): (documentId: number, start: number, end: number) => Pick<Extract, 'informantIds' | 'informantLabels' | 'informantTypes'> {
+export function speakersOf(db: Db): (documentId: number, start: number, end: number) => Pick<Extract, 'informantIds' | 'informantLabels' | 'informantTypes'> {
   const people = new Map((db.prepare(`SELECT i.id, i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id`).raw().all() as [InformantId, string, string][])
     .map(([id, label, type]) => [id, { label, type }]));
-  const query = db.prepare(SPOKEN_BY_SQL).pluck();
+  const spoken = spokenBy(db);
   return (documentId, start, end) => {
-    const ids = (query.all({ document: documentId, start, end }) as InformantId[])
+    const ids = (spoken(documentId, start, end) as InformantId[])
       .filter((id) => people.has(id))
       .sort((a, b) => compare(people.get(a)!.label, people.get(b)!.label));
     return {

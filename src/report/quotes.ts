@@ -50,20 +50,27 @@ export function pickQuotes<Q extends QuoteCandidate>(
 ): Q[] {
   const chosen: Q[] = [];
   if (options.count <= 0) return chosen;
-  const taken = (c: QuoteCandidate) => options.used.some((u) => overlaps(u, c));
+  // Passages quoted elsewhere, by document: a report of 2,000 quotes checks each candidate against a few, not all.
+  const usedIn = new Map<number, QuotedPassage[]>();
+  for (const u of options.used) {
+    const list = usedIn.get(u.documentId);
+    if (list) list.push(u); else usedIn.set(u.documentId, [u]);
+  }
+  const taken = (c: QuoteCandidate) => usedIn.get(c.documentId)?.some((u) => overlaps(u, c)) ?? false;
   const exemplar = options.exemplarId === null ? undefined : candidates.find((c) => c.id === options.exemplarId);
   if (exemplar && !taken(exemplar)) chosen.push(exemplar);
   const types = new Set(chosen.flatMap((c) => c.informantTypes));
   const informants = new Set(chosen.flatMap((c) => c.informantLabels));
   const codes = new Set(chosen.map((c) => c.codeId));
-  const scores = candidates.map((c) => informativeness(c.text));
+  // Candidates quoted elsewhere or kept by another section never become free within one call.
+  const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativeness(c.text)));
 
   while (chosen.length < options.count) {
     let best = -1;
     let bestKey: readonly number[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
-      if (scores[i] === 0 || options.reserved?.has(c.id) || taken(c) || chosen.some((q) => q.id === c.id || overlaps(q, c))) continue;
+      if (scores[i] === 0 || chosen.some((q) => q.id === c.id || overlaps(q, c))) continue;
       const key = [
         c.informantTypes.some((t) => !types.has(t)) ? 1 : 0,
         (c.informantLabels.some((l) => !informants.has(l)) ? 0.3 : 0) + (codes.has(c.codeId) ? 0 : 0.2) + scores[i]!,

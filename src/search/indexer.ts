@@ -49,12 +49,13 @@ export function refreshSearchIndex(db: Db): number {
 }
 
 function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; id: number }[]): number {
-  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
-  const add = (ids: [number | null, number | null, number | null], text: string, units: readonly Unit[]) => {
+  const add = (ids: [number | null, number | null, number | null], text: string, units: readonly (Unit & { role?: string; informantId?: number | null })[]) => {
     const points = codePointIndex(text);
     for (const unit of units) {
-      const id = insertUnit.run(...ids, unit.start, unit.end, points.toCodePoint(unit.start as Utf16Offset), points.toCodePoint(unit.end as Utf16Offset)).lastInsertRowid;
+      const id = insertUnit.run(...ids, unit.start, unit.end, points.toCodePoint(unit.start as Utf16Offset), points.toCodePoint(unit.end as Utf16Offset),
+        unit.role ?? null, unit.informantId ?? null).lastInsertRowid;
       insertFts.run(id, stemsOf(text, unit.start, unit.end));
     }
   };
@@ -63,8 +64,10 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
     if (kind === 'document') {
       const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
       if (text === undefined) continue;
-      const turns = db.prepare('SELECT start_offset AS start, end_offset AS end FROM turns WHERE document_id = ? ORDER BY seq').all(id) as Unit[];
-      add([id, null, null], text, documentUnits(text, turns));
+      const turns = db.prepare('SELECT start_offset AS start, end_offset AS end, role, informant_id AS informantId FROM turns WHERE document_id = ? ORDER BY seq')
+        .all(id) as (Unit & { role: string; informantId: number | null })[];
+      // A document's units are its turns, speaker and all; without turns, its lines (no speaker).
+      add([id, null, null], text, turns.length > 0 ? turns : documentUnits(text, turns));
     } else if (kind === 'memo') {
       const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
       if (!memo) continue;

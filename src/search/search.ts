@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId, DocumentId, MemoId, Utf16Offset } from '../domain/ids';
-import { spokenBy } from '../analysis/extracts';
+import { speakersOf } from '../analysis/extracts';
 import type { SearchEmpty, SearchFilters, SearchHit, SearchResult, SpeakerRole } from '../domain/types';
 import { codeText, memoText, refreshSearchIndex } from './indexer';
 import { matchSpans, parseQuery, toFts, type QueryNode } from './query';
@@ -47,8 +47,9 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
     const conditions = ['u.document_id IS NOT NULL'];
     if (documents) { conditions.push('u.document_id IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(documents)); }
     if (speakers) { conditions.push(SPOKEN_BY_ALLOWED); params.push(JSON.stringify(speakers), JSON.stringify(speakers)); }
-    if (role === 'informant') conditions.push(`(${UNIT_ROLE} = 'informant' OR ${UNIT_WITHOUT_TURNS})`);
-    if (role === 'interviewer') conditions.push(`${UNIT_ROLE} = 'interviewer'`);
+    // A unit's role is its turn's; NULL for a document without turns, whose text counts as its informants'.
+    if (role === 'informant') conditions.push(`(u.role = 'informant' OR u.role IS NULL)`);
+    if (role === 'interviewer') conditions.push(`u.role = 'interviewer'`);
     kinds.push(`(${conditions.join(' AND ')})`);
   }
   // Memos and codes belong to no informant: a filter on informants, documents or speakers leaves them out.
@@ -66,7 +67,7 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
       WHERE search_fts MATCH ? AND ${clauses.join(' AND ')}`;
   // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
   const order = options.sort === 'document' ? 'ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id'
-    : `ORDER BY ifnull(${UNIT_ROLE} = 'interviewer', 0), rank`;
+    : `ORDER BY u.role IS 'interviewer', rank`;
   let rows: UnitRow[];
   let passages: number;
   try {
@@ -90,13 +91,9 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   };
 }
 
-/** The role of the speaker turn a unit is (units of a document with turns are its turns); NULL for a document without turns. */
-const UNIT_ROLE = '(SELECT t.role FROM turns t WHERE t.document_id = u.document_id AND t.start_offset = u.start_offset AND t.end_offset = u.end_offset)';
-const UNIT_WITHOUT_TURNS = 'NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = u.document_id)';
-/** The unit was spoken by one of the allowed informants (two JSON lists of their ids as parameters). */
-const SPOKEN_BY_ALLOWED = `(EXISTS (SELECT 1 FROM turns t WHERE t.document_id = u.document_id AND t.start_offset = u.start_offset
-    AND t.informant_id IN (SELECT value FROM json_each(?)))
-  OR (${UNIT_WITHOUT_TURNS} AND EXISTS (SELECT 1 FROM document_informants di WHERE di.document_id = u.document_id AND di.informant_id IN (SELECT value FROM json_each(?)))))`;
+/** The unit was spoken by one of the allowed informants (two JSON lists of their ids as parameters); a document without turns by all its informants. */
+const SPOKEN_BY_ALLOWED = `(u.informant_id IN (SELECT value FROM json_each(?))
+  OR (u.role IS NULL AND EXISTS (SELECT 1 FROM document_informants di WHERE di.document_id = u.document_id AND di.informant_id IN (SELECT value FROM json_each(?)))))`;
 
 /**
  * Why a search found nothing, when the data can say: a word that occurs nowhere; words that
@@ -178,7 +175,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   // Only the passage, not the whole transcript: code point offsets because substr() counts code points.
   const passageOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
   const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
-  const whoSpoke = spokenBy(db);
+  const whoSpoke = speakersOf(db);
   const cache = new Map<string, { title: string; text: string | null }>();
   const source = (row: UnitRow) => {
     const key = row.documentId !== null ? `d${row.documentId}` : row.memoId !== null ? `m${row.memoId}` : `c${row.codeId}`;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { informantsPerCode } from '../analysis/attribution';
+import { informantsOfCode, informantsPerCode } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
 import type { CodeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
@@ -15,17 +15,18 @@ const codeSql = `
 
 type CodeRow = Omit<Code, 'inVivo' | 'informantCount'> & { inVivo: number };
 /** `informantCount`: the informants who spoke the code's extracts (see analysis/attribution.ts). */
-const toCode = (informants: ReadonlyMap<number, number>) => (row: CodeRow): Code => ({ ...row, inVivo: row.inVivo === 1, informantCount: informants.get(row.id) ?? 0 });
+const toCode = (row: CodeRow, informantCount: number): Code => ({ ...row, inVivo: row.inVivo === 1, informantCount });
 
 /** The codebook in tree order: siblings by sort order then name. */
 export function listCodes(db: Db): Code[] {
-  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map(toCode(informantsPerCode(db)));
+  const informants = informantsPerCode(db);
+  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map((row) => toCode(row, informants.get(row.id) ?? 0));
 }
 
 export function getCode(db: Db, id: CodeId): Code {
   const row = db.prepare(`${codeSql} WHERE c.id = ?`).get(id) as CodeRow | undefined;
   if (!row) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
-  return toCode(informantsPerCode(db))(row);
+  return toCode(row, informantsOfCode(db, id));
 }
 
 /** Just the name: cheap, for labels on the hot path (getCode also counts codings). */

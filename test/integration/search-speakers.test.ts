@@ -65,6 +65,20 @@ describe('search that knows who is speaking', () => {
     for (const e of asked) expect(e.informantLabels).toEqual([]);
   });
 
+  it('follows a corrected speaker at once, and its undo', async () => {
+    const kp = (await client.invoke('documents.list', {})).find((d) => d.title === 'KP-01_komunitas_kopi')!.id;
+    const ayu = async () => (await find('komunitas', { role: 'informant', documentIds: [kp] })).hits.filter((h) => h.speaker === 'Mbak Ayu');
+    const before = (await ayu()).length;
+    expect(before).toBeGreaterThan(0);
+    await client.invoke('documents.setSpeaker', { id: kp, speaker: 'Mbak Ayu', role: 'interviewer', informantId: null });
+    expect(await ayu()).toEqual([]);
+    expect((await find('komunitas', { role: 'interviewer', documentIds: [kp] })).hits.filter((h) => h.speaker === 'Mbak Ayu')).toHaveLength(before);
+    await client.invoke('history.undo', {});
+    const back = await ayu();
+    expect(back).toHaveLength(before);
+    for (const hit of back) expect(hit.informantLabels).toEqual(['KP-02']);
+  });
+
   it('says why a search found nothing', async () => {
     expect((await find('mitra DAN modal', { documentIds: [note] })).empty).toEqual({ kind: 'apart', terms: ['mitra', 'modal'] });
     expect((await find('mitra DAN zebrakuda')).empty).toEqual({ kind: 'missing', terms: ['zebrakuda'] });

@@ -32,6 +32,18 @@ CREATE UNIQUE INDEX codes_hotkey ON codes(hotkey) WHERE hotkey IS NOT NULL;
 
 -- The contract action of each undo step, e.g. "codings.apply" ('' for steps from before).
 ALTER TABLE history_steps ADD COLUMN action TEXT NOT NULL DEFAULT '';
+
+-- Who spoke each indexed passage (a unit of a document with turns is a turn), so search filters and
+-- orders by speaker without a lookup per hit; NULL for documents without turns, memos and codes.
+-- Kept in step with the turns by a trigger, undo included; the data step below maps the speakers.
+ALTER TABLE search_units ADD COLUMN role TEXT;
+ALTER TABLE search_units ADD COLUMN informant_id INTEGER;
+UPDATE search_units SET role = (SELECT t.role FROM turns t WHERE t.document_id = search_units.document_id
+  AND t.start_offset = search_units.start_offset AND t.end_offset = search_units.end_offset) WHERE document_id IS NOT NULL;
+CREATE TRIGGER search_units_speaker AFTER UPDATE OF role, informant_id ON turns BEGIN
+  UPDATE search_units SET role = new.role, informant_id = new.informant_id
+  WHERE document_id = new.document_id AND start_offset = new.start_offset AND end_offset = new.end_offset;
+END;
 `,
   data: mapSpeakersOfAllDocuments,
 };

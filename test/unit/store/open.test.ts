@@ -176,6 +176,10 @@ describe('migrations', () => {
     const db = openDatabase(file);
     const who = db.prepare(`SELECT t.speaker, i.label FROM turns t LEFT JOIN informants i ON i.id = t.informant_id ORDER BY t.document_id, t.seq`).raw().all();
     expect(who).toEqual([['Moderator', null], ['Mas Dimas', 'KP-01'], ['Mbak Ayu', 'KP-02'], ['Pewawancara', null], ['Narasumber', 'P-01']]);
+    // The search index learns who spoke each passage, without re-reading the text.
+    search(db, { query: 'baik' });
+    expect(db.prepare(`SELECT u.role, i.label FROM search_units u LEFT JOIN informants i ON i.id = u.informant_id WHERE u.document_id = 1 ORDER BY u.start_offset`).raw().all())
+      .toEqual([['interviewer', null], ['informant', 'KP-01'], ['informant', 'KP-02']]);
     expect(db.prepare('SELECT count(*) FROM redactions').pluck().get()).toBe(0);
     expect(db.prepare('SELECT finding FROM themes').pluck().all()).toEqual([]);
     db.close();

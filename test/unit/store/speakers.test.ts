@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attributeCodings, readCodings, SPOKEN_BY_SQL } from '../../../src/analysis/attribution';
+import { attributeCodings, informantsOfCode, informantsPerCode, readCodings, spokenBy } from '../../../src/analysis/attribution';
 import { IdIndex } from '../../../src/analysis/columnar';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
 import { matchSpeaker } from '../../../src/store/speakers';
 import { random } from '../../bench/corpus';
+import { addDocument } from '../../helpers/documents';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 import { sampleStudy } from '../analysis/fixture';
 
@@ -135,12 +136,15 @@ describe('speakers of a document', () => {
   });
 });
 
-describe('the two ways of attributing', () => {
-  it('agree, coding by coding, on random passages of the sample study', async () => {
+describe('attribution over whole columns and passage by passage', () => {
+  it('agrees with the rule written out plainly, coding by coding, on random passages of the sample study', async () => {
     const study = await sampleStudy();
     const { client } = study;
     const rand = random(9);
     const codeId = await study.code('acak');
+    const note = addDocument(client, 'Catatan tanpa giliran', 'Observasi di toko: pembeli memilih motif lewat katalog. Pemilik mencatat pesanan.');
+    const informants0 = await client.invoke('informants.list', {});
+    await client.invoke('documents.assign', { id: note, informantIds: [informants0[0]!.id, informants0[1]!.id] });
     for (const summary of await client.invoke('documents.list', {})) {
       const { text } = await client.invoke('documents.get', { id: summary.id });
       for (let k = 0; k < 40; k++) {
@@ -150,16 +154,35 @@ describe('the two ways of attributing', () => {
       }
     }
     const { db } = client.session.store;
+    // The rule, plainly: every turn the range intersects, its informant if any; no turns → every linked informant.
+    const turns = db.prepare('SELECT document_id AS d, start_offset AS s, end_offset AS e, informant_id AS i FROM turns').all() as { d: number; s: number; e: number; i: number | null }[];
+    const links = db.prepare('SELECT document_id AS d, informant_id AS i FROM document_informants').all() as { d: number; i: number }[];
+    const rule = (d: number, s: number, e: number): number[] => {
+      const mine = turns.filter((t) => t.d === d);
+      const ids = mine.length === 0 ? links.filter((l) => l.d === d).map((l) => l.i) : mine.filter((t) => t.s < e && s < t.e && t.i !== null).map((t) => t.i!);
+      return [...new Set(ids)].sort((a, b) => a - b);
+    };
     const informants = new IdIndex(db.prepare('SELECT id FROM informants ORDER BY id').pluck().all() as number[]);
     const codings = readCodings(db);
     const columnar = attributeCodings(db, codings, informants);
-    const bySql = db.prepare(SPOKEN_BY_SQL).pluck();
-    expect(codings.count).toBeGreaterThan(300);
+    const passage = spokenBy(db);
+    expect(codings.count).toBeGreaterThan(400);
+    let spanning = 0;
+    let nobody = 0;
     for (let i = 0; i < codings.count; i++) {
+      const [d, s, e] = [codings.documentIds[i]!, codings.starts[i]!, codings.ends[i]!];
+      const expected = rule(d, s, e);
+      if (expected.length > 1) spanning++;
+      if (expected.length === 0) nobody++;
       const fromColumns = [...columnar.list.subarray(columnar.first[i]!, columnar.first[i + 1]!)].map((m) => informants.ids[m]!).sort((a, b) => a - b);
-      const fromSql = (bySql.all({ document: codings.documentIds[i], start: codings.starts[i], end: codings.ends[i] }) as number[]).sort((a, b) => a - b);
-      expect(fromColumns, `coding ${i}`).toEqual(fromSql);
+      expect(fromColumns, `coding ${i}`).toEqual(expected);
+      expect([...passage(d, s, e)].sort((a, b) => a - b), `coding ${i}`).toEqual(expected);
     }
+    // The random passages reach every case: several speakers, no one, a document without turns.
+    expect(spanning).toBeGreaterThan(10);
+    expect(nobody).toBeGreaterThan(10);
+    expect(informantsPerCode(db).get(codeId)).toBe(informantsOfCode(db, codeId));
+    expect(informantsOfCode(db, codeId)).toBeGreaterThan(10);
     client.session.close();
   });
 });
