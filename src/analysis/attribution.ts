@@ -27,30 +27,31 @@ export const INTERVIEWED_SQL = `(EXISTS (SELECT 1 FROM turns t WHERE t.informant
   OR EXISTS (SELECT 1 FROM document_informants di WHERE di.informant_id = i.id AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.document_id = di.document_id)))`;
 
 /** A document's speaker turns in text order: where each starts and ends, and its informant id (0 for none). */
-export interface TurnSpans {
-  readonly starts: ArrayLike<number>;
-  readonly ends: ArrayLike<number>;
-  readonly informants: ArrayLike<number>;
-  /** Positions `from … to - 1` of the arrays are this document's turns. */
-  readonly from: number;
-  readonly to: number;
+interface TurnSpans {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly informants: readonly number[];
 }
 
 /**
- * Adds to `out` (once each) the informant ids of the turns `[start, end)` intersects.
+ * Adds to `out` (once each) the informant ids of the turns `[start, end)` intersects, among a
+ * document's turns at positions `from … to - 1` (in text order; 0 for a turn of no one).
  * Turns never overlap, so their ends follow their starts: a binary search finds the first.
+ * Positional arguments: this runs once per coding of the project.
  */
-export function spokenIn(turns: TurnSpans, start: number, end: number, out: number[]): void {
-  let a = turns.from;
-  let b = turns.to;
+export function spokenIn(
+  starts: ArrayLike<number>, ends: ArrayLike<number>, informants: ArrayLike<number>, from: number, to: number, start: number, end: number, out: number[],
+): void {
+  let a = from;
+  let b = to;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (turns.ends[mid]! > start) b = mid;
+    if (ends[mid]! > start) b = mid;
     else a = mid + 1;
   }
   const first = out.length;
-  for (let p = a; p < turns.to && turns.starts[p]! < end; p++) {
-    const informant = turns.informants[p]!;
+  for (let p = a; p < to && starts[p]! < end; p++) {
+    const informant = informants[p]!;
     if (informant !== 0 && out.indexOf(informant, first) < 0) out.push(informant);
   }
 }
@@ -115,7 +116,7 @@ export function attributeCodings(db: Db, codings: CodingColumns, informants: IdI
       const from = byDocument.first[d]!;
       const to = byDocument.first[d + 1]!;
       if (from === to) for (let k = linked.first[d]!; k < linked.first[d + 1]!; k++) ids.push(linked.list[k]!);
-      else spokenIn({ starts, ends, informants: owners, from, to }, codings.starts[i]!, codings.ends[i]!, ids);
+      else spokenIn(starts, ends, owners, from, to, codings.starts[i]!, codings.ends[i]!, ids);
     }
     for (const id of ids) {
       const m = informants.get(id);
@@ -148,12 +149,12 @@ export function spokenBy(db: Db): (documentId: number, start: number, end: numbe
     if (!turns) {
       const rows = turnsOf.all(documentId) as [number, number, number][];
       turns = rows.length === 0 ? linkedTo.all(documentId) as number[]
-        : { starts: rows.map((r) => r[0]), ends: rows.map((r) => r[1]), informants: rows.map((r) => r[2]), from: 0, to: rows.length };
+        : { starts: rows.map((r) => r[0]), ends: rows.map((r) => r[1]), informants: rows.map((r) => r[2]) };
       cache.set(documentId, turns);
     }
     if (Array.isArray(turns)) return [...turns];
     const out: number[] = [];
-    spokenIn(turns, start, end, out);
+    spokenIn(turns.starts, turns.ends, turns.informants, 0, turns.starts.length, start, end, out);
     return out;
   };
 }

@@ -17,6 +17,8 @@ export const HIT_LIMIT = 200;
 interface UnitRow {
   id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number; rank: number;
   pointStart: number; pointEnd: number;
+  /** The unit's speaker turn: its role and informant; role null for a document without turns. */
+  role: SpeakerRole | null; informantId: number | null;
 }
 
 export interface SearchOptions {
@@ -73,7 +75,7 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   try {
     rows = db.prepare(`
       SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end, bm25(search_fts) AS rank,
-        u.point_start AS pointStart, u.point_end AS pointEnd
+        u.point_start AS pointStart, u.point_end AS pointEnd, u.role, u.informant_id AS informantId
       ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
     passages = bounded ? db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number : rows.length;
   } catch (error) {
@@ -175,7 +177,13 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   // Only the passage, not the whole transcript: code point offsets because substr() counts code points.
   const passageOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
   const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
+  // A transcript unit is a speaker turn and names its informant; a document without turns is its informants' words.
   const whoSpoke = speakersOf(db);
+  const informant = db.prepare('SELECT i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id WHERE i.id = ?').raw();
+  const spokenByOne = (id: number | null): { informantLabels: string[]; informantTypes: string[] } => {
+    const found = id === null ? undefined : informant.get(id) as [string, string] | undefined;
+    return found ? { informantLabels: [found[0]], informantTypes: [found[1]] } : { informantLabels: [], informantTypes: [] };
+  };
   const cache = new Map<string, { title: string; text: string | null }>();
   const source = (row: UnitRow) => {
     const key = row.documentId !== null ? `d${row.documentId}` : row.memoId !== null ? `m${row.memoId}` : `c${row.codeId}`;
@@ -197,7 +205,8 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const { title, text: whole } = source(row);
-    const people = row.documentId !== null ? whoSpoke(row.documentId, row.start, row.end) : { informantLabels: [], informantTypes: [] };
+    const people = row.documentId === null ? { informantLabels: [], informantTypes: [] }
+      : row.role !== null ? spokenByOne(row.informantId) : whoSpoke(row.documentId, row.start, row.end);
     // Offsets below stay in the source's coordinates: a transcript passage is placed back at row.start.
     const passage = row.documentId !== null
       ? passageOf.get(row.pointStart, row.pointEnd - row.pointStart, row.documentId) as string

@@ -23,10 +23,16 @@ export function listCodes(db: Db): Code[] {
   return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map((row) => toCode(row, informants.get(row.id) ?? 0));
 }
 
+/** A code with its counts, as the codebook shows it (the informant count reads the code's codings: not for checks). */
 export function getCode(db: Db, id: CodeId): Code {
+  return toCode(codeRow(db, id), informantsOfCode(db, id));
+}
+
+/** A code's own fields, or not_found: what every check and change needs, without counting informants. */
+function codeRow(db: Db, id: CodeId): CodeRow {
   const row = db.prepare(`${codeSql} WHERE c.id = ?`).get(id) as CodeRow | undefined;
   if (!row) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
-  return toCode(row, informantsOfCode(db, id));
+  return row;
 }
 
 /** Just the name: cheap, for labels on the hot path (getCode also counts codings). */
@@ -83,7 +89,7 @@ export function resolveCodeName(db: Db, name: string, inVivo = false): CodeId {
 
 export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean }): CodeId {
   const parentId = input.parentId ?? null;
-  if (parentId !== null) getCode(db, parentId);
+  if (parentId !== null) codeRow(db, parentId);
   if (findCodeByName(db, input.name, parentId) !== undefined) {
     throw new TematikError('conflict', `A code named "${input.name.trim()}" already exists ${parentId === null ? 'at the top of the codebook' : 'under that parent'}. Use it, or choose another name.`);
   }
@@ -93,7 +99,7 @@ export function createCode(db: Db, input: { name: string; parentId?: CodeId | nu
 }
 
 export function updateCode(db: Db, id: CodeId, input: { name?: string; description?: string; colour?: string }): void {
-  const current = getCode(db, id);
+  const current = codeRow(db, id);
   if (input.name !== undefined) {
     const other = findCodeByName(db, input.name, current.parentId);
     if (other !== undefined && other !== id) throw new TematikError('conflict', `A sibling code named "${input.name.trim()}" already exists. Merge the two codes instead, or choose another name.`);
@@ -104,9 +110,9 @@ export function updateCode(db: Db, id: CodeId, input: { name?: string; descripti
 
 /** Re-parents a code; refuses to put a code under itself or its own descendant. */
 export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
-  const code = getCode(db, id);
+  const code = codeRow(db, id);
   if (parentId !== null) {
-    getCode(db, parentId);
+    codeRow(db, parentId);
     const ancestors = db.prepare(`
       WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT c.parent_id FROM codes c JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL)
       SELECT id FROM up`).pluck().all(parentId) as number[];
@@ -125,8 +131,8 @@ export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
  */
 export function mergeCodes(db: Db, sourceId: CodeId, targetId: CodeId): { source: string; target: string } {
   if (sourceId === targetId) throw new TematikError('conflict', 'Cannot merge a code into itself. Pick two different codes.');
-  const source = getCode(db, sourceId);
-  const target = getCode(db, targetId);
+  const source = codeRow(db, sourceId);
+  const target = codeRow(db, targetId);
   const underSource = db.prepare(`
     WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id) SELECT id FROM down`).pluck().all(sourceId) as number[];
   if (underSource.includes(targetId)) throw new TematikError('conflict', `Cannot merge "${source.name}" into its own sub-code "${target.name}". Move the sub-code out first.`);
@@ -144,7 +150,7 @@ export function mergeCodes(db: Db, sourceId: CodeId, targetId: CodeId): { source
 
 /** Deletes a code with its codings; its sub-codes move up to its parent rather than vanish with it. */
 export function deleteCode(db: Db, id: CodeId): string {
-  const code = getCode(db, id);
+  const code = codeRow(db, id);
   assertChildrenFit(db, id, code.parentId);
   db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(code.parentId, id);
   db.prepare('DELETE FROM codes WHERE id = ?').run(id);

@@ -4,7 +4,7 @@ import type { CodeId, CodingId, ThemeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import { STATUS_STEPS } from '../domain/theme-status';
 import type { Convergence, Theme, ThemeStatus } from '../domain/types';
-import { getCode } from './codes';
+import { codeName } from './codes';
 import { now } from './project-store';
 
 type Db = Database.Database;
@@ -62,7 +62,7 @@ export function updateTheme(db: Db, id: ThemeId, changes: ThemeChanges): void {
 }
 
 export function addCodes(db: Db, id: ThemeId, codeIds: readonly CodeId[]): void {
-  for (const codeId of codeIds) getCode(db, codeId);
+  for (const codeId of codeIds) codeName(db, codeId);
   const insert = db.prepare('INSERT OR IGNORE INTO theme_codes (theme_id, code_id) VALUES (?, ?)');
   for (const codeId of codeIds) insert.run(id, codeId);
 }

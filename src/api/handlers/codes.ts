@@ -13,22 +13,22 @@ export const codeHandlers: HandlerGroup<'codes'> = {
   },
   'codes.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.session.store;
-    const before = codes.getCode(db, id).name;
+    const before = codes.codeName(db, id);
     const summary = changes.name && changes.name !== before ? `Rename code "${before}" to "${changes.name}"` : `Edit code "${before}"`;
     ctx.session.store.change({ action: 'codes.update', summary, args: { id, ...changes } }, () => codes.updateCode(db, id, changes));
     return codes.getCode(db, id);
   },
   'codes.move': ({ id, parentId }, ctx) => {
     const { db } = ctx.session.store;
-    const name = codes.getCode(db, id).name;
-    const under = parentId === null ? 'the top level' : `"${codes.getCode(db, parentId).name}"`;
+    const name = codes.codeName(db, id);
+    const under = parentId === null ? 'the top level' : `"${codes.codeName(db, parentId)}"`;
     ctx.session.store.change({ action: 'codes.move', summary: `Move code "${name}" under ${under}`, args: { id, parentId } }, () => codes.moveCode(db, id, parentId));
     return codes.getCode(db, id);
   },
   'codes.merge': ({ sourceId, targetId }, ctx) => {
     const { db } = ctx.session.store;
-    const source = codes.getCode(db, sourceId).name;
-    const target = codes.getCode(db, targetId).name;
+    const source = codes.codeName(db, sourceId);
+    const target = codes.codeName(db, targetId);
     ctx.session.store.change({ action: 'codes.merge', summary: `Merge code "${source}" into "${target}"`, args: { sourceId, targetId } }, () => codes.mergeCodes(db, sourceId, targetId));
     return codes.getCode(db, targetId);
   },
@@ -54,7 +54,7 @@ export const codingHandlers: HandlerGroup<'codings'> = {
   'codings.remove': ({ id }, ctx) => {
     const { store } = ctx.session;
     const coding = codings.getCoding(store.db, id);
-    const name = codes.getCode(store.db, coding.codeId).name;
+    const name = codes.codeName(store.db, coding.codeId);
     store.change({ action: 'codings.remove', summary: `Remove code "${name}" from a passage`, args: { id } }, () => codings.removeCoding(store.db, id));
     return null;
   },
@@ -70,7 +70,7 @@ export const codingHandlers: HandlerGroup<'codings'> = {
   },
   'codings.forDocument': ({ documentId }, ctx) => codings.codingsForDocument(ctx.session.store.db, documentId),
   'codings.forCode': ({ codeId, includeChildren }, ctx) => {
-    codes.getCode(ctx.session.store.db, codeId);
+    codes.codeName(ctx.session.store.db, codeId);
     return codings.extractsForCode(ctx.session.store.db, codeId, includeChildren ?? false);
   },
 };
