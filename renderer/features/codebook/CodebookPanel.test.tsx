@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Code } from '../../../src/domain/types';
 import { installStandInBridge } from '../../test-support/stand-in-bridge';
+import { dataTransfer } from '../../test-support/data-transfer';
 
 /**
  * The panel against a small in-memory project behind the preload bridge (the renderer may not
@@ -79,16 +80,6 @@ async function renderPanel() {
 const rowNames = () => screen.getAllByTestId('code-row').map((r) => r.getAttribute('data-code-name'));
 const row = (name: string) => screen.getAllByTestId('code-row').find((r) => r.getAttribute('data-code-name') === name)!;
 
-function dataTransfer() {
-  const data = new Map<string, string>();
-  return {
-    get types() { return [...data.keys()]; },
-    setData: (type: string, value: string) => { data.set(type, value); },
-    getData: (type: string) => data.get(type) ?? '',
-    effectAllowed: 'all',
-    dropEffect: 'none',
-  };
-}
 
 describe('CodebookPanel', () => {
   it('draws the tree in order with counts, and folds a code', async () => {

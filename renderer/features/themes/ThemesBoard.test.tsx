@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Code, Theme } from '../../../src/domain/types';
 import { installStandInBridge, type BridgeCall } from '../../test-support/stand-in-bridge';
+import { dataTransfer } from '../../test-support/data-transfer';
 
 /** The themes board's two drags against a stand-in bridge: a card by its handle, a chip between cards. */
 const calls: BridgeCall[] = [];
@@ -42,17 +43,6 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function dataTransfer() {
-  const data = new Map<string, string>();
-  return {
-    get types() { return [...data.keys()]; },
-    setData: (type: string, value: string) => { data.set(type, value); },
-    getData: (type: string) => data.get(type) ?? '',
-    setDragImage: () => undefined,
-    effectAllowed: 'all',
-    dropEffect: 'none',
-  };
-}
 const card = (name: string) => screen.getAllByTestId('theme-card').find((c) => c.getAttribute('data-theme-name') === name)!;
 
 async function renderBoard() {
