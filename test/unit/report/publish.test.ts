@@ -88,7 +88,9 @@ describe('the Word report as published', () => {
       const dimas = new RegExp(`saya (${word} \\d+), di \\[kedai kopi\\]`).exec(text)?.[1];
       expect(dimas, language).toBeDefined();
       expect(rows.some((r) => r[0] === dimas && r[1] === 'Komunitas Pelanggan')).toBe(true);
-      expect(text).toMatch(new RegExp(`\\(${dimas}(${language === 'id' ? ' dan' : ' and'} ${word} \\d+)?, Komunitas Pelanggan\\)`));
+      // Attributed to the speaker alone: a group interview's quote is not everyone's.
+      expect(text).toMatch(new RegExp(`\\(${dimas}, Komunitas Pelanggan\\)`));
+      expect(text).not.toMatch(new RegExp(`${dimas}${language === 'id' ? ' dan' : ' and'} ${word} \\d+, Komunitas Pelanggan`));
       // The journal's "(K-03)" becomes the pseudonym too: no informant label is left anywhere.
       expect(text.match(/(?<![\p{L}\p{N}])[A-Z]{1,2}-\d\d(?![\p{L}\p{N}])/gu) ?? []).toEqual([]);
     }

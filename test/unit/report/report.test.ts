@@ -182,8 +182,10 @@ describe('report.word', () => {
     const leaks = sampleNames().filter((name) => Object.keys(hidden.files).filter((f) => f.endsWith('.xml')).some((f) => asWord(name).test(plainText(hidden.text(f)))));
     expect(leaks).toEqual([]);
     // The same person gets the same pseudonym wherever the name stood; labels stay as they are.
-    // One identifier per person: the label, in running text and under the quote alike.
-    expect(text).toMatch(/saya Informan KP-01, di Sruput Jogja[^“]*\(Informan KP-01( dan KP-02)?, Komunitas Pelanggan\)/);
+    // One identifier per person: the label, in running text and under the quote alike. The group interview's
+    // quote is attributed to its speaker alone, not to both members of the group.
+    expect(text).toMatch(/saya Informan KP-01, di Sruput Jogja[^“]*\(Informan KP-01, Komunitas Pelanggan\)/);
+    expect(text).not.toMatch(/KP-01 dan KP-02/);
     expect(text).toContain('Wawancara dengan Informan K-03 (K-03)');
     expect(text).not.toMatch(/Informan \d/);
     expect(text).toContain('Komunitas sebagai penggerak word of mouth');
