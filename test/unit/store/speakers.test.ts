@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localClient } from '../../../src/api/client';
 import { attributeCodings, informantsOfCode, informantsPerCode, readCodings, spokenBy } from '../../../src/analysis/attribution';
 import { IdIndex } from '../../../src/analysis/columnar';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
@@ -183,6 +184,32 @@ describe('attribution over whole columns and passage by passage', () => {
     expect(nobody).toBeGreaterThan(10);
     expect(informantsPerCode(db).get(codeId)).toBe(informantsOfCode(db, codeId));
     expect(informantsOfCode(db, codeId)).toBeGreaterThan(10);
+    client.session.close();
+  });
+});
+
+describe('two coders in a group interview', () => {
+  it('count the informant who spoke once, whoever coded the passage', async () => {
+    const study = await sampleStudy();
+    const { client } = study;
+    const codeId = await study.code('kritik kedai');
+    await study.codeWord(codeId, 'KP-01', 'komunitas', 0); // Mbak Ayu speaking, coded by Peneliti A
+    const second = localClient({ coder: 'Peneliti B' });
+    await second.invoke('project.open', { path: client.session.store.file });
+    const at = study.spokenAt('KP-01', 'komunitas', 0);
+    await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: at, end: at + 'komunitas'.length });
+    await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: study.spokenAt('KP-01', 'komunitas', 7), end: study.spokenAt('KP-01', 'komunitas', 7) + 9 });
+    second.session.close();
+    const extracts = await client.invoke('codings.forCode', { codeId });
+    expect(extracts.map((e) => [e.coderName, e.informantLabels])).toEqual([
+      ['Peneliti A', ['KP-02']], ['Peneliti B', ['KP-02']], ['Peneliti B', ['KP-01']],
+    ]);
+    const row = (await client.invoke('analysis.triangulation', { rows: 'codes' })).rows.find((r) => r.id === codeId)!;
+    const community = (await client.invoke('analysis.triangulation', { rows: 'codes' })).columns.findIndex((c) => c.label === 'Komunitas Pelanggan');
+    // Ayu once (coded by both), Dimas once: two informants of the group, both interviewed.
+    expect(row.informants).toBe(2);
+    expect(row.cells[community]!.informants).toBe(2);
+    expect((await client.invoke('codes.list', {})).find((c) => c.id === codeId)!.informantCount).toBe(2);
     client.session.close();
   });
 });
