@@ -28,7 +28,7 @@ const HONORIFICS: ReadonlySet<string> = new Set([
 ]);
 
 /** The words of a name or label that identify a person: lower-case, honorifics dropped. */
-export function nameWords(text: string): string[] {
+function nameWords(text: string): string[] {
   return text.toLowerCase().split(/[\s,]+/u).filter((word) => word.length > 0 && !HONORIFICS.has(word));
 }
 
@@ -60,10 +60,10 @@ export function matchSpeaker(speaker: string, candidates: readonly Candidate[]):
   return fits.length === 1 ? fits[0]!.id : null;
 }
 
-/** A speaker-to-informant mapping the informant sheet gave: document title (file name without extension) → label key → informant. */
-export type SpeakerHints = ReadonlyMap<DocumentId, ReadonlyMap<string, InformantId>>;
-
-/** Fills the unmapped informant turns of one document (see the module comment); returns how many turns it mapped. */
+/**
+ * Fills the unmapped informant turns of one document (see the module comment); returns how many
+ * turns it mapped. `hints`: the informant sheet's mapping for this document, label key → informant.
+ */
 export function autoMapSpeakers(db: Db, documentId: DocumentId, hints?: ReadonlyMap<string, InformantId>): number {
   const candidates = db.prepare(`
     SELECT i.id, i.label, i.name FROM document_informants di JOIN informants i ON i.id = di.informant_id
