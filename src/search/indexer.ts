@@ -15,8 +15,8 @@ interface Unit {
  * turn is a turn of its own), or every non-empty line of a document without turns. Speaker
  * labels between turns are left out, so searching "Narasumber" finds no false hits.
  */
-export function documentUnits(text: string, turns: readonly Unit[]): Unit[] {
-  if (turns.length > 0) return turns.map((t) => ({ start: t.start, end: t.end }));
+export function documentUnits<T extends Unit>(text: string, turns: readonly T[]): readonly (T | Unit)[] {
+  if (turns.length > 0) return turns;
   const units: Unit[] = [];
   for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start);
@@ -67,7 +67,7 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
       const turns = db.prepare('SELECT start_offset AS start, end_offset AS end, role, informant_id AS informantId FROM turns WHERE document_id = ? ORDER BY seq')
         .all(id) as (Unit & { role: string; informantId: number | null })[];
       // A document's units are its turns, speaker and all; without turns, its lines (no speaker).
-      add([id, null, null], text, turns.length > 0 ? turns : documentUnits(text, turns));
+      add([id, null, null], text, documentUnits(text, turns));
     } else if (kind === 'memo') {
       const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
       if (!memo) continue;
