@@ -17,16 +17,20 @@ export interface SpeakerProfile {
   readonly characters: number;
 }
 
-export function speakerProfiles(text: string, turns: readonly ParsedTurn[]): SpeakerProfile[] {
+/**
+ * Each speaker's turns, questions and length, in order of first turn. `key` says which labels are one
+ * speaker: case-blind while parsing, the exact label for a stored document (whose speakers are set by label).
+ */
+export function speakerProfiles(text: string, turns: readonly Pick<ParsedTurn, 'speaker' | 'start' | 'end'>[], key: (label: string) => string = labelKey): SpeakerProfile[] {
   const byKey = new Map<string, { label: string; turns: number; questions: number; characters: number }>();
   for (const turn of turns) {
     if (!turn.speaker) continue;
-    const key = labelKey(turn.speaker);
-    const profile = byKey.get(key) ?? { label: turn.speaker, turns: 0, questions: 0, characters: 0 };
+    const k = key(turn.speaker);
+    const profile = byKey.get(k) ?? { label: turn.speaker, turns: 0, questions: 0, characters: 0 };
     profile.turns++;
     profile.characters += turn.end - turn.start;
     if (text.slice(turn.start, turn.end).includes('?')) profile.questions++;
-    byKey.set(key, profile);
+    byKey.set(k, profile);
   }
   return [...byKey.values()];
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { DocumentId, InformantId } from '../domain/ids';
 import type { DocumentSpeaker, SpeakerRole } from '../domain/types';
+import { speakerProfiles } from '../import/roles';
 import { labelKey } from '../import/speakers';
 
 type Db = Database.Database;
@@ -99,28 +100,27 @@ export function remapAfterAssign(db: Db, documentId: DocumentId): void {
   autoMapSpeakers(db, documentId);
 }
 
-/** The speakers of a document: each label once, in order of first turn, with its role, informant and turn count. */
+/**
+ * The speakers of a document: each label once, in order of first turn, with its role, informant,
+ * turns and questions (counted as at import, `speakerProfiles`). A label whose turns disagree (one
+ * set by hand) shows the mapping most of its turns have.
+ */
 export function documentSpeakers(db: Db, documentId: DocumentId): DocumentSpeaker[] {
-  const rows = db.prepare(`
-    SELECT speaker, role, informant_id AS informantId, count(*) AS turns, min(seq) AS first,
-      sum(end_offset - start_offset) AS chars, sum(instr(substr(d.text, start_offset + 1, end_offset - start_offset), '?') > 0) AS questions
-    FROM turns JOIN documents d ON d.id = turns.document_id
-    WHERE document_id = ? AND speaker <> '' GROUP BY speaker, role, informant_id ORDER BY first`).all(documentId) as
-    { speaker: string; role: SpeakerRole; informantId: InformantId | null; turns: number; chars: number; questions: number }[];
-  // A label whose turns disagree (a hand-set turn) is shown once, with its most common mapping.
-  const bySpeaker = new Map<string, DocumentSpeaker & { turns: number }>();
-  for (const row of rows) {
-    const known = bySpeaker.get(row.speaker);
-    if (!known) bySpeaker.set(row.speaker, { speaker: row.speaker, role: row.role, informantId: row.informantId, turns: row.turns, questions: row.questions, characters: row.chars });
-    else {
-      const leading = row.turns > known.turns;
-      bySpeaker.set(row.speaker, {
-        ...known, ...(leading ? { role: row.role, informantId: row.informantId } : {}),
-        turns: known.turns + row.turns, questions: known.questions + row.questions, characters: known.characters + row.chars,
-      });
+  const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string;
+  const turns = db.prepare(`SELECT speaker, role, informant_id AS informantId, start_offset AS start, end_offset AS end
+    FROM turns WHERE document_id = ? ORDER BY seq`).all(documentId) as { speaker: string; role: SpeakerRole; informantId: InformantId | null; start: number; end: number }[];
+  return speakerProfiles(text, turns, (label) => label).map((profile) => {
+    const mappings = new Map<string, { role: SpeakerRole; informantId: InformantId | null; turns: number }>();
+    for (const turn of turns) {
+      if (turn.speaker !== profile.label) continue;
+      const key = `${turn.role}:${turn.informantId}`;
+      const seen = mappings.get(key) ?? { role: turn.role, informantId: turn.informantId, turns: 0 };
+      seen.turns++;
+      mappings.set(key, seen);
     }
-  }
-  return [...bySpeaker.values()];
+    const { role, informantId } = [...mappings.values()].sort((x, y) => y.turns - x.turns)[0]!;
+    return { speaker: profile.label, role, informantId, turns: profile.turns, questions: profile.questions, characters: profile.characters };
+  });
 }
 
 /**

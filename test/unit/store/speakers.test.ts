@@ -47,6 +47,19 @@ describe('speakers of a document', () => {
     study.client.session.close();
   });
 
+  it('counts questions as import does, emoji and all (offsets are UTF-16, not code points)', async () => {
+    const dir = tempDir();
+    const answer = 'Iya 😀😀😀😀😀😀😀😀 bagus.';
+    fs.writeFileSync(path.join(dir, 'emoji.txt'), `Pewawancara: Suka?\nNarasumber: ${answer}\nPewawancara: Kenapa?\nNarasumber: ${answer}\nPewawancara: Lalu?\nNarasumber: ${answer}\n`);
+    const client = await newProject();
+    const report = await client.invoke('import.files', { paths: [path.join(dir, 'emoji.txt')] });
+    const speakers = await client.invoke('documents.speakers', { id: report.imported[0]!.documentId });
+    expect(speakers.map((s) => [s.speaker, s.turns, s.questions, s.characters])).toEqual([
+      ['Pewawancara', 3, 3, 'Suka?'.length + 'Kenapa?'.length + 'Lalu?'.length], ['Narasumber', 3, 0, 3 * answer.length],
+    ]);
+    client.session.close();
+  });
+
   it('takes the mapping from the informant sheet\'s speaker column when labels are not names', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'fgd.txt'), 'Moderator: Apa pendapatnya?\nPeserta 1: Bagus sekali.\nPeserta 2: Saya kurang setuju.\nModerator: Kenapa?\nPeserta 2: Harganya mahal.\nPeserta 1: Menurut saya wajar.\n');
