@@ -30,6 +30,13 @@ interface I18n {
   readonly setLanguage: (language: Language) => void;
 }
 
+/**
+ * The language the window shows, for code outside React that turns core messages into text
+ * (ApiError). Follows the provider; a fixed-language provider in a test sets it too.
+ */
+let active: Language = 'en';
+export const activeLanguage = (): Language => active;
+
 const I18nContext = createContext<I18n>({ language: 'en', setLanguage: () => undefined });
 
 export function I18nProvider({ children, language: fixed }: { children: ReactNode; language?: Language }) {
@@ -39,6 +46,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
     document.documentElement.lang = next;
     setState(next);
   }, []);
+  active = language;
   const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

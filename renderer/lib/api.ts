@@ -1,16 +1,21 @@
 import type { MenuCommand, MenuEventArgs, TematikBridge } from '../../src/api/bridge';
 import type { ActionName, Args, Outcome, Result } from '../../src/api/contract';
-import type { ErrorInfo } from '../../src/domain/errors';
+import { errorInLanguage, type ErrorInfo } from '../../src/domain/errors';
+import { activeLanguage } from '../i18n/i18n';
 import type { Progress } from '../../src/domain/types';
 
-/** A failed action as the UI sees it: the message says what went wrong and what to do. */
+/**
+ * A failed action as the UI sees it: the message says what went wrong and what to do, in the
+ * language the window shows when the core sent it translated.
+ */
 export class ApiError extends Error implements ErrorInfo {
   readonly kind: ErrorInfo['kind'];
   readonly details?: readonly string[];
   constructor(info: ErrorInfo) {
-    super(info.message);
+    const shown = errorInLanguage(info, activeLanguage());
+    super(shown.message);
     this.kind = info.kind;
-    if (info.details) this.details = info.details;
+    if (info.details) this.details = shown.details;
   }
 }
 

@@ -15,7 +15,10 @@ export function localClient(options: SessionOptions & { onProgress?: (p: Progres
   const progress = options.onProgress ?? (() => undefined);
   const invoke: Invoke = async (name, args) => {
     const outcome = await dispatch(name, args, { session, progress });
-    if (!outcome.ok) throw new TematikError(outcome.error.kind, outcome.error.message, outcome.error.details);
+    if (!outcome.ok) {
+      const { kind, message, text, details, detailTexts } = outcome.error;
+      throw new TematikError(kind, text ?? message, detailTexts ?? details);
+    }
     return outcome.value as never;
   };
   return { invoke, session };

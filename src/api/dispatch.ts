@@ -1,8 +1,14 @@
 import { TematikError, type ErrorInfo } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import { contract, type ActionName, type Outcome } from './contract';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers/index';
 import type { Context } from './session';
+
+const say = defineMessages({
+  en: { internal: 'Tematik hit an unexpected error: {detail}. Nothing was changed by the failed action; please report this.' },
+  id: { internal: 'Tematik mengalami galat tak terduga: {detail}. Tindakan yang gagal tidak mengubah apa pun; mohon laporkan ini.' },
+});
 
 export const isActionName = (name: unknown): name is ActionName => typeof name === 'string' && Object.hasOwn(contract, name);
 
@@ -30,8 +36,9 @@ export async function dispatch(name: unknown, args: unknown, ctx: Context): Prom
 /** Turns anything thrown into what the user sees; unexpected errors keep their message for the bug report. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof TematikError) return error.toInfo();
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Tematik hit an unexpected error: ${message}. Nothing was changed by the failed action; please report this.` };
+  const detail = error instanceof Error ? error.message : String(error);
+  const text = say('internal', { detail });
+  return { kind: 'internal', message: text.en, text };
 }
 
 const failure = (error: ErrorInfo): Outcome<ActionName> => ({ ok: false, error });

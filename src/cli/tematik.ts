@@ -3,7 +3,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { localClient, type LocalClient } from '../api/client';
 import { isActionName } from '../api/dispatch';
-import { TematikError } from '../domain/errors';
+import { errorInLanguage, TematikError } from '../domain/errors';
+import type { Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
 import { progressBar } from './progress-bar';
@@ -338,6 +339,12 @@ function abbreviate(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Messages in Bahasa Indonesia when `TEMATIK_LANG` or the locale (`LANG=id_ID.UTF-8`) says so. */
+function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const wanted = (env.TEMATIK_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '').toLowerCase();
+  return wanted.startsWith('id') ? 'id' : 'en';
+}
+
 function safeUserName(): string {
   try { return os.userInfo().username || 'researcher'; } catch { return 'researcher'; }
 }
@@ -349,7 +356,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`tematik: ${error.message}\nRun "tematik --help" for usage.\n`);
       process.exitCode = 2;
     } else if (error instanceof TematikError) {
-      process.stderr.write(`tematik: ${error.message}\n${(error.details ?? []).map((d) => `  - ${d}\n`).join('')}`);
+      const shown = errorInLanguage(error, cliLanguage());
+      process.stderr.write(`tematik: ${shown.message}\n${shown.details.map((d) => `  - ${d}\n`).join('')}`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`tematik: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -1,3 +1,4 @@
+import type { LocalizedText } from './text';
 import type {
   AttributeId, CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId,
   ThemeId, ThemeLinkId, TurnId, Utf16Offset, RedactionId,
@@ -22,6 +23,9 @@ export type SpeakerRole = 'interviewer' | 'informant' | 'unknown';
 export type AttributeType = 'text' | 'number';
 export type MemoKind = 'memo' | 'journal';
 
+/** Why a project is open for reading only; null when it is open for writing. */
+export type ReadOnlyReason = 'requested' | 'locked' | 'damaged' | 'read_only_media' | 'disk_full';
+
 export interface ProjectInfo {
   readonly name: string;
   readonly description: string;
@@ -29,6 +33,10 @@ export interface ProjectInfo {
   readonly createdAt: string;
   readonly schemaVersion: number;
   readonly path: string;
+  /** Null when this window may change the project; otherwise why it may not. */
+  readonly readOnly: ReadOnlyReason | null;
+  /** What the user must be told about this opening (history dropped, opened read-only because …), in both languages. */
+  readonly notices: readonly LocalizedText[];
 }
 
 export interface Coder {

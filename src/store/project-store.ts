@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { CoderId } from '../domain/ids';
 import { TematikError } from '../domain/errors';
-import type { HistoryState } from '../domain/types';
+import type { LocalizedText } from '../domain/text';
+import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types';
 import { refreshSearchIndex } from '../search/indexer';
 import { beginStep, endStep, peek, replay } from './history';
 import { openDatabase, type OpenOptions } from './open';
+import { projectInfo } from './project';
 
 /** What an action records about itself. */
 export interface ActionRecord {
@@ -27,11 +29,21 @@ export class ProjectStore {
     if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
   }, IDLE_CHECKPOINT_MS).unref();
 
+  /** Null when this store may write; otherwise why it may not. */
+  readOnly: ReadOnlyReason | null = null;
+  /** What the user must be told about this opening, shown once by the window that opened it. */
+  readonly notices: LocalizedText[] = [];
+
   /** @param coder who makes the changes made through this store */
   private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string) {}
 
   static open(file: string, coder: string, options: OpenOptions = {}): ProjectStore {
     return new ProjectStore(openDatabase(file, options), file, coder);
+  }
+
+  /** The project's details with this store's access and opening notices. */
+  info(): ProjectInfo {
+    return projectInfo(this.db, this.file, { readOnly: this.readOnly, notices: this.notices });
   }
 
   /** The coder row for a name (default: this store's coder), created on first use so audit rows and codings always name a person. */

@@ -4,9 +4,10 @@ import { SCHEMA_VERSION } from './migrations/index';
 
 type Db = Database.Database;
 
-export function projectInfo(db: Db, path: string): ProjectInfo {
-  const row = db.prepare('SELECT name, description, phase, created_at AS createdAt FROM project WHERE id = 1').get() as Omit<ProjectInfo, 'schemaVersion' | 'path'>;
-  return { ...row, schemaVersion: SCHEMA_VERSION, path };
+/** The project's details; `access` says whether this window may change it (ProjectStore.info fills it in). */
+export function projectInfo(db: Db, path: string, access: Pick<ProjectInfo, 'readOnly' | 'notices'> = { readOnly: null, notices: [] }): ProjectInfo {
+  const row = db.prepare('SELECT name, description, phase, created_at AS createdAt FROM project WHERE id = 1').get() as Pick<ProjectInfo, 'name' | 'description' | 'phase' | 'createdAt'>;
+  return { ...row, schemaVersion: SCHEMA_VERSION, path, ...access };
 }
 
 export function updateProject(db: Db, input: { name?: string; description?: string; phase?: Phase }): void {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { PROJECT_EXTENSION } from '../../store/open';
-import { projectInfo } from '../../store/project';
 import { buildSample, SAMPLE_SHEET, type SampleVariant } from '../../sample/build';
 import type { Invoke } from '../contract';
 import { dispatch } from '../dispatch';
@@ -75,7 +74,7 @@ export const appHandlers: HandlerGroup<'app'> = {
         throw error;
       }
     }
-    const info = projectInfo(ctx.session.store.db, file);
+    const info = ctx.session.store.info();
     rememberRecent(dataDir, { path: file, name: info.name });
     return info;
   },

@@ -8,7 +8,7 @@ import { rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 
-const info = (ctx: Context) => projectInfo(ctx.session.store.db, ctx.session.store.file);
+const info = (ctx: Context) => ctx.session.store.info();
 
 /** Opening or creating a project puts it at the top of the recent list. */
 function opened(ctx: Context) {
