@@ -9,9 +9,9 @@ const say = defineMessages({
     wrongCount: 'Expected {expected} numbers from the project file, found {found}.',
   },
   id: {
-    notNumbers: 'Berkas proyek seharusnya memberikan daftar bilangan bulat, tetapi yang terbaca "{found}".',
+    notNumbers: 'Berkas proyek seharusnya berisi daftar bilangan bulat di sini, tetapi yang terbaca "{found}".',
     tooLarge: 'Sebuah bilangan di berkas proyek terlalu besar untuk dianalisis (lebih dari {max}).',
-    wrongCount: 'Berkas proyek seharusnya memberikan {expected} bilangan, tetapi yang terbaca {found}.',
+    wrongCount: 'Berkas proyek seharusnya berisi {expected} bilangan di sini, tetapi yang terbaca {found}.',
   },
 });
 

@@ -14,7 +14,7 @@ const say = defineMessages({
   },
   id: {
     codeNotFound: 'Kode {id} tidak ada (mungkin sudah dihapus atau digabungkan). Muat ulang tabel ko-okurensi lalu coba lagi.',
-    sameCode: 'Pilih dua kode yang berbeda: sebuah kode tidak berko-okurensi dengan dirinya sendiri (diagonal menghitung pengodeannya, yang juga ditampilkan daftar kutipan kode itu).',
+    sameCode: 'Pilih dua kode yang berbeda: ko-okurensi sebuah kode dengan dirinya sendiri tidak dihitung (diagonal berisi jumlah pengodeannya, yang juga tampak di daftar kutipan kode itu).',
     tooLarge: 'Sebuah transkrip memiliki terlalu banyak pengodean atau terlalu panjang untuk penghitungan ko-okurensi.',
   },
 });

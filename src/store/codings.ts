@@ -22,9 +22,9 @@ const say = defineMessages({
     codingNotFound: 'Pengodean {id} tidak ada (mungkin sudah dihapus). Muat ulang lalu coba lagi.',
     emptyRange: 'Rentang {start}–{end} kosong atau terbalik; pilih dulu sebagian teks di "{title}".',
     rangePastEnd: 'Rentang {start}–{end} melewati akhir "{title}" ({length} karakter).',
-    splitsCharacter: 'Rentang {start}–{end} memotong satu karakter (emoji atau simbol lain) di "{title}"; perlebar pilihan satu karakter.',
+    splitsCharacter: 'Rentang {start}–{end} memotong satu karakter (emoji atau simbol lain) di "{title}"; perlebar pilihan Anda satu karakter.',
     documentNotFound: 'Transkrip {id} tidak ada. Muat ulang daftar transkrip lalu coba lagi.',
-    alreadyCoded: 'Bagian teks ini sudah Anda beri kode ini; tidak ada yang ditambahkan.',
+    alreadyCoded: 'Anda sudah memberi kode ini pada bagian teks yang persis sama; tidak ada yang ditambahkan.',
     recodeDuplicate: 'Bagian teks ini sudah punya kode itu; hapus saja pengodean ini.',
   },
 });

@@ -15,7 +15,7 @@ const say = defineMessages({
     code: 'code {id}',
   },
   id: {
-    cannotPlace: '{missing} tidak bisa ditempatkan di peta: sudah tidak ada di proyek. Muat ulang peta.',
+    cannotPlace: 'Tidak bisa menempatkan {missing} di peta: sudah tidak ada di proyek. Muat ulang peta.',
     theme: 'tema {id}',
     code: 'kode {id}',
   },

@@ -13,7 +13,7 @@ const say = defineMessages({
     noHits: '"{query}" has no hits in the transcripts to code.',
   },
   id: {
-    staleHits: '{count} temuan yang dipilih bukan lagi hasil pencarian "{query}"; cari lagi, lalu beri kode. Tidak ada yang dikodekan.',
+    staleHits: '{count} temuan yang dipilih bukan lagi hasil pencarian "{query}"; cari lagi, lalu beri kode. Tidak ada yang dikode.',
     noHits: '"{query}" tidak punya temuan di transkrip untuk diberi kode.',
   },
 });
