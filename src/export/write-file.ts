@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
-import { defineMessages, type LocalizedText } from '../domain/text';
+import { defineMessages } from '../domain/text';
+import { sayWith } from '../domain/text-pieces';
 
 const say = defineMessages({
   en: {
@@ -30,8 +31,6 @@ const say = defineMessages({
     nothingThere: 'tidak ada yang ditulis di sana.',
   },
 });
-
-type MessageKey = Parameters<typeof say>[0];
 
 /**
  * Writes an export so that it never destroys what was there: the bytes go to a hidden
@@ -131,11 +130,11 @@ function writeError(error: unknown, where: { file: string; folder: string; name:
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new TematikError('disk_full', sayWith('diskFull', { folder, name }, { previous }));
+      return new TematikError('disk_full', sayWith(say, 'diskFull', { folder, name, previous }));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new TematikError('permission', sayWith('permission', { folder, name }, { previous }));
+      return new TematikError('permission', sayWith(say, 'permission', { folder, name, previous }));
     case 'EBUSY':
     case 'ETXTBSY':
       return new TematikError('busy', say('busy', { file }));
@@ -149,12 +148,6 @@ function writeError(error: unknown, where: { file: string; folder: string; name:
     default:
       // Without an error code this is not the file system refusing but a bug: let it be reported as one.
       if (!code) throw error;
-      return new TematikError('bad_input', sayWith('other', { folder, name, code }, { previous }));
+      return new TematikError('bad_input', sayWith(say, 'other', { folder, name, code, previous }));
   }
-}
-
-/** A message with a clause that is itself translated, each language filled with its own. */
-function sayWith(key: MessageKey, params: Readonly<Record<string, string>>, pieces: Readonly<Record<string, LocalizedText>>): LocalizedText {
-  const language = (lang: keyof LocalizedText) => ({ ...params, ...Object.fromEntries(Object.entries(pieces).map(([k, v]) => [k, v[lang]])) });
-  return { en: say(key, language('en')).en, id: say(key, language('id')).id };
 }
