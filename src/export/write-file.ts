@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { sayWith } from '../domain/text-pieces';
 
 const say = defineMessages({
   en: {
@@ -130,11 +129,11 @@ function writeError(error: unknown, where: { file: string; folder: string; name:
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new TematikError('disk_full', sayWith(say, 'diskFull', { folder, name, previous }));
+      return new TematikError('disk_full', say('diskFull', { folder, name, previous }));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new TematikError('permission', sayWith(say, 'permission', { folder, name, previous }));
+      return new TematikError('permission', say('permission', { folder, name, previous }));
     case 'EBUSY':
     case 'ETXTBSY':
       return new TematikError('busy', say('busy', { file }));
@@ -148,6 +147,6 @@ function writeError(error: unknown, where: { file: string; folder: string; name:
     default:
       // Without an error code this is not the file system refusing but a bug: let it be reported as one.
       if (!code) throw error;
-      return new TematikError('bad_input', sayWith(say, 'other', { folder, name, code, previous }));
+      return new TematikError('bad_input', say('other', { folder, name, code, previous }));
   }
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
-import { sayWith } from '../domain/text-pieces';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
 import { documentWriter, findByHash } from '../store/documents';
 import { swapRoles } from '../store/speakers';
@@ -152,7 +151,7 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
   if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
   if (failed.length > 0 && !options.skipBad) {
     throw new TematikError('bad_input', say('filesFailed', { failed: failed.length, total: plan.items.length }),
-      failed.map((f) => sayWith(say, 'failedFile', { file: f.file, reason: f.reasonText })));
+      failed.map((f) => say('failedFile', { file: f.file, reason: f.reasonText })));
   }
   const summary = `Import ${parsed.length} document(s)`;
   const written = store.change({ action: 'import', summary, args: { files: parsed.map((p) => path.basename(p.item.file)) } }, () => {

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { byteSize, sayWith } from '../domain/text-pieces';
+import { byteSize } from '../domain/byte-size';
 import { SafeZip, ZipRefusal, type ZipLimits } from '../refi/safe-zip';
 import { readDocxInWorker, type WorkerLimits } from './docx-in-worker';
 
@@ -75,7 +75,7 @@ export async function docxToText(bytes: Uint8Array, fileName: string, limits: Do
     case 'unreadable':
       throw new TematikError('bad_input', say('unreadable', { file: fileName }));
     case 'outOfMemory':
-      throw new TematikError('bad_input', sayWith(say, 'outOfMemory', { file: fileName, limit: byteSize(limits.heapMb * 1024 * 1024) }));
+      throw new TematikError('bad_input', say('outOfMemory', { file: fileName, limit: byteSize(limits.heapMb * 1024 * 1024) }));
     case 'exhausted':
       throw new TematikError('bad_input', say('exhausted', { file: fileName }));
     case 'timeout':
@@ -109,14 +109,14 @@ function xmlPackage(bytes: Uint8Array, fileName: string, limits: DocxLimits): Ui
     const names = new Set(zip.entries.map((entry) => entry.name.toLowerCase()));
     const other = names.has('xl/workbook.xml') ? 'excel' : names.has('ppt/presentation.xml') ? 'powerPoint'
       : names.has('content.xml') && names.has('mimetype') ? 'openDocument' : null;
-    if (other) throw new TematikError('bad_input', sayWith(say, 'otherOffice', { file: fileName, what: say(other) }));
+    if (other) throw new TematikError('bad_input', say('otherOffice', { file: fileName, what: say(other) }));
     const parts = zip.entries.filter((entry) => /\.(?:xml|rels)$/iu.test(entry.name));
     zip.assertReadable(parts);
     return zipSync(Object.fromEntries(parts.map((entry) => [entry.name, zip.read(entry)])), { level: 0 });
   } catch (error) {
     if (!(error instanceof ZipRefusal)) throw error;
-    if (error.problem === 'tooLarge') throw new TematikError('bad_input', sayWith(say, 'tooLarge', { file: fileName, limit: byteSize(limits.xmlBytes) }));
+    if (error.problem === 'tooLarge') throw new TematikError('bad_input', say('tooLarge', { file: fileName, limit: byteSize(limits.xmlBytes) }));
     if (error.problem === 'notZip') throw new TematikError('bad_input', say('unreadable', { file: fileName }));
-    throw new TematikError('bad_input', sayWith(say, 'unreadableBecause', { file: fileName, reason: error.reason }));
+    throw new TematikError('bad_input', say('unreadableBecause', { file: fileName, reason: error.reason }));
   }
 }

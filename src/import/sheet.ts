@@ -2,7 +2,6 @@ import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { sayWith } from '../domain/text-pieces';
 import { decodeText } from './decode';
 
 const say = defineMessages({
@@ -125,7 +124,7 @@ export function parseInformantSheet(bytes: Uint8Array, fileName: string): Inform
     const cell = (index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
     const extra = cells.slice(columns.width).find((value) => value.trim() !== '');
     if (extra !== undefined) {
-      throw new TematikError('bad_input', sayWith(say, 'moreCells', { file: fileName, line: String(line), cells: cells.length, width: columns.width, delimiter: delimiter === '\t' ? say('tab') : delimiter }));
+      throw new TematikError('bad_input', say('moreCells', { file: fileName, line: String(line), cells: cells.length, width: columns.width, delimiter: delimiter === '\t' ? say('tab') : delimiter }));
     }
     const informantLabel = cell(columns.informant);
     const typeName = cell(columns.type);
@@ -265,7 +264,7 @@ function readHeader(cells: readonly string[], line: number, fileName: string): C
     if (field) {
       const earlier = fields[field];
       if (earlier !== undefined) {
-        throw new TematikError('bad_input', sayWith(say, 'sameField', { file: fileName, line: String(line), first: cells[earlier]?.trim() ?? '', second: name, field: say(`${field}Field`) }));
+        throw new TematikError('bad_input', say('sameField', { file: fileName, line: String(line), first: cells[earlier]?.trim() ?? '', second: name, field: say(`${field}Field`) }));
       }
       fields[field] = index;
       return;
@@ -278,11 +277,11 @@ function readHeader(cells: readonly string[], line: number, fileName: string): C
     attributes.push({ name, index });
   });
   if (fields.informant === undefined && fields.type === undefined) {
-    throw new TematikError('bad_input', sayWith(say, 'noColumns', { file: fileName, line: String(line), first: say('informantIdColumn'), second: say('informantTypeColumn') }));
+    throw new TematikError('bad_input', say('noColumns', { file: fileName, line: String(line), first: say('informantIdColumn'), second: say('informantTypeColumn') }));
   }
   if (fields.informant === undefined || fields.type === undefined) {
     const missing = say(fields.informant === undefined ? 'informantIdColumn' : 'informantTypeColumn');
-    throw new TematikError('bad_input', sayWith(say, 'noColumn', { file: fileName, line: String(line), missing }));
+    throw new TematikError('bad_input', say('noColumn', { file: fileName, line: String(line), missing }));
   }
   return { width: cells.length, ...fields, attributes };
 }

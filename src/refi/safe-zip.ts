@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { TematikError } from '../domain/errors';
 import { defineMessages, type LocalizedText } from '../domain/text';
-import { byteSize, sayWith, type Piece } from '../domain/text-pieces';
+import { byteSize } from '../domain/byte-size';
 
 const say = defineMessages({
   en: {
@@ -108,9 +108,9 @@ export class ZipRefusal extends TematikError {
   }
 }
 
-function refuse(problem: ZipProblem, label: string, reason: Reason, params: Readonly<Record<string, Piece>> = {}): ZipRefusal {
-  const clause = sayWith(say, reason, params);
-  return new ZipRefusal(problem, clause, sayWith(say, problem, { label, reason: clause }));
+function refuse(problem: ZipProblem, label: string, reason: Reason, params: Parameters<typeof say>[1] = {}): ZipRefusal {
+  const clause = say(reason, params);
+  return new ZipRefusal(problem, clause, say(problem, { label, reason: clause }));
 }
 
 function notZip(label: string): ZipRefusal {

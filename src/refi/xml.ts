@@ -1,7 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { sayWith } from '../domain/text-pieces';
 
 const say = defineMessages({
   en: {
@@ -187,7 +186,7 @@ export function assertRoot(root: XmlElement, ns: string, name: string, label: st
   if (root.ns === ns && root.name === name) return;
   const found = root.ns ? say('inNamespace', { name: root.name, ns: root.ns }) : say('noNamespace', { name: root.name });
   const hint = root.ns === PROJECT_NS ? say('isProject') : root.ns === CODEBOOK_NS ? say('isCodebook') : { en: '', id: '' };
-  throw new TematikError('bad_input', sayWith(say, 'wrongRoot', { label, what: say(what === 'a REFI-QDA project' ? 'aProject' : 'aCodebook'), found, name, ns, hint }));
+  throw new TematikError('bad_input', say('wrongRoot', { label, what: say(what === 'a REFI-QDA project' ? 'aProject' : 'aCodebook'), found, name, ns, hint }));
 }
 
 // XML 1.0 cannot carry these even as character references; they become U+FFFD.
