@@ -4,26 +4,9 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { TematikError } from '../../../src/domain/errors';
 import { DOCX_LIMITS, docxToText } from '../../../src/import/docx';
-import { craftZip, deflatedEntry, deflateRepeated, type CraftedEntry } from '../../helpers/crafted-zip';
+import { deflatedEntry } from '../../helpers/crafted-zip';
+import { DOCUMENT_HEAD as HEAD, DOCUMENT_TAIL as TAIL, documentOf, paragraphsIn, wordPackage } from '../../helpers/word-package';
 import { newProject } from '../../helpers/temp-project';
-
-const MB = 1024 * 1024;
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
-const TAIL = '</w:body></w:document>';
-const PARAGRAPH = '<w:p><w:r><w:t xml:space="preserve">Informan: Saya mulai usaha ini dari hobi, lalu pelanggan ikut memberi ide. </w:t></w:r></w:p>';
-
-/** A Word package around `document` (word/document.xml as given), written byte by byte. */
-const wordPackage = (document: CraftedEntry): Buffer => craftZip([deflatedEntry('[Content_Types].xml', CONTENT_TYPES), deflatedEntry('_rels/.rels', RELS), document]);
-
-/** A real, well-formed Word document whose document.xml is `megabytes` of ordinary paragraphs. */
-async function documentOf(megabytes: number): Promise<CraftedEntry> {
-  const paragraphs = Math.floor((megabytes * MB - HEAD.length - TAIL.length) / PARAGRAPH.length);
-  // Deflated a thousand paragraphs at a time: one stream write per paragraph would take longer than the test.
-  const { data, size, crc } = await deflateRepeated(HEAD, PARAGRAPH.repeat(1000), Math.floor(paragraphs / 1000), `${PARAGRAPH.repeat(paragraphs % 1000)}${TAIL}`);
-  return { name: 'word/document.xml', data, declaredSize: size, crc };
-}
 
 async function refusal(promise: Promise<unknown>): Promise<TematikError> {
   try {
@@ -75,7 +58,7 @@ describe('Word files that inflate beyond what a transcript can be', () => {
 
   it('parses a long transcript (4 MB of XML, about 40,000 words) within the limits', async () => {
     const text = await docxToText(wordPackage(await documentOf(4)), 'panjang.docx');
-    expect(text.split('\n')).toHaveLength(Math.floor((4 * MB - HEAD.length - TAIL.length) / PARAGRAPH.length));
+    expect(text.split('\n')).toHaveLength(paragraphsIn(4));
   });
 });
 
