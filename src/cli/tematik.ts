@@ -111,8 +111,8 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}`),
         ...(report.typesCreated.length ? [`New informant types: ${report.typesCreated.join(', ')}`] : []),
         ...(report.informantsCreated.length ? [`New informants: ${report.informantsCreated.join(', ')}`] : []),
-        ...report.skipped.map((s) => `  = ${s.file}: skipped, ${s.reason}`),
-        ...report.failed.map((f) => `  ! ${f.file}: NOT imported: ${f.reason}`),
+        ...report.skipped.map((s) => `  = ${s.file}: skipped, ${s.reasonText?.[cliLanguage()] ?? s.reason}`),
+        ...report.failed.map((f) => `  ! ${f.file}: NOT imported: ${f.reasonText?.[cliLanguage()] ?? f.reason}`),
       ];
       print(flags, report, lines.join('\n'));
       return report.failed.length > 0 ? 1 : 0;

@@ -253,7 +253,7 @@ export interface ProjectStats {
 export interface ImportReport {
   readonly imported: readonly { readonly file: string; readonly documentId: DocumentId; readonly title: string; readonly words: number; readonly turns: number; readonly informants: readonly string[] }[];
   /** Files not imported, each with the reason; empty when everything went in. */
-  readonly failed: readonly { readonly file: string; readonly reason: string }[];
+  readonly failed: readonly { readonly file: string; readonly reason: string; readonly reasonText?: LocalizedText }[];
   readonly skipped: readonly SkippedFile[];
   readonly informantsCreated: readonly string[];
   readonly typesCreated: readonly string[];
@@ -269,7 +269,9 @@ export interface Progress {
 /** A file an import left out on purpose (already in the project, or not a transcript). */
 export interface SkippedFile {
   readonly file: string;
+  /** In English; `reasonText` has it in both interface languages where the core translated it. */
   readonly reason: string;
+  readonly reasonText?: LocalizedText;
 }
 
 export interface RecentProject {

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { TematikError } from '../domain/errors';
 
 /**
  * Rasterises the map SVG for Word reports and slides. resvg (a Rust renderer shipped as a
@@ -10,13 +8,4 @@ import { TematikError } from '../domain/errors';
 export function svgToPng(svg: string, scale = 3): Buffer {
   const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' }, background: '#ffffff' });
   return resvg.render().asPng();
-}
-
-/** Writes an export file, with a message the user can act on when the folder is not writable. */
-export function writeExport(file: string, content: string | Buffer): void {
-  try {
-    fs.writeFileSync(file, content);
-  } catch (error) {
-    throw new TematikError('bad_input', `Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Choose a folder you can write to.`);
-  }
 }

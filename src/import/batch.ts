@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
+import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
 import { documentWriter, findByHash } from '../store/documents';
 import { swapRoles } from '../store/speakers';
@@ -11,6 +12,43 @@ import { parseInformantSheet, type SheetRow } from './sheet';
 import { labelKey } from './speakers';
 import { isTranscriptFile, readTranscript } from './transcript';
 import type { ParsedDocument } from './types';
+
+const say = defineMessages({
+  en: {
+    notFolder: '{folder} is not a folder. Give the folder that holds the transcripts.',
+    notTranscript: 'not a transcript format Tematik reads (.txt, .md, .docx, .vtt, .srt)',
+    sheetNamesMissing: 'The informant sheet names {count} file(s) that are not in the folder; nothing was imported.',
+    missingFile: '{sheet} line {line}: names "{file}", which is not in {folder}. Fix the file name in the sheet or add the file.',
+    cannotReadSheet: 'Cannot read the informant sheet {sheet}. Check the path; it should be a .csv file.',
+    alreadyInProject: 'already in the project as "{title}"',
+    sameText: 'same text as {twin} in this import',
+    unexpected: 'Tematik hit an unexpected error reading it ({detail}); please report this',
+    sheetDisagrees: 'The informant sheet disagrees with the project; nothing was imported.',
+    typeMismatch: 'line {line}: informant {label} is a "{projectType}" in the project but "{sheetType}" in the sheet. Change the sheet, or change the informant\'s type in the project first.',
+    filesFailed: '{failed} of {total} file(s) could not be imported, so nothing was imported. Fix or remove them, or import with "skip bad files" to bring in the rest.',
+    failedFile: '{file}: {reason}',
+  },
+  id: {
+    notFolder: '{folder} bukan folder. Berikan folder yang berisi transkrip.',
+    notTranscript: 'bukan format transkrip yang dibaca Tematik (.txt, .md, .docx, .vtt, .srt)',
+    sheetNamesMissing: 'Lembar informan menyebut {count} berkas yang tidak ada di folder; tidak ada yang diimpor.',
+    missingFile: '{sheet} baris {line}: menyebut "{file}", yang tidak ada di {folder}. Perbaiki nama berkas di lembar itu atau tambahkan berkasnya.',
+    cannotReadSheet: 'Lembar informan {sheet} tidak dapat dibaca. Periksa jalurnya; berkas itu semestinya berupa .csv.',
+    alreadyInProject: 'sudah ada di proyek sebagai "{title}"',
+    sameText: 'teksnya sama dengan {twin} dalam impor ini',
+    unexpected: 'Tematik mengalami galat tak terduga saat membacanya ({detail}); mohon laporkan hal ini',
+    sheetDisagrees: 'Lembar informan tidak cocok dengan proyek; tidak ada yang diimpor.',
+    typeMismatch: 'baris {line}: informan {label} berjenis "{projectType}" di proyek tetapi "{sheetType}" di lembar. Ubah lembarnya, atau ubah dulu jenis informan itu di proyek.',
+    filesFailed: '{failed} dari {total} berkas tidak dapat diimpor, jadi tidak ada yang diimpor. Perbaiki atau keluarkan berkas itu, atau impor dengan "lewati berkas bermasalah" untuk memasukkan sisanya.',
+    failedFile: '{file}: {reason}',
+  },
+});
+
+/**
+ * How a sheet's file name is compared with the names in the folder: Unicode-normalised (macOS
+ * stores "Café" decomposed, Excel on Windows writes it composed) and case-insensitive.
+ */
+const matchKey = (name: string): string => name.normalize('NFC').toLowerCase();
 
 /** One file to import, with the informants (by label) it belongs to. */
 export interface ImportItem {
@@ -30,7 +68,7 @@ export interface ImportPlan {
 /** The files of a folder (not its sub-folders), matched with an informant sheet if one is given. */
 export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    throw new TematikError('bad_input', `${folder} is not a folder. Give the folder that holds the transcripts.`);
+    throw new TematikError('bad_input', say('notFolder', { folder }));
   }
   const sheet = sheetPath ? parseInformantSheet(readSheet(sheetPath), path.basename(sheetPath)) : undefined;
   const entries = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
@@ -41,13 +79,16 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   for (const name of entries) {
     if (path.resolve(folder, name) === sheetName) continue;
     if (isTranscriptFile(name)) byFile.set(name, []);
-    else skipped.push({ file: name, reason: 'not a transcript format Tematik reads (.txt, .md, .docx, .vtt, .srt)' });
+    else skipped.push(skip(name, say('notTranscript')));
   }
-  const missing: string[] = [];
+  // The name as written first; the real name on disk is kept for reading the file.
+  const inFolder = (wanted: string): string[] | undefined =>
+    byFile.get(wanted) ?? byFile.get([...byFile.keys()].find((name) => matchKey(name) === matchKey(wanted)) ?? '');
+  const missing: LocalizedText[] = [];
   for (const row of sheet?.rows ?? []) {
     if (!row.file) continue;
-    const labels = byFile.get(row.file) ?? byFile.get(entries.find((e) => e.toLowerCase() === row.file.toLowerCase()) ?? '');
-    if (!labels) missing.push(`${path.basename(sheetPath!)} line ${row.line}: names "${row.file}", which is not in ${folder}. Fix the file name in the sheet or add the file.`);
+    const labels = inFolder(row.file);
+    if (!labels) missing.push(say('missingFile', { sheet: path.basename(sheetPath!), line: String(row.line), file: row.file, folder }));
     else {
       labels.push(row.informantLabel);
       for (const speaker of row.speaker.split(/[;|]/u).map((s) => s.trim()).filter(Boolean)) {
@@ -58,18 +99,22 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
     }
   }
   if (missing.length > 0) {
-    throw new TematikError('bad_input', `The informant sheet names ${missing.length} file(s) that are not in the folder; nothing was imported.`, missing);
+    throw new TematikError('bad_input', say('sheetNamesMissing', { count: missing.length }), missing);
   }
   return {
     items: [...byFile].map(([name, labels]) => ({ file: path.join(folder, name), informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}) })),
     sheetRows: sheet?.rows ?? [], skipped };
 }
 
+function skip(file: string, reasonText: LocalizedText): SkippedFile {
+  return { file, reason: reasonText.en, reasonText };
+}
+
 function readSheet(sheetPath: string): Uint8Array {
   try {
     return fs.readFileSync(sheetPath);
   } catch {
-    throw new TematikError('bad_input', `Cannot read the informant sheet ${sheetPath}. Check the path; it should be a .csv file.`);
+    throw new TematikError('bad_input', say('cannotReadSheet', { sheet: sheetPath }));
   }
 }
 
@@ -81,7 +126,7 @@ function readSheet(sheetPath: string): Uint8Array {
 export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
   const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
   const parsed: { item: ImportItem; doc: ParsedDocument }[] = [];
-  const failed: { file: string; reason: string }[] = [];
+  const failed: { file: string; reason: string; reasonText: LocalizedText }[] = [];
   const skipped: SkippedFile[] = [...plan.skipped];
   const seen = new Map<string, string>();
   for (const [i, item] of plan.items.entries()) {
@@ -90,21 +135,23 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
       const doc = await readTranscript(item.file);
       const existing = findByHash(store.db, doc.contentHash);
       const twin = seen.get(doc.contentHash);
-      if (existing) skipped.push({ file: path.basename(item.file), reason: `already in the project as "${existing.title}"` });
-      else if (twin) skipped.push({ file: path.basename(item.file), reason: `same text as ${twin} in this import` });
+      if (existing) skipped.push(skip(path.basename(item.file), say('alreadyInProject', { title: existing.title })));
+      else if (twin) skipped.push(skip(path.basename(item.file), say('sameText', { twin })));
       else {
         seen.set(doc.contentHash, path.basename(item.file));
         parsed.push({ item, doc });
       }
     } catch (error) {
-      failed.push({ file: path.basename(item.file), reason: error instanceof TematikError ? error.message : `could not be read (${String(error)})` });
+      // A TematikError is the file's fault and says how to fix it; anything else is a bug, and says so.
+      const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
+      failed.push({ file: path.basename(item.file), reason: reasonText.en, reasonText });
     }
   }
   const typeProblems = checkSheetTypes(store, plan.sheetRows);
-  if (typeProblems.length > 0) throw new TematikError('bad_input', 'The informant sheet disagrees with the project; nothing was imported.', typeProblems);
+  if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
   if (failed.length > 0 && !options.skipBad) {
-    throw new TematikError('bad_input', `${failed.length} of ${plan.items.length} file(s) could not be imported, so nothing was imported. Fix or remove them, or import with "skip bad files" to bring in the rest.`,
-      failed.map((f) => `${f.file}: ${f.reason}`));
+    throw new TematikError('bad_input', say('filesFailed', { failed: failed.length, total: plan.items.length }),
+      failed.map((f) => say('failedFile', { file: f.file, reason: f.reasonText })));
   }
   const summary = `Import ${parsed.length} document(s)`;
   const written = store.change({ action: 'import', summary, args: { files: parsed.map((p) => path.basename(p.item.file)) } }, () => {
@@ -128,13 +175,13 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
 }
 
 /** An informant already in the project must keep its type; the sheet may not silently move people. */
-function checkSheetTypes(store: ProjectStore, rows: readonly SheetRow[]): string[] {
-  const problems: string[] = [];
+function checkSheetTypes(store: ProjectStore, rows: readonly SheetRow[]): LocalizedText[] {
+  const problems: LocalizedText[] = [];
   const byLabel = new Map(informants.listInformants(store.db).map((i) => [i.label.toLowerCase(), i]));
   for (const row of rows) {
     const existing = byLabel.get(row.informantLabel.toLowerCase());
     if (existing && existing.typeName.toLowerCase() !== row.typeName.toLowerCase()) {
-      problems.push(`line ${row.line}: informant ${row.informantLabel} is a "${existing.typeName}" in the project but "${row.typeName}" in the sheet. Change the sheet, or change the informant's type in the project first.`);
+      problems.push(say('typeMismatch', { line: String(row.line), label: row.informantLabel, projectType: existing.typeName, sheetType: row.typeName }));
     }
   }
   return problems;

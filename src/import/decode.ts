@@ -1,4 +1,35 @@
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
+
+const say = defineMessages({
+  en: {
+    utf32: '{file}: undecodable encoding: the file is UTF-32, which Tematik does not read. Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    notUtf8: '{file}: undecodable encoding: the file contains bytes that are not valid UTF-8. Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    notUtf8AfterMark: '{file}: undecodable encoding: the file starts with a UTF-8 marker but contains bytes that are not valid UTF-8. Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    oddUtf16: '{file}: the file is {encoding} but has an odd number of bytes, so it is cut short or damaged. Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    brokenUtf16: '{file}: the file is {encoding} but contains invalid characters (a broken surrogate pair), so it is damaged. Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    unknownEncoding: '{file}: undecodable encoding: the text is neither UTF-8, UTF-16 nor Windows-1252 (byte 0x{byte} at position {position}). Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.',
+    emptyTranscript: '{file}: the file is empty. Export the transcript again and re-import it.',
+    emptySheet: '{file}: the file is empty. Export the informant sheet again and re-import it.',
+    binaryTranscript: '{file}: looks like a binary file, not a transcript. Import the transcript as .txt, .md, .docx, .vtt or .srt.',
+    binarySheet: '{file}: looks like a binary file, not an informant sheet. Save the informant sheet as plain text (CSV, UTF-8) and import that.',
+  },
+  id: {
+    utf32: '{file}: pengodean tidak terbaca: berkas ini UTF-32, yang tidak dibaca Tematik. Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    notUtf8: '{file}: pengodean tidak terbaca: berkas ini memuat byte yang bukan UTF-8 yang sah. Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    notUtf8AfterMark: '{file}: pengodean tidak terbaca: berkas ini diawali penanda UTF-8 tetapi memuat byte yang bukan UTF-8 yang sah. Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    oddUtf16: '{file}: berkas ini {encoding} tetapi jumlah byte-nya ganjil, jadi terpotong atau rusak. Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    brokenUtf16: '{file}: berkas ini {encoding} tetapi memuat karakter yang tidak sah (pasangan surrogate yang rusak), jadi berkas ini rusak. Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    unknownEncoding: '{file}: pengodean tidak terbaca: teksnya bukan UTF-8, UTF-16, maupun Windows-1252 (byte 0x{byte} di posisi {position}). Buka di penyunting teks (Notepad, TextEdit, LibreOffice) dan simpan sebagai UTF-8, lalu impor lagi.',
+    emptyTranscript: '{file}: berkas ini kosong. Ekspor lagi transkripnya, lalu impor ulang.',
+    emptySheet: '{file}: berkas ini kosong. Ekspor lagi lembar informannya, lalu impor ulang.',
+    binaryTranscript: '{file}: tampaknya berkas biner, bukan transkrip. Impor transkrip sebagai .txt, .md, .docx, .vtt, atau .srt.',
+    binarySheet: '{file}: tampaknya berkas biner, bukan lembar informan. Simpan lembar informan sebagai teks biasa (CSV, UTF-8), lalu impor berkas itu.',
+  },
+});
+
+/** What kind of file is being decoded, for messages. */
+export type DecodedKind = 'transcript' | 'informant sheet';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -17,8 +48,6 @@ const CP1252_HIGH = [
 /** Enough bytes to recognise BOM-less UTF-16 without scanning a whole 10 MB file. */
 const SNIFF_BYTES = 64 * 1024;
 
-const SAVE_AS_UTF8 = 'Open it in a text editor (Notepad, TextEdit, LibreOffice) and save it as UTF-8, then import it again.';
-
 /**
  * Decodes a text file whose encoding the user did not say: BOM first, then BOM-less
  * UTF-16, strict UTF-8, and Windows-1252 (what old Word and Excel exports on Windows use).
@@ -26,7 +55,7 @@ const SAVE_AS_UTF8 = 'Open it in a text editor (Notepad, TextEdit, LibreOffice) 
  * `what` names the kind of file in messages ("transcript", "informant sheet").
  * @throws TematikError `bad_input` for an empty, binary or undecodable file.
  */
-export function decodeText(bytes: Uint8Array, fileName: string, what = 'transcript'): DecodedText {
+export function decodeText(bytes: Uint8Array, fileName: string, what: DecodedKind = 'transcript'): DecodedText {
   if (bytes.length === 0) throw emptyError(fileName, what);
   const { text, encoding } = decodeRaw(bytes, fileName, what);
   assertNotBinary(text, fileName, what);
@@ -35,7 +64,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, what = 'transcri
   return { text: normalised, encoding };
 }
 
-function decodeRaw(bytes: Uint8Array, fileName: string, what: string): DecodedText {
+function decodeRaw(bytes: Uint8Array, fileName: string, what: DecodedKind): DecodedText {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
@@ -44,7 +73,7 @@ function decodeRaw(bytes: Uint8Array, fileName: string, what: string): DecodedTe
   if (b0 === 0xff && b1 === 0xfe) {
     // FF FE 00 00 is the UTF-32 LE mark, which would otherwise decode as UTF-16 full of NULs.
     if (bytes[2] === 0 && bytes[3] === 0) {
-      throw new TematikError('bad_input', `${fileName}: undecodable encoding: the file is UTF-32, which Tematik does not read. ${SAVE_AS_UTF8}`);
+      throw new TematikError('bad_input', say('utf32', { file: fileName }));
     }
     return { text: decodeUtf16(bytes.subarray(2), 'utf-16le', fileName), encoding: 'utf-16le' };
   }
@@ -84,20 +113,19 @@ function decodeUtf8(bytes: Uint8Array, fileName: string, hasBom: boolean): strin
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const marked = hasBom ? 'starts with a UTF-8 marker but ' : '';
-    throw new TematikError('bad_input', `${fileName}: undecodable encoding: the file ${marked}contains bytes that are not valid UTF-8. ${SAVE_AS_UTF8}`);
+    throw new TematikError('bad_input', say(hasBom ? 'notUtf8AfterMark' : 'notUtf8', { file: fileName }));
   }
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileName: string): string {
   const label = encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE';
   if (bytes.length % 2 !== 0) {
-    throw new TematikError('bad_input', `${fileName}: the file is ${label} but has an odd number of bytes, so it is cut short or damaged. ${SAVE_AS_UTF8}`);
+    throw new TematikError('bad_input', say('oddUtf16', { file: fileName, encoding: label }));
   }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new TematikError('bad_input', `${fileName}: the file is ${label} but contains invalid characters (a broken surrogate pair), so it is damaged. ${SAVE_AS_UTF8}`);
+    throw new TematikError('bad_input', say('brokenUtf16', { file: fileName, encoding: label }));
   }
 }
 
@@ -106,7 +134,7 @@ function decodeWindows1252(bytes: Uint8Array, fileName: string): string {
     const b = bytes[i]!;
     if (b >= 0x80 && b <= 0x9f && CP1252_HIGH[b - 0x80] === 0) {
       const hex = b.toString(16).toUpperCase().padStart(2, '0');
-      throw new TematikError('bad_input', `${fileName}: undecodable encoding: the text is neither UTF-8, UTF-16 nor Windows-1252 (byte 0x${hex} at position ${i}). ${SAVE_AS_UTF8}`);
+      throw new TematikError('bad_input', say('unknownEncoding', { file: fileName, byte: hex, position: String(i) }));
     }
   }
   // latin1 maps every byte to the same code point; only 0x80–0x9F differ in cp1252.
@@ -116,7 +144,7 @@ function decodeWindows1252(bytes: Uint8Array, fileName: string): string {
 }
 
 /** NUL, or more than 10% control characters other than \t \n \r \f, means this is not a transcript. */
-function assertNotBinary(text: string, fileName: string, what: string): void {
+function assertNotBinary(text: string, fileName: string, what: DecodedKind): void {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -126,12 +154,10 @@ function assertNotBinary(text: string, fileName: string, what: string): void {
   if (controls > text.length * 0.1) throw binaryError(fileName, what);
 }
 
-function emptyError(fileName: string, what: string): TematikError {
-  return new TematikError('bad_input', `${fileName}: the file is empty. Export the ${what} again and re-import it.`);
+function emptyError(fileName: string, what: DecodedKind): TematikError {
+  return new TematikError('bad_input', say(what === 'transcript' ? 'emptyTranscript' : 'emptySheet', { file: fileName }));
 }
 
-function binaryError(fileName: string, what: string): TematikError {
-  const fix = what === 'transcript' ? 'Import the transcript as .txt, .md, .docx, .vtt or .srt.' : `Save the ${what} as plain text (CSV, UTF-8) and import that.`;
-  const article = /^[aeiou]/iu.test(what) ? 'an' : 'a';
-  return new TematikError('bad_input', `${fileName}: looks like a binary file, not ${article} ${what}. ${fix}`);
+function binaryError(fileName: string, what: DecodedKind): TematikError {
+  return new TematikError('bad_input', say(what === 'transcript' ? 'binaryTranscript' : 'binarySheet', { file: fileName }));
 }

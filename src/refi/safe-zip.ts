@@ -2,6 +2,121 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { TematikError } from '../domain/errors';
+import { defineMessages, type LocalizedText } from '../domain/text';
+import { byteSize } from '../domain/byte-size';
+
+const say = defineMessages({
+  en: {
+    notFile: '{file} is not a file. Choose the file exported by the other program.',
+    missing: '{file} does not exist. Check the path and try again.',
+    denied: 'Tematik may not read {file}. Check that you may open it, then try again.',
+    unreadable: '{file} could not be read ({code}). Check the path and try again.',
+    notZip: '{label} is not a zip file, so it is not a REFI-QDA project (.qdpx). Choose the .qdpx file the other QDA program exported.',
+    damaged: '{label} is a damaged zip file ({reason}); nothing was imported. Export it again from the program that made it.',
+    crafted: '{label}: {reason}; the file is damaged or crafted, so nothing was imported. Export it again from the program that made it.',
+    unsafe: '{label}: {reason}; the file is unsafe, so nothing was imported.',
+    tooLarge: '{label}: {reason}; nothing was imported. Check that this is the file you meant (the texts of a project are rarely more than a few MB), or export fewer sources from the program that made it.',
+    unsupported: '{label}: {reason}. Export it again without a password, or re-zip it with a standard zip tool; nothing was imported.',
+    encrypted: '"{name}" is encrypted',
+    method: '"{name}" is compressed with method {method}, which Tematik does not read (only stored and deflated entries)',
+    entryTooLarge: '"{name}" would inflate to {size}, over the {limit} limit for one entry',
+    totalTooLarge: 'its content would inflate to {size}, over the {limit} limit for one import',
+    bomb: '"{name}" would inflate {ratio} times ({compressed} to {size}), which no real text does: the file looks like a zip bomb',
+    bombFromNothing: '"{name}" would inflate to {size} from nothing, which no real text does: the file looks like a zip bomb',
+    tooManyEntries: 'it holds {count} entries, more than the {limit} Tematik accepts in one archive',
+    inflatesMore: '"{name}" inflates to more than the {size} its directory declares',
+    inflatesOther: '"{name}" inflates to {actual} but its directory declares {size}',
+    compressedLarger: '"{name}" is {compressed} compressed but declares only {size} of content',
+    twice: 'it contains the entry "{name}" twice',
+    nameEmpty: 'it contains an entry with an empty name',
+    nameControl: 'it contains an entry named "{name}", which contains control characters',
+    nameAbsolute: 'it contains an entry named "{name}", which is an absolute path',
+    nameDrive: 'it contains an entry named "{name}", which starts with a drive letter',
+    nameParent: 'it contains an entry named "{name}", which points outside the archive ("..")',
+    endsEarly: 'the file ends before an entry does',
+    pastEnd: 'the entry "{name}" runs past the end of the file',
+    noLocalHeader: 'the entry "{name}" has no local header where the directory says',
+    otherLocalName: 'the entry "{name}" is called "{local}" in its local header',
+    storedSizes: 'the stored entry "{name}" has two different sizes',
+    cannotInflate: 'the entry "{name}" cannot be inflated',
+    checksum: 'the entry "{name}" fails its checksum',
+    zip64Missing: 'its Zip64 directory is missing',
+    zip64SizeMissing: 'a Zip64 size is missing',
+    impossibleSize: 'a size or offset is impossibly large',
+    directoryOutside: 'its directory lies outside the file',
+    directoryShort: 'its directory is cut short',
+  },
+  id: {
+    notFile: '{file} bukan berkas. Pilih berkas yang diekspor oleh program lain itu.',
+    missing: '{file} tidak ada. Periksa jalurnya, lalu coba lagi.',
+    denied: 'Tematik tidak diizinkan membaca {file}. Periksa apakah Anda boleh membukanya, lalu coba lagi.',
+    unreadable: '{file} tidak dapat dibaca ({code}). Periksa jalurnya, lalu coba lagi.',
+    notZip: '{label} bukan berkas zip, jadi bukan proyek REFI-QDA (.qdpx). Pilih berkas .qdpx yang diekspor oleh program QDA lain itu.',
+    damaged: '{label} adalah berkas zip yang rusak ({reason}); tidak ada yang diimpor. Ekspor lagi dari program yang membuatnya.',
+    crafted: '{label}: {reason}; berkas ini rusak atau sengaja direkayasa, jadi tidak ada yang diimpor. Ekspor lagi dari program yang membuatnya.',
+    unsafe: '{label}: {reason}; berkas ini tidak aman, jadi tidak ada yang diimpor.',
+    tooLarge: '{label}: {reason}; tidak ada yang diimpor. Periksa apakah ini berkas yang Anda maksud (teks sebuah proyek jarang lebih dari beberapa MB), atau ekspor lebih sedikit sumber dari program yang membuatnya.',
+    unsupported: '{label}: {reason}. Ekspor lagi tanpa kata sandi, atau zip ulang dengan alat zip biasa; tidak ada yang diimpor.',
+    encrypted: '"{name}" terenkripsi',
+    method: '"{name}" dikompresi dengan metode {method}, yang tidak dibaca Tematik (hanya entri tersimpan dan deflate)',
+    entryTooLarge: '"{name}" akan mengembang menjadi {size}, melebihi batas {limit} untuk satu entri',
+    totalTooLarge: 'isinya akan mengembang menjadi {size}, melebihi batas {limit} untuk satu impor',
+    bomb: '"{name}" akan mengembang {ratio} kali ({compressed} menjadi {size}), hal yang tidak terjadi pada teks sungguhan: berkas ini tampak seperti bom zip',
+    bombFromNothing: '"{name}" akan mengembang menjadi {size} dari ketiadaan, hal yang tidak terjadi pada teks sungguhan: berkas ini tampak seperti bom zip',
+    tooManyEntries: 'isinya {count} entri, lebih dari {limit} yang diterima Tematik dalam satu arsip',
+    inflatesMore: '"{name}" mengembang melebihi {size} yang dinyatakan direktorinya',
+    inflatesOther: '"{name}" mengembang menjadi {actual}, padahal direktorinya menyatakan {size}',
+    compressedLarger: '"{name}" berukuran {compressed} terkompresi tetapi hanya menyatakan {size} isi',
+    twice: 'berisi entri "{name}" dua kali',
+    nameEmpty: 'berisi entri tanpa nama',
+    nameControl: 'berisi entri bernama "{name}" yang mengandung karakter kontrol',
+    nameAbsolute: 'berisi entri bernama "{name}" yang berupa jalur absolut',
+    nameDrive: 'berisi entri bernama "{name}" yang diawali huruf drive',
+    nameParent: 'berisi entri bernama "{name}" yang menunjuk ke luar arsip ("..")',
+    endsEarly: 'berkas berakhir sebelum sebuah entri selesai',
+    pastEnd: 'entri "{name}" melewati akhir berkas',
+    noLocalHeader: 'entri "{name}" tidak memiliki header lokal di tempat yang disebut direktori',
+    otherLocalName: 'entri "{name}" bernama "{local}" di header lokalnya',
+    storedSizes: 'entri tersimpan "{name}" memiliki dua ukuran berbeda',
+    cannotInflate: 'entri "{name}" tidak dapat dikembangkan',
+    checksum: 'entri "{name}" gagal dalam pemeriksaan checksum',
+    zip64Missing: 'direktori Zip64-nya tidak ada',
+    zip64SizeMissing: 'sebuah ukuran Zip64 tidak ada',
+    impossibleSize: 'sebuah ukuran atau posisi terlalu besar untuk mungkin',
+    directoryOutside: 'direktorinya berada di luar berkas',
+    directoryShort: 'direktorinya terpotong',
+  },
+});
+
+type Reason = Exclude<Parameters<typeof say>[0], 'notFile' | 'missing' | 'denied' | 'unreadable' | 'notZip' | ZipProblem>;
+
+/**
+ * Why an archive was refused. `too_large` covers every limit on what inflating would cost
+ * (declared or actual); `crafted` a directory that lies about its entries; `unsafe` names that
+ * would escape a folder; `damaged` structure that does not hold together.
+ */
+export type ZipProblem = 'damaged' | 'crafted' | 'unsafe' | 'tooLarge' | 'unsupported';
+
+/**
+ * A refused archive. The message is worded for an exchange file (.qdpx); `problem` and
+ * `reason` (the clause saying what is wrong) let a caller word it for its own kind of file,
+ * as the Word importer does: a .docx is a zip too.
+ */
+export class ZipRefusal extends TematikError {
+  constructor(readonly problem: ZipProblem | 'notZip', readonly reason: LocalizedText, message: LocalizedText) {
+    super('bad_input', message);
+  }
+}
+
+function refuse(problem: ZipProblem, label: string, reason: Reason, params: Parameters<typeof say>[1] = {}): ZipRefusal {
+  const clause = say(reason, params);
+  return new ZipRefusal(problem, clause, say(problem, { label, reason: clause }));
+}
+
+function notZip(label: string): ZipRefusal {
+  const message = say('notZip', { label });
+  return new ZipRefusal('notZip', message, message);
+}
 
 /** Limits on what a zip may make Tematik inflate; a real project's text is a few megabytes. */
 export interface ZipLimits {
@@ -50,8 +165,6 @@ const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 const MAX_CENTRAL_BYTES = 64 * 1024 * 1024;
 
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
 /**
  * A zip archive opened for reading without trusting it: every entry name is checked for
  * escaping the archive, declared sizes are checked against the limits before anything is
@@ -73,7 +186,7 @@ export class SafeZip {
     let fd: number;
     try {
       const stat = fs.statSync(file);
-      if (!stat.isFile()) throw new TematikError('bad_input', `${file} is not a file. Choose a .qdpx file exported by a QDA program.`);
+      if (!stat.isFile()) throw new TematikError('bad_input', say('notFile', { file }));
       fd = fs.openSync(file, 'r');
       const size = stat.size;
       const source: ByteSource = {
@@ -81,7 +194,7 @@ export class SafeZip {
         read: (offset, length) => {
           const buffer = Buffer.alloc(length);
           const got = fs.readSync(fd, buffer, 0, length, offset);
-          if (got !== length) throw damaged(label, 'the file ends before an entry does');
+          if (got !== length) throw refuse('damaged', label, 'endsEarly');
           return buffer;
         },
       };
@@ -96,8 +209,10 @@ export class SafeZip {
     } catch (error) {
       if (error instanceof TematikError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `it could not be read (${code ?? String(error)})`;
-      throw new TematikError('bad_input', `${file}: ${reason}. Check the path and try again.`);
+      if (code === 'ENOENT') throw new TematikError('not_found', say('missing', { file }));
+      if (code === 'EACCES' || code === 'EPERM') throw new TematikError('permission', say('denied', { file }));
+      if (!code) throw error;
+      throw new TematikError('bad_input', say('unreadable', { file, code }));
     }
   }
 
@@ -107,7 +222,7 @@ export class SafeZip {
     const source: ByteSource = {
       size: buffer.length,
       read: (offset, length) => {
-        if (offset < 0 || offset + length > buffer.length) throw damaged(label, 'an entry points past the end of the file');
+        if (offset < 0 || offset + length > buffer.length) throw refuse('damaged', label, 'endsEarly');
         return buffer.subarray(offset, offset + length);
       },
     };
@@ -131,25 +246,25 @@ export class SafeZip {
   assertReadable(entries: readonly ZipEntry[]): void {
     let total = this.inflated;
     for (const entry of entries) {
-      if (entry.flags & 0x1) throw new TematikError('bad_input', `${this.label}: "${entry.name}" is encrypted. Export the project again without a password.`);
-      if (entry.method !== 0 && entry.method !== 8) {
-        throw new TematikError('bad_input', `${this.label}: "${entry.name}" is compressed with method ${entry.method}, which Tematik does not read (only stored and deflated entries). Export the project again, or re-zip it with a standard zip tool.`);
-      }
+      const { name } = entry;
+      if (entry.flags & 0x1) throw refuse('unsupported', this.label, 'encrypted', { name });
+      if (entry.method !== 0 && entry.method !== 8) throw refuse('unsupported', this.label, 'method', { name, method: String(entry.method) });
       if (entry.size > this.limits.entryBytes) {
-        throw new TematikError('bad_input', `${this.label}: "${entry.name}" would inflate to ${mb(entry.size)}, over the ${mb(this.limits.entryBytes)} limit for one entry; nothing was imported. A transcript is rarely more than 1 MB: check that this is the file you meant.`);
+        throw refuse('tooLarge', this.label, 'entryTooLarge', { name, size: byteSize(entry.size), limit: byteSize(this.limits.entryBytes) });
       }
       // Deflate never grows data by more than a few bytes per 16 KB block; more would make Tematik read a huge entry for a small text.
       if (entry.compressedSize > entry.size + entry.size / 100 + 1024) {
-        throw new TematikError('bad_input', `${this.label}: "${entry.name}" is ${mb(entry.compressedSize)} compressed but declares only ${mb(entry.size)} of content; the file is damaged or crafted, so nothing was imported.`);
+        throw refuse('crafted', this.label, 'compressedLarger', { name, compressed: byteSize(entry.compressedSize), size: byteSize(entry.size) });
       }
       if (entry.size > this.limits.ratioFloorBytes && entry.size > entry.compressedSize * this.limits.ratio) {
-        const ratio = entry.compressedSize === 0 ? 'infinitely' : `${Math.round(entry.size / entry.compressedSize)} times`;
-        throw new TematikError('bad_input', `${this.label}: "${entry.name}" would inflate ${ratio} (${mb(entry.compressedSize)} to ${mb(entry.size)}), which no real text does: the file looks like a zip bomb, so nothing was imported.`);
+        throw entry.compressedSize === 0
+          ? refuse('tooLarge', this.label, 'bombFromNothing', { name, size: byteSize(entry.size) })
+          : refuse('tooLarge', this.label, 'bomb', { name, ratio: Math.round(entry.size / entry.compressedSize), compressed: byteSize(entry.compressedSize), size: byteSize(entry.size) });
       }
       total += entry.size;
     }
     if (total > this.limits.totalBytes) {
-      throw new TematikError('bad_input', `${this.label}: its text would inflate to ${mb(total)}, over the ${mb(this.limits.totalBytes)} limit for one import; nothing was imported. Split the project in the program that made it, or export fewer sources.`);
+      throw refuse('tooLarge', this.label, 'totalTooLarge', { size: byteSize(total), limit: byteSize(this.limits.totalBytes) });
     }
   }
 
@@ -159,34 +274,35 @@ export class SafeZip {
    */
   read(entry: ZipEntry): Buffer {
     this.assertReadable([entry]);
+    const { name } = entry;
     const dataStart = localDataStart(this.source, entry, this.label);
-    if (dataStart + entry.compressedSize > this.source.size) throw damaged(this.label, `the entry "${entry.name}" runs past the end of the file`);
+    if (dataStart + entry.compressedSize > this.source.size) throw refuse('damaged', this.label, 'pastEnd', { name });
     const compressed = this.source.read(dataStart, entry.compressedSize);
     let data: Buffer;
     if (entry.method === 0) {
-      if (entry.compressedSize !== entry.size) throw damaged(this.label, `the stored entry "${entry.name}" has two different sizes`);
+      if (entry.compressedSize !== entry.size) throw refuse('damaged', this.label, 'storedSizes', { name });
       data = compressed;
     } else {
       try {
+        // zlib counts what it has produced after every 16 KB it inflates and stops past this
+        // bound, so a directory that understates a size costs at most that size plus one chunk;
+        // the declared size itself was checked against the limits above.
         data = zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(entry.size, 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-          throw new TematikError('bad_input', `${this.label}: "${entry.name}" inflates to more than the ${mb(entry.size)} its directory declares; the file is damaged or crafted, so nothing was imported.`);
+          throw refuse('crafted', this.label, 'inflatesMore', { name, size: byteSize(entry.size) });
         }
-        throw damaged(this.label, `the entry "${entry.name}" cannot be inflated (${(error as Error).message})`);
+        if (!(error as NodeJS.ErrnoException).code) throw error;
+        throw refuse('damaged', this.label, 'cannotInflate', { name });
       }
     }
     if (data.length !== entry.size) {
-      throw new TematikError('bad_input', `${this.label}: "${entry.name}" inflates to ${data.length} bytes but its directory declares ${entry.size}; the file is damaged or crafted, so nothing was imported.`);
+      throw refuse('crafted', this.label, 'inflatesOther', { name, actual: byteSize(data.length), size: byteSize(entry.size) });
     }
-    if (zlib.crc32(data) !== entry.crc) throw damaged(this.label, `the entry "${entry.name}" fails its checksum`);
+    if (zlib.crc32(data) !== entry.crc) throw refuse('damaged', this.label, 'checksum', { name });
     this.inflated += data.length;
     return data;
   }
-}
-
-function damaged(label: string, what: string): TematikError {
-  return new TematikError('bad_input', `${label} is a damaged zip file (${what}); nothing was imported. Export it again from the program that made it.`);
 }
 
 /**
@@ -195,15 +311,15 @@ function damaged(label: string, what: string): TematikError {
  * disk, but an archive carrying such a name is hostile or broken and is refused whole.
  */
 export function checkEntryName(name: string, label: string): void {
-  const refuse = (why: string): never => {
-    throw new TematikError('bad_input', `${label} contains an entry named "${name.replace(/[\x00-\x1f]/g, '?')}", which ${why}; the file is unsafe, so nothing was imported.`);
+  const unsafe = (why: 'nameEmpty' | 'nameControl' | 'nameAbsolute' | 'nameDrive' | 'nameParent'): never => {
+    throw refuse('unsafe', label, why, { name: name.replace(/[\x00-\x1f]/g, '?') });
   };
-  if (name.length === 0) refuse('is empty');
-  if (/[\x00-\x1f]/.test(name)) refuse('contains control characters');
+  if (name.length === 0) unsafe('nameEmpty');
+  if (/[\x00-\x1f]/.test(name)) unsafe('nameControl');
   const slashed = name.replace(/\\/g, '/');
-  if (slashed.startsWith('/')) refuse('is an absolute path');
-  if (/^[a-zA-Z]:/.test(slashed)) refuse('starts with a drive letter');
-  if (slashed.split('/').some((segment) => segment === '..')) refuse('points outside the archive ("..")');
+  if (slashed.startsWith('/')) unsafe('nameAbsolute');
+  if (/^[a-zA-Z]:/.test(slashed)) unsafe('nameDrive');
+  if (slashed.split('/').some((segment) => segment === '..')) unsafe('nameParent');
 }
 
 /**
@@ -211,18 +327,19 @@ export function checkEntryName(name: string, label: string): void {
  * unzippers use, so its name must be as safe as the directory's and the same.
  */
 function localDataStart(source: ByteSource, entry: ZipEntry, label: string): number {
-  if (entry.localOffset + 30 > source.size) throw damaged(label, `the entry "${entry.name}" points past the end of the file`);
+  const { name } = entry;
+  if (entry.localOffset + 30 > source.size) throw refuse('damaged', label, 'pastEnd', { name });
   const header = source.read(entry.localOffset, 30);
-  if (header.readUInt32LE(0) !== LOCAL) throw damaged(label, `the entry "${entry.name}" has no local header where the directory says`);
+  if (header.readUInt32LE(0) !== LOCAL) throw refuse('damaged', label, 'noLocalHeader', { name });
   const nameLength = header.readUInt16LE(26);
   const extraLength = header.readUInt16LE(28);
-  if (entry.localOffset + 30 + nameLength > source.size) throw damaged(label, `the entry "${entry.name}" points past the end of the file`);
+  if (entry.localOffset + 30 + nameLength > source.size) throw refuse('damaged', label, 'pastEnd', { name });
   const bytes = source.read(entry.localOffset + 30, nameLength);
   // Traversal needs only ASCII ('.', '/', '\\', ':'), which latin1 and UTF-8 read alike; some writers flag UTF-8 in one header only.
   const localName = bytes.toString('latin1');
   checkEntryName(localName, label);
   if (localName.replace(/\\/g, '/') !== entry.name && bytes.toString('utf8').replace(/\\/g, '/') !== entry.name) {
-    throw damaged(label, `the entry "${entry.name}" is called "${localName}" in its local header`);
+    throw refuse('crafted', label, 'otherLocalName', { name, local: localName });
   }
   return entry.localOffset + 30 + nameLength + extraLength;
 }
@@ -233,44 +350,43 @@ function decodeName(bytes: Buffer, flags: number): string {
 }
 
 function readCentralDirectory(source: ByteSource, label: string, limits: ZipLimits): ZipEntry[] {
-  const notZip = (): TematikError => new TematikError('bad_input', `${label} is not a zip file, so it is not a REFI-QDA project (.qdpx). Choose the .qdpx file the other QDA program exported.`);
-  if (source.size < 22) throw notZip();
+  if (source.size < 22) throw notZip(label);
   const tailLength = Math.min(source.size, 22 + MAX_COMMENT);
   const tail = source.read(source.size - tailLength, tailLength);
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) { at = i; break; }
   }
-  if (at < 0) throw notZip();
+  if (at < 0) throw notZip(label);
   const eocdOffset = source.size - tailLength + at;
   let count = tail.readUInt16LE(at + 10);
   let centralSize = tail.readUInt32LE(at + 12);
   let centralOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || centralSize === 0xffffffff || centralOffset === 0xffffffff) {
-    if (eocdOffset < 20) throw damaged(label, 'its Zip64 directory is missing');
+    if (eocdOffset < 20) throw refuse('damaged', label, 'zip64Missing');
     const locator = source.read(eocdOffset - 20, 20);
-    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw damaged(label, 'its Zip64 directory is missing');
+    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw refuse('damaged', label, 'zip64Missing');
     const record = source.read(safeNumber(locator.readBigUInt64LE(8), label), 56);
-    if (record.readUInt32LE(0) !== ZIP64_EOCD) throw damaged(label, 'its Zip64 directory is missing');
+    if (record.readUInt32LE(0) !== ZIP64_EOCD) throw refuse('damaged', label, 'zip64Missing');
     count = safeNumber(record.readBigUInt64LE(32), label);
     centralSize = safeNumber(record.readBigUInt64LE(40), label);
     centralOffset = safeNumber(record.readBigUInt64LE(48), label);
   }
   if (count > limits.entries) {
-    throw new TematikError('bad_input', `${label} holds ${count} entries, more than the ${limits.entries} Tematik accepts in one project; nothing was imported.`);
+    throw refuse('tooLarge', label, 'tooManyEntries', { count, limit: limits.entries });
   }
-  if (centralSize > MAX_CENTRAL_BYTES || centralOffset + centralSize > source.size) throw damaged(label, 'its directory lies outside the file');
+  if (centralSize > MAX_CENTRAL_BYTES || centralOffset + centralSize > source.size) throw refuse('damaged', label, 'directoryOutside');
   const central = source.read(centralOffset, centralSize);
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > central.length || central.readUInt32LE(p) !== CENTRAL) throw damaged(label, 'its directory is cut short');
+    if (p + 46 > central.length || central.readUInt32LE(p) !== CENTRAL) throw refuse('damaged', label, 'directoryShort');
     const flags = central.readUInt16LE(p + 8);
     const nameLength = central.readUInt16LE(p + 28);
     const extraLength = central.readUInt16LE(p + 30);
     const commentLength = central.readUInt16LE(p + 32);
-    if (p + 46 + nameLength + extraLength + commentLength > central.length) throw damaged(label, 'its directory is cut short');
+    if (p + 46 + nameLength + extraLength + commentLength > central.length) throw refuse('damaged', label, 'directoryShort');
     const rawName = decodeName(central.subarray(p + 46, p + 46 + nameLength), flags);
     checkEntryName(rawName, label);
     let compressedSize = central.readUInt32LE(p + 20);
@@ -282,7 +398,7 @@ function readCentralDirectory(source: ByteSource, label: string, limits: ZipLimi
     }
     const name = rawName.replace(/\\/g, '/');
     const key = name.toLowerCase();
-    if (seen.has(key)) throw new TematikError('bad_input', `${label} contains the entry "${name}" twice; the file is damaged or crafted, so nothing was imported.`);
+    if (seen.has(key)) throw refuse('crafted', label, 'twice', { name });
     seen.add(key);
     if (!name.endsWith('/')) {
       entries.push({ name, method: central.readUInt16LE(p + 10), compressedSize, size, crc: central.readUInt32LE(p + 16), localOffset, flags });
@@ -301,7 +417,7 @@ function zip64Sizes(extra: Buffer, sizes: { size: number; compressedSize: number
     if (id === 0x0001) {
       let r = q + 4;
       const next = (): number => {
-        if (r + 8 > q + 4 + length) throw damaged(label, 'a Zip64 size is missing');
+        if (r + 8 > q + 4 + length) throw refuse('damaged', label, 'zip64SizeMissing');
         const value = safeNumber(extra.readBigUInt64LE(r), label);
         r += 8;
         return value;
@@ -313,10 +429,10 @@ function zip64Sizes(extra: Buffer, sizes: { size: number; compressedSize: number
     }
     q += 4 + length;
   }
-  throw damaged(label, 'a Zip64 size is missing');
+  throw refuse('damaged', label, 'zip64SizeMissing');
 }
 
 function safeNumber(value: bigint, label: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(label, 'a size or offset is impossibly large');
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw refuse('damaged', label, 'impossibleSize');
   return Number(value);
 }

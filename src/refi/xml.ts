@@ -1,5 +1,48 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
+
+const say = defineMessages({
+  en: {
+    utf16: '{label} is encoded as UTF-16; REFI-QDA files are UTF-8. Export it again from the program that made it.',
+    notUtf8: '{label} is not valid UTF-8 text, so it is not a REFI-QDA file. Export it again from the program that made it.',
+    doctype: '{label} contains a DOCTYPE (entity declarations). REFI-QDA files never need one and it can make a parser read other files or run out of memory, so Tematik refuses it; nothing was imported.',
+    notWellFormed: '{label} is not well-formed XML (line {line}, column {column}: {detail}). Export it again from the program that made it; nothing was imported.',
+    tooDeep: '{label} nests its elements more than {limit} levels deep, which no REFI-QDA file needs: it is damaged or crafted, so nothing was imported. Export it again from the program that made it.',
+    roots: '{label} has {count} top-level elements; an XML file has exactly one. Nothing was imported.',
+    undeclaredPrefix: '{label} uses the namespace prefix "{prefix}:" without declaring it, so it is not well-formed XML. Nothing was imported.',
+    wrongRoot: '{label} is not {what}: its root is {found}, where a REFI-QDA file has <{name}> in "{ns}".{hint} Nothing was imported.',
+    aProject: 'a REFI-QDA project',
+    aCodebook: 'a REFI-QDA codebook',
+    inNamespace: '<{name}> in the namespace "{ns}"',
+    noNamespace: '<{name}> without a namespace',
+    isProject: ' It is a REFI-QDA project file: import it as a project (.qdpx).',
+    isCodebook: ' It is a REFI-QDA codebook: import it as a codebook (.qdc).',
+  },
+  id: {
+    utf16: '{label} dikodekan sebagai UTF-16; berkas REFI-QDA berupa UTF-8. Ekspor lagi dari program yang membuatnya.',
+    notUtf8: '{label} bukan teks UTF-8 yang sah, jadi bukan berkas REFI-QDA. Ekspor lagi dari program yang membuatnya.',
+    doctype: '{label} memuat DOCTYPE (deklarasi entitas). Berkas REFI-QDA tidak pernah memerlukannya, dan DOCTYPE dapat membuat pengurai membaca berkas lain atau kehabisan memori, jadi Tematik menolaknya; tidak ada yang diimpor.',
+    notWellFormed: '{label} bukan XML yang tersusun baik (baris {line}, kolom {column}: {detail}). Ekspor lagi dari program yang membuatnya; tidak ada yang diimpor.',
+    tooDeep: '{label} menyarangkan elemennya lebih dari {limit} tingkat, hal yang tidak diperlukan berkas REFI-QDA mana pun: berkas ini rusak atau sengaja direkayasa, jadi tidak ada yang diimpor. Ekspor lagi dari program yang membuatnya.',
+    roots: '{label} memiliki {count} elemen tingkat teratas; berkas XML hanya boleh punya satu. Tidak ada yang diimpor.',
+    undeclaredPrefix: '{label} memakai awalan namespace "{prefix}:" tanpa mendeklarasikannya, jadi bukan XML yang tersusun baik. Tidak ada yang diimpor.',
+    wrongRoot: '{label} bukan {what}: akarnya {found}, padahal berkas REFI-QDA memiliki <{name}> dalam "{ns}".{hint} Tidak ada yang diimpor.',
+    aProject: 'proyek REFI-QDA',
+    aCodebook: 'buku kode REFI-QDA',
+    inNamespace: '<{name}> dalam namespace "{ns}"',
+    noNamespace: '<{name}> tanpa namespace',
+    isProject: ' Ini berkas proyek REFI-QDA: impor sebagai proyek (.qdpx).',
+    isCodebook: ' Ini buku kode REFI-QDA: impor sebagai buku kode (.qdc).',
+  },
+});
+
+/**
+ * Deepest element nesting accepted. A REFI-QDA project nests about ten levels plus the depth
+ * of its code hierarchy; 256 leaves room for any real codebook, while 100,000 nested elements
+ * would take the parser and the tree builder (both recursive) past the stack.
+ */
+export const MAX_XML_DEPTH = 256;
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -43,6 +86,7 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /**
@@ -54,24 +98,32 @@ const parser = new XMLParser({
  */
 export function parseXml(bytes: Uint8Array, label: string): XmlElement {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new TematikError('bad_input', `${label} is encoded as UTF-16; REFI-QDA files are UTF-8. Export it again from the program that made it.`);
+    throw new TematikError('bad_input', say('utf16', { label }));
   }
   let xml: string;
   try {
     xml = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new TematikError('bad_input', `${label} is not valid UTF-8 text, so it is not a REFI-QDA file. Export it again from the program that made it.`);
+    throw new TematikError('bad_input', say('notUtf8', { label }));
   }
   xml = xml.replace(/\r\n?/g, '\n');
   if (hasDoctype(xml)) {
-    throw new TematikError('bad_input', `${label} contains a DOCTYPE (entity declarations). REFI-QDA files never need one and it can make a parser read other files or run out of memory, so Tematik refuses it; nothing was imported.`);
+    throw new TematikError('bad_input', say('doctype', { label }));
   }
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (valid !== true) {
-    throw new TematikError('bad_input', `${label} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Export it again from the program that made it; nothing was imported.`);
+    throw new TematikError('bad_input', say('notWellFormed', { label, line: String(valid.err.line), column: String(valid.err.col), detail: valid.err.msg }));
   }
-  const roots = (parser.parse(xml) as OrderedNode[]).filter((node) => tagOf(node) !== undefined);
-  if (roots.length !== 1) throw new TematikError('bad_input', `${label} has ${roots.length} top-level elements; an XML file has exactly one. Nothing was imported.`);
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(xml) as OrderedNode[];
+  } catch (error) {
+    // The validator has passed, so the parser refuses only what its options forbid: nesting deeper than maxNestedTags.
+    if (error instanceof Error && /nested tags/i.test(error.message)) throw new TematikError('bad_input', say('tooDeep', { label, limit: MAX_XML_DEPTH }));
+    throw error;
+  }
+  const roots = parsed.filter((node) => tagOf(node) !== undefined);
+  if (roots.length !== 1) throw new TematikError('bad_input', say('roots', { label, count: roots.length }));
   return build(roots[0]!, new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]), label);
 }
 
@@ -119,7 +171,7 @@ function build(node: OrderedNode, scope: ReadonlyMap<string, string>, label: str
   const colon = tag.indexOf(':');
   const prefix = colon < 0 ? '' : tag.slice(0, colon);
   const ns = inScope.get(prefix);
-  if (ns === undefined) throw new TematikError('bad_input', `${label} uses the namespace prefix "${prefix}:" without declaring it, so it is not well-formed XML. Nothing was imported.`);
+  if (ns === undefined) throw new TematikError('bad_input', say('undeclaredPrefix', { label, prefix }));
   const children: XmlElement[] = [];
   let text = '';
   for (const child of (node[tag] as OrderedNode[] | undefined) ?? []) {
@@ -130,12 +182,11 @@ function build(node: OrderedNode, scope: ReadonlyMap<string, string>, label: str
 }
 
 /** Checks the root of an exchange file is the element Tematik expects, in the REFI-QDA namespace. */
-export function assertRoot(root: XmlElement, ns: string, name: string, label: string, what: string): void {
+export function assertRoot(root: XmlElement, ns: string, name: string, label: string, what: 'a REFI-QDA project' | 'a REFI-QDA codebook'): void {
   if (root.ns === ns && root.name === name) return;
-  const found = root.ns ? `<${root.name}> in the namespace "${root.ns}"` : `<${root.name}> without a namespace`;
-  const hint = root.ns === PROJECT_NS ? ' It is a REFI-QDA project file: import it as a project (.qdpx).'
-    : root.ns === CODEBOOK_NS ? ' It is a REFI-QDA codebook: import it as a codebook (.qdc).' : '';
-  throw new TematikError('bad_input', `${label} is not ${what}: its root is ${found}, where a REFI-QDA file has <${name}> in "${ns}".${hint} Nothing was imported.`);
+  const found = root.ns ? say('inNamespace', { name: root.name, ns: root.ns }) : say('noNamespace', { name: root.name });
+  const hint = root.ns === PROJECT_NS ? say('isProject') : root.ns === CODEBOOK_NS ? say('isCodebook') : { en: '', id: '' };
+  throw new TematikError('bad_input', say('wrongRoot', { label, what: say(what === 'a REFI-QDA project' ? 'aProject' : 'aCodebook'), found, name, ns, hint }));
 }
 
 // XML 1.0 cannot carry these even as character references; they become U+FFFD.

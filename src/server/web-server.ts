@@ -5,8 +5,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../api/dispatch';
 import { Session, type SessionOptions } from '../api/session';
+import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { CONTENT_SECURITY_POLICY } from './security';
+
+const say = defineMessages({
+  en: { notJson: 'The request body is not JSON.' },
+  id: { notJson: 'Isi permintaan bukan JSON.' },
+});
 
 /** Largest request body accepted: imports send paths, not file contents. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -50,13 +56,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let origin = '';
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}`);
+      // The details (a stack, a path of this installation) go to the terminal that started the server, never to the page.
+      process.stderr.write(`tematik web: ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      if (error instanceof BodyTooLarge) send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
+      else if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error.');
+      else res.end();
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
     if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'Wrong host.');
+    const url = requestTarget(req.url);
+    if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address.');
     if (url.pathname.startsWith('/api/')) {
       const given = req.headers['x-tematik-token'] ?? url.searchParams.get('token') ?? '';
       if (!sameToken(String(given), token)) return send(res, 403, 'text/plain', 'Missing or wrong token: open the address the server printed.');
@@ -67,7 +78,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         try {
           call = JSON.parse(body) as typeof call;
         } catch {
-          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { kind: 'invalid_args', message: 'The request body is not JSON.' } }));
+          const text = say('notJson');
+          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { kind: 'invalid_args', message: text.en, text } }));
         }
         const outcome = await dispatch(call.name, call.args, { session, progress });
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
@@ -81,7 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       return send(res, 404, 'text/plain', 'No such API route.');
     }
-    return serveStatic(options.staticDir, url.pathname, res);
+    return serveStatic(options.staticDir, url.decodedPath, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -103,12 +115,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+/**
+ * The request's path and query, or null when the address is malformed: not origin-form
+ * ("/…"), a bad percent escape, a NUL or other control character, or a ".." segment or
+ * backslash that only an encoding could smuggle past URL normalisation. Such a request gets
+ * a 400, never a stack trace from deep in the file-serving code.
+ */
+function requestTarget(raw: string | undefined): { pathname: string; decodedPath: string; searchParams: URLSearchParams } | null {
+  if (!raw?.startsWith('/')) return null;
+  let url: URL;
+  let decodedPath: string;
+  try {
+    // Checked as sent: the URL parser would quietly turn an encoded "%2e%2e" into a parent step.
+    decodedPath = decodeURIComponent(raw.split(/[?#]/, 1)[0]!);
+    // A fixed base, so a target like "//other.host/" stays a path instead of naming a host.
+    url = new URL(`http://tematik.invalid${raw}`);
+  } catch {
+    return null;
+  }
+  if (/[\x00-\x1f\x7f\\]/.test(decodedPath) || decodedPath.split('/').includes('..')) return null;
+  return { pathname: url.pathname, decodedPath, searchParams: url.searchParams };
+}
+
+function serveStatic(root: string, decodedPath: string, res: http.ServerResponse): void {
+  const relative = decodedPath === '/' ? '/index.html' : decodedPath;
   const file = path.resolve(root, `.${relative}`);
   if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 403, 'text/plain', 'Forbidden.');
   fs.readFile(file, (error, data) => {
-    if (error) return send(res, 404, 'text/plain', relative === '/index.html' ? `The renderer is not built: run "npm run build" (looked in ${root}).` : 'Not found.');
+    if (error) return send(res, 404, 'text/plain', relative === '/index.html' ? 'The renderer is not built: run "npm run build".' : 'Not found.');
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -130,6 +164,8 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -137,7 +173,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
+        reject(new BodyTooLarge(`request body over ${MAX_BODY_BYTES} bytes`));
         req.destroy();
       } else chunks.push(chunk);
     });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/server/web-server';
@@ -53,7 +54,7 @@ describe('browser-mode server', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     for (const escape of ['/../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
       const response = await fetch(`${origin}${escape}`);
-      expect([403, 404], escape).toContain(response.status);
+      expect([400, 403, 404], escape).toContain(response.status);
       expect(await response.text()).not.toContain('root:');
     }
   });
@@ -62,5 +63,34 @@ describe('browser-mode server', () => {
     const response = await fetch(`${origin}/api/invoke`, { method: 'POST', headers: { 'x-tematik-token': server.token }, body: 'nope' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'invalid_args' } });
+  });
+
+  /** Sends a request line exactly as given: fetch and http.request would normalise or refuse these addresses first. */
+  function rawGet(target: string): Promise<{ status: number; response: string }> {
+    const { port, host } = new URL(origin);
+    return new Promise((resolve, reject) => {
+      let response = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => { response += chunk; });
+      socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]), response }));
+      socket.on('error', reject);
+    });
+  }
+
+  it('answers a malformed address with 400 and a short message: no stack, no path of this machine', async () => {
+    const malformed = ['/%00', '/%E0%A4%A', '/api/%zz', '/api/invoke%00', '/index.html%00.png', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e%5csecret.txt', '/%5c..%5c..%5cetc%5cpasswd', '/a%0d%0aSet-Cookie:%20x=1'];
+    for (const target of malformed) {
+      const { status, response } = await rawGet(target);
+      expect(status, target).toBe(400);
+      const body = response.slice(response.indexOf('\r\n\r\n') + 4);
+      expect(body, target).toContain('Malformed address.');
+      expect(response, target).not.toMatch(/Error|\bat \w|node:|root:|Set-Cookie/);
+      expect(response, target).not.toContain(staticDir);
+      expect(response, target).not.toContain(path.resolve(__dirname, '../..'));
+    }
+    // A target that would name another host stays a path on this one.
+    expect((await rawGet('//evil.example/index.html')).status).toBe(404);
+    expect((await fetch(`${origin}/`)).status).toBe(200);
   });
 });

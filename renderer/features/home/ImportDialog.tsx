@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LocalizedText } from '../../../src/domain/text';
 import type { ImportReport } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
@@ -322,14 +323,15 @@ function ReportSection({ title, count, testId, tone, children }: { title: string
   );
 }
 
-function ReasonTable({ title, rows, tone, testId }: { title: string; rows: readonly { file: string; reason: string }[]; tone?: 'bad'; testId: string }) {
+function ReasonTable({ title, rows, tone, testId }: { title: string; rows: readonly { file: string; reason: string; reasonText?: LocalizedText }[]; tone?: 'bad'; testId: string }) {
   const t = useStrings(importStrings);
+  const { language } = useLanguage();
   return (
     <ReportSection title={title} count={rows.length} testId={testId} {...(tone ? { tone } : {})}>
       <table className="hm-dense">
         <thead><tr><th>{t('colFile')}</th><th>{t('colReason')}</th></tr></thead>
         <tbody>
-          {rows.map((r) => <tr key={r.file}><td className="hm-mono">{baseName(r.file)}</td><td>{r.reason}</td></tr>)}
+          {rows.map((r) => <tr key={r.file}><td className="hm-mono">{baseName(r.file)}</td><td>{r.reasonText?.[language] ?? r.reason}</td></tr>)}
         </tbody>
       </table>
     </ReportSection>

@@ -13,7 +13,10 @@ const report: ImportReport = {
     { file: '/data/P-01_fashion.txt', documentId: 1 as DocumentId, title: 'P-01 fashion', words: 1234, turns: 40, informants: ['P-01'] },
     { file: '/data/FGD.docx', documentId: 2 as DocumentId, title: 'FGD', words: 900, turns: 12, informants: ['K-01', 'K-02'] },
   ],
-  failed: [{ file: '/data/rusak.docx', reason: 'not a Word file' }],
+  failed: [
+    { file: '/data/rusak.docx', reason: 'not a Word file' },
+    { file: '/data/besar.docx', reason: 'besar.docx is too large or malformed to be a transcript', reasonText: { en: 'besar.docx is too large or malformed to be a transcript', id: 'besar.docx terlalu besar atau cacat untuk sebuah transkrip' } },
+  ],
   skipped: [{ file: 'notes.xlsx', reason: 'not a transcript format' }],
   informantsCreated: ['P-01', 'K-02', 'K-01'],
   typesCreated: ['Konsumen'],
@@ -35,5 +38,9 @@ describe('ImportReportView', () => {
     render(<I18nProvider language="id"><ImportReportView report={report} /></I18nProvider>);
     expect(screen.getByText(/2 berkas diimpor: 2\.134 kata dalam 52 giliran bicara/)).toBeTruthy();
     expect(screen.getByText('Gagal diimpor')).toBeTruthy();
+    // A reason the core translated is shown in the interface language; one it did not, as it came.
+    const failed = within(screen.getByTestId('import-report-failed'));
+    expect(failed.getByText('besar.docx terlalu besar atau cacat untuk sebuah transkrip')).toBeTruthy();
+    expect(failed.getByText('not a Word file')).toBeTruthy();
   });
 });

@@ -3,7 +3,8 @@ import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
 import type { Extract } from '../../domain/types';
 import { toCsv } from '../../export/csv';
-import { svgToPng, writeExport } from '../../export/theme-map';
+import { svgToPng } from '../../export/theme-map';
+import { writeExport } from '../../export/write-file';
 import { themeMapSvg } from '../../map/svg';
 import { listCodes } from '../../store/codes';
 import { extractsForCode, extractsForCodes } from '../../store/codings';
@@ -73,14 +74,14 @@ export const exportHandlers: HandlerGroup<'export'> = {
   'export.csv': async (args, ctx) => {
     const { name, header, rows } = await table(args, ctx);
     const csv = toCsv(header, rows);
-    if (args.path) writeExport(args.path, csv);
+    if (args.path) writeExport(args.path, csv, ['.csv']);
     return { csv, fileName: `${name}.csv`, path: args.path ?? null };
   },
   'export.themeMap': ({ format, path: file, includeCodes, scale, language }, ctx) => {
     const { store } = ctx.session;
     const svg = themeMapSvg(themeMap(store.db, { includeCodes: includeCodes ?? false }), { title: projectInfo(store.db, store.file).name, language: language ?? 'en' });
     const kind = format ?? (file && path.extname(file).toLowerCase() === '.png' ? 'png' : 'svg');
-    if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg);
+    if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg, [`.${kind}`]);
     return { svg, path: file ?? null };
   },
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeExport } from '../../export/theme-map';
+import { writeExport } from '../../export/write-file';
 import { reportFileName } from '../../report/file-name';
 import { buildReportModel } from '../../report/model';
 import { renderReport } from '../../report/word';
@@ -28,7 +28,7 @@ export const reportHandlers: HandlerGroup<'report'> = {
     const steps = model.themes.length + 1;
     ctx.progress({ done: steps, total: steps, label: 'Word document' });
     const fileName = args.path ? path.basename(args.path) : reportFileName(model.projectName, options.language);
-    if (args.path) writeExport(args.path, docx);
+    if (args.path) writeExport(args.path, docx, ['.docx']);
     return { path: args.path ?? null, fileName, base64: args.path ? null : docx.toString('base64'), bytes: docx.length };
   },
 };

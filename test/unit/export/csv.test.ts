@@ -39,6 +39,8 @@ describe('CSV export of the tables the UI shows', () => {
     const question = await client.invoke('codings.apply', { documentId: k01.id, start: 0, end: 20, codeName: 'Pembuka' });
     expect(question.start).toBe(0);
     expect((await client.invoke('export.csv', { table: 'extracts', themeId: theme.id })).csv.split('\r\n')[1]).toMatch(/^,,K-01_skincare,Pembuka,0,20,/);
-    await expect(client.invoke('export.csv', { table: 'codebook', path: path.join(client.dir, 'tidak-ada', 'x.csv') })).rejects.toThrow(/Cannot write .*Choose a folder you can write to/);
+    await expect(client.invoke('export.csv', { table: 'codebook', path: path.join(client.dir, 'tidak-ada', 'x.csv') })).rejects.toMatchObject({
+      kind: 'not_found', message: expect.stringMatching(/^The folder .*tidak-ada does not exist, so x\.csv was not written\. Choose an existing folder/),
+    });
   });
 });

@@ -92,7 +92,9 @@ describe('decodeText', () => {
     expect(badInput(() => decodeText(loneSurrogate, 'lone.txt')).message).toMatch(/^lone\.txt: .*invalid characters/);
   });
 
-  it('names the kind of file in messages', () => {
+  it('names the kind of file in messages, in both languages', () => {
     expect(badInput(() => decodeText(new Uint8Array(0), 'informan.csv', 'informant sheet')).message).toContain('Export the informant sheet again');
+    expect(badInput(() => decodeText(new Uint8Array(0), 'informan.csv', 'informant sheet')).text?.id).toBe('informan.csv: berkas ini kosong. Ekspor lagi lembar informannya, lalu impor ulang.');
+    expect(badInput(() => decodeText(new Uint8Array([0x41, 0x81, 0x42]), 'aneh.txt')).text?.id).toMatch(/^aneh\.txt: pengodean tidak terbaca: .*\(byte 0x81 di posisi 1\)/);
   });
 });

@@ -108,8 +108,20 @@ describe('parseInformantSheet', () => {
     );
   });
 
-  it('reports malformed CSV with its line', () => {
-    expect(badInput(() => parseInformantSheet(utf8('informant,type\nK-1,"Kon"sumen\n'), 'a.csv'))).toMatch(/^a\.csv, line 2: the sheet is not valid CSV \(Invalid Closing Quote/);
+  it('reports malformed CSV quoting with its line and the fix, in both languages', () => {
+    expect(badInput(() => parseInformantSheet(utf8('informant,type\nK-1,"Kon"sumen\n'), 'a.csv'))).toBe(
+      'a.csv, line 2: a quoted value goes on after its closing quote, as in "Toko "Maju" Jaya". Inside quotes write a double quote twice ("Toko ""Maju"" Jaya"), or save the sheet from Excel or LibreOffice as CSV again.',
+    );
+    // csv-parse only notices at the end of the file; the message names the line where the quote opened.
+    const unclosed = 'informant,type,kota\nK-1,Konsumen,Solo\nK-2,"Konsumen,Yogyakarta\nK-3,Konsumen,Solo\nK-4,Konsumen,Solo\n';
+    expect(badInput(() => parseInformantSheet(utf8(unclosed), 'b.csv'))).toMatch(/^b\.csv, line 3: a value opens a double quote \("\) that is never closed/);
+    expect(badInput(() => parseInformantSheet(utf8(`sep=;\n${unclosed.replaceAll(',', ';')}`), 'c.csv'))).toMatch(/^c\.csv, line 4: a value opens a double quote/);
+    expect(badInput(() => parseInformantSheet(utf8('informant,type,kota\nK-1,Konsumen,"Solo\n""Raya"""\nK-2,Kon"sumen,Solo\n'), 'd.csv'))).toMatch(
+      /^d\.csv, line 4: a value has a double quote \("\) inside it but does not start with one\. Put the whole value in double quotes/,
+    );
+    expect(() => parseInformantSheet(utf8(unclosed), 'b.csv')).toThrow(expect.objectContaining({
+      text: expect.objectContaining({ id: expect.stringMatching(/^b\.csv, baris 3: sebuah nilai membuka tanda kutip ganda \("\) yang tidak pernah ditutup/) }),
+    }));
     expect(badInput(() => parseInformantSheet(utf8('informant,type\nK-1,Konsumen,3,5\n'), 'b.csv'))).toMatch(/^b\.csv, line 2: the row has more cells \(4\) than the header \(2\)/);
   });
 
