@@ -47,7 +47,7 @@ Exit status: 0 on success, 1 when the action failed (or check found damage), 2 o
 /** Commands that never write, so they may run on a project open read-only. */
 const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'map', 'report', 'refi-export', 'csv', 'call', 'check']);
 
-const say = defineMessages({
+const accessText = defineMessages({
   en: {
     readOnlyHint: 'Commands that only read (list, stats, search, triangulate, map, report, refi-export, csv) can run while it is open there: add --read-only.',
     note: 'note',
@@ -106,13 +106,13 @@ async function main(argv: readonly string[]): Promise<number> {
       info = await client.invoke('project.open', { path: project, readOnly });
     } catch (error) {
       if (error instanceof TematikError && error.kind === 'locked' && READING_COMMANDS.has(command)) {
-        throw new TematikError('locked', { en: `${error.text?.en ?? error.message}\n${say('readOnlyHint').en}`, id: `${error.text?.id ?? error.message}\n${say('readOnlyHint').id}` });
+        throw new TematikError('locked', { en: `${error.text?.en ?? error.message}\n${accessText('readOnlyHint').en}`, id: `${error.text?.id ?? error.message}\n${accessText('readOnlyHint').id}` });
       }
       throw error;
     }
     // Why it opened read-only (another window, a read-only folder, a damaged file): said once, on stderr, so --json output stays clean.
     const language = cliLanguage();
-    for (const notice of info.notices) process.stderr.write(`tematik: ${say('note')[language]}: ${notice[language]}\n`);
+    for (const notice of info.notices) process.stderr.write(`tematik: ${accessText('note')[language]}: ${notice[language]}\n`);
     return await run(client, command, rest, flags);
   } finally {
     client.session.close();

@@ -100,6 +100,8 @@ function partsOfLines(db: Db, lines: readonly string[]): ProjectPart[] {
     const table = root === undefined ? undefined : tables.get(Number(root));
     parts.add(table === undefined ? 'structure' : partOfTable(table));
   }
+  // Pages "never used" are what a damaged table page no longer points to: a consequence, not a place to name.
+  if (parts.size > 1) parts.delete('structure');
   return [...parts];
 }
 

@@ -88,9 +88,9 @@ export class ProjectLock {
    * True while this process still owns the lock. Timers do not run while a laptop sleeps: when the
    * heartbeat fell behind, another machine may have taken the lock over meanwhile, so look.
    */
-  stillHeld(): boolean {
+  stillHeld(now = Date.now()): boolean {
     if (this.lost) return false;
-    if (Date.now() - this.lastBeat > HEARTBEAT_MS * 1.5) this.beat();
+    if (now - this.lastBeat > HEARTBEAT_MS * 1.5) this.beat();
     return !this.lost;
   }
 

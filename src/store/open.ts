@@ -109,6 +109,26 @@ type Blocker = { readonly reason: 'read_only_media'; readonly media: MediaBlock 
  * disk, a damaged file. Refuses files it must not touch, and a project another Tematik is writing.
  */
 export function openProject(file: string, options: OpenOptions = {}): OpenedProject {
+  const hadWal = fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-shm`);
+  try {
+    return openOrRefuse(file, options);
+  } catch (error) {
+    // A refused file is left as it was: without the empty -wal and -shm SQLite made while looking at it.
+    if (!hadWal && !options.create) removeEmptyWal(file);
+    throw error;
+  }
+}
+
+function removeEmptyWal(file: string): void {
+  try {
+    if (fs.statSync(`${file}-wal`).size > 0) return;
+  } catch {
+    // No -wal: only a -shm can be left.
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+function openOrRefuse(file: string, options: OpenOptions): OpenedProject {
   const owner = options.owner ?? { coder: 'researcher', app: 'cli' };
   if (options.create) return createProject(file, options, owner);
   assertProjectFile(file);

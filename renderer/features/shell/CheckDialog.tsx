@@ -45,9 +45,7 @@ export function CheckDialog({ onClose, onExport }: { onClose: () => void; onExpo
       {failed && <p className="check-verdict damaged" role="alert">{failed}</p>}
       {report && (
         <div data-testid="check-result">
-          <p className={`check-verdict ${report.ok ? 'ok' : 'damaged'}`} role={report.ok ? 'status' : 'alert'}>
-            <strong>{report.ok ? t('checkOk') : t('checkDamaged')}</strong> — {report.summary[language]}
-          </p>
+          <p className={`check-verdict ${report.ok ? 'ok' : 'damaged'}`} role={report.ok ? 'status' : 'alert'}>{report.summary[language]}</p>
           {report.problems.length > 0 && (
             <details>
               <summary>{t('checkProblems', { n: report.problems.length })}</summary>
