@@ -74,7 +74,7 @@ export class Session {
    * project this session writes lets go of it first: our own lock would refuse us.
    */
   open(file: string, options: SessionOpenOptions = {}): ProjectStore {
-    if (this.current && this.current.readOnly === null && sameFile(this.current.file, file)) this.close();
+    if (!options.create && this.current && this.current.readOnly === null && sameFile(this.current.file, file)) this.close();
     const next = ProjectStore.open(file, this.options.coder, {
       ...(options.create ? { create: true } : {}), ...(options.name ? { name: options.name } : {}), ...(options.readOnly ? { readOnly: true } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), app: LOCK_APP[this.host.kind],

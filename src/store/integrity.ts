@@ -19,10 +19,12 @@ const MAX_PROBLEMS = 100;
 const say = defineMessages({
   en: {
     ok: 'No damage found: SQLite checked all {pages} pages of the project file ({size} MB) in {seconds} s.',
+    okQuick: 'No damage found: SQLite checked all {pages} pages of the project file ({size} MB) in {ms} ms.',
     damaged: 'The project file is damaged: SQLite found {count} problem(s) in {parts}. Export what can still be read (Export…), or restore the last backup (Project › Restore from backup).',
   },
   id: {
     ok: 'Tidak ada kerusakan: SQLite memeriksa seluruh {pages} halaman berkas proyek ({size} MB) dalam {seconds} detik.',
+    okQuick: 'Tidak ada kerusakan: SQLite memeriksa seluruh {pages} halaman berkas proyek ({size} MB) dalam {ms} milidetik.',
     damaged: 'Berkas proyek rusak: SQLite menemukan {count} masalah pada {parts}. Ekspor apa yang masih dapat dibaca (Ekspor…), atau pulihkan cadangan terakhir (Proyek › Pulihkan dari cadangan).',
   },
 });
@@ -86,7 +88,7 @@ function check(db: Db, depth: 'quick' | 'full'): IntegrityReport {
   const tookMs = performance.now() - began;
   const count = problems.length;
   const summary = count === 0
-    ? say('ok', { pages, size: megabytes(bytes), seconds: Math.round(tookMs / 100) / 10 })
+    ? (tookMs < 1000 ? say('okQuick', { pages, size: megabytes(bytes), ms: Math.max(1, Math.round(tookMs)) }) : say('ok', { pages, size: megabytes(bytes), seconds: Math.round(tookMs / 100) / 10 }))
     : inBoth((language) => say('damaged', { count, parts: partsText(parts)[language] })[language]);
   return { ok: count === 0, depth, parts, problems: problems.slice(0, MAX_PROBLEMS), summary, pages, bytes, tookMs };
 }

@@ -99,12 +99,22 @@ export class ProjectLock {
     held.delete(this.content.token);
     if (this.lost) return;
     this.lost = true;
-    if (readLock(this.path)?.content?.token === this.content.token) fs.rmSync(this.path, { force: true });
+    try {
+      if (readLock(this.path)?.content?.token === this.content.token) fs.rmSync(this.path, { force: true });
+    } catch {
+      // The folder is gone or unreadable (a USB stick pulled out): the lock goes stale by itself.
+    }
   }
 
   private beat(): void {
     if (this.lost) return;
-    const current = readLock(this.path);
+    let current: FoundLock | null;
+    try {
+      current = readLock(this.path);
+    } catch {
+      // Unreadable this time (a network folder that hiccups): the next beat looks again.
+      return;
+    }
     if (current?.content?.token !== this.content.token) {
       // Taken over while we were away (asleep past STALE_AFTER_MS): never write over the new owner.
       this.lost = true;
@@ -128,8 +138,13 @@ export class ProjectLock {
 
 /** Who holds `file` for writing now, or null when nobody does (or only a stale lock is left). */
 export function lockHolder(file: string): LockHolder | null {
-  const found = readLock(lockPathFor(file));
-  return found && !isStale(found) ? holderOf(found) : null;
+  try {
+    const found = readLock(lockPathFor(file));
+    return found && !isStale(found) ? holderOf(found) : null;
+  } catch {
+    // A lock we may not read names no one we could tell about.
+    return null;
+  }
 }
 
 interface FoundLock {

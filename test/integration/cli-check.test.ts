@@ -25,7 +25,7 @@ describe('tematik check', () => {
     await app.invoke('project.open', { path: healthy });
     const result = tematik('en', 'check', healthy);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^No damage found: SQLite checked all \d+ pages of the project file \([\d.]+ MB\) in [\d.]+ s\.\n$/);
+    expect(result.stdout).toMatch(/^No damage found: SQLite checked all \d+ pages of the project file \([\d.]+ MB\) in [\d.,]+ (ms|s)\.\n$/);
     expect(tematik('id', 'check', healthy).stdout).toMatch(/^Tidak ada kerusakan: SQLite memeriksa seluruh \d+ halaman/);
     const json = JSON.parse(tematik('en', 'check', healthy, '--json').stdout) as { ok: boolean; depth: string };
     expect(json).toMatchObject({ ok: true, depth: 'full' });
