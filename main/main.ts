@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell, type WebContents } from 'electron';
 import type { MenuEventArgs } from '../src/api/bridge';
 import { dispatch } from '../src/api/dispatch';
+import { errorInLanguage } from '../src/domain/errors';
 import { readRecent } from '../src/api/recent';
 import { Session, type DialogKind } from '../src/api/session';
 import { sampleStudyDir } from '../src/server/paths';
@@ -101,10 +102,20 @@ function start(): void {
     })));
   };
 
-  /** Opens a project in main before the page can ask for it; errors go to a dialog, as there is no page yet to show them. */
+  /**
+   * Opens a project in main before the page can ask for it; errors go to a dialog, as there is no page
+   * yet to show them. A project another Tematik writes is offered read-only, as the page would.
+   */
   const openHere = async (file: string) => {
-    const outcome = await dispatch('project.open', { path: file }, ctx);
-    if (!outcome.ok) dialog.showErrorBox('Tematik could not open the project', outcome.error.message);
+    const language = app.getLocale().toLowerCase().startsWith('id') ? 'id' : 'en';
+    let outcome = await dispatch('project.open', { path: file }, ctx);
+    if (!outcome.ok && outcome.error.kind === 'locked') {
+      const buttons = language === 'id' ? ['Buka hanya-baca', 'Batal'] : ['Open read-only', 'Cancel'];
+      const { response } = await dialog.showMessageBox({ type: 'warning', message: errorInLanguage(outcome.error, language).message, buttons, defaultId: 0, cancelId: 1 });
+      if (response === 0) outcome = await dispatch('project.open', { path: file, readOnly: true }, ctx);
+      else outcome = { ok: true, value: null };
+    }
+    if (!outcome.ok) dialog.showErrorBox(language === 'id' ? 'Tematik tidak dapat membuka proyek' : 'Tematik could not open the project', errorInLanguage(outcome.error, language).message);
     refreshMenu();
   };
 

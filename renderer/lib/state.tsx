@@ -29,6 +29,13 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
+/** A project another Tematik has open for writing: the window offers to open it read-only. */
+export interface ReadOnlyOffer {
+  readonly path: string;
+  /** Where it is open, since when, by whom (the core's message, in the window's language). */
+  readonly message: string;
+}
+
 export interface RunOptions {
   /** The caller shows the error in place (an inline message, a dialog): no notice. */
   readonly quiet?: boolean;
@@ -53,6 +60,9 @@ interface ProjectContext {
   readonly run: <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions) => Promise<Result<N>>;
   /** Re-reads app and project state, e.g. after a project was opened. */
   readonly reload: () => Promise<void>;
+  /** Set when opening a project was refused because another Tematik writes it; the shell asks whether to open it read-only. */
+  readonly offer: ReadOnlyOffer | null;
+  readonly dismissOffer: () => void;
 }
 
 const Context = createContext<ProjectContext | null>(null);
@@ -65,6 +75,8 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const [route, setRoute] = useState<Route>({ view: 'home' });
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const [offer, setOffer] = useState<ReadOnlyOffer | null>(null);
+  const dismissOffer = useCallback(() => setOffer(null), []);
   const nextNotice = useRef(1);
 
   const notify = useCallback((notice: Omit<Notice, 'id'>) => {
@@ -102,6 +114,11 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       return result;
     } catch (error) {
       const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
+      if (name === 'project.open' && info.kind === 'locked') {
+        // Every way of opening a project (start screen, menu, recent list, the OS) comes here: one question, asked by the shell.
+        setOffer({ path: (args as Args<'project.open'>).path, message: info.message });
+        throw error;
+      }
       if (!options?.quiet) notify({ tone: 'error', message: info.message, ...(info.details ? { details: info.details } : {}) });
       throw error;
     } finally {
@@ -115,8 +132,8 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, [reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({
-    app, project, history, revision, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload,
-  }), [app, project, history, revision, route, progress, notices, notify, dismiss, run, reload]);
+    app, project, history, revision, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
+  }), [app, project, history, revision, route, progress, notices, notify, dismiss, run, reload, offer, dismissOffer]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -3,7 +3,7 @@ import type {
   CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
-  AppInfo, AuditEntry, Attribute, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
+  AppInfo, AuditEntry, Attribute, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
@@ -73,12 +73,19 @@ export const contract = {
   'app.forgetRecent': action<AppInfo>()(z.strictObject({ path: z.string().min(1) })),
 
   'project.create': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1), name: name.optional() })),
-  'project.open': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1) })),
+  /**
+   * Opens a project for writing, or refuses with 'locked' when another Tematik has it; `readOnly`
+   * opens it to read and export only. A read-only folder, a full disk or a damaged file open
+   * read-only by themselves: `readOnly` and `notices` of the result say why.
+   */
+  'project.open': action<ProjectInfo>()(z.strictObject({ path: z.string().min(1), readOnly: z.boolean().optional() })),
   'project.close': action<null>()(none),
   'project.info': action<ProjectInfo>()(none),
   'project.update': action<ProjectInfo>()(z.strictObject({ name: name.optional(), description: z.string().max(20000).optional() })),
   'project.setPhase': action<ProjectInfo>()(z.strictObject({ phase, note: z.string().max(20000).optional() })),
   'project.stats': action<ProjectStats>()(none),
+  /** SQLite's full integrity check of the open project file; damage found makes the project read-only. */
+  'project.check': action<IntegrityReport>()(none),
 
   'history.state': action<HistoryState>()(none),
   'history.undo': action<HistoryState>()(none),

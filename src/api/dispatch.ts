@@ -1,6 +1,7 @@
 import { TematikError, type ErrorInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import { contract, type ActionName, type Outcome } from './contract';
+import { retryWhileBusy } from './busy';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers/index';
 import type { Context } from './session';
@@ -38,9 +39,10 @@ export async function dispatch(name: unknown, args: unknown, ctx: Context): Prom
   }
   try {
     const handler = handlers[name] as Handler<ActionName>;
-    return { ok: true, value: await handler(parsed.data as never, ctx) };
+    return { ok: true, value: await retryWhileBusy(ctx.session, () => handler(parsed.data as never, ctx)) };
   } catch (error) {
-    return failure(toErrorInfo(error));
+    // A full disk, a damaged file, a busy project: each its own message, never "please report this".
+    return failure(toErrorInfo(ctx.session.failure(error) ?? error));
   }
 }
 

@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
+import { failureOf, isCorrupt } from '../store/failures';
+import type { LockApp } from '../store/lock';
 import { ProjectStore } from '../store/project-store';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
@@ -22,11 +27,32 @@ export interface SessionOptions {
   /** better-sqlite3 binary for a runtime other than Node (Electron). */
   readonly nativeBinding?: string;
   readonly host?: Host;
+  /** How long, in all, an action waits for another process's write before the user is told the project is busy (src/api/busy.ts). */
+  readonly busyPatienceMs?: number;
 }
+
+export interface SessionOpenOptions {
+  /** Create a new project; refused when the file exists. */
+  readonly create?: boolean;
+  /** Name of a new project. */
+  readonly name?: string;
+  /** Open for reading only, as the user asked. */
+  readonly readOnly?: boolean;
+}
+
+const say = defineMessages({
+  en: { noProject: 'No project is open. Open a *.tematik file or create a new project first.' },
+  id: { noProject: 'Belum ada proyek yang dibuka. Buka berkas *.tematik atau buat proyek baru dahulu.' },
+});
+
+/** How the lock names the program holding a project, for the second opener's message. */
+const LOCK_APP: Readonly<Record<Host['kind'], LockApp>> = { electron: 'window', browser: 'server', cli: 'cli' };
 
 /** The one project a window (or CLI run, or browser-mode server) has open. */
 export class Session {
   private current: ProjectStore | null = null;
+  /** Counts openings and closings, so a retried action can tell that the project changed under it. */
+  private openings = 0;
 
   readonly host: Host;
 
@@ -35,7 +61,7 @@ export class Session {
   }
 
   get store(): ProjectStore {
-    if (!this.current) throw new TematikError('no_project', 'No project is open. Open a *.tematik file or create a new project first.');
+    if (!this.current) throw new TematikError('no_project', say('noProject'));
     return this.current;
   }
 
@@ -43,18 +69,50 @@ export class Session {
     return this.current !== null;
   }
 
-  open(file: string, create = false, name?: string): ProjectStore {
+  /**
+   * Opens a project in place of the current one, which stays open if this fails. Reopening the
+   * project this session writes lets go of it first: our own lock would refuse us.
+   */
+  open(file: string, options: SessionOpenOptions = {}): ProjectStore {
+    if (!options.create && this.current && this.current.readOnly === null && sameFile(this.current.file, file)) this.close();
     const next = ProjectStore.open(file, this.options.coder, {
-      create, ...(name ? { name } : {}), ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(options.create ? { create: true } : {}), ...(options.name ? { name: options.name } : {}), ...(options.readOnly ? { readOnly: true } : {}),
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), app: LOCK_APP[this.host.kind],
     });
     this.close();
     this.current = next;
+    this.openings++;
     return next;
   }
 
   close(): void {
+    if (this.current) this.openings++;
     this.current?.close();
     this.current = null;
+  }
+
+  /** Changes when anything is committed or another project is opened: what a busy retry must not repeat. */
+  get writeMark(): string {
+    return `${this.openings}:${this.current?.committed ?? 0}`;
+  }
+
+  /**
+   * What the user is told about a failure that is not a bug; null for a bug. A file found damaged
+   * by an action is made read-only at once, so nothing more is written into it.
+   */
+  failure(error: unknown): TematikError | null {
+    const store = this.current;
+    const failure = failureOf(error, store?.file ?? null);
+    if (store && failure?.text && isCorrupt(error)) store.markDamaged(failure.text);
+    return failure;
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
   }
 }
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { localClient, type LocalClient } from '../api/client';
 import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
-import type { Language } from '../domain/text';
+import { defineMessages, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
 import { say } from './messages';
@@ -33,14 +33,31 @@ Usage:
               [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
+  tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
 Options:
   --coder NAME   who is coding (default: $TEMATIK_CODER or your login name)
+  --read-only    open the project for reading only, e.g. while Tematik has it open for writing
+                 (list, stats, search, triangulate, map, report, refi-export, csv, call; check always does)
   --json         print results as JSON
   -h, --help     show this help
 
 Offsets (--start/--end) count UTF-16 code units from the start of the document text, end exclusive.
-Exit status: 0 on success, 1 when the action failed, 2 on a usage error.`;
+Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
+
+/** Commands that never write, so they may run on a project open read-only. */
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'map', 'report', 'refi-export', 'csv', 'call', 'check']);
+
+const accessText = defineMessages({
+  en: {
+    readOnlyHint: 'Commands that only read (list, stats, search, triangulate, map, report, refi-export, csv) can run while it is open there: add --read-only.',
+    note: 'note',
+  },
+  id: {
+    readOnlyHint: 'Perintah yang hanya membaca (list, stats, search, triangulate, map, report, refi-export, csv) dapat dijalankan selagi proyek terbuka di sana: tambahkan --read-only.',
+    note: 'catatan',
+  },
+});
 
 class UsageError extends Error {}
 
@@ -52,7 +69,7 @@ const options = {
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
-  journal: { type: 'boolean' }, audit: { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -83,7 +100,20 @@ async function main(argv: readonly string[]): Promise<number> {
       const info = await client.invoke('project.create', { path: project, ...(flags.name ? { name: flags.name } : {}) });
       return print(flags, info, `Created project "${info.name}" at ${info.path}`);
     }
-    await client.invoke('project.open', { path: project });
+    const readOnly = command === 'check' || (flags['read-only'] ?? false);
+    if (readOnly && !READING_COMMANDS.has(command)) throw new UsageError(`--read-only goes with commands that only read (${[...READING_COMMANDS].join(', ')}); "${command}" changes the project.`);
+    let info;
+    try {
+      info = await client.invoke('project.open', { path: project, readOnly });
+    } catch (error) {
+      if (error instanceof TematikError && error.kind === 'locked' && READING_COMMANDS.has(command)) {
+        throw new TematikError('locked', { en: `${error.text?.en ?? error.message}\n${accessText('readOnlyHint').en}`, id: `${error.text?.id ?? error.message}\n${accessText('readOnlyHint').id}` });
+      }
+      throw error;
+    }
+    // Why it opened read-only (another window, a read-only folder, a damaged file): said once, on stderr, so --json output stays clean.
+    const language = cliLanguage();
+    for (const notice of info.notices) process.stderr.write(`tematik: ${accessText('note')[language]}: ${notice[language]}\n`);
     return await run(client, command, rest, flags);
   } finally {
     client.session.close();
@@ -222,6 +252,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const before = await invoke('history.state', {});
       const after = await invoke(command === 'undo' ? 'history.undo' : 'history.redo', {});
       return print(flags, after, `${command === 'undo' ? 'Undid' : 'Redid'}: ${command === 'undo' ? before.undo : before.redo}`);
+    }
+    case 'check': {
+      const report = await invoke('project.check', {});
+      const language = cliLanguage();
+      print(flags, report, [report.summary[language], ...report.problems.map((p) => `  ${p}`)].join('\n'));
+      return report.ok ? 0 : 1;
     }
     case 'call': {
       const [action, json] = rest;

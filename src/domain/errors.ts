@@ -12,10 +12,14 @@ export type ErrorKind =
   | 'no_project'
   | 'nothing_to_undo'
   | 'read_only'
+  /** Another Tematik (window, browser-mode server, command line) has the project open for writing. */
+  | 'locked'
   | 'busy'
   | 'damaged'
   | 'disk_full'
   | 'permission'
+  /** Reading or writing the disk failed: a disconnected network folder or USB stick, a failing disk. */
+  | 'io'
   | 'internal';
 
 /** The serialisable shape of an error as it crosses IPC, HTTP or the CLI. */

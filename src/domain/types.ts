@@ -259,6 +259,25 @@ export interface ImportReport {
   readonly typesCreated: readonly string[];
 }
 
+/** A part of a project, as the user knows it, that damage to the file can touch. */
+export type ProjectPart = 'details' | 'informants' | 'transcripts' | 'codebook' | 'codings' | 'themes' | 'memos' | 'searchIndex' | 'history' | 'structure';
+
+/** What SQLite's check of a project file found (`project.check`, `tematik check`). */
+export interface IntegrityReport {
+  readonly ok: boolean;
+  /** 'full' is SQLite's integrity_check; 'quick' its quick_check (no index contents), run on opening. */
+  readonly depth: 'quick' | 'full';
+  /** The damaged parts of the project; empty when `ok`. */
+  readonly parts: readonly ProjectPart[];
+  /** What SQLite reported, line by line (at most 100), for an expert or a bug report. */
+  readonly problems: readonly string[];
+  /** The outcome and the way out in one sentence, in both languages. */
+  readonly summary: LocalizedText;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly tookMs: number;
+}
+
 /** Progress of a long action, sent to the UI or drawn as the CLI's bar. */
 export interface Progress {
   readonly done: number;

@@ -4,8 +4,10 @@ import { TematikError } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
 import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types';
 import { refreshSearchIndex } from '../search/indexer';
+import { refusal } from './access-messages';
 import { beginStep, endStep, peek, replay } from './history';
-import { openDatabase, type OpenOptions } from './open';
+import type { LockApp, ProjectLock } from './lock';
+import { openProject, type OpenOptions } from './open';
 import { projectInfo } from './project';
 
 /** What an action records about itself. */
@@ -26,19 +28,31 @@ const IDLE_CHECKPOINT_MS = 1000;
 export class ProjectStore {
   private readonly coders = new Map<string, CoderId>();
   private readonly checkpoint = setTimeout(() => {
-    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    if (this.db.open && this.readOnly === null) this.db.pragma('wal_checkpoint(PASSIVE)');
   }, IDLE_CHECKPOINT_MS).unref();
+
+  /** Transactions committed through this store: a busy action is tried again only if it committed none (src/api/busy.ts). */
+  committed = 0;
 
   /** Null when this store may write; otherwise why it may not. */
   readOnly: ReadOnlyReason | null = null;
   /** What the user must be told about this opening, shown once by the window that opened it. */
   readonly notices: LocalizedText[] = [];
 
-  /** @param coder who makes the changes made through this store */
-  private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string) {}
+  /**
+   * @param coder who makes the changes made through this store
+   * @param lock held while open for writing; null when read-only
+   */
+  private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string, private lock: ProjectLock | null) {}
 
-  static open(file: string, coder: string, options: OpenOptions = {}): ProjectStore {
-    return new ProjectStore(openDatabase(file, options), file, coder);
+  /** Opens for writing when it can, else read-only with the reason and notices (src/store/open.ts). */
+  static open(file: string, coder: string, options: Omit<OpenOptions, 'owner'> & { readonly app?: LockApp } = {}): ProjectStore {
+    const { app = 'cli', ...rest } = options;
+    const opened = openProject(file, { ...rest, owner: { coder, app } });
+    const store = new ProjectStore(opened.db, file, coder, opened.lock);
+    store.readOnly = opened.readOnly;
+    store.notices.push(...opened.notices);
+    return store;
   }
 
   /** The project's details with this store's access and opening notices. */
@@ -58,6 +72,7 @@ export class ProjectStore {
 
   /** Runs one user action as one transaction, with its audit row and (by default) an undo step. */
   change<T>(record: ActionRecord, body: () => T): T {
+    this.assertWritable();
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
     const run = this.db.transaction(() => {
@@ -74,18 +89,25 @@ export class ProjectStore {
       }
     });
     const result = run.immediate();
+    this.committed++;
     this.checkpoint.refresh();
     return result;
   }
 
   /** Reverts the last action; returns its summary. */
   undo(): string {
-    return this.step('undo');
+    this.assertWritable();
+    const label = this.step('undo');
+    this.committed++;
+    return label;
   }
 
   /** Re-applies the last undone action; returns its summary. */
   redo(): string {
-    return this.step('redo');
+    this.assertWritable();
+    const label = this.step('redo');
+    this.committed++;
+    return label;
   }
 
   history(): HistoryState {
@@ -96,7 +118,28 @@ export class ProjectStore {
 
   close(): void {
     clearTimeout(this.checkpoint);
+    // Closing checkpoints the WAL into the file: only then may another writer have it.
     if (this.db.open) this.db.close();
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  /** From now on read-only because the file turned out damaged; `notice` says what was found. */
+  markDamaged(notice: LocalizedText): void {
+    if (this.readOnly !== 'damaged') this.notices.unshift(notice);
+    this.readOnly = 'damaged';
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  /** Every change passes here: a read-only project refuses it, naming why and what to do. */
+  private assertWritable(): void {
+    if (this.readOnly === null && this.lock && !this.lock.stillHeld()) {
+      // Taken over while this process was asleep: someone else writes it now.
+      this.lock = null;
+      this.readOnly = 'locked';
+    }
+    if (this.readOnly !== null) throw new TematikError('read_only', refusal(this.readOnly, this.file));
   }
 
   private step(direction: 'undo' | 'redo'): string {

@@ -17,7 +17,9 @@ import { TriangulationView } from '../triangulation/TriangulationView';
 import { SearchView } from '../search/SearchView';
 import { StartScreen } from '../start/StartScreen';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { AccessBanner } from './AccessBanner';
 import { Notices } from './Notices';
+import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import { Sidebar } from './Sidebar';
 import { shellStrings } from './strings';
 import { TopBar } from './TopBar';
@@ -35,7 +37,7 @@ export function App() {
     else if (cmd === 'undo' || cmd === 'redo') {
       if (inEditable(document.activeElement)) document.execCommand(cmd);
       else if (project) void step(cmd).catch(() => undefined);
-    } else if (cmd === 'import' && project) setImporting(true);
+    } else if (cmd === 'import' && project && !project.readOnly) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
@@ -63,6 +65,7 @@ export function App() {
     return (
       <div className="app">
         <StartScreen />
+        <ReadOnlyOfferDialog />
         <Notices />
       </div>
     );
@@ -71,6 +74,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar onImport={() => setImporting(true)} onExport={() => setExporting(true)} />
+      <AccessBanner onExport={() => setExporting(true)} />
       <div className={`workspace${withCodebook ? ' with-codebook' : ''}`}>
         <Sidebar />
         <main className="main" aria-live="polite">
@@ -90,6 +94,7 @@ export function App() {
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      <ReadOnlyOfferDialog />
       <Notices />
     </div>
   );

@@ -13,7 +13,7 @@ function handle(name: string): unknown {
       host: dialogs ? 'electron' : 'browser', dialogs, sampleAvailable: true, projectPath: '/tmp/x.tematik', version: '0',
       recent: [{ path: '/tmp/x.tematik', name: 'Studi', openedAt: '' }, { path: '/tmp/lama.tematik', name: 'Studi lama', openedAt: '' }],
     };
-    case 'project.info': return { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 5, path: '/tmp/x.tematik' };
+    case 'project.info': return { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 5, path: '/tmp/x.tematik', readOnly: null, notices: [] };
     case 'history.state': return { undo: null, redo: null };
     case 'app.choosePaths': return chosen;
     default: return null;

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useStrings } from '../../i18n/i18n';
+import { ApiError } from '../../lib/api';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
+import { accessStrings } from './access-strings';
+import { CheckDialog } from './CheckDialog';
 import { shellStrings } from './strings';
 
 type Asking = 'new' | 'open';
@@ -13,9 +16,11 @@ type Asking = 'new' | 'open';
  */
 export function ProjectMenu() {
   const t = useStrings(shellStrings);
+  const ta = useStrings(accessStrings);
   const { app, project, run } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
+  const [checking, setChecking] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -90,10 +95,12 @@ export function ProjectMenu() {
             </>
           )}
           <div className="menu-separator" role="separator" />
+          <button role="menuitem" onClick={() => { setOpen(false); setChecking(true); }} data-testid="menu-check-project">{ta('check')}</button>
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
       )}
       {asking && <ProjectPathDialog mode={asking} onClose={() => setAsking(null)} />}
+      {checking && <CheckDialog onClose={() => setChecking(false)} />}
     </div>
   );
 }
@@ -116,7 +123,11 @@ function ProjectPathDialog({ mode, onClose }: { mode: Asking; onClose: () => voi
     const call = mode === 'new'
       ? run('project.create', { path: file, ...(name.trim() ? { name: name.trim() } : {}) }, { quiet: true })
       : run('project.open', { path: file }, { quiet: true });
-    call.then(onClose, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call.then(onClose, (e: unknown) => {
+      // Open in another Tematik: the shell's question (open read-only?) takes over from this dialog.
+      if (e instanceof ApiError && e.kind === 'locked') onClose();
+      else setError(e instanceof Error ? e.message : String(e));
+    });
   };
 
   return (

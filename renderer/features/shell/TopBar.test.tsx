@@ -12,7 +12,7 @@ const calls: BridgeCall[] = [];
 function handle(name: string): unknown {
   switch (name) {
     case 'app.info': return { host: 'browser', dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' };
-    case 'project.info': return { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 5, path: '/tmp/x.tematik' };
+    case 'project.info': return { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 5, path: '/tmp/x.tematik', readOnly: null, notices: [] };
     case 'history.state': return history;
     case 'history.undo': history = undone; return history;
     case 'history.redo': history = applied; return history;

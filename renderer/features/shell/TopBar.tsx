@@ -1,5 +1,6 @@
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { accessStrings } from './access-strings';
 import { shellStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
 import { ProjectMenu } from './ProjectMenu';
@@ -7,6 +8,7 @@ import { useUndoRedo } from './use-undo-redo';
 
 export function TopBar({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
   const t = useStrings(shellStrings);
+  const ta = useStrings(accessStrings);
   const phaseName = usePhaseName();
   const { project, history, progress, navigate } = useProject();
   const { step, tooltip } = useUndoRedo();
@@ -26,18 +28,18 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
           <span>{progress.label || t('working')}</span>
         </div>
       )}
-      <button onClick={onImport} aria-keyshortcuts="Control+I">{t('import')}</button>
+      <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>
       <button onClick={onExport} aria-keyshortcuts="Control+E" data-testid="open-export">{t('export')}</button>
       <button
         onClick={() => void step('undo').catch(() => undefined)}
-        disabled={!history.undo}
+        disabled={!history.undo || project.readOnly !== null}
         title={tooltip('undo')}
         aria-keyshortcuts="Control+Z"
         data-testid="undo"
       >↶ {t('undo')}</button>
       <button
         onClick={() => void step('redo').catch(() => undefined)}
-        disabled={!history.redo}
+        disabled={!history.redo || project.readOnly !== null}
         title={tooltip('redo')}
         aria-keyshortcuts="Control+Shift+Z"
         data-testid="redo"

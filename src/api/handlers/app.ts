@@ -85,7 +85,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       ctx.session.open(file);
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      ctx.session.open(file, true, SAMPLES[variant].name);
+      ctx.session.open(file, { create: true, name: SAMPLES[variant].name });
       try {
         await buildSample(invokeWith(ctx), sampleDir, variant, ctx.progress);
       } catch (error) {

@@ -1,12 +1,19 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
-import { PROJECT_EXTENSION } from '../../store/open';
+import { defineMessages } from '../../domain/text';
+import { integrityCheck } from '../../store/integrity';
+import { damagedNotice, PROJECT_EXTENSION } from '../../store/open';
 import { auditLog, projectInfo, projectStats, updateProject } from '../../store/project';
 import { createMemo } from '../../store/memos';
 import { listChecks, setCheck } from '../../store/phases';
 import { rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
+
+const say = defineMessages({
+  en: { extension: '{file}: a project file must end in {extension}, e.g. "{example}".' },
+  id: { extension: '{file}: berkas proyek harus berakhiran {extension}, misalnya "{example}".' },
+});
 
 const info = (ctx: Context) => ctx.session.store.info();
 
@@ -21,18 +28,18 @@ function opened(ctx: Context) {
 function projectPath(file: string): string {
   const resolved = path.resolve(file);
   if (path.extname(resolved).toLowerCase() !== PROJECT_EXTENSION) {
-    throw new TematikError('invalid_args', `${file}: a project file must end in ${PROJECT_EXTENSION}, e.g. "${path.basename(resolved, path.extname(resolved))}${PROJECT_EXTENSION}".`);
+    throw new TematikError('invalid_args', say('extension', { file, extension: PROJECT_EXTENSION, example: `${path.basename(resolved, path.extname(resolved))}${PROJECT_EXTENSION}` }));
   }
   return resolved;
 }
 
 export const projectHandlers: HandlerGroup<'project'> = {
   'project.create': ({ path: file, name }, ctx) => {
-    ctx.session.open(projectPath(file), true, name);
+    ctx.session.open(projectPath(file), { create: true, ...(name ? { name } : {}) });
     return opened(ctx);
   },
-  'project.open': ({ path: file }, ctx) => {
-    ctx.session.open(path.resolve(file));
+  'project.open': ({ path: file, readOnly }, ctx) => {
+    ctx.session.open(path.resolve(file), { readOnly: readOnly ?? false });
     return opened(ctx);
   },
   'project.close': (_, ctx) => {
@@ -58,6 +65,12 @@ export const projectHandlers: HandlerGroup<'project'> = {
     return info(ctx);
   },
   'project.stats': (_, ctx) => projectStats(ctx.session.store.db),
+  'project.check': (_, ctx) => {
+    const { store } = ctx.session;
+    const report = integrityCheck(store.db);
+    if (!report.ok) store.markDamaged(damagedNotice(store.file, report));
+    return report;
+  },
 };
 
 export const historyHandlers: HandlerGroup<'history'> = {

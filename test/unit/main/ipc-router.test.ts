@@ -21,7 +21,7 @@ function openSession(): { session: Session; file: string } {
   const dir = tempDir();
   const file = path.join(dir, 'study.tematik');
   const session = new Session({ coder: 'x' });
-  session.open(file, true);
+  session.open(file, { create: true });
   opened.push({ session, dir });
   return { session, file };
 }

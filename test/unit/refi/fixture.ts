@@ -68,12 +68,14 @@ export async function populatedProject(): Promise<Populated> {
   await apply(client, tricky, TRICKY_TEXT, 'Enak 😋😋 sekali', feedback.id);
   await apply(client, tricky, TRICKY_TEXT, 'brand equity', modal.id);
 
-  // A second coder working on the same file, as a team member would.
+  // A second coder working on the same file, as a team member would: in turn, one writer at a time.
+  client.session.close();
   const second = localClient({ coder: 'Peneliti B' });
   await second.invoke('project.open', { path: client.file });
   await apply(second, tricky, TRICKY_TEXT, 'Nai\u0308ve sekali', feedback.id);
   await apply(second, a01, a01Text, 'Yang muda-muda biasanya pinter', feedback.id);
   second.session.close();
+  await client.invoke('project.open', { path: client.file });
 
   await client.invoke('memos.create', { title: 'Catatan awal', body: 'Semua informan menyebut WA grup.\nBaris kedua & <tanda>.', target: { kind: 'project' } });
   await client.invoke('memos.create', { kind: 'journal', title: 'Refleksi', body: 'Saya terlalu cepat memberi kode.', target: { kind: 'project' } });

@@ -46,6 +46,8 @@ describe('the Word report as published', () => {
     await invoke('redactions.add', { term: 'Sruput Jogja', replacement: '[kedai kopi]' });
     await invoke('memos.create', { kind: 'journal', title: 'Catatan lapangan', body: 'Ngopi di SRUPUT jogja bersama anggota komunitas.', target: { kind: 'project' } });
     // Someone who only ran commands is no coder; someone who wrote a memo is.
+    // One writer at a time: each takes the project in turn.
+    client.session.close();
     for (const [coder, act] of [['root', 'project.update'], ['Peneliti B', 'memos.create']] as const) {
       const other = localClient({ coder });
       await other.invoke('project.open', { path: client.file });
@@ -53,6 +55,7 @@ describe('the Word report as published', () => {
       else await other.invoke('memos.create', { body: 'Cek lagi kode kapasitas.', target: { kind: 'theme', id: themes.capacity } });
       other.session.close();
     }
+    await client.invoke('project.open', { path: client.file });
     themeIds = [themes.digital, themes.preorder, themes.capacity, themes.community, admin.id];
   });
   afterAll(() => study.client.session.close());

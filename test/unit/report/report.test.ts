@@ -199,8 +199,9 @@ describe('report.word', () => {
     expect(paragraphsWithStyle(none.text('word/document.xml'), 'Quote')).toEqual([]);
 
     const progress: Progress[] = [];
+    // The supervisor reads while the researcher has the project open for writing.
     const watcher = localClient({ coder: 'Pembimbing', onProgress: (p) => progress.push(p) });
-    await watcher.invoke('project.open', { path: study.client.file });
+    await watcher.invoke('project.open', { path: study.client.file, readOnly: true });
     const file = path.join(study.client.dir, 'bab-4.docx');
     const written = await watcher.invoke('report.word', { path: file, themeIds: [study.themes.capacity], quotesPerTheme: 2 });
     expect(written).toMatchObject({ path: file, fileName: 'bab-4.docx', base64: null });

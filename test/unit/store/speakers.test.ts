@@ -207,12 +207,16 @@ describe('two coders in a group interview', () => {
     const { client } = study;
     const codeId = await study.code('kritik kedai');
     await study.codeWord(codeId, 'KP-01', 'komunitas', 0); // Mbak Ayu speaking, coded by Peneliti A
+    // One writer at a time: Peneliti A closes the project, B codes, A opens it again.
+    const file = client.session.store.file;
+    client.session.close();
     const second = localClient({ coder: 'Peneliti B' });
-    await second.invoke('project.open', { path: client.session.store.file });
+    await second.invoke('project.open', { path: file });
     const at = study.spokenAt('KP-01', 'komunitas', 0);
     await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: at, end: at + 'komunitas'.length });
     await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: study.spokenAt('KP-01', 'komunitas', 7), end: study.spokenAt('KP-01', 'komunitas', 7) + 9 });
     second.session.close();
+    await client.invoke('project.open', { path: file });
     const extracts = await client.invoke('codings.forCode', { codeId });
     expect(extracts.map((e) => [e.coderName, e.informantLabels])).toEqual([
       ['Peneliti A', ['KP-02']], ['Peneliti B', ['KP-02']], ['Peneliti B', ['KP-01']],
