@@ -1,5 +1,6 @@
 import { TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
+import { backupOnOpen } from '../store/backup';
 import { ProjectStore } from '../store/project-store';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
@@ -49,6 +50,7 @@ export class Session {
     });
     this.close();
     this.current = next;
+    backupOnOpen(next);
     return next;
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { backupBeforeMigration } from './backup';
 import { installHistoryTriggers } from './history';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 
@@ -85,7 +86,8 @@ function migrate(db: Database.Database, file: string, name: string): void {
   const from = db.pragma('user_version', { simple: true }) as number;
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length === 0) return;
-  if (from > 0) backup(db, file, from);
+  // Into the project's backup set; a copy that cannot be made does not stop the upgrade (the store tells the user).
+  if (from > 0) backupBeforeMigration(db, file);
   db.transaction(() => {
     for (const migration of pending) {
       db.exec(migration.sql);
@@ -96,11 +98,4 @@ function migrate(db: Database.Database, file: string, name: string): void {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
-}
-
-/** Copies the project as it is before migrating: `<name>.tematik.v<N>.bak` beside it. */
-function backup(db: Database.Database, file: string, version: number): void {
-  const target = `${file}.v${version}.bak`;
-  if (fs.existsSync(target)) fs.rmSync(target);
-  db.prepare('VACUUM INTO ?').run(target);
 }

@@ -4,6 +4,7 @@ import { TematikError } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
 import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types';
 import { refreshSearchIndex } from '../search/indexer';
+import { dailyBackup } from './backup';
 import { beginStep, endStep, peek, replay } from './history';
 import { openDatabase, type OpenOptions } from './open';
 import { projectInfo } from './project';
@@ -58,6 +59,7 @@ export class ProjectStore {
 
   /** Runs one user action as one transaction, with its audit row and (by default) an undo step. */
   change<T>(record: ActionRecord, body: () => T): T {
+    dailyBackup(this);
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
     const run = this.db.transaction(() => {
