@@ -106,9 +106,10 @@ export function createBackup(db: Database.Database, projectFile: string, now: Da
 }
 
 /**
- * The file as it is, byte for byte with its WAL or journal, as a backup: for a project SQLite
- * cannot read (the one a restore replaces is often damaged), where VACUUM INTO fails. Throws
- * what the file system threw.
+ * The file as it is, byte for byte with its WAL or journal beside the copy, as a backup: for a
+ * project about to be replaced, which may be damaged, and which SQLite must not touch before it
+ * is kept (opening it may fold, or with a damaged file even drop, a WAL). Does not prune: the
+ * caller may still take it back (`removeBackup`). Throws what the file system threw.
  */
 export function copyAsBackup(projectFile: string, kind: BackupKind, now: Date = new Date()): BackupEntry {
   const folder = backupFolder(projectFile);
@@ -131,8 +132,17 @@ export function copyAsBackup(projectFile: string, kind: BackupKind, now: Date = 
     for (const side of SIDE_FILES) fs.rmSync(`${final}${side}`, { force: true });
     throw error;
   }
-  prune(folder, kind);
   return describe(folder, id);
+}
+
+/** Removes a backup (or a restore's copy) with its side files. */
+export function removeBackup(file: string): void {
+  for (const suffix of ['', ...SIDE_FILES]) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Removes the oldest backups of `kind` beyond its limit, and what crashed backups left. Never fails. */
+export function pruneBackups(projectFile: string, kind: BackupKind): void {
+  prune(backupFolder(projectFile), kind);
 }
 
 /** The backups of the project at `projectFile`, newest first, each described from its own content. */
@@ -280,8 +290,7 @@ export function syncFolder(folder: string): void {
 function prune(folder: string, kind: BackupKind): void {
   const remove = (file: string) => { try { fs.rmSync(file, { force: true }); } catch { /* the next backup tries again */ } };
   for (const old of named(folder).filter((n) => n.kind === kind).slice(BACKUP_LIMITS[kind])) {
-    remove(path.join(folder, old.id));
-    for (const side of SIDE_FILES) remove(path.join(folder, `${old.id}${side}`));
+    for (const suffix of ['', ...SIDE_FILES]) remove(path.join(folder, `${old.id}${suffix}`));
   }
   let files: string[] = [];
   try { files = fs.readdirSync(folder); } catch { return; }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { BackupEntry } from '../domain/types';
-import { backupFolder, copyAsBackup, failureReason, syncFile, syncFolder, withReason, writeBackup } from './backup';
+import { backupFolder, copyAsBackup, failureReason, pruneBackups, removeBackup, syncFile, syncFolder, withReason } from './backup';
 import { SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID } from './open';
 
@@ -16,7 +16,6 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 const say = defineMessages({
   en: {
     missing: 'There is no backup {file}. Choose one from the list of backups ("Restore from backup…" in the project menu, or "tematik backups <project>").',
-    unsaved: '{file} has changes that are not yet written into it ({file}-wal lies beside it): it is open in Tematik or was not closed cleanly. Open it in Tematik and close it, then restore from it. The project has not been changed.',
     notSqlite: '{file} is not a Tematik backup: it is not an SQLite database. Choose a backup from the list; the project has not been changed.',
     foreign: '{file} is a database of another program, not a Tematik project. Choose a backup from the list; the project has not been changed.',
     newer: '{file} was made by a newer version of Tematik (project format {version}; this version reads up to {supported}). Update Tematik to restore it; the project has not been changed.',
@@ -27,7 +26,6 @@ const say = defineMessages({
   },
   id: {
     missing: 'Tidak ada cadangan {file}. Pilih salah satu dari daftar cadangan ("Pulihkan dari cadangan…" di menu proyek, atau "tematik backups <proyek>").',
-    unsaved: '{file} berisi perubahan yang belum tertulis ke dalamnya ({file}-wal ada di sebelahnya): berkas itu sedang terbuka di Tematik atau tidak ditutup dengan benar. Buka di Tematik lalu tutup, kemudian pulihkan darinya. Proyek tidak diubah.',
     notSqlite: '{file} bukan cadangan Tematik: berkas itu bukan basis data SQLite. Pilih cadangan dari daftar; proyek tidak diubah.',
     foreign: '{file} adalah basis data program lain, bukan proyek Tematik. Pilih cadangan dari daftar; proyek tidak diubah.',
     newer: '{file} dibuat oleh Tematik versi yang lebih baru (format proyek {version}; versi ini membaca sampai {supported}). Perbarui Tematik untuk memulihkannya; proyek tidak diubah.',
@@ -53,21 +51,22 @@ export function resolveBackup(projectFile: string, ref: string): string {
 }
 
 /**
- * Copies the backup `source` beside the project and checks the copy (the bytes that will be
- * restored, not the file they came from): an SQLite file, a Tematik project, of a format this
- * version reads, passing `PRAGMA quick_check`. Throws, leaving nothing behind, when it cannot be
- * restored; the project is not touched here at all.
+ * Copies the backup `source` (with the WAL beside it, if any) beside the project and checks the
+ * copy, the bytes that will be restored rather than the file they came from: an SQLite file, a
+ * Tematik project, of a format this version reads, passing `PRAGMA quick_check`. Checking folds
+ * the copied WAL into the copy, so what is renamed into place is one self-contained file. Throws,
+ * leaving nothing behind, when it cannot be restored; the project is not touched here at all.
  */
 export function prepareRestore(projectFile: string, source: string): PreparedRestore {
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new TematikError('not_found', say('missing', { file: source }));
-  if (fs.existsSync(`${source}-wal`) && fs.statSync(`${source}-wal`).size > 0) throw new TematikError('conflict', say('unsaved', { file: source }));
   const copy = `${projectFile}.restoring-${process.pid}`;
   fs.mkdirSync(path.dirname(projectFile), { recursive: true });
   try {
     fs.copyFileSync(source, copy);
+    if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${copy}-wal`);
     check(copy, source);
   } catch (error) {
-    remove(copy);
+    removeBackup(copy);
     throw error;
   }
   return { projectFile, source, copy };
@@ -75,18 +74,25 @@ export function prepareRestore(projectFile: string, source: string): PreparedRes
 
 /**
  * Puts a prepared backup in the project's place. The project must not be open in this process
- * (Session.close first). The file as it is goes into the backup set first (kind 'before-restore');
- * then its WAL, shared-memory and journal files are removed, because SQLite would otherwise apply
- * the old file's un-checkpointed pages to the restored one; then the checked copy is renamed over
- * the project in one step. Their content is in the 'before-restore' backup by then, so a crash
- * between the two steps loses nothing.
+ * (Session.close first). First the file as it is, with its WAL, goes byte for byte into the
+ * backup set (kind 'before-restore'); then the restore is refused if any connection still has the
+ * project open; then the project's WAL, shared-memory and journal files are removed, because
+ * SQLite would apply the old file's pages in them to whatever file next has the project's name;
+ * then the checked copy is renamed over the project in one step. Everything removed is in the
+ * 'before-restore' backup by then, so a crash between two steps loses nothing.
  */
 export function completeRestore(prepared: PreparedRestore, now: Date = new Date()): { readonly keptAs: BackupEntry | null } {
   const { projectFile, copy } = prepared;
   let keptAs: BackupEntry | null = null;
   if (fs.existsSync(projectFile)) {
-    assertNotInUse(projectFile);
     keptAs = keepCurrent(projectFile, now);
+    try {
+      assertNotInUse(projectFile);
+    } catch (error) {
+      // Copied while another program may have been writing: not a backup to keep.
+      removeBackup(keptAs.path);
+      throw error;
+    }
   }
   try {
     for (const side of SIDE_FILES) fs.rmSync(`${projectFile}${side}`, { force: true });
@@ -98,12 +104,13 @@ export function completeRestore(prepared: PreparedRestore, now: Date = new Date(
     const text = say('replaceFailed', { file: projectFile, kept: keptAs?.path ?? '—' });
     throw new TematikError(kind === 'internal' ? 'permission' : kind, withReason(text, reason));
   }
+  pruneBackups(projectFile, 'before-restore');
   return { keptAs };
 }
 
 /** Removes the checked copy of a restore that will not happen. */
 export function abandonRestore(prepared: PreparedRestore): void {
-  remove(prepared.copy);
+  removeBackup(prepared.copy);
 }
 
 function check(copy: string, source: string): void {
@@ -137,7 +144,8 @@ function check(copy: string, source: string): void {
 /**
  * Refuses when any connection, in this process or another, has the project open: replacing a file
  * under an open connection would corrupt it. A connection in exclusive locking mode cannot begin a
- * transaction while another holds the file. Closing it also folds a WAL left by a crash into the file.
+ * transaction while another holds the file. (Closing it folds a WAL left by a crash into the old
+ * file, which is being replaced anyway; its bytes as they were are already kept.)
  */
 function assertNotInUse(file: string): void {
   let db: Database.Database | undefined;
@@ -154,26 +162,13 @@ function assertNotInUse(file: string): void {
   }
 }
 
-/** The project as it is, into its backup set: through SQLite when it can read it, byte for byte when it cannot. */
+/** The project as it is, into its backup set, or a refusal to go on when it cannot be kept. */
 function keepCurrent(projectFile: string, now: Date): BackupEntry {
   try {
-    const db = new Database(projectFile, { fileMustExist: true, timeout: 0 });
-    try {
-      return writeBackup(db, projectFile, 'before-restore', now);
-    } finally {
-      db.close();
-    }
-  } catch {
-    try {
-      return copyAsBackup(projectFile, 'before-restore', now);
-    } catch (error) {
-      const { kind, reason } = failureReason(error);
-      const text = say('keepFailed', { folder: backupFolder(projectFile) });
-      throw new TematikError(kind === 'internal' ? 'permission' : kind, withReason(text, reason));
-    }
+    return copyAsBackup(projectFile, 'before-restore', now);
+  } catch (error) {
+    const { kind, reason } = failureReason(error);
+    const text = say('keepFailed', { folder: backupFolder(projectFile) });
+    throw new TematikError(kind === 'internal' ? 'permission' : kind, withReason(text, reason));
   }
-}
-
-function remove(file: string): void {
-  for (const suffix of ['', ...SIDE_FILES]) fs.rmSync(`${file}${suffix}`, { force: true });
 }
