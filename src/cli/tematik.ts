@@ -298,7 +298,7 @@ async function listBackups(client: LocalClient, project: string, flags: Flags): 
 }
 
 async function restore(client: LocalClient, project: string, rest: string[], flags: Flags): Promise<number> {
-  if (flags.latest === (rest[0] !== undefined)) {
+  if ((flags.latest ?? false) === (rest[0] !== undefined)) {
     throw new UsageError('restore needs the backup to restore (an id from "tematik backups <project>", or a file) or --latest, not both.');
   }
   let backup = rest[0];
