@@ -472,6 +472,10 @@ export interface SearchResult {
  */
 export type BackupKind = 'daily' | 'manual' | 'migration' | 'before-restore' | 'before-merge';
 export const BACKUP_KINDS: readonly BackupKind[] = ['daily', 'manual', 'migration', 'before-restore', 'before-merge'];
+/** How many backups of each kind a project keeps; older ones are removed, so backups never fill the disk. */
+export const BACKUP_LIMITS: Readonly<Record<BackupKind, number>> = {
+  daily: 7, manual: 5, migration: 3, 'before-restore': 3, 'before-merge': 3,
+};
 
 /** One backup of a project, as read from the backup file itself. */
 export interface BackupEntry {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TematikError, type ErrorKind } from '../domain/errors';
 import { defineMessages, type LocalizedText } from '../domain/text';
-import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList } from '../domain/types';
+import { BACKUP_KINDS, BACKUP_LIMITS, type BackupEntry, type BackupKind, type BackupList } from '../domain/types';
 import { SCHEMA_VERSION } from './migrations/index';
 import type { ProjectStore } from './project-store';
 
@@ -24,11 +24,6 @@ import type { ProjectStore } from './project-store';
  * snapshot (the WAL included), writes a compact file in rollback-journal mode that opens
  * without side files, and takes about 40 ms for a 16 MB project of sixty interviews.
  */
-
-/** How many of each kind are kept; older ones are removed, so backups never fill the disk. */
-export const BACKUP_LIMITS: Readonly<Record<BackupKind, number>> = {
-  daily: 7, manual: 5, migration: 3, 'before-restore': 3, 'before-merge': 3,
-};
 
 export const BACKUP_EXTENSION = '.tematik-backup';
 
