@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Chromium and the CLI child processes are heavy on 2 cores: keep the pool small.
     maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

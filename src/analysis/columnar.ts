@@ -1,5 +1,19 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
+
+const say = defineMessages({
+  en: {
+    notNumbers: 'Expected a list of whole numbers from the project file, found "{found}".',
+    tooLarge: 'A number in the project file is too large for analysis (over {max}).',
+    wrongCount: 'Expected {expected} numbers from the project file, found {found}.',
+  },
+  id: {
+    notNumbers: 'Berkas proyek seharusnya berisi daftar bilangan bulat di sini, tetapi yang terbaca "{found}".',
+    tooLarge: 'Sebuah bilangan di berkas proyek terlalu besar untuk dianalisis (lebih dari {max}).',
+    wrongCount: 'Berkas proyek seharusnya berisi {expected} bilangan di sini, tetapi yang terbaca {found}.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -34,14 +48,14 @@ export function parseIntList(bytes: Uint8Array | null, count: number): Int32Arra
     } else {
       const digit = c - 48;
       if (digit < 0 || digit > 9) {
-        throw new TematikError('internal', `Expected a list of whole numbers from the project file, found "${Buffer.from(bytes.subarray(Math.max(0, i - 10), i + 10)).toString('latin1')}".`);
+        throw new TematikError('internal', say('notNumbers', { found: Buffer.from(bytes.subarray(Math.max(0, i - 10), i + 10)).toString('latin1') }));
       }
       value = value * 10 + digit;
-      if (value > 0x7fffffff) throw new TematikError('internal', 'A number in the project file is too large for analysis (over 2,147,483,647).');
+      if (value > 0x7fffffff) throw new TematikError('internal', say('tooLarge', { max: 0x7fffffff }));
     }
   }
   out[k++] = value;
-  if (k !== count) throw new TematikError('internal', `Expected ${count} numbers from the project file, found ${k}.`);
+  if (k !== count) throw new TematikError('internal', say('wrongCount', { expected: count, found: k }));
   return out;
 }
 

@@ -1,9 +1,23 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import type { CooccurrenceMatrix, CooccurrenceScope, Extract } from '../domain/types';
 import { bucket, IdIndex, readIntColumns } from './columnar';
 import { extractsOf } from './extracts';
+
+const say = defineMessages({
+  en: {
+    codeNotFound: 'Code {id} does not exist (it may have been deleted or merged). Refresh the co-occurrence table and try again.',
+    sameCode: "Choose two different codes: a code does not co-occur with itself (the diagonal counts its codings, which the code's extract list shows).",
+    tooLarge: 'A document has too many codings or is too long for co-occurrence counting.',
+  },
+  id: {
+    codeNotFound: 'Kode {id} tidak ada (mungkin sudah dihapus atau digabungkan). Muat ulang tabel ko-okurensi lalu coba lagi.',
+    sameCode: 'Pilih dua kode yang berbeda: ko-okurensi sebuah kode dengan dirinya sendiri tidak dihitung (diagonal berisi jumlah pengodeannya, yang juga tampak di daftar kutipan kode itu).',
+    tooLarge: 'Sebuah transkrip memiliki terlalu banyak pengodean atau terlalu panjang untuk penghitungan ko-okurensi.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -65,11 +79,11 @@ export function cooccurrencePairs(db: Db, a: number, b: number, scope: Cooccurre
   return db.transaction(() => {
     for (const id of [a, b]) {
       if (db.prepare('SELECT 1 FROM codes WHERE id = ?').get(id) === undefined) {
-        throw new TematikError('not_found', `Code ${id} does not exist (it may have been deleted or merged). Refresh the co-occurrence table and try again.`);
+        throw new TematikError('not_found', say('codeNotFound', { id: String(id) }));
       }
     }
     if (a === b) {
-      throw new TematikError('invalid_args', `Choose two different codes: a code does not co-occur with itself (the diagonal counts its codings, which the code's extract list shows).`);
+      throw new TematikError('invalid_args', say('sameCode'));
     }
     const extracts = extractsOf(db, [a, b]);
     const byDocument = new Map<number, { a: Extract[]; b: Extract[] }>();
@@ -145,7 +159,7 @@ class Sweep {
       maxStart = Math.max(maxStart, spanFrom[k]!);
       keys[k] = spanFrom[k]! * scale + k;
     }
-    if ((maxStart + 1) * scale > Number.MAX_SAFE_INTEGER) throw new TematikError('internal', 'A document has too many codings or is too long for co-occurrence counting.');
+    if ((maxStart + 1) * scale > Number.MAX_SAFE_INTEGER) throw new TematikError('internal', say('tooLarge'));
     keys.sort();
     for (let k = 0; k < m; k++) order[k] = keys[k]! % scale;
     this.run(members);

@@ -1,8 +1,28 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { GroupBy, TriangulationColumn } from '../domain/types';
 import { INTERVIEWED_SQL } from './attribution';
 import { IdIndex } from './columnar';
+
+const say = defineMessages({
+  en: {
+    noAttribute: 'No informant attribute is named "{name}". Group by one of: {known}.',
+    noAttributes: 'No informant attribute is named "{name}". This project has no informant attributes yet; import an informant sheet or add attributes to informants first.',
+    noColumn: 'There is no column "{key}" when grouping by {by}; the columns are {columns}. Refresh the table and try again.',
+    noColumns: 'There is no column "{key}" when grouping by {by}; there are no columns. Refresh the table and try again.',
+    byType: 'informant type',
+    byAttribute: 'attribute "{name}"',
+  },
+  id: {
+    noAttribute: 'Tidak ada atribut informan bernama "{name}". Kelompokkan menurut salah satu dari: {known}.',
+    noAttributes: 'Tidak ada atribut informan bernama "{name}". Proyek ini belum punya atribut informan; impor lembar informan atau tambahkan atribut pada informan lebih dulu.',
+    noColumn: 'Tidak ada kolom "{key}" bila dikelompokkan menurut {by}; kolom yang ada: {columns}. Muat ulang tabelnya lalu coba lagi.',
+    noColumns: 'Tidak ada kolom "{key}" bila dikelompokkan menurut {by}; tidak ada kolom sama sekali. Muat ulang tabelnya lalu coba lagi.',
+    byType: 'jenis informan',
+    byAttribute: 'atribut "{name}"',
+  },
+});
 
 type Db = Database.Database;
 
@@ -61,8 +81,9 @@ export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): In
     const attribute = db.prepare('SELECT id, value_type FROM attributes WHERE name = ? COLLATE NOCASE').raw().get(groupBy.name.trim()) as [number, string] | undefined;
     if (!attribute) {
       const known = (db.prepare('SELECT name FROM attributes ORDER BY name').pluck().all() as string[]);
-      throw new TematikError('not_found', `No informant attribute is named "${groupBy.name}". ${known.length
-        ? `Group by one of: ${known.join(', ')}.` : 'This project has no informant attributes yet; import an informant sheet or add attributes to informants first.'}`);
+      throw new TematikError('not_found', known.length
+        ? say('noAttribute', { name: groupBy.name, known: known.join(', ') })
+        : say('noAttributes', { name: groupBy.name }));
     }
     const [attributeId, valueType] = attribute;
     const valueOf = new Map<number, string>();
@@ -98,8 +119,9 @@ export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): In
 export function columnIndex(groups: InformantGroups, key: string): number {
   const i = groups.columns.findIndex((column) => column.key === key);
   if (i < 0) {
-    const by = groups.groupBy.kind === 'type' ? 'informant type' : `attribute "${groups.groupBy.name}"`;
-    throw new TematikError('not_found', `There is no column "${key}" when grouping by ${by}; the columns are ${groups.columns.map((c) => `${c.key} (${c.label})`).join(', ') || 'none'}. Refresh the table and try again.`);
+    const by = groups.groupBy.kind === 'type' ? say('byType') : say('byAttribute', { name: groups.groupBy.name });
+    const columns = groups.columns.map((c) => `${c.key} (${c.label})`).join(', ');
+    throw new TematikError('not_found', columns ? say('noColumn', { key, by, columns }) : say('noColumns', { key, by }));
   }
   return i;
 }

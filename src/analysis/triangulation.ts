@@ -1,11 +1,23 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { Convergence, Extract, GroupBy, ThemeStatus, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
 import { attributeCodings, readCodings, type Attribution } from './attribution';
 import { bucket, IdIndex } from './columnar';
 import { extractsOf } from './extracts';
 import { columnIndex, informantGroups, type InformantGroups } from './groups';
 import { suggestConvergence } from './suggestion';
+
+const say = defineMessages({
+  en: {
+    themeNotFound: 'Theme {id} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.',
+    codeNotFound: 'Code {id} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.',
+  },
+  id: {
+    themeNotFound: 'Tema {id} tidak ada (mungkin sudah dihapus atau digabungkan). Muat ulang tabel triangulasi lalu coba lagi.',
+    codeNotFound: 'Kode {id} tidak ada (mungkin sudah dihapus atau digabungkan). Muat ulang tabel triangulasi lalu coba lagi.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -126,13 +138,13 @@ function themeRows(db: Db, includeDiscarded: boolean): RowSource[] {
 
 function themeEvidence(db: Db, themeId: number): number[] {
   const theme = themeTree(db).find((t) => t.id === themeId);
-  if (!theme) throw new TematikError('not_found', `Theme ${themeId} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.`);
+  if (!theme) throw new TematikError('not_found', say('themeNotFound', { id: String(themeId) }));
   return evidenceCodes(theme);
 }
 
 function codeExists(db: Db, codeId: number): number {
   if (db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId) === undefined) {
-    throw new TematikError('not_found', `Code ${codeId} does not exist (it may have been deleted or merged). Refresh the triangulation table and try again.`);
+    throw new TematikError('not_found', say('codeNotFound', { id: String(codeId) }));
   }
   return codeId;
 }

@@ -6,8 +6,16 @@ import { handlers } from './handlers/index';
 import type { Context } from './session';
 
 const say = defineMessages({
-  en: { internal: 'Tematik hit an unexpected error: {detail}. Nothing was changed by the failed action; please report this.' },
-  id: { internal: 'Tematik mengalami galat tak terduga: {detail}. Tindakan yang gagal tidak mengubah apa pun; mohon laporkan ini.' },
+  en: {
+    internal: 'Tematik hit an unexpected error: {detail}. Nothing was changed by the failed action; please report this.',
+    unknownAction: '"{name}" is not a Tematik action.',
+    invalidArgs: 'Invalid arguments for {name}: {details}.',
+  },
+  id: {
+    internal: 'Tematik mengalami galat tak terduga: {detail}. Tindakan yang gagal tidak mengubah apa pun; mohon laporkan ini.',
+    unknownAction: '"{name}" bukan tindakan Tematik.',
+    invalidArgs: 'Argumen untuk {name} tidak valid: {details}.',
+  },
 });
 
 export const isActionName = (name: unknown): name is ActionName => typeof name === 'string' && Object.hasOwn(contract, name);
@@ -18,12 +26,15 @@ export const isActionName = (name: unknown): name is ActionName => typeof name =
  */
 export async function dispatch(name: unknown, args: unknown, ctx: Context): Promise<Outcome<ActionName>> {
   if (!isActionName(name)) {
-    return failure({ kind: 'unknown_action', message: `"${String(name)}" is not a Tematik action.` });
+    const text = say('unknownAction', { name: String(name) });
+    return failure({ kind: 'unknown_action', message: text.en, text });
   }
   const parsed = contract[name].args.safeParse(args ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`);
-    return failure({ kind: 'invalid_args', message: `Invalid arguments for ${name}: ${details.join('; ')}.`, details });
+    // zod's issue texts (and the contract's own refinements) are English; the sentence around them is not.
+    const text = say('invalidArgs', { name, details: details.join('; ') });
+    return failure({ kind: 'invalid_args', message: text.en, text, details });
   }
   try {
     const handler = handlers[name] as Handler<ActionName>;

@@ -7,6 +7,7 @@ import { errorInLanguage, TematikError } from '../domain/errors';
 import { inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
+import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 import { sampleStudyDir } from '../server/paths';
@@ -149,7 +150,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       let informantTypeIds;
       if (flags.type) {
         const type = (await invoke('informantTypes.list', {})).find((t) => t.name.toLowerCase() === flags.type!.toLowerCase());
-        if (!type) throw new TematikError('not_found', `No informant type "${flags.type}". See "tematik list <project> types".`);
+        if (!type) throw new TematikError('not_found', say('noInformantType', { type: flags.type }));
         informantTypeIds = [type.id];
       }
       const result = await invoke('search.query', { query, sort, ...(informantTypeIds ? { filters: { informantTypeIds } } : {}) });
@@ -347,14 +348,14 @@ function treeOrder<T extends { id: number; parentId: number | null }>(items: rea
 
 async function informantIdFor(client: LocalClient, label: string) {
   const found = (await client.invoke('informants.list', {})).find((p) => p.label.toLowerCase() === label.toLowerCase());
-  if (!found) throw new TematikError('not_found', `No informant labelled "${label}". See "tematik list <project> informants".`);
+  if (!found) throw new TematikError('not_found', say('noInformant', { label }));
   return found.id;
 }
 
 async function documentIdFor(client: LocalClient, ref: string): Promise<DocumentId> {
   const docs = await client.invoke('documents.list', {});
   const found = /^\d+$/.test(ref) ? docs.find((d) => d.id === Number(ref)) : docs.find((d) => d.title.toLowerCase() === ref.toLowerCase());
-  if (!found) throw new TematikError('not_found', `No document "${ref}". See "tematik list <project> documents" for ids and titles.`);
+  if (!found) throw new TematikError('not_found', say('noDocument', { ref }));
   return found.id;
 }
 
@@ -363,8 +364,8 @@ async function rangeFor(client: LocalClient, documentId: DocumentId, flags: Flag
     if (flags.start || flags.end) throw new UsageError('Give either --text or --start/--end, not both.');
     const { text, title } = await client.invoke('documents.get', { id: documentId });
     const start = text.indexOf(flags.text);
-    if (start < 0 || flags.text === '') throw new TematikError('not_found', `The passage "${abbreviate(flags.text, 60)}" does not occur in "${title}". Copy it exactly, or use --start/--end.`);
-    if (text.indexOf(flags.text, start + 1) >= 0) throw new TematikError('conflict', `The passage occurs more than once in "${title}". Make it longer, or use --start/--end.`);
+    if (start < 0 || flags.text === '') throw new TematikError('not_found', say('passageMissing', { passage: abbreviate(flags.text, 60), title }));
+    if (text.indexOf(flags.text, start + 1) >= 0) throw new TematikError('conflict', say('passageRepeated', { title }));
     return { start, end: start + flags.text.length };
   }
   const start = Number(flags.start);

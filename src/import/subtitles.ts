@@ -1,7 +1,23 @@
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import { cleanLabel, guessLanguage, isNeverSpeaker, isRoleLabel, LABEL_SOURCE, labelKey, roleAssigner } from './speakers';
 import { parseClock } from './turns';
 import type { ParsedTurn } from './types';
+
+const say = defineMessages({
+  en: {
+    badTiming: '{file}, line {line}: cannot read the cue timing "{timing}". Correct it to the form "{example}", or export the subtitles again.',
+    noCuesVtt: '{file}: no subtitle cues found. A .vtt file lists each cue as "00:00:01.000 --> 00:00:04.000" followed by its text; export the subtitles again, or import the transcript as .txt.',
+    noCuesSrt: '{file}: no subtitle cues found. A .srt file lists each cue as "1", then "00:00:01,000 --> 00:00:04,000" followed by its text; export the subtitles again, or import the transcript as .txt.',
+    emptyCues: '{file}: the subtitle cues contain no text. Export the subtitles again with their text, or import the transcript as .txt.',
+  },
+  id: {
+    badTiming: '{file}, baris {line}: waktu cue "{timing}" tidak terbaca. Perbaiki menjadi bentuk "{example}", atau ekspor ulang subtitlenya.',
+    noCuesVtt: '{file}: tidak ada cue subtitle. Berkas .vtt mencantumkan setiap cue sebagai "00:00:01.000 --> 00:00:04.000" diikuti teksnya; ekspor ulang subtitlenya, atau impor transkrip sebagai .txt.',
+    noCuesSrt: '{file}: tidak ada cue subtitle. Berkas .srt mencantumkan setiap cue sebagai "1", lalu "00:00:01,000 --> 00:00:04,000" diikuti teksnya; ekspor ulang subtitlenya, atau impor transkrip sebagai .txt.',
+    emptyCues: '{file}: cue subtitle tidak berisi teks. Ekspor ulang subtitle beserta teksnya, atau impor transkrip sebagai .txt.',
+  },
+});
 
 /** A subtitle file turned into document text, one line per speaker turn. */
 export interface SubtitleDocument {
@@ -102,10 +118,7 @@ function readCue(block: Block, timing: number, fileName: string, format: Subtitl
   const match = TIMING_RE.exec(line);
   if (!match) {
     const example = format === 'vtt' ? '00:01:02.500 --> 00:01:05.000' : '00:01:02,500 --> 00:01:05,000';
-    throw new TematikError(
-      'bad_input',
-      `${fileName}, line ${block.line + timing}: cannot read the cue timing "${line.trim()}". Correct it to the form "${example}", or export the subtitles again.`,
-    );
+    throw new TematikError('bad_input', say('badTiming', { file: fileName, line: String(block.line + timing), timing: line.trim(), example }));
   }
   const { speaker, text } = cleanCueText(block.lines.slice(timing + 1).join('\n'));
   return { startMs: parseClock(match[1] ?? ''), endMs: parseClock(match[2] ?? ''), speaker, text };
@@ -139,15 +152,11 @@ interface PendingTurn {
 
 function buildDocument(rawCues: readonly Cue[], fileName: string, format: SubtitleFormat): SubtitleDocument {
   if (rawCues.length === 0) {
-    const example = format === 'vtt' ? '"00:00:01.000 --> 00:00:04.000"' : '"1", then "00:00:01,000 --> 00:00:04,000"';
-    throw new TematikError(
-      'bad_input',
-      `${fileName}: no subtitle cues found. A .${format} file lists each cue as ${example} followed by its text; export the subtitles again, or import the transcript as .txt.`,
-    );
+    throw new TematikError('bad_input', say(format === 'vtt' ? 'noCuesVtt' : 'noCuesSrt', { file: fileName }));
   }
   const cues = withPrefixSpeakers(rawCues).filter((cue) => cue.text !== '');
   if (cues.length === 0) {
-    throw new TematikError('bad_input', `${fileName}: the subtitle cues contain no text. Export the subtitles again with their text, or import the transcript as .txt.`);
+    throw new TematikError('bad_input', say('emptyCues', { file: fileName }));
   }
 
   // Without any speaker, merging would glue the whole recording into one line and lose its timings.

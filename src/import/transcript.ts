@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
+import { defineMessages, type LocalizedText } from '../domain/text';
 import type { SourceFormat } from '../domain/types';
 import { decodeText } from './decode';
 import { docxToText } from './docx';
@@ -10,6 +11,33 @@ import { settleRoles } from './roles';
 import { parseTurns } from './turns';
 import type { ParsedDocument, ParsedTurn } from './types';
 import { countWords } from './words';
+
+const say = defineMessages({
+  en: {
+    notAFile: '{file} is not a regular file (it is a folder or a device). Choose a transcript file to import.',
+    cannotRead: '{file}: {reason}. Check the path and that you may read the file, then import it again.',
+    missing: 'the file does not exist',
+    denied: 'permission was denied',
+    unreadable: 'it could not be read ({code})',
+    oldWordFormat: '{file}: {extension} files cannot be imported. Open it in Word or LibreOffice, save it as a Word document (.docx), and import that file.',
+    unsupported: '{file}: "{extension}" files are not supported. Import a transcript as {formats}.',
+    noExtension: '{file}: the file has no extension, so its format is unknown. Import a transcript as {formats}.',
+    docxTooLarge: '{file}: the file is {megabytes} MB ({bytes} bytes), over the {limit} MB limit for .{format} files. Remove or compress the images in it, or save the transcript as .txt.',
+    textTooLarge: '{file}: the file is {megabytes} MB ({bytes} bytes), over the {limit} MB limit for .{format} files. Split it into several documents and import them one by one.',
+  },
+  id: {
+    notAFile: '{file} bukan berkas biasa (melainkan folder atau perangkat). Pilih berkas transkrip untuk diimpor.',
+    cannotRead: '{file}: {reason}. Periksa path-nya dan pastikan Anda boleh membaca berkas itu, lalu impor lagi.',
+    missing: 'berkas tidak ada',
+    denied: 'akses ditolak',
+    unreadable: 'berkas tidak bisa dibaca ({code})',
+    oldWordFormat: '{file}: berkas {extension} tidak bisa diimpor. Buka di Word atau LibreOffice, simpan sebagai dokumen Word (.docx), lalu impor berkas itu.',
+    unsupported: '{file}: berkas "{extension}" tidak didukung. Impor transkrip sebagai {formats}.',
+    noExtension: '{file}: berkas tidak punya ekstensi, jadi formatnya tidak diketahui. Impor transkrip sebagai {formats}.',
+    docxTooLarge: '{file}: ukuran berkas {megabytes} MB ({bytes} byte), melebihi batas {limit} MB untuk berkas .{format}. Hapus atau kompres gambar di dalamnya, atau simpan transkrip sebagai .txt.',
+    textTooLarge: '{file}: ukuran berkas {megabytes} MB ({bytes} byte), melebihi batas {limit} MB untuk berkas .{format}. Pecah menjadi beberapa transkrip lalu impor satu per satu.',
+  },
+});
 
 /** Largest plain-text or subtitle file accepted (a 15k-word transcript is about 100 KB). */
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -81,15 +109,15 @@ export async function readTranscript(filePath: string): Promise<ParsedDocument> 
   try {
     const info = await stat(filePath);
     if (!info.isFile()) {
-      throw new TematikError('bad_input', `${filePath} is not a regular file (it is a folder or a device). Choose a transcript file to import.`);
+      throw new TematikError('bad_input', say('notAFile', { file: filePath }));
     }
     assertSize(sourceName, format, info.size);
     bytes = await readFile(filePath);
   } catch (error) {
     if (error instanceof TematikError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : `it could not be read (${code ?? String(error)})`;
-    throw new TematikError('bad_input', `${filePath}: ${reason}. Check the path and that you may read the file, then import it again.`);
+    const reason = code === 'ENOENT' ? say('missing') : code === 'EACCES' || code === 'EPERM' ? say('denied') : say('unreadable', { code: code ?? String(error) });
+    throw new TematikError('bad_input', say('cannotRead', { file: filePath, reason }));
   }
   return parseTranscript(sourceName, bytes);
 }
@@ -99,24 +127,22 @@ function formatOf(sourceName: string): TranscriptFormat {
   const format = FORMATS.get(extension);
   if (format) return format;
   if (extension === '.doc' || extension === '.rtf' || extension === '.odt' || extension === '.pages') {
-    throw new TematikError('bad_input', `${sourceName}: ${extension} files cannot be imported. Open it in Word or LibreOffice, save it as a Word document (.docx), and import that file.`);
+    throw new TematikError('bad_input', say('oldWordFormat', { file: sourceName, extension }));
   }
-  const what = extension ? `"${extension}" files are not supported` : 'the file has no extension, so its format is unknown';
-  throw new TematikError('bad_input', `${sourceName}: ${what}. Import a transcript as ${TRANSCRIPT_EXTENSIONS.join(', ')}.`);
+  const formats = TRANSCRIPT_EXTENSIONS.join(', ');
+  throw new TematikError('bad_input', extension ? say('unsupported', { file: sourceName, extension, formats }) : say('noExtension', { file: sourceName, formats }));
+}
+
+/** One decimal always, so a file just over the limit does not read as the limit itself (10.0 MB, 10,0 MB). */
+function megabytes(size: number): LocalizedText {
+  const format = (locale: string) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(size / 1024 / 1024);
+  return { en: format('en-GB'), id: format('id-ID') };
 }
 
 function assertSize(sourceName: string, format: TranscriptFormat, size: number): void {
   const limit = format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
   if (size <= limit) return;
-  const fix = format === 'docx'
-    ? 'Remove or compress the images in it, or save the transcript as .txt.'
-    : 'Split it into several documents and import them one by one.';
-  throw new TematikError(
-    'bad_input',
-    `${sourceName}: the file is ${formatMegabytes(size)} (${size} bytes), over the ${limit / 1024 / 1024} MB limit for .${format} files. ${fix}`,
-  );
-}
-
-function formatMegabytes(size: number): string {
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+  throw new TematikError('bad_input', say(format === 'docx' ? 'docxTooLarge' : 'textTooLarge', {
+    file: sourceName, megabytes: megabytes(size), bytes: size, limit: limit / 1024 / 1024, format,
+  }));
 }

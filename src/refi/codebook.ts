@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import { createCode, findCodeByName } from '../store/codes';
 import type { ProjectStore } from '../store/project-store';
@@ -8,6 +9,25 @@ import { normaliseGuid } from './guid';
 import { ImportNotes } from './notes';
 import type { PlannedCode } from './read-project';
 import { assertRoot, CODEBOOK_NS, colourOf, parseXml, type XmlElement } from './xml';
+
+const say = defineMessages({
+  en: {
+    notAFile: '{file} is not a file. Choose a .qdc codebook exported by a QDA program.',
+    tooLarge: '{file} is {megabytes} MB, far more than any codebook; Tematik reads codebooks up to {limit} MB. Check that this is the file you meant.',
+    missing: '{file}: the file does not exist. Check the path and try again.',
+    unreadable: '{file}: it could not be read ({code}). Check the path and try again.',
+    zipNotCodebook: '{file} is a zip file (a REFI-QDA project, .qdpx), not a codebook. Import it as a project, which brings its codebook too.',
+    noCodes: '{file} holds no codes; nothing was imported.',
+  },
+  id: {
+    notAFile: '{file} bukan berkas. Pilih buku kode .qdc yang diekspor oleh aplikasi QDA.',
+    tooLarge: '{file} berukuran {megabytes} MB, jauh lebih besar daripada buku kode mana pun; Tematik membaca buku kode sampai {limit} MB. Pastikan ini berkas yang Anda maksud.',
+    missing: '{file}: berkas tidak ada. Periksa path-nya lalu coba lagi.',
+    unreadable: '{file}: berkas tidak bisa dibaca ({code}). Periksa path-nya lalu coba lagi.',
+    zipNotCodebook: '{file} adalah berkas zip (proyek REFI-QDA, .qdpx), bukan buku kode. Impor sebagai proyek; buku kodenya ikut terimpor.',
+    noCodes: '{file} tidak berisi kode; tidak ada yang diimpor.',
+  },
+});
 
 /** A codebook is a list of names; anything this large is not one. */
 const MAX_QDC_BYTES = 20 * 1024 * 1024;
@@ -23,16 +43,16 @@ export function readCodebookFile(file: string): CodebookPlan {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new TematikError('bad_input', `${file} is not a file. Choose a .qdc codebook exported by a QDA program.`);
-    if (stat.size > MAX_QDC_BYTES) throw new TematikError('bad_input', `${label} is ${Math.round(stat.size / 1024 / 1024)} MB, far more than any codebook; Tematik reads codebooks up to ${MAX_QDC_BYTES / 1024 / 1024} MB. Check that this is the file you meant.`);
+    if (!stat.isFile()) throw new TematikError('bad_input', say('notAFile', { file }));
+    if (stat.size > MAX_QDC_BYTES) throw new TematikError('bad_input', say('tooLarge', { file: label, megabytes: Math.round(stat.size / 1024 / 1024), limit: MAX_QDC_BYTES / 1024 / 1024 }));
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof TematikError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TematikError('bad_input', `${file}: ${code === 'ENOENT' ? 'the file does not exist' : `it could not be read (${code ?? String(error)})`}. Check the path and try again.`);
+    throw new TematikError('bad_input', code === 'ENOENT' ? say('missing', { file }) : say('unreadable', { file, code: code ?? String(error) }));
   }
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04') {
-    throw new TematikError('bad_input', `${label} is a zip file (a REFI-QDA project, .qdpx), not a codebook. Import it as a project, which brings its codebook too.`);
+    throw new TematikError('bad_input', say('zipNotCodebook', { file: label }));
   }
   return readCodebookXml(bytes, label);
 }
@@ -64,7 +84,7 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
     else if (child.ns === CODEBOOK_NS && child.name === 'Sets') messages.add(`Skipped ${child.children.length} set(s): Tematik builds themes from codes itself.`);
     else messages.unknown(child, '<CodeBook>', CODEBOOK_NS);
   }
-  if (codes.length === 0) throw new TematikError('bad_input', `${label} holds no codes; nothing was imported.`);
+  if (codes.length === 0) throw new TematikError('bad_input', say('noCodes', { file: label }));
   return { codes, messages };
 }
 

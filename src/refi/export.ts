@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
 import type { Attribute, Code, Coding, Informant, Memo } from '../domain/types';
 import { listCodes } from '../store/codes';
@@ -12,6 +13,11 @@ import { listThemes } from '../store/themes';
 import { refiGuid } from './guid';
 import { codePointIndex } from '../domain/offsets';
 import { CODEBOOK_NS, PROJECT_NS, RGB, XmlWriter, XSD_DATE_TIME } from './xml';
+
+const say = defineMessages({
+  en: { emptyCodebook: 'The codebook is empty, and a REFI-QDA codebook needs at least one code. Create codes first, then export the codebook.' },
+  id: { emptyCodebook: 'Buku kode masih kosong, padahal buku kode REFI-QDA memerlukan setidaknya satu kode. Buat kode lebih dulu, lalu ekspor buku kodenya.' },
+});
 
 type Db = Database.Database;
 
@@ -269,7 +275,7 @@ export function buildCodebookExport(db: Db): string {
   const project = projectRow(db);
   const codes = listCodes(db);
   if (codes.length === 0) {
-    throw new TematikError('conflict', 'The codebook is empty, and a REFI-QDA codebook needs at least one code. Create codes first, then export the codebook.');
+    throw new TematikError('conflict', say('emptyCodebook'));
   }
   const g = (kind: 'code' | 'set', id: number): string => refiGuid(project.guid, kind, id);
   const children = childrenByParent(codes);

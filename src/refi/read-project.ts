@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
 import type { ParsedTurn } from '../import/types';
 import { parseTurns } from '../import/turns';
@@ -12,6 +13,23 @@ import { ImportNotes } from './notes';
 import { importedText } from './positions';
 import { checkEntryName, SafeZip, type ZipEntry } from './safe-zip';
 import { assertRoot, colourOf, parseXml, PROJECT_NS, XSD_DATE_TIME, type XmlElement } from './xml';
+
+const say = defineMessages({
+  en: {
+    xmlNotZip: '{file} is an XML file, not a zip, so it is not a REFI-QDA project (.qdpx). If it is a codebook (.qdc), import it as a codebook instead.',
+    noProjectQde: '{file} has no project.qde, so it is not a REFI-QDA project (.qdpx). Export the project again from the program that made it; nothing was imported.',
+    positionNotInteger: '{file}: a selection in "{title}" has the {name} "{value}", which is not a whole number; the file is damaged, so nothing was imported.',
+    positionMissing: '{file}: a selection in "{title}" has no {name}; the file is damaged, so nothing was imported.',
+    selectionOutside: '{file}: a selection in "{title}" runs from {start} to {end}, outside the source\'s text ({length} characters); the file is damaged, so nothing was imported.',
+  },
+  id: {
+    xmlNotZip: '{file} adalah berkas XML, bukan zip, jadi bukan proyek REFI-QDA (.qdpx). Bila berkas itu buku kode (.qdc), impor sebagai buku kode.',
+    noProjectQde: '{file} tidak berisi project.qde, jadi bukan proyek REFI-QDA (.qdpx). Ekspor ulang proyeknya dari aplikasi yang membuatnya; tidak ada yang diimpor.',
+    positionNotInteger: '{file}: sebuah bagian teks di "{title}" punya {name} "{value}", yang bukan bilangan bulat; berkasnya rusak, jadi tidak ada yang diimpor.',
+    positionMissing: '{file}: sebuah bagian teks di "{title}" tidak punya {name}; berkasnya rusak, jadi tidak ada yang diimpor.',
+    selectionOutside: '{file}: sebuah bagian teks di "{title}" berjalan dari {start} sampai {end}, di luar teks sumbernya ({length} karakter); berkasnya rusak, jadi tidak ada yang diimpor.',
+  },
+});
 
 /** The informant type given to cases when no variable of the file names one. */
 export const DEFAULT_TYPE = 'Imported';
@@ -137,14 +155,14 @@ function assertLooksLikeZip(file: string): void {
   }
   const text = head.toString('latin1');
   if (text.startsWith('<') || text.startsWith('\xef\xbb\xbf<')) {
-    throw new TematikError('bad_input', `${path.basename(file)} is an XML file, not a zip, so it is not a REFI-QDA project (.qdpx). If it is a codebook (.qdc), import it as a codebook instead.`);
+    throw new TematikError('bad_input', say('xmlNotZip', { file: path.basename(file) }));
   }
 }
 
 export function readProjectZip(zip: SafeZip, progress: (done: number, total: number, label: string) => void = () => undefined): ProjectPlan {
   const entry = zip.entry('project.qde');
   if (!entry) {
-    throw new TematikError('bad_input', `${zip.label} has no project.qde, so it is not a REFI-QDA project (.qdpx). Export the project again from the program that made it; nothing was imported.`);
+    throw new TematikError('bad_input', say('noProjectQde', { file: zip.label }));
   }
   progress(0, 3, 'Reading project.qde');
   const root = parseXml(zip.read(entry), `${zip.label} (project.qde)`);
@@ -326,7 +344,9 @@ class ProjectReader {
     const position = (name: string): number => {
       const raw = el.attrs.get(name)?.trim() ?? '';
       if (!INTEGER.test(raw)) {
-        throw new TematikError('bad_input', `${this.zip.label}: a selection in "${title}" has ${raw ? `the ${name} "${raw}", which is not a whole number` : `no ${name}`}; the file is damaged, so nothing was imported.`);
+        throw new TematikError('bad_input', raw
+          ? say('positionNotInteger', { file: this.zip.label, title, name, value: raw })
+          : say('positionMissing', { file: this.zip.label, title, name }));
       }
       return Number(raw);
     };
@@ -460,7 +480,9 @@ class ProjectReader {
       const start = imported.toUtf16(selection.start);
       const end = imported.toUtf16(selection.end);
       if (selection.start < 0 || selection.start > selection.end || start === undefined || end === undefined) {
-        throw new TematikError('bad_input', `${this.zip.label}: a selection in "${raw.title}" runs from ${selection.start} to ${selection.end}, outside the source's text (${imported.codePoints} characters); the file is damaged, so nothing was imported.`);
+        throw new TematikError('bad_input', say('selectionOutside', {
+          file: this.zip.label, title: raw.title, start: String(selection.start), end: String(selection.end), length: imported.codePoints,
+        }));
       }
       if (start === end) { this.messages.add('Skipped empty selections (no characters between start and end).'); continue; }
       for (const coding of selection.codings) {

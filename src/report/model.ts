@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import type { AuditEntry, Convergence, Extract, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
 import { listCodes } from '../store/codes';
@@ -14,6 +15,17 @@ import { pseudonymiser } from './pseudonyms';
 import { pickQuotes, trimQuote, type QuoteCandidate, type QuotedPassage } from './quotes';
 import { fill, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from './strings';
 import { cleanText } from './text';
+
+const say = defineMessages({
+  en: {
+    themeMissing: "Theme {ids} does not exist (deleted or merged?). Refresh the theme list and choose the report's themes again.",
+    themesMissing: "Themes {ids} do not exist (deleted or merged?). Refresh the theme list and choose the report's themes again.",
+  },
+  id: {
+    themeMissing: 'Tema {ids} tidak ada (sudah dihapus atau digabungkan?). Muat ulang daftar tema lalu pilih lagi tema untuk laporan.',
+    themesMissing: 'Tema {ids} tidak ada (sudah dihapus atau digabungkan?). Muat ulang daftar tema lalu pilih lagi tema untuk laporan.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -257,7 +269,7 @@ export function selectThemes(themes: readonly Theme[], themeIds?: readonly numbe
   if (themeIds) {
     const missing = themeIds.filter((id) => !byId.has(id));
     if (missing.length) {
-      throw new TematikError('not_found', `Theme${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist (deleted or merged?). Refresh the theme list and choose the report's themes again.`);
+      throw new TematikError('not_found', say(missing.length > 1 ? 'themesMissing' : 'themeMissing', { ids: missing.join(', ') }));
     }
     chosen = new Set(themeIds);
   } else {

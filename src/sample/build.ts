@@ -1,9 +1,33 @@
 import path from 'node:path';
 import type { Invoke } from '../api/contract';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId, CodingId, DocumentId, ThemeId, ThemeLinkId } from '../domain/ids';
 import type { DocumentContent, Progress } from '../domain/types';
 import { SAMPLE_CODES, SAMPLE_DESCRIPTION, SAMPLE_CODINGS, SAMPLE_JOURNAL, SAMPLE_LINKS, SAMPLE_THEMES } from './worked-example';
+
+const say = defineMessages({
+  en: {
+    undefinedCode: 'The worked example codes with "{name}", which its codebook does not define.',
+    missingTranscript: 'The worked example needs transcript {document}, which the sample folder did not provide.',
+    undefinedTheme: 'The worked example links theme "{key}", which it does not define.',
+    linkOrder: 'The worked example\'s link "{key}" acts on a link defined after it.',
+    phraseMissing: 'The worked example quotes "{phrase}", which does not occur in {title}.',
+    phraseRepeated: 'The worked example quotes "{phrase}", which occurs more than once in {title}: quote a longer passage.',
+    phraseOutsideTurn: 'The worked example quotes "{phrase}" in {title}, but it is not inside one informant\'s turn.',
+    wrongSpeaker: 'The worked example expects "{phrase}" in {title} to be said by {speaker}, not {actual}.',
+  },
+  id: {
+    undefinedCode: 'Contoh lengkap memakai kode "{name}", yang tidak ada di buku kodenya.',
+    missingTranscript: 'Contoh lengkap memerlukan transkrip {document}, yang tidak ada di folder studi contoh.',
+    undefinedTheme: 'Contoh lengkap menghubungkan tema "{key}", yang tidak didefinisikannya.',
+    linkOrder: 'Hubungan "{key}" dalam contoh lengkap merujuk hubungan yang baru didefinisikan sesudahnya.',
+    phraseMissing: 'Contoh lengkap mengutip "{phrase}", yang tidak ada di {title}.',
+    phraseRepeated: 'Contoh lengkap mengutip "{phrase}", yang muncul lebih dari sekali di {title}: kutip bagian yang lebih panjang.',
+    phraseOutsideTurn: 'Contoh lengkap mengutip "{phrase}" di {title}, tetapi kutipan itu tidak berada di dalam satu giliran bicara informan.',
+    wrongSpeaker: 'Contoh lengkap mengharapkan "{phrase}" di {title} diucapkan oleh {speaker}, bukan {actual}.',
+  },
+});
 
 /** Which sample: the fully analysed study, or the bare transcripts and sheet to practise on. */
 export type SampleVariant = 'worked' | 'practice';
@@ -38,7 +62,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   }
   const codeId = (name: string): CodeId => {
     const found = codeIds.get(name);
-    if (found === undefined) throw new TematikError('internal', `The worked example codes with "${name}", which its codebook does not define.`);
+    if (found === undefined) throw new TematikError('internal', say('undefinedCode', { name }));
     return found;
   };
 
@@ -55,7 +79,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   const exemplars = new Map<string, CodingId>();
   for (const coding of SAMPLE_CODINGS) {
     const document = documents.get(coding.document);
-    if (!document) throw new TematikError('not_found', `The worked example needs transcript ${coding.document}, which the sample folder did not provide.`);
+    if (!document) throw new TematikError('not_found', say('missingTranscript', { document: coding.document }));
     const { start, end } = informantPassage(document, coding.phrase, coding.speaker);
     for (const name of coding.codes) {
       const applied = await invoke('codings.apply', { documentId: document.id as DocumentId, start, end, codeId: codeId(name) });
@@ -74,7 +98,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   }
   const themeId = (key: string): ThemeId => {
     const found = themeIds.get(key);
-    if (found === undefined) throw new TematikError('internal', `The worked example links theme "${key}", which it does not define.`);
+    if (found === undefined) throw new TematikError('internal', say('undefinedTheme', { key }));
     return found;
   };
 
@@ -84,7 +108,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   const linkIds = new Map<string, ThemeLinkId>();
   for (const link of SAMPLE_LINKS) {
     const target = link.to.startsWith('link:') ? { toLinkId: linkIds.get(link.to.slice(5)) } : { toThemeId: themeId(link.to) };
-    if (Object.values(target)[0] === undefined) throw new TematikError('internal', `The worked example's link "${link.key}" acts on a link defined after it.`);
+    if (Object.values(target)[0] === undefined) throw new TematikError('internal', say('linkOrder', { key: link.key }));
     const created = await invoke('themeLinks.create', { fromThemeId: themeId(link.from), kind: link.kind, label: link.label, ...target });
     linkIds.set(link.key, created.id);
   }
@@ -106,15 +130,15 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
  */
 export function informantPassage(document: Pick<DocumentContent, 'title' | 'text' | 'turns'>, phrase: string, speaker?: string): { start: number; end: number } {
   const start = document.text.indexOf(phrase);
-  if (start < 0) throw new TematikError('not_found', `The worked example quotes "${phrase}", which does not occur in ${document.title}.`);
-  if (document.text.indexOf(phrase, start + 1) >= 0) throw new TematikError('conflict', `The worked example quotes "${phrase}", which occurs more than once in ${document.title}: quote a longer passage.`);
+  if (start < 0) throw new TematikError('not_found', say('phraseMissing', { phrase, title: document.title }));
+  if (document.text.indexOf(phrase, start + 1) >= 0) throw new TematikError('conflict', say('phraseRepeated', { phrase, title: document.title }));
   const end = start + phrase.length;
   const turn = document.turns.find((t) => t.start <= start && end <= t.end);
   if (!turn || turn.role !== 'informant') {
-    throw new TematikError('conflict', `The worked example quotes "${phrase}" in ${document.title}, but it is not inside one informant's turn.`);
+    throw new TematikError('conflict', say('phraseOutsideTurn', { phrase, title: document.title }));
   }
   if (speaker !== undefined && !turn.speaker.includes(speaker)) {
-    throw new TematikError('conflict', `The worked example expects "${phrase}" in ${document.title} to be said by ${speaker}, not ${turn.speaker}.`);
+    throw new TematikError('conflict', say('wrongSpeaker', { phrase, title: document.title, speaker, actual: turn.speaker }));
   }
   return { start, end };
 }

@@ -1,6 +1,26 @@
 import { TematikError } from '../domain/errors';
+import { defineMessages, type LocalizedText } from '../domain/text';
 import { analyse, expandSynonyms } from './tokens';
 import { isStopword } from './stopwords';
+
+const say = defineMessages({
+  en: {
+    badQuery: 'The search "{query}" {what}. Example: kolaborasi AND "brand equity" NOT promosi.',
+    endsEarly: 'ends where a word was expected',
+    unclosed: 'has a "(" without its ")"',
+    unexpected: 'has "{token}" where a word was expected',
+    unopened: 'has a ")" without its "("',
+    onlyNegative: 'only says what to leave out; add a word to look for',
+  },
+  id: {
+    badQuery: 'Pencarian "{query}" {what}. Contoh: kolaborasi AND "brand equity" NOT promosi.',
+    endsEarly: 'berakhir di tempat yang seharusnya berisi kata',
+    unclosed: 'punya "(" tanpa pasangan ")"',
+    unexpected: 'punya "{token}" di tempat yang seharusnya berisi kata',
+    unopened: 'punya ")" tanpa pasangan "("',
+    onlyNegative: 'hanya menyebut apa yang dikecualikan; tambahkan kata yang dicari',
+  },
+});
 
 /** A parsed search: what must match, as a tree. */
 export type QueryNode =
@@ -37,19 +57,19 @@ function lex(query: string): Token[] {
 export function parseQuery(query: string): QueryNode | null {
   const tokens = lex(query);
   let i = 0;
-  const fail = (what: string): never => {
-    throw new TematikError('invalid_args', `The search "${query}" ${what}. Example: kolaborasi AND "brand equity" NOT promosi.`);
+  const fail = (what: LocalizedText): never => {
+    throw new TematikError('invalid_args', say('badQuery', { query, what }));
   };
   const primary = (): QueryNode | null => {
     const token = tokens[i++];
-    if (!token) return fail('ends where a word was expected');
+    if (!token) return fail(say('endsEarly'));
     if (token.type === 'open') {
       const inner = or();
-      if (tokens[i]?.type !== 'close') fail('has a "(" without its ")"');
+      if (tokens[i]?.type !== 'close') fail(say('unclosed'));
       i++;
       return inner;
     }
-    if (token.type === 'close' || token.type === 'op') return fail(`has "${token.text}" where a word was expected`);
+    if (token.type === 'close' || token.type === 'op') return fail(say('unexpected', { token: token.text }));
     const node = token.type === 'phrase' ? phrase(token.text) : word(token.text);
     return node && token.negated ? { kind: 'not', node } : node;
   };
@@ -84,8 +104,8 @@ export function parseQuery(query: string): QueryNode | null {
   };
   if (tokens.length === 0) return null;
   const tree = or();
-  if (i < tokens.length) fail(`has a ")" without its "("`);
-  if (tree && onlyNegative(tree)) fail('only says what to leave out; add a word to look for');
+  if (i < tokens.length) fail(say('unopened'));
+  if (tree && onlyNegative(tree)) fail(say('onlyNegative'));
   return tree;
 }
 

@@ -1,11 +1,17 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId, DocumentId, MemoId, Utf16Offset } from '../domain/ids';
 import { speakersOf } from '../analysis/extracts';
 import type { SearchEmpty, SearchFilters, SearchHit, SearchResult, SpeakerRole } from '../domain/types';
 import { codeText, memoText, refreshSearchIndex } from './indexer';
 import { matchSpans, parseQuery, toFts, type QueryNode } from './query';
 import { analyse } from './tokens';
+
+const say = defineMessages({
+  en: { cannotRun: 'The search "{query}" could not be run ({reason}). Put phrases in "double quotes" and balance parentheses.' },
+  id: { cannotRun: 'Pencarian "{query}" tidak bisa dijalankan ({reason}). Apit frasa dengan "tanda kutip ganda" dan pastikan setiap kurung punya pasangannya.' },
+});
 
 type Db = Database.Database;
 
@@ -79,7 +85,7 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
       ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
     passages = bounded ? db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number : rows.length;
   } catch (error) {
-    throw new TematikError('invalid_args', `The search "${options.query}" could not be run (${(error as Error).message}). Put phrases in "double quotes" and balance parentheses.`);
+    throw new TematikError('invalid_args', say('cannotRun', { query: options.query, reason: (error as Error).message }));
   }
   const hits = kwic(db, rows, tree, within);
   const everyPassageRead = rows.length === passages;

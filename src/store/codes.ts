@@ -1,10 +1,40 @@
 import type Database from 'better-sqlite3';
 import { informantsOfCode, informantsPerCode } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import type { Code } from '../domain/types';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    codeNotFound: 'Code {id} does not exist. Refresh the codebook and try again.',
+    noCodeOnPath: 'The codebook has no code "{part}" under "{parent}", so "{wanted}" cannot be placed. Check the path, or create "{missing}" first.',
+    nameAmbiguous: 'The code name "{wanted}" is ambiguous: {count} codes have it ({paths}). Give the path of the one you mean, e.g. {example}.',
+    nameTakenAtTop: 'A code named "{name}" already exists at the top of the codebook. Use it, or choose another name.',
+    nameTakenUnderParent: 'A code named "{name}" already exists under that parent. Use it, or choose another name.',
+    siblingNameTaken: 'A sibling code named "{name}" already exists. Merge the two codes instead, or choose another name.',
+    moveUnderItself: 'Cannot move "{name}" under itself or one of its sub-codes.',
+    parentHasName: 'The new parent already has a code named "{name}". Merge them instead.',
+    mergeIntoItself: 'Cannot merge a code into itself. Pick two different codes.',
+    mergeIntoSubCode: 'Cannot merge "{source}" into its own sub-code "{target}". Move the sub-code out first.',
+    subCodeClash: 'A sub-code named "{name}" exists in both places. Rename or merge one of them first; nothing was changed.',
+  },
+  id: {
+    codeNotFound: 'Kode {id} tidak ada. Muat ulang buku kode lalu coba lagi.',
+    noCodeOnPath: 'Buku kode tidak punya kode "{part}" di bawah "{parent}", jadi "{wanted}" tidak bisa ditempatkan. Periksa jalurnya, atau buat "{missing}" lebih dulu.',
+    nameAmbiguous: 'Nama kode "{wanted}" ambigu: ada {count} kode dengan nama itu ({paths}). Sebutkan jalur kode yang Anda maksud, mis. {example}.',
+    nameTakenAtTop: 'Sudah ada kode bernama "{name}" di tingkat teratas buku kode. Pakai kode itu, atau pilih nama lain.',
+    nameTakenUnderParent: 'Sudah ada kode bernama "{name}" di bawah induk itu. Pakai kode itu, atau pilih nama lain.',
+    siblingNameTaken: 'Sudah ada kode bernama "{name}" di tingkat yang sama. Gabungkan kedua kode itu, atau pilih nama lain.',
+    moveUnderItself: '"{name}" tidak bisa dipindahkan ke bawah dirinya sendiri atau ke bawah salah satu sub-kodenya.',
+    parentHasName: 'Induk yang baru sudah punya kode bernama "{name}". Gabungkan keduanya saja.',
+    mergeIntoItself: 'Kode tidak bisa digabungkan ke dirinya sendiri. Pilih dua kode yang berbeda.',
+    mergeIntoSubCode: '"{source}" tidak bisa digabungkan ke sub-kodenya sendiri, "{target}". Pindahkan sub-kode itu keluar lebih dulu.',
+    subCodeClash: 'Sub-kode bernama "{name}" ada di kedua tempat. Ganti nama atau gabungkan salah satunya lebih dulu; tidak ada yang diubah.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -31,14 +61,14 @@ export function getCode(db: Db, id: CodeId): Code {
 /** A code's own fields, or not_found: what every check and change needs, without counting informants. */
 function codeRow(db: Db, id: CodeId): CodeRow {
   const row = db.prepare(`${codeSql} WHERE c.id = ?`).get(id) as CodeRow | undefined;
-  if (!row) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
+  if (!row) throw new TematikError('not_found', say('codeNotFound', { id: String(id) }));
   return row;
 }
 
 /** Just the name: cheap, for labels on the hot path (getCode also counts codings). */
 export function codeName(db: Db, id: CodeId): string {
   const name = db.prepare('SELECT name FROM codes WHERE id = ?').pluck().get(id) as string | undefined;
-  if (name === undefined) throw new TematikError('not_found', `Code ${id} does not exist. Refresh the codebook and try again.`);
+  if (name === undefined) throw new TematikError('not_found', say('codeNotFound', { id: String(id) }));
   return name;
 }
 
@@ -75,7 +105,7 @@ export function resolveCodeName(db: Db, name: string, inVivo = false): CodeId {
       if (found !== undefined) parentId = found;
       else if (i === parts.length - 1) return createCode(db, { name: part, parentId, inVivo });
       else {
-        throw new TematikError('not_found', `The codebook has no code "${part}" under "${parts.slice(0, i).join('/')}", so "${wanted}" cannot be placed. Check the path, or create "${parts.slice(0, i + 1).join('/')}" first.`);
+        throw new TematikError('not_found', say('noCodeOnPath', { part, parent: parts.slice(0, i).join('/'), wanted, missing: parts.slice(0, i + 1).join('/') }));
       }
     }
     return parentId!;
@@ -84,14 +114,14 @@ export function resolveCodeName(db: Db, name: string, inVivo = false): CodeId {
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) return createCode(db, { name: wanted, inVivo });
   const paths = matches.map((id) => `"${codePath(db, id)}"`);
-  throw new TematikError('invalid_args', `The code name "${wanted}" is ambiguous: ${matches.length} codes have it (${paths.join(', ')}). Give the path of the one you mean, e.g. ${paths[0]}.`);
+  throw new TematikError('invalid_args', say('nameAmbiguous', { wanted, count: matches.length, paths: paths.join(', '), example: paths[0]! }));
 }
 
 export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean }): CodeId {
   const parentId = input.parentId ?? null;
   if (parentId !== null) codeRow(db, parentId);
   if (findCodeByName(db, input.name, parentId) !== undefined) {
-    throw new TematikError('conflict', `A code named "${input.name.trim()}" already exists ${parentId === null ? 'at the top of the codebook' : 'under that parent'}. Use it, or choose another name.`);
+    throw new TematikError('conflict', say(parentId === null ? 'nameTakenAtTop' : 'nameTakenUnderParent', { name: input.name.trim() }));
   }
   const count = db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
   return Number(db.prepare('INSERT INTO codes (parent_id, name, description, colour, in_vivo, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -102,7 +132,7 @@ export function updateCode(db: Db, id: CodeId, input: { name?: string; descripti
   const current = codeRow(db, id);
   if (input.name !== undefined) {
     const other = findCodeByName(db, input.name, current.parentId);
-    if (other !== undefined && other !== id) throw new TematikError('conflict', `A sibling code named "${input.name.trim()}" already exists. Merge the two codes instead, or choose another name.`);
+    if (other !== undefined && other !== id) throw new TematikError('conflict', say('siblingNameTaken', { name: input.name.trim() }));
   }
   db.prepare('UPDATE codes SET name = ?, description = ?, colour = ? WHERE id = ?')
     .run(input.name?.trim() ?? current.name, input.description ?? current.description, input.colour ?? current.colour, id);
@@ -116,10 +146,10 @@ export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
     const ancestors = db.prepare(`
       WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT c.parent_id FROM codes c JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL)
       SELECT id FROM up`).pluck().all(parentId) as number[];
-    if (ancestors.includes(id)) throw new TematikError('conflict', `Cannot move "${code.name}" under itself or one of its sub-codes.`);
+    if (ancestors.includes(id)) throw new TematikError('conflict', say('moveUnderItself', { name: code.name }));
   }
   if (findCodeByName(db, code.name, parentId) !== undefined && code.parentId !== parentId) {
-    throw new TematikError('conflict', `The new parent already has a code named "${code.name}". Merge them instead.`);
+    throw new TematikError('conflict', say('parentHasName', { name: code.name }));
   }
   db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
 }
@@ -130,12 +160,12 @@ export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
  * the same text stays coded, nothing is lost.
  */
 export function mergeCodes(db: Db, sourceId: CodeId, targetId: CodeId): { source: string; target: string } {
-  if (sourceId === targetId) throw new TematikError('conflict', 'Cannot merge a code into itself. Pick two different codes.');
+  if (sourceId === targetId) throw new TematikError('conflict', say('mergeIntoItself'));
   const source = codeRow(db, sourceId);
   const target = codeRow(db, targetId);
   const underSource = db.prepare(`
     WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id) SELECT id FROM down`).pluck().all(sourceId) as number[];
-  if (underSource.includes(targetId)) throw new TematikError('conflict', `Cannot merge "${source.name}" into its own sub-code "${target.name}". Move the sub-code out first.`);
+  if (underSource.includes(targetId)) throw new TematikError('conflict', say('mergeIntoSubCode', { source: source.name, target: target.name }));
   assertChildrenFit(db, sourceId, targetId);
   db.prepare('UPDATE OR IGNORE codings SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
   db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
@@ -164,6 +194,6 @@ function assertChildrenFit(db: Db, fromParent: CodeId, toParent: CodeId | null):
       ON ifnull(sibling.parent_id, 0) = ? AND sibling.name = child.name COLLATE NOCASE AND sibling.id <> child.id
     WHERE child.parent_id = ? LIMIT 1`).pluck().get(toParent ?? 0, fromParent) as string | undefined;
   if (clash !== undefined) {
-    throw new TematikError('conflict', `A sub-code named "${clash}" exists in both places. Rename or merge one of them first; nothing was changed.`);
+    throw new TematikError('conflict', say('subCodeClash', { name: clash }));
   }
 }

@@ -1,11 +1,33 @@
 import type Database from 'better-sqlite3';
 import { extractsOf } from '../analysis/extracts';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId, CoderId, CodingId, DocumentId, Utf16Offset } from '../domain/ids';
 import { isCharBoundary } from '../domain/offsets';
 import type { Coding, Extract } from '../domain/types';
 import { documentText } from './documents';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    codingNotFound: 'Coding {id} does not exist (it may have been removed). Refresh and try again.',
+    emptyRange: 'The range {start}–{end} is empty or reversed; select some text in "{title}" first.',
+    rangePastEnd: 'The range {start}–{end} runs past the end of "{title}" ({length} characters).',
+    splitsCharacter: 'The range {start}–{end} splits a character (an emoji or other symbol) in "{title}"; widen the selection by one character.',
+    documentNotFound: 'Document {id} does not exist. Refresh the document list and try again.',
+    alreadyCoded: 'This exact passage already has this code from you; nothing was added.',
+    recodeDuplicate: 'This passage already has that code; remove this coding instead.',
+  },
+  id: {
+    codingNotFound: 'Pengodean {id} tidak ada (mungkin sudah dihapus). Muat ulang lalu coba lagi.',
+    emptyRange: 'Rentang {start}–{end} kosong atau terbalik; pilih dulu sebagian teks di "{title}".',
+    rangePastEnd: 'Rentang {start}–{end} melewati akhir "{title}" ({length} karakter).',
+    splitsCharacter: 'Rentang {start}–{end} memotong satu karakter (emoji atau simbol lain) di "{title}"; perlebar pilihan Anda satu karakter.',
+    documentNotFound: 'Transkrip {id} tidak ada. Muat ulang daftar transkrip lalu coba lagi.',
+    alreadyCoded: 'Anda sudah memberi kode ini pada bagian teks yang persis sama; tidak ada yang ditambahkan.',
+    recodeDuplicate: 'Bagian teks ini sudah punya kode itu; hapus saja pengodean ini.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -15,16 +37,16 @@ const codingColumns = `c.id, c.document_id AS documentId, c.code_id AS codeId, c
 
 export function getCoding(db: Db, id: CodingId): Coding {
   const row = db.prepare(`SELECT ${codingColumns} FROM codings c WHERE c.id = ?`).get(id) as Coding | undefined;
-  if (!row) throw new TematikError('not_found', `Coding ${id} does not exist (it may have been removed). Refresh and try again.`);
+  if (!row) throw new TematikError('not_found', say('codingNotFound', { id: String(id) }));
   return row;
 }
 
 /** Checks a range against the document before anything is written. */
 export function checkRange(text: string, title: string, start: Utf16Offset, end: Utf16Offset): void {
-  if (end <= start) throw new TematikError('invalid_args', `The range ${start}–${end} is empty or reversed; select some text in "${title}" first.`);
-  if (end > text.length) throw new TematikError('invalid_args', `The range ${start}–${end} runs past the end of "${title}" (${text.length} characters).`);
+  if (end <= start) throw new TematikError('invalid_args', say('emptyRange', { start: String(start), end: String(end), title }));
+  if (end > text.length) throw new TematikError('invalid_args', say('rangePastEnd', { start: String(start), end: String(end), title, length: text.length }));
   if (!isCharBoundary(text, start) || !isCharBoundary(text, end)) {
-    throw new TematikError('invalid_args', `The range ${start}–${end} splits a character (an emoji or other symbol) in "${title}"; widen the selection by one character.`);
+    throw new TematikError('invalid_args', say('splitsCharacter', { start: String(start), end: String(end), title }));
   }
 }
 
@@ -36,10 +58,10 @@ export function codingWriter(db: Db): (documentId: DocumentId, codeId: CodeId, c
   return (documentId, codeId, coderId, start, end) => {
     // Sliced in JS, not with SQLite's substr: offsets are UTF-16 units, substr counts code points.
     const row = document.get(documentId) as { text: string; title: string } | undefined;
-    if (!row) throw new TematikError('not_found', `Document ${documentId} does not exist. Refresh the document list and try again.`);
+    if (!row) throw new TematikError('not_found', say('documentNotFound', { id: String(documentId) }));
     checkRange(row.text, row.title, start, end);
     if (exists.get(documentId, codeId, coderId, start, end) !== undefined) {
-      throw new TematikError('conflict', 'This exact passage already has this code from you; nothing was added.');
+      throw new TematikError('conflict', say('alreadyCoded'));
     }
     return Number(insert.run(documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
   };
@@ -74,6 +96,6 @@ export function recode(db: Db, id: CodingId, codeId: CodeId): void {
   if (coding.codeId === codeId) return;
   const duplicate = db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?')
     .get(coding.documentId, codeId, coding.coderId, coding.start, coding.end);
-  if (duplicate) throw new TematikError('conflict', 'This passage already has that code; remove this coding instead.');
+  if (duplicate) throw new TematikError('conflict', say('recodeDuplicate'));
   db.prepare('UPDATE codings SET code_id = ? WHERE id = ?').run(codeId, id);
 }

@@ -1,8 +1,22 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CoderId, ThemeId, ThemeLinkId } from '../domain/ids';
 import type { Comment, CommentTarget } from '../domain/types';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    commentNotFound: 'Comment {id} does not exist. Refresh and try again.',
+    targetMissing_theme: 'The theme {id} to comment on does not exist; the comment was not saved.',
+    targetMissing_link: 'The link {id} to comment on does not exist; the comment was not saved.',
+  },
+  id: {
+    commentNotFound: 'Komentar {id} tidak ada. Muat ulang lalu coba lagi.',
+    targetMissing_theme: 'Tema {id} yang hendak dikomentari tidak ada; komentar tidak disimpan.',
+    targetMissing_link: 'Hubungan {id} yang hendak dikomentari tidak ada; komentar tidak disimpan.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -27,14 +41,14 @@ export function listComments(db: Db, target?: CommentTarget): Comment[] {
 
 export function getComment(db: Db, id: number): Comment {
   const row = db.prepare(`${commentSql} WHERE c.id = ?`).get(id) as CommentRow | undefined;
-  if (!row) throw new TematikError('not_found', `Comment ${id} does not exist. Refresh and try again.`);
+  if (!row) throw new TematikError('not_found', say('commentNotFound', { id: String(id) }));
   return toComment(row);
 }
 
 export function addComment(db: Db, target: CommentTarget, body: string, author: CoderId): number {
   const table = target.kind === 'theme' ? 'themes' : 'theme_links';
   if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(target.id)) {
-    throw new TematikError('not_found', `The ${target.kind} ${target.id} to comment on does not exist; the comment was not saved.`);
+    throw new TematikError('not_found', say(`targetMissing_${target.kind}`, { id: String(target.id) }));
   }
   return Number(db.prepare('INSERT INTO comments (theme_id, link_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(target.kind === 'theme' ? target.id : null, target.kind === 'link' ? target.id : null, author, body.trim(), now()).lastInsertRowid);

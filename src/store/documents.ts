@@ -1,10 +1,22 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { DocumentId, InformantId } from '../domain/ids';
 import type { DocumentContent, DocumentSummary, Turn } from '../domain/types';
 import type { ParsedDocument } from '../import/types';
 import { now } from './project-store';
 import { autoMapSpeakers, remapAfterAssign } from './speakers';
+
+const say = defineMessages({
+  en: {
+    documentNotFound: 'Document {id} does not exist. Refresh the document list and try again.',
+    informantNotFound: "Informant {id} does not exist; the document's informants were not changed.",
+  },
+  id: {
+    documentNotFound: 'Transkrip {id} tidak ada. Muat ulang daftar transkrip lalu coba lagi.',
+    informantNotFound: 'Informan {id} tidak ada; informan transkrip ini tidak diubah.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -26,7 +38,7 @@ export function listDocuments(db: Db): DocumentSummary[] {
 
 export function getDocumentSummary(db: Db, id: DocumentId): DocumentSummary {
   const row = db.prepare(`${summarySql} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
-  if (!row) throw new TematikError('not_found', `Document ${id} does not exist. Refresh the document list and try again.`);
+  if (!row) throw new TematikError('not_found', say('documentNotFound', { id: String(id) }));
   return toSummary(row);
 }
 
@@ -42,7 +54,7 @@ export function getDocument(db: Db, id: DocumentId): DocumentContent {
 /** The text of a document, for slicing quotes. */
 export function documentText(db: Db, id: DocumentId): string {
   const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
-  if (text === undefined) throw new TematikError('not_found', `Document ${id} does not exist. Refresh the document list and try again.`);
+  if (text === undefined) throw new TematikError('not_found', say('documentNotFound', { id: String(id) }));
   return text;
 }
 
@@ -74,7 +86,7 @@ export function assignInformants(db: Db, id: DocumentId, informantIds: readonly 
   getDocumentSummary(db, id);
   for (const informant of informantIds) {
     if (!db.prepare('SELECT 1 FROM informants WHERE id = ?').get(informant)) {
-      throw new TematikError('not_found', `Informant ${informant} does not exist; the document's informants were not changed.`);
+      throw new TematikError('not_found', say('informantNotFound', { id: String(informant) }));
     }
   }
   db.prepare('DELETE FROM document_informants WHERE document_id = ?').run(id);

@@ -1,8 +1,20 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CodeId, ThemeId } from '../domain/ids';
 import { codeName } from './codes';
 import { getTheme } from './themes';
+
+const say = defineMessages({
+  en: {
+    badKey: 'Key {key} cannot be pinned to a code: choose a key from 1 to 9, or none.',
+    codeLeftTheme: 'Code "{code}" is not in theme "{theme}" any more. Refresh the board and drag it again.',
+  },
+  id: {
+    badKey: 'Tombol {key} tidak bisa disematkan pada kode: pilih tombol 1 sampai 9, atau tidak ada.',
+    codeLeftTheme: 'Kode "{code}" sudah tidak ada di tema "{theme}". Muat ulang papan tema lalu seret lagi.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -14,7 +26,7 @@ type Db = Database.Database;
 export function setHotkey(db: Db, id: CodeId, key: number | null): string | null {
   codeName(db, id);
   if (key !== null && (!Number.isInteger(key) || key < 1 || key > 9)) {
-    throw new TematikError('invalid_args', `Key ${key} cannot be pinned to a code: choose a key from 1 to 9, or none.`);
+    throw new TematikError('invalid_args', say('badKey', { key: String(key) }));
   }
   let previous: string | null = null;
   if (key !== null) {
@@ -34,7 +46,7 @@ export function moveThemeCode(db: Db, codeId: CodeId, fromId: ThemeId, toId: The
   getTheme(db, toId);
   const name = codeName(db, codeId);
   if (!from.codeIds.includes(codeId)) {
-    throw new TematikError('conflict', `Code "${name}" is not in theme "${from.name}" any more. Refresh the board and drag it again.`);
+    throw new TematikError('conflict', say('codeLeftTheme', { code: name, theme: from.name }));
   }
   if (fromId === toId) return;
   db.prepare('INSERT OR IGNORE INTO theme_codes (theme_id, code_id) VALUES (?, ?)').run(toId, codeId);

@@ -1,10 +1,34 @@
 import type Database from 'better-sqlite3';
 import { INTERVIEWED_SQL } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { AttributeId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import type { Attribute, Informant, InformantType } from '../domain/types';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    typeNotFound: 'Informant type {id} does not exist. Refresh the list and try again.',
+    typeNameTaken: 'An informant type named "{name}" already exists. Use it, or choose another name.',
+    typeRenameTaken: 'An informant type named "{name}" already exists. Choose another name.',
+    typeHasInformant: 'Informant type "{name}" still has 1 informant. Move them to another type first; nothing was deleted.',
+    typeHasInformants: 'Informant type "{name}" still has {count} informants. Move them to another type first; nothing was deleted.',
+    informantNotFound: 'Informant {id} does not exist. Refresh the list and try again.',
+    labelTaken: 'An informant labelled "{label}" already exists. Labels identify informants in reports; choose another.',
+    relabelTaken: 'An informant labelled "{label}" already exists. Choose another label.',
+  },
+  id: {
+    typeNotFound: 'Jenis informan {id} tidak ada. Muat ulang daftarnya lalu coba lagi.',
+    typeNameTaken: 'Sudah ada jenis informan bernama "{name}". Pakai jenis itu, atau pilih nama lain.',
+    typeRenameTaken: 'Sudah ada jenis informan bernama "{name}". Pilih nama lain.',
+    typeHasInformant: 'Jenis informan "{name}" masih punya 1 informan. Pindahkan informan itu ke jenis lain lebih dulu; tidak ada yang dihapus.',
+    typeHasInformants: 'Jenis informan "{name}" masih punya {count} informan. Pindahkan mereka ke jenis lain lebih dulu; tidak ada yang dihapus.',
+    informantNotFound: 'Informan {id} tidak ada. Muat ulang daftarnya lalu coba lagi.',
+    labelTaken: 'Sudah ada informan berlabel "{label}". Label menandai informan di laporan; pilih label lain.',
+    relabelTaken: 'Sudah ada informan berlabel "{label}". Pilih label lain.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -17,7 +41,7 @@ export function listInformantTypes(db: Db): InformantType[] {
 
 export function getInformantType(db: Db, id: InformantTypeId): InformantType {
   const type = listInformantTypes(db).find((t) => t.id === id);
-  if (!type) throw new TematikError('not_found', `Informant type ${id} does not exist. Refresh the list and try again.`);
+  if (!type) throw new TematikError('not_found', say('typeNotFound', { id: String(id) }));
   return type;
 }
 
@@ -27,7 +51,7 @@ export function findInformantTypeByName(db: Db, name: string): InformantTypeId |
 
 export function createInformantType(db: Db, input: { name: string; description?: string; colour?: string }): InformantTypeId {
   if (findInformantTypeByName(db, input.name) !== undefined) {
-    throw new TematikError('conflict', `An informant type named "${input.name}" already exists. Use it, or choose another name.`);
+    throw new TematikError('conflict', say('typeNameTaken', { name: input.name }));
   }
   const count = db.prepare('SELECT count(*) FROM informant_types').pluck().get() as number;
   return Number(db.prepare('INSERT INTO informant_types (name, description, colour, sort_order) VALUES (?, ?, ?, ?)')
@@ -38,7 +62,7 @@ export function updateInformantType(db: Db, id: InformantTypeId, input: { name?:
   const current = getInformantType(db, id);
   if (input.name !== undefined) {
     const other = findInformantTypeByName(db, input.name);
-    if (other !== undefined && other !== id) throw new TematikError('conflict', `An informant type named "${input.name}" already exists. Choose another name.`);
+    if (other !== undefined && other !== id) throw new TematikError('conflict', say('typeRenameTaken', { name: input.name }));
   }
   db.prepare('UPDATE informant_types SET name = ?, description = ?, colour = ? WHERE id = ?')
     .run(input.name?.trim() ?? current.name, input.description ?? current.description, input.colour ?? current.colour, id);
@@ -47,7 +71,7 @@ export function updateInformantType(db: Db, id: InformantTypeId, input: { name?:
 export function deleteInformantType(db: Db, id: InformantTypeId): string {
   const type = getInformantType(db, id);
   if (type.informantCount > 0) {
-    throw new TematikError('conflict', `Informant type "${type.name}" still has ${type.informantCount} informant(s). Move them to another type first; nothing was deleted.`);
+    throw new TematikError('conflict', say(type.informantCount === 1 ? 'typeHasInformant' : 'typeHasInformants', { name: type.name, count: type.informantCount }));
   }
   db.prepare('DELETE FROM informant_types WHERE id = ?').run(id);
   return type.name;
@@ -84,7 +108,7 @@ export function listInformants(db: Db, typeId?: InformantTypeId): Informant[] {
 
 export function getInformant(db: Db, id: InformantId): Informant {
   const informant = listInformants(db).find((i) => i.id === id);
-  if (!informant) throw new TematikError('not_found', `Informant ${id} does not exist. Refresh the list and try again.`);
+  if (!informant) throw new TematikError('not_found', say('informantNotFound', { id: String(id) }));
   return informant;
 }
 
@@ -95,7 +119,7 @@ export function findInformantByLabel(db: Db, label: string): InformantId | undef
 export function createInformant(db: Db, input: { label: string; name?: string; typeId: InformantTypeId; attributes?: Record<string, string> }): InformantId {
   getInformantType(db, input.typeId);
   if (findInformantByLabel(db, input.label) !== undefined) {
-    throw new TematikError('conflict', `An informant labelled "${input.label}" already exists. Labels identify informants in reports; choose another.`);
+    throw new TematikError('conflict', say('labelTaken', { label: input.label }));
   }
   const id = Number(db.prepare('INSERT INTO informants (label, name, type_id, created_at) VALUES (?, ?, ?, ?)')
     .run(input.label.trim(), input.name ?? '', input.typeId, now()).lastInsertRowid) as InformantId;
@@ -108,7 +132,7 @@ export function updateInformant(db: Db, id: InformantId, input: { label?: string
   if (input.typeId !== undefined) getInformantType(db, input.typeId);
   if (input.label !== undefined) {
     const other = findInformantByLabel(db, input.label);
-    if (other !== undefined && other !== id) throw new TematikError('conflict', `An informant labelled "${input.label}" already exists. Choose another label.`);
+    if (other !== undefined && other !== id) throw new TematikError('conflict', say('relabelTaken', { label: input.label }));
   }
   db.prepare('UPDATE informants SET label = ?, name = ?, type_id = ? WHERE id = ?')
     .run(input.label?.trim() ?? current.label, input.name ?? current.name, input.typeId ?? current.typeId, id);

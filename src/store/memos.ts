@@ -1,8 +1,26 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { CoderId, MemoId } from '../domain/ids';
 import type { Memo, MemoKind, MemoTarget, Phase } from '../domain/types';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    memoNotFound: 'Memo {id} does not exist. Refresh and try again.',
+    targetMissing_document: 'The document {id} this memo is for does not exist; the memo was not saved.',
+    targetMissing_code: 'The code {id} this memo is for does not exist; the memo was not saved.',
+    targetMissing_theme: 'The theme {id} this memo is for does not exist; the memo was not saved.',
+    targetMissing_coding: 'The coding {id} this memo is for does not exist; the memo was not saved.',
+  },
+  id: {
+    memoNotFound: 'Memo {id} tidak ada. Muat ulang lalu coba lagi.',
+    targetMissing_document: 'Transkrip {id} yang menjadi sasaran memo ini tidak ada; memo tidak disimpan.',
+    targetMissing_code: 'Kode {id} yang menjadi sasaran memo ini tidak ada; memo tidak disimpan.',
+    targetMissing_theme: 'Tema {id} yang menjadi sasaran memo ini tidak ada; memo tidak disimpan.',
+    targetMissing_coding: 'Pengodean {id} yang menjadi sasaran memo ini tidak ada; memo tidak disimpan.',
+  },
+});
 
 type Db = Database.Database;
 
@@ -43,7 +61,7 @@ export function listMemos(db: Db, filter: { target?: MemoTarget; kind?: MemoKind
 
 export function getMemo(db: Db, id: MemoId): Memo {
   const row = db.prepare(`${memoSql} WHERE m.id = ?`).get(id) as MemoRow | undefined;
-  if (!row) throw new TematikError('not_found', `Memo ${id} does not exist. Refresh and try again.`);
+  if (!row) throw new TematikError('not_found', say('memoNotFound', { id: String(id) }));
   return toMemo(row);
 }
 
@@ -51,7 +69,7 @@ export function createMemo(db: Db, input: { kind: MemoKind; title: string; body:
   const ids = { document: null as number | null, code: null as number | null, theme: null as number | null, coding: null as number | null };
   if (input.target.kind !== 'project') {
     const exists = db.prepare(`SELECT 1 FROM ${targetTable[input.target.kind]} WHERE id = ?`).get(input.target.id);
-    if (!exists) throw new TematikError('not_found', `The ${input.target.kind} ${input.target.id} this memo is for does not exist; the memo was not saved.`);
+    if (!exists) throw new TematikError('not_found', say(`targetMissing_${input.target.kind}`, { id: String(input.target.id) }));
     ids[input.target.kind] = input.target.id;
   }
   const at = now();

@@ -1,8 +1,24 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { RedactionId } from '../domain/ids';
 import type { Redaction } from '../domain/types';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    notFound: 'Name to hide {id} does not exist (removed, or undone?). Refresh the list and try again.',
+    alreadyListed: '"{term}" is already in the list of names to hide (replaced by "{replacement}"). Edit that entry instead of adding it again.',
+    emptyTerm: 'The name to hide is empty. Type a name, e.g. a shop name such as "Kopi Lereng".',
+    emptyReplacement: 'The replacement is empty. Type what the report prints instead, e.g. "[kedai kopi]".',
+  },
+  id: {
+    notFound: 'Nama yang disamarkan {id} tidak ada (sudah dihapus, atau diurungkan?). Muat ulang daftarnya lalu coba lagi.',
+    alreadyListed: '"{term}" sudah ada di daftar nama yang disamarkan (diganti dengan "{replacement}"). Ubah entri itu alih-alih menambahkannya lagi.',
+    emptyTerm: 'Nama yang disamarkan masih kosong. Ketik sebuah nama, mis. nama toko seperti "Kopi Lereng".',
+    emptyReplacement: 'Penggantinya masih kosong. Ketik apa yang dicetak laporan sebagai gantinya, mis. "[kedai kopi]".',
+  },
+});
 
 type Db = Database.Database;
 
@@ -18,7 +34,7 @@ export function listRedactions(db: Db): Redaction[] {
 
 export function getRedaction(db: Db, id: RedactionId): Redaction {
   const row = db.prepare(`${select} WHERE id = ?`).get(id) as Redaction | undefined;
-  if (!row) throw new TematikError('not_found', `Name to hide ${id} does not exist (removed, or undone?). Refresh the list and try again.`);
+  if (!row) throw new TematikError('not_found', say('notFound', { id: String(id) }));
   return row;
 }
 
@@ -28,16 +44,14 @@ function assertNew(db: Db, term: string, except: RedactionId | null): void {
     // SQLite's NOCASE folds ASCII only; "ÇAY" and "çay" are one name too.
     ?? listRedactions(db).find((r) => r.id !== except && r.term.toLocaleLowerCase() === term.toLocaleLowerCase());
   if (clash) {
-    throw new TematikError('conflict', `"${clash.term}" is already in the list of names to hide (replaced by "${clash.replacement}"). Edit that entry instead of adding it again.`);
+    throw new TematikError('conflict', say('alreadyListed', { term: clash.term, replacement: clash.replacement }));
   }
 }
 
 function checked(field: 'term' | 'replacement', value: string): string {
   const text = tidy(value);
   if (!text) {
-    throw new TematikError('invalid_args', field === 'term'
-      ? 'The name to hide is empty. Type a name, e.g. a shop name such as "Kopi Lereng".'
-      : 'The replacement is empty. Type what the report prints instead, e.g. "[kedai kopi]".');
+    throw new TematikError('invalid_args', say(field === 'term' ? 'emptyTerm' : 'emptyReplacement'));
   }
   return text;
 }

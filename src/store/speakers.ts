@@ -1,9 +1,29 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { DocumentId, InformantId } from '../domain/ids';
 import type { DocumentSpeaker, SpeakerRole } from '../domain/types';
 import { speakerProfiles } from '../import/roles';
 import { labelKey } from '../import/speakers';
+
+const say = defineMessages({
+  en: {
+    noSuchSpeaker: 'Document {id} has no speaker "{speaker}". Refresh the transcript and pick a speaker from its header.',
+    onlyInformantSpeaker: 'Only an informant speaker can be mapped to an informant; "{speaker}" was set to {role}. Set the role to informant, or leave the informant empty.',
+    informantNotInDocument: 'Informant {id} is not an informant of this document. Add the informant to the document first (Project → documents), then map the speaker.',
+    role_interviewer: 'interviewer',
+    role_informant: 'informant',
+    role_unknown: 'unknown',
+  },
+  id: {
+    noSuchSpeaker: 'Transkrip {id} tidak punya pembicara "{speaker}". Muat ulang transkripnya lalu pilih pembicara dari kepalanya.',
+    onlyInformantSpeaker: 'Hanya pembicara berperan informan yang bisa dipetakan ke informan; peran "{speaker}" diatur sebagai {role}. Atur perannya menjadi informan, atau kosongkan informannya.',
+    informantNotInDocument: 'Informan {id} bukan informan transkrip ini. Tambahkan informan itu ke transkrip lebih dulu (Proyek → transkrip), lalu petakan pembicaranya.',
+    role_interviewer: 'pewawancara',
+    role_informant: 'informan',
+    role_unknown: 'belum diatur',
+  },
+});
 
 type Db = Database.Database;
 
@@ -130,13 +150,13 @@ export function documentSpeakers(db: Db, documentId: DocumentId): DocumentSpeake
 export function setSpeaker(db: Db, documentId: DocumentId, speaker: string, to: { role: SpeakerRole; informantId: InformantId | null }): number {
   const exists = db.prepare('SELECT 1 FROM turns WHERE document_id = ? AND speaker = ? LIMIT 1').get(documentId, speaker);
   if (!exists) {
-    throw new TematikError('not_found', `Document ${documentId} has no speaker "${speaker}". Refresh the transcript and pick a speaker from its header.`);
+    throw new TematikError('not_found', say('noSuchSpeaker', { id: String(documentId), speaker }));
   }
   if (to.role !== 'informant' && to.informantId !== null) {
-    throw new TematikError('invalid_args', `Only an informant speaker can be mapped to an informant; "${speaker}" was set to ${to.role}. Set the role to informant, or leave the informant empty.`);
+    throw new TematikError('invalid_args', say('onlyInformantSpeaker', { speaker, role: say(`role_${to.role}`) }));
   }
   if (to.informantId !== null && !db.prepare('SELECT 1 FROM document_informants WHERE document_id = ? AND informant_id = ?').get(documentId, to.informantId)) {
-    throw new TematikError('invalid_args', `Informant ${to.informantId} is not an informant of this document. Add the informant to the document first (Project → documents), then map the speaker.`);
+    throw new TematikError('invalid_args', say('informantNotInDocument', { id: String(to.informantId) }));
   }
   return db.prepare('UPDATE turns SET role = ?, informant_id = ? WHERE document_id = ? AND speaker = ?').run(to.role, to.informantId, documentId, speaker).changes;
 }

@@ -1,9 +1,37 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
 import type { ThemeId, ThemeLinkId } from '../domain/ids';
 import type { ThemeLink, ThemeLinkKind } from '../domain/types';
 import { getTheme } from './themes';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    linkNotFound: 'Link {id} of the theme model does not exist. Refresh the map and try again.',
+    linkToItself: 'A theme cannot be linked to itself ("{name}").',
+    linkExists: 'The theme model already says "{from}" {relation} "{to}".',
+    mediatorIsEnd: '"{name}" is an end of that link; a mediator or moderator must be a third theme.',
+    kind_influences: 'influences',
+    kind_mediates: 'mediates',
+    kind_moderates: 'moderates',
+    kind_contradicts: 'contradicts',
+    'kind_part-of': 'is part of',
+    'kind_associated-with': 'is associated with',
+  },
+  id: {
+    linkNotFound: 'Hubungan {id} dalam model tema tidak ada. Muat ulang peta lalu coba lagi.',
+    linkToItself: 'Tema tidak bisa dihubungkan dengan dirinya sendiri ("{name}").',
+    linkExists: 'Model tema sudah menyatakan "{from}" {relation} "{to}".',
+    mediatorIsEnd: '"{name}" adalah salah satu ujung hubungan itu; mediator atau moderator harus tema ketiga.',
+    kind_influences: 'memengaruhi',
+    kind_mediates: 'memediasi',
+    kind_moderates: 'memoderasi',
+    kind_contradicts: 'bertentangan dengan',
+    'kind_part-of': 'bagian dari',
+    'kind_associated-with': 'berkaitan dengan',
+  },
+});
 
 type Db = Database.Database;
 
@@ -15,7 +43,7 @@ export function listLinks(db: Db): ThemeLink[] {
 
 export function getLink(db: Db, id: ThemeLinkId): ThemeLink {
   const link = db.prepare(`${linkSql} WHERE id = ?`).get(id) as ThemeLink | undefined;
-  if (!link) throw new TematikError('not_found', `Link ${id} of the theme model does not exist. Refresh the map and try again.`);
+  if (!link) throw new TematikError('not_found', say('linkNotFound', { id: String(id) }));
   return link;
 }
 
@@ -27,13 +55,13 @@ export function createLink(db: Db, input: { fromThemeId: ThemeId; toThemeId?: Th
   const from = getTheme(db, input.fromThemeId);
   if (input.toThemeId !== undefined) {
     const to = getTheme(db, input.toThemeId);
-    if (to.id === from.id) throw new TematikError('conflict', `A theme cannot be linked to itself ("${from.name}").`);
+    if (to.id === from.id) throw new TematikError('conflict', say('linkToItself', { name: from.name }));
     const same = db.prepare('SELECT 1 FROM theme_links WHERE from_theme_id = ? AND to_theme_id = ? AND kind = ?').get(from.id, to.id, input.kind);
-    if (same) throw new TematikError('conflict', `"${from.name}" already ${input.kind} "${to.name}".`);
+    if (same) throw new TematikError('conflict', say('linkExists', { from: from.name, relation: say(`kind_${input.kind}`), to: to.name }));
   } else {
     const target = getLink(db, input.toLinkId!);
     if (target.fromThemeId === from.id || target.toThemeId === from.id) {
-      throw new TematikError('conflict', `"${from.name}" is an end of that link; a mediator or moderator must be a third theme.`);
+      throw new TematikError('conflict', say('mediatorIsEnd', { name: from.name }));
     }
   }
   return Number(db.prepare('INSERT INTO theme_links (from_theme_id, to_theme_id, to_link_id, kind, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')

@@ -1,11 +1,25 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages, joinText } from '../domain/text';
 import type { CodeId, ThemeId } from '../domain/ids';
 import type { ThemeMap } from '../domain/types';
 import { layoutMap } from '../map/layout';
 import { listCodes } from './codes';
 import { listLinks } from './theme-links';
 import { listThemes } from './themes';
+
+const say = defineMessages({
+  en: {
+    cannotPlace: 'Cannot place {missing} on the map: not in the project any more. Refresh the map.',
+    theme: 'theme {id}',
+    code: 'code {id}',
+  },
+  id: {
+    cannotPlace: 'Tidak bisa menempatkan {missing} di peta: sudah tidak ada di proyek. Muat ulang peta.',
+    theme: 'tema {id}',
+    code: 'kode {id}',
+  },
+});
 
 type Db = Database.Database;
 
@@ -44,10 +58,10 @@ export function keepLayout(db: Db): void {
 
 export function moveNodes(db: Db, moves: { themes?: readonly { id: ThemeId; x: number; y: number }[]; codes?: readonly { id: CodeId; x: number; y: number }[] }): void {
   const missing = [
-    ...(moves.themes ?? []).filter((m) => !db.prepare('SELECT 1 FROM themes WHERE id = ?').get(m.id)).map((m) => `theme ${m.id}`),
-    ...(moves.codes ?? []).filter((m) => !db.prepare('SELECT 1 FROM codes WHERE id = ?').get(m.id)).map((m) => `code ${m.id}`),
+    ...(moves.themes ?? []).filter((m) => !db.prepare('SELECT 1 FROM themes WHERE id = ?').get(m.id)).map((m) => say('theme', { id: String(m.id) })),
+    ...(moves.codes ?? []).filter((m) => !db.prepare('SELECT 1 FROM codes WHERE id = ?').get(m.id)).map((m) => say('code', { id: String(m.id) })),
   ];
-  if (missing.length) throw new TematikError('not_found', `Cannot place ${missing.join(', ')} on the map: not in the project any more. Refresh the map.`);
+  if (missing.length) throw new TematikError('not_found', say('cannotPlace', { missing: joinText(missing, ', ') }));
   const theme = db.prepare('INSERT INTO theme_positions (theme_id, x, y) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET x = excluded.x, y = excluded.y');
   const code = db.prepare('INSERT INTO code_positions (code_id, x, y) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET x = excluded.x, y = excluded.y');
   for (const m of moves.themes ?? []) theme.run(m.id, Math.round(m.x), Math.round(m.y));

@@ -1,11 +1,55 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
+import { defineMessages, joinText } from '../domain/text';
 import type { CodeId, CodingId, ThemeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import { STATUS_STEPS } from '../domain/theme-status';
 import type { Convergence, Theme, ThemeStatus } from '../domain/types';
 import { codeName } from './codes';
 import { now } from './project-store';
+
+const say = defineMessages({
+  en: {
+    themeNotFound: 'Theme {id} does not exist. Refresh the theme list and try again.',
+    subThemeOfItself: 'Cannot make "{name}" a sub-theme of itself or of its own sub-theme.',
+    exemplarNotInTheme: "The exemplar quote must be an extract coded with one of the theme's codes.",
+    statusStep: 'Theme "{name}" is {from}; it can become {options}, not {to}. Braun & Clarke\'s phases go candidate → reviewed → defined.',
+    or: ' or ',
+    status_candidate: 'candidate',
+    status_reviewed: 'reviewed',
+    status_defined: 'defined',
+    status_discarded: 'discarded',
+    noExtracts: 'Theme "{name}" has no coded extracts yet. Add codes with extracts before marking it reviewed.',
+    needsDefinition: 'Theme "{name}" needs a definition before it can be marked defined.',
+    needsScope: 'Theme "{name}" needs a scope ("what it is not") before it can be marked defined.',
+    needsBoth: 'Theme "{name}" needs a definition and a scope ("what it is not") before it can be marked defined.',
+    splitStray: 'Only codes of "{name}" can be split off; {count} of the chosen codes are not in it.',
+    splitEverything: 'Splitting off every code of "{name}" would leave it empty; rename it instead.',
+    mergeIntoItself: 'Cannot merge a theme into itself. Pick two different themes.',
+    mergeIntoSubTheme: 'Cannot merge "{source}" into its own sub-theme "{target}". Move the sub-theme out first.',
+  },
+  id: {
+    themeNotFound: 'Tema {id} tidak ada. Muat ulang daftar tema lalu coba lagi.',
+    subThemeOfItself: '"{name}" tidak bisa dijadikan subtema dari dirinya sendiri atau dari subtemanya sendiri.',
+    exemplarNotInTheme: 'Kutipan contoh harus berupa kutipan yang diberi salah satu kode tema ini.',
+    statusStep: 'Tema "{name}" berstatus {from}; statusnya bisa menjadi {options}, bukan {to}. Fase Braun & Clarke berjalan dari kandidat → ditinjau → terdefinisi.',
+    or: ' atau ',
+    status_candidate: 'kandidat',
+    status_reviewed: 'ditinjau',
+    status_defined: 'terdefinisi',
+    status_discarded: 'disisihkan',
+    noExtracts: 'Tema "{name}" belum punya kutipan berkode. Tambahkan kode yang punya kutipan sebelum menandainya sudah ditinjau.',
+    needsDefinition: 'Tema "{name}" memerlukan definisi sebelum bisa ditandai terdefinisi.',
+    needsScope: 'Tema "{name}" memerlukan batasan ("apa yang bukan") sebelum bisa ditandai terdefinisi.',
+    needsBoth: 'Tema "{name}" memerlukan definisi dan batasan ("apa yang bukan") sebelum bisa ditandai terdefinisi.',
+    splitStray: 'Hanya kode milik "{name}" yang bisa dipecah menjadi tema baru; {count} kode yang dipilih tidak ada di tema itu.',
+    splitEverything: 'Memecah semua kode "{name}" akan membuatnya kosong; ganti saja namanya.',
+    mergeIntoItself: 'Tema tidak bisa digabungkan ke dirinya sendiri. Pilih dua tema yang berbeda.',
+    mergeIntoSubTheme: '"{source}" tidak bisa digabungkan ke subtemanya sendiri, "{target}". Pindahkan subtema itu keluar lebih dulu.',
+  },
+});
+
+const status = (s: ThemeStatus) => say(`status_${s}`);
 
 type Db = Database.Database;
 
@@ -25,7 +69,7 @@ export function listThemes(db: Db): Theme[] {
 
 export function getTheme(db: Db, id: ThemeId): Theme {
   const row = db.prepare(`${themeSql} WHERE t.id = ?`).get(id) as ThemeRow | undefined;
-  if (!row) throw new TematikError('not_found', `Theme ${id} does not exist. Refresh the theme list and try again.`);
+  if (!row) throw new TematikError('not_found', say('themeNotFound', { id: String(id) }));
   return toTheme(row);
 }
 
@@ -49,11 +93,11 @@ export function updateTheme(db: Db, id: ThemeId, changes: ThemeChanges): void {
   if (changes.parentId) {
     const ancestors = db.prepare(`
       WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT t.parent_id FROM themes t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) SELECT id FROM up`).pluck().all(changes.parentId) as number[];
-    if (ancestors.includes(id)) throw new TematikError('conflict', `Cannot make "${current.name}" a sub-theme of itself or of its own sub-theme.`);
+    if (ancestors.includes(id)) throw new TematikError('conflict', say('subThemeOfItself', { name: current.name }));
   }
   if (changes.exemplarCodingId) {
     const fits = db.prepare(`SELECT 1 FROM codings c JOIN theme_codes tc ON tc.code_id = c.code_id WHERE c.id = ? AND tc.theme_id = ?`).get(changes.exemplarCodingId, id);
-    if (!fits) throw new TematikError('conflict', `The exemplar quote must be an extract coded with one of the theme's codes.`);
+    if (!fits) throw new TematikError('conflict', say('exemplarNotInTheme'));
   }
   if (changes.status !== undefined && changes.status !== current.status) assertStatusChange(db, { ...current, ...changes }, current.status, changes.status);
   const next = { ...current, ...changes };
@@ -80,18 +124,22 @@ export function deleteTheme(db: Db, id: ThemeId): string {
 
 function assertStatusChange(db: Db, theme: Theme, from: ThemeStatus, to: ThemeStatus): void {
   if (!STATUS_STEPS[from].some((step) => step.to === to)) {
-    throw new TematikError('conflict', `Theme "${theme.name}" is ${from}; it can become ${STATUS_STEPS[from].map((step) => step.to).join(' or ')}, not ${to}. Braun & Clarke's phases go candidate → reviewed → defined.`);
+    const options = joinText(STATUS_STEPS[from].map((step) => status(step.to)), say('or'));
+    throw new TematikError('conflict', say('statusStep', { name: theme.name, from: status(from), options, to: status(to) }));
   }
   if (to === 'reviewed') {
     const extracts = db.prepare(`
       SELECT count(*) FROM codings c WHERE c.code_id IN (
         WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id WHERE t.status <> 'discarded')
         SELECT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id)`).pluck().get(theme.id) as number;
-    if (extracts === 0) throw new TematikError('conflict', `Theme "${theme.name}" has no coded extracts yet. Add codes with extracts before marking it reviewed.`);
+    if (extracts === 0) throw new TematikError('conflict', say('noExtracts', { name: theme.name }));
   }
   if (to === 'defined') {
-    const missing = [theme.definition.trim() ? null : 'a definition', theme.scope.trim() ? null : 'a scope ("what it is not")'].filter(Boolean);
-    if (missing.length) throw new TematikError('conflict', `Theme "${theme.name}" needs ${missing.join(' and ')} before it can be marked defined.`);
+    const noDefinition = !theme.definition.trim();
+    const noScope = !theme.scope.trim();
+    if (noDefinition || noScope) {
+      throw new TematikError('conflict', say(noDefinition && noScope ? 'needsBoth' : noDefinition ? 'needsDefinition' : 'needsScope', { name: theme.name }));
+    }
   }
 }
 
@@ -104,8 +152,8 @@ export function setConvergence(db: Db, id: ThemeId, convergence: Convergence | n
 export function splitTheme(db: Db, id: ThemeId, name: string, codeIds: readonly CodeId[]): ThemeId {
   const theme = getTheme(db, id);
   const stray = codeIds.filter((c) => !theme.codeIds.includes(c));
-  if (stray.length) throw new TematikError('conflict', `Only codes of "${theme.name}" can be split off; ${stray.length} of the chosen codes are not in it.`);
-  if (codeIds.length === theme.codeIds.length) throw new TematikError('conflict', `Splitting off every code of "${theme.name}" would leave it empty; rename it instead.`);
+  if (stray.length) throw new TematikError('conflict', say('splitStray', { name: theme.name, count: stray.length }));
+  if (codeIds.length === theme.codeIds.length) throw new TematikError('conflict', say('splitEverything', { name: theme.name }));
   const created = createTheme(db, { name, parentId: theme.parentId, codeIds });
   removeCodes(db, id, codeIds);
   return created;
@@ -113,11 +161,11 @@ export function splitTheme(db: Db, id: ThemeId, name: string, codeIds: readonly 
 
 /** Folds one theme into another: its codes, sub-themes, links, memos and comments move; then it is deleted. */
 export function mergeThemes(db: Db, sourceId: ThemeId, targetId: ThemeId): { source: string; target: string } {
-  if (sourceId === targetId) throw new TematikError('conflict', 'Cannot merge a theme into itself. Pick two different themes.');
+  if (sourceId === targetId) throw new TematikError('conflict', say('mergeIntoItself'));
   const source = getTheme(db, sourceId);
   const target = getTheme(db, targetId);
   const under = db.prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub').pluck().all(sourceId) as number[];
-  if (under.includes(targetId)) throw new TematikError('conflict', `Cannot merge "${source.name}" into its own sub-theme "${target.name}". Move the sub-theme out first.`);
+  if (under.includes(targetId)) throw new TematikError('conflict', say('mergeIntoSubTheme', { source: source.name, target: target.name }));
   addCodes(db, targetId, source.codeIds);
   db.prepare('UPDATE themes SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
   // Links that would become self-links after the merge go; the others follow the source.

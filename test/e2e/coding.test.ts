@@ -56,4 +56,18 @@ describe('coding a transcript in the browser', () => {
     await bench.switchLanguage('en');
     await expect.poll(() => e2e.page.locator('.sidebar').textContent()).toContain('Transcripts');
   });
+
+  it('in Bahasa Indonesia, a refused action says why in Bahasa Indonesia', async () => {
+    await bench.switchLanguage('id');
+    await e2e.page.getByTestId('new-code').click();
+    const input = e2e.page.getByTestId('new-code-input');
+    await input.fill('Polling Instagram');
+    await input.press('Enter');
+    const notice = e2e.page.locator('.notice.error');
+    await expect.poll(() => notice.textContent())
+      .toContain('Sudah ada kode bernama "Polling Instagram" di tingkat teratas buku kode. Pakai kode itu, atau pilih nama lain.');
+    await e2e.screenshot('code-name-taken-id');
+    await notice.getByRole('button').click();
+    await bench.switchLanguage('en');
+  });
 });

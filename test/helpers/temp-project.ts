@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { localClient, type LocalClient } from '../../src/api/client';
 
-/** A scratch folder removed after the test file finishes (see `cleanup`). */
+/** A scratch folder; it goes with the test run's temporary root (test/global-setup.ts). */
 export function tempDir(prefix = 'tematik-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

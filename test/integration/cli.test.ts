@@ -8,8 +8,15 @@ import { docxParts, plainText } from '../unit/report/docx-parts';
 /** The built CLI, as `npx tematik` runs it (npm test builds it first). */
 const BIN = path.resolve(__dirname, '../../dist/src/cli/tematik.js');
 
+/** English unless a test asks otherwise, whatever the locale of the machine running the tests. */
 function tematik(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TEMATIK_CODER: 'Peneliti CLI' } });
+  return tematikIn({ TEMATIK_LANG: 'en' }, ...args);
+}
+
+function tematikIn(language: NodeJS.ProcessEnv, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMATIK_CODER: 'Peneliti CLI', ...language };
+  for (const name of ['TEMATIK_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG']) if (!language[name]) delete env[name];
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -114,6 +121,21 @@ describe('the tematik command line', () => {
     expect(JSON.parse(tematik('list', path.join(dir, 'latihan.tematik'), 'codes', '--json').stdout)).toEqual([]);
     expect(tematik('sample', path.join(dir, 'x.tematik'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--worked/) });
     expect(tematik('sample', '--worked', path.join(dir, 'contoh.tematik'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/already exists/) });
+  });
+
+  it('says why an action failed in Bahasa Indonesia when TEMATIK_LANG or the locale asks for it', () => {
+    const file = path.join(tempDir(), 'bahasa.tematik');
+    expect(tematik('init', file, '--name', 'Bahasa').code).toBe(0);
+    expect(tematik('call', file, 'codes.create', '{"name": "Kolaborasi"}').code).toBe(0);
+
+    const again = ['call', file, 'codes.create', '{"name": "Kolaborasi"}'];
+    expect(tematikIn({ TEMATIK_LANG: 'id' }, ...again)).toMatchObject({
+      code: 1, stderr: 'tematik: Sudah ada kode bernama "Kolaborasi" di tingkat teratas buku kode. Pakai kode itu, atau pilih nama lain.\n',
+    });
+    expect(tematikIn({ LANG: 'id_ID.UTF-8' }, 'code', file, '--document', 'P-09', '--code', 'x', '--text', 'y')).toMatchObject({
+      code: 1, stderr: expect.stringContaining('Tidak ada transkrip "P-09". Lihat id dan judulnya dengan "tematik list <project> documents".'),
+    });
+    expect(tematikIn({ LANG: 'C.UTF-8' }, ...again).stderr).toBe('tematik: A code named "Kolaborasi" already exists at the top of the codebook. Use it, or choose another name.\n');
   });
 
   it('exits 2 on usage errors', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
+import { defineMessages } from '../../domain/text';
 import { PROJECT_EXTENSION } from '../../store/open';
 import { buildSample, SAMPLE_SHEET, type SampleVariant } from '../../sample/build';
 import type { Invoke } from '../contract';
@@ -8,6 +9,23 @@ import { dispatch } from '../dispatch';
 import { forgetRecent, readRecent, rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
+
+const say = defineMessages({
+  en: {
+    noDialogs: 'This window has no file dialogs (browser mode): type the path instead.',
+    sampleMissing: 'The sample study is not installed with this copy of Tematik.',
+    badExtension: '{file}: a project file must end in {extension}.',
+    sampleExists: '{file} already exists: choose a new file name for the sample study, or delete the old one first.',
+    noDataDir: 'The sample study needs a data folder to live in, and this copy of Tematik has none.',
+  },
+  id: {
+    noDialogs: 'Jendela ini tidak punya dialog berkas (mode peramban): ketik path-nya saja.',
+    sampleMissing: 'Studi contoh tidak terpasang bersama salinan Tematik ini.',
+    badExtension: '{file}: nama berkas proyek harus berakhiran {extension}.',
+    sampleExists: '{file} sudah ada: pilih nama berkas baru untuk studi contoh, atau hapus berkas lama lebih dulu.',
+    noDataDir: 'Studi contoh memerlukan folder data sebagai tempatnya, dan salinan Tematik ini tidak punya.',
+  },
+});
 
 const SAMPLES: Readonly<Record<SampleVariant, { readonly name: string; readonly file: string }>> = {
   worked: { name: 'Contoh lengkap — Co-creation dan daya saing UMKM', file: 'Sample study — worked example (co-creation UMKM).tematik' },
@@ -31,7 +49,10 @@ function appInfo(ctx: Context) {
 function invokeWith(ctx: Context): Invoke {
   return async (name, args) => {
     const outcome = await dispatch(name, args, ctx);
-    if (!outcome.ok) throw new TematikError(outcome.error.kind, outcome.error.message, outcome.error.details);
+    if (!outcome.ok) {
+      const { kind, message, text, details, detailTexts } = outcome.error;
+      throw new TematikError(kind, text ?? message, detailTexts ?? details);
+    }
     return outcome.value as never;
   };
 }
@@ -40,23 +61,23 @@ export const appHandlers: HandlerGroup<'app'> = {
   'app.info': (_, ctx) => appInfo(ctx),
   'app.choosePaths': async ({ kind }, ctx) => {
     const choose = ctx.session.host.choosePaths;
-    if (!choose) throw new TematikError('invalid_args', 'This window has no file dialogs (browser mode): type the path instead.');
+    if (!choose) throw new TematikError('invalid_args', say('noDialogs'));
     return choose(kind);
   },
   'app.openSample': async ({ variant = 'practice', path: wanted }, ctx) => {
     const { dataDir, sampleDir } = ctx.session.host;
     if (!sampleDir || !fs.existsSync(path.join(sampleDir, SAMPLE_SHEET))) {
-      throw new TematikError('not_found', 'The sample study is not installed with this copy of Tematik.');
+      throw new TematikError('not_found', say('sampleMissing'));
     }
     let file: string;
     if (wanted !== undefined) {
       file = path.resolve(wanted);
       if (path.extname(file).toLowerCase() !== PROJECT_EXTENSION) {
-        throw new TematikError('invalid_args', `${wanted}: a project file must end in ${PROJECT_EXTENSION}.`);
+        throw new TematikError('invalid_args', say('badExtension', { file: wanted, extension: PROJECT_EXTENSION }));
       }
-      if (fs.existsSync(file)) throw new TematikError('conflict', `${file} already exists: choose a new file name for the sample study, or delete the old one first.`);
+      if (fs.existsSync(file)) throw new TematikError('conflict', say('sampleExists', { file }));
     } else {
-      if (!dataDir) throw new TematikError('not_found', 'The sample study needs a data folder to live in, and this copy of Tematik has none.');
+      if (!dataDir) throw new TematikError('not_found', say('noDataDir'));
       fs.mkdirSync(dataDir, { recursive: true });
       file = path.join(dataDir, SAMPLES[variant].file);
     }

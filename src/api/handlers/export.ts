@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
+import { defineMessages } from '../../domain/text';
 import type { Extract } from '../../domain/types';
 import { toCsv } from '../../export/csv';
 import { svgToPng, writeExport } from '../../export/theme-map';
@@ -15,6 +16,11 @@ import type { ValidArgs } from '../contract';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 import { analysisHandlers } from './analysis';
+
+const say = defineMessages({
+  en: { extractsOf: 'Exporting extracts needs either the code (codeId) or the theme (themeId) whose extracts to write.' },
+  id: { extractsOf: 'Ekspor kutipan memerlukan kode (codeId) atau tema (themeId) yang kutipannya akan ditulis, salah satu saja.' },
+});
 
 type CsvArgs = ValidArgs<'export.csv'>;
 
@@ -39,7 +45,7 @@ async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; heade
     }
     case 'extracts': {
       if ((args.codeId === undefined) === (args.themeId === undefined)) {
-        throw new TematikError('invalid_args', 'Exporting extracts needs either the code (codeId) or the theme (themeId) whose extracts to write.');
+        throw new TematikError('invalid_args', say('extractsOf'));
       }
       if (args.themeId !== undefined) {
         getTheme(db, args.themeId);

@@ -1,10 +1,22 @@
 import { TematikError } from '../../domain/errors';
+import { defineMessages } from '../../domain/text';
 import type { CodeId, DocumentId, Utf16Offset } from '../../domain/ids';
 import { search, sentenceAround } from '../../search/search';
 import { similar } from '../../search/similar';
 import * as codes from '../../store/codes';
 import { codingWriter } from '../../store/codings';
 import type { HandlerGroup } from '../handler-types';
+
+const say = defineMessages({
+  en: {
+    staleHits: '{count} of the chosen hits are no longer results of "{query}"; search again, then code. Nothing was coded.',
+    noHits: '"{query}" has no hits in the transcripts to code.',
+  },
+  id: {
+    staleHits: '{count} temuan yang dipilih bukan lagi hasil pencarian "{query}"; cari lagi, lalu beri kode. Tidak ada yang dikode.',
+    noHits: '"{query}" tidak punya temuan di transkrip untuk diberi kode.',
+  },
+});
 
 export const searchHandlers: HandlerGroup<'search'> = {
   'search.query': ({ query, filters, sort, limit }, ctx) => search(ctx.session.store.db, { query, ...(filters ? { filters } : {}), ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) }),
@@ -13,9 +25,9 @@ export const searchHandlers: HandlerGroup<'search'> = {
     const found = search(store.db, { query, filters: { role: 'informant', ...filters }, limit: Number.MAX_SAFE_INTEGER }).hits.filter((h) => h.kind === 'document');
     const chosen = hits ? found.filter((h) => hits.some((p) => p.documentId === h.documentId && p.start === h.start && p.end === h.end)) : found;
     if (hits && chosen.length < hits.length) {
-      throw new TematikError('conflict', `${hits.length - chosen.length} of the chosen hits are no longer results of "${query}"; search again, then code. Nothing was coded.`);
+      throw new TematikError('conflict', say('staleHits', { count: hits.length - chosen.length, query }));
     }
-    if (chosen.length === 0) throw new TematikError('not_found', `"${query}" has no hits in the transcripts to code.`);
+    if (chosen.length === 0) throw new TematikError('not_found', say('noHits', { query }));
     const text = new Map<number, string>();
     const textOf = (id: DocumentId) => text.get(id) ?? (text.set(id, store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string), text.get(id)!);
     const ranges = new Map<string, [DocumentId, number, number]>();

@@ -13,7 +13,10 @@ describe('the API boundary', () => {
 
   it('answers an unknown action with a typed error', async () => {
     const outcome = await dispatch('codes.explode', {}, { session: new Session({ coder: 'x' }), progress: () => undefined });
-    expect(outcome).toEqual({ ok: false, error: { kind: 'unknown_action', message: '"codes.explode" is not a Tematik action.' } });
+    expect(outcome).toEqual({ ok: false, error: {
+      kind: 'unknown_action', message: '"codes.explode" is not a Tematik action.',
+      text: { en: '"codes.explode" is not a Tematik action.', id: '"codes.explode" bukan tindakan Tematik.' },
+    } });
   });
 
   it('rejects invalid arguments before any handler runs, naming each field', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorInLanguage, TematikError } from '../../../src/domain/errors';
-import { defineMessages } from '../../../src/domain/text';
+import { defineMessages, joinText } from '../../../src/domain/text';
 import { toErrorInfo } from '../../../src/api/dispatch';
 
 const say = defineMessages({
@@ -13,6 +13,15 @@ describe('messages in both languages', () => {
     expect(say('busy', { name: 'UMKM', count: 12345 })).toEqual({
       en: 'The project UMKM is busy: 12,345 changes wait.',
       id: 'Proyek UMKM sedang sibuk: 12.345 perubahan menunggu.',
+    });
+  });
+
+  it('a piece already in both languages fills each language with its own', () => {
+    const piece = defineMessages({ en: { a: 'reviewed', b: 'defined', or: ' or ' }, id: { a: 'ditinjau', b: 'terdefinisi', or: ' atau ' } });
+    const choice = joinText([piece('a'), piece('b')], piece('or'));
+    expect(say('busy', { name: choice, count: 1 })).toEqual({
+      en: 'The project reviewed or defined is busy: 1 changes wait.',
+      id: 'Proyek ditinjau atau terdefinisi sedang sibuk: 1 perubahan menunggu.',
     });
   });
 

@@ -66,7 +66,7 @@ describe('parseTranscript', () => {
     // Zero bytes would be refused as binary if they were decoded; the size check must come first.
     const text = new Uint8Array(MAX_TEXT_BYTES + 1);
     expect(await badInput(parseTranscript('besar.txt', text))).toBe(
-      `besar.txt: the file is 10.0 MB (${MAX_TEXT_BYTES + 1} bytes), over the 10 MB limit for .txt files. Split it into several documents and import them one by one.`,
+      `besar.txt: the file is 10.0 MB (10,485,761 bytes), over the 10 MB limit for .txt files. Split it into several documents and import them one by one.`,
     );
     expect(await badInput(parseTranscript('besar.docx', new Uint8Array(MAX_DOCX_BYTES + 1)))).toContain('over the 50 MB limit for .docx files');
   });
