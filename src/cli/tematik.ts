@@ -306,7 +306,7 @@ async function restore(client: LocalClient, project: string, rest: string[], fla
   if (flags.latest) {
     // A 'before-restore' backup is the state a restore left on purpose: restored by its id, to undo that restore.
     const latest = (await client.invoke('backup.list', { path: project })).backups.find((b) => b.problem === null && b.kind !== 'before-restore');
-    if (!latest) throw new TematikError('not_found', `There is no backup of ${project} that this Tematik can restore. See "tematik backups ${project}".`);
+    if (!latest) throw new TematikError('not_found', say('noBackupToRestore', { project }));
     backup = latest.id;
   }
   const info = await client.invoke('backup.restore', { backup: backup!, path: project });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TematikError, type ErrorKind } from '../domain/errors';
-import { defineMessages, type LocalizedText } from '../domain/text';
+import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import { BACKUP_KINDS, BACKUP_LIMITS, type BackupEntry, type BackupKind, type BackupList } from '../domain/types';
 import { SCHEMA_VERSION } from './migrations/index';
 import type { ProjectStore } from './project-store';
@@ -17,12 +17,13 @@ import type { ProjectStore } from './project-store';
  * along. The cost: a synced folder uploads each new backup, and a file e-mailed or carried on
  * a USB stick goes without them (as it should: they hold the same confidential transcripts).
  *
- * Every backup is written with `VACUUM INTO`, synchronously. A backup "before" something must be
- * complete before that something writes: SQLite's online backup API copies writes made on the
- * same connection into a backup still running, so it would have to be awaited anyway, and an
- * unfinished one is cut off when the CLI closes the project. VACUUM INTO reads one consistent
- * snapshot (the WAL included), writes a compact file in rollback-journal mode that opens
- * without side files, and takes about 40 ms for a 16 MB project of sixty interviews.
+ * Backups of an open project are written with `VACUUM INTO`, synchronously. A backup "before"
+ * something must be complete before that something writes: SQLite's online backup API copies
+ * writes made on the same connection into a backup still running, so it would have to be awaited
+ * anyway, and an unfinished one is cut off when the CLI closes the project. VACUUM INTO reads one
+ * consistent snapshot (the WAL included), writes a compact file in rollback-journal mode that
+ * opens without side files, and takes about 40 ms for a 16 MB project of sixty interviews. The
+ * file a restore replaces is copied byte for byte instead (`copyAsBackup`): it may be damaged.
  */
 
 export const BACKUP_EXTENSION = '.tematik-backup';
@@ -335,19 +336,10 @@ export function failureReason(error: unknown): { kind: ErrorKind; reason: Locali
     return { kind: 'permission', reason: say('denied') };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { kind: 'damaged', reason: say('damaged') };
-  const text = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', reason: { en: text, id: text } };
+  return { kind: 'internal', reason: untranslated(error instanceof Error ? error.message : String(error)) };
 }
 
-/** `message` with its {reason} and {remedy} filled in each language. */
+/** The failure sentence with its reason and remedy, each language with its own. */
 function compose(message: FailureMessage, folder: string, reason: LocalizedText): LocalizedText {
-  return withReason(withReason(say(message, { folder }), reason), say('remedy'), 'remedy');
-}
-
-/** Fills `{placeholder}` with a sentence that is itself translated, each language with its own. */
-export function withReason(text: LocalizedText, reason: LocalizedText, placeholder = 'reason'): LocalizedText {
-  return {
-    en: text.en.replace(`{${placeholder}}`, () => reason.en),
-    id: text.id.replace(`{${placeholder}}`, () => reason.id),
-  };
+  return say(message, { folder, reason, remedy: say('remedy') });
 }

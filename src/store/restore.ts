@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { BackupEntry } from '../domain/types';
-import { backupFolder, copyAsBackup, failureReason, pruneBackups, removeBackup, syncFile, syncFolder, withReason } from './backup';
+import { backupFolder, copyAsBackup, failureReason, pruneBackups, removeBackup, syncFile, syncFolder } from './backup';
 import { SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID } from './open';
 
@@ -101,8 +101,7 @@ export function completeRestore(prepared: PreparedRestore, now: Date = new Date(
     syncFolder(path.dirname(projectFile));
   } catch (error) {
     const { kind, reason } = failureReason(error);
-    const text = say('replaceFailed', { file: projectFile, kept: keptAs?.path ?? '—' });
-    throw new TematikError(kind === 'internal' ? 'permission' : kind, withReason(text, reason));
+    throw new TematikError(kind === 'internal' ? 'permission' : kind, say('replaceFailed', { file: projectFile, kept: keptAs?.path ?? '—', reason }));
   }
   pruneBackups(projectFile, 'before-restore');
   return { keptAs };
@@ -168,7 +167,6 @@ function keepCurrent(projectFile: string, now: Date): BackupEntry {
     return copyAsBackup(projectFile, 'before-restore', now);
   } catch (error) {
     const { kind, reason } = failureReason(error);
-    const text = say('keepFailed', { folder: backupFolder(projectFile) });
-    throw new TematikError(kind === 'internal' ? 'permission' : kind, withReason(text, reason));
+    throw new TematikError(kind === 'internal' ? 'permission' : kind, say('keepFailed', { folder: backupFolder(projectFile), reason }));
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
-import { defineMessages, type LocalizedText } from '../../domain/text';
+import { defineMessages, joinText, type LocalizedText } from '../../domain/text';
 import type { BackupEntry } from '../../domain/types';
 import { createBackup, listBackups } from '../../store/backup';
 import { PROJECT_EXTENSION } from '../../store/open';
@@ -76,9 +76,7 @@ function reopen(ctx: Context, file: string): void {
 
 function restoredNotice(name: string, entry: BackupEntry | null, source: string, keptAs: BackupEntry | null): LocalizedText {
   const first = entry ? say('restoredFromBackup', { name, when: localTime(entry.createdAt) }) : say('restoredFromFile', { name, file: source });
-  if (!keptAs) return first;
-  const second = say('kept', { kept: keptAs.id });
-  return { en: `${first.en} ${second.en}`, id: `${first.id} ${second.id}` };
+  return keptAs ? joinText([first, say('kept', { kept: keptAs.id })], ' ') : first;
 }
 
 /** `2026-12-06 21:47` in the machine's time zone: the core runs on the researcher's own computer. */
