@@ -22,7 +22,7 @@ const KIND_LABELS: Readonly<Record<BackupKind, keyof (typeof backupStrings)['en'
 export function BackupDialog({ projectPath, onClose }: { projectPath: string; onClose: () => void }) {
   const t = useStrings(backupStrings);
   const { language } = useLanguage();
-  const { project, run, reload, navigate, notify } = useProject();
+  const { project, run, reload, navigate } = useProject();
   const [list, setList] = useState<BackupList | null>(null);
   const [chosen, setChosen] = useState<BackupEntry | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,10 +51,10 @@ export function BackupDialog({ projectPath, onClose }: { projectPath: string; on
     setBusy(true);
     setError(null);
     try {
+      // What was restored, and where the file as it was went, comes back in the project's notices.
       await run('backup.restore', { backup: entry.id, path: projectPath }, { quiet: true });
       navigate({ view: 'home' });
       await reload();
-      notify({ tone: 'info', message: t('restored', { when: when(entry) }) });
       onClose();
     } catch (e) {
       setError(messageOf(e));

@@ -12,7 +12,6 @@ export const backupStrings = defineStrings({
     confirmReplace: 'The project will be replaced by this backup ({documents} transcripts, {codings} codings). Whatever was changed after {when} will no longer be in it.',
     confirmKept: 'The current file is kept as a backup too ("Before a restore"), so you can go back to it from this list.',
     confirmRestore: 'Restore', restoring: 'Restoring…',
-    restored: 'Restored the backup of {when}. The project as it was is kept as a backup too ("Before a restore").',
     limits: 'Tematik keeps the last {daily} daily backups, {manual} made by hand, and {other} of each other kind.',
   },
   id: {
@@ -26,7 +25,6 @@ export const backupStrings = defineStrings({
     confirmReplace: 'Proyek akan diganti dengan cadangan ini ({documents} transkrip, {codings} pengodean). Apa pun yang diubah setelah {when} tidak akan ada lagi di dalamnya.',
     confirmKept: 'Berkas saat ini juga disimpan sebagai cadangan ("Sebelum pemulihan"), jadi Anda dapat kembali ke sana dari daftar ini.',
     confirmRestore: 'Pulihkan', restoring: 'Memulihkan…',
-    restored: 'Cadangan {when} telah dipulihkan. Proyek dalam keadaan sebelumnya juga disimpan sebagai cadangan ("Sebelum pemulihan").',
     limits: 'Tematik menyimpan {daily} cadangan harian terakhir, {manual} cadangan manual, dan {other} dari setiap jenis lainnya.',
   },
 });
