@@ -113,19 +113,21 @@ export function copyAsBackup(projectFile: string, kind: BackupKind, now: Date = 
   const id = freeName(folder, projectFile, kind, now);
   const final = path.join(folder, id);
   const partial = `${final}.partial`;
+  const sides = SIDE_FILES.filter((side) => side !== '-shm' && fs.existsSync(`${projectFile}${side}`));
   try {
     fs.copyFileSync(projectFile, partial);
-    // The side files take the backup's final name first: the pair is complete once the main file appears.
-    for (const side of SIDE_FILES) {
-      if (side !== '-shm' && fs.existsSync(`${projectFile}${side}`)) {
-        fs.copyFileSync(`${projectFile}${side}`, `${final}${side}`);
-        syncFile(`${final}${side}`);
-      }
+    for (const side of sides) {
+      fs.copyFileSync(`${projectFile}${side}`, `${partial}${side}`);
+      syncFile(`${partial}${side}`);
     }
+    // The side files take their final names first: the pair is complete once the main file has its own.
+    for (const side of sides) fs.renameSync(`${partial}${side}`, `${final}${side}`);
     settle(partial, final);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
-    for (const side of SIDE_FILES) fs.rmSync(`${final}${side}`, { force: true });
+    for (const suffix of ['', ...sides]) {
+      fs.rmSync(`${partial}${suffix}`, { force: true });
+      if (suffix) fs.rmSync(`${final}${suffix}`, { force: true });
+    }
     throw error;
   }
   return describe(folder, id);
@@ -294,7 +296,7 @@ function prune(folder: string, kind: BackupKind): void {
   for (const file of files) {
     const full = path.join(folder, file);
     const orphan = SIDE_FILES.some((side) => file.endsWith(`${BACKUP_EXTENSION}${side}`) && !present.has(file.slice(0, -side.length)));
-    const stale = file.endsWith('.partial') && ageMs(full) > STALE_PARTIAL_MS;
+    const stale = /\.partial(-wal|-journal)?$/.test(file) && ageMs(full) > STALE_PARTIAL_MS;
     if (orphan || stale) remove(full);
   }
 }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations/index';
 import { startE2E, type E2E } from './harness';
+import { seriousViolations } from './pages/axe';
 import { Workbench } from './pages/workbench';
 
 /** "Back up now" and "Restore from backup…" in the real renderer, against real project files in browser mode. */
@@ -56,11 +57,13 @@ describe('backing up and restoring a project in the browser', () => {
     expect(await dialog.getByTestId('backup-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['manual', 'daily']);
     await expect(dialog.getByTestId('backup-row').first().innerText()).resolves.toMatch(/Backed up by hand\s+11\s+0\s+\d+ KB/);
     await e2e.screenshot('backup-dialog');
+    expect(await seriousViolations(page())).toEqual([]);
 
     await dialog.getByTestId('backup-row').first().getByTestId('backup-restore').click();
     const confirm = page().getByTestId('restore-confirm');
     await expect(confirm.innerText()).resolves.toMatch(/The current file is kept as a backup too/);
     await e2e.screenshot('backup-restore-confirm');
+    expect(await seriousViolations(page())).toEqual([]);
     await confirm.getByTestId('restore-confirm-button').click();
     await confirm.waitFor({ state: 'detached' });
 

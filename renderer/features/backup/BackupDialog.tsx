@@ -114,7 +114,7 @@ export function BackupDialog({ projectPath, onClose }: { projectPath: string; on
           <thead>
             <tr>
               <th>{t('when')}</th><th>{t('kind')}</th>
-              <th className="num">{t('documents')}</th><th className="num">{t('codings')}</th><th className="num">{t('size')}</th><th />
+              <th className="num">{t('documents')}</th><th className="num">{t('codings')}</th><th className="num">{t('size')}</th><th aria-label={t('restore')} />
             </tr>
           </thead>
           <tbody>
