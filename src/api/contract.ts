@@ -3,7 +3,7 @@ import type {
   CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
-  AppInfo, AuditEntry, Attribute, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
+  AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
@@ -86,6 +86,20 @@ export const contract = {
   'project.stats': action<ProjectStats>()(none),
   /** SQLite's full integrity check of the open project file; damage found makes the project read-only. */
   'project.check': action<IntegrityReport>()(none),
+
+  /**
+   * The project's backups (daily, "Back up now", before a migration, a restore or a merge), newest first.
+   * `path` names a project that is not open, even one that cannot be opened (a damaged file).
+   */
+  'backup.list': action<BackupList>()(z.strictObject({ path: z.string().min(1).optional() })),
+  /** "Back up now": a backup of the open project into its backup folder. */
+  'backup.create': action<BackupEntry>()(none),
+  /**
+   * Replaces the project at `path` (default: the open one) by a backup, `backup` being an id from
+   * `backup.list` or the path of a backup file; the project as it was is kept as a backup first.
+   * The restored project is then open.
+   */
+  'backup.restore': action<ProjectInfo>()(z.strictObject({ backup: z.string().min(1), path: z.string().min(1).optional() })),
 
   'history.state': action<HistoryState>()(none),
   'history.undo': action<HistoryState>()(none),

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { localClient, type LocalClient } from '../api/client';
 import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
-import { defineMessages, type Language } from '../domain/text';
+import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
 import { say } from './messages';
@@ -32,6 +32,9 @@ Usage:
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
               [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
+  tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
+  tematik backup <project.tematik>        (back up now)
+  tematik restore <project.tematik> (<backup id or file> | --latest)   (the project as it was is kept as a backup)
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
@@ -70,6 +73,7 @@ const options = {
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
   journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  latest: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -100,6 +104,9 @@ async function main(argv: readonly string[]): Promise<number> {
       const info = await client.invoke('project.create', { path: project, ...(flags.name ? { name: flags.name } : {}) });
       return print(flags, info, `Created project "${info.name}" at ${info.path}`);
     }
+    // Neither opens the project first: they are the way out when it cannot be opened.
+    if (command === 'backups') return await listBackups(client, project, flags);
+    if (command === 'restore') return await restore(client, project, rest, flags);
     const readOnly = command === 'check' || (flags['read-only'] ?? false);
     if (readOnly && !READING_COMMANDS.has(command)) throw new UsageError(`--read-only goes with commands that only read (${[...READING_COMMANDS].join(', ')}); "${command}" changes the project.`);
     let info;
@@ -259,6 +266,10 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       print(flags, report, [report.summary[language], ...report.problems.map((p) => `  ${p}`)].join('\n'));
       return report.ok ? 0 : 1;
     }
+    case 'backup': {
+      const made = await invoke('backup.create', {});
+      return print(flags, made, `Backed up to ${made.path} (${size(made.bytes)})`);
+    }
     case 'call': {
       const [action, json] = rest;
       if (!isActionName(action)) throw new UsageError(`"${action ?? ''}" is not an action; see src/api/contract.ts for the list.`);
@@ -312,6 +323,41 @@ async function list(client: LocalClient, what: string | undefined, flags: Flags)
     default:
       throw new UsageError('list what? documents, informants, types, codes, themes, memos or audit.');
   }
+}
+
+async function listBackups(client: LocalClient, project: string, flags: Flags): Promise<number> {
+  const list = await client.invoke('backup.list', { path: project });
+  const count = (n: number | null) => (n === null ? '?' : String(n));
+  const table = formatTable(['When', 'Kind', 'Size', 'Documents', 'Codings', 'Id'],
+    list.backups.map((b) => [localTime(b.createdAt), b.kind, size(b.bytes), count(b.documents), count(b.codings), b.id]));
+  const problems = list.backups.filter((b) => b.problem).map((b) => `  ! ${b.id}: ${inLanguage(b.problem!, cliLanguage())}`);
+  return print(flags, list, [`Backups in ${list.folder}`, '', table, ...problems].join('\n'));
+}
+
+async function restore(client: LocalClient, project: string, rest: string[], flags: Flags): Promise<number> {
+  if ((flags.latest ?? false) === (rest[0] !== undefined)) {
+    throw new UsageError('restore needs the backup to restore (an id from "tematik backups <project>", or a file) or --latest, not both.');
+  }
+  let backup = rest[0];
+  if (flags.latest) {
+    // A 'before-restore' backup is the state a restore left on purpose: restored by its id, to undo that restore.
+    const latest = (await client.invoke('backup.list', { path: project })).backups.find((b) => b.problem === null && b.kind !== 'before-restore');
+    if (!latest) throw new TematikError('not_found', say('noBackupToRestore', { project }));
+    backup = latest.id;
+  }
+  const info = await client.invoke('backup.restore', { backup: backup!, path: project });
+  return print(flags, info, info.notices.map((n) => inLanguage(n, cliLanguage())).join('\n'));
+}
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** `2026-12-06 21:47` in this computer's time zone. */
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 function rowsFlag(flags: Flags): 'themes' | 'codes' {

@@ -486,3 +486,40 @@ export interface SearchResult {
   /** Set when there are no hits and the data say why. */
   readonly empty?: SearchEmpty | null;
 }
+
+/**
+ * Why a backup was made: the first change of a day, "Back up now", before a migration, before a
+ * restore replaced the file (the file as it was), before a merge of another copy.
+ */
+export type BackupKind = 'daily' | 'manual' | 'migration' | 'before-restore' | 'before-merge';
+export const BACKUP_KINDS: readonly BackupKind[] = ['daily', 'manual', 'migration', 'before-restore', 'before-merge'];
+/** How many backups of each kind a project keeps; older ones are removed, so backups never fill the disk. */
+export const BACKUP_LIMITS: Readonly<Record<BackupKind, number>> = {
+  daily: 7, manual: 5, migration: 3, 'before-restore': 3, 'before-merge': 3,
+};
+
+/** One backup of a project, as read from the backup file itself. */
+export interface BackupEntry {
+  /** The file's name in the project's backup folder; what `backup.restore` takes. */
+  readonly id: string;
+  readonly path: string;
+  readonly kind: BackupKind;
+  /** When it was made (ISO, UTC). */
+  readonly createdAt: string;
+  readonly bytes: number;
+  /** Null when the file cannot be read (the same for the three below). */
+  readonly projectName: string | null;
+  readonly schemaVersion: number | null;
+  readonly documents: number | null;
+  readonly codings: number | null;
+  /** Null when it can be restored; otherwise why not (from a newer Tematik, unreadable). */
+  readonly problem: LocalizedText | null;
+}
+
+/** A project's backups, newest first. */
+export interface BackupList {
+  readonly projectPath: string;
+  /** Where they are kept: `<project>.tematik-backups/` beside the project file. */
+  readonly folder: string;
+  readonly backups: readonly BackupEntry[];
+}

@@ -7,6 +7,7 @@ import { defineMessages, type LocalizedText } from '../domain/text';
 import type { IntegrityReport, ReadOnlyReason } from '../domain/types';
 import { inBoth, lockedMessage, openedReadOnlyNotice, type MediaBlock } from './access-messages';
 import { failureOf, isCorrupt } from './failures';
+import { backupBeforeMigration } from './backup';
 import { installHistoryTriggers } from './history';
 import { megabytes, partsText, quickCheck } from './integrity';
 import { lockHolder, ProjectLock, type LockApp, type LockHolder } from './lock';
@@ -408,7 +409,8 @@ function migrate(db: Database.Database, file: string, name: string): void {
   const from = db.pragma('user_version', { simple: true }) as number;
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length === 0) return;
-  if (from > 0) backup(db, file, from);
+  // Into the project's backup set; a copy that cannot be made does not stop the upgrade (the store tells the user).
+  if (from > 0) backupBeforeMigration(db, file);
   db.transaction(() => {
     for (const migration of pending) {
       db.exec(migration.sql);
@@ -419,11 +421,4 @@ function migrate(db: Database.Database, file: string, name: string): void {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
-}
-
-/** Copies the project as it is before migrating: `<name>.tematik.v<N>.bak` beside it. */
-function backup(db: Database.Database, file: string, version: number): void {
-  const target = `${file}.v${version}.bak`;
-  if (fs.existsSync(target)) fs.rmSync(target);
-  db.prepare('VACUUM INTO ?').run(target);
 }

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../domain/text';
 import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types';
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
+import { dailyBackup } from './backup';
 import { beginStep, endStep, peek, replay } from './history';
 import type { LockApp, ProjectLock } from './lock';
 import { openProject, type OpenOptions } from './open';
@@ -73,6 +74,7 @@ export class ProjectStore {
   /** Runs one user action as one transaction, with its audit row and (by default) an undo step. */
   change<T>(record: ActionRecord, body: () => T): T {
     this.assertWritable();
+    dailyBackup(this);
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
     const run = this.db.transaction(() => {

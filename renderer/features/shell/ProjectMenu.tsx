@@ -5,22 +5,26 @@ import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
 import { accessStrings } from './access-strings';
 import { CheckDialog } from './CheckDialog';
+import { BackupDialog } from '../backup/BackupDialog';
+import { backupStrings } from '../backup/strings';
 import { shellStrings } from './strings';
 
 type Asking = 'new' | 'open';
 
 /**
  * The project menu in the top bar: close the project, open another, start a new one, reopen a
- * recent one or a sample. Browser mode has no native menu and no file dialogs, so this is the
+ * recent one or a sample, back it up or restore a backup. Browser mode has no native menu and no file dialogs, so this is the
  * only way there to switch projects without restarting the server; paths are typed.
  */
 export function ProjectMenu() {
   const t = useStrings(shellStrings);
   const ta = useStrings(accessStrings);
-  const { app, project, run } = useProject();
+  const b = useStrings(backupStrings);
+  const { app, project, run, notify } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -47,6 +51,11 @@ export function ProjectMenu() {
     const paths = await run('app.choosePaths', { kind: mode === 'new' ? 'newProject' : 'openProject' });
     const file = paths?.[0];
     if (file) await run(mode === 'new' ? 'project.create' : 'project.open', { path: file });
+  };
+
+  const backUpNow = async () => {
+    const made = await run('backup.create', {});
+    notify({ tone: 'info', message: b('backedUp', { file: made.id }) });
   };
 
   const onMenuKey = (event: KeyboardEvent) => {
@@ -96,11 +105,15 @@ export function ProjectMenu() {
           )}
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => { setOpen(false); setChecking(true); }} data-testid="menu-check-project">{ta('check')}</button>
+          <button role="menuitem" onClick={() => act(backUpNow)} data-testid="menu-backup-now">{b('backUpNow')}</button>
+          <button role="menuitem" onClick={() => { setOpen(false); setRestoring(true); }} data-testid="menu-restore">{b('restoreFromBackup')}</button>
+          <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
       )}
       {asking && <ProjectPathDialog mode={asking} onClose={() => setAsking(null)} />}
       {checking && <CheckDialog onClose={() => setChecking(false)} />}
+      {restoring && <BackupDialog projectPath={project.path} onClose={() => setRestoring(false)} />}
     </div>
   );
 }

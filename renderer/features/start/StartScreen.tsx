@@ -1,13 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { BackupDialog } from '../backup/BackupDialog';
+import { backupStrings } from '../backup/strings';
 import { startStrings } from './strings';
 import './start.css';
 
 /** Shown when no project is open: the sample, new, open and recent projects. */
 export function StartScreen() {
   const t = useStrings(startStrings);
+  const b = useStrings(backupStrings);
   const { app, run } = useProject();
+  // Recent projects that failed to open: the way out is offered beside them.
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
+  const [restoring, setRestoring] = useState<string | null>(null);
   const [asking, setAsking] = useState<'new' | 'open' | null>(null);
   const [path, setPath] = useState('');
   const [name, setName] = useState('');
@@ -76,13 +82,17 @@ export function StartScreen() {
         <ul className="recent">
           {app?.recent.map((project) => (
             <li key={project.path}>
-              <button className="link" onClick={() => void run('project.open', { path: project.path }).catch(() => undefined)}>{project.name}</button>
+              <button className="link" onClick={() => void run('project.open', { path: project.path }).catch(() => setFailed((f) => new Set(f).add(project.path)))}>{project.name}</button>
               <span className="muted recent-path">{project.path}</span>
+              {failed.has(project.path) && (
+                <button className="link" onClick={() => setRestoring(project.path)} data-testid="recent-restore">{b('restoreFromBackup')}</button>
+              )}
               <button className="link muted" title={t('forget')} onClick={() => void run('app.forgetRecent', { path: project.path }).catch(() => undefined)}>×</button>
             </li>
           ))}
         </ul>
       </div>
+      {restoring && <BackupDialog projectPath={restoring} onClose={() => setRestoring(null)} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../handler-types';
 import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
+import { backupHandlers } from './backup';
 import { codeHandlers, codingHandlers } from './codes';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
@@ -17,7 +18,7 @@ import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from '
 
 /** The one handler table: Electron IPC, browser mode and the CLI all dispatch through it. */
 export const handlers: HandlerTable = {
-  ...appHandlers, ...projectHandlers, ...historyHandlers, ...auditHandlers,
+  ...appHandlers, ...projectHandlers, ...backupHandlers, ...historyHandlers, ...auditHandlers,
   ...informantTypeHandlers, ...attributeHandlers, ...informantHandlers,
   ...documentHandlers, ...importHandlers,
   ...codeHandlers, ...codingHandlers,

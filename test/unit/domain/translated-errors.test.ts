@@ -12,7 +12,7 @@ const FOLDERS = ['analysis', 'sample', 'search', 'report', 'map', 'api/handlers'
 const FILES = [
   'store/codes.ts', 'store/themes.ts', 'store/informants.ts', 'store/codings.ts', 'store/theme-links.ts', 'store/speakers.ts',
   'store/redactions.ts', 'store/documents.ts', 'store/memos.ts', 'store/hotkeys.ts', 'store/comments.ts', 'store/theme-map.ts',
-  'store/theme-review.ts', 'store/phases.ts',
+  'store/theme-review.ts', 'store/phases.ts', 'store/backup.ts', 'store/restore.ts',
   'import/transcript.ts', 'import/subtitles.ts', 'import/roles.ts', 'import/speakers.ts', 'import/turns.ts', 'import/words.ts',
   'import/docx.ts', 'import/docx-in-worker.ts', 'import/decode.ts', 'import/batch.ts', 'import/sheet.ts',
   'refi/codebook.ts', 'refi/read-project.ts', 'refi/write-project.ts', 'refi/export.ts', 'refi/notes.ts', 'refi/positions.ts',

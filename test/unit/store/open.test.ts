@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TematikError } from '../../../src/domain/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { search } from '../../../src/search/search';
+import { listBackups } from '../../../src/store/backup';
 import { APPLICATION_ID, openDatabase } from '../../../src/store/open';
 import { tempDir } from '../../helpers/temp-project';
 
@@ -48,7 +49,7 @@ describe('project file', () => {
     const db = openDatabase(file);
     expect(db.prepare('SELECT count(*) FROM project').pluck().get()).toBe(1);
     db.close();
-    expect(fs.existsSync(`${file}.v${SCHEMA_VERSION}.bak`)).toBe(false);
+    expect(listBackups(file).backups).toEqual([]);
   });
 
   it('refuses to create over an existing file and to open a missing one', () => {
@@ -113,7 +114,9 @@ describe('migrations', () => {
     expect(db.prepare('SELECT name FROM project').pluck().get()).toBe('Studi lama');
     expect(db.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
     db.close();
-    const backup = new Database(`${file}.v1.bak`, { readonly: true });
+    const [copy] = listBackups(file).backups;
+    expect(copy).toMatchObject({ kind: 'migration', schemaVersion: 1 });
+    const backup = new Database(copy!.path, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
     backup.close();
