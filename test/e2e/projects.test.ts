@@ -114,8 +114,9 @@ describe('the project menu in browser mode', () => {
     await e2e.screenshot('worked-home-id');
 
     await page().locator('.nav-link', { hasText: 'Triangulasi' }).click();
-    const options = await page().getByTestId('group-by').locator('option').allInnerTexts();
-    expect(options).toEqual(expect.arrayContaining(['Kota', 'Sektor', 'Jenis kelamin', 'Lama usaha (tahun)']));
+    // The attribute options arrive with their own query, after the matrix.
+    await expect.poll(() => page().getByTestId('group-by').locator('option').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Kota', 'Sektor', 'Jenis kelamin', 'Lama usaha (tahun)']));
     await page().getByTestId('group-by').selectOption({ label: 'Kota' });
     await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Yogyakarta/);
     await expect(page().getByTestId('triangulation-matrix').innerText()).resolves.toMatch(/Diam|Kesepakatan/);

@@ -41,13 +41,14 @@ describe('the daily backup', () => {
     expect(dailyBackup(store, at(7, 0))?.createdAt).toBe(at(7, 0).toISOString());
     expect(kinds(client.file)).toEqual(['daily', 'daily', 'daily']);
 
-    // Another window or CLI run on the same day finds today's backup in the folder.
+    // The next window or CLI run on the same day (one writer at a time) finds today's backup in the folder.
+    client.session.close();
     const other = localClient({ coder: 'Peneliti B' });
     await other.invoke('project.open', { path: client.file });
+    expect(other.session.store.readOnly).toBeNull();
     expect(dailyBackup(other.session.store, at(7, 15))).toBeNull();
     expect(kinds(client.file)).toEqual(['daily', 'daily', 'daily']);
     other.session.close();
-    client.session.close();
   });
 
   it('comes from opening the project, and from the first change of a new day in a window left open overnight', async () => {
