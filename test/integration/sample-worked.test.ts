@@ -132,4 +132,23 @@ describe('the worked example', () => {
     expect(fs.existsSync(file)).toBe(true);
     await expect(client.invoke('app.openSample', { variant: 'practice', path: file })).rejects.toThrow(/already exists/);
   }, 60_000);
+
+  it('a build that fails leaves no project and no half-made file behind, so the next try starts clean', async () => {
+    const broken = tempDir('tematik-sample-');
+    fs.cpSync(SAMPLE_STUDY, broken, { recursive: true });
+    const missing = fs.readdirSync(broken).find((name) => name.endsWith('.docx'))!;
+    fs.rmSync(path.join(broken, missing));
+    const dir = tempDir();
+    const file = path.join(dir, 'contoh.tematik');
+    const client = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir: tempDir('tematik-data-'), sampleDir: broken } });
+    clients.push(client);
+    await expect(client.invoke('app.openSample', { variant: 'worked', path: file })).rejects.toThrow();
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(client.session.isOpen).toBe(false);
+
+    const good = sampleClient();
+    await good.invoke('app.openSample', { variant: 'practice', path: file });
+    expect(await good.invoke('documents.list', {})).toHaveLength(11);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });

@@ -57,6 +57,27 @@ function invokeWith(ctx: Context): Invoke {
   };
 }
 
+/**
+ * Builds the sample under a hidden partial name and renames it into place when complete, so a
+ * build that fails or is killed never leaves a half-made sample that would be opened as is.
+ */
+async function buildSampleAt(file: string, variant: SampleVariant, sampleDir: string, ctx: Context): Promise<void> {
+  const partial = path.join(path.dirname(file), `.${path.basename(file, PROJECT_EXTENSION)}.partial${PROJECT_EXTENSION}`);
+  const removePartial = (): void => {
+    for (const suffix of ['', '-wal', '-shm', '.lock', '-backups']) fs.rmSync(`${partial}${suffix}`, { recursive: true, force: true });
+  };
+  removePartial();
+  try {
+    ctx.session.open(partial, { create: true, name: SAMPLES[variant].name });
+    await buildSample(invokeWith(ctx), sampleDir, variant, ctx.progress);
+    ctx.session.close();
+    fs.renameSync(partial, file);
+  } finally {
+    ctx.session.close();
+    removePartial();
+  }
+}
+
 export const appHandlers: HandlerGroup<'app'> = {
   'app.info': (_, ctx) => appInfo(ctx),
   'app.choosePaths': async ({ kind }, ctx) => {
@@ -81,20 +102,11 @@ export const appHandlers: HandlerGroup<'app'> = {
       fs.mkdirSync(dataDir, { recursive: true });
       file = path.join(dataDir, SAMPLES[variant].file);
     }
-    if (fs.existsSync(file)) {
-      ctx.session.open(file);
-    } else {
+    if (!fs.existsSync(file)) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      ctx.session.open(file, { create: true, name: SAMPLES[variant].name });
-      try {
-        await buildSample(invokeWith(ctx), sampleDir, variant, ctx.progress);
-      } catch (error) {
-        // A half-made sample would be opened as is next time: remove it so the next try starts clean.
-        ctx.session.close();
-        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-        throw error;
-      }
+      await buildSampleAt(file, variant, sampleDir, ctx);
     }
+    ctx.session.open(file);
     const info = ctx.session.store.info();
     rememberRecent(dataDir, { path: file, name: info.name });
     return info;
