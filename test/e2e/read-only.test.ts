@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localClient } from '../../src/api/client';
 import { Session } from '../../src/api/session';
 import { damagePage, pagesOf, sampleProjectFile } from '../helpers/project-files';
 import { tempDir } from '../helpers/temp-project';
@@ -76,6 +77,11 @@ describe('a project the window may only read', () => {
   it('opens a damaged file read-only with the way out, and Check project file lists the damage', async () => {
     const damaged = path.join(tempDir(), 'studi-rusak.tematik');
     fs.copyFileSync(file, damaged);
+    // While it was sound, a backup was made: the way out the banner offers.
+    const earlier = localClient({ coder: 'Peneliti A' });
+    await earlier.invoke('project.open', { path: damaged });
+    await earlier.invoke('backup.create', {});
+    earlier.session.close();
     damagePage(damaged, pagesOf(damaged, 'documents', 'leaf')[0]!);
     await page().getByTestId('project-menu').click();
     await page().getByTestId('menu-open-project').click();
@@ -94,6 +100,14 @@ describe('a project the window may only read', () => {
     await expect(dialog.locator('.check-problems').innerText()).resolves.toMatch(/Tree \d+ page \d+/);
     await e2e.screenshot('damaged-check');
     await dialog.getByTestId('check-close').click();
+    await page().getByTestId('banner-restore').click();
+    await page().getByTestId('backup-restore').first().click();
+    await page().getByTestId('restore-confirm-button').click();
+    await page().getByTestId('access-banner').filter({ hasText: 'READ-ONLY' }).waitFor({ state: 'detached' });
+    expect(e2e.server.session.store.readOnly).toBeNull();
+    expect(e2e.server.session.store.file).toBe(damaged);
+    await expect(page().locator('.doc-link').count()).resolves.toBeGreaterThan(0);
+    await e2e.screenshot('damaged-restored');
   });
 
   it('finds no damage in a healthy project from the project menu', async () => {

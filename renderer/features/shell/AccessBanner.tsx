@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { BackupDialog } from '../backup/BackupDialog';
+import { backupStrings } from '../backup/strings';
 import { accessStrings } from './access-strings';
 import { CheckDialog } from './CheckDialog';
 
@@ -10,10 +12,12 @@ import { CheckDialog } from './CheckDialog';
  */
 export function AccessBanner({ onExport }: { onExport: () => void }) {
   const t = useStrings(accessStrings);
+  const b = useStrings(backupStrings);
   const { language } = useLanguage();
   const { project, run } = useProject();
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   if (!project) return null;
   const reason = project.readOnly;
   const notices = project.notices.map((n) => n[language]);
@@ -32,10 +36,12 @@ export function AccessBanner({ onExport }: { onExport: () => void }) {
           <button onClick={reopen} data-testid="open-for-writing">{t('openForWriting')}</button>
         )}
         {reason === 'damaged' && <button onClick={() => setChecking(true)} data-testid="banner-check">{t('check')}</button>}
+        {reason === 'damaged' && <button onClick={() => setRestoring(true)} data-testid="banner-restore">{b('restoreFromBackup')}</button>}
         {reason !== null && reason !== 'requested' && reason !== 'locked' && <button onClick={onExport}>{t('export')}</button>}
         {reason === null && <button className="link" onClick={() => setDismissed(project.path)} aria-label={t('dismiss')}>×</button>}
       </div>
       {checking && <CheckDialog onClose={() => setChecking(false)} onExport={onExport} />}
+      {restoring && <BackupDialog projectPath={project.path} onClose={() => setRestoring(false)} />}
     </div>
   );
 }
