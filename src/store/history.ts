@@ -105,11 +105,6 @@ export interface Step {
   readonly action: string;
 }
 
-/** The notice for a project whose history was found damaged on opening; `cleared` false when it could only be turned off. */
-export function damagedHistoryNotice(cleared: boolean): LocalizedText {
-  return say(cleared ? 'cleared' : 'turnedOff');
-}
-
 /** The refusal when undo is turned off for a store (see `damagedHistoryNotice`). */
 export function undoTurnedOff(): TematikError {
   return new TematikError('nothing_to_undo', say('undoOff'));
@@ -444,6 +439,24 @@ export function historyIsSound(db: Db): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Checks the history before a project is used. One that is not exactly as Tematik keeps it is
+ * cleared, or, where the connection may not write, left alone with undo turned off; either
+ * way `notice` says so. Never throws: a damaged history must not keep a project from opening.
+ */
+export function checkHistoryOnOpen(db: Db, mayWrite: boolean): { readonly undoAvailable: boolean; readonly notice: LocalizedText | null } {
+  if (historyIsSound(db)) return { undoAvailable: true, notice: null };
+  if (mayWrite) {
+    try {
+      clearHistory(db);
+      return { undoAvailable: true, notice: say('cleared') };
+    } catch {
+      // The file could not be written after all (read-only media, a lock): undo is turned off instead.
+    }
+  }
+  return { undoAvailable: false, notice: say('turnedOff') };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types'
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
 import { dailyBackup } from './backup';
-import { beginStep, clash, clearHistory, damagedHistoryNotice, endStep, historyIsSound, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
+import { beginStep, checkHistoryOnOpen, clash, endStep, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
 import type { LockApp, ProjectLock } from './lock';
 import { takeOpeningNotes } from './migrations/opening-notes';
 import { openProject, type OpenOptions } from './open';
@@ -178,23 +178,11 @@ export class ProjectStore {
     return this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(this.coder) as CoderId | undefined;
   }
 
-  /**
-   * Before the project is used: a history that is not exactly as Tematik keeps it is cleared
-   * (or, where the store may not write, undo is turned off), and the user is told.
-   */
+  /** Before the project is used: a history not as Tematik keeps it is cleared, or undo turned off where the store may not write. */
   private checkHistory(): void {
-    if (historyIsSound(this.db)) return;
-    if (this.readOnly === null && !this.db.readonly) {
-      try {
-        clearHistory(this.db);
-        this.notices.push(damagedHistoryNotice(true));
-        return;
-      } catch {
-        // Left as it is (the file may be read-only media): undo is turned off below instead.
-      }
-    }
-    this.undoAvailable = false;
-    this.notices.push(damagedHistoryNotice(false));
+    const { undoAvailable, notice } = checkHistoryOnOpen(this.db, this.readOnly === null && !this.db.readonly);
+    this.undoAvailable = undoAvailable;
+    if (notice) this.notices.push(notice);
   }
 
   private audit(coderId: CoderId, action: string, summary: string, args: unknown): void {
