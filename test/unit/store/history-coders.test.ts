@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { localClient, type LocalClient } from '../../../src/api/client';
+import { TematikError } from '../../../src/domain/errors';
+import type { DocumentId } from '../../../src/domain/ids';
+import { addDocument } from '../../helpers/documents';
+import { newProject } from '../../helpers/temp-project';
+
+const TEXT = 'Pewawancara: Bagaimana co-creation dijalankan?\nNarasumber: Kami polling di Instagram dulu, terus pelanggan ikut milih motif. Kolaborasinya bikin mereka merasa memiliki.';
+
+/** Opens the file as `coder`, as a second window or a colleague on a shared folder would. */
+async function openAs(file: string, coder: string): Promise<LocalClient> {
+  const client = localClient({ coder });
+  await client.invoke('project.open', { path: file });
+  return client;
+}
+
+/** Every undoable row of the project, to show that a refused undo changed nothing. */
+const dump = (client: LocalClient) => {
+  const { db } = client.session.store;
+  return ['codes', 'codings', 'themes', 'theme_codes', 'memos'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
+};
+
+/** Each coding of the document as [id, code name, coder]. */
+async function codedAs(client: LocalClient, documentId: DocumentId): Promise<[number, string, string][]> {
+  const names = new Map((await client.invoke('codes.list', {})).map((c) => [c.id, c.name]));
+  return (await client.invoke('codings.forDocument', { documentId })).map((c) => [c.id, names.get(c.codeId)!, c.coderName]);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<TematikError> {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TematikError);
+  return error as TematikError;
+}
+
+describe('undo with two coders on one file', () => {
+  /** Ani codes a passage and creates a code, then closes; Rina opens the same file. */
+  async function aniThenRina() {
+    const ani = await newProject('Ani');
+    const doc = addDocument(ani, 'P-01', TEXT);
+    const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
+    await ani.invoke('codes.create', { name: 'kemitraan' });
+    ani.session.close();
+    return { file: ani.file, doc, coding };
+  }
+
+  it('each undoes only their own actions; the menu offers only your own step', async () => {
+    const { file, doc, coding } = await aniThenRina();
+    const rina = await openAs(file, 'Rina');
+    expect(await rina.invoke('history.state', {})).toEqual({ undo: null, redo: null, undoAction: null, redoAction: null });
+    await expect(rina.invoke('history.undo', {})).rejects.toThrow('There is nothing to undo.');
+    const other = await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeName: 'rasa memiliki' });
+    await rina.invoke('codings.recode', { id: coding.id, codeName: 'survei' });
+    expect((await rina.invoke('history.state', {})).undo).toBe('Re-code a passage as "survei"');
+
+    // Rina's undo takes back her recode only: Ani's coding is back on "polling", Rina's own coding stays.
+    await rina.invoke('history.undo', {});
+    expect(await codedAs(rina, doc)).toEqual([[coding.id, 'polling', 'Ani'], [other.id, 'rasa memiliki', 'Rina']]);
+    await rina.invoke('history.redo', {});
+    rina.session.close();
+
+    // Ani's menu shows her own last step, though Rina acted after her.
+    const ani = await openAs(file, 'Ani');
+    expect(await ani.invoke('history.state', {})).toMatchObject({ undo: 'Create code "kemitraan"', undoAction: 'codes.create', redo: null });
+    await ani.invoke('history.undo', {});
+    expect((await ani.invoke('codes.list', {})).map((c) => c.name).sort()).toEqual(['polling', 'rasa memiliki', 'survei']);
+    expect((await codedAs(ani, doc)).map((c) => c[1])).toEqual(['survei', 'rasa memiliki']);
+
+    // Her coding was recoded by Rina since: that undo is refused, naming Rina, and changes nothing.
+    const before = dump(ani);
+    const error = await refusal(ani.invoke('history.undo', {}));
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toBe('Cannot undo "Apply code "polling"": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
+    expect(error.text?.id).toBe('Tidak dapat mengurungkan “Apply code "polling"”: Rina telah mengubah pengodean yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.');
+    expect(dump(ani)).toEqual(before);
+    expect((await ani.invoke('history.state', {})).undo).toBe('Apply code "polling"');
+    // Redo of her own unrelated step still works.
+    await ani.invoke('history.redo', {});
+    expect((await ani.invoke('codes.list', {})).map((c) => c.name)).toContain('kemitraan');
+    ani.session.close();
+  });
+
+  it('two windows open at once: each undo is its own coder\'s, whoever acted last', async () => {
+    const ani = await newProject('Ani');
+    const doc = addDocument(ani, 'P-01', TEXT);
+    const rina = await openAs(ani.file, 'Rina');
+    await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
+    await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeName: 'rasa memiliki' });
+    await ani.invoke('history.undo', {});
+    expect((await codedAs(rina, doc)).map((c) => c.slice(1))).toEqual([['rasa memiliki', 'Rina']]);
+    expect((await rina.invoke('history.state', {})).undo).toBe('Apply code "rasa memiliki"');
+    // Ani's redo is still hers after Rina's action in between.
+    await ani.invoke('history.redo', {});
+    await rina.invoke('history.undo', {});
+    expect((await codedAs(ani, doc)).map((c) => c.slice(1))).toEqual([['polling', 'Ani']]);
+    ani.session.close();
+    rina.session.close();
+  });
+
+  it('refuses to undo a new code another coder has since applied, where the cascade would take their coding', async () => {
+    const ani = await newProject('Ani');
+    const doc = addDocument(ani, 'P-01', TEXT);
+    const code = await ani.invoke('codes.create', { name: 'kolaborasi' });
+    const rina = await openAs(ani.file, 'Rina');
+    await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
+    const before = dump(ani);
+    const error = await refusal(ani.invoke('history.undo', {}));
+    expect(error.message).toBe('Cannot undo "Create code "kolaborasi"": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
+    expect(dump(ani)).toEqual(before);
+    ani.session.close();
+    rina.session.close();
+  });
+
+  it('refuses a redo that would take what another coder added since, and one whose name was taken since', async () => {
+    const ani = await newProject('Ani');
+    const doc = addDocument(ani, 'P-01', TEXT);
+    const code = await ani.invoke('codes.create', { name: 'kolaborasi' });
+    await ani.invoke('codes.delete', { id: code.id });
+    await ani.invoke('history.undo', {});
+    const rina = await openAs(ani.file, 'Rina');
+    await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
+    const before = dump(ani);
+    const error = await refusal(ani.invoke('history.redo', {}));
+    expect(error.message).toBe('Cannot redo "Delete code "kolaborasi" and its 0 coding(s)": Rina has changed the same coding since. Redo is only possible while nobody else has changed what it touches; nothing was changed.');
+    expect(dump(ani)).toEqual(before);
+
+    // Ani deletes a code and Rina creates one of the same name, which takes the freed id: that row is Rina's now.
+    const mine = await ani.invoke('codes.create', { name: 'kemitraan' });
+    await ani.invoke('codes.delete', { id: mine.id });
+    const taken = await rina.invoke('codes.create', { name: 'Kemitraan' });
+    expect(taken.id).toBe(mine.id);
+    expect((await refusal(ani.invoke('history.undo', {}))).message)
+      .toBe('Cannot undo "Delete code "kemitraan" and its 0 coding(s)": Rina has changed the same code since. Undo is only possible for your own latest changes; nothing was changed.');
+
+    // With the name taken under another id, bringing Ani's code back would make two of one name.
+    const again = await ani.invoke('codes.create', { name: 'inovasi' });
+    await ani.invoke('codes.create', { name: 'lain' });
+    await ani.invoke('codes.delete', { id: again.id });
+    await rina.invoke('codes.create', { name: 'Inovasi' });
+    const before2 = dump(ani);
+    const clash = await refusal(ani.invoke('history.undo', {}));
+    expect(clash.kind).toBe('conflict');
+    expect(clash.message).toMatch(/^Cannot undo "Delete code "inovasi" and its 0 coding\(s\)": it clashes with what was changed since/);
+    expect(clash.text?.id).toMatch(/^Tidak dapat mengurungkan/);
+    expect(dump(ani)).toEqual(before2);
+    ani.session.close();
+    rina.session.close();
+  });
+
+  it('refuses when the row was changed outside the history, without naming anyone', async () => {
+    const ani = await newProject('Ani');
+    const doc: DocumentId = addDocument(ani, 'P-01', TEXT);
+    const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
+    // A change no step recorded (an older copy of the file put back, a tool outside Tematik).
+    ani.session.store.db.prepare('UPDATE codings SET end_offset = 90 WHERE id = ?').run(coding.id);
+    const error = await refusal(ani.invoke('history.undo', {}));
+    expect(error.message).toBe('Cannot undo "Apply code "polling"": the same coding has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.');
+    ani.session.close();
+  });
+});
