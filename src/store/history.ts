@@ -27,11 +27,13 @@ export const UNDOABLE_TABLES = [
 type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 /**
- * Tables whose rows are only ever inserted together with their parent in one action:
- * undoing that action deletes the parent and the cascade removes them, so their
- * inserts need no record (an import of 1,000 transcripts writes ~130k turns).
+ * Tables whose rows are only ever inserted together with their parent in one action, with
+ * the column naming the parent: undoing that action deletes the parent and the cascade
+ * removes them, so their inserts need no record (an import of 1,000 transcripts writes ~130k
+ * turns), nor do their updates in the step that inserted the parent (the import's speaker mapping).
  */
-const INSERTED_WITH_PARENT: ReadonlySet<string> = new Set<UndoableTable>(['turns']);
+const INSERTED_WITH_PARENT: ReadonlyMap<string, { readonly parent: UndoableTable; readonly column: string }> =
+  new Map([['turns', { parent: 'documents', column: 'document_id' }]]);
 
 /**
  * Columns the after-state leaves out. The after-state only tells whether a row is still as a
@@ -184,12 +186,15 @@ export function installHistoryTriggers(db: Db): void {
     const values = (row: 'old' | 'new', columns: readonly string[]) => `json_object(${columns.map((c) => `${literal(c)}, ${row}.${ident(c)}`).join(', ')})`;
     const record = (rowid: string, op: string, before: string, after: string) =>
       `INSERT INTO history_ops (step_id, table_name, row_id, op, before, after) VALUES (${capturing}, ${literal(table)}, ${rowid}, '${op}', ${before}, ${after});`;
-    if (!INSERTED_WITH_PARENT.has(table)) {
+    const parent = INSERTED_WITH_PARENT.get(table);
+    if (!parent) {
       db.exec(`CREATE TRIGGER ${ident(`history_${table}_insert`)} AFTER INSERT ON ${ident(table)} WHEN ${capturing} IS NOT NULL BEGIN
   ${record('new.rowid', 'insert', 'NULL', values('new', shape.afterColumns))}
 END;`);
     }
-    db.exec(`CREATE TRIGGER ${ident(`history_${table}_update`)} AFTER UPDATE ON ${ident(table)} WHEN ${capturing} IS NOT NULL BEGIN
+    const parentNew = parent ? ` AND NOT EXISTS (SELECT 1 FROM history_ops WHERE table_name = ${literal(parent.parent)} AND row_id = old.${ident(parent.column)}
+    AND op = 'insert' AND step_id = ${capturing})` : '';
+    db.exec(`CREATE TRIGGER ${ident(`history_${table}_update`)} AFTER UPDATE ON ${ident(table)} WHEN ${capturing} IS NOT NULL${parentNew} BEGIN
   ${record('old.rowid', 'update', values('old', shape.columns), values('new', shape.afterColumns))}
 END;
 CREATE TRIGGER ${ident(`history_${table}_delete`)} BEFORE DELETE ON ${ident(table)} WHEN ${capturing} IS NOT NULL BEGIN

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../../src/api/client';
 import { TematikError } from '../../../src/domain/errors';
 import type { DocumentId } from '../../../src/domain/ids';
 import { addDocument } from '../../helpers/documents';
-import { newProject } from '../../helpers/temp-project';
+import { newProject, SAMPLE_STUDY } from '../../helpers/temp-project';
 
 const TEXT = 'Pewawancara: Bagaimana co-creation dijalankan?\nNarasumber: Kami polling di Instagram dulu, terus pelanggan ikut milih motif. Kolaborasinya bikin mereka merasa memiliki.';
 
@@ -142,6 +143,24 @@ describe('undo with two coders on one file', () => {
     expect(clash.message).toMatch(/^Cannot undo "Delete code "inovasi" and its 0 coding\(s\)": it clashes with what was changed since/);
     expect(clash.text?.id).toMatch(/^Tidak dapat mengurungkan/);
     expect(dump(ani)).toEqual(before2);
+    ani.session.close();
+    rina.session.close();
+  });
+
+  it('refuses to undo an import after another coder said who a speaker is in it', async () => {
+    const ani = await newProject('Ani');
+    const [doc] = (await ani.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-01_fashion.txt')] })).imported;
+    const rina = await openAs(ani.file, 'Rina');
+    const speaker = (await rina.invoke('documents.speakers', { id: doc!.documentId })).find((s) => s.role === 'informant')!;
+    await rina.invoke('documents.setSpeaker', { id: doc!.documentId, speaker: speaker.speaker, role: 'unknown', informantId: null });
+    const turns = () => ani.session.store.db.prepare('SELECT * FROM turns ORDER BY id').all();
+    const before = turns();
+    expect((await refusal(ani.invoke('history.undo', {}))).message).toMatch(/^Cannot undo "Import 1 document\(s\)[^"]*": Rina has changed the same speaker turn since/);
+    expect(turns()).toEqual(before);
+    // Once Rina takes her change back, the import can go.
+    await rina.invoke('history.undo', {});
+    await ani.invoke('history.undo', {});
+    expect(turns()).toEqual([]);
     ani.session.close();
     rina.session.close();
   });
