@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { TematikError } from '../domain/errors';
-import { defineMessages, type LocalizedText } from '../domain/text';
+import { actionPhrase } from '../domain/action-names';
+import { TematikError, type ErrorKind } from '../domain/errors';
+import { defineMessages, untranslated, type Language, type LocalizedText } from '../domain/text';
 import { HISTORY_SCHEMA_V6 } from './migrations/006-undo-as-data';
 
 /**
@@ -50,15 +51,14 @@ const say = defineMessages({
     nothingToUndo: 'There is nothing to undo. Only your own changes to this project can be undone, the most recent first.',
     nothingToRedo: 'There is nothing to redo. Redo brings back what you undid, until you make another change.',
     undoOff: 'Undo is turned off for this project in this window: its undo history was damaged and could not be cleared, because the project is open read-only. Your data is unchanged.',
-    undoChanged: 'Cannot undo "{label}": {coder} has changed the same {row} since. Undo is only possible for your own latest changes; nothing was changed.',
-    redoChanged: 'Cannot redo "{label}": {coder} has changed the same {row} since. Redo is only possible while nobody else has changed what it touches; nothing was changed.',
-    undoChangedUnknown: 'Cannot undo "{label}": the same {row} has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.',
-    redoChangedUnknown: 'Cannot redo "{label}": the same {row} has been changed since by another action. Nothing was changed.',
-    undoClash: 'Cannot undo "{label}": it clashes with what was changed since (something it needs was removed, or another row now has the same name). Nothing was changed.',
-    redoClash: 'Cannot redo "{label}": it clashes with what was changed since (something it needs was removed, or another row now has the same name). Nothing was changed.',
-    undoDamaged: 'Cannot undo "{label}": its record in the undo history is damaged or was not made by Tematik. Nothing was changed; close and reopen the project to clear the damaged history.',
-    redoDamaged: 'Cannot redo "{label}": its record in the undo history is damaged or was not made by Tematik. Nothing was changed; close and reopen the project to clear the damaged history.',
-    someone: 'another coder',
+    undoChanged: 'Cannot undo "{what}": {coder} has changed the same {row} since. Undo is only possible for your own latest changes; nothing was changed.',
+    redoChanged: 'Cannot redo "{what}": {coder} has changed the same {row} since. Redo is only possible while nobody else has changed what it touches; nothing was changed.',
+    undoChangedUnknown: 'Cannot undo "{what}": the same {row} has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.',
+    redoChangedUnknown: 'Cannot redo "{what}": the same {row} has been changed since by another action. Nothing was changed.',
+    undoClash: 'Cannot undo "{what}": it clashes with what was changed since (something it needs was removed, or something else now has the same name). Nothing was changed.',
+    redoClash: 'Cannot redo "{what}": it clashes with what was changed since (something it needs was removed, or something else now has the same name). Nothing was changed.',
+    undoDamaged: 'Cannot undo "{what}": its record in the undo history is damaged or was not made by Tematik. Nothing was changed; close and reopen the project to clear the damaged history.',
+    redoDamaged: 'Cannot redo "{what}": its record in the undo history is damaged or was not made by Tematik. Nothing was changed; close and reopen the project to clear the damaged history.',
     cleared: "This project's undo history was damaged or not made by Tematik and has been cleared; your data is unchanged.",
     turnedOff: "This project's undo history is damaged or was not made by Tematik. It cannot be cleared while the project is open read-only, so undo is turned off in this window; your data is unchanged.",
   },
@@ -66,15 +66,14 @@ const say = defineMessages({
     nothingToUndo: 'Tidak ada yang bisa diurungkan. Hanya perubahan Anda sendiri pada proyek ini yang bisa diurungkan, mulai dari yang terakhir.',
     nothingToRedo: 'Tidak ada yang bisa diulangi. Ulangi mengembalikan apa yang Anda urungkan, sampai Anda membuat perubahan lain.',
     undoOff: 'Urungkan dimatikan untuk proyek ini di jendela ini: riwayat urungkannya rusak dan tidak bisa dihapus karena proyek dibuka hanya-baca. Data Anda tidak berubah.',
-    undoChanged: 'Tidak dapat mengurungkan “{label}”: {coder} telah mengubah {row} yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.',
-    redoChanged: 'Tidak dapat mengulangi “{label}”: {coder} telah mengubah {row} yang sama sejak itu. Ulangi hanya bisa selama belum ada orang lain yang mengubah bagian yang sama; tidak ada yang diubah.',
-    undoChangedUnknown: 'Tidak dapat mengurungkan “{label}”: {row} yang sama telah diubah sejak itu oleh tindakan lain. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.',
-    redoChangedUnknown: 'Tidak dapat mengulangi “{label}”: {row} yang sama telah diubah sejak itu oleh tindakan lain. Tidak ada yang diubah.',
-    undoClash: 'Tidak dapat mengurungkan “{label}”: langkah ini bertentangan dengan perubahan sesudahnya (sesuatu yang dibutuhkannya sudah dihapus, atau baris lain kini memakai nama yang sama). Tidak ada yang diubah.',
-    redoClash: 'Tidak dapat mengulangi “{label}”: langkah ini bertentangan dengan perubahan sesudahnya (sesuatu yang dibutuhkannya sudah dihapus, atau baris lain kini memakai nama yang sama). Tidak ada yang diubah.',
-    undoDamaged: 'Tidak dapat mengurungkan “{label}”: catatannya di riwayat urungkan rusak atau tidak dibuat oleh Tematik. Tidak ada yang diubah; tutup lalu buka lagi proyek ini untuk menghapus riwayat yang rusak.',
-    redoDamaged: 'Tidak dapat mengulangi “{label}”: catatannya di riwayat urungkan rusak atau tidak dibuat oleh Tematik. Tidak ada yang diubah; tutup lalu buka lagi proyek ini untuk menghapus riwayat yang rusak.',
-    someone: 'koder lain',
+    undoChanged: 'Tidak dapat mengurungkan "{what}": {coder} telah mengubah {row} yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.',
+    redoChanged: 'Tidak dapat mengulangi "{what}": {coder} telah mengubah {row} yang sama sejak itu. Ulangi hanya bisa selama belum ada orang lain yang mengubah bagian yang sama; tidak ada yang diubah.',
+    undoChangedUnknown: 'Tidak dapat mengurungkan "{what}": {row} yang sama telah diubah sejak itu oleh tindakan lain. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.',
+    redoChangedUnknown: 'Tidak dapat mengulangi "{what}": {row} yang sama telah diubah sejak itu oleh tindakan lain. Tidak ada yang diubah.',
+    undoClash: 'Tidak dapat mengurungkan "{what}": langkah ini bertentangan dengan perubahan sesudahnya (sesuatu yang dibutuhkannya sudah dihapus, atau ada yang lain kini bernama sama). Tidak ada yang diubah.',
+    redoClash: 'Tidak dapat mengulangi "{what}": langkah ini bertentangan dengan perubahan sesudahnya (sesuatu yang dibutuhkannya sudah dihapus, atau ada yang lain kini bernama sama). Tidak ada yang diubah.',
+    undoDamaged: 'Tidak dapat mengurungkan "{what}": catatannya di riwayat urungkan rusak atau tidak dibuat oleh Tematik. Tidak ada yang diubah; tutup lalu buka lagi proyek ini untuk menghapus riwayat yang rusak.',
+    redoDamaged: 'Tidak dapat mengulangi "{what}": catatannya di riwayat urungkan rusak atau tidak dibuat oleh Tematik. Tidak ada yang diubah; tutup lalu buka lagi proyek ini untuk menghapus riwayat yang rusak.',
     cleared: 'Riwayat urungkan proyek ini rusak atau tidak dibuat oleh Tematik, jadi sudah dihapus; data Anda tidak berubah.',
     turnedOff: 'Riwayat urungkan proyek ini rusak atau tidak dibuat oleh Tematik. Riwayat itu tidak bisa dihapus selama proyek dibuka hanya-baca, jadi urungkan dimatikan di jendela ini; data Anda tidak berubah.',
   },
@@ -119,7 +118,18 @@ export function nothingTo(direction: Direction): TematikError {
 
 /** A constraint the replayed step broke at commit (a parent removed since, a name taken since), as the user's refusal. */
 export function clash(step: Step, direction: Direction): TematikError {
-  return new TematikError('conflict', say(direction === 'undo' ? 'undoClash' : 'redoClash', { label: step.label }));
+  return refusal('conflict', direction === 'undo' ? 'undoClash' : 'redoClash', step);
+}
+
+type MessageKey = Parameters<typeof say>[0];
+
+/**
+ * A refusal naming the step as the undo button does: the action's phrase in the user's
+ * language ("apply a code"), its recorded summary as the detail.
+ */
+function refusal(kind: ErrorKind, key: MessageKey, step: Step, params: (language: Language) => Record<string, string> = () => ({})): TematikError {
+  const text = (language: Language) => say(key, { what: actionPhrase(step.action, language) ?? step.label, ...params(language) })[language];
+  return new TematikError(kind, { en: text('en'), id: text('id') }, [untranslated(step.label)]);
 }
 
 /** Identifier and literal quoting for names read from the schema (never from the history). */
@@ -407,12 +417,11 @@ function changedSince(db: Db, step: Step, direction: Direction, table: string, r
     .pluck().get(table, rowId, since, step.id, coderId) as string | undefined;
   const row = rowName(table as UndoableTable);
   const key = coder === undefined ? (direction === 'undo' ? 'undoChangedUnknown' : 'redoChangedUnknown') : (direction === 'undo' ? 'undoChanged' : 'redoChanged');
-  const text = (language: 'en' | 'id') => say(key, { label: step.label, coder: coder ?? say('someone')[language], row: row[language] })[language];
-  return new TematikError('conflict', { en: text('en'), id: text('id') });
+  return refusal('conflict', key, step, (language) => ({ coder: coder ?? '', row: row[language] }));
 }
 
 function damaged(step: Step, direction: Direction): TematikError {
-  return new TematikError('damaged', say(direction === 'undo' ? 'undoDamaged' : 'redoDamaged', { label: step.label }));
+  return refusal('damaged', direction === 'undo' ? 'undoDamaged' : 'redoDamaged', step);
 }
 
 /**

@@ -70,8 +70,9 @@ describe('undo with two coders on one file', () => {
     const before = dump(ani);
     const error = await refusal(ani.invoke('history.undo', {}));
     expect(error.kind).toBe('conflict');
-    expect(error.message).toBe('Cannot undo "Apply code "polling"": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
-    expect(error.text?.id).toBe('Tidak dapat mengurungkan “Apply code "polling"”: Rina telah mengubah pengodean yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.');
+    expect(error.message).toBe('Cannot undo "apply a code": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
+    expect(error.text?.id).toBe('Tidak dapat mengurungkan "menerapkan kode": Rina telah mengubah pengodean yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.');
+    expect(error.details).toEqual(['Apply code "polling"']);
     expect(dump(ani)).toEqual(before);
     expect((await ani.invoke('history.state', {})).undo).toBe('Apply code "polling"');
     // Redo of her own unrelated step still works.
@@ -105,7 +106,7 @@ describe('undo with two coders on one file', () => {
     await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
     const before = dump(ani);
     const error = await refusal(ani.invoke('history.undo', {}));
-    expect(error.message).toBe('Cannot undo "Create code "kolaborasi"": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
+    expect(error.message).toBe('Cannot undo "create a code": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
     expect(dump(ani)).toEqual(before);
     ani.session.close();
     rina.session.close();
@@ -121,7 +122,7 @@ describe('undo with two coders on one file', () => {
     await rina.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
     const before = dump(ani);
     const error = await refusal(ani.invoke('history.redo', {}));
-    expect(error.message).toBe('Cannot redo "Delete code "kolaborasi" and its 0 coding(s)": Rina has changed the same coding since. Redo is only possible while nobody else has changed what it touches; nothing was changed.');
+    expect(error.message).toBe('Cannot redo "delete a code": Rina has changed the same coding since. Redo is only possible while nobody else has changed what it touches; nothing was changed.');
     expect(dump(ani)).toEqual(before);
 
     // Ani deletes a code and Rina creates one of the same name, which takes the freed id: that row is Rina's now.
@@ -130,7 +131,7 @@ describe('undo with two coders on one file', () => {
     const taken = await rina.invoke('codes.create', { name: 'Kemitraan' });
     expect(taken.id).toBe(mine.id);
     expect((await refusal(ani.invoke('history.undo', {}))).message)
-      .toBe('Cannot undo "Delete code "kemitraan" and its 0 coding(s)": Rina has changed the same code since. Undo is only possible for your own latest changes; nothing was changed.');
+      .toBe('Cannot undo "delete a code": Rina has changed the same code since. Undo is only possible for your own latest changes; nothing was changed.');
 
     // With the name taken under another id, bringing Ani's code back would make two of one name.
     const again = await ani.invoke('codes.create', { name: 'inovasi' });
@@ -140,7 +141,7 @@ describe('undo with two coders on one file', () => {
     const before2 = dump(ani);
     const clash = await refusal(ani.invoke('history.undo', {}));
     expect(clash.kind).toBe('conflict');
-    expect(clash.message).toMatch(/^Cannot undo "Delete code "inovasi" and its 0 coding\(s\)": it clashes with what was changed since/);
+    expect(clash.message).toMatch(/^Cannot undo "delete a code": it clashes with what was changed since/);
     expect(clash.text?.id).toMatch(/^Tidak dapat mengurungkan/);
     expect(dump(ani)).toEqual(before2);
     ani.session.close();
@@ -155,7 +156,7 @@ describe('undo with two coders on one file', () => {
     await rina.invoke('documents.setSpeaker', { id: doc!.documentId, speaker: speaker.speaker, role: 'unknown', informantId: null });
     const turns = () => ani.session.store.db.prepare('SELECT * FROM turns ORDER BY id').all();
     const before = turns();
-    expect((await refusal(ani.invoke('history.undo', {}))).message).toMatch(/^Cannot undo "Import 1 document\(s\)[^"]*": Rina has changed the same speaker turn since/);
+    expect((await refusal(ani.invoke('history.undo', {}))).message).toMatch(/^Cannot undo "import transcripts": Rina has changed the same speaker turn since/);
     expect(turns()).toEqual(before);
     // Once Rina takes her change back, the import can go.
     await rina.invoke('history.undo', {});
@@ -172,7 +173,7 @@ describe('undo with two coders on one file', () => {
     // A change no step recorded (an older copy of the file put back, a tool outside Tematik).
     ani.session.store.db.prepare('UPDATE codings SET end_offset = 90 WHERE id = ?').run(coding.id);
     const error = await refusal(ani.invoke('history.undo', {}));
-    expect(error.message).toBe('Cannot undo "Apply code "polling"": the same coding has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.');
+    expect(error.message).toBe('Cannot undo "apply a code": the same coding has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.');
     ani.session.close();
   });
 });

@@ -182,7 +182,8 @@ describe('a project whose history was written to attack', () => {
 
     const error = await client.invoke('history.undo', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TematikError);
-    expect(error).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/Cannot undo "Apply code "polling Instagram"[^]*damaged or was not made by Tematik. Nothing was changed/) });
+    expect(error).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/^Cannot undo "apply a code": its record in the undo history is damaged or was not made by Tematik. Nothing was changed/) });
+    expect((error as TematikError).details).toEqual(['Apply code "polling Instagram"']);
     expect((error as TematikError).text?.id).toMatch(/Tidak dapat mengurungkan/);
     expect(db.prepare('SELECT * FROM codings').all()).toEqual(before);
     expect(db.prepare('PRAGMA database_list').all()).toHaveLength(1);

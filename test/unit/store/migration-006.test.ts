@@ -21,6 +21,10 @@ function version5Project(steps: number): string {
     VALUES (1, 1, 1, 2, 17, 24, 'polling', '2025-01-02')`).run();
   db.prepare(`INSERT INTO themes (id, name, colour, created_at, updated_at) VALUES (1, 'Platform digital', '#59a14f', 'x', 'x')`).run();
   db.prepare('INSERT INTO theme_codes (theme_id, code_id) VALUES (1, 1)').run();
+  // Version 5's capture, one of its triggers: it wrote SQL text.
+  db.exec(`CREATE TRIGGER "history_codings_insert" AFTER INSERT ON "codings" WHEN (SELECT step_id FROM history_capture WHERE id = 1) IS NOT NULL BEGIN
+  INSERT INTO history_ops (step_id, sql) VALUES ((SELECT step_id FROM history_capture WHERE id = 1), 'DELETE FROM "codings" WHERE rowid = ' || new.rowid);
+END`);
   for (let i = 1; i <= steps; i++) {
     db.prepare(`INSERT INTO history_steps (id, label, action) VALUES (?, 'Apply code "polling"', 'codings.apply')`).run(i);
     db.prepare('INSERT INTO history_ops (step_id, sql) VALUES (?, ?)').run(i, 'DELETE FROM "codings" WHERE rowid = 1');
@@ -48,6 +52,7 @@ describe('migration 6: undo history as data', () => {
       .toEqual(['id', 'step_id', 'table_name', 'row_id', 'op', 'before', 'after']);
     expect(historyIsSound(db)).toBe(true);
     expect(store.history().undo).toBeNull();
+    expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'history_codings_insert'`).pluck().get()).toMatch(/'codings', new\.rowid, 'insert', NULL, json_object\('id', new\."id"/);
 
     // The new triggers record data: an edit is recorded as the row before and after, and undone.
     store.change({ action: 'codes.update', summary: 'Rename code "polling"', args: {} }, () => db.prepare(`UPDATE codes SET name = 'survei' WHERE id = 1`).run());
