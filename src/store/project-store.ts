@@ -82,7 +82,8 @@ export class ProjectStore {
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
     const run = this.db.transaction(() => {
-      const undoable = record.undoable !== false;
+      // No step goes into a history found damaged and left as it was (see checkHistory).
+      const undoable = record.undoable !== false && this.undoAvailable;
       if (undoable) beginStep(this.db, record.summary, record.action, coderId);
       try {
         const result = body();
