@@ -143,12 +143,14 @@ interface TableShape {
   readonly known: ReadonlySet<string>;
   /** The INTEGER PRIMARY KEY column, which is the rowid itself; null for a table keyed otherwise. */
   readonly rowidColumn: string | null;
+  /** What each column may hold, as its STRICT type and NOT NULL say. */
+  readonly accepts: ReadonlyMap<string, (value: Scalar) => boolean>;
   /** The columns an after-state records. */
   readonly afterColumns: readonly string[];
 }
 
 function readShape(db: Db, table: UndoableTable): TableShape {
-  const info = db.prepare('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string; pk: number }[];
+  const info = db.prepare('SELECT name, type, "notnull" AS required, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string; required: number; pk: number }[];
   const keys = info.filter((c) => c.pk > 0);
   const columns = info.map((c) => c.name);
   const left = new Set(NOT_IN_AFTER_STATE[table] ?? []);
@@ -156,7 +158,14 @@ function readShape(db: Db, table: UndoableTable): TableShape {
     table, columns, known: new Set(columns),
     rowidColumn: keys.length === 1 && keys[0]!.type.toUpperCase() === 'INTEGER' ? keys[0]!.name : null,
     afterColumns: columns.filter((c) => !left.has(c)),
+    accepts: new Map(info.map((c) => [c.name, accepting(c.type, c.required === 1 && c.pk === 0)])),
   };
+}
+
+/** A value check for a column of declared `type`; other types than STRICT's are left to SQLite. */
+function accepting(type: string, notNull: boolean): (value: Scalar) => boolean {
+  const of = { INTEGER: (v: Scalar) => typeof v === 'number' && Number.isInteger(v), REAL: (v: Scalar) => typeof v === 'number', TEXT: (v: Scalar) => typeof v === 'string' }[type.toUpperCase()];
+  return (value) => (value === null ? !notNull : of === undefined || of(value));
 }
 
 const shapeCache = new WeakMap<Db, ReadonlyMap<string, TableShape>>();
@@ -291,7 +300,7 @@ function parseRow(text: unknown, shape: TableShape, rowId: number): Row | undefi
   for (const [key, v] of Object.entries(value)) {
     if (!shape.known.has(key)) return undefined;
     const scalar = v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v) && (!Number.isInteger(v) || Number.isSafeInteger(v)));
-    if (!scalar) return undefined;
+    if (!scalar || !shape.accepts.get(key)!(v as Scalar)) return undefined;
   }
   const row = value as Row;
   // The rowid and its alias column are one value: a row that says otherwise would move under undo.
@@ -402,11 +411,10 @@ function assertNoOneElseReached(db: Db, step: Step, direction: Direction, own: R
   }
   // Asked after the loop: the connection runs no other statement while one is being iterated.
   if (beyond) throw changedSince(db, step, direction, beyond.tableName, beyond.rowId, since, coderId);
-  const later = prepared(db, `SELECT o.table_name AS tableName, o.row_id AS rowId, c.name AS coder FROM history_ops o
+  const later = prepared(db, `SELECT o.table_name AS tableName, o.row_id AS rowId FROM history_ops o
     JOIN history_ops l ON l.table_name = o.table_name AND l.row_id = o.row_id AND l.id > ? AND l.step_id <> o.step_id
     JOIN history_steps s ON s.id = l.step_id AND s.undone = 0 AND s.coder_id <> ?
-    JOIN coders c ON c.id = s.coder_id
-    WHERE o.step_id = ? LIMIT 1`).get(since, coderId, step.id) as { tableName: string; rowId: number; coder: string } | undefined;
+    WHERE o.step_id = ? LIMIT 1`).get(since, coderId, step.id) as { tableName: string; rowId: number } | undefined;
   if (later) throw changedSince(db, step, direction, later.tableName, later.rowId, since, coderId);
 }
 

@@ -128,6 +128,8 @@ describe('a project whose history was written to attack', () => {
     ['a value that is a list', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'update', after: row({}), before: row({ quote: ['x'] }) })],
     ['a value that is true', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'update', after: row({}), before: row({ quote: true }) })],
     ['an integer beyond what a number holds exactly', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'update', after: row({}), before: row({}).replace('"start_offset":60', '"start_offset":9007199254740993') })],
+    ['a value of the wrong type for its column', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'update', after: row({}), before: row({ start_offset: '60; DROP TABLE codes' }) })],
+    ['nothing where a value is required', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: row({ quote: null }) })],
     ['values that are a list, not an object', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: '[1, 2]' })],
     ['values that are not JSON', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: '{"id": 1,' })],
     ['an unknown kind of change', (db, step, victim) => insertOp(db, { step, table: 'codings', rowId: 1, op: attack(victim), before: row({}) })],
@@ -167,7 +169,7 @@ describe('a project whose history was written to attack', () => {
   });
 
   const writtenWhileOpen = ['the old SQL text where the values belong', 'a table name that is a statement', 'a table Tematik never undoes: sqlite_schema',
-    'a column name with quotes', 'a value that is a JSON object', 'a row id that disagrees with the id in the values'];
+    'a column name with quotes', 'a value that is a JSON object', 'a row id that disagrees with the id in the values', 'a value of the wrong type for its column'];
 
   it.each(attacks.filter(([name]) => writtenWhileOpen.includes(name)))('written into the history while the project is open, %s: undo refuses that step and changes nothing', async (_, edit) => {
     const victim = await otherProject();
