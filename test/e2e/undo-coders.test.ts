@@ -22,12 +22,18 @@ describe('undo with another coder on the same file', () => {
     await bench.select('polling di Instagram Story');
     await bench.applyCode('Polling Instagram');
 
-    // Rina opens the same file in her own window and recodes that passage.
+    // The project is closed here while Rina, on the shared folder, opens it and recodes that passage; then opened again.
+    const file = e2e.server.session.store.file;
+    await e2e.call('project.close', {});
     const rina = localClient({ coder: 'Rina' });
-    await rina.invoke('project.open', { path: e2e.server.session.store.file });
+    await rina.invoke('project.open', { path: file });
     const [coding] = await rina.invoke('codings.forCode', { codeId: (await rina.invoke('codes.list', {})).find((c) => c.name === 'Polling Instagram')!.id });
     await rina.invoke('codings.recode', { id: coding!.id, codeName: 'Survei pelanggan' });
     rina.session.close();
+    await e2e.call('project.open', { path: file });
+    await e2e.page.reload();
+    await bench.openTranscript('P-01_fashion');
+    await bench.stripe('Survei pelanggan').first().waitFor();
 
     expect(await e2e.page.getByTestId('undo').getAttribute('title')).toMatch(/^Undo: apply a code\n/);
     await bench.undo();
@@ -35,8 +41,6 @@ describe('undo with another coder on the same file', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/Cannot undo "apply a code": Rina has changed the same coding since\. Undo is only possible for your own latest changes; nothing was changed\.\s+Apply code "Polling Instagram"/);
     expect(codings()).toEqual([{ code: 'Survei pelanggan', quote: 'polling di Instagram Story' }]);
-    // The window now shows Rina's change: the passage carries her code.
-    await bench.stripe('Survei pelanggan').first().waitFor();
     expect(await bench.stripe('Polling Instagram').count()).toBe(0);
     await e2e.screenshot('undo-refused-en');
 

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { actionPhrase } from '../../i18n/action-names';
 import { useLanguage, useStrings } from '../../i18n/i18n';
-import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
 import { shellStrings } from './strings';
 
@@ -18,7 +17,7 @@ export interface StepName {
  * notice after ("Undone: apply a code"), both in the interface language.
  */
 export function useUndoRedo() {
-  const { history, run, notify, reload } = useProject();
+  const { history, run, notify } = useProject();
   const { language } = useLanguage();
   const t = useStrings(shellStrings);
 
@@ -37,15 +36,9 @@ export function useUndoRedo() {
   const step = useCallback(async (direction: Direction): Promise<void> => {
     const name = stepName(direction);
     if (!name) return;
-    try {
-      await run(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-    } catch (error) {
-      // Refused because another coder changed the same rows: show the project as it is now, their change included.
-      if (error instanceof ApiError && error.kind === 'conflict') await reload();
-      throw error;
-    }
+    await run(direction === 'undo' ? 'history.undo' : 'history.redo', {});
     notify({ tone: 'info', message: t(direction === 'undo' ? 'undone' : 'redone', { what: name.phrase }), details: [name.summary] });
-  }, [stepName, run, notify, reload, t]);
+  }, [stepName, run, notify, t]);
 
   return { stepName, tooltip, step };
 }

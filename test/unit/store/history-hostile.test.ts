@@ -43,6 +43,10 @@ async function otherProject(): Promise<{ file: string; assertUntouched: () => vo
   };
 }
 
+/** Databases on the connection beside the project itself (SQLite's own temp schema aside): an ATTACH would show here. */
+const attached = (db: Database.Database) => (db.prepare('PRAGMA database_list').all() as { name: string; file: string }[])
+  .filter((d) => d.name !== 'main' && d.name !== 'temp').map((d) => d.file);
+
 const attack = (victim: string) => `ATTACH '${victim.replace(/'/g, "''")}' AS v; DELETE FROM v.codings;`;
 
 /** What every hostile project must come to: opened, history gone with a notice, undo with nothing to do, its own data kept. */
@@ -56,7 +60,7 @@ async function openAndPressUndo(file: string, expectedNotice: RegExp): Promise<L
   await expect(client.invoke('history.redo', {})).rejects.toMatchObject({ kind: 'nothing_to_undo' });
   const { db } = client.session.store;
   // Nothing was attached, and the history is empty and as Tematik makes it again.
-  expect(db.prepare('PRAGMA database_list').all().map((d) => (d as { name: string }).name)).toEqual(['main']);
+  expect(attached(db)).toEqual([]);
   expect(db.prepare('SELECT (SELECT count(*) FROM history_steps) + (SELECT count(*) FROM history_ops)').pluck().get()).toBe(0);
   expect(historyIsSound(db)).toBe(true);
   return client;
@@ -132,14 +136,12 @@ describe('a project whose history was written to attack', () => {
     ['nothing where a value is required', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: row({ quote: null }) })],
     ['values that are a list, not an object', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: '[1, 2]' })],
     ['values that are not JSON', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'delete', before: '{"id": 1,' })],
-    ['an unknown kind of change', (db, step, victim) => insertOp(db, { step, table: 'codings', rowId: 1, op: attack(victim), before: row({}) })],
     ['a row id that disagrees with the id in the values', (db, step) => insertOp(db, { step, table: 'codings', rowId: 1, op: 'update', after: row({}), before: row({ id: 2 }) })],
     ['changes of a step that does not exist', (db) => insertOp(db, { step: 999, table: 'codings', rowId: 1, op: 'insert', after: row({}) })],
     ['a step of a coder the project does not know', (db) => {
       const step = Number(db.prepare(`INSERT INTO history_steps (coder_id, label, action) VALUES (999, 'x', 'codings.apply')`).run().lastInsertRowid);
       insertOp(db, { step, table: 'codings', rowId: 1, op: 'insert', after: row({}) });
     }],
-    ['a step that says it is half undone', (db, step) => db.prepare('UPDATE history_steps SET undone = 7 WHERE id = ?').run(step)],
     ['recording left switched on', (db, step) => db.prepare('UPDATE history_capture SET step_id = ?').run(step)],
     ['a row id that is text, in a history table rebuilt without STRICT', (db, step, victim) => {
       const ops = db.prepare('SELECT * FROM history_ops').all();
@@ -151,6 +153,26 @@ describe('a project whose history was written to attack', () => {
     ['a trigger on the history that deletes codings', (db) => db.exec('CREATE TRIGGER history_wipe AFTER INSERT ON history_ops BEGIN DELETE FROM codings; END')],
     ['no history tables at all', (db) => db.exec('DROP TABLE history_ops; DROP TABLE history_steps; DROP TABLE history_capture')],
   ];
+
+  /** Edits that break a CHECK of the history tables: SQLite's own check on opening finds them first. */
+  const breakingChecks: typeof attacks = [
+    ['an unknown kind of change', (db, step, victim) => insertOp(db, { step, table: 'codings', rowId: 1, op: attack(victim), before: row({}) })],
+    ['a step that says it is half undone', (db, step) => db.prepare('UPDATE history_steps SET undone = 7 WHERE id = ?').run(step)],
+  ];
+
+  it.each(breakingChecks)('version 6 edited by hand, %s: the file opens read-only as damaged, undo turned off, nothing run', async (_, edit) => {
+    const project = await handEdited(edit);
+    const client = localClient({ coder: 'Peneliti A' });
+    const info = await client.invoke('project.open', { path: project.file });
+    expect(info.readOnly).toBe('damaged');
+    expect(info.notices.map((n) => n.en)).toEqual([expect.stringMatching(/is damaged/), expect.stringMatching(/cannot be cleared while the project is open read-only, so undo is turned off/)]);
+    expect(await client.invoke('history.state', {})).toEqual({ undo: null, redo: null, undoAction: null, redoAction: null });
+    await expect(client.invoke('history.undo', {})).rejects.toMatchObject({ kind: 'read_only' });
+    expect(attached(client.session.store.db)).toEqual([]);
+    client.session.close();
+    expect(rowsOf(project.file, 'SELECT * FROM codings ORDER BY id')).toEqual(project.before);
+    project.victim.assertUntouched();
+  });
 
   it.each(attacks)('version 6 edited by hand, %s: history dropped with a notice, nothing run', async (_, edit) => {
     const project = await handEdited(edit);
@@ -188,7 +210,7 @@ describe('a project whose history was written to attack', () => {
     expect((error as TematikError).details).toEqual(['Apply code "polling Instagram"']);
     expect((error as TematikError).text?.id).toMatch(/Tidak dapat mengurungkan/);
     expect(db.prepare('SELECT * FROM codings').all()).toEqual(before);
-    expect(db.prepare('PRAGMA database_list').all()).toHaveLength(1);
+    expect(attached(db)).toEqual([]);
     client.session.close();
     victim.assertUntouched();
 
