@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { listBackups } from '../../../src/store/backup';
 import { historyIsSound } from '../../../src/store/history';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { APPLICATION_ID } from '../../../src/store/open';
@@ -65,7 +66,9 @@ describe('migration 6: undo history as data', () => {
     store.close();
 
     // The old history is kept only in the backup taken before migrating.
-    const backup = new Database(`${file}.v5.bak`, { readonly: true });
+    const migrationBackup = listBackups(file).backups.find((b) => b.kind === 'migration')!;
+    expect(migrationBackup.schemaVersion).toBe(5);
+    const backup = new Database(migrationBackup.path, { readonly: true });
     expect(backup.prepare('SELECT count(*) FROM history_ops').pluck().get()).toBe(2);
     backup.close();
     const again = ProjectStore.open(file, 'Peneliti A');
