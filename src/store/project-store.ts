@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { CoderId } from '../domain/ids';
 import { TematikError } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
@@ -6,8 +6,9 @@ import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types'
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
 import { dailyBackup } from './backup';
-import { beginStep, endStep, peek, replay } from './history';
+import { beginStep, checkHistoryOnOpen, clash, endStep, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
 import type { LockApp, ProjectLock } from './lock';
+import { takeOpeningNotes } from './migrations/opening-notes';
 import { openProject, type OpenOptions } from './open';
 import { projectInfo } from './project';
 
@@ -39,6 +40,8 @@ export class ProjectStore {
   readOnly: ReadOnlyReason | null = null;
   /** What the user must be told about this opening, shown once by the window that opened it. */
   readonly notices: LocalizedText[] = [];
+  /** False when the project's history was found damaged and could not be cleared (read-only). */
+  private undoAvailable = true;
 
   /**
    * @param coder who makes the changes made through this store
@@ -46,13 +49,14 @@ export class ProjectStore {
    */
   private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string, private lock: ProjectLock | null) {}
 
-  /** Opens for writing when it can, else read-only with the reason and notices (src/store/open.ts). */
+  /** Opens for writing when it can, else read-only with the reason and notices (src/store/open.ts); then checks the undo history. */
   static open(file: string, coder: string, options: Omit<OpenOptions, 'owner'> & { readonly app?: LockApp } = {}): ProjectStore {
     const { app = 'cli', ...rest } = options;
     const opened = openProject(file, { ...rest, owner: { coder, app } });
     const store = new ProjectStore(opened.db, file, coder, opened.lock);
     store.readOnly = opened.readOnly;
-    store.notices.push(...opened.notices);
+    store.notices.push(...opened.notices, ...takeOpeningNotes(store.db));
+    store.checkHistory();
     return store;
   }
 
@@ -78,8 +82,9 @@ export class ProjectStore {
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
     const run = this.db.transaction(() => {
-      const undoable = record.undoable !== false;
-      if (undoable) beginStep(this.db, record.summary, record.action);
+      // No step goes into a history found damaged and left as it was (see checkHistory).
+      const undoable = record.undoable !== false && this.undoAvailable;
+      if (undoable) beginStep(this.db, record.summary, record.action, coderId);
       try {
         const result = body();
         // The search index follows the data in the same transaction, so it is never stale.
@@ -112,9 +117,11 @@ export class ProjectStore {
     return label;
   }
 
+  /** The coder's own next undo and redo: the menu never offers another coder's step. */
   history(): HistoryState {
-    const undo = peek(this.db, 'undo');
-    const redo = peek(this.db, 'redo');
+    const coderId = this.knownCoderId();
+    const undo = this.undoAvailable && coderId !== undefined ? peek(this.db, 'undo', coderId) : undefined;
+    const redo = this.undoAvailable && coderId !== undefined ? peek(this.db, 'redo', coderId) : undefined;
     return { undo: undo?.label ?? null, redo: redo?.label ?? null, undoAction: undo?.action ?? null, redoAction: redo?.action ?? null };
   }
 
@@ -144,18 +151,39 @@ export class ProjectStore {
     if (this.readOnly !== null) throw new TematikError('read_only', refusal(this.readOnly, this.file));
   }
 
-  private step(direction: 'undo' | 'redo'): string {
+  private step(direction: Direction): string {
+    if (!this.undoAvailable) throw undoTurnedOff();
     const coderId = this.coderId();
-    const label = this.db.transaction(() => {
-      const step = peek(this.db, direction);
-      if (!step) throw new TematikError('nothing_to_undo', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
-      replay(this.db, step.id, direction);
-      refreshSearchIndex(this.db);
-      this.audit(coderId, direction, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`, { step: step.id });
-      return step.label;
-    }).immediate();
+    let step: Step | undefined;
+    try {
+      this.db.transaction(() => {
+        step = peek(this.db, direction, coderId);
+        if (!step) throw nothingTo(direction);
+        replay(this.db, step, direction, coderId);
+        refreshSearchIndex(this.db);
+        this.audit(coderId, direction, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`, { step: step.id });
+      }).immediate();
+    } catch (error) {
+      // A parent removed or a name taken since fails a constraint, at latest when the deferred keys are checked at commit.
+      if (step && error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) throw clash(step, direction);
+      throw error;
+    }
     this.checkpoint.refresh();
-    return label;
+    return step!.label;
+  }
+
+  /** The coder's id if the project knows them yet, without adding them (reading the history writes nothing). */
+  private knownCoderId(): CoderId | undefined {
+    const known = this.coders.get(this.coder);
+    if (known !== undefined) return known;
+    return this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(this.coder) as CoderId | undefined;
+  }
+
+  /** Before the project is used: a history not as Tematik keeps it is cleared, or undo turned off where the store may not write. */
+  private checkHistory(): void {
+    const { undoAvailable, notice } = checkHistoryOnOpen(this.db, this.readOnly === null && !this.db.readonly);
+    this.undoAvailable = undoAvailable;
+    if (notice) this.notices.push(notice);
   }
 
   private audit(coderId: CoderId, action: string, summary: string, args: unknown): void {
