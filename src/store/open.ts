@@ -339,7 +339,10 @@ export function damagedNotice(file: string, report: IntegrityReport): LocalizedT
 }
 
 function connect(file: string, readonly: boolean, nativeBinding: string | undefined): Database.Database {
-  return new Database(file, { readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(file, { readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+  // The schema comes from the file: its triggers and views may use only functions SQLite deems harmless.
+  db.pragma('trusted_schema = OFF');
+  return db;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types'
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
 import { dailyBackup } from './backup';
+import { restoreOwnTriggers } from './triggers';
 import { beginStep, checkHistoryOnOpen, clash, endStep, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
 import type { LockApp, ProjectLock } from './lock';
 import { takeOpeningNotes } from './migrations/opening-notes';
@@ -56,7 +57,16 @@ export class ProjectStore {
     const store = new ProjectStore(opened.db, file, coder, opened.lock);
     store.readOnly = opened.readOnly;
     store.notices.push(...opened.notices, ...takeOpeningNotes(store.db));
-    store.checkHistory();
+    try {
+      if (store.readOnly === null && !store.db.readonly) {
+        const replaced = restoreOwnTriggers(store.db, rest.nativeBinding);
+        if (replaced) store.notices.push(replaced);
+      }
+      store.checkHistory();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     return store;
   }
 

@@ -150,7 +150,6 @@ describe('a project whose history was written to attack', () => {
       for (const op of ops) db.prepare('INSERT INTO history_ops VALUES (@id, @step_id, @table_name, @row_id, @op, @before, @after)').run(op);
       insertOp(db, { step, table: 'codings', rowId: `1; ${attack(victim)}`, op: 'insert', after: row({}) });
     }],
-    ['a trigger on the history that deletes codings', (db) => db.exec('CREATE TRIGGER history_wipe AFTER INSERT ON history_ops BEGIN DELETE FROM codings; END')],
     ['no history tables at all', (db) => db.exec('DROP TABLE history_ops; DROP TABLE history_steps; DROP TABLE history_capture')],
   ];
 
@@ -187,6 +186,20 @@ describe('a project whose history was written to attack', () => {
     expect((await client.invoke('codes.list', {})).map((c) => c.name)).not.toContain('kolaborasi');
     client.session.close();
     expect(rowsOf(project.file, 'SELECT * FROM codings ORDER BY id')).toEqual(project.before);
+    project.victim.assertUntouched();
+  });
+
+  it('version 6 edited by hand, a trigger on the history that deletes codings: the trigger is removed on opening, before anything writes, and undo goes on', async () => {
+    const project = await handEdited((db) => db.exec('CREATE TRIGGER history_wipe AFTER INSERT ON history_ops BEGIN DELETE FROM codings; END'));
+    const client = localClient({ coder: 'Peneliti A' });
+    const info = await client.invoke('project.open', { path: project.file });
+    expect(info.notices.map((n) => n.en)).toEqual([expect.stringMatching(/contained 1 database trigger\(s\) that Tematik did not make or that had been altered \(history_wipe\)/)]);
+    const { db } = client.session.store;
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'history_wipe'`).pluck().get()).toBe(0);
+    await client.invoke('codes.create', { name: 'kolaborasi' });
+    await client.invoke('history.undo', {});
+    expect(db.prepare('SELECT * FROM codings ORDER BY id').all()).toEqual(project.before);
+    client.session.close();
     project.victim.assertUntouched();
   });
 
