@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { BackupEntry } from '../domain/types';
+import { lockedMessage } from './access-messages';
 import { backupFolder, copyAsBackup, failureReason, pruneBackups, removeBackup, syncFile, syncFolder } from './backup';
+import { lockHolder } from './lock';
 import { SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID } from './open';
 
@@ -143,10 +145,13 @@ function check(copy: string, source: string): void {
 /**
  * Refuses when any connection, in this process or another, has the project open: replacing a file
  * under an open connection would corrupt it. A connection in exclusive locking mode cannot begin a
- * transaction while another holds the file. (Closing it folds a WAL left by a crash into the old
+ * transaction while another holds the file. Another Tematik's live lock file refuses it first. (Closing it folds a WAL left by a crash into the old
  * file, which is being replaced anyway; its bytes as they were are already kept.)
  */
 function assertNotInUse(file: string): void {
+  // On a network or synced folder SQLite's locks may not reach the other computer; Tematik's lock file does.
+  const holder = lockHolder(file);
+  if (holder) throw new TematikError('locked', lockedMessage(holder));
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { fileMustExist: true, timeout: 0 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../../src/api/client';
 import { TematikError } from '../../../src/domain/errors';
 import { backupFolder, listBackups } from '../../../src/store/backup';
+import { lockPathFor } from '../../../src/store/lock';
 import { completeRestore, prepareRestore } from '../../../src/store/restore';
 import { SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { addDocument } from '../../helpers/documents';
@@ -181,6 +182,22 @@ describe('restoring a backup', () => {
       await new Promise((resolve) => other.once('exit', resolve));
     }
     await client.invoke('backup.restore', { backup: backup.id });
+    expect(await codeNames(client)).toEqual(['sebelum']);
+    client.session.close();
+  });
+
+  it('refuses while Tematik on another computer holds the project\'s lock (a shared folder SQLite\'s locks may not reach)', async () => {
+    const { client, backup } = await projectWithBackup();
+    client.session.close();
+    const now = new Date().toISOString();
+    fs.writeFileSync(lockPathFor(client.file), JSON.stringify({ coder: 'Rina', since: now, host: 'LAPTOP-2', pid: 4242, app: 'window', token: 'theirs', heartbeat: now }));
+    const before = fs.readFileSync(client.file);
+    const error = await refusal(client.invoke('backup.restore', { backup: backup.id, path: client.file }));
+    expect(error.kind).toBe('locked');
+    expect(error.message).toMatch(/by Rina, on LAPTOP-2/);
+    expect(fs.readFileSync(client.file).equals(before)).toBe(true);
+    fs.rmSync(lockPathFor(client.file));
+    await client.invoke('backup.restore', { backup: backup.id, path: client.file });
     expect(await codeNames(client)).toEqual(['sebelum']);
     client.session.close();
   });
