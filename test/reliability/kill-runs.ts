@@ -17,7 +17,6 @@ import { random, writeCorpus } from '../bench/corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/src/cli/tematik.js');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 interface Tally { tries: number; killed: number; failures: string[]; lost: number }
 
@@ -57,7 +56,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < codings; i++) {
       const file = copyOf(base, dir, `coding-${i}`);
       const killAfter = 1500 + Math.floor(rand() * 2500);
-      const run = await runAndKill(TSX, [path.join(__dirname, 'coding-child.ts'), file, String(i + 1)], killAfter);
+      // Node itself with tsx's loader, not the tsx launcher: a kill must reach the process that writes.
+      const run = await runAndKill(process.execPath, ['--import', 'tsx', path.join(__dirname, 'coding-child.ts'), file, String(i + 1)], killAfter);
       if (run.killed) codingTally.killed++;
       const committed = run.out.split('\n').filter((line) => line.startsWith('ok ')).map((line) => Number(line.slice(3)));
       committedTotal += committed.length;
