@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../fs/durable';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 
@@ -103,22 +104,6 @@ function closeQuietly(fd: number): void {
     fs.closeSync(fd);
   } catch {
     // The descriptor is being abandoned after a failed write; the original error is the one to report.
-  }
-}
-
-/**
- * Makes the rename itself durable. Best effort: Windows cannot open a folder for syncing, and
- * the export is complete and in place either way.
- */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // See above: not every system can sync a directory.
-  } finally {
-    if (fd !== undefined) closeQuietly(fd);
   }
 }
 

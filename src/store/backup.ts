@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { syncFile, syncFolder } from '../fs/durable';
 import { TematikError, type ErrorKind } from '../domain/errors';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import { BACKUP_KINDS, BACKUP_LIMITS, type BackupEntry, type BackupKind, type BackupList } from '../domain/types';
@@ -264,24 +265,6 @@ function settle(partial: string, final: string): void {
   syncFile(partial);
   fs.renameSync(partial, final);
   syncFolder(path.dirname(final));
-}
-
-export function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-}
-
-/** The rename itself must reach the disk; Windows cannot sync a folder and needs no telling. */
-export function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Best effort: the file's own contents are already synced.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 /** Removes the oldest backups of `kind` beyond its limit, and what crashed backups left. Never fails the backup just made. */

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
-import { TematikError } from '../../src/domain/errors';
 import { lockPathFor } from '../../src/store/lock';
 import { MIN_FREE_BYTES } from '../../src/store/open';
 import { sampleProjectFile } from '../helpers/project-files';
 import { tempDir } from '../helpers/temp-project';
+import { refused } from '../helpers/refused';
 
 /**
  * Projects on media that cannot be written: a read-only mount, a folder the user may not write,
@@ -39,15 +39,6 @@ afterAll(() => {
   for (const target of mounts.reverse()) spawnSync('umount', ['-l', target]);
 });
 
-async function refused(promise: Promise<unknown>): Promise<TematikError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TematikError);
-    return error as TematikError;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What lies beside the project apart from its backups (made when it was created): no -wal, -shm or lock file. */
 const besideProject = (dir: string): string[] => fs.readdirSync(dir).filter((name) => !name.endsWith('.tematik-backups'));

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
-import { TematikError } from '../../src/domain/errors';
 import { startWebServer } from '../../src/server/web-server';
 import { lockPathFor, STALE_AFTER_MS } from '../../src/store/lock';
 import { sampleProjectFile } from '../helpers/project-files';
 import { tempDir } from '../helpers/temp-project';
+import { refused } from '../helpers/refused';
 
 /** The built core and CLI, as another Tematik process runs them (npm test builds them first). */
 const DIST = path.resolve(__dirname, '../../dist/src');
@@ -61,15 +61,6 @@ function tematik(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function refused(promise: Promise<unknown>): Promise<TematikError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TematikError);
-    return error as TematikError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('two Tematik processes on one project file', () => {
   let healthy: string;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../../src/api/client';
-import { TematikError } from '../../../src/domain/errors';
 import { lockPathFor } from '../../../src/store/lock';
 import { damagePage, pagesOf, sampleProjectFile } from '../../helpers/project-files';
 import { tempDir } from '../../helpers/temp-project';
+import { refused } from '../../helpers/refused';
 
 const open = async (file: string, readOnly = false) => {
   const client = localClient({ coder: 'Peneliti A' });
@@ -14,15 +14,6 @@ const open = async (file: string, readOnly = false) => {
   return { client, info };
 };
 
-async function refusal(promise: Promise<unknown>): Promise<TematikError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TematikError);
-    return error as TematikError;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 const besideIt = (file: string) => fs.readdirSync(path.dirname(file)).sort();
 
@@ -33,13 +24,13 @@ describe('a file that is not a project any more', () => {
   it('refuses a zero-byte file as empty or damaged, and leaves it exactly as it was', async () => {
     const file = path.join(tempDir(), 'study.tematik');
     fs.writeFileSync(file, '');
-    const error = await refusal(open(file));
+    const error = await refused(open(file));
     expect(error.kind).toBe('damaged');
     expect(error.message).toMatch(/study\.tematik is empty \(0 bytes\) or damaged: it is not a project.*restore the last backup/);
     expect(error.text?.id).toMatch(/kosong \(0 byte\) atau rusak/);
     expect(fs.statSync(file).size).toBe(0);
     expect(besideIt(file)).toEqual(['study.tematik']);
-    expect((await refusal(open(file, true))).kind).toBe('damaged');
+    expect((await refused(open(file, true))).kind).toBe('damaged');
   });
 
   it('refuses an SQLite database with nothing in it instead of making it a new project', async () => {
@@ -50,7 +41,7 @@ describe('a file that is not a project any more', () => {
     db.close();
     const size = fs.statSync(file).size;
     expect(size).toBeGreaterThan(0);
-    const error = await refusal(open(file));
+    const error = await refused(open(file));
     expect(error).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/is an empty database, not a project/) });
     expect(fs.statSync(file).size).toBe(size);
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
@@ -59,7 +50,7 @@ describe('a file that is not a project any more', () => {
   it('never creates a project over an existing file, even an empty one', async () => {
     const file = path.join(tempDir(), 'study.tematik');
     fs.writeFileSync(file, '');
-    const error = await refusal(localClient({ coder: 'x' }).invoke('project.create', { path: file }));
+    const error = await refused(localClient({ coder: 'x' }).invoke('project.create', { path: file }));
     expect(error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/already exists/) });
     expect(fs.statSync(file).size).toBe(0);
     expect(besideIt(file)).toEqual(['study.tematik']);
@@ -78,7 +69,7 @@ describe('a file that is not a project any more', () => {
     expect(info.notices[0]?.id).toMatch(/rusak: SQLite menemukan \d+ masalah/);
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
 
-    const write = await refusal(client.invoke('codes.create', { name: 'baru' }));
+    const write = await refused(client.invoke('codes.create', { name: 'baru' }));
     expect(write.kind).toBe('read_only');
     expect(write.message).toMatch(/study\.tematik is damaged, so it is open read-only: this change was not made\. Export what can still be read, or restore the last backup/);
     const report = await client.invoke('project.check', {});
@@ -108,8 +99,8 @@ describe('a file that is not a project any more', () => {
     expect(report.parts).toContain('transcripts');
     expect(report.problems.some((line) => new RegExp(`page ${page}\\b`).test(line))).toBe(true);
     expect(report.summary.id).toMatch(/pada transkrip/);
-    expect((await refusal(client.invoke('memos.create', { body: 'x', target: { kind: 'project' } }))).kind).toBe('read_only');
-    expect((await refusal(client.invoke('history.undo', {}))).kind).toBe('read_only');
+    expect((await refused(client.invoke('memos.create', { body: 'x', target: { kind: 'project' } }))).kind).toBe('read_only');
+    expect((await refused(client.invoke('history.undo', {}))).kind).toBe('read_only');
     client.session.close();
     expect(fs.statSync(file).size).toBe(size);
   });
@@ -120,7 +111,7 @@ describe('a file that is not a project any more', () => {
     const half = Math.floor(fs.statSync(file).size / 8192);
     expect(Math.max(...pagesOf(file, 'sqlite_schema'))).toBeGreaterThan(half);
     fs.truncateSync(file, half * 4096);
-    const error = await refusal(open(file));
+    const error = await refused(open(file));
     expect(error).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/study\.tematik is too damaged to open \(database disk image is malformed\)\. Restore the last backup/) });
     expect(besideIt(file)).toEqual(['study.tematik']);
   });
@@ -129,7 +120,7 @@ describe('a file that is not a project any more', () => {
     const file = path.join(tempDir(), 'study.tematik');
     fs.copyFileSync(healthy, file);
     damagePage(file, 1, 100, 3000);
-    const error = await refusal(open(file));
+    const error = await refused(open(file));
     expect(error.kind).toBe('damaged');
     expect(error.message).toMatch(/study\.tematik is too damaged to open \(.*\)\. Restore the last backup/);
     expect(fs.existsSync(lockPathFor(file))).toBe(false);

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../../src/api/client';
-import { TematikError } from '../../../src/domain/errors';
 import type { DocumentId } from '../../../src/domain/ids';
 import { addDocument } from '../../helpers/documents';
 import { newProject, SAMPLE_STUDY } from '../../helpers/temp-project';
+import { refused } from '../../helpers/refused';
 
 const TEXT = 'Pewawancara: Bagaimana co-creation dijalankan?\nNarasumber: Kami polling di Instagram dulu, terus pelanggan ikut milih motif. Kolaborasinya bikin mereka merasa memiliki.';
 
@@ -45,11 +45,6 @@ async function codedAs(client: LocalClient, documentId: DocumentId): Promise<[nu
   return (await client.invoke('codings.forDocument', { documentId })).map((c) => [c.id, names.get(c.codeId)!, c.coderName]);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<TematikError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(TematikError);
-  return error as TematikError;
-}
 
 describe('undo with two coders on one file', () => {
   /** Ani codes a passage and creates a code, then closes; Rina opens the same file. */
@@ -86,7 +81,7 @@ describe('undo with two coders on one file', () => {
 
     // Her coding was recoded by Rina since: that undo is refused, naming Rina, and changes nothing.
     const before = dump(ani);
-    const error = await refusal(ani.invoke('history.undo', {}));
+    const error = await refused(ani.invoke('history.undo', {}));
     expect(error.kind).toBe('conflict');
     expect(error.message).toBe('Cannot undo "apply a code": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
     expect(error.text?.id).toBe('Tidak dapat mengurungkan "menerapkan kode": Rina telah mengubah pengodean yang sama sejak itu. Hanya perubahan terakhir Anda sendiri yang bisa diurungkan; tidak ada yang diubah.');
@@ -123,7 +118,7 @@ describe('undo with two coders on one file', () => {
     const as = takingTurns(ani);
     await (await as('Rina')).invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
     const before = dump(await as('Ani'));
-    const error = await refusal((await as('Ani')).invoke('history.undo', {}));
+    const error = await refused((await as('Ani')).invoke('history.undo', {}));
     expect(error.message).toBe('Cannot undo "create a code": Rina has changed the same coding since. Undo is only possible for your own latest changes; nothing was changed.');
     expect(dump(await as('Ani'))).toEqual(before);
     (await as('Ani')).session.close();
@@ -138,7 +133,7 @@ describe('undo with two coders on one file', () => {
     await ani.invoke('history.undo', {});
     await (await as('Rina')).invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
     const before = dump(await as('Ani'));
-    const error = await refusal((await as('Ani')).invoke('history.redo', {}));
+    const error = await refused((await as('Ani')).invoke('history.redo', {}));
     expect(error.message).toBe('Cannot redo "delete a code": Rina has changed the same coding since. Redo is only possible while nobody else has changed what it touches; nothing was changed.');
     expect(dump(await as('Ani'))).toEqual(before);
 
@@ -147,7 +142,7 @@ describe('undo with two coders on one file', () => {
     await (await as('Ani')).invoke('codes.delete', { id: mine.id });
     const taken = await (await as('Rina')).invoke('codes.create', { name: 'Kemitraan' });
     expect(taken.id).toBe(mine.id);
-    expect((await refusal((await as('Ani')).invoke('history.undo', {}))).message)
+    expect((await refused((await as('Ani')).invoke('history.undo', {}))).message)
       .toBe('Cannot undo "delete a code": Rina has changed the same code since. Undo is only possible for your own latest changes; nothing was changed.');
 
     // With the name taken under another id, bringing Ani's code back would make two of one name.
@@ -156,7 +151,7 @@ describe('undo with two coders on one file', () => {
     await (await as('Ani')).invoke('codes.delete', { id: again.id });
     await (await as('Rina')).invoke('codes.create', { name: 'Inovasi' });
     const before2 = dump(await as('Ani'));
-    const clash = await refusal((await as('Ani')).invoke('history.undo', {}));
+    const clash = await refused((await as('Ani')).invoke('history.undo', {}));
     expect(clash.kind).toBe('conflict');
     expect(clash.message).toMatch(/^Cannot undo "delete a code": it clashes with what was changed since/);
     expect(clash.text?.id).toMatch(/^Tidak dapat mengurungkan/);
@@ -173,7 +168,7 @@ describe('undo with two coders on one file', () => {
     await rina.invoke('documents.setSpeaker', { id: doc!.documentId, speaker: speaker.speaker, role: 'unknown', informantId: null });
     const turns = async () => (await as('Ani')).session.store.db.prepare('SELECT * FROM turns ORDER BY id').all();
     const before = await turns();
-    expect((await refusal((await as('Ani')).invoke('history.undo', {}))).message).toMatch(/^Cannot undo "import transcripts": Rina has changed the same speaker turn since/);
+    expect((await refused((await as('Ani')).invoke('history.undo', {}))).message).toMatch(/^Cannot undo "import transcripts": Rina has changed the same speaker turn since/);
     expect(await turns()).toEqual(before);
     // Once Rina takes her change back, the import can go.
     await (await as('Rina')).invoke('history.undo', {});
@@ -188,7 +183,7 @@ describe('undo with two coders on one file', () => {
     const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
     // A change no step recorded (an older copy of the file put back, a tool outside Tematik).
     ani.session.store.db.prepare('UPDATE codings SET end_offset = 90 WHERE id = ?').run(coding.id);
-    const error = await refusal(ani.invoke('history.undo', {}));
+    const error = await refused(ani.invoke('history.undo', {}));
     expect(error.message).toBe('Cannot undo "apply a code": the same coding has been changed since by another action. Undo is only possible for your own latest changes; nothing was changed.');
     ani.session.close();
   });

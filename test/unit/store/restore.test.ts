@@ -4,13 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../../src/api/client';
-import { TematikError } from '../../../src/domain/errors';
 import { backupFolder, listBackups } from '../../../src/store/backup';
 import { lockPathFor } from '../../../src/store/lock';
 import { completeRestore, prepareRestore } from '../../../src/store/restore';
 import { SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { addDocument } from '../../helpers/documents';
 import { newProject } from '../../helpers/temp-project';
+import { refused } from '../../helpers/refused';
 
 const codeNames = async (client: LocalClient) => (await client.invoke('codes.list', {})).map((c) => c.name);
 const BETTER_SQLITE3 = require.resolve('better-sqlite3');
@@ -26,11 +26,6 @@ async function projectWithBackup() {
   return { client, backup };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<TematikError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TematikError);
-  return error as TematikError;
-}
 
 /** Runs `script` in another Node process with better-sqlite3 as `Database` and the project's path as `file`. */
 function inAnotherProcess(file: string, script: string) {
@@ -151,7 +146,7 @@ describe('restoring a backup', () => {
       [path.join(folder, 'tidak-ada.tematik-backup'), 'not_found', /There is no backup .*tidak-ada\.tematik-backup/],
     ];
     for (const [file, kind, message] of cases) {
-      const error = await refusal(client.invoke('backup.restore', { backup: file }));
+      const error = await refused(client.invoke('backup.restore', { backup: file }));
       expect([error.kind, error.message]).toEqual([kind, expect.stringMatching(message)]);
       expect(error.text!.id).toMatch(/proyek tidak diubah|Pilih salah satu/i);
     }
@@ -171,7 +166,7 @@ describe('restoring a backup', () => {
       process.stdin.on('data', () => { db.close(); process.exit(0); });`]);
     await new Promise<void>((resolve) => other.stdout.once('data', () => resolve()));
     try {
-      const error = await refusal(client.invoke('backup.restore', { backup: backup.id }));
+      const error = await refused(client.invoke('backup.restore', { backup: backup.id }));
       expect(error.kind).toBe('busy');
       expect(error.message).toMatch(/study\.tematik is open in another Tematik window or program\. Close it there, then restore; the project has not been changed\./);
       expect(client.session.isOpen).toBe(true);
@@ -192,7 +187,7 @@ describe('restoring a backup', () => {
     const now = new Date().toISOString();
     fs.writeFileSync(lockPathFor(client.file), JSON.stringify({ coder: 'Rina', since: now, host: 'LAPTOP-2', pid: 4242, app: 'window', token: 'theirs', heartbeat: now }));
     const before = fs.readFileSync(client.file);
-    const error = await refusal(client.invoke('backup.restore', { backup: backup.id, path: client.file }));
+    const error = await refused(client.invoke('backup.restore', { backup: backup.id, path: client.file }));
     expect(error.kind).toBe('locked');
     expect(error.message).toMatch(/by Rina, on LAPTOP-2/);
     expect(fs.readFileSync(client.file).equals(before)).toBe(true);
@@ -207,7 +202,7 @@ describe('restoring a backup', () => {
     client.session.close();
     fs.writeFileSync(client.file, 'rusak');
     const fresh = localClient({ coder: 'Peneliti B' });
-    const failed = await refusal(fresh.invoke('project.open', { path: client.file }));
+    const failed = await refused(fresh.invoke('project.open', { path: client.file }));
     expect(failed.kind).toBe('not_a_project');
     const list = await fresh.invoke('backup.list', { path: client.file });
     expect(list.backups.map((b) => b.kind)).toEqual(['manual', 'daily']);
@@ -216,7 +211,7 @@ describe('restoring a backup', () => {
     expect(await codeNames(fresh)).toEqual(['sebelum']);
     expect(fs.readFileSync(listBackups(client.file).backups.find((b) => b.kind === 'before-restore')!.path, 'utf8')).toBe('rusak');
 
-    const error = await refusal(fresh.invoke('backup.restore', { backup: backup.id, path: path.join(path.dirname(client.file), 'laporan.docx') }));
+    const error = await refused(fresh.invoke('backup.restore', { backup: backup.id, path: path.join(path.dirname(client.file), 'laporan.docx') }));
     expect([error.kind, error.message]).toEqual(['invalid_args', expect.stringMatching(/laporan\.docx: a project file ends in \.tematik/)]);
     fresh.session.close();
   });
