@@ -317,7 +317,11 @@ class ProjectReader {
 
   private readTextSource(el: XmlElement): void {
     const guid = guidOf(el) ?? `source-${this.sources.length + 1}`;
-    const title = el.attrs.get('name')?.trim() || `Source ${this.sources.length + 1}`;
+    // qc leaves the name out; its file name ("board_2017.txt") is what the researcher knows the source by.
+    const plainPath = el.attrs.get('plainTextPath') ?? '';
+    // (An internal:// file is usually named by its GUID, no better than a number.)
+    const fileStem = (/^internal:/i.test(plainPath) ? '' : plainPath).split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').trim();
+    const title = el.attrs.get('name')?.trim() || fileStem || `Source ${this.sources.length + 1}`;
     const text = this.textRef(el);
     const selections: RawSelection[] = [];
     const wholeCodings: RawCoding[] = [];
@@ -411,13 +415,29 @@ class ProjectReader {
       return { kind: 'missing', reason: el.attrs.get('richTextPath') ? 'it has only rich text (no plain text), which Tematik cannot place codings in' : 'it has no text' };
     }
     const internal = /^internal:\/\/(.+)$/i.exec(pathAttr);
-    if (!internal) return { kind: 'missing', reason: `its text is outside the .qdpx (${pathAttr}), and Tematik reads only what is inside the file` };
+    if (!internal) return this.outsideRef(pathAttr);
     let name = internal[1]!;
     try { name = decodeURIComponent(name); } catch { /* a literal '%' in the name */ }
     const entryName = `sources/${name}`;
     checkEntryName(entryName, this.zip.label);
     const entry = this.zip.entry(entryName) ?? this.zip.entry(`sources/${internal[1]!}`);
     if (!entry) return { kind: 'missing', reason: `its text file sources/${name} is not in the .qdpx` };
+    return { kind: 'entry', entry };
+  }
+
+  /**
+   * A path without `internal://`: qc writes a bare file name ("board_2017.txt") and puts the text in
+   * sources/, other tools a relative:// or absolute path to a file they also packed. The archive is the
+   * only place read: the path's last part is looked up in sources/, never on this computer's disk.
+   */
+  private outsideRef(pathAttr: string): TextRef {
+    let name = pathAttr.replace(/^(relative|absolute|file):\/+/i, '').split(/[\\/]/).pop() ?? '';
+    try { name = decodeURIComponent(name); } catch { /* a literal '%' in the name */ }
+    const entryName = `sources/${name}`;
+    const entry = name !== '' && name !== '.' && name !== '..' ? this.zip.entry(entryName) : undefined;
+    if (!entry) return { kind: 'missing', reason: `its text is outside the .qdpx (${pathAttr}) and no sources/${name || '…'} is inside it; Tematik reads only what is inside the file` };
+    checkEntryName(entryName, this.zip.label);
+    this.messages.add('Some texts were named by a plain path instead of internal://; their text was read from the file of that name in the .qdpx\'s sources/ folder.');
     return { kind: 'entry', entry };
   }
 

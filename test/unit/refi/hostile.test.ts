@@ -91,6 +91,25 @@ describe('REFI-QDA import refuses hostile or broken files and writes nothing', (
     await expectRefused(await newProject(), file, /points outside the archive/);
   });
 
+  it('a path outside the archive is never read from this computer: only a file of that name inside sources/ is', async () => {
+    const secret = path.join(tempDir(), 'rahasia.txt');
+    fs.writeFileSync(secret, 'Data rahasia di laptop peneliti.');
+    for (const plainTextPath of [secret, `absolute://${secret}`, `relative://../${path.basename(secret)}`, `file://${secret}`]) {
+      const client = await newProject();
+      const report = await client.invoke('refi.importProject', { path: writeZip(goodEntries(projectQde({ path: plainTextPath }))) });
+      expect(report.imported).toEqual([]);
+      expect(report.skipped.map((f) => f.reason).join(' ')).toMatch(/its text is outside the \.qdpx .* and no sources\/rahasia\.txt is inside it/);
+      client.session.close();
+    }
+    // The same name packed inside the archive is read from there.
+    const client = await newProject();
+    const report = await client.invoke('refi.importProject', { path: writeZip({ 'project.qde': projectQde({ path: secret }), 'sources/rahasia.txt': TEXT }) });
+    expect(report.imported).toHaveLength(1);
+    const { text } = await client.invoke('documents.get', { id: report.imported[0]!.documentId });
+    expect(text).toBe(TEXT);
+    client.session.close();
+  });
+
   it('refuses a plainTextPath that climbs out of sources/', async () => {
     await expectRefused(await newProject(), writeZip(goodEntries(projectQde({ path: 'internal://../../etc/passwd' }))), /points outside the archive/);
   });
