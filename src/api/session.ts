@@ -5,7 +5,7 @@ import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { failureOf, isCorrupt } from '../store/failures';
 import type { LockApp } from '../store/lock';
-import { backupOnOpen } from '../store/backup';
+import { dailyBackup } from '../store/backup';
 import { ProjectStore } from '../store/project-store';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
@@ -83,7 +83,7 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
-    backupOnOpen(next);
+    dailyBackup(next);
     return next;
   }
 

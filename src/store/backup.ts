@@ -6,6 +6,7 @@ import { TematikError, type ErrorKind } from '../domain/errors';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import { BACKUP_KINDS, BACKUP_LIMITS, type BackupEntry, type BackupKind, type BackupList } from '../domain/types';
 import { SCHEMA_VERSION } from './migrations/index';
+import { noteOnOpening } from './migrations/opening-notes';
 import type { ProjectStore } from './project-store';
 
 /**
@@ -182,30 +183,18 @@ export function backupBefore(store: ProjectStore, what: 'merge', now: Date = new
   return attempt(store, `before-${what}`, 'failedMerge', now);
 }
 
-/** What a migration backup that failed has to tell the user; open.ts has no store to tell it to. */
-const openingNotices = new WeakMap<Database.Database, LocalizedText[]>();
-
 /**
  * The copy of a project as it is before a migration, by the open connection `db` (open.ts calls it
  * before migrating). A failure does not stop the upgrade: the migration runs in one transaction and
- * leaves the file as it was when it fails, and the notice reaches the store once it is open.
+ * leaves the file as it was when it fails, and the notice is told on this opening like a migration's own.
  */
 export function backupBeforeMigration(db: Database.Database, projectFile: string, now: Date = new Date()): BackupEntry | null {
   try {
     return writeBackup(db, projectFile, 'migration', now);
   } catch (error) {
-    const notices = openingNotices.get(db) ?? [];
-    notices.push(compose('failedMigration', backupFolder(projectFile), failureReason(error).reason));
-    openingNotices.set(db, notices);
+    noteOnOpening(db, compose('failedMigration', backupFolder(projectFile), failureReason(error).reason));
     return null;
   }
-}
-
-/** Run once a project is open (Session.open): hands over what the migration backup has to say, then makes the day's backup. */
-export function backupOnOpen(store: ProjectStore, now: Date = new Date()): void {
-  store.notices.push(...(openingNotices.get(store.db) ?? []));
-  openingNotices.delete(store.db);
-  dailyBackup(store, now);
 }
 
 function attempt(store: ProjectStore, kind: BackupKind, message: 'failedDaily' | 'failedMerge', now: Date): BackupEntry | null {

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../../domain/text';
  */
 const notes = new WeakMap<Database.Database, LocalizedText[]>();
 
-/** Called by a migration's data step; shown on the opening that migrated the file. */
+/** Called by a migration's data step, or by the backup taken before migrating; shown on the opening that migrated the file. */
 export function noteOnOpening(db: Database.Database, text: LocalizedText): void {
   const list = notes.get(db) ?? [];
   list.push(text);
