@@ -1,6 +1,6 @@
 import { TematikError, type ErrorInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { contract, type ActionName, type Outcome } from './contract';
+import { contract, type ActionName, type Invoke, type Outcome } from './contract';
 import { retryWhileBusy } from './busy';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers/index';
@@ -55,3 +55,18 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 }
 
 const failure = (error: ErrorInfo): Outcome<ActionName> => ({ ok: false, error });
+
+/**
+ * The contract as an in-process function (CLI, tests, a handler calling another action): same
+ * validation and handlers as IPC; a failed action is thrown as the TematikError it came back as.
+ */
+export function invoker(ctx: Context): Invoke {
+  return async (name, args) => {
+    const outcome = await dispatch(name, args, ctx);
+    if (!outcome.ok) {
+      const { kind, message, text, details, detailTexts } = outcome.error;
+      throw new TematikError(kind, text ?? message, detailTexts ?? details);
+    }
+    return outcome.value as never;
+  };
+}

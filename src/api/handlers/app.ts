@@ -4,8 +4,7 @@ import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
 import { PROJECT_EXTENSION } from '../../store/open';
 import { buildSample, SAMPLE_SHEET, type SampleVariant } from '../../sample/build';
-import type { Invoke } from '../contract';
-import { dispatch } from '../dispatch';
+import { invoker } from '../dispatch';
 import { forgetRecent, readRecent, rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
@@ -45,18 +44,6 @@ function appInfo(ctx: Context) {
   };
 }
 
-/** Calls the contract from inside a handler, as a user's clicks would: same validation, same handlers. */
-function invokeWith(ctx: Context): Invoke {
-  return async (name, args) => {
-    const outcome = await dispatch(name, args, ctx);
-    if (!outcome.ok) {
-      const { kind, message, text, details, detailTexts } = outcome.error;
-      throw new TematikError(kind, text ?? message, detailTexts ?? details);
-    }
-    return outcome.value as never;
-  };
-}
-
 /**
  * Builds the sample under a hidden partial name and renames it into place when complete, so a
  * build that fails or is killed never leaves a half-made sample that would be opened as is.
@@ -69,7 +56,7 @@ async function buildSampleAt(file: string, variant: SampleVariant, sampleDir: st
   removePartial();
   try {
     ctx.session.open(partial, { create: true, name: SAMPLES[variant].name });
-    await buildSample(invokeWith(ctx), sampleDir, variant, ctx.progress);
+    await buildSample(invoker(ctx), sampleDir, variant, ctx.progress);
     ctx.session.close();
     fs.renameSync(partial, file);
   } finally {
