@@ -11,7 +11,7 @@ import { backupBeforeMigration } from './backup';
 import { installHistoryTriggers } from './history';
 import { megabytes, partsText, quickCheck } from './integrity';
 import { lockHolder, ProjectLock, type LockApp, type LockHolder } from './lock';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index';
 
 /** `PRAGMA application_id` of a Tematik project ("TMTK"), so other SQLite files are recognised as foreign. */
 export const APPLICATION_ID = 0x544d544b;
@@ -407,6 +407,18 @@ function checkIdentity(db: Database.Database, file: string, creating: boolean): 
   if (!creating && version === 0) throw new TematikError('damaged', say('emptyDatabase', { file }));
 }
 
+/**
+ * Runs `pending` migrations in order, then installs the undo capture triggers for the schema they
+ * leave; the caller holds the transaction. The reference schema of triggers.ts is built the same way.
+ */
+export function applyMigrations(db: Database.Database, pending: readonly Migration[]): void {
+  for (const migration of pending) {
+    db.exec(migration.sql);
+    migration.data?.(db);
+  }
+  installHistoryTriggers(db);
+}
+
 /** Runs every pending migration in one transaction, after backing up a file that already holds data. */
 function migrate(db: Database.Database, file: string, name: string): void {
   const from = db.pragma('user_version', { simple: true }) as number;
@@ -415,12 +427,8 @@ function migrate(db: Database.Database, file: string, name: string): void {
   // Into the project's backup set; a copy that cannot be made does not stop the upgrade (the store tells the user).
   if (from > 0) backupBeforeMigration(db, file);
   db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      migration.data?.(db);
-    }
+    applyMigrations(db, pending);
     if (from === 0) db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, ?, ?, ?)`).run(name, new Date().toISOString(), randomUUID());
-    installHistoryTriggers(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

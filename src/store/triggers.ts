@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { defineMessages, type LocalizedText } from '../domain/text';
-import { installHistoryTriggers } from './history';
 import { MIGRATIONS } from './migrations/index';
+import { applyMigrations } from './open';
 
 /**
  * Triggers are SQL kept in the project file that SQLite runs on every write. SQLite keeps them
@@ -27,11 +27,7 @@ function referenceTriggers(nativeBinding?: string): ReadonlyMap<string, string> 
   const db = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('foreign_keys = ON');
-    for (const migration of MIGRATIONS) {
-      db.exec(migration.sql);
-      migration.data?.(db);
-    }
-    installHistoryTriggers(db);
+    applyMigrations(db, MIGRATIONS);
     const triggers = new Map(triggersOf(db));
     cache.set(key, triggers);
     return triggers;
