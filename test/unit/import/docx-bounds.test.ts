@@ -2,21 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { TematikError } from '../../../src/domain/errors';
+import { type TematikError } from '../../../src/domain/errors';
 import { DOCX_LIMITS, docxToText } from '../../../src/import/docx';
 import { deflatedEntry } from '../../helpers/crafted-zip';
 import { DOCUMENT_HEAD as HEAD, DOCUMENT_TAIL as TAIL, documentOf, paragraphsIn, wordPackage } from '../../helpers/word-package';
 import { newProject } from '../../helpers/temp-project';
+import { refused } from '../../helpers/refused';
 
 async function refusal(promise: Promise<unknown>): Promise<TematikError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TematikError);
-    expect((error as TematikError).kind).toBe('bad_input');
-    return error as TematikError;
-  }
-  throw new Error('expected the Word file to be refused');
+  const error = await refused(promise);
+  expect(error.kind).toBe('bad_input');
+  return error;
 }
 
 const normalDocx = () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Peneliti: Bagaimana awal usaha Ibu?'), new Paragraph('Informan: Dari hobi.')] }] }));
