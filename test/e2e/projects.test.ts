@@ -83,7 +83,8 @@ describe('the project menu in browser mode', () => {
     await page().evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notice button.link').forEach((b) => b.click()));
     await page().locator('.nav-link', { hasText: 'Themes' }).click();
     await page().getByTestId('themes-board').waitFor();
-    await expect(page().getByTestId('themes-board').innerText()).resolves.toMatch(/Rasa memiliki menumbuhkan loyalitas/);
+    // The board is drawn before its themes arrive.
+    await expect.poll(() => page().getByTestId('themes-board').innerText()).toMatch(/Rasa memiliki menumbuhkan loyalitas/);
     await e2e.screenshot('worked-themes-board');
 
     await page().locator('.nav-link', { hasText: 'Theme map' }).click();
