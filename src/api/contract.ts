@@ -4,7 +4,7 @@ import type {
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
-  ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
+  ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
 import { CONVERGENCES, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
@@ -287,10 +287,10 @@ export const contract = {
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
   /** Imports a .qdpx from another tool into the open project; parts Tematik does not use are listed in `notes`. */
-  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number }>()(z.strictObject({ path: z.string().min(1) })),
+  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({ path: z.string().min(1) })),
   /** The codebook as a REFI-QDA Codebook Exchange file (.qdc). */
   'refi.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
-  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[] }>()(z.strictObject({ path: z.string().min(1) })),
+  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({ path: z.string().min(1) })),
 
   /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
   'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({

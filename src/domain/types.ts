@@ -259,6 +259,28 @@ export interface ImportReport {
   readonly typesCreated: readonly string[];
 }
 
+/** The kinds of thing an exchange file (REFI-QDA project or codebook, Taguette codebook) carries, as its import report lists them. */
+export const EXCHANGE_KINDS = ['sources', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'links', 'themes', 'other'] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+
+/** One line under a kind: why some were skipped (`skipped` > 0), or a remark on how they came in. */
+export interface ExchangeNote {
+  readonly text: LocalizedText;
+  /** How many times it happened (a reason shared by 40 codings is one note with count 40). */
+  readonly count: number;
+  /** How many items it left out; 0 for a remark. */
+  readonly skipped: number;
+}
+
+/** What an import did with one kind of thing: how many the file had, how many came in, what was skipped and why. */
+export interface ExchangeSection {
+  readonly kind: ExchangeKind;
+  readonly found: number;
+  readonly imported: number;
+  readonly skipped: number;
+  readonly notes: readonly ExchangeNote[];
+}
+
 /** A part of a project, as the user knows it, that damage to the file can touch. */
 export type ProjectPart = 'details' | 'informants' | 'transcripts' | 'codebook' | 'codings' | 'themes' | 'memos' | 'searchIndex' | 'history' | 'structure';
 

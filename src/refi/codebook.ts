@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { CodeId } from '../domain/ids';
+import type { ExchangeSection } from '../domain/types';
 import { createCode, findCodeByName } from '../store/codes';
 import type { ProjectStore } from '../store/project-store';
 import { normaliseGuid } from './guid';
@@ -93,7 +94,7 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
  * already used under the same parent is kept as it is, not duplicated or overwritten; its
  * sub-codes from the file are added under it.
  */
-export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string): { created: number; existing: number; notes: string[] } {
+export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
   const counts = store.change({ action: 'refi.importCodebook', summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
     let created = 0;
     let existing = 0;
@@ -113,5 +114,5 @@ export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file:
     return { created, existing };
   });
   if (counts.existing > 0) plan.messages.add(`${counts.existing} code(s) were already in the codebook and were kept as they are.`);
-  return { ...counts, notes: plan.messages.list() };
+  return { ...counts, notes: plan.messages.list(), report: plan.messages.sections() };
 }

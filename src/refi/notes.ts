@@ -1,24 +1,74 @@
+import { EXCHANGE_KINDS, type ExchangeKind, type ExchangeSection } from '../domain/types';
+import { defineMessages, inLanguage, untranslated, type Language, type LocalizedText } from '../domain/text';
 import type { XmlElement } from './xml';
 import { PROJECT_NS } from './xml';
 
+const say = defineMessages({
+  en: {
+    foreign: 'Skipped <{element}> in {parent}: it belongs to another program\'s extension (namespace "{ns}").',
+    unused: 'Skipped <{element}> in {parent}: Tematik does not use it.',
+  },
+  id: {
+    foreign: '<{element}> di {parent} dilewati: elemen itu milik ekstensi aplikasi lain (namespace "{ns}").',
+    unused: '<{element}> di {parent} dilewati: Tematik tidak memakainya.',
+  },
+});
+
+interface Tally { found: number; imported: number; notes: Map<string, { text: LocalizedText; count: number; skipped: number }> }
+
 /**
- * What an import left out or changed, for the user: each distinct message once, with how
- * many times it happened, in the order first seen.
+ * The import report as it is built: per kind (sources, codes, codings, …) how many the file
+ * had, how many came in, and each distinct reason something was skipped or changed, once,
+ * with how many times it happened, in the order first seen.
  */
 export class ImportNotes {
-  private readonly counts = new Map<string, number>();
+  private readonly tallies = new Map<ExchangeKind, Tally>();
 
-  add(message: string): void {
-    this.counts.set(message, (this.counts.get(message) ?? 0) + 1);
+  private tally(kind: ExchangeKind): Tally {
+    let t = this.tallies.get(kind);
+    if (!t) { t = { found: 0, imported: 0, notes: new Map() }; this.tallies.set(kind, t); }
+    return t;
   }
+
+  found(kind: ExchangeKind, n = 1): void { this.tally(kind).found += n; }
+  imported(kind: ExchangeKind, n = 1): void { this.tally(kind).imported += n; }
+
+  /** `n` items of `kind` left out, for the reason `text`. */
+  skip(kind: ExchangeKind, text: LocalizedText, n = 1): void { this.record(kind, text, n); }
+
+  /** A remark on how items of `kind` came in (nothing left out). */
+  note(kind: ExchangeKind, text: LocalizedText): void { this.record(kind, text, 0); }
+
+  private record(kind: ExchangeKind, text: LocalizedText, skipped: number): void {
+    const notes = this.tally(kind).notes;
+    const seen = notes.get(text.en);
+    if (seen) { seen.count++; seen.skipped += skipped; } else notes.set(text.en, { text, count: 1, skipped });
+  }
+
+  /** Legacy English-only remark; being replaced by `skip`/`note` with a kind and both languages. */
+  add(message: string): void { this.note('other', untranslated(message)); }
 
   /** An element Tematik does not know where it appears; never an error. */
   unknown(element: XmlElement, parent: string, ns = PROJECT_NS): void {
-    if (element.ns !== ns) this.add(`Skipped <${element.name}> in ${parent}: it belongs to another program's extension (namespace "${element.ns || 'none'}").`);
-    else this.add(`Skipped <${element.name}> in ${parent}: Tematik does not use it.`);
+    this.note('other', element.ns !== ns
+      ? say('foreign', { element: element.name, parent, ns: element.ns || 'none' })
+      : say('unused', { element: element.name, parent }));
   }
 
-  list(): string[] {
-    return [...this.counts].map(([message, n]) => (n === 1 ? message : `${message.replace(/\.$/, '')} (${n} times).`));
+  /** The report, kinds in their fixed order, only those that something happened to. */
+  sections(): ExchangeSection[] {
+    return EXCHANGE_KINDS.filter((k) => this.tallies.has(k)).map((kind) => {
+      const t = this.tallies.get(kind)!;
+      const notes = [...t.notes.values()].map((n) => ({ ...n }));
+      return { kind, found: t.found, imported: t.imported, skipped: notes.reduce((s, n) => s + n.skipped, 0), notes };
+    });
+  }
+
+  /** Every note as one line in `language`, "(n times)" when it happened more than once. */
+  list(language: Language = 'en'): string[] {
+    return EXCHANGE_KINDS.flatMap((k) => [...(this.tallies.get(k)?.notes.values() ?? [])]).map((n) => {
+      const line = inLanguage(n.text, language);
+      return n.count === 1 ? line : `${line.replace(/\.$/, '')} (${n.count} ${language === 'id' ? 'kali' : 'times'}).`;
+    });
   }
 }

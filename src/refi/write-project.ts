@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
-import type { ImportReport, SkippedFile } from '../domain/types';
+import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
 import { createCode, findCodeByName } from '../store/codes';
 import { documentWriter, findByHash } from '../store/documents';
@@ -11,7 +11,11 @@ import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
 type Db = Database.Database;
 
 /** What `refi.importProject` reports: the batch import's report plus what else came in. */
-export type RefiImportReport = ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number };
+export type RefiImportReport = ImportReport & {
+  readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number;
+  /** Per kind: found, imported, skipped and why. */
+  readonly report: readonly ExchangeSection[];
+};
 
 /**
  * Writes a checked plan into the open project as one action: one transaction, one undo step.
@@ -112,7 +116,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     const memos = writeMemos(db, plan, { codes, documents, codingIds, coders }, (m) => messages.add(m));
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
   });
-  return { ...result, failed: [], notes: plan.messages.list() };
+  return { ...result, failed: [], notes: plan.messages.list(), report: plan.messages.sections() };
 }
 
 function countCodes(codes: readonly PlannedCode[]): number {
