@@ -19,7 +19,7 @@ export function ExchangeReport({ sections }: { sections: readonly ExchangeSectio
   const n = useFormatNumber();
   return (
     <section className="hm-report-section" data-testid="import-refi-kinds">
-      <h3>{t('reportTitle')} <small className="muted hm-exchange-journal">{t('reportJournal')}</small></h3>
+      <h3>{t('reportTitle')}</h3>
       {sections.length === 0 ? <p className="muted hm-exchange-empty">{t('reportEmpty')}</p> : (
         <div className="hm-report-table">
           <table className="hm-dense hm-exchange">
@@ -53,6 +53,7 @@ export function ExchangeReport({ sections }: { sections: readonly ExchangeSectio
           </table>
         </div>
       )}
+      <p className="muted hm-exchange-journal">{t('reportJournal')}</p>
     </section>
   );
 }
