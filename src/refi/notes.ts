@@ -49,7 +49,7 @@ export class ImportNotes {
   add(message: string): void { this.note('other', untranslated(message)); }
 
   /** An element Tematik does not know where it appears; never an error. */
-  unknown(element: XmlElement, parent: string, ns = PROJECT_NS): void {
+  unknown(element: XmlElement, parent: string | LocalizedText, ns = PROJECT_NS): void {
     this.note('other', element.ns !== ns
       ? say('foreign', { element: element.name, parent, ns: element.ns || 'none' })
       : say('unused', { element: element.name, parent }));

@@ -36,11 +36,11 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     const bytes = Buffer.from(buildCodebookExport(ctx.session.store.db), 'utf8');
     return deliver(bytes, file, fileNameFor(ctx, '.qdc'), '.qdc');
   },
-  'refi.importProject': ({ path: file }, ctx) => {
+  'refi.importProject': async ({ path: file }, ctx) => {
     const { store } = ctx.session;
     const resolved = path.resolve(file);
     // Read and check the whole file before the transaction: a refused file writes nothing.
-    const plan = readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }));
+    const plan = await readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }));
     ctx.progress({ done: 3, total: 4, label: 'Saving' });
     const report = writeProjectPlan(store, plan, path.basename(resolved));
     ctx.progress({ done: 4, total: 4, label: 'Done' });
