@@ -44,7 +44,7 @@ const say = defineMessages({
     audio: 'audio',
     video: 'video',
     mediaSkipped: 'Skipped {what} source(s) and their codings: Tematik codes text only.',
-    mediaReason: 'a {what} source; Tematik codes text only, so it and its codings were left out',
+    mediaReason: '{article} {what} source; Tematik codes text only, so it and its codings were left out',
     sourceVariables: 'Variables on sources were not imported: Tematik keeps attributes on informants (cases).',
     codingNoCode: 'Skipped codings without a code reference.',
     notesWithCodings: 'Codings inside notes were not imported: Tematik codes documents, not memos.',
@@ -105,7 +105,7 @@ const say = defineMessages({
     audio: 'audio',
     video: 'video',
     mediaSkipped: 'Sumber {what} beserta pengodeannya dilewati: Tematik hanya mengodekan teks.',
-    mediaReason: 'sumber {what}; Tematik hanya mengodekan teks, jadi sumber itu dan pengodeannya tidak diikutkan',
+    mediaReason: 'sumber {what}{article}; Tematik hanya mengodekan teks, jadi sumber itu dan pengodeannya tidak diikutkan',
     sourceVariables: 'Variabel pada sumber tidak diimpor: Tematik menyimpan atribut pada informan (kasus).',
     codingNoCode: 'Pengodean tanpa rujukan kode dilewati.',
     notesWithCodings: 'Pengodean di dalam catatan tidak diimpor: Tematik mengodekan transkrip, bukan memo.',
@@ -437,7 +437,9 @@ class ProjectReader {
         const file = child.attrs.get('path')?.trim() ?? '';
         const kind = media === 'video' && AUDIO_FILE.test(file) ? 'audio' : media;
         const name = child.attrs.get('name')?.trim() || file || `(unnamed ${kind} source)`;
-        this.skipped.push(skippedFile(name, say('mediaReason', { what: say(kind) })));
+        // English needs "an audio source"; Indonesian has no article.
+        const article = { en: kind === 'audio' ? 'an' : 'a', id: '' };
+        this.skipped.push(skippedFile(name, say('mediaReason', { what: say(kind), article })));
         this.messages.skip('sources', say('mediaSkipped', { what: say(kind) }));
       } else if (child.name === 'TextSource') {
         this.messages.found('sources');
