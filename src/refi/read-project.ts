@@ -569,12 +569,12 @@ class ProjectReader {
 
   /**
    * Reads every text the plan needs: plain text entries as UTF-8, and the Word file of each
-   * source or note whose plain text is empty or missing. Sizes are checked for all before any is inflated.
+   * source or note whose plain text is empty or missing. The plain texts' sizes are checked together before any is inflated.
    */
   async loadTexts(progress: (done: number, total: number, label: string) => void): Promise<Map<RawSource | RawNote, LoadedText>> {
     const items = [...this.sources, ...this.notes];
-    const entries = [...new Set(items.flatMap((s) => [...(s.text.plain.kind === 'entry' ? [s.text.plain.entry] : []), ...(s.text.word ? [s.text.word] : [])]))];
-    this.zip.assertReadable(entries);
+    // Word files are checked one by one as they are read (zip.read), and only those needed: NVivo packs one beside every text.
+    this.zip.assertReadable([...new Set(items.flatMap((s) => (s.text.plain.kind === 'entry' ? [s.text.plain.entry] : [])))]);
     const plainTexts = new Map<ZipEntry, string | LocalizedText>();
     const loaded = new Map<RawSource | RawNote, LoadedText>();
     for (const [i, item] of items.entries()) {
