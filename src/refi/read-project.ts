@@ -60,6 +60,7 @@ const say = defineMessages({
     sourceSkipped: 'Skipped the source "{title}": {reason}.',
     sourceLeftOut: '{reason}; it and its codings were left out',
     codingsOfSkipped: 'Skipped the codings of sources that were left out.',
+    memosOfSkipped: 'Skipped the memos on passages of sources that were left out.',
     noteSkipped: 'Skipped the note "{title}": {reason}.',
     emptySelection: 'Skipped empty selections (no characters between start and end).',
     fromWord: 'The text of "{title}" came from its Word file, because its plain text was empty.',
@@ -121,6 +122,7 @@ const say = defineMessages({
     sourceSkipped: 'Sumber "{title}" dilewati: {reason}.',
     sourceLeftOut: '{reason}; sumber itu dan pengodeannya tidak diikutkan',
     codingsOfSkipped: 'Pengodean pada sumber yang tidak diikutkan dilewati.',
+    memosOfSkipped: 'Memo pada bagian teks sumber yang tidak diikutkan dilewati.',
     noteSkipped: 'Catatan "{title}" dilewati: {reason}.',
     emptySelection: 'Bagian teks kosong (tanpa karakter antara awal dan akhir) dilewati.',
     fromWord: 'Teks "{title}" diambil dari berkas Word-nya karena teks polosnya kosong.',
@@ -219,7 +221,7 @@ const TYPE_LIKE = [
 ];
 /** MAXQDA writes audio as <VideoSource>; the file's extension tells which it is. */
 const AUDIO_FILE = /\.(mp3|m4a|wav|wma|aac|ogg|oga|flac|aif|aiff|amr|opus)$/i;
-const MEDIA = { PDFSource: 'pdf', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' } as const;
+const MEDIA: Readonly<Record<string, 'pdf' | 'picture' | 'audio' | 'video'>> = { PDFSource: 'pdf', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' };
 
 const dateOf = (el: XmlElement, name: string): string | undefined => {
   const value = el.attrs.get(name)?.trim();
@@ -431,7 +433,7 @@ class ProjectReader {
   private readSources(el: XmlElement): void {
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS) { this.messages.unknown(child, '<Sources>'); continue; }
-      const media = (MEDIA as Record<string, (typeof MEDIA)[keyof typeof MEDIA]>)[child.name];
+      const media = MEDIA[child.name];
       if (media) {
         this.messages.found('sources');
         const file = child.attrs.get('path')?.trim() ?? '';
@@ -623,6 +625,8 @@ class ProjectReader {
         this.messages.skip('sources', say('sourceSkipped', { title: raw.title, reason: loaded.reason }));
         const lost = raw.wholeCodings.length + raw.selections.reduce((n, s) => n + s.codings.length, 0);
         if (lost > 0) this.messages.skip('codings', say('codingsOfSkipped'), lost);
+        const memos = raw.selections.filter((s) => s.codings.length === 0 && s.description !== '').length;
+        if (memos > 0) this.messages.skip('memos', say('memosOfSkipped'), memos);
         continue;
       }
       const { source, passages } = this.planSource(raw, loaded, codingByRaw, caseGuids);
