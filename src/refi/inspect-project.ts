@@ -10,9 +10,9 @@ const SAMPLES = 5;
  * user must decide before importing: which case variable names the informant type. The import
  * reads the file again, so a file that changed in between is checked again, never trusted.
  */
-export function inspectProjectFile(file: string): ProjectInspection {
+export async function inspectProjectFile(file: string): Promise<ProjectInspection> {
   // No choice yet: the suggestion is read as the import would take it, but nothing depends on it here.
-  const plan = readProjectFile(file);
+  const plan = await readProjectFile(file);
   return {
     file: path.basename(file),
     name: plan.name,

@@ -30,8 +30,9 @@ export class ImportNotes {
     return t;
   }
 
-  found(kind: ExchangeKind, n = 1): void { this.tally(kind).found += n; }
-  imported(kind: ExchangeKind, n = 1): void { this.tally(kind).imported += n; }
+  // A count of 0 adds no section: the report lists only kinds that something happened to.
+  found(kind: ExchangeKind, n = 1): void { if (n > 0) this.tally(kind).found += n; }
+  imported(kind: ExchangeKind, n = 1): void { if (n > 0) this.tally(kind).imported += n; }
 
   /** `n` items of `kind` left out, for the reason `text`. */
   skip(kind: ExchangeKind, text: LocalizedText, n = 1): void { this.record(kind, text, n); }
@@ -49,7 +50,7 @@ export class ImportNotes {
   add(message: string): void { this.note('other', untranslated(message)); }
 
   /** An element Tematik does not know where it appears; never an error. */
-  unknown(element: XmlElement, parent: string, ns = PROJECT_NS): void {
+  unknown(element: XmlElement, parent: string | LocalizedText, ns = PROJECT_NS): void {
     this.note('other', element.ns !== ns
       ? say('foreign', { element: element.name, parent, ns: element.ns || 'none' })
       : say('unused', { element: element.name, parent }));

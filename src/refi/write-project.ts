@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
-import type { Language } from '../domain/text';
-import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
+import { defineMessages, type Language, type LocalizedText } from '../domain/text';
+import type { ExchangeKind, ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
 import { createCode, findCodeByName } from '../store/codes';
 import { documentWriter, findByHash } from '../store/documents';
@@ -11,6 +11,36 @@ import { journalImport } from './import-journal';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
 
 type Db = Database.Database;
+
+const say = defineMessages({
+  en: {
+    codesReused: 'Codes already in the codebook (same name under the same parent) were kept as they are, and the imported codings were added to them.',
+    typeKept: 'Informant {label} is already in the project as "{existing}"; it kept that type (the file says "{planned}").',
+    informantsReused: 'Informants already in the project (same label) were kept, with the file\'s attributes added to them.',
+    sameText: 'the same text is already in the project; its codings and memos were added to that document',
+    sameTextNote: 'Skipped sources whose text is already in the project; their codings and memos were added to that document.',
+    codeMissing: 'Skipped codings whose code is not in the file\'s codebook.',
+    codingTwice: 'Skipped codings the project already has (same passage, code and coder).',
+    unknownUser: 'Some codings or notes name a user the file does not list; they are recorded as yours.',
+    retargeted: 'Notes on items that were not imported became project memos.',
+    memoTwice: 'Skipped notes the project already has (same title, text and target).',
+  },
+  id: {
+    codesReused: 'Kode yang sudah ada di buku kode (nama sama di bawah induk yang sama) dibiarkan apa adanya, dan pengodean yang diimpor ditambahkan ke kode itu.',
+    typeKept: 'Informan {label} sudah ada di proyek sebagai "{existing}"; jenis itu dipertahankan (berkas menyebut "{planned}").',
+    informantsReused: 'Informan yang sudah ada di proyek (label sama) dipertahankan, dan atribut dari berkas ditambahkan.',
+    sameText: 'teks yang sama sudah ada di proyek; pengodean dan memonya ditambahkan ke transkrip itu',
+    sameTextNote: 'Sumber yang teksnya sudah ada di proyek dilewati; pengodean dan memonya ditambahkan ke transkrip itu.',
+    codeMissing: 'Pengodean yang kodenya tidak ada di buku kode berkas itu dilewati.',
+    codingTwice: 'Pengodean yang sudah dimiliki proyek (bagian teks, kode, dan pengode sama) dilewati.',
+    unknownUser: 'Beberapa pengodean atau catatan menyebut pengguna yang tidak tercantum di berkas; semuanya dicatat atas nama Anda.',
+    retargeted: 'Catatan pada butir yang tidak diimpor menjadi memo proyek.',
+    memoTwice: 'Catatan yang sudah dimiliki proyek (judul, teks, dan sasaran sama) dilewati.',
+  },
+});
+
+/** Records a remark (`n` = 0) or `n` skipped items under a kind of the import report. */
+type Report = (kind: ExchangeKind, text: LocalizedText, n?: number) => void;
 
 /** What `refi.importProject` reports: the batch import's report plus what else came in. */
 export type RefiImportReport = ImportReport & {
@@ -33,7 +63,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
   const result = store.change({ action: 'refi.importProject', summary, args: { file, sources: plan.sources.length, cases: plan.cases.length } }, () => {
     const { db } = store;
     const messages = plan.messages;
-    const coders = coderResolver(db, plan.users, importer, (m) => messages.add(m));
+    const report: Report = (kind, text, n = 0) => (n > 0 ? messages.skip(kind, text, n) : messages.note(kind, text));
+    const coders = coderResolver(db, plan.users, importer, () => report('codings', say('unknownUser')));
     const codes = new Map<string, CodeId>();
     let codesCreated = 0;
     const writeCodes = (list: readonly PlannedCode[], parentId: CodeId | null): void => {
@@ -48,8 +79,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       }
     };
     writeCodes(plan.codes, null);
-    const reused = plan.codes.length > 0 && codesCreated < countCodes(plan.codes);
-    if (reused) messages.add('Codes already in the codebook (same name under the same parent) were kept as they are, and the imported codings were added to them.');
+    messages.imported('codes', codesCreated);
+    if (codesCreated < countCodes(plan.codes)) report('codes', say('codesReused'));
 
     const typesCreated: string[] = [];
     const informantsCreated: string[] = [];
@@ -66,7 +97,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
         informantsCreated.push(planned.label);
       } else {
         const existing = informants.getInformant(db, id);
-        if (existing.typeId !== typeId) messages.add(`Informant ${existing.label} is already in the project as "${existing.typeName}"; it kept that type (the file says "${planned.typeName}").`);
+        report('cases', say('informantsReused'));
+        if (existing.typeId !== typeId) report('cases', say('typeKept', { label: existing.label, existing: existing.typeName, planned: planned.typeName }));
         informants.updateInformant(db, id, { ...(existing.name === '' && planned.name ? { name: planned.name } : {}), attributes: { ...planned.attributes } });
       }
       for (const guid of planned.sourceGuids) informantsOfSource.set(guid, [...(informantsOfSource.get(guid) ?? []), { id, label: planned.label }]);
@@ -84,7 +116,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       if (existing !== undefined) {
         for (const person of people) link.run(existing, person.id);
         documents.set(source.guid, existing);
-        skipped.push({ file: source.title, reason: 'the same text is already in the project; its codings and memos were added to that document' });
+        skipped.push({ file: source.title, reason: say('sameText').en, reasonText: say('sameText') });
+        report('sources', say('sameTextNote'), 1);
         continue;
       }
       const id = write({
@@ -104,18 +137,22 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       const documentId = documents.get(source.guid)!;
       for (const coding of source.codings) {
         const codeId = codes.get(coding.codeGuid);
-        if (codeId === undefined) { messages.add('Skipped codings whose code is not in the file\'s codebook.'); continue; }
+        if (codeId === undefined) { report('codings', say('codeMissing'), 1); continue; }
         checkRange(source.text, source.title, coding.start, coding.end);
         const coderId = coders(coding.userGuid);
         const row = [documentId, codeId, coderId, coding.start, coding.end] as const;
         const inserted = insertCoding.run(...row, source.text.slice(coding.start, coding.end), coding.createdAt ?? now());
-        if (inserted.changes === 0) messages.add('Skipped codings the project already has (same passage, code and coder).');
+        if (inserted.changes === 0) report('codings', say('codingTwice'), 1);
         else codings++;
         codingIds.set(coding, (inserted.changes === 0 ? existingCoding.get(...row) : Number(inserted.lastInsertRowid)) as CodingId);
       }
     }
 
-    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders }, (m) => messages.add(m));
+    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders }, report);
+    messages.imported('sources', imported.length);
+    messages.imported('cases', informantsCreated.length);
+    messages.imported('codings', codings);
+    messages.imported('memos', memos);
     // Last, so the journal keeps the whole report; in the transaction, so it is undone with the import.
     journalImport(db, { kind: 'project', file, name: plan.name, origin: plan.origin }, messages.sections(), importer, language);
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
@@ -131,7 +168,7 @@ function countCodes(codes: readonly PlannedCode[]): number {
  * Coders by the file's user GUIDs, found or created by name inside the import's transaction
  * (not through ProjectStore.coderId, whose cache would outlive a rollback).
  */
-function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: CoderId, note: (m: string) => void): (guid: string | undefined) => CoderId {
+function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: CoderId, unknownUser: () => void): (guid: string | undefined) => CoderId {
   const find = db.prepare('SELECT id FROM coders WHERE name = ?').pluck();
   const insert = db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?)');
   const ids = new Map<string, CoderId>();
@@ -141,7 +178,7 @@ function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: Cod
     if (known !== undefined) return known;
     const name = users.get(guid);
     if (name === undefined) {
-      note('Some codings or notes name a user the file does not list; they are recorded as yours.');
+      unknownUser();
       ids.set(guid, importer);
       return importer;
     }
@@ -154,7 +191,7 @@ function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: Cod
 function writeMemos(
   db: Db, plan: ProjectPlan,
   refs: { codes: ReadonlyMap<string, CodeId>; documents: ReadonlyMap<string, DocumentId>; codingIds: ReadonlyMap<PlannedCoding, CodingId>; coders: (guid: string | undefined) => CoderId },
-  note: (m: string) => void,
+  report: Report,
 ): number {
   const insert = db.prepare(`INSERT INTO memos (kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
@@ -166,10 +203,10 @@ function writeMemos(
     const codeId = target.kind === 'code' ? refs.codes.get(target.codeGuid) ?? null : null;
     const codingId = target.kind === 'coding' ? refs.codingIds.get(target.coding) ?? null : null;
     if (target.kind !== 'project' && documentId === null && codeId === null && codingId === null) {
-      note('Notes on items that were not imported became project memos.');
+      report('memos', say('retargeted'));
     }
     const kind = memo.journal ? 'journal' : 'memo';
-    if (same.get(kind, memo.title, memo.body, documentId, codeId, codingId)) { note('Skipped notes the project already has (same title, text and target).'); continue; }
+    if (same.get(kind, memo.title, memo.body, documentId, codeId, codingId)) { report('memos', say('memoTwice'), 1); continue; }
     const createdAt = memo.createdAt ?? now();
     insert.run(kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, codingId, createdAt, memo.updatedAt ?? createdAt);
     written++;

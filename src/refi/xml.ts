@@ -89,14 +89,23 @@ const parser = new XMLParser({
   maxNestedTags: MAX_XML_DEPTH,
 });
 
+export interface ParseOptions {
+  /**
+   * Local names of text-only elements whose line endings are kept as written: positions
+   * into their text count a CR LF the way the tool that wrote it did, and XML's own
+   * normalisation would silently turn it into LF.
+   */
+  readonly keepLineEndingsIn?: readonly string[];
+}
+
 /**
  * Parses an exchange file without trusting it: UTF-8 only, any DOCTYPE refused (so no
  * external or expanding entities), well-formedness checked before the tree is built, line
- * endings normalised as XML requires, namespaces resolved.
+ * endings normalised as XML requires (except in `options.keepLineEndingsIn`), namespaces resolved.
  * @param label the file name for messages
  * @throws TematikError `bad_input` naming the file and the problem
  */
-export function parseXml(bytes: Uint8Array, label: string): XmlElement {
+export function parseXml(bytes: Uint8Array, label: string, options: ParseOptions = {}): XmlElement {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new TematikError('bad_input', say('utf16', { label }));
   }
@@ -106,6 +115,7 @@ export function parseXml(bytes: Uint8Array, label: string): XmlElement {
   } catch {
     throw new TematikError('bad_input', say('notUtf8', { label }));
   }
+  if (options.keepLineEndingsIn?.length && xml.includes('\r')) xml = keepLineEndings(xml, options.keepLineEndingsIn);
   xml = xml.replace(/\r\n?/g, '\n');
   if (hasDoctype(xml)) {
     throw new TematikError('bad_input', say('doctype', { label }));
@@ -125,6 +135,16 @@ export function parseXml(bytes: Uint8Array, label: string): XmlElement {
   const roots = parsed.filter((node) => tagOf(node) !== undefined);
   if (roots.length !== 1) throw new TematikError('bad_input', say('roots', { label, count: roots.length }));
   return build(roots[0]!, new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]), label);
+}
+
+/**
+ * Writes each literal CR in the character data of the named elements as the reference `&#13;`,
+ * which XML keeps as a CR. Elements with attributes containing '>' or with CDATA keep XML's
+ * normalisation: no tool writes those around a source's text.
+ */
+function keepLineEndings(xml: string, names: readonly string[]): string {
+  const open = new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?(?:${names.join('|')})(?:\\s[^<>]*)?>)([^<]*)`, 'g');
+  return xml.replace(open, (whole, tag: string, text: string) => (tag.endsWith('/>') ? whole : tag + text.replace(/\r/g, '&#13;')));
 }
 
 /**

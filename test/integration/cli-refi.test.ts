@@ -64,7 +64,8 @@ describe('tematik refi-inspect and refi-import with the informant type variable'
     const imported = tematik('id', 'refi-import', project, qdpx, '--type-variable', 'Kota');
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Diimpor: 2 dokumen, 2 kode, 2 pengodean, 0 memo.');
-    expect(imported.stdout).toContain('Laporan impor per jenis (juga disimpan di jurnal reflektif):\n  Kasus (informan)\n    - Jenis informan diambil dari variabel "Kota".');
+    expect(imported.stdout).toContain('Laporan impor per jenis (juga disimpan di jurnal reflektif):\n  Sumber: 2 ditemukan, 2 diimpor, 0 dilewati\n');
+    expect(imported.stdout).toContain('  Kasus (informan): 4 ditemukan, 4 diimpor, 0 dilewati\n    - Jenis informan diambil dari variabel "Kota".');
     expect(await projectState(project)).toEqual({
       informants: { 'Bu Rina': 'Yogyakarta', 'Mas Dedi': 'Solo', 'Mbak Sinta': 'Yogyakarta', 'Pak Hadi': 'Semarang' },
       journal: ['Impor studi-nvivo.qdpx'],
@@ -77,7 +78,7 @@ describe('tematik refi-inspect and refi-import with the informant type variable'
     expect(tematik('en', 'refi-import', project, qdpx, '--type-variable', 'Kota', '--no-type-variable')).toMatchObject({ code: 2 });
     const imported = tematik('en', 'refi-import', project, qdpx, '--no-type-variable');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('  Cases (informants)\n    - No variable was chosen for the informant type, so every case became an informant of type "Imported".');
+    expect(imported.stdout).toContain('  Cases (informants): 4 found, 4 imported, 0 skipped\n    - No variable was chosen for the informant type, so every case became an informant of type "Imported".');
     expect(Object.values((await projectState(project)).informants)).toEqual(['Imported', 'Imported', 'Imported', 'Imported']);
   });
 });

@@ -38,11 +38,11 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     return deliver(bytes, file, fileNameFor(ctx, '.qdc'), '.qdc');
   },
   'refi.inspectProject': ({ path: file }) => inspectProjectFile(path.resolve(file)),
-  'refi.importProject': ({ path: file, typeVariable, language }, ctx) => {
+  'refi.importProject': async ({ path: file, typeVariable, language }, ctx) => {
     const { store } = ctx.session;
     const resolved = path.resolve(file);
     // Read and check the whole file (again, after an inspection) before the transaction: a refused file or choice writes nothing.
-    const plan = readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), typeVariable === undefined ? {} : { typeVariable });
+    const plan = await readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), typeVariable === undefined ? {} : { typeVariable });
     ctx.progress({ done: 3, total: 4, label: 'Saving' });
     const report = writeProjectPlan(store, plan, path.basename(resolved), language);
     ctx.progress({ done: 4, total: 4, label: 'Done' });

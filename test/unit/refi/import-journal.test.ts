@@ -37,7 +37,7 @@ describe('every REFI-QDA import keeps its report in the reflexive journal', () =
     await client.invoke('refi.importProject', { path: writeCasesProject(tempDir()) });
     const [entry] = await client.invoke('memos.list', { kind: 'journal' });
     expect(entry!.title).toBe('Imported studi-nvivo.qdpx');
-    expect(entry!.body).toContain('Cases (informants)\n  - Informant types were taken from the variable "Role".');
+    expect(entry!.body).toContain('Cases (informants): 4 found, 4 imported, 0 skipped\n  - Informant types were taken from the variable "Role".');
   });
 
   it('a codebook import keeps its report too, with the codes already in the codebook', async () => {

@@ -3,7 +3,7 @@ import type { CodePointOffset, Utf16Offset } from '../../../src/domain/ids';
 import { toCodePoint, toUtf16 } from '../../../src/domain/offsets';
 import { normaliseGuid, refiGuid } from '../../../src/refi/guid';
 import { codePointIndex } from '../../../src/domain/offsets';
-import { importedText } from '../../../src/refi/positions';
+import { crLfCountOf, importedText } from '../../../src/refi/positions';
 import { escapeAttr, escapeText, parseXml } from '../../../src/refi/xml';
 import { TRICKY_TEXT } from './fixture';
 
@@ -36,6 +36,25 @@ describe('imported text', () => {
 
   it('keeps text without CR as it is', () => {
     expect(importedText(TRICKY_TEXT).text).toBe(TRICKY_TEXT);
+    expect(importedText(TRICKY_TEXT, 'one').text).toBe(TRICKY_TEXT);
+  });
+
+  it('counting CR LF as one (ATLAS.ti), maps each pair to one position, and a lone CR to one too', () => {
+    const imported = importedText('a\r\nb😀\r\nc\rd', 'one');
+    expect(imported.text).toBe('a\nb😀\nc\nd');
+    // Positions as ATLAS.ti counts them: a, CR LF, b, 😀, CR LF, c, CR, d (end = 8).
+    expect(imported.codePoints).toBe(8);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((p) => imported.toUtf16(p))).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 9]);
+    expect(imported.toUtf16(9)).toBeUndefined();
+    // The same raw text counted as two puts every position after the first CR LF elsewhere.
+    expect(importedText('a\r\nb😀\r\nc\rd').toUtf16(4)).toBe(3);
+  });
+
+  it.each([
+    ['ATLAS.ti 23.2.1 (Windows)', 'one'], ['ATLAS.ti Mac 22.0', 'one'], ['Atlas.ti 9', 'one'],
+    ['NVivo 14.23.0 (Windows)', 'two'], ['MAXQDA 24 (Release 24.4.0)', 'two'], ['qc 1.3.2', 'two'], ['QualCoder 3.6', 'two'], [undefined, 'two'],
+  ] as const)('knows how %s counts CR LF: as %s', (origin, count) => {
+    expect(crLfCountOf(origin)).toBe(count);
   });
 });
 
@@ -65,6 +84,14 @@ describe('XML escaping', () => {
     const root = parseXml(Buffer.from(xml), 'test');
     expect(root.attrs.get('x')).toBe(value);
     expect(root.text).toBe(value);
+  });
+
+  it('keeps literal CR LF in the elements asked for, which XML would turn into LF, and only there', () => {
+    const xml = '<r xmlns:q="urn:x" a="1\r\n2">\r\n<PlainTextContent>a\r\nb\rc</PlainTextContent><q:PlainTextContent x="y">d\r\ne</q:PlainTextContent><PlainTextContent/><Description>f\r\ng</Description></r>';
+    const root = parseXml(Buffer.from(xml), 'crlf.xml', { keepLineEndingsIn: ['PlainTextContent'] });
+    expect(root.children.map((c) => c.text)).toEqual(['a\r\nb\rc', 'd\r\ne', '', 'f\ng']);
+    expect(root.attrs.get('a')).toBe('1\n2');
+    expect(parseXml(Buffer.from(xml), 'crlf.xml').children[0]!.text).toBe('a\nb\nc');
   });
 
   it('refuses a DOCTYPE in any case, but not the word inside a comment or CDATA', () => {
