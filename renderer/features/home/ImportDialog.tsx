@@ -75,6 +75,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       // One call per action so each is checked against its own argument type.
       if (request.name === 'refi.importProject') setStage({ kind: 'refiProject', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
       else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
+      else if (request.name === 'taguette.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
       else {
         const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
         setStage({ kind: 'report', report });
@@ -128,6 +129,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <dl>
                   <dt>.qdpx</dt><dd>{t('refiProjectWhat')}</dd>
                   <dt>.qdc</dt><dd>{t('refiCodebookWhat')}</dd>
+                  <dt>.csv</dt><dd>{t('taguetteCodebookWhat')}</dd>
                 </dl>
               </div>
             </>

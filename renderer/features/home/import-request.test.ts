@@ -70,6 +70,7 @@ describe('REFI-QDA imports', () => {
   it('calls refi.importProject for a .qdpx and refi.importCodebook for a .qdc, quotes dropped', () => {
     expect(importRequest(form({ mode: 'refi', refiPath: ' "/home/rina/dari nvivo/studi.qdpx" ' }))).toEqual({ name: 'refi.importProject', args: { path: '/home/rina/dari nvivo/studi.qdpx' } });
     expect(importRequest(form({ mode: 'refi', refiPath: '/home/rina/kode.qdc' }))).toEqual({ name: 'refi.importCodebook', args: { path: '/home/rina/kode.qdc' } });
+    expect(importRequest(form({ mode: 'refi', refiPath: '"C:\\Users\\Rina\\codebook.CSV"' }))).toEqual({ name: 'taguette.importCodebook', args: { path: 'C:\\Users\\Rina\\codebook.CSV' } });
   });
 
   it('ignores the other modes\' fields and says what is wrong with the path', () => {
@@ -80,7 +81,7 @@ describe('REFI-QDA imports', () => {
   it('counts the documents a project import brought in beside its codes, codings and memos', () => {
     const result = {
       imported: [{ file: 'sources/a.txt', documentId: 4 as DocumentId, title: 'P-01', words: 10, turns: 2, informants: [] }],
-      failed: [], skipped: [], informantsCreated: [], typesCreated: [], notes: [], codes: 12, codings: 80, memos: 3,
+      failed: [], skipped: [], informantsCreated: [], typesCreated: [], notes: [], report: [], codes: 12, codings: 80, memos: 3,
     };
     expect(refiProjectCounts(result)).toEqual({ documents: 1, codes: 12, codings: 80, memos: 3 });
   });
