@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sheetName, type ExportTable } from './table';
 
 /**
@@ -15,6 +14,8 @@ const MAX_WIDTH = 60;
  * and the project's name as the workbook's title.
  */
 export async function tableXlsx(table: ExportTable, projectName: string): Promise<Uint8Array> {
+  // Loaded when a workbook is asked for: exceljs takes about half a second to load, which every CLI command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tematik';
   workbook.title = projectName;

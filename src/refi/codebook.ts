@@ -21,7 +21,7 @@ const say = defineMessages({
     noCodes: '{file} holds no codes; nothing was imported.',
     duplicateGuid: 'Skipped a second code with the GUID of "{name}": a codebook names each code once.',
     sets: 'Skipped the sets: Tematik builds themes from codes itself.',
-    existing: 'Already in the codebook under the same parent (same name, ignoring case), so kept as they were; their sub-codes from the file were added under them.',
+    existing: 'Already in the codebook under the same parent (same name, ignoring case): kept as they were, with any sub-codes from the file added under them.',
   },
   id: {
     notAFile: '{file} bukan berkas. Pilih buku kode .qdc yang diekspor oleh aplikasi QDA.',
@@ -32,7 +32,7 @@ const say = defineMessages({
     noCodes: '{file} tidak berisi kode; tidak ada yang diimpor.',
     duplicateGuid: 'Kode kedua dengan GUID milik "{name}" dilewati: buku kode menyebut setiap kode sekali saja.',
     sets: 'Set dilewati: Tematik menyusun tema dari kode sendiri.',
-    existing: 'Sudah ada di buku kode di bawah induk yang sama (nama sama, huruf besar-kecil diabaikan), jadi dibiarkan seperti semula; sub-kodenya dari berkas ditambahkan di bawahnya.',
+    existing: 'Sudah ada di buku kode di bawah induk yang sama (nama sama, huruf besar-kecil diabaikan): dibiarkan seperti semula, dan sub-kode dari berkas ditambahkan di bawahnya.',
   },
 });
 

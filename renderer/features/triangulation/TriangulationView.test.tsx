@@ -193,8 +193,10 @@ describe('TriangulationView matrix', () => {
     const lines = clipboard[0]!.split('\r\n');
     expect(lines[0]).toBe('Theme\tPemilik UMKM (n = 3)\tKonsumen (n = 4)\tAhli (n = 0)\tAll informants (n = 7)\tSuggested\tYour judgement\tWhy?');
     expect(lines[2]).toBe('Keterbatasan modal\t3/3 (8)\t0/4 (0)\t0/0 (0)\t3/7 (8)\tSilence\tPartial agreement\tKonsumen tidak ditanya.');
+    const idle = () => waitFor(() => expect((screen.getByTestId('export-csv') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('export-csv'));
     await waitFor(() => expect(downloads).toContain('Studi – triangulation-themes.csv'));
+    await idle();
     expect(calls.find((c) => c.name === 'export.table')?.args).toEqual({ table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' }, format: 'csv', delimiter: 'comma' });
     // The separator is remembered for every table; a workbook has none.
     fireEvent.change(screen.getByTestId('export-delimiter'), { target: { value: 'semicolon' } });
@@ -202,6 +204,7 @@ describe('TriangulationView matrix', () => {
     await waitFor(() => expect(calls.filter((c) => c.name === 'export.table')).toHaveLength(2));
     expect(calls.filter((c) => c.name === 'export.table')[1]?.args).toMatchObject({ format: 'csv', delimiter: 'semicolon' });
     expect(localStorage.getItem('tematik.export.delimiter')).toBe('semicolon');
+    await idle();
     fireEvent.click(screen.getByTestId('export-xlsx'));
     await waitFor(() => expect(downloads).toContain('Studi – triangulation-themes.xlsx'));
     expect(calls.filter((c) => c.name === 'export.table')[2]?.args).toEqual({ table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' }, format: 'xlsx' });
