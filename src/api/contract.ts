@@ -39,8 +39,10 @@ const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', '
 const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
-/** Which table a CSV export writes: every table the UI shows. */
-export const CSV_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+/** Which table a table export writes: every table the UI shows. */
+export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+/** A table as CSV text or as an Excel workbook. */
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 
 const searchFilters = z.strictObject({
   informantTypeIds: z.array(id<InformantTypeId>()).max(100).optional(),
@@ -304,12 +306,25 @@ export const contract = {
     language: z.enum(['en', 'id']).optional(),
   })),
 
-  /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
-  'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({
-    table: z.enum(CSV_TABLES), path: z.string().min(1).optional(), groupBy: groupBy.optional(), rows: z.enum(['themes', 'codes']).optional(),
+  /**
+   * A table as CSV (UTF-8 with BOM so Excel reads Indonesian text; comma or semicolon separated) or
+   * as an Excel workbook (.xlsx), named after the project; written to `path` when given, else
+   * returned as base64 to download. The format follows `path`'s extension when not given.
+   */
+  'export.table': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({
+    table: z.enum(EXPORT_TABLES), format: z.enum(TABLE_FORMATS).optional(), delimiter: z.enum(['comma', 'semicolon']).optional(),
+    path: z.string().min(1).optional(), groupBy: groupBy.optional(), rows: z.enum(['themes', 'codes']).optional(),
     scope: z.enum(['overlap', 'turn']).optional(),
     /** For the extracts table: the code (with its sub-codes) or the theme (with its sub-themes) whose extracts to write. */
     codeId: id<CodeId>().optional(), themeId: id<ThemeId>().optional(),
+  })),
+  /** The codebook as a CSV that Taguette's "Import codebook" takes as it is (`name`, `description`). */
+  'taguette.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
+  /** Adds the codes of a codebook CSV exported by Taguette (its `.qdc` goes through refi.importCodebook). */
+  'taguette.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+    path: z.string().min(1),
+    /** Language of the import report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
   })),
   /** The theme map as SVG text, or written as SVG or PNG to `path`. */
   'export.themeMap': action<{ readonly svg: string; readonly path: string | null }>()(z.strictObject({

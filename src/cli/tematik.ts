@@ -7,6 +7,7 @@ import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
+import { EXPORT_TABLES } from '../api/contract';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -32,8 +33,11 @@ Usage:
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
   tematik refi-inspect <file.qdpx>       what the file holds and its case variables (nothing is written)
   tematik refi-import <project.tematik> <file.qdpx|file.qdc> [--type-variable NAME | --no-type-variable]
-  tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
-              [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
+  tematik table <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv|table.xlsx
+              [--delimiter comma|semicolon] [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn]
+              [--code ID | --theme ID]        ("csv" is the same command under its older name)
+  tematik taguette-export <project.tematik> --out codebook.csv     (the codebook for Taguette's "Import codebook")
+  tematik taguette-import <project.tematik> <codebook.csv|codebook.qdc>
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
   tematik backup <project.tematik>        (back up now)
@@ -44,7 +48,8 @@ Usage:
 Options:
   --coder NAME   who is coding (default: $TEMATIK_CODER or your login name)
   --read-only    open the project for reading only, e.g. while Tematik has it open for writing
-                 (list, stats, search, triangulate, map, report, refi-export, csv, call; check always does)
+                 (list, stats, search, triangulate, map, report, refi-export, table, taguette-export, call;
+                 check always does)
   --json         print results as JSON
   -h, --help     show this help
 
@@ -52,15 +57,15 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'map', 'report', 'refi-export', 'csv', 'call', 'check']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
 
 const accessText = defineMessages({
   en: {
-    readOnlyHint: 'Commands that only read (list, stats, search, triangulate, map, report, refi-export, csv) can run while it is open there: add --read-only.',
+    readOnlyHint: 'Commands that only read (list, stats, search, triangulate, map, report, refi-export, table) can run while it is open there: add --read-only.',
     note: 'note',
   },
   id: {
-    readOnlyHint: 'Perintah yang hanya membaca (list, stats, search, triangulate, map, report, refi-export, csv) dapat dijalankan selagi proyek terbuka di sana: tambahkan --read-only.',
+    readOnlyHint: 'Perintah yang hanya membaca (list, stats, search, triangulate, map, report, refi-export, table) dapat dijalankan selagi proyek terbuka di sana: tambahkan --read-only.',
     note: 'catatan',
   },
 });
@@ -68,6 +73,7 @@ const accessText = defineMessages({
 class UsageError extends Error {}
 
 const isAttribution = (value: string): value is ReportAttribution => (REPORT_ATTRIBUTIONS as readonly string[]).includes(value);
+const isExportTable = (value: string | undefined): value is (typeof EXPORT_TABLES)[number] => (EXPORT_TABLES as readonly (string | undefined)[]).includes(value);
 
 const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
@@ -75,7 +81,7 @@ const options = {
   text: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
-  journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
+  journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' }, delimiter: { type: 'string' },
   latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
 } as const;
 
@@ -250,22 +256,40 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         ...reportText(result.report, language),
       ].join('\n'));
     }
-    case 'csv': {
+    case 'csv':
+    case 'table': {
       const table = rest[0];
-      const tables = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
-      if (!tables.includes(table as never)) throw new UsageError(`csv needs a table: ${tables.join(', ')}.`);
-      if (!flags.out) throw new UsageError('csv needs --out file.csv.');
+      if (!isExportTable(table)) throw new UsageError(`${command} needs a table: ${EXPORT_TABLES.join(', ')}.`);
+      const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`${command} needs --out ending in .csv (text) or .xlsx (Excel workbook).`);
+      const delimiter = flags.delimiter ?? 'comma';
+      if (delimiter !== 'comma' && delimiter !== 'semicolon') throw new UsageError('--delimiter is comma or semicolon (for Excel in Indonesian and other comma-decimal locales).');
+      if (format === 'xlsx' && flags.delimiter) throw new UsageError('--delimiter is for CSV; a .xlsx workbook has no separator.');
       const scope = flags.scope ?? 'overlap';
       if (scope !== 'overlap' && scope !== 'turn') throw new UsageError('--scope is overlap or turn.');
       const codeId = flags.code !== undefined ? Number(flags.code) : undefined;
       if (codeId !== undefined && !Number.isInteger(codeId)) throw new UsageError('--code takes a code id (see "tematik list <project> codes").');
       const themeId = flags.theme !== undefined ? Number(flags.theme) : undefined;
       if (themeId !== undefined && !Number.isInteger(themeId)) throw new UsageError('--theme takes a theme id (see "tematik list <project> themes").');
-      await invoke('export.csv', {
-        table: table as (typeof tables)[number], path: flags.out, rows: rowsFlag(flags), groupBy: groupByFlag(flags), scope,
-        ...(codeId ? { codeId } : {}), ...(themeId ? { themeId } : {}),
+      const result = await invoke('export.table', {
+        table, format, path: flags.out!, rows: rowsFlag(flags), groupBy: groupByFlag(flags), scope,
+        ...(format === 'csv' ? { delimiter } : {}), ...(codeId ? { codeId } : {}), ...(themeId ? { themeId } : {}),
       });
-      return print(flags, { path: flags.out }, `Wrote ${table} to ${flags.out} (UTF-8 CSV for Excel and LibreOffice)`);
+      const kind = format === 'xlsx' ? 'Excel workbook' : `UTF-8 CSV, ${delimiter === 'comma' ? 'comma' : 'semicolon'} separated`;
+      return print(flags, result, `Wrote ${table} to ${flags.out!} (${kind})`);
+    }
+    case 'taguette-export': {
+      if (!flags.out?.toLowerCase().endsWith('.csv')) throw new UsageError('taguette-export needs --out codebook.csv.');
+      const result = await invoke('taguette.exportCodebook', { path: flags.out });
+      return print(flags, result, `Wrote the codebook for Taguette's "Import codebook" to ${flags.out}`);
+    }
+    case 'taguette-import': {
+      const file = rest[0];
+      const extension = file ? /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() : undefined;
+      if (!file || (extension !== 'csv' && extension !== 'qdc')) throw new UsageError('taguette-import needs the codebook Taguette exported: codebook.csv or codebook.qdc.');
+      const language = cliLanguage();
+      const result = await invoke(extension === 'qdc' ? 'refi.importCodebook' : 'taguette.importCodebook', { path: file, language });
+      return print(flags, result, [say('refiCodebookImported', { created: result.created, existing: result.existing })[language], ...reportText(result.report, language)].join('\n'));
     }
     case 'undo':
     case 'redo': {

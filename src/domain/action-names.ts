@@ -23,6 +23,7 @@ const PHRASES = {
     'comments.add': 'comment', 'comments.resolve': 'resolve a comment', 'phases.check': 'tick a checklist item',
     'redactions.add': 'mark a name to hide', 'redactions.update': 'edit a name to hide', 'redactions.remove': 'unmark a name to hide',
     'refi.importProject': 'import a REFI-QDA project', 'refi.importCodebook': 'import a codebook',
+    'taguette.importCodebook': 'import a Taguette codebook',
   },
   id: {
     'project.update': 'mengubah detail proyek', 'project.setPhase': 'berpindah fase',
@@ -43,6 +44,7 @@ const PHRASES = {
     'comments.add': 'menulis komentar', 'comments.resolve': 'menandai komentar selesai', 'phases.check': 'mencentang daftar periksa',
     'redactions.add': 'menandai nama untuk disamarkan', 'redactions.update': 'mengubah nama yang disamarkan', 'redactions.remove': 'membatalkan penyamaran nama',
     'refi.importProject': 'mengimpor proyek REFI-QDA', 'refi.importCodebook': 'mengimpor buku kode',
+    'taguette.importCodebook': 'mengimpor buku kode Taguette',
   },
 } as const satisfies Record<'en' | 'id', Record<string, string>>;
 

@@ -20,6 +20,9 @@ const say = defineMessages({
     unreadable: '{file}: it could not be read ({code}). Check the path and try again.',
     zipNotCodebook: '{file} is a zip file (a REFI-QDA project, .qdpx), not a codebook. Import it as a project, which brings its codebook too.',
     noCodes: '{file} holds no codes; nothing was imported.',
+    duplicateGuid: 'Skipped a second code with the GUID of "{name}": a codebook names each code once.',
+    sets: 'Skipped the sets: Tematik builds themes from codes itself.',
+    existing: 'Already in the codebook under the same parent (same name, ignoring case): kept as they were, with any sub-codes from the file added under them.',
   },
   id: {
     notAFile: '{file} bukan berkas. Pilih buku kode .qdc yang diekspor oleh aplikasi QDA.',
@@ -28,6 +31,9 @@ const say = defineMessages({
     unreadable: '{file}: berkas tidak bisa dibaca ({code}). Periksa path-nya lalu coba lagi.',
     zipNotCodebook: '{file} adalah berkas zip (proyek REFI-QDA, .qdpx), bukan buku kode. Impor sebagai proyek; buku kodenya ikut terimpor.',
     noCodes: '{file} tidak berisi kode; tidak ada yang diimpor.',
+    duplicateGuid: 'Kode kedua dengan GUID milik "{name}" dilewati: buku kode menyebut setiap kode sekali saja.',
+    sets: 'Set dilewati: Tematik menyusun tema dari kode sendiri.',
+    existing: 'Sudah ada di buku kode di bawah induk yang sama (nama sama, huruf besar-kecil diabaikan): dibiarkan seperti semula, dan sub-kode dari berkas ditambahkan di bawahnya.',
   },
 });
 
@@ -70,8 +76,10 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
       if (child.ns === CODEBOOK_NS && child.name === 'Description') continue;
       if (child.ns !== CODEBOOK_NS || child.name !== 'Code') { messages.unknown(child, where, CODEBOOK_NS); continue; }
       const name = child.attrs.get('name')?.trim() || 'Unnamed code';
+      messages.found('codes');
+      // Taguette and hand-made codebooks may leave the GUID out; the code's place names it then.
       const guid = normaliseGuid(child.attrs.get('guid') ?? `${where}/${name}`);
-      if (seen.has(guid)) { messages.add(`Skipped a second code with the GUID of "${name}".`); continue; }
+      if (seen.has(guid)) { messages.skip('codes', say('duplicateGuid', { name })); continue; }
       seen.add(guid);
       codes.push({
         guid, name, description: child.children.find((c) => c.ns === CODEBOOK_NS && c.name === 'Description')?.text ?? '',
@@ -83,7 +91,11 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
   const codes: PlannedCode[] = [];
   for (const child of root.children) {
     if (child.ns === CODEBOOK_NS && child.name === 'Codes') codes.push(...readCodes(child, '<Codes>'));
-    else if (child.ns === CODEBOOK_NS && child.name === 'Sets') messages.add(`Skipped ${child.children.length} set(s): Tematik builds themes from codes itself.`);
+    else if (child.ns === CODEBOOK_NS && child.name === 'Sets') {
+      // Taguette writes an empty <Sets/>: nothing is lost then, so nothing to report.
+      const sets = child.children.filter((c) => c.ns === CODEBOOK_NS && c.name === 'Set').length;
+      if (sets > 0) { messages.found('sets', sets); messages.skip('sets', say('sets'), sets); }
+    }
     else messages.unknown(child, '<CodeBook>', CODEBOOK_NS);
   }
   if (codes.length === 0) throw new TematikError('bad_input', say('noCodes', { file: label }));
@@ -95,8 +107,11 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
  * already used under the same parent is kept as it is, not duplicated or overwritten; its
  * sub-codes from the file are added under it.
  */
-export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string, language: Language = 'en'): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
-  const counts = store.change({ action: 'refi.importCodebook', summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
+export function writeCodebookPlan(
+  store: ProjectStore, plan: CodebookPlan, file: string,
+  { language = 'en', action = 'refi.importCodebook' }: { language?: Language; action?: 'refi.importCodebook' | 'taguette.importCodebook' } = {},
+): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
+  const counts = store.change({ action, summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
     let created = 0;
     let existing = 0;
     const write = (codes: readonly PlannedCode[], parentId: CodeId | null): void => {
@@ -112,7 +127,8 @@ export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file:
       }
     };
     write(plan.codes, null);
-    if (existing > 0) plan.messages.add(`${existing} code(s) were already in the codebook and were kept as they are.`);
+    plan.messages.imported('codes', created);
+    if (existing > 0) plan.messages.skip('codes', say('existing'), existing);
     // In the transaction, so undoing the import removes its journal entry too.
     journalImport(store.db, { kind: 'codebook', file: path.basename(file) }, plan.messages.sections(), store.coderId(), language);
     return { created, existing };

@@ -59,7 +59,7 @@ describe('a project on a read-only disk', () => {
     expect(info.notices[0]?.id).toMatch(/media yang tidak dapat ditulisi/);
     expect(await client.invoke('documents.list', {})).toHaveLength(11);
     const csv = path.join(tempDir(), 'codebook.csv');
-    await client.invoke('export.csv', { table: 'codebook', path: csv });
+    await client.invoke('export.table', { table: 'codebook', path: csv });
     expect(fs.readFileSync(csv, 'utf8')).toContain('kolaborasi');
     const write = await refused(client.invoke('codes.create', { name: 'baru' }));
     expect(write.kind).toBe('read_only');

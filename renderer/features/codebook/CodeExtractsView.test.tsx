@@ -42,6 +42,7 @@ function handle(name: string, args: Record<string, unknown>): unknown {
     case 'informants.list': return informants;
     case 'informantTypes.list': return types;
     case 'codings.forCode': return args['includeChildren'] ? [...own, ...fromChild] : own;
+    case 'export.table': return { base64: btoa('PK'), fileName: `Studi – extracts – Harga.${String(args['format'])}`, path: null, bytes: 2 };
     default: return null;
   }
 }
@@ -115,6 +116,22 @@ describe('CodeExtractsView', () => {
       'Konsumen,K-02,K-02_skincare,"\'=ide dari ""grup WA"", katanya"',
       '',
     ]);
+  });
+
+  it('downloads the code\'s extracts as the project\'s Excel workbook', async () => {
+    const downloads: string[] = [];
+    URL.createObjectURL = () => 'blob:xlsx';
+    URL.revokeObjectURL = () => undefined;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function record(this: HTMLAnchorElement) { downloads.push(this.download); };
+    try {
+      await renderView();
+      fireEvent.click(screen.getByTestId('code-extracts-xlsx'));
+      await waitFor(() => expect(downloads).toEqual(['Studi – extracts – Harga.xlsx']));
+      expect(calls.find((c) => c.name === 'export.table')?.args).toEqual({ table: 'extracts', codeId: 1, format: 'xlsx' });
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
   });
 
   it('edits the description in place', async () => {

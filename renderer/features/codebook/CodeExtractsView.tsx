@@ -5,6 +5,8 @@ import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { ancestorsOf, subtreeIds } from './code-tree';
 import { copyText } from '../../lib/copy-text';
+import { downloadBlob } from '../../lib/download';
+import { useTableExport } from '../export/table-export';
 import { extractsCsv, groupExtracts, summariseExtracts, type GroupOptions } from './extract-groups';
 import { Modal } from '../../lib/Modal';
 import { extractsStrings, plural } from './strings';
@@ -33,6 +35,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const informants = useQuery('informants.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
   const [manualCsv, setManualCsv] = useState<string | null>(null);
+  const { tableFile } = useTableExport();
 
   const options = useMemo<GroupOptions>(() => ({
     typeOrder: types?.map((ty) => ty.name) ?? [],
@@ -109,6 +112,9 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
             </label>
           )}
           <button onClick={() => void copyCsv()} disabled={!extracts || extracts.length === 0} title={t('copyCsvHint')} data-testid="copy-csv">{t('copyCsv')}</button>
+          <button disabled={!extracts || extracts.length === 0} title={t('exportXlsxHint')} data-testid="code-extracts-xlsx"
+            onClick={() => void tableFile({ table: 'extracts', codeId }, 'xlsx').then(({ blob, fileName }) => downloadBlob(blob, fileName), (e: unknown) => notify({ tone: 'error', message: e instanceof Error ? e.message : String(e) }))}
+          >{t('exportXlsx')}</button>
         </div>
         {hasExtracts && typeRows.length > 0 && (
           <table className="cx-types" data-testid="extracts-by-type">

@@ -42,7 +42,8 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
       redactions = redactions.filter((r) => r.id !== args['id']);
       return { ok: true, value: null };
     case 'refi.exportCodebook': return { ok: true, value: { path: null, fileName: 'studi.qdc', base64: toBase64('<CodeBook/>'), bytes: 11 } };
-    case 'export.csv': return { ok: true, value: { csv: '\uFEFFCode,Parent\nHarga,\n', fileName: `${String(args['table'])}.csv`, path: null } };
+    case 'export.table': return { ok: true, value: { base64: toBase64('\uFEFFCode,Parent\r\nHarga,\r\n'), fileName: `Studi – ${String(args['table'])}.${String(args['format'])}`, path: null, bytes: 24 } };
+    case 'taguette.exportCodebook': return { ok: true, value: { base64: toBase64('name,description\r\nHarga,\r\n'), fileName: 'Studi – codebook for Taguette.csv', path: null, bytes: 25 } };
     case 'export.themeMap': return { ok: true, value: { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', path: null } };
     default: return { ok: true, value: [] };
   }
@@ -180,23 +181,35 @@ describe('ExportDialog', () => {
     await renderDialog();
     fireEvent.click(screen.getByTestId('export-refi-codebook'));
     await screen.findByTestId('export-refi-done');
+    fireEvent.click(screen.getByTestId('export-taguette-codebook'));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    // Workbooks by default; CSV with the separator chosen beside it.
+    fireEvent.click(within(screen.getByTestId('export-csv')).getByTestId('export-csv-codebook'));
+    await waitFor(() => expect(downloads).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('export-table-format'), { target: { value: 'csv' } });
+    fireEvent.change(screen.getByTestId('export-table-delimiter'), { target: { value: 'semicolon' } });
     fireEvent.click(within(screen.getByTestId('export-csv')).getByTestId('export-csv-triangulation'));
+    await waitFor(() => expect(downloads).toHaveLength(4));
     await screen.findByTestId('export-csv-done');
     fireEvent.click(screen.getByTestId('export-map-codes'));
     fireEvent.click(screen.getByTestId('export-map-svg'));
     await screen.findByTestId('export-map-done');
     expect(calls).toEqual([
       { name: 'refi.exportCodebook', args: {} },
-      { name: 'export.csv', args: { table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' } } },
+      { name: 'taguette.exportCodebook', args: {} },
+      { name: 'export.table', args: { table: 'codebook', format: 'xlsx' } },
+      { name: 'export.table', args: { table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' }, format: 'csv', delimiter: 'semicolon' } },
       { name: 'export.themeMap', args: { format: 'svg', includeCodes: true, language: 'en' } },
     ]);
     expect(downloads.map((d) => [d.fileName, d.blob.type])).toEqual([
       ['studi.qdc', 'application/xml'],
-      ['triangulation.csv', 'text/csv;charset=utf-8'],
+      ['Studi – codebook for Taguette.csv', 'text/csv;charset=utf-8'],
+      ['Studi – codebook.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['Studi – triangulation.csv', 'text/csv;charset=utf-8'],
       ['studi-umkm-batik-theme-map.svg', 'image/svg+xml;charset=utf-8'],
     ]);
     // The BOM survives, so Excel reads the file as UTF-8.
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[1]!.blob.arrayBuffer())).toBe('\uFEFFCode,Parent\nHarga,\n');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[3]!.blob.arrayBuffer())).toBe('\uFEFFCode,Parent\r\nHarga,\r\n');
   });
 
   it('speaks Indonesian, with report headings in Indonesian by default', async () => {

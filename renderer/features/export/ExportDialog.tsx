@@ -7,6 +7,8 @@ import { useProject, useQuery } from '../../lib/state';
 import {
   base64Blob, CSV_TYPE, DOCX_TYPE, formatBytes, QDC_TYPE, QDPX_TYPE, SVG_TYPE,
 } from './download';
+import { DelimiterSelect } from './DelimiterSelect';
+import { useTableExport, type TableFormat } from './table-export';
 import {
   attributionExample, clampQuotes, CSV_EXPORTS, REPORT_ATTRIBUTIONS, csvArgs, defaultThemeSelection, parseRememberedOptions, QUOTES_MAX, QUOTES_MIN, reportArgs, reportThemes,
   selectThemes, themeMapFileName, type RememberedOptions, type ReportLanguage, type ThemeRow, type ThemeShortcut,
@@ -49,6 +51,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [missingThemes, setMissingThemes] = useState(false);
   const [includeCodes, setIncludeCodes] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const { delimiter, setDelimiter, tableFile } = useTableExport();
+  const [tableFormat, setTableFormat] = useState<TableFormat>('xlsx');
   const running = status?.kind === 'running';
   const appendicesId = useId();
 
@@ -97,14 +101,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setMissingThemes(false);
     void exportFile('report', 'word', () => run('report.word', args, { quiet: true }).then(fromBase64(DOCX_TYPE)));
   };
-  const exportRefi = (which: 'project' | 'codebook') => void exportFile('refi', which, () => (which === 'project'
+  const exportRefi = (which: 'project' | 'codebook' | 'taguette') => void exportFile('refi', which, () => (which === 'project'
     ? run('refi.exportProject', {}, { quiet: true }).then(fromBase64(QDPX_TYPE))
-    : run('refi.exportCodebook', {}, { quiet: true }).then(fromBase64(QDC_TYPE))));
-  // Queries, not changes: invoke directly so the views are not all re-read for a download.
-  const exportCsv = (table: (typeof CSV_EXPORTS)[number]) => void exportFile('csv', table, async () => {
-    const { csv, fileName } = await invoke('export.csv', csvArgs(table));
-    return { blob: new Blob([csv], { type: CSV_TYPE }), fileName };
-  });
+    : which === 'codebook'
+      ? run('refi.exportCodebook', {}, { quiet: true }).then(fromBase64(QDC_TYPE))
+      // Queries, not changes: invoke directly so the views are not all re-read for a download.
+      : invoke('taguette.exportCodebook', {}).then(fromBase64(CSV_TYPE))));
+  const exportTable = (table: (typeof CSV_EXPORTS)[number]) => void exportFile('csv', table, () => tableFile(csvArgs(table), tableFormat));
   const exportMap = () => void exportFile('map', 'svg', async () => {
     const { svg } = await invoke('export.themeMap', { format: 'svg', includeCodes, language });
     return { blob: new Blob([svg], { type: SVG_TYPE }), fileName: themeMapFileName(project?.name ?? '') };
@@ -182,9 +185,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </Section>
 
         <Section title={t('refiTitle')} line={t('refiLine')} testId="export-refi">
-          <div className="ex-tiles two">
+          <div className="ex-tiles three">
             <Tile label={t('refiProject')} hint={t('refiProjectHint')} onClick={() => exportRefi('project')} disabled={running} busy={busyItem('refi', 'project')} testId="export-refi-project" />
             <Tile label={t('refiCodebook')} hint={t('refiCodebookHint')} onClick={() => exportRefi('codebook')} disabled={running} busy={busyItem('refi', 'codebook')} testId="export-refi-codebook" />
+            <Tile label={t('taguetteCodebook')} hint={t('taguetteCodebookHint')} onClick={() => exportRefi('taguette')} disabled={running} busy={busyItem('refi', 'taguette')} testId="export-taguette-codebook" />
           </div>
           <p className="ex-note muted">{t('refiImport')}</p>
           {sectionStatus('refi')}
@@ -192,9 +196,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
         <div className="ex-pair">
           <Section title={t('csvTitle')} line={t('csvLine')} testId="export-csv">
+            <div className="ex-table-options">
+              <select value={tableFormat} onChange={(e) => setTableFormat(e.target.value === 'csv' ? 'csv' : 'xlsx')} disabled={running} aria-label={t('tableFormat')} data-testid="export-table-format">
+                <option value="xlsx">{t('format_xlsx')}</option>
+                <option value="csv">{t('format_csv')}</option>
+              </select>
+              {tableFormat === 'csv' && <DelimiterSelect value={delimiter} onChange={setDelimiter} disabled={running} testId="export-table-delimiter" />}
+            </div>
             <div className="ex-tiles">
               {CSV_EXPORTS.map((table) => (
-                <Tile key={table} label={t(`csv_${table}`)} hint={t(`csvHint_${table}`)} onClick={() => exportCsv(table)} disabled={running}
+                <Tile key={table} label={t(`csv_${table}`)} hint={t(`csvHint_${table}`)} onClick={() => exportTable(table)} disabled={running}
                   busy={busyItem('csv', table)} testId={`export-csv-${table}`} />
               ))}
             </div>

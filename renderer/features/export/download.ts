@@ -31,3 +31,4 @@ export function formatBytes(bytes: number, locale: string): string {
   const digits = value < 10 ? 1 : 0;
   return `${value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -159,8 +159,8 @@ export function attributionExample(attribution: ReportAttribution, language: Rep
 export type CsvExport = 'codebook' | 'informants' | 'triangulation' | 'cooccurrence';
 export const CSV_EXPORTS: readonly CsvExport[] = ['codebook', 'informants', 'triangulation', 'cooccurrence'];
 
-/** The `export.csv` call for each table the dialog offers, as the analysis views show them by default. */
-export function csvArgs(table: CsvExport): Args<'export.csv'> {
+/** The `export.table` call for each table the dialog offers, as the analysis views show them by default. */
+export function csvArgs(table: CsvExport): Args<'export.table'> {
   switch (table) {
     case 'triangulation': return { table, rows: 'themes', groupBy: { kind: 'type' } };
     case 'cooccurrence': return { table, scope: 'overlap' };

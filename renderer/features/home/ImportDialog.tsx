@@ -88,6 +88,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         setTypeChoice(inspection.suggestedTypeVariable);
         setStage({ kind: 'refiInspected', file: request.args.path, inspection, running: false, error: null });
       } else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, { ...request.args, language }, { quiet: true }) });
+      else if (request.name === 'taguette.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, { ...request.args, language }, { quiet: true }) });
       else {
         const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
         setStage({ kind: 'report', report });
@@ -169,6 +170,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <dl>
                   <dt>.qdpx</dt><dd>{t('refiProjectWhat')}</dd>
                   <dt>.qdc</dt><dd>{t('refiCodebookWhat')}</dd>
+                  <dt>.csv</dt><dd>{t('taguetteCodebookWhat')}</dd>
                 </dl>
               </div>
             </>

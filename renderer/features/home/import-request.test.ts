@@ -70,6 +70,7 @@ describe('REFI-QDA imports', () => {
   it('calls refi.importProject for a .qdpx and refi.importCodebook for a .qdc, quotes dropped', () => {
     expect(importRequest(form({ mode: 'refi', refiPath: ' "/home/rina/dari nvivo/studi.qdpx" ' }))).toEqual({ name: 'refi.importProject', args: { path: '/home/rina/dari nvivo/studi.qdpx' } });
     expect(importRequest(form({ mode: 'refi', refiPath: '/home/rina/kode.qdc' }))).toEqual({ name: 'refi.importCodebook', args: { path: '/home/rina/kode.qdc' } });
+    expect(importRequest(form({ mode: 'refi', refiPath: '"C:\\Users\\Rina\\codebook.CSV"' }))).toEqual({ name: 'taguette.importCodebook', args: { path: 'C:\\Users\\Rina\\codebook.CSV' } });
   });
 
   it('ignores the other modes\' fields and says what is wrong with the path', () => {

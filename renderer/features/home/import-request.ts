@@ -3,8 +3,8 @@ import type { ImportReport } from '../../../src/domain/types';
 
 export type ImportMode = 'files' | 'folder' | 'refi';
 
-/** What a REFI-QDA file holds, by its extension: a whole project (.qdpx) or only a codebook (.qdc). */
-export type RefiKind = 'project' | 'codebook';
+/** What an exchange file holds, by its extension: a whole project (.qdpx), a codebook (.qdc), or Taguette's codebook CSV (.csv). */
+export type RefiKind = 'project' | 'codebook' | 'taguette';
 
 /** What the dialog's form holds, before it becomes a contract call. */
 export interface ImportForm {
@@ -25,7 +25,8 @@ export type ImportRequest =
   | { readonly name: 'import.files'; readonly args: Args<'import.files'> }
   | { readonly name: 'import.folder'; readonly args: Args<'import.folder'> }
   | { readonly name: 'refi.importProject'; readonly args: Args<'refi.importProject'> }
-  | { readonly name: 'refi.importCodebook'; readonly args: Args<'refi.importCodebook'> };
+  | { readonly name: 'refi.importCodebook'; readonly args: Args<'refi.importCodebook'> }
+  | { readonly name: 'taguette.importCodebook'; readonly args: Args<'taguette.importCodebook'> };
 
 /** What keeps a form from becoming a call: no files, no folder, no REFI-QDA file, or a file that is neither .qdpx nor .qdc. */
 export type ImportMissing = 'files' | 'folder' | 'refi' | 'refiKind';
@@ -46,7 +47,7 @@ export function unquote(path: string): string {
 /** The kind of a REFI-QDA exchange file by its extension (any case; quotes allowed), or null for any other file. */
 export function refiKind(path: string): RefiKind | null {
   const extension = /\.([^./\\]+)$/.exec(unquote(path))?.[1]?.toLowerCase();
-  return extension === 'qdpx' ? 'project' : extension === 'qdc' ? 'codebook' : null;
+  return extension === 'qdpx' ? 'project' : extension === 'qdc' ? 'codebook' : extension === 'csv' ? 'taguette' : null;
 }
 
 /** The contract call for a form, or what is missing. */
@@ -56,6 +57,7 @@ export function importRequest(form: ImportForm): ImportRequest | { readonly miss
     if (!path) return { missing: 'refi' };
     const kind = refiKind(path);
     if (kind === null) return { missing: 'refiKind' };
+    if (kind === 'taguette') return { name: 'taguette.importCodebook', args: { path } };
     return kind === 'project' ? { name: 'refi.importProject', args: { path } } : { name: 'refi.importCodebook', args: { path } };
   }
   const skip = { ...(form.skipBad ? { skipBad: true } : {}), ...(form.swapRoles ? { swapRoles: true } : {}) };

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { CodingId, ThemeId } from '../../../src/domain/ids';
 import type { Theme, ThemeStatus } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
-import { invoke } from '../../lib/api';
-import { downloadText } from '../../lib/download';
+import { downloadBlob } from '../../lib/download';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
+import { useTableExport } from '../export/table-export';
 import { CommentsThread } from './CommentsThread';
 import { DefinePanel } from './DefinePanel';
 import { ConvergencePanel, SupportPanel } from './EvidencePanels';
@@ -33,6 +33,7 @@ const STEP_TESTID: Readonly<Record<StatusStep['kind'], string>> = {
 export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
   const t = useStrings(themesStrings);
   const { run, navigate, notify } = useProject();
+  const { tableFile } = useTableExport();
   const reviewQuery = useQuery('themes.review', { id: themeId });
   const themes = useQuery('themes.list', {}).data;
   const matrix = useQuery('analysis.triangulation', { rows: 'themes', includeDiscarded: true }).data;
@@ -136,9 +137,13 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
           <button onClick={() => setDialog('split')} disabled={review.codes.length < 2} title={review.codes.length < 2 ? t('splitNeedsTwo') : t('splitHint')} data-testid="theme-split">{t('split')}</button>
           <button onClick={() => setDialog('merge')} disabled={order.length < 2} title={t('mergeHint')} data-testid="theme-merge">{t('merge')}</button>
           <button
-            onClick={() => void invoke('export.csv', { table: 'extracts', themeId }).then(({ csv, fileName }) => downloadText(csv, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
+            onClick={() => void tableFile({ table: 'extracts', themeId }, 'csv').then(({ blob, fileName }) => downloadBlob(blob, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
             title={t('extractsCsvHint')} data-testid="theme-extracts-csv"
           >{t('extractsCsv')}</button>
+          <button
+            onClick={() => void tableFile({ table: 'extracts', themeId }, 'xlsx').then(({ blob, fileName }) => downloadBlob(blob, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
+            title={t('extractsXlsxHint')} data-testid="theme-extracts-xlsx"
+          >{t('extractsXlsx')}</button>
           <button className="danger" onClick={() => setDialog('delete')} data-testid="theme-delete">{t('delete')}</button>
         </div>
       </div>

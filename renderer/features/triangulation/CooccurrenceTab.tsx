@@ -69,7 +69,7 @@ export function CooccurrenceTab() {
           <TableActions
             disabled={!matrix || indices.length === 0}
             table={() => (matrix ? cooccurrenceTable(matrix, indices, t('coCorner')) : [])}
-            csv={{ table: 'cooccurrence', scope }}
+            exportArgs={{ table: 'cooccurrence', scope }}
           />
         </div>
         <p className="tri-note muted">{t('coIntro')}</p>

@@ -143,7 +143,7 @@ export function MatrixTab() {
           <TableActions
             disabled={!matrix || matrix.rows.length === 0}
             table={() => (matrix ? triangulationTable(matrix, shownRows.map(({ row }) => row), textLabels, withConvergence) : [])}
-            csv={{ table: 'triangulation', rows: rowsKind, groupBy }}
+            exportArgs={{ table: 'triangulation', rows: rowsKind, groupBy }}
           />
         </div>
         <Legend />

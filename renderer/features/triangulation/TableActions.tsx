@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import type { Args } from '../../../src/api/contract';
 import { useStrings } from '../../i18n/i18n';
-import { ApiError, invoke } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
 import { copyText } from '../../lib/copy-text';
-import { downloadText } from '../../lib/download';
+import { downloadBlob } from '../../lib/download';
+import { DelimiterSelect } from '../export/DelimiterSelect';
+import { useTableExport, type TableFormat } from '../export/table-export';
 import { toTsv, type TextTable } from './table-text';
 import { triangulationStrings } from './strings';
 
 /**
- * "Copy" (the table as shown, tab-separated, for Word or Excel) and "Export CSV" (the
- * project's CSV of the same table, saved as a file). Where the clipboard is refused, the
- * text is shown to copy by hand rather than lost.
+ * "Copy" (the table as shown, tab-separated, for Word or Excel), and the project's file of the
+ * same table as CSV (with the separator the user's Excel expects) or as an Excel workbook.
+ * Where the clipboard is refused, the text is shown to copy by hand rather than lost.
  */
-export function TableActions({ table, csv, disabled }: { table: () => TextTable; csv: Args<'export.csv'>; disabled: boolean }) {
+export function TableActions({ table, exportArgs, disabled }: { table: () => TextTable; exportArgs: Args<'export.table'>; disabled: boolean }) {
   const t = useStrings(triangulationStrings);
   const { notify } = useProject();
+  const { delimiter, setDelimiter, tableFile } = useTableExport();
   const [manual, setManual] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,15 +28,14 @@ export function TableActions({ table, csv, disabled }: { table: () => TextTable;
     if (await copyText(text)) notify({ tone: 'info', message: t('copied', { n: rows.length - 1 }) });
     else setManual(text);
   };
-  const exportCsv = async () => {
+  const save = async (format: TableFormat) => {
     setBusy(true);
     try {
-      // A query, not a change: no need to refresh every view as run() would.
-      const { csv: text, fileName } = await invoke('export.csv', csv);
-      downloadText(text, fileName);
+      const { blob, fileName } = await tableFile(exportArgs, format);
+      downloadBlob(blob, fileName);
       notify({ tone: 'info', message: t('exported', { file: fileName }) });
     } catch (error) {
-      const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
+      const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: error instanceof Error ? error.message : String(error) });
       notify({ tone: 'error', message: info.message, ...(info.details ? { details: info.details } : {}) });
     } finally {
       setBusy(false);
@@ -43,7 +45,11 @@ export function TableActions({ table, csv, disabled }: { table: () => TextTable;
   return (
     <div className="tri-actions">
       <button onClick={() => void copy()} disabled={disabled} title={t('copyHint')} data-testid="copy-table">{t('copy')}</button>
-      <button onClick={() => void exportCsv()} disabled={disabled || busy} title={t('exportHint')} data-testid="export-csv">{t('exportCsv')}</button>
+      <button onClick={() => void save('xlsx')} disabled={disabled || busy} title={t('exportXlsxHint')} data-testid="export-xlsx">{t('exportXlsx')}</button>
+      <span className="tri-csv">
+        <button onClick={() => void save('csv')} disabled={disabled || busy} title={t('exportHint')} data-testid="export-csv">{t('exportCsv')}</button>
+        <DelimiterSelect value={delimiter} onChange={setDelimiter} disabled={disabled || busy} testId="export-delimiter" />
+      </span>
       {manual !== null && (
         <div className="tri-manual" role="dialog" aria-label={t('copyTitle')} onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setManual(null); } }}>
           <p>{t('copyManual')}</p>

@@ -49,7 +49,7 @@ const cooccurrence = {
 } as unknown as CooccurrenceMatrix;
 
 const calls: { name: string; args: Record<string, unknown> }[] = [];
-function handle(name: string): unknown {
+function handle(name: string, args: Record<string, unknown>): unknown {
   switch (name) {
     case 'app.info': return { host: 'browser', dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' };
     case 'project.info': return { name: 'Studi', description: '', phase: 4, createdAt: '', schemaVersion: 1, path: '/tmp/x.tematik' };
@@ -62,7 +62,10 @@ function handle(name: string): unknown {
     case 'themes.list': return [];
     case 'informantTypes.list': return [];
     case 'informants.list': return informants;
-    case 'export.csv': return { csv: '\uFEFFTheme,x\r\n', fileName: 'triangulation-themes.csv', path: null };
+    case 'export.table': {
+      const format = String(args['format']);
+      return { base64: btoa('\uFEFFTheme,x\r\n'.slice(1)), fileName: `Studi – triangulation-themes.${format}`, path: null, bytes: 9 };
+    }
     default: return null;
   }
 }
@@ -74,7 +77,7 @@ let clipboard: string[] = [];
 const downloads: string[] = [];
 
 beforeAll(async () => {
-  installStandInBridge((name) => handle(name), { record: calls });
+  installStandInBridge((name, args) => handle(name, args), { record: calls });
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { clipboard.push(text); } } });
   URL.createObjectURL = () => 'blob:csv';
   URL.revokeObjectURL = () => undefined;
@@ -190,9 +193,21 @@ describe('TriangulationView matrix', () => {
     const lines = clipboard[0]!.split('\r\n');
     expect(lines[0]).toBe('Theme\tPemilik UMKM (n = 3)\tKonsumen (n = 4)\tAhli (n = 0)\tAll informants (n = 7)\tSuggested\tYour judgement\tWhy?');
     expect(lines[2]).toBe('Keterbatasan modal\t3/3 (8)\t0/4 (0)\t0/0 (0)\t3/7 (8)\tSilence\tPartial agreement\tKonsumen tidak ditanya.');
+    const idle = () => waitFor(() => expect((screen.getByTestId('export-csv') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('export-csv'));
-    await waitFor(() => expect(downloads).toContain('triangulation-themes.csv'));
-    expect(calls.find((c) => c.name === 'export.csv')?.args).toEqual({ table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' } });
+    await waitFor(() => expect(downloads).toContain('Studi – triangulation-themes.csv'));
+    await idle();
+    expect(calls.find((c) => c.name === 'export.table')?.args).toEqual({ table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' }, format: 'csv', delimiter: 'comma' });
+    // The separator is remembered for every table; a workbook has none.
+    fireEvent.change(screen.getByTestId('export-delimiter'), { target: { value: 'semicolon' } });
+    fireEvent.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'export.table')).toHaveLength(2));
+    expect(calls.filter((c) => c.name === 'export.table')[1]?.args).toMatchObject({ format: 'csv', delimiter: 'semicolon' });
+    expect(localStorage.getItem('tematik.export.delimiter')).toBe('semicolon');
+    await idle();
+    fireEvent.click(screen.getByTestId('export-xlsx'));
+    await waitFor(() => expect(downloads).toContain('Studi – triangulation-themes.xlsx'));
+    expect(calls.filter((c) => c.name === 'export.table')[2]?.args).toEqual({ table: 'triangulation', rows: 'themes', groupBy: { kind: 'type' }, format: 'xlsx' });
   });
 });
 
@@ -212,7 +227,7 @@ describe('TriangulationView co-occurrence', () => {
     fireEvent.click(within(screen.getByTestId('scope-toggle')).getByText('in the same speaker turn'));
     await waitFor(() => expect(calls.some((c) => c.name === 'analysis.cooccurrence' && (c.args as { scope: string }).scope === 'turn')).toBe(true));
     fireEvent.click(screen.getByTestId('export-csv'));
-    await waitFor(() => expect(calls.find((c) => c.name === 'export.csv')?.args).toEqual({ table: 'cooccurrence', scope: 'turn' }));
+    await waitFor(() => expect(calls.find((c) => c.name === 'export.table' && (c.args as { table: string }).table === 'cooccurrence')?.args).toMatchObject({ table: 'cooccurrence', scope: 'turn', format: 'csv' }));
     fireEvent.click(screen.getByTestId('tab-matrix'));
   });
 });

@@ -2,11 +2,15 @@ import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
 import type { Extract } from '../../domain/types';
-import { toCsv } from '../../export/csv';
+import { tableCsv } from '../../export/csv';
+import { deliver } from '../../export/deliver';
+import { exportFileName } from '../../export/file-name';
+import type { ExportTable } from '../../export/table';
+import { tableXlsx } from '../../export/xlsx';
 import { svgToPng } from '../../export/theme-map';
 import { writeExport } from '../../export/write-file';
 import { themeMapSvg } from '../../map/svg';
-import { listCodes } from '../../store/codes';
+import { getCode, listCodes } from '../../store/codes';
 import { extractsForCode, extractsForCodes } from '../../store/codings';
 import { themeCodeIds } from '../../store/theme-review';
 import { getTheme } from '../../store/themes';
@@ -23,25 +27,25 @@ const say = defineMessages({
   id: { extractsOf: 'Ekspor kutipan memerlukan kode (codeId) atau tema (themeId) yang kutipannya akan ditulis, salah satu saja.' },
 });
 
-type CsvArgs = ValidArgs<'export.csv'>;
+type TableArgs = ValidArgs<'export.table'>;
 
 const extractRows = (extracts: readonly Extract[]) => extracts.map((e) => [e.informantTypes.join('; '), e.informantLabels.join('; '), e.documentTitle, e.codeName, e.start, e.end, e.quote]);
 const EXTRACT_HEADER = ['Informant type', 'Informant', 'Document', 'Code', 'Start', 'End', 'Quote'];
 
-/** Every table the UI shows, as header + rows. */
-async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; header: string[]; rows: (string | number)[][] }> {
+/** Every table the UI shows, as the one model the CSV and the workbook are both written from. */
+async function table(args: TableArgs, ctx: Context): Promise<ExportTable> {
   const { db } = ctx.session.store;
   switch (args.table) {
     case 'codebook': {
       const codes = listCodes(db);
       const byId = new Map(codes.map((c) => [c.id as number, c]));
       const pathOf = (id: number | null): string => (id === null ? '' : `${pathOf(byId.get(id)?.parentId ?? null)}${byId.get(id)?.name ?? ''} / `);
-      return { name: 'codebook', header: ['Code', 'Parent', 'Description', 'Colour', 'In vivo', 'Extracts', 'Informants'],
+      return { name: 'codebook', title: 'Codebook', header: ['Code', 'Parent', 'Description', 'Colour', 'In vivo', 'Extracts', 'Informants'],
         rows: codes.map((c) => [c.name, pathOf(c.parentId).replace(/ \/ $/, ''), c.description, c.colour, c.inVivo ? 'yes' : 'no', c.codingCount, c.informantCount]) };
     }
     case 'informants': {
       const attributes = listAttributes(db).map((a) => a.name);
-      return { name: 'informants', header: ['Informant', 'Name', 'Informant type', 'Documents', 'Interviewed', ...attributes],
+      return { name: 'informants', title: 'Informants', header: ['Informant', 'Name', 'Informant type', 'Documents', 'Interviewed', ...attributes],
         rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, i.interviewed ? 'yes' : 'no', ...attributes.map((a) => i.attributes[a] ?? '')]) };
     }
     case 'extracts': {
@@ -49,33 +53,42 @@ async function table(args: CsvArgs, ctx: Context): Promise<{ name: string; heade
         throw new TematikError('invalid_args', say('extractsOf'));
       }
       if (args.themeId !== undefined) {
-        getTheme(db, args.themeId);
-        return { name: `extracts-theme-${args.themeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCodes(db, themeCodeIds(db, args.themeId))) };
+        const theme = getTheme(db, args.themeId);
+        return { name: `extracts – ${theme.name}`, title: `Extracts – ${theme.name}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCodes(db, themeCodeIds(db, args.themeId))) };
       }
-      return { name: `extracts-${args.codeId}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId!, true)) };
+      const code = getCode(db, args.codeId!);
+      return { name: `extracts – ${code.name}`, title: `Extracts – ${code.name}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId!, true)) };
     }
     case 'triangulation': {
-      const matrix = await analysisHandlers['analysis.triangulation']({ rows: args.rows ?? 'themes', ...(args.groupBy ? { groupBy: args.groupBy } : {}) }, ctx);
-      return { name: `triangulation-${args.rows ?? 'themes'}`,
-        header: [args.rows === 'codes' ? 'Code' : 'Theme', ...matrix.columns.flatMap((c) => [
+      const rows = args.rows ?? 'themes';
+      const matrix = await analysisHandlers['analysis.triangulation']({ rows, ...(args.groupBy ? { groupBy: args.groupBy } : {}) }, ctx);
+      return { name: `triangulation-${rows}`, title: `Triangulation (${rows})`,
+        header: [rows === 'codes' ? 'Code' : 'Theme', ...matrix.columns.flatMap((c) => [
           `${c.label}: informants (of ${c.informants}${c.notInterviewed.length ? `; not interviewed: ${c.notInterviewed.join(', ')}` : ''})`, `${c.label}: extracts`,
         ]), 'Informants', 'Extracts', 'Suggested', 'Judgement', 'Reason'],
         rows: matrix.rows.map((r) => [r.name, ...r.cells.flatMap((c) => [c.informants, c.extracts]), r.informants, r.extracts, r.suggestion.judgement, r.convergence ?? '', r.convergenceReason]) };
     }
     case 'cooccurrence': {
       const matrix = await analysisHandlers['analysis.cooccurrence']({ scope: args.scope ?? 'overlap' }, ctx);
-      return { name: `cooccurrence-${matrix.scope}`, header: ['Code', ...matrix.codes.map((c) => c.name)],
+      return { name: `cooccurrence-${matrix.scope}`, title: `Co-occurrence (${matrix.scope})`, header: ['Code', ...matrix.codes.map((c) => c.name)],
         rows: matrix.codes.map((c, i) => [c.name, ...matrix.counts[i]!]) };
     }
   }
 }
 
+/** The format asked for, or the one the path's extension names; CSV otherwise. */
+function tableFormat(args: TableArgs): 'csv' | 'xlsx' {
+  return args.format ?? (args.path && path.extname(args.path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+}
+
 export const exportHandlers: HandlerGroup<'export'> = {
-  'export.csv': async (args, ctx) => {
-    const { name, header, rows } = await table(args, ctx);
-    const csv = toCsv(header, rows);
-    if (args.path) writeExport(args.path, csv, ['.csv']);
-    return { csv, fileName: `${name}.csv`, path: args.path ?? null };
+  'export.table': async (args, ctx) => {
+    const { store } = ctx.session;
+    const content = await table(args, ctx);
+    const projectName = projectInfo(store.db, store.file).name;
+    const format = tableFormat(args);
+    const bytes = format === 'xlsx' ? await tableXlsx(content, projectName) : Buffer.from(tableCsv(content, args.delimiter ?? 'comma'), 'utf8');
+    return deliver(bytes, args.path, exportFileName(projectName, content.name, `.${format}`), [`.${format}`]);
   },
   'export.themeMap': ({ format, path: file, includeCodes, scale, language }, ctx) => {
     const { store } = ctx.session;

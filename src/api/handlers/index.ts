@@ -13,6 +13,7 @@ import { redactionHandlers } from './redactions';
 import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
+import { taguetteHandlers } from './taguette';
 import { auditHandlers, historyHandlers, phaseHandlers, projectHandlers } from './project';
 import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from './themes';
 
@@ -25,5 +26,6 @@ export const handlers: HandlerTable = {
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
   ...redactionHandlers,
+  ...taguetteHandlers,
   ...hotkeyHandlers,
 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { writeExport } from '../../export/write-file';
+import { deliver } from '../../export/deliver';
+import { exportFileName } from '../../export/file-name';
 import { readCodebookFile, writeCodebookPlan } from '../../refi/codebook';
 import { buildCodebookExport, exportProjectArchive } from '../../refi/export';
 import { inspectProjectFile } from '../../refi/inspect-project';
@@ -12,17 +13,7 @@ import type { Context } from '../session';
 /** The project's name as a file name that every system accepts. */
 function fileNameFor(ctx: Context, extension: string): string {
   const { store } = ctx.session;
-  const name = projectInfo(store.db, store.file).name.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '') || 'project';
-  return `${name}${extension}`;
-}
-
-/** Writes to `file` when the host gave a path; otherwise hands the bytes back for the browser to download. */
-function deliver(bytes: Uint8Array, file: string | undefined, fileName: string, extension: string) {
-  if (file) {
-    writeExport(file, bytes, [extension]);
-    return { path: file, fileName: path.basename(file), base64: null, bytes: bytes.byteLength };
-  }
-  return { path: null, fileName, base64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength };
+  return exportFileName(projectInfo(store.db, store.file).name, '', extension);
 }
 
 export const refiHandlers: HandlerGroup<'refi'> = {
@@ -31,11 +22,11 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     ctx.progress({ done: 0, total: 1, label: 'Writing the REFI-QDA project' });
     const bytes = exportProjectArchive(store.db, store.coder);
     ctx.progress({ done: 1, total: 1, label: 'Done' });
-    return deliver(bytes, file, fileNameFor(ctx, '.qdpx'), '.qdpx');
+    return deliver(bytes, file, fileNameFor(ctx, '.qdpx'), ['.qdpx']);
   },
   'refi.exportCodebook': ({ path: file }, ctx) => {
     const bytes = Buffer.from(buildCodebookExport(ctx.session.store.db), 'utf8');
-    return deliver(bytes, file, fileNameFor(ctx, '.qdc'), '.qdc');
+    return deliver(bytes, file, fileNameFor(ctx, '.qdc'), ['.qdc']);
   },
   'refi.inspectProject': ({ path: file }) => inspectProjectFile(path.resolve(file)),
   'refi.importProject': async ({ path: file, typeVariable, language }, ctx) => {
@@ -50,6 +41,6 @@ export const refiHandlers: HandlerGroup<'refi'> = {
   },
   'refi.importCodebook': ({ path: file, language }, ctx) => {
     const resolved = path.resolve(file);
-    return writeCodebookPlan(ctx.session.store, readCodebookFile(resolved), path.basename(resolved), language);
+    return writeCodebookPlan(ctx.session.store, readCodebookFile(resolved), path.basename(resolved), { language });
   },
 };

@@ -113,10 +113,11 @@ describe('exports through the contract', () => {
     const before = fs.readFileSync(client.file);
     const attempts: [string, () => Promise<unknown>][] = [
       ['report.word', () => client.invoke('report.word', { path: client.file })],
-      ['export.csv', () => client.invoke('export.csv', { table: 'codebook', path: client.file })],
+      ['export.table', () => client.invoke('export.table', { table: 'codebook', path: client.file })],
       ['export.themeMap', () => client.invoke('export.themeMap', { path: client.file, format: 'svg' })],
       ['refi.exportProject', () => client.invoke('refi.exportProject', { path: client.file })],
       ['refi.exportCodebook', () => client.invoke('refi.exportCodebook', { path: client.file })],
+      ['taguette.exportCodebook', () => client.invoke('taguette.exportCodebook', { path: client.file })],
     ];
     for (const [action, attempt] of attempts) {
       await expect(attempt(), action).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining(`${client.file} already exists and is not a`) });
@@ -131,7 +132,7 @@ describe('exports through the contract', () => {
     const file = path.join(client.dir, 'buku-kode.csv');
     fs.writeFileSync(file, 'lama');
     await client.invoke('codes.create', { name: 'Kepercayaan' });
-    await client.invoke('export.csv', { table: 'codebook', path: file });
+    await client.invoke('export.table', { table: 'codebook', path: file });
     expect(fs.readFileSync(file, 'utf8')).toContain('Kepercayaan');
   });
 });

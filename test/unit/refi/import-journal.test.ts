@@ -53,7 +53,7 @@ describe('every REFI-QDA import keeps its report in the reflexive journal', () =
     const [entry] = await into.invoke('memos.list', { kind: 'journal' });
     expect(entry!.title).toBe('Imported kode.qdc');
     expect(entry!.body).toMatch(/^Imported the codebook kode\.qdc\. What came in, and what was left out and why:\n/);
-    expect(entry!.body).toContain('1 code(s) were already in the codebook and were kept as they are.');
+    expect(entry!.body).toContain('Codes: 2 found, 1 imported, 1 skipped\n  - Already in the codebook under the same parent');
     await into.invoke('history.undo', {});
     expect(await into.invoke('memos.list', {})).toEqual([]);
     expect((await into.invoke('codes.list', {})).map((c) => c.name)).toEqual(['Modal']);

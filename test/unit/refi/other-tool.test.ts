@@ -217,7 +217,8 @@ describe('REFI-QDA codebook (.qdc) import', () => {
     await into.invoke('codes.create', { name: 'co-creation', colour: '#000000', description: 'milik proyek' });
     const result = await into.invoke('refi.importCodebook', { path: file });
     expect(result).toMatchObject({ created: 2, existing: 1 });
-    expect(result.notes).toContain('1 code(s) were already in the codebook and were kept as they are.');
+    expect(result.report).toEqual([expect.objectContaining({ kind: 'codes', found: 3, imported: 2, skipped: 1 })]);
+    expect(result.notes).toEqual([expect.stringMatching(/^Already in the codebook under the same parent .*kept as they were/)]);
     const codes = await into.invoke('codes.list', {});
     const existing = codes.find((c) => c.name === 'co-creation')!;
     expect(existing).toMatchObject({ colour: '#000000', description: 'milik proyek' });

@@ -91,7 +91,7 @@ describe('a file that is not a project any more', () => {
     // What the damage spared can still be read, and exported.
     expect((await client.invoke('codes.list', {})).map((c) => c.name)).toEqual(['kolaborasi']);
     const csv = path.join(tempDir(), 'codebook.csv');
-    await client.invoke('export.csv', { table: 'codebook', path: csv });
+    await client.invoke('export.table', { table: 'codebook', path: csv });
     expect(fs.readFileSync(csv, 'utf8')).toContain('kolaborasi');
 
     const report = await client.invoke('project.check', {});
