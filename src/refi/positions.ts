@@ -14,9 +14,11 @@ export interface ImportedText {
 /**
  * Normalises line endings (CR LF and lone CR become LF, as `import/decode.ts` does) while
  * keeping a table from the original code point positions, which the other tool wrote, to
- * UTF-16 offsets in the stored text. A position between CR and LF maps to the LF.
+ * UTF-16 offsets in the stored text. A position between CR and LF maps to the LF. With
+ * `crlfIsOne` the tool counted CR LF as one character (Tematik's CRLF export, ATLAS.ti), so the
+ * CR has no position of its own.
  */
-export function importedText(raw: string): ImportedText {
+export function importedText(raw: string, crlfIsOne = false): ImportedText {
   if (!raw.includes('\r')) {
     const index = codePointIndex(raw);
     return { text: raw, codePoints: index.codePoints, toUtf16: (p) => index.toUtf16(p as CodePointOffset) };
@@ -28,6 +30,11 @@ export function importedText(raw: string): ImportedText {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (isLowSurrogate(c) && i > 0 && isHighSurrogate(raw.charCodeAt(i - 1))) { unit++; continue; }
+    if (crlfIsOne && c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) {
+      out += raw.slice(chunkStart, i);
+      chunkStart = i + 1;
+      continue;
+    }
     table.push(unit);
     if (c === 0x0d) {
       out += raw.slice(chunkStart, i);

@@ -7,10 +7,11 @@ import type { Utf16Offset } from '../domain/ids';
 import type { ParsedTurn } from '../import/types';
 import { parseTurns } from '../import/turns';
 import { countWords } from '../import/words';
-import { JOURNAL_SET, NAME_VARIABLE, TYPE_VARIABLE } from './export';
+import { JOURNAL_SET, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
 import { normaliseGuid } from './guid';
 import { ImportNotes } from './notes';
 import { importedText } from './positions';
+import { ThemeReader, type ThemePlan } from './read-themes';
 import { checkEntryName, SafeZip, type ZipEntry } from './safe-zip';
 import { assertRoot, colourOf, parseXml, PROJECT_NS, XSD_DATE_TIME, type XmlElement } from './xml';
 
@@ -73,7 +74,8 @@ export type PlannedTarget =
   | { readonly kind: 'project' }
   | { readonly kind: 'document'; readonly sourceGuid: string }
   | { readonly kind: 'code'; readonly codeGuid: string }
-  | { readonly kind: 'coding'; readonly coding: PlannedCoding };
+  | { readonly kind: 'coding'; readonly coding: PlannedCoding }
+  | { readonly kind: 'theme'; readonly setGuid: string };
 
 export interface PlannedNote {
   readonly title: string;
@@ -95,6 +97,8 @@ export interface ProjectPlan {
   readonly sources: readonly PlannedSource[];
   readonly cases: readonly PlannedCase[];
   readonly notes: readonly PlannedNote[];
+  /** Themes, sub-themes and theme links, from Tematik's theme sets or other programs' sets of codes. */
+  readonly themes: ThemePlan;
   /** Sources left out on purpose (PDF, pictures, audio, video, text outside the archive). */
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
   readonly messages: ImportNotes;
@@ -167,7 +171,7 @@ export function readProjectZip(zip: SafeZip, progress: (done: number, total: num
   progress(0, 3, 'Reading project.qde');
   const root = parseXml(zip.read(entry), `${zip.label} (project.qde)`);
   assertRoot(root, PROJECT_NS, 'Project', `${zip.label} (project.qde)`, 'a REFI-QDA project');
-  const reader = new ProjectReader(zip);
+  const reader = new ProjectReader(zip, root.attrs.get('origin'));
   reader.walk(root);
   progress(1, 3, 'Reading sources');
   return reader.plan(root.attrs.get('name')?.trim() || path.parse(zip.label).name, progress);
@@ -185,8 +189,14 @@ class ProjectReader {
   private readonly skipped: { file: string; reason: string }[] = [];
   private readonly codeNoteGuids = new Map<string, string[]>();
   private readonly journalNoteGuids = new Set<string>();
+  private readonly themes: ThemeReader;
+  /** Tematik counts a line break as one character, whichever line endings its export wrote. */
+  private readonly fromTematik: boolean;
 
-  constructor(private readonly zip: SafeZip) {}
+  constructor(private readonly zip: SafeZip, origin: string | undefined) {
+    this.fromTematik = origin?.trim() === ORIGIN;
+    this.themes = new ThemeReader(this.messages, this.fromTematik);
+  }
 
   walk(root: XmlElement): void {
     for (const child of root.children) {
@@ -201,7 +211,7 @@ class ProjectReader {
         case 'Sets': this.readSets(child); break;
         // Notes the project refers to become project memos, which is what an unreferenced note becomes anyway.
         case 'NoteRef': break;
-        case 'Links': this.messages.add(`Skipped ${child.children.length} link(s) between items: Tematik links themes, not codes or sources.`); break;
+        case 'Links': this.themes.readLinks(child); break;
         case 'Graphs': this.messages.add(`Skipped ${child.children.length} graph(s): draw the model again as a theme map in Tematik.`); break;
         case 'Description': if (child.text.trim()) this.messages.add('The project description was not imported; the open project keeps its own.'); break;
         default: this.messages.unknown(child, '<Project>');
@@ -391,7 +401,6 @@ class ProjectReader {
   }
 
   private readSets(el: XmlElement): void {
-    let other = 0;
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Set') { this.messages.unknown(child, '<Sets>'); continue; }
       if (child.attrs.get('name')?.trim().toLowerCase() === JOURNAL_SET.toLowerCase()) {
@@ -399,10 +408,9 @@ class ProjectReader {
           if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidOf(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
         }
       } else {
-        other++;
+        this.themes.readSet(child);
       }
     }
-    if (other > 0) this.messages.add(`Skipped ${other} set(s): Tematik builds themes from codes itself, so sets from another program are not turned into themes.`);
   }
 
   /** PlainTextContent or plainTextPath; a path is read only from inside the archive. */
@@ -462,6 +470,7 @@ class ProjectReader {
     const codingNoteTargets = new Map<string, PlannedTarget>();
     const documentNoteTargets = new Map<string, PlannedTarget>();
     const keptSources = new Set<string>();
+    const codingOfSelection = new Map<string, PlannedCoding>();
     for (const raw of this.sources) {
       const text = textOfRef(raw.text);
       if (text instanceof Error || text.trim() === '') {
@@ -475,6 +484,8 @@ class ProjectReader {
       keptSources.add(raw.guid);
       for (const selection of raw.selections) {
         if (selection.guid) sourceOfSelection.set(selection.guid, raw.guid);
+        const first = selection.codings[0] && codingByRaw.get(selection.codings[0]);
+        if (selection.guid && first) codingOfSelection.set(selection.guid, first);
         for (const noteGuid of selection.noteGuids) {
           const only = selection.codings.length === 1 ? codingByRaw.get(selection.codings[0]!) : undefined;
           (only ? codingNoteTargets : documentNoteTargets).set(noteGuid, only ? { kind: 'coding', coding: only } : { kind: 'document', sourceGuid: raw.guid });
@@ -487,14 +498,24 @@ class ProjectReader {
       for (const noteGuid of raw.noteGuids) documentNoteTargets.set(noteGuid, { kind: 'document', sourceGuid: raw.guid });
     }
     progress(2, 3, 'Checking cases and notes');
+    const notes = new Map(this.notes.map((n) => [n.guid, n]));
+    const noteOf = (guid: string) => {
+      const note = notes.get(guid);
+      const text = note && textOfRef(note.text);
+      return note && typeof text === 'string' ? { description: note.description, text } : undefined;
+    };
+    const { cases, ...themes } = this.themes.plan({
+      note: noteOf, codeGuids: this.codeGuids, sourceGuids: keptSources, cases: this.planCases(keptSources, sourceOfSelection),
+      variableNames: new Set([...this.variables.values()].map((v) => v.name)), codingOfSelection,
+    });
     return {
-      name, users: this.users, codes: this.codes, sources, cases: this.planCases(keptSources, sourceOfSelection),
+      name, users: this.users, codes: this.codes, sources, cases, themes,
       notes: this.planNotes(textOfRef, codingNoteTargets, documentNoteTargets), skipped: this.skipped, messages: this.messages,
     };
   }
 
   private planSource(raw: RawSource, rawText: string, codingByRaw: Map<RawCoding, PlannedCoding>): PlannedSource {
-    const imported = importedText(rawText);
+    const imported = importedText(rawText, this.fromTematik);
     const codings: PlannedCoding[] = [];
     for (const selection of raw.selections) {
       const start = imported.toUtf16(selection.start);
@@ -564,11 +585,14 @@ class ProjectReader {
   private planNotes(textOfRef: (ref: TextRef) => string | Error, codingTargets: ReadonlyMap<string, PlannedTarget>, documentTargets: ReadonlyMap<string, PlannedTarget>): PlannedNote[] {
     const notes: PlannedNote[] = [];
     for (const raw of this.notes) {
+      if (this.themes.claimedNotes.has(raw.guid)) continue;
       const text = textOfRef(raw.text);
       if (text instanceof Error) { this.messages.add(`Skipped the note "${raw.title || raw.guid}": ${text.message}.`); continue; }
       const code = this.codeNoteGuids.get(raw.guid)?.[0];
       // A memo has one target; the most specific reference wins.
-      const target: PlannedTarget = codingTargets.get(raw.guid) ?? documentTargets.get(raw.guid) ?? (code ? { kind: 'code', codeGuid: code } : { kind: 'project' });
+      const theme = this.themes.noteThemes.get(raw.guid);
+      const target: PlannedTarget = codingTargets.get(raw.guid) ?? documentTargets.get(raw.guid)
+        ?? (code ? { kind: 'code', codeGuid: code } : theme ? { kind: 'theme', setGuid: theme } : { kind: 'project' });
       const journal = this.journalNoteGuids.has(raw.guid) && target.kind === 'project';
       const phase = journal ? Number(/Braun & Clarke phase ([1-6])/.exec(raw.description)?.[1] ?? NaN) : NaN;
       notes.push({
