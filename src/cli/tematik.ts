@@ -6,7 +6,7 @@ import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
-import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
+import { LINE_ENDINGS, REPORT_ATTRIBUTIONS, type LineEndings, type ReportAttribution } from '../domain/types';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -27,7 +27,8 @@ Usage:
   tematik map <project.tematik> --out model.svg|model.png [--codes] [--lang en|id]
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                 [--real-names] [--journal] [--audit]
-  tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
+  tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
+                (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
   tematik refi-import <project.tematik> <file.qdpx|file.qdc>
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
               [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
@@ -65,6 +66,7 @@ const accessText = defineMessages({
 class UsageError extends Error {}
 
 const isAttribution = (value: string): value is ReportAttribution => (REPORT_ATTRIBUTIONS as readonly string[]).includes(value);
+const isLineEndings = (value: string): value is LineEndings => (LINE_ENDINGS as readonly string[]).includes(value);
 
 const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
@@ -74,6 +76,7 @@ const options = {
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
   journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
   latest: { type: 'boolean' },
+  'line-endings': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -221,7 +224,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (!flags.out) throw new UsageError('refi-export needs --out project.qdpx (whole project) or --out codebook.qdc (codebook only).');
       const codebook = flags.out.toLowerCase().endsWith('.qdc');
       if (!codebook && !flags.out.toLowerCase().endsWith('.qdpx')) throw new UsageError('--out must end in .qdpx or .qdc.');
-      const result = await invoke(codebook ? 'refi.exportCodebook' : 'refi.exportProject', { path: flags.out });
+      const lineEndings = flags['line-endings'];
+      if (lineEndings !== undefined && !isLineEndings(lineEndings)) throw new UsageError('--line-endings is lf or crlf.');
+      if (lineEndings !== undefined && codebook) throw new UsageError('--line-endings goes with a .qdpx project: a codebook has no texts.');
+      const result = codebook
+        ? await invoke('refi.exportCodebook', { path: flags.out })
+        : await invoke('refi.exportProject', { path: flags.out, ...(lineEndings !== undefined ? { lineEndings } : {}) });
       return print(flags, result, `Wrote ${codebook ? 'the codebook' : 'the project'} as REFI-QDA to ${flags.out}`);
     }
     case 'refi-import': {

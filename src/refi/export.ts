@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
-import type { Attribute, Code, Coding, Informant, Memo } from '../domain/types';
+import type { Attribute, Code, Coding, Informant, LineEndings, Memo } from '../domain/types';
 import { listCodes } from '../store/codes';
 import { codingsForDocument } from '../store/codings';
 import { documentText, listDocuments } from '../store/documents';
@@ -88,13 +88,6 @@ function variableSpecs(projectGuid: string, informants: readonly Informant[], at
 
 const VALUE_ELEMENT = { Text: 'TextValue', Integer: 'IntegerValue', Float: 'FloatValue' } as const;
 
-/**
- * How the source text files end their lines. 'crlf' is for tools that read Windows text and count
- * CR LF as one character (ATLAS.ti): the positions stay those of the text with one character per
- * line break, which is what Tematik counts in both cases.
- */
-export type LineEndings = 'lf' | 'crlf';
-
 /** The project document (`project.qde`) and the text files that go beside it in `sources/`. */
 export interface ProjectExport {
   readonly qde: string;
@@ -105,7 +98,9 @@ export interface ProjectExport {
  * Writes the open project as REFI-QDA Project Exchange XML (QDA-XML 1.0). Sources are text
  * files referenced by `internal://` paths; selections count Unicode code points, converted
  * here from the UTF-16 offsets the store keeps. Every GUID is derived from the project's own
- * GUID, so exporting twice gives the same GUIDs.
+ * GUID, so exporting twice gives the same GUIDs. With 'crlf' line endings the text files end
+ * lines with CR LF while positions still count each line break as one character, as the tools
+ * that want CR LF (ATLAS.ti) count them.
  */
 export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: LineEndings = 'lf'): ProjectExport {
   const project = projectRow(db);

@@ -25,10 +25,10 @@ function deliver(bytes: Uint8Array, file: string | undefined, fileName: string, 
 }
 
 export const refiHandlers: HandlerGroup<'refi'> = {
-  'refi.exportProject': ({ path: file }, ctx) => {
+  'refi.exportProject': ({ path: file, lineEndings }, ctx) => {
     const { store } = ctx.session;
     ctx.progress({ done: 0, total: 1, label: 'Writing the REFI-QDA project' });
-    const bytes = exportProjectArchive(store.db, store.coder);
+    const bytes = exportProjectArchive(store.db, store.coder, lineEndings);
     ctx.progress({ done: 1, total: 1, label: 'Done' });
     return deliver(bytes, file, fileNameFor(ctx, '.qdpx'), '.qdpx');
   },
