@@ -13,6 +13,7 @@ import {
 } from './export-options';
 import { RedactionEditor } from './RedactionEditor';
 import { exportStrings } from './strings';
+import type { LineEndings } from '../../../src/domain/types';
 import './export.css';
 
 type Section = 'report' | 'refi' | 'csv' | 'map';
@@ -48,6 +49,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [quotesText, setQuotesText] = useState(String(options.quotesPerTheme));
   const [missingThemes, setMissingThemes] = useState(false);
   const [includeCodes, setIncludeCodes] = useState(false);
+  const [lineEndings, setLineEndings] = useState<LineEndings>('lf');
   const [status, setStatus] = useState<Status | null>(null);
   const running = status?.kind === 'running';
   const appendicesId = useId();
@@ -98,7 +100,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     void exportFile('report', 'word', () => run('report.word', args, { quiet: true }).then(fromBase64(DOCX_TYPE)));
   };
   const exportRefi = (which: 'project' | 'codebook') => void exportFile('refi', which, () => (which === 'project'
-    ? run('refi.exportProject', {}, { quiet: true }).then(fromBase64(QDPX_TYPE))
+    ? run('refi.exportProject', lineEndings === 'crlf' ? { lineEndings } : {}, { quiet: true }).then(fromBase64(QDPX_TYPE))
     : run('refi.exportCodebook', {}, { quiet: true }).then(fromBase64(QDC_TYPE))));
   // Queries, not changes: invoke directly so the views are not all re-read for a download.
   const exportCsv = (table: (typeof CSV_EXPORTS)[number]) => void exportFile('csv', table, async () => {
@@ -186,6 +188,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <Tile label={t('refiProject')} hint={t('refiProjectHint')} onClick={() => exportRefi('project')} disabled={running} busy={busyItem('refi', 'project')} testId="export-refi-project" />
             <Tile label={t('refiCodebook')} hint={t('refiCodebookHint')} onClick={() => exportRefi('codebook')} disabled={running} busy={busyItem('refi', 'codebook')} testId="export-refi-codebook" />
           </div>
+          <label className="ex-field">
+            <span>{t('refiLineEndings')}</span>
+            <span className="ex-inline">
+              <select value={lineEndings} onChange={(e) => setLineEndings(e.target.value === 'crlf' ? 'crlf' : 'lf')} disabled={running} data-testid="export-refi-line-endings">
+                <option value="lf">{t('refiLf')}</option>
+                <option value="crlf">{t('refiCrlf')}</option>
+              </select>
+              <small className="muted">{t('refiLineEndingsHint')}</small>
+            </span>
+          </label>
           <p className="ex-note muted">{t('refiImport')}</p>
           {sectionStatus('refi')}
         </Section>
