@@ -88,7 +88,7 @@ export function buildThemeExport(db: Db, g: Guid, memosOn: (themeId: number) => 
     sets.push({ guid: g('set', theme.id), name: setName(theme), description: theme.definition, codeGuids: theme.codeIds.map((c) => g('code', c)), noteGuids });
   }
 
-  const links = listLinks(db).filter((l) => byId.has(l.fromThemeId));
+  const links = listLinks(db);
   const linkById = new Map(links.map((l) => [l.id as number, l]));
   const say = (link: ThemeLink, depth = 0): string => {
     const from = `"${byId.get(link.fromThemeId)?.name ?? '?'}" ${link.kind}`;

@@ -43,7 +43,7 @@ export interface WrittenRefs {
 export function writeThemes(db: Db, plan: ThemePlan, refs: WrittenRefs, messages: ImportNotes): Map<string, ThemeId> {
   const ids = new Map<string, ThemeId>();
   const find = db.prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').pluck();
-  messages.found('themes', plan.themes.length);
+  if (plan.themes.length > 0) messages.found('themes', plan.themes.length);
   for (const theme of plan.themes) {
     const parentId = theme.parentGuid === undefined ? null : ids.get(theme.parentGuid) ?? null;
     const codeIds = theme.codeGuids.map((g) => refs.codes.get(g)).filter((c): c is CodeId => c !== undefined);
