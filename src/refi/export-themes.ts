@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Convergence, Memo, Theme, ThemeLink, ThemeLinkKind, ThemeStatus } from '../domain/types';
+import type { Comment, Convergence, Memo, Theme, ThemeLink, ThemeLinkKind, ThemeStatus } from '../domain/types';
+import { listComments } from '../store/comments';
 import { listThemes } from '../store/themes';
 import { listLinks } from '../store/theme-links';
 
@@ -16,6 +17,9 @@ export const THEME_NOTE = {
   /** Followed by " (agreement)", " (partial)", … or " (none)" when only the reason is written. */
   judgement: 'Tematik: convergence judgement',
   linkOnLink: 'Tematik: link onto a link',
+  comment: 'Tematik: comment',
+  /** Followed by the resolver's user GUID in braces. */
+  resolvedComment: 'Tematik: resolved comment',
 } as const;
 
 /** Between a parent's set name and a sub-theme's in the sub-theme's set name: sets are flat in REFI-QDA. */
@@ -32,7 +36,11 @@ export const LINK_DIRECTION: Readonly<Record<ThemeLinkKind, 'OneWay' | 'Bidirect
 /** A link's REFI name: its kind, then its label ("influences: via trust"), so other tools show both. */
 export const linkName = (link: Pick<ThemeLink, 'kind' | 'label'>): string => (link.label.trim() ? `${link.kind}: ${link.label}` : link.kind);
 
-export interface NoteOut { readonly guid: string; readonly name: string; readonly description: string; readonly body: string }
+export interface NoteOut {
+  readonly guid: string; readonly name: string; readonly description: string; readonly body: string;
+  readonly creatingUser?: string | undefined; readonly creationDateTime?: string | undefined;
+  readonly modifyingUser?: string | undefined; readonly modifiedDateTime?: string | undefined;
+}
 export interface SetOut { readonly guid: string; readonly name: string; readonly description: string; readonly codeGuids: readonly string[]; readonly noteGuids: readonly string[] }
 export interface LinkOut { readonly guid: string; readonly name: string; readonly direction: string; readonly origin: string; readonly target: string; readonly noteGuids: readonly string[] }
 
@@ -52,8 +60,24 @@ const STATUS: readonly ThemeStatus[] = ['candidate', 'reviewed', 'defined', 'dis
  * go between the theme sets; a link onto a link (a mediation or moderation) points at that
  * link's GUID, which the schema allows but other tools may not resolve, so a note says it in words.
  */
-export function buildThemeExport(db: Db, g: Guid, memosOn: (themeId: number) => readonly Memo[], quoteOf: (codingId: number) => string | undefined): ThemeExport {
+export function buildThemeExport(
+  db: Db, g: Guid, memosOn: (themeId: number) => readonly Memo[], quoteOf: (codingId: number) => string | undefined, userOf: (name: string) => string | undefined,
+): ThemeExport {
   const themes = listThemes(db);
+  const comments = listComments(db);
+  const commentsOn = (kind: Comment['target']['kind'], id: number) => comments.filter((c) => c.target.kind === kind && c.target.id === id);
+  // A supervisor's comment thread: who wrote it and when, who resolved it and when.
+  const commentNotes = (on: string, list: readonly Comment[]): string[] => list.map((c) => {
+    const guid = g('note', `comment-${c.id}`);
+    const resolver = c.resolvedBy === null ? undefined : userOf(c.resolvedBy);
+    notes.push({
+      guid, name: `${on}: comment by ${c.author}`, body: c.body,
+      description: c.resolvedAt === null ? THEME_NOTE.comment : `${THEME_NOTE.resolvedComment}${resolver ? ` {${resolver}}` : ''}`,
+      creatingUser: userOf(c.author), creationDateTime: c.createdAt,
+      modifyingUser: resolver, modifiedDateTime: c.resolvedAt ?? undefined,
+    });
+    return guid;
+  });
   const byId = new Map(themes.map((t) => [t.id as number, t]));
   const setName = (theme: Theme, seen = new Set<number>()): string => {
     const parent = theme.parentId === null ? undefined : byId.get(theme.parentId);
@@ -83,6 +107,7 @@ export function buildThemeExport(db: Db, g: Guid, memosOn: (themeId: number) => 
       const judgement = theme.convergence === null ? 'no judgement yet' : JUDGEMENT_WORDS[theme.convergence];
       noteGuids.push(own('judgement', `convergence (${judgement})`, `${THEME_NOTE.judgement} (${theme.convergence ?? 'none'})`, theme.convergenceReason));
     }
+    noteGuids.push(...commentNotes(theme.name, commentsOn('theme', theme.id)));
     // Memos on the theme follow its own notes; they come back as memos on the theme.
     noteGuids.push(...memosOn(theme.id).map((m) => g('note', m.id)));
     sets.push({ guid: g('set', theme.id), name: setName(theme), description: theme.definition, codeGuids: theme.codeIds.map((c) => g('code', c)), noteGuids });
@@ -103,6 +128,7 @@ export function buildThemeExport(db: Db, g: Guid, memosOn: (themeId: number) => 
       notes.push({ guid, name: `${linkName(link)} (link onto a link)`, description: THEME_NOTE.linkOnLink, body: `${say(link)}.` });
       noteGuids.push(guid);
     }
+    noteGuids.push(...commentNotes(linkName(link), commentsOn('link', link.id)));
     return {
       guid: g('link', link.id), name: linkName(link), direction: LINK_DIRECTION[link.kind], origin: g('set', link.fromThemeId),
       target: link.toThemeId !== null ? g('set', link.toThemeId) : g('link', link.toLinkId!), noteGuids,

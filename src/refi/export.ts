@@ -195,7 +195,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
     w.close('Sources');
   }
 
-  const themes = buildThemeExport(db, g, (id) => memosOn('theme', id), (id) => quotes.get(id));
+  const themes = buildThemeExport(db, g, (id) => memosOn('theme', id), (id) => quotes.get(id), (name) => userByName.get(name.toLowerCase()));
   if (memos.length > 0 || themes.notes.length > 0) {
     w.open('Notes');
     for (const memo of memos) {
@@ -208,7 +208,10 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
       w.close('Note');
     }
     for (const note of themes.notes) {
-      w.open('Note', { guid: note.guid, name: note.name, creatingUser: exporter })
+      w.open('Note', {
+        guid: note.guid, name: note.name, creatingUser: note.creatingUser ?? exporter, creationDateTime: dateTime(note.creationDateTime),
+        modifyingUser: note.modifyingUser, modifiedDateTime: dateTime(note.modifiedDateTime),
+      })
         .leaf('Description', {}, note.description).leaf('PlainTextContent', {}, note.body).close('Note');
     }
     w.close('Notes');

@@ -502,7 +502,7 @@ class ProjectReader {
     const noteOf = (guid: string) => {
       const note = notes.get(guid);
       const text = note && textOfRef(note.text);
-      return note && typeof text === 'string' ? { description: note.description, text } : undefined;
+      return note && typeof text === 'string' ? { description: note.description, text, userGuid: note.userGuid, createdAt: note.createdAt, updatedAt: note.updatedAt } : undefined;
     };
     const { cases, ...themes } = this.themes.plan({
       note: noteOf, codeGuids: this.codeGuids, sourceGuids: keptSources, cases: this.planCases(keptSources, sourceOfSelection),

@@ -55,6 +55,15 @@ export interface PlannedTheme {
   readonly exemplar: PlannedCoding | undefined;
   readonly convergence: Convergence | null;
   readonly convergenceReason: string;
+  readonly comments: readonly PlannedComment[];
+}
+
+/** A comment on a theme or link, with its author and, once resolved, who resolved it and when. */
+export interface PlannedComment {
+  readonly body: string;
+  readonly userGuid: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly resolved: { readonly userGuid: string | undefined; readonly at: string | undefined } | undefined;
 }
 
 /** A link of the theme model: from a theme set to a theme set, or onto another planned link. */
@@ -64,6 +73,7 @@ export interface PlannedLink {
   readonly to: { readonly kind: 'theme' | 'link'; readonly guid: string };
   readonly kind: ThemeLinkKind;
   readonly label: string;
+  readonly comments: readonly PlannedComment[];
 }
 
 export interface ThemePlan {
@@ -73,9 +83,18 @@ export interface ThemePlan {
   readonly links: readonly PlannedLink[];
 }
 
+/** A note of the file as the theme reader needs it. */
+export interface PlannedNoteText {
+  readonly description: string;
+  readonly text: string;
+  readonly userGuid: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
+}
+
 /** What the rest of the file says, which the sets and links refer to. */
 export interface ThemeContext {
-  readonly note: (guid: string) => { readonly description: string; readonly text: string } | undefined;
+  readonly note: (guid: string) => PlannedNoteText | undefined;
   readonly codeGuids: ReadonlySet<string>;
   /** Sources that were imported (their text was readable). */
   readonly sourceGuids: ReadonlySet<string>;
@@ -94,6 +113,16 @@ const isThemeNote = (description: string): boolean => Object.values(THEME_NOTE).
 const GUID_AT_END = /\{([^{}]+)\}\s*$/;
 const JUDGEMENT = new RegExp(`^${THEME_NOTE.judgement.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\w+)\\)$`);
 const LINK_NAME = /^([a-z-]+)(?::\s?([\s\S]*))?$/;
+
+/** A comment note Tematik wrote, or undefined for any other note. */
+function commentOf(note: PlannedNoteText): PlannedComment | undefined {
+  if (!note.text.trim()) return undefined;
+  const base = { body: note.text, userGuid: note.userGuid, createdAt: note.createdAt };
+  if (note.description === THEME_NOTE.comment) return { ...base, resolved: undefined };
+  if (!note.description.startsWith(THEME_NOTE.resolvedComment)) return undefined;
+  const resolver = GUID_AT_END.exec(note.description)?.[1];
+  return { ...base, resolved: { userGuid: resolver === undefined ? undefined : normaliseGuid(resolver), at: note.updatedAt } };
+}
 
 /**
  * Reads `<Sets>` (all but Tematik's journal set) and `<Links>`. From a file Tematik wrote, theme
@@ -155,7 +184,7 @@ export class ThemeReader {
       if (codes.length > 0) {
         themes.push({
           guid: set.guid, name: set.name, parentGuid: undefined, definition: set.description, scope: '', finding: '', status: 'candidate',
-          colour: undefined, codeGuids: codes, exemplar: undefined, convergence: null, convergenceReason: '',
+          colour: undefined, codeGuids: codes, exemplar: undefined, convergence: null, convergenceReason: '', comments: [],
         });
         this.messages.note('sets', say('setCandidate'));
       }
@@ -173,10 +202,13 @@ export class ThemeReader {
     let finding = '';
     let convergence: Convergence | null = null;
     let convergenceReason = '';
+    const comments: PlannedComment[] = [];
     for (const guid of themeNotes) {
       const note = context.note(guid)!;
       this.claimedNotes.add(guid);
-      if (note.description === THEME_NOTE.scope) scope = note.text;
+      const comment = commentOf(note);
+      if (comment) comments.push(comment);
+      else if (note.description === THEME_NOTE.scope) scope = note.text;
       else if (note.description === THEME_NOTE.finding) finding = note.text;
       else if (note.description === THEME_NOTE.details) {
         for (const line of note.text.split(/\r?\n/)) {
@@ -206,7 +238,7 @@ export class ThemeReader {
     if (exemplarGuid !== undefined && !exemplar) this.messages.note('themes', say('exemplarMissing', { name }));
     return {
       guid: set.guid, name, parentGuid: parent ? parent.guid : undefined, definition: set.description, scope, finding, status, colour,
-      codeGuids, exemplar, convergence, convergenceReason,
+      codeGuids, exemplar, convergence, convergenceReason, comments,
     };
   }
 
@@ -235,9 +267,11 @@ export class ThemeReader {
       for (const link of pending) {
         const to = themeGuids.has(link.target) ? { kind: 'theme' as const, guid: link.target } : placed.has(link.target) ? { kind: 'link' as const, guid: link.target } : undefined;
         if (!to) { next.push(link); continue; }
-        planned.push({ guid: link.guid, fromGuid: link.origin, to, ...kindOf(link.name, this.messages) });
+        const notes = this.fromTematik ? link.notes.filter((g) => isThemeNote(context.note(g)?.description ?? '')) : [];
+        for (const note of notes) this.claimedNotes.add(note);
+        const comments = notes.map((g) => commentOf(context.note(g)!)).filter((c): c is PlannedComment => c !== undefined);
+        planned.push({ guid: link.guid, fromGuid: link.origin, to, ...kindOf(link.name, this.messages), comments });
         placed.add(link.guid);
-        for (const note of link.notes) if (this.fromTematik && isThemeNote(context.note(note)?.description ?? '')) this.claimedNotes.add(note);
         progress = true;
       }
       pending = next;

@@ -115,7 +115,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     }
 
     // Themes before memos: a memo on a theme needs the theme.
-    const themes = writeThemes(db, plan.themes, { codes, codingIds }, messages);
+    const themes = writeThemes(db, plan.themes, { codes, codingIds, coders }, messages);
     const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, (m) => messages.add(m));
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
   });

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { CodeId, CodingId, ThemeId, ThemeLinkId } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, ThemeId, ThemeLinkId } from '../domain/ids';
 import { defineMessages } from '../domain/text';
+import { now } from '../store/project-store';
 import { createLink } from '../store/theme-links';
 import { addCodes, createTheme } from '../store/themes';
 import type { ImportNotes } from './notes';
 import type { PlannedCoding } from './read-project';
-import type { PlannedLink, PlannedTheme, ThemePlan } from './read-themes';
+import type { PlannedComment, PlannedLink, PlannedTheme, ThemePlan } from './read-themes';
 
 const say = defineMessages({
   en: {
@@ -15,6 +16,7 @@ const say = defineMessages({
     linkToItself: 'Skipped links whose two ends are the same theme in this project.',
     linkEndpoint: 'Skipped a mediation or moderation whose theme is an end of the link it points at.',
     linkLost: 'Skipped links onto a link that was not imported.',
+    comments: 'Comments on themes and links came back with their authors, and resolved ones as resolved; comments the project already has were not added again.',
   },
   id: {
     themeExists: 'Tema yang sudah ada di proyek (nama sama di bawah induk yang sama) dibiarkan apa adanya; kode dari berkas ditambahkan ke tema itu.',
@@ -23,6 +25,7 @@ const say = defineMessages({
     linkToItself: 'Tautan yang kedua ujungnya tema yang sama di proyek ini dilewati.',
     linkEndpoint: 'Mediasi atau moderasi yang temanya merupakan ujung tautan yang dirujuknya dilewati.',
     linkLost: 'Tautan yang merujuk tautan lain yang tidak diimpor dilewati.',
+    comments: 'Komentar pada tema dan tautan kembali beserta penulisnya, dan yang sudah diselesaikan tetap berstatus selesai; komentar yang sudah ada di proyek tidak ditambahkan lagi.',
   },
 });
 
@@ -32,6 +35,8 @@ type Db = Database.Database;
 export interface WrittenRefs {
   readonly codes: ReadonlyMap<string, CodeId>;
   readonly codingIds: ReadonlyMap<PlannedCoding, CodingId>;
+  /** The coder a user GUID of the file stands for (the importer when it names none). */
+  readonly coders: (guid: string | undefined) => CoderId;
 }
 
 /**
@@ -42,6 +47,8 @@ export interface WrittenRefs {
  */
 export function writeThemes(db: Db, plan: ThemePlan, refs: WrittenRefs, messages: ImportNotes): Map<string, ThemeId> {
   const ids = new Map<string, ThemeId>();
+  const comment = commentWriter(db, refs.coders);
+  if ([...plan.themes, ...plan.links].some((t) => t.comments.length > 0)) messages.note('themes', say('comments'));
   const find = db.prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').pluck();
   if (plan.themes.length > 0) messages.found('themes', plan.themes.length);
   for (const theme of plan.themes) {
@@ -50,17 +57,38 @@ export function writeThemes(db: Db, plan: ThemePlan, refs: WrittenRefs, messages
     const existing = find.get(theme.name.trim(), parentId) as ThemeId | undefined;
     if (existing !== undefined) {
       addCodes(db, existing, codeIds);
+      comment({ themeId: existing }, theme.comments);
       ids.set(theme.guid, existing);
       messages.skip('themes', say('themeExists'));
       continue;
     }
     const id = createTheme(db, { name: theme.name, parentId, codeIds, ...(theme.colour ? { colour: theme.colour } : {}) });
     restore(db, id, theme, refs, messages);
+    comment({ themeId: id }, theme.comments);
     ids.set(theme.guid, id);
     messages.imported('themes');
   }
-  writeLinks(db, plan.links, ids, messages);
+  writeLinks(db, plan.links, ids, messages, comment);
   return ids;
+}
+
+type CommentWriter = (target: { themeId: ThemeId } | { linkId: ThemeLinkId }, comments: readonly PlannedComment[]) => void;
+
+/** Adds comments to a theme or link, each once: the same author's same words on the same target are not repeated. */
+function commentWriter(db: Db, coders: WrittenRefs['coders']): CommentWriter {
+  const insert = db.prepare('INSERT INTO comments (theme_id, link_id, author_id, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const same = db.prepare('SELECT 1 FROM comments WHERE theme_id IS ? AND link_id IS ? AND author_id = ? AND body = ?');
+  return (target, comments) => {
+    const themeId = 'themeId' in target ? target.themeId : null;
+    const linkId = 'linkId' in target ? target.linkId : null;
+    for (const c of comments) {
+      const author = coders(c.userGuid);
+      const body = c.body.trim();
+      if (same.get(themeId, linkId, author, body)) continue;
+      const createdAt = c.createdAt ?? now();
+      insert.run(themeId, linkId, author, body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved ? coders(c.resolved.userGuid) : null);
+    }
+  };
 }
 
 /**
@@ -77,7 +105,7 @@ function restore(db: Db, id: ThemeId, theme: PlannedTheme, refs: WrittenRefs, me
   if (theme.exemplar !== undefined && exemplar === null) messages.note('themes', say('exemplarElsewhere', { name: theme.name }));
 }
 
-function writeLinks(db: Db, links: readonly PlannedLink[], themes: ReadonlyMap<string, ThemeId>, messages: ImportNotes): void {
+function writeLinks(db: Db, links: readonly PlannedLink[], themes: ReadonlyMap<string, ThemeId>, messages: ImportNotes, comment: CommentWriter): void {
   const ids = new Map<string, ThemeLinkId>();
   const same = db.prepare('SELECT id FROM theme_links WHERE from_theme_id = ? AND to_theme_id IS ? AND to_link_id IS ? AND kind = ?').pluck();
   const ends = db.prepare('SELECT from_theme_id, to_theme_id FROM theme_links WHERE id = ?').raw();
@@ -90,8 +118,15 @@ function writeLinks(db: Db, links: readonly PlannedLink[], themes: ReadonlyMap<s
     if (toTheme === from) { messages.skip('links', say('linkToItself')); continue; }
     if (toLink !== undefined && (ends.get(toLink) as number[]).includes(from)) { messages.skip('links', say('linkEndpoint')); continue; }
     const existing = same.get(from, toTheme ?? null, toLink ?? null, link.kind) as ThemeLinkId | undefined;
-    if (existing !== undefined) { ids.set(link.guid, existing); messages.skip('links', say('linkExists')); continue; }
-    ids.set(link.guid, createLink(db, { fromThemeId: from, kind: link.kind, label: link.label, ...(toTheme !== undefined ? { toThemeId: toTheme } : { toLinkId: toLink! }) }));
+    if (existing !== undefined) {
+      ids.set(link.guid, existing);
+      comment({ linkId: existing }, link.comments);
+      messages.skip('links', say('linkExists'));
+      continue;
+    }
+    const id = createLink(db, { fromThemeId: from, kind: link.kind, label: link.label, ...(toTheme !== undefined ? { toThemeId: toTheme } : { toLinkId: toLink! }) });
+    comment({ linkId: id }, link.comments);
+    ids.set(link.guid, id);
     messages.imported('links');
   }
 }
