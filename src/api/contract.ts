@@ -4,7 +4,7 @@ import type {
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
-  ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
+  ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
 import { CONVERGENCES, LINE_ENDINGS, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
@@ -287,10 +287,22 @@ export const contract = {
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional(), lineEndings: z.enum(LINE_ENDINGS).optional() })),
   /** Imports a .qdpx from another tool into the open project; parts Tematik does not use are listed in `notes`. */
-  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({ path: z.string().min(1) })),
+  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+    path: z.string().min(1),
+    /** The case variable that names each informant's type; null gives every case the default type; absent takes the inspection's suggestion. */
+    typeVariable: z.string().min(1).max(500).nullable().optional(),
+    /** Language of the import report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  })),
+  /** Reads a .qdpx without writing anything: what it holds and the case variables, for the choice of the informant type. Needs no open project. */
+  'refi.inspectProject': action<ProjectInspection>()(z.strictObject({ path: z.string().min(1) })),
   /** The codebook as a REFI-QDA Codebook Exchange file (.qdc). */
   'refi.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
-  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({ path: z.string().min(1) })),
+  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+    path: z.string().min(1),
+    /** Language of the import report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  })),
 
   /** A table as CSV (UTF-8 with BOM so Excel reads Indonesian text); written to `path` when given. */
   'export.csv': action<{ readonly csv: string; readonly fileName: string; readonly path: string | null }>()(z.strictObject({

@@ -11,6 +11,8 @@ import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 import { sampleStudyDir } from '../server/paths';
+import { reportLines } from '../refi/report-text';
+import type { ExchangeSection, ProjectInspection } from '../domain/types';
 
 const USAGE = `tematik — qualitative thematic analysis from the command line
 
@@ -29,7 +31,8 @@ Usage:
                 [--real-names] [--journal] [--audit]
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
                 (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
-  tematik refi-import <project.tematik> <file.qdpx|file.qdc>
+  tematik refi-inspect <file.qdpx>       what the file holds and its case variables (nothing is written)
+  tematik refi-import <project.tematik> <file.qdpx|file.qdc> [--type-variable NAME | --no-type-variable]
   tematik csv <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv
               [--rows themes|codes] [--by type|attribute:NAME] [--scope overlap|turn] [--code ID | --theme ID]
   tematik undo <project.tematik>          tematik redo <project.tematik>
@@ -75,7 +78,7 @@ const options = {
   theme: { type: 'string' }, type: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' }, quotes: { type: 'string' },
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
   journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' },
-  latest: { type: 'boolean' },
+  latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
   'line-endings': { type: 'string' },
 } as const;
 
@@ -109,6 +112,11 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     // Neither opens the project first: they are the way out when it cannot be opened.
     if (command === 'backups') return await listBackups(client, project, flags);
+    // A look at a .qdpx before importing it: no project is involved.
+    if (command === 'refi-inspect') {
+      const inspection = await client.invoke('refi.inspectProject', { path: project });
+      return print(flags, inspection, inspectionText(inspection, cliLanguage()));
+    }
     if (command === 'restore') return await restore(client, project, rest, flags);
     const readOnly = command === 'check' || (flags['read-only'] ?? false);
     if (readOnly && !READING_COMMANDS.has(command)) throw new UsageError(`--read-only goes with commands that only read (${[...READING_COMMANDS].join(', ')}); "${command}" changes the project.`);
@@ -235,14 +243,19 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'refi-import': {
       const file = rest[0];
       if (!file) throw new UsageError('refi-import needs the .qdpx or .qdc file.');
+      const language = cliLanguage();
+      const chosen = flags['type-variable'];
+      if (chosen !== undefined && flags['no-type-variable']) throw new UsageError('Give either --type-variable NAME or --no-type-variable, not both.');
       if (file.toLowerCase().endsWith('.qdc')) {
-        const result = await invoke('refi.importCodebook', { path: file });
-        return print(flags, result, [`Codes: ${result.created} new, ${result.existing} already in the project.`, ...result.notes.map((n) => `  note: ${n}`)].join('\n'));
+        if (chosen !== undefined || flags['no-type-variable']) throw new UsageError('--type-variable and --no-type-variable go with a .qdpx project; a .qdc codebook has no cases.');
+        const result = await invoke('refi.importCodebook', { path: file, language });
+        return print(flags, result, [say('refiCodebookImported', { created: result.created, existing: result.existing })[language], ...reportText(result.report, language)].join('\n'));
       }
-      const result = await invoke('refi.importProject', { path: file });
+      const typeVariable = flags['no-type-variable'] ? { typeVariable: null } : chosen !== undefined ? { typeVariable: chosen } : {};
+      const result = await invoke('refi.importProject', { path: file, language, ...typeVariable });
       return print(flags, result, [
-        `Imported ${result.imported.length} document(s), ${result.codes} code(s), ${result.codings} coding(s), ${result.memos} memo(s).`,
-        ...result.notes.map((n) => `  note: ${n}`),
+        say('refiImported', { documents: result.imported.length, codes: result.codes, codings: result.codings, memos: result.memos })[language],
+        ...reportText(result.report, language),
       ].join('\n'));
     }
     case 'csv': {
@@ -418,6 +431,29 @@ async function rangeFor(client: LocalClient, documentId: DocumentId, flags: Flag
     throw new UsageError('code needs --start and --end as whole numbers, or --text "exact passage".');
   }
   return { start, end };
+}
+
+/** The per-kind import report under its heading, or nothing when the report is empty. */
+function reportText(report: readonly ExchangeSection[], language: Language): string[] {
+  return report.length === 0 ? [] : ['', say('refiReport')[language], ...reportLines(report, language).map((line) => `  ${line}`)];
+}
+
+/** What a .qdpx holds and its case variables, for choosing the informant type before refi-import. */
+function inspectionText(inspection: ProjectInspection, language: Language): string {
+  const origin = inspection.origin ? say('inspectOrigin', { origin: inspection.origin }) : '';
+  const lines = [say('inspectHead', { file: inspection.file, name: inspection.name, origin })[language], say('inspectCounts', inspection.counts)[language]];
+  if (inspection.counts.cases === 0) return [...lines, say('inspectNoCases')[language]].join('\n');
+  if (inspection.variables.length === 0) return [...lines, say('inspectNoVariables', { type: inspection.defaultType })[language]].join('\n');
+  const rows = inspection.variables.map((v) => [
+    `${v.name === inspection.suggestedTypeVariable ? '* ' : '  '}${v.name}`, v.type, `${v.cases}/${inspection.counts.cases}`,
+    `${v.samples.join(', ')}${v.distinct > v.samples.length ? ', …' : ''}`,
+  ]);
+  return [
+    ...lines, '', formatTable(say('inspectColumns')[language].split('|'), rows), '',
+    inspection.suggestedTypeVariable
+      ? say('inspectSuggested', { name: inspection.suggestedTypeVariable, type: inspection.defaultType })[language]
+      : say('inspectNoSuggestion', { type: inspection.defaultType })[language],
+  ].join('\n');
 }
 
 function print(flags: Flags, value: unknown, text: string): 0 {

@@ -288,6 +288,36 @@ export interface ExchangeSection {
   readonly notes: readonly ExchangeNote[];
 }
 
+/** A variable of the cases in a .qdpx, as the user sees it when choosing which one names the informant type. */
+export interface CaseVariableSummary {
+  readonly name: string;
+  /** REFI-QDA `typeOfVariable`: Text, Boolean, Integer, Float, Date, DateTime. */
+  readonly type: string;
+  /** How many cases have a value for it. */
+  readonly cases: number;
+  /** How many different values the cases have. */
+  readonly distinct: number;
+  /** A few of the values, the most frequent first. */
+  readonly samples: readonly string[];
+}
+
+/** What a .qdpx holds, read and checked without writing anything (`refi.inspectProject`): what the user decides on before importing. */
+export interface ProjectInspection {
+  /** The file's name. */
+  readonly file: string;
+  /** The project's name in the file. */
+  readonly name: string;
+  /** The program that wrote it (the `origin` attribute), or null when it does not say. */
+  readonly origin: string | null;
+  /** What Tematik can read from it, per kind. */
+  readonly counts: { readonly sources: number; readonly codes: number; readonly codings: number; readonly memos: number; readonly cases: number; readonly variables: number };
+  readonly variables: readonly CaseVariableSummary[];
+  /** The variable Tematik would take the informant type from: Tematik's own "Informant type", else one named like a type; null when none. */
+  readonly suggestedTypeVariable: string | null;
+  /** The type every case gets when no variable is chosen (or a case has no value). */
+  readonly defaultType: string;
+}
+
 /** A part of a project, as the user knows it, that damage to the file can touch. */
 export type ProjectPart = 'details' | 'informants' | 'transcripts' | 'codebook' | 'codings' | 'themes' | 'memos' | 'searchIndex' | 'history' | 'structure';
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
-import { defineMessages } from '../domain/text';
+import { defineMessages, type Language } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import type { ExchangeSection } from '../domain/types';
 import { createCode, findCodeByName } from '../store/codes';
 import type { ProjectStore } from '../store/project-store';
 import { normaliseGuid } from './guid';
+import { journalImport } from './import-journal';
 import { ImportNotes } from './notes';
 import type { PlannedCode } from './read-project';
 import { assertRoot, CODEBOOK_NS, colourOf, parseXml, type XmlElement } from './xml';
@@ -94,7 +95,7 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
  * already used under the same parent is kept as it is, not duplicated or overwritten; its
  * sub-codes from the file are added under it.
  */
-export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
+export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file: string, language: Language = 'en'): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
   const counts = store.change({ action: 'refi.importCodebook', summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
     let created = 0;
     let existing = 0;
@@ -111,8 +112,10 @@ export function writeCodebookPlan(store: ProjectStore, plan: CodebookPlan, file:
       }
     };
     write(plan.codes, null);
+    if (existing > 0) plan.messages.add(`${existing} code(s) were already in the codebook and were kept as they are.`);
+    // In the transaction, so undoing the import removes its journal entry too.
+    journalImport(store.db, { kind: 'codebook', file: path.basename(file) }, plan.messages.sections(), store.coderId(), language);
     return { created, existing };
   });
-  if (counts.existing > 0) plan.messages.add(`${counts.existing} code(s) were already in the codebook and were kept as they are.`);
   return { ...counts, notes: plan.messages.list(), report: plan.messages.sections() };
 }

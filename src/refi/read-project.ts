@@ -22,6 +22,15 @@ const say = defineMessages({
     positionNotInteger: '{file}: a selection in "{title}" has the {name} "{value}", which is not a whole number; the file is damaged, so nothing was imported.',
     positionMissing: '{file}: a selection in "{title}" has no {name}; the file is damaged, so nothing was imported.',
     selectionOutside: '{file}: a selection in "{title}" runs from {start} to {end}, outside the source\'s text ({length} characters); the file is damaged, so nothing was imported.',
+    noSuchVariable: '{file} has no case variable "{name}" to take the informant types from; its variables are: {variables}. Choose one of them, or none to give every case the type "{type}". Nothing was imported.',
+    noVariables: '{file} has no case variables, so none can give the informant types (you chose "{name}"). Import it with no variable: every case gets the type "{type}". Nothing was imported.',
+    typeFrom: 'Informant types were taken from the variable "{name}".',
+    typeFromSomeMissing: 'Informant types were taken from the variable "{name}"; cases without a value became "{type}".',
+    typeNoneChosen: 'No variable was chosen for the informant type, so every case became an informant of type "{type}". Change their types in Tematik.',
+    typeNoneFound: 'No variable names an informant type, so every case became an informant of type "{type}". Change their types in Tematik.',
+    caseRenamed: 'Two cases are called "{label}"; the second became "{renamed}".',
+    undeclaredValues: 'Skipped case values of variables the file does not declare.',
+    caseSelections: 'Some cases refer to parts of documents; their informants were linked to the whole documents.',
   },
   id: {
     xmlNotZip: '{file} adalah berkas XML, bukan zip, jadi bukan proyek REFI-QDA (.qdpx). Bila berkas itu buku kode (.qdc), impor sebagai buku kode.',
@@ -29,6 +38,15 @@ const say = defineMessages({
     positionNotInteger: '{file}: sebuah bagian teks di "{title}" punya {name} "{value}", yang bukan bilangan bulat; berkasnya rusak, jadi tidak ada yang diimpor.',
     positionMissing: '{file}: sebuah bagian teks di "{title}" tidak punya {name}; berkasnya rusak, jadi tidak ada yang diimpor.',
     selectionOutside: '{file}: sebuah bagian teks di "{title}" berjalan dari {start} sampai {end}, di luar teks sumbernya ({length} karakter); berkasnya rusak, jadi tidak ada yang diimpor.',
+    noSuchVariable: '{file} tidak punya variabel kasus "{name}" untuk diambil sebagai jenis informan; variabelnya: {variables}. Pilih salah satunya, atau tanpa variabel agar setiap kasus mendapat jenis "{type}". Tidak ada yang diimpor.',
+    noVariables: '{file} tidak punya variabel kasus, jadi tidak ada yang dapat memberi jenis informan (Anda memilih "{name}"). Impor tanpa variabel: setiap kasus mendapat jenis "{type}". Tidak ada yang diimpor.',
+    typeFrom: 'Jenis informan diambil dari variabel "{name}".',
+    typeFromSomeMissing: 'Jenis informan diambil dari variabel "{name}"; kasus tanpa nilai menjadi "{type}".',
+    typeNoneChosen: 'Tidak ada variabel yang dipilih untuk jenis informan, jadi setiap kasus menjadi informan berjenis "{type}". Ubah jenisnya di Tematik.',
+    typeNoneFound: 'Tidak ada variabel yang menyebut jenis informan, jadi setiap kasus menjadi informan berjenis "{type}". Ubah jenisnya di Tematik.',
+    caseRenamed: 'Dua kasus bernama "{label}"; yang kedua menjadi "{renamed}".',
+    undeclaredValues: 'Nilai kasus dari variabel yang tidak dideklarasikan berkas itu dilewati.',
+    caseSelections: 'Sebagian kasus merujuk ke bagian transkrip; informannya ditautkan ke seluruh transkrip itu.',
   },
 });
 
@@ -88,9 +106,28 @@ export interface PlannedNote {
   readonly phase: number | null;
 }
 
+/** A variable of the file's cases with the value each case that has one gives it. */
+export interface CaseVariable {
+  readonly name: string;
+  readonly type: string;
+  readonly values: readonly string[];
+}
+
+/** How to read a .qdpx: the user's choices. */
+export interface ReadOptions {
+  /** The case variable (by name) that names the informant type; null for none (every case gets DEFAULT_TYPE); absent for the suggestion. */
+  readonly typeVariable?: string | null;
+}
+
 /** Everything a .qdpx holds that Tematik uses, read and checked, before anything is written. */
 export interface ProjectPlan {
   readonly name: string;
+  /** The program that wrote the file, when it says. */
+  readonly origin: string | null;
+  /** The cases' variables, one entry per name. */
+  readonly variables: readonly CaseVariable[];
+  /** The variable the informant type is taken from when the user does not choose; null when none looks like one. */
+  readonly suggestedTypeVariable: string | null;
   /** User GUID → name. */
   readonly users: ReadonlyMap<string, string>;
   readonly codes: readonly PlannedCode[];
@@ -136,11 +173,11 @@ interface Variable { readonly name: string; readonly type: string }
  * XML outside the REFI-QDA namespace, and a selection outside its source's text. Anything
  * else Tematik cannot use is left out and listed in the plan's messages.
  */
-export function readProjectFile(file: string, progress: (done: number, total: number, label: string) => void = () => undefined): ProjectPlan {
+export function readProjectFile(file: string, progress: (done: number, total: number, label: string) => void = () => undefined, options: ReadOptions = {}): ProjectPlan {
   assertLooksLikeZip(file);
   const zip = SafeZip.openFile(file);
   try {
-    return readProjectZip(zip, progress);
+    return readProjectZip(zip, progress, options);
   } finally {
     zip.close();
   }
@@ -163,7 +200,7 @@ function assertLooksLikeZip(file: string): void {
   }
 }
 
-export function readProjectZip(zip: SafeZip, progress: (done: number, total: number, label: string) => void = () => undefined): ProjectPlan {
+export function readProjectZip(zip: SafeZip, progress: (done: number, total: number, label: string) => void = () => undefined, options: ReadOptions = {}): ProjectPlan {
   const entry = zip.entry('project.qde');
   if (!entry) {
     throw new TematikError('bad_input', say('noProjectQde', { file: zip.label }));
@@ -171,10 +208,11 @@ export function readProjectZip(zip: SafeZip, progress: (done: number, total: num
   progress(0, 3, 'Reading project.qde');
   const root = parseXml(zip.read(entry), `${zip.label} (project.qde)`);
   assertRoot(root, PROJECT_NS, 'Project', `${zip.label} (project.qde)`, 'a REFI-QDA project');
-  const reader = new ProjectReader(zip, root.attrs.get('origin'));
+  const reader = new ProjectReader(zip, options, root.attrs.get('origin'));
   reader.walk(root);
   progress(1, 3, 'Reading sources');
-  return reader.plan(root.attrs.get('name')?.trim() || path.parse(zip.label).name, progress);
+  const plan = reader.plan(root.attrs.get('name')?.trim() || path.parse(zip.label).name, progress);
+  return { ...plan, origin: root.attrs.get('origin')?.trim() || null, variables: reader.caseVariables(), suggestedTypeVariable: reader.suggestedTypeVariable() };
 }
 
 class ProjectReader {
@@ -193,7 +231,7 @@ class ProjectReader {
   /** Tematik counts a line break as one character, whichever line endings its export wrote. */
   private readonly fromTematik: boolean;
 
-  constructor(private readonly zip: SafeZip, origin: string | undefined) {
+  constructor(private readonly zip: SafeZip, private readonly options: ReadOptions, origin: string | undefined) {
     this.fromTematik = origin?.trim() === ORIGIN;
     this.themes = new ThemeReader(this.messages, this.fromTematik);
   }
@@ -449,7 +487,7 @@ class ProjectReader {
     return { kind: 'entry', entry };
   }
 
-  plan(name: string, progress: (done: number, total: number, label: string) => void): ProjectPlan {
+  plan(name: string, progress: (done: number, total: number, label: string) => void): Omit<ProjectPlan, 'origin' | 'variables' | 'suggestedTypeVariable'> {
     const entries = [...new Set([...this.sources, ...this.notes].flatMap((s) => (s.text.kind === 'entry' ? [s.text.entry] : [])))];
     this.zip.assertReadable(entries);
     const texts = new Map<ZipEntry, string | Error>();
@@ -544,39 +582,71 @@ class ProjectReader {
     };
   }
 
-  /** Picks the variable that names each case's informant type: Tematik's own, else one that looks like a type. */
-  private typeVariable(): string | undefined {
-    const text = [...this.variables].filter(([, v]) => v.type === 'Text');
-    const own = text.find(([, v]) => v.name.toLowerCase() === TYPE_VARIABLE.toLowerCase());
-    if (own) return own[0];
-    return text.find(([, v]) => TYPE_LIKE.some((re) => re.test(v.name.trim())))?.[0];
+  /** The variable (by name) that looks like the informant type: Tematik's own, else a text variable named like a type. */
+  suggestedTypeVariable(): string | null {
+    const text = [...this.variables.values()].filter((v) => v.type === 'Text');
+    const own = text.find((v) => v.name.toLowerCase() === TYPE_VARIABLE.toLowerCase());
+    return own?.name ?? text.find((v) => TYPE_LIKE.some((re) => re.test(v.name.trim())))?.name ?? null;
+  }
+
+  /** The cases' variables, one per name (a file may declare a name twice), each with the values the cases give it. */
+  caseVariables(): CaseVariable[] {
+    const byName = new Map<string, { name: string; type: string; values: string[] }>();
+    for (const [guid, variable] of this.variables) {
+      const entry = byName.get(variable.name) ?? { name: variable.name, type: variable.type, values: [] };
+      byName.set(variable.name, entry);
+      for (const raw of this.cases) { const value = raw.values.get(guid); if (value !== undefined) entry.values.push(value); }
+    }
+    return [...byName.values()];
+  }
+
+  /**
+   * The GUIDs of the variable the informant type is taken from: the user's choice (null: none),
+   * else the suggestion. A choice the file does not have is refused before anything is written:
+   * the file may have changed since the user saw its variables.
+   */
+  private typeVariables(): ReadonlySet<string> {
+    const choice = this.options.typeVariable === undefined ? this.suggestedTypeVariable() : this.options.typeVariable;
+    if (choice === null) return new Set();
+    const named = (same: (a: string, b: string) => boolean) => [...this.variables].filter(([, v]) => same(v.name, choice)).map(([guid]) => guid);
+    const guids = named((a, b) => a === b);
+    const found = guids.length > 0 ? guids : named((a, b) => a.trim().toLowerCase() === b.trim().toLowerCase());
+    if (found.length === 0) {
+      const names = [...new Set([...this.variables.values()].map((v) => `"${v.name}"`))];
+      throw new TematikError('bad_input', names.length === 0
+        ? say('noVariables', { file: this.zip.label, name: choice, type: DEFAULT_TYPE })
+        : say('noSuchVariable', { file: this.zip.label, name: choice, variables: names.join(', '), type: DEFAULT_TYPE }));
+    }
+    return new Set(found);
   }
 
   private planCases(keptSources: ReadonlySet<string>, sourceOfSelection: ReadonlyMap<string, string>): PlannedCase[] {
-    const typeVariable = this.typeVariable();
+    const typeVariables = this.typeVariables();
+    const typeOf = (raw: RawCase): string | undefined => [...typeVariables].map((g) => raw.values.get(g)).find((v) => v !== undefined);
     const nameVariable = [...this.variables].find(([, v]) => v.name.toLowerCase() === NAME_VARIABLE.toLowerCase())?.[0];
     if (this.cases.length > 0) {
-      this.messages.add(typeVariable
-        ? `Informant types were taken from the variable "${this.variables.get(typeVariable)!.name}"${this.cases.some((c) => !c.values.has(typeVariable)) ? `; cases without a value became "${DEFAULT_TYPE}"` : ''}.`
-        : `No variable names an informant type, so every case became an informant of type "${DEFAULT_TYPE}". Change their types in Tematik.`);
+      const chosen = typeVariables.size > 0 ? this.variables.get([...typeVariables][0]!)!.name : undefined;
+      this.messages.note('cases', chosen
+        ? say(this.cases.some((c) => typeOf(c) === undefined) ? 'typeFromSomeMissing' : 'typeFrom', { name: chosen, type: DEFAULT_TYPE })
+        : say(this.options.typeVariable === null ? 'typeNoneChosen' : 'typeNoneFound', { type: DEFAULT_TYPE }));
     }
     const labels = new Set<string>();
     return this.cases.map((raw) => {
       let label = raw.label;
       for (let n = 2; labels.has(label.toLowerCase()); n++) label = `${raw.label} (${n})`;
-      if (label !== raw.label) this.messages.add(`Two cases are called "${raw.label}"; the second became "${label}".`);
+      if (label !== raw.label) this.messages.note('cases', say('caseRenamed', { label: raw.label, renamed: label }));
       labels.add(label.toLowerCase());
       const attributes: Record<string, string> = {};
       for (const [guid, value] of raw.values) {
         const variable = this.variables.get(guid);
-        if (!variable) { this.messages.add('Skipped case values of variables the file does not declare.'); continue; }
-        if (guid !== typeVariable && guid !== nameVariable) attributes[variable.name] = value;
+        if (!variable) { this.messages.skip('variables', say('undeclaredValues')); continue; }
+        if (!typeVariables.has(guid) && guid !== nameVariable) attributes[variable.name] = value;
       }
       const bySelection = raw.selectionGuids.map((g) => sourceOfSelection.get(g)).filter((g): g is string => g !== undefined);
-      if (bySelection.length > 0) this.messages.add('Some cases refer to parts of documents; their informants were linked to the whole documents.');
+      if (bySelection.length > 0) this.messages.note('cases', say('caseSelections'));
       return {
         label, name: (nameVariable && raw.values.get(nameVariable)) || '',
-        typeName: (typeVariable && raw.values.get(typeVariable)) || DEFAULT_TYPE,
+        typeName: typeOf(raw) || DEFAULT_TYPE,
         attributes, sourceGuids: [...new Set([...raw.sourceGuids, ...bySelection])].filter((g) => keptSources.has(g)),
       };
     });

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, ThemeId } from '../domain/ids';
+import type { Language } from '../domain/text';
 import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
 import { createCode, findCodeByName } from '../store/codes';
 import { documentWriter, findByHash } from '../store/documents';
 import * as informants from '../store/informants';
 import { now, type ProjectStore } from '../store/project-store';
+import { journalImport } from './import-journal';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
 import { writeThemes } from './write-themes';
 
@@ -24,7 +26,7 @@ export type RefiImportReport = ImportReport & {
  * project already has (same name under the same parent, same label, same text) are reused,
  * so importing a colleague's export of the same study adds their codings and memos to it.
  */
-export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: string): RefiImportReport {
+export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: string, language: Language = 'en'): RefiImportReport {
   const importer = store.coderId();
   const summary = `Import REFI-QDA project "${plan.name}"`;
   // The document came from inside the .qdpx; its own file name there is a GUID, so the title names it.
@@ -117,6 +119,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     // Themes before memos: a memo on a theme needs the theme.
     const themes = writeThemes(db, plan.themes, { codes, codingIds, coders }, messages);
     const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, (m) => messages.add(m));
+    // Last, so the journal keeps the whole report; in the transaction, so it is undone with the import.
+    journalImport(db, { kind: 'project', file, name: plan.name, origin: plan.origin }, messages.sections(), importer, language);
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
   });
   return { ...result, failed: [], notes: plan.messages.list(), report: plan.messages.sections() };

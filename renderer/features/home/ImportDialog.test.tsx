@@ -12,19 +12,37 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
     case 'app.info': return { ok: true, value: { host: 'electron', dialogs: true, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' } };
     case 'project.info': return { ok: true, value: { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 3, path: '/tmp/x.tematik' } };
     case 'history.state': return { ok: true, value: { undo: null, redo: null } };
-    case 'refi.importProject':
+    case 'refi.inspectProject':
       if (String(args['path']).includes('jahat')) {
         return { ok: false, error: { kind: 'invalid_file', message: 'jahat.qdpx was refused: the entry "../../etc/passwd" points outside the archive.', details: [] } };
       }
+      return { ok: true, value: String(args['path']).includes('tanpa-kasus') ? { ...INSPECTION, counts: { ...INSPECTION.counts, cases: 0, variables: 0 }, variables: [], suggestedTypeVariable: null } : INSPECTION };
+    case 'refi.importProject':
+      if (args['typeVariable'] === 'Kota') {
+        return { ok: false, error: { kind: 'bad_input', message: 'Studi.QDPX has no case variable "Kota" to take the informant types from.', details: [] } };
+      }
       return { ok: true, value: {
         imported: [{ file: 'sources/P-01.txt', documentId: 7, title: 'P-01 wawancara', words: 3200, turns: 48, informants: ['P-01'] }],
-        failed: [], skipped: [], informantsCreated: ['P-01'], typesCreated: [],
-        notes: ['2 sets were not imported: Tematik has no sets.', '1 picture source was skipped.'], codes: 14, codings: 96, memos: 3,
+        failed: [], skipped: [], informantsCreated: ['P-01'], typesCreated: [], notes: [], codes: 14, codings: 96, memos: 3,
+        report: [
+          { kind: 'cases', found: 0, imported: 0, skipped: 0, notes: [{ text: { en: 'Informant types were taken from the variable "Sektor".', id: 'Jenis informan diambil dari variabel "Sektor".' }, count: 1, skipped: 0 }] },
+          { kind: 'sources', found: 3, imported: 1, skipped: 2, notes: [{ text: { en: 'Skipped a picture source: Tematik codes text only.', id: 'Sumber gambar dilewati: Tematik hanya mengode teks.' }, count: 2, skipped: 2 }] },
+        ],
       } };
-    case 'refi.importCodebook': return { ok: true, value: { created: 12, existing: 2, notes: [] } };
+    case 'refi.importCodebook': return { ok: true, value: { created: 12, existing: 2, notes: [], report: [] } };
     default: return { ok: true, value: [] };
   }
 }
+
+const INSPECTION = {
+  file: 'Studi.QDPX', name: 'Studi kopi', origin: 'NVivo 14', defaultType: 'Imported', suggestedTypeVariable: 'Role',
+  counts: { sources: 3, codes: 14, codings: 96, memos: 3, cases: 4, variables: 3 },
+  variables: [
+    { name: 'Role', type: 'Text', cases: 4, distinct: 3, samples: ['Pemilik UMKM', 'Konsumen', 'Pakar'] },
+    { name: 'Sektor', type: 'Text', cases: 3, distinct: 7, samples: ['Fashion', 'Kopi', 'Kriya', 'Kuliner', 'Batik'] },
+    { name: 'Kota', type: 'Text', cases: 4, distinct: 2, samples: ['Yogyakarta', 'Solo'] },
+  ],
+};
 
 let ImportDialog: typeof import('./ImportDialog').ImportDialog;
 let ProjectProvider: typeof import('../../lib/state').ProjectProvider;
@@ -46,20 +64,76 @@ async function openRefi(language: 'en' | 'id' = 'en') {
 const typePath = (path: string) => fireEvent.change(screen.getByTestId('import-refi-path'), { target: { value: path } });
 
 describe('ImportDialog, from another QDA tool', () => {
-  it('imports a .qdpx by its typed path (even on the desktop) and reports what came in and what was left out', async () => {
+  it('reads a .qdpx first, shows what it holds and its variables, imports with the chosen one, and reports per kind', async () => {
     await openRefi();
     expect(screen.queryByTestId('import-skip-bad')).toBeNull();
     typePath('"/home/rina/dari nvivo/Studi.QDPX"');
     expect(screen.getByTestId('import-refi-kind').textContent).toContain('A project');
+    expect(screen.getByTestId('import-refi-start').textContent).toBe('Next');
     fireEvent.click(screen.getByTestId('import-refi-start'));
+    await screen.findByTestId('import-refi-type-choice');
+    expect(calls).toEqual([{ name: 'refi.inspectProject', args: { path: '/home/rina/dari nvivo/Studi.QDPX' } }]);
+    expect(screen.getByTestId('import-refi-holds-cases').textContent).toBe('Cases4');
+    const options = screen.getAllByTestId('import-refi-type-option');
+    expect(options.map((o) => o.dataset['variable'])).toEqual(['Role', 'Sektor', 'Kota']);
+    // The suggestion is chosen to begin with; samples and how many more values there are help to recognise each.
+    expect((within(options[0]!).getByRole('radio') as HTMLInputElement).checked).toBe(true);
+    expect(options[0]!.textContent).toContain('suggested');
+    expect(options[1]!.textContent).toContain('3 of 4 cases');
+    expect(options[1]!.textContent).toContain('+2 more');
+    expect(screen.getByTestId('import-refi-type-none').textContent).toContain('None — give every case the type "Imported"');
+
+    fireEvent.click(within(options[1]!).getByRole('radio'));
+    fireEvent.click(screen.getByTestId('import-refi-confirm'));
     const counts = await screen.findByTestId('import-refi-counts');
-    expect(calls).toEqual([{ name: 'refi.importProject', args: { path: '/home/rina/dari nvivo/Studi.QDPX' } }]);
+    expect(calls[1]).toEqual({ name: 'refi.importProject', args: { path: '/home/rina/dari nvivo/Studi.QDPX', language: 'en', typeVariable: 'Sektor' } });
     expect(within(counts).getByTestId('import-refi-count-documents').textContent).toBe('Documents1');
     expect(within(counts).getByTestId('import-refi-count-codings').textContent).toBe('Codings96');
     expect(within(screen.getByTestId('import-report-imported')).getByText('P-01 wawancara')).toBeTruthy();
-    expect(within(screen.getByTestId('import-refi-notes')).getAllByRole('listitem').map((li) => li.textContent))
-      .toEqual(['2 sets were not imported: Tematik has no sets.', '1 picture source was skipped.']);
+    const sources = screen.getByTestId('import-refi-kind-sources');
+    expect([...sources.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['Sources', '3', '1', '2']);
+    // A kind with remarks only shows no counts that would look like losses.
+    expect([...screen.getByTestId('import-refi-kind-cases').querySelectorAll('td')].map((c) => c.textContent)).toEqual(['—', '—', '—']);
+    expect(screen.getByTestId('import-refi-note-sources').textContent).toBe('Skipped a picture source: Tematik codes text only. (2 times)');
     expect(screen.getByTestId('import-done')).toBeTruthy();
+  });
+
+  it('shows the choice and the report in Indonesian, and "none" sends null', async () => {
+    await openRefi('id');
+    typePath('/home/rina/Studi.qdpx');
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    const choice = await screen.findByTestId('import-refi-type-choice');
+    expect(choice.textContent).toContain('Variabel mana yang menjadi jenis informan?');
+    fireEvent.click(within(screen.getByTestId('import-refi-type-none')).getByRole('radio'));
+    fireEvent.click(screen.getByTestId('import-refi-confirm'));
+    await screen.findByTestId('import-refi-kinds');
+    expect(calls[1]!.args).toEqual({ path: '/home/rina/Studi.qdpx', language: 'id', typeVariable: null });
+    expect(screen.getByTestId('import-refi-note-cases').textContent).toBe('Jenis informan diambil dari variabel "Sektor".');
+    expect([...screen.getByTestId('import-refi-kind-sources').querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['Sumber', '3', '1', '2']);
+  });
+
+  it('asks nothing about variables for a file without cases, and sends no choice', async () => {
+    await openRefi();
+    typePath('/home/rina/tanpa-kasus.qdpx');
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    await screen.findByTestId('import-refi-no-cases');
+    expect(screen.queryByTestId('import-refi-type-choice')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-refi-confirm'));
+    await screen.findByTestId('import-refi-kinds');
+    expect(calls[1]!.args).toEqual({ path: '/home/rina/tanpa-kasus.qdpx', language: 'en' });
+  });
+
+  it('keeps the choice open with the reason when the import is refused (the file changed since it was read)', async () => {
+    await openRefi();
+    typePath('/home/rina/Studi.qdpx');
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    const kota = (await screen.findAllByTestId('import-refi-type-option')).find((o) => o.dataset['variable'] === 'Kota')!;
+    fireEvent.click(within(kota).getByRole('radio'));
+    fireEvent.click(screen.getByTestId('import-refi-confirm'));
+    expect((await screen.findByTestId('import-error')).textContent).toContain('has no case variable "Kota"');
+    expect(screen.getByTestId('import-refi-type-choice')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('import-refi-back'));
+    expect((screen.getByTestId('import-refi-path') as HTMLInputElement).value).toBe('/home/rina/Studi.qdpx');
   });
 
   it('imports a .qdc as a codebook', async () => {
@@ -67,11 +141,11 @@ describe('ImportDialog, from another QDA tool', () => {
     typePath('/home/rina/kode.qdc');
     fireEvent.click(screen.getByTestId('import-refi-start'));
     await screen.findByTestId('import-refi-report');
-    expect(calls).toEqual([{ name: 'refi.importCodebook', args: { path: '/home/rina/kode.qdc' } }]);
+    expect(calls).toEqual([{ name: 'refi.importCodebook', args: { path: '/home/rina/kode.qdc', language: 'en' } }]);
     expect(screen.getByTestId('import-refi-count-created').textContent).toBe('New codes12');
     expect(screen.getByTestId('import-refi-count-existing').textContent).toBe('Already in the codebook2');
     expect(screen.queryByTestId('import-refi-nothing-new')).toBeNull();
-    expect(screen.queryByTestId('import-refi-notes')).toBeNull();
+    expect(screen.getByTestId('import-refi-kinds').textContent).toContain('Nothing was left out or changed.');
   });
 
   it('shows a refused file inline and keeps the path to fix', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LocalizedText } from '../../../src/domain/text';
-import type { ImportReport } from '../../../src/domain/types';
+import type { ImportReport, ProjectInspection } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 import { useProject, useQuery } from '../../lib/state';
@@ -10,14 +10,20 @@ import {
   baseName, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport,
   type ImportMissing, type ImportMode, type RefiCodebookResult, type RefiProjectResult,
 } from './import-request';
+import { ExchangeReport } from './ExchangeReport';
 import { Modal } from './Modal';
-import { importStrings } from './strings';
+import { RefiChoice, type TypeChoice } from './RefiChoice';
+import { importStrings, refiImportStrings } from './strings';
 import './import.css';
 
+type ErrorShown = { readonly message: string; readonly details: readonly string[] };
+
 type Stage =
-  | { readonly kind: 'form'; readonly error: { readonly message: string; readonly details: readonly string[] } | null }
+  | { readonly kind: 'form'; readonly error: ErrorShown | null }
   | { readonly kind: 'running' }
   | { readonly kind: 'report'; readonly report: ImportReport }
+  /** A .qdpx read but not yet imported: the user sees what it holds and picks the informant type variable. */
+  | { readonly kind: 'refiInspected'; readonly file: string; readonly inspection: ProjectInspection; readonly running: boolean; readonly error: ErrorShown | null }
   | { readonly kind: 'refiProject'; readonly file: string; readonly result: RefiProjectResult }
   | { readonly kind: 'refiCodebook'; readonly file: string; readonly result: RefiCodebookResult };
 
@@ -32,6 +38,8 @@ const MODES: readonly ImportMode[] = ['folder', 'files', 'refi'];
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const t = useStrings(importStrings);
+  const r = useStrings(refiImportStrings);
+  const { language } = useLanguage();
   const { app, run, progress } = useProject();
   const dialogs = app?.dialogs === true;
   const informants = useQuery('informants.list', {}).data ?? [];
@@ -45,6 +53,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [swapRoles, setSwapRoles] = useState(false);
   const [refiPath, setRefiPath] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'form', error: null });
+  const [typeChoice, setTypeChoice] = useState<TypeChoice>(null);
   const [missing, setMissing] = useState<ImportMissing | null>(null);
   const running = stage.kind === 'running';
   // The Import button the focus was on is gone once the report shows: Enter or Escape should still close.
@@ -73,19 +82,43 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setStage({ kind: 'running' });
     try {
       // One call per action so each is checked against its own argument type.
-      if (request.name === 'refi.importProject') setStage({ kind: 'refiProject', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
-      else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, request.args, { quiet: true }) });
+      if (request.name === 'refi.importProject') {
+        // A project is read first: the user sees what it holds and chooses the informant type before anything is written.
+        const inspection = await run('refi.inspectProject', { path: request.args.path }, { quiet: true });
+        setTypeChoice(inspection.suggestedTypeVariable);
+        setStage({ kind: 'refiInspected', file: request.args.path, inspection, running: false, error: null });
+      } else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, { ...request.args, language }, { quiet: true }) });
       else {
         const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
         setStage({ kind: 'report', report });
       }
     } catch (error) {
-      const info = error instanceof ApiError ? { message: error.message, details: error.details ?? [] } : { message: String(error), details: [] };
-      setStage({ kind: 'form', error: info });
+      setStage({ kind: 'form', error: errorShown(error) });
     }
   };
 
-  const footer = finished
+  /** Imports the inspected .qdpx with the user's choice; the file is read and checked again, so a change since is caught. */
+  const importInspected = async (file: string, inspection: ProjectInspection) => {
+    setStage({ kind: 'refiInspected', file, inspection, running: true, error: null });
+    const choiceShown = inspection.counts.cases > 0 && inspection.variables.length > 0;
+    try {
+      const result = await run('refi.importProject', { path: file, language, ...(choiceShown ? { typeVariable: typeChoice } : {}) }, { quiet: true });
+      setStage({ kind: 'refiProject', file, result });
+    } catch (error) {
+      setStage({ kind: 'refiInspected', file, inspection, running: false, error: errorShown(error) });
+    }
+  };
+
+  const footer = stage.kind === 'refiInspected'
+    ? (
+      <>
+        <button onClick={() => setStage({ kind: 'form', error: null })} disabled={stage.running} data-testid="import-refi-back">{r('back')}</button>
+        <button className="primary" onClick={() => void importInspected(stage.file, stage.inspection)} disabled={stage.running} data-testid="import-refi-confirm">
+          {stage.running ? t('importing') : r('importNow')}
+        </button>
+      </>
+    )
+    : finished
     ? (
       <>
         <button onClick={() => setStage({ kind: 'form', error: null })} data-testid="import-more">{t('importMore')}</button>
@@ -95,13 +128,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     : (
       <>
         <button onClick={onClose} disabled={running}>{t('cancel')}</button>
-        <button className="primary" onClick={() => void start()} disabled={running} data-testid={mode === 'refi' ? 'import-refi-start' : 'import-start'}>{running ? t('importing') : t('start')}</button>
+        <button className="primary" onClick={() => void start()} disabled={running} data-testid={mode === 'refi' ? 'import-refi-start' : 'import-start'}>
+          {running ? (mode === 'refi' ? r('reading') : t('importing')) : mode === 'refi' && refiKind(refiPath) === 'project' ? r('next') : t('start')}
+        </button>
       </>
     );
 
   return (
-    <Modal title={mode === 'refi' ? t('titleRefi') : t('title')} onClose={onClose} busy={running} width={720} testId="import-dialog" footer={footer}>
-      {stage.kind === 'report' ? <ImportReportView report={stage.report} />
+    <Modal title={mode === 'refi' ? t('titleRefi') : t('title')} onClose={onClose} busy={running || (stage.kind === 'refiInspected' && stage.running)} width={720} testId="import-dialog" footer={footer}>
+      {stage.kind === 'refiInspected' ? (
+        <div className="hm-import-form">
+          <RefiChoice inspection={stage.inspection} choice={typeChoice} onChoice={setTypeChoice} disabled={stage.running} />
+          {stage.running && <ImportProgress label={progress?.label || t('preparing')} done={progress?.done} total={progress?.total} />}
+          {stage.error && <ImportError error={stage.error} />}
+        </div>
+      ) : stage.kind === 'report' ? <ImportReportView report={stage.report} />
         : stage.kind === 'refiProject' ? <RefiProjectReport file={stage.file} result={stage.result} />
           : stage.kind === 'refiCodebook' ? <RefiCodebookReport file={stage.file} result={stage.result} /> : (
         <div className="hm-import-form" aria-disabled={running || undefined}>
@@ -207,30 +248,43 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <p className="muted hm-formats" data-testid="import-limits">{mode === 'refi' ? t('refiLimits') : t('formats')}</p>
 
           {missing && <p className="hm-inline-error" role="alert" data-testid="import-missing">{t(MISSING_MESSAGE[missing])}</p>}
-          {running && (
-            <div className="hm-import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress?.total ?? 1} aria-valuenow={progress?.done} data-testid="import-progress">
-              <div className="hm-import-progress-label">{progress?.label || t('preparing')}</div>
-              <div className="hm-import-progress-track">
-                <div className={`hm-import-progress-bar${progress ? '' : ' indeterminate'}`}
-                  style={progress ? { width: `${Math.round((progress.done / Math.max(1, progress.total)) * 100)}%` } : undefined} />
-              </div>
-            </div>
-          )}
-          {stage.kind === 'form' && stage.error && (
-            <div className="hm-import-error" role="alert" data-testid="import-error">
-              <strong>{t('errorTitle')}</strong>
-              <p>{stage.error.message}</p>
-              {stage.error.details.length > 0 && (
-                <>
-                  <ul>{stage.error.details.map((d) => <li key={d}>{d}</li>)}</ul>
-                  {!skipBad && mode !== 'refi' && <p className="muted">{t('errorHint')}</p>}
-                </>
-              )}
-            </div>
-          )}
+          {running && <ImportProgress label={progress?.label || t('preparing')} done={progress?.done} total={progress?.total} />}
+          {stage.kind === 'form' && stage.error && <ImportError error={stage.error} hint={!skipBad && mode !== 'refi'} />}
         </div>
       )}
     </Modal>
+  );
+}
+
+const errorShown = (error: unknown): ErrorShown =>
+  error instanceof ApiError ? { message: error.message, details: error.details ?? [] } : { message: String(error), details: [] };
+
+function ImportProgress({ label, done, total }: { label: string; done: number | undefined; total: number | undefined }) {
+  const known = done !== undefined && total !== undefined;
+  return (
+    <div className="hm-import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={total ?? 1} aria-valuenow={done} data-testid="import-progress">
+      <div className="hm-import-progress-label">{label}</div>
+      <div className="hm-import-progress-track">
+        <div className={`hm-import-progress-bar${known ? '' : ' indeterminate'}`} style={known ? { width: `${Math.round((done / Math.max(1, total)) * 100)}%` } : undefined} />
+      </div>
+    </div>
+  );
+}
+
+/** A refusal: nothing was imported, why, and (for a batch) how to import the rest. */
+function ImportError({ error, hint = false }: { error: ErrorShown; hint?: boolean }) {
+  const t = useStrings(importStrings);
+  return (
+    <div className="hm-import-error" role="alert" data-testid="import-error">
+      <strong>{t('errorTitle')}</strong>
+      <p>{error.message}</p>
+      {error.details.length > 0 && (
+        <>
+          <ul>{error.details.map((d) => <li key={d}>{d}</li>)}</ul>
+          {hint && <p className="muted">{t('errorHint')}</p>}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -351,7 +405,7 @@ export function RefiProjectReport({ file, result }: { file: string; result: Refi
         { key: 'memos', label: t('refiMemos'), value: counts.memos },
       ]} />
       <ImportReportView report={result} withSummary={false} />
-      <RefiNotes notes={result.notes} />
+      <ExchangeReport sections={result.report} />
     </div>
   );
 }
@@ -365,7 +419,7 @@ export function RefiCodebookReport({ file, result }: { file: string; result: Ref
         { key: 'created', label: t('refiCreated'), value: result.created },
         { key: 'existing', label: t('refiExisting'), value: result.existing },
       ]} />
-      <RefiNotes notes={result.notes} />
+      <ExchangeReport sections={result.report} />
     </div>
   );
 }
@@ -387,16 +441,5 @@ function RefiSummary({ file, title, warn, nothingNew, stats }: {
       </dl>
       {nothingNew && <p className="hm-refi-nothing" data-testid="import-refi-nothing-new">{t('refiNothingNew')}</p>}
     </div>
-  );
-}
-
-function RefiNotes({ notes }: { notes: readonly string[] }) {
-  const t = useStrings(importStrings);
-  if (notes.length === 0) return null;
-  return (
-    <section className="hm-report-section" data-testid="import-refi-notes">
-      <h3>{t('refiNotes')} <span className="count">{notes.length}</span></h3>
-      <ul className="hm-refi-notes">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
-    </section>
   );
 }

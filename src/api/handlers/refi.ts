@@ -2,6 +2,7 @@ import path from 'node:path';
 import { writeExport } from '../../export/write-file';
 import { readCodebookFile, writeCodebookPlan } from '../../refi/codebook';
 import { buildCodebookExport, exportProjectArchive } from '../../refi/export';
+import { inspectProjectFile } from '../../refi/inspect-project';
 import { readProjectFile } from '../../refi/read-project';
 import { writeProjectPlan } from '../../refi/write-project';
 import { projectInfo } from '../../store/project';
@@ -36,18 +37,19 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     const bytes = Buffer.from(buildCodebookExport(ctx.session.store.db), 'utf8');
     return deliver(bytes, file, fileNameFor(ctx, '.qdc'), '.qdc');
   },
-  'refi.importProject': ({ path: file }, ctx) => {
+  'refi.inspectProject': ({ path: file }) => inspectProjectFile(path.resolve(file)),
+  'refi.importProject': ({ path: file, typeVariable, language }, ctx) => {
     const { store } = ctx.session;
     const resolved = path.resolve(file);
-    // Read and check the whole file before the transaction: a refused file writes nothing.
-    const plan = readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }));
+    // Read and check the whole file (again, after an inspection) before the transaction: a refused file or choice writes nothing.
+    const plan = readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), typeVariable === undefined ? {} : { typeVariable });
     ctx.progress({ done: 3, total: 4, label: 'Saving' });
-    const report = writeProjectPlan(store, plan, path.basename(resolved));
+    const report = writeProjectPlan(store, plan, path.basename(resolved), language);
     ctx.progress({ done: 4, total: 4, label: 'Done' });
     return report;
   },
-  'refi.importCodebook': ({ path: file }, ctx) => {
+  'refi.importCodebook': ({ path: file, language }, ctx) => {
     const resolved = path.resolve(file);
-    return writeCodebookPlan(ctx.session.store, readCodebookFile(resolved), path.basename(resolved));
+    return writeCodebookPlan(ctx.session.store, readCodebookFile(resolved), path.basename(resolved), language);
   },
 };
