@@ -7,7 +7,7 @@ import type {
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
-import { CONVERGENCES, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, LINE_ENDINGS, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -287,7 +287,7 @@ export const contract = {
   'redactions.remove': action<null>()(z.strictObject({ id: id<RedactionId>() })),
 
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
-  'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
+  'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional(), lineEndings: z.enum(LINE_ENDINGS).optional() })),
   /** Imports a .qdpx from another tool into the open project; parts Tematik does not use are listed in `notes`. */
   'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
     path: z.string().min(1),

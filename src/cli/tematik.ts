@@ -6,7 +6,7 @@ import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
-import { REPORT_ATTRIBUTIONS, type ReportAttribution } from '../domain/types';
+import { LINE_ENDINGS, REPORT_ATTRIBUTIONS, type LineEndings, type ReportAttribution } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
@@ -30,7 +30,8 @@ Usage:
   tematik map <project.tematik> --out model.svg|model.png [--codes] [--lang en|id]
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                 [--real-names] [--journal] [--audit]
-  tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc
+  tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
+                (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
   tematik refi-inspect <file.qdpx>       what the file holds and its case variables (nothing is written)
   tematik refi-import <project.tematik> <file.qdpx|file.qdc> [--type-variable NAME | --no-type-variable]
   tematik table <project.tematik> codebook|informants|extracts|triangulation|cooccurrence --out table.csv|table.xlsx
@@ -74,6 +75,7 @@ class UsageError extends Error {}
 
 const isAttribution = (value: string): value is ReportAttribution => (REPORT_ATTRIBUTIONS as readonly string[]).includes(value);
 const isExportTable = (value: string | undefined): value is (typeof EXPORT_TABLES)[number] => (EXPORT_TABLES as readonly (string | undefined)[]).includes(value);
+const isLineEndings = (value: string): value is LineEndings => (LINE_ENDINGS as readonly string[]).includes(value);
 
 const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
@@ -83,6 +85,7 @@ const options = {
   worked: { type: 'boolean' }, practice: { type: 'boolean' }, pseudonymise: { type: 'boolean' }, 'real-names': { type: 'boolean' }, attribution: { type: 'string' },
   journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' }, delimiter: { type: 'string' },
   latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
+  'line-endings': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -235,7 +238,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (!flags.out) throw new UsageError('refi-export needs --out project.qdpx (whole project) or --out codebook.qdc (codebook only).');
       const codebook = flags.out.toLowerCase().endsWith('.qdc');
       if (!codebook && !flags.out.toLowerCase().endsWith('.qdpx')) throw new UsageError('--out must end in .qdpx or .qdc.');
-      const result = await invoke(codebook ? 'refi.exportCodebook' : 'refi.exportProject', { path: flags.out });
+      const lineEndings = flags['line-endings'];
+      if (lineEndings !== undefined && !isLineEndings(lineEndings)) throw new UsageError('--line-endings is lf or crlf.');
+      if (lineEndings !== undefined && codebook) throw new UsageError('--line-endings goes with a .qdpx project: a codebook has no texts.');
+      const result = codebook
+        ? await invoke('refi.exportCodebook', { path: flags.out })
+        : await invoke('refi.exportProject', { path: flags.out, ...(lineEndings !== undefined ? { lineEndings } : {}) });
       return print(flags, result, `Wrote ${codebook ? 'the codebook' : 'the project'} as REFI-QDA to ${flags.out}`);
     }
     case 'refi-import': {

@@ -259,6 +259,13 @@ export interface ImportReport {
   readonly typesCreated: readonly string[];
 }
 
+/**
+ * How an exported .qdpx ends the lines of its text files. 'crlf' suits tools that read Windows text and
+ * count CR LF as one character (ATLAS.ti); positions then count each line break once, as with 'lf'.
+ */
+export const LINE_ENDINGS = ['lf', 'crlf'] as const;
+export type LineEndings = (typeof LINE_ENDINGS)[number];
+
 /** The kinds of thing an exchange file (REFI-QDA project or codebook, Taguette codebook) carries, as its import report lists them. */
 export const EXCHANGE_KINDS = ['sources', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'links', 'themes', 'other'] as const;
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];

@@ -2,10 +2,13 @@ import { normaliseGuid } from './guid';
 import type { ImportNotes } from './notes';
 import { PROJECT_NS, type XmlElement } from './xml';
 
-/** One `<Link>` of a project: the two items it joins. */
+/** One `<Link>` of a project: the two items it joins, its name and the notes it refers to. */
 export interface RawLink {
+  readonly guid: string | undefined;
+  readonly name: string;
   readonly originGuid: string | undefined;
   readonly targetGuid: string | undefined;
+  readonly noteGuids: readonly string[];
 }
 
 const guidAttr = (el: XmlElement, name: string): string | undefined => {
@@ -18,7 +21,11 @@ export function readLinks(el: XmlElement, notes: ImportNotes): RawLink[] {
   const links: RawLink[] = [];
   for (const child of el.children) {
     if (child.ns !== PROJECT_NS || child.name !== 'Link') { notes.unknown(child, '<Links>'); continue; }
-    links.push({ originGuid: guidAttr(child, 'originGUID'), targetGuid: guidAttr(child, 'targetGUID') });
+    links.push({
+      guid: guidAttr(child, 'guid'), name: child.attrs.get('name')?.trim() ?? '',
+      originGuid: guidAttr(child, 'originGUID'), targetGuid: guidAttr(child, 'targetGUID'),
+      noteGuids: child.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidAttr(c, 'targetGUID')).filter((g): g is string => g !== undefined),
+    });
   }
   return links;
 }

@@ -3,13 +3,14 @@ import { strToU8, zipSync } from 'fflate';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
-import type { Attribute, Code, Coding, Informant, Memo } from '../domain/types';
+import type { Attribute, Code, Coding, Informant, LineEndings, Memo } from '../domain/types';
 import { listCodes } from '../store/codes';
 import { codingsForDocument } from '../store/codings';
 import { documentText, listDocuments } from '../store/documents';
 import { listAttributes, listInformants } from '../store/informants';
 import { listMemos } from '../store/memos';
 import { listThemes } from '../store/themes';
+import { buildThemeExport } from './export-themes';
 import { refiGuid } from './guid';
 import { codePointIndex } from '../domain/offsets';
 import { CODEBOOK_NS, PROJECT_NS, RGB, XmlWriter, XSD_DATE_TIME } from './xml';
@@ -97,9 +98,11 @@ export interface ProjectExport {
  * Writes the open project as REFI-QDA Project Exchange XML (QDA-XML 1.0). Sources are text
  * files referenced by `internal://` paths; selections count Unicode code points, converted
  * here from the UTF-16 offsets the store keeps. Every GUID is derived from the project's own
- * GUID, so exporting twice gives the same GUIDs.
+ * GUID, so exporting twice gives the same GUIDs. With 'crlf' line endings the text files end
+ * lines with CR LF while positions still count each line break as one character, as the tools
+ * that want CR LF (ATLAS.ti) count them.
  */
-export function buildProjectExport(db: Db, exportingCoder: string): ProjectExport {
+export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: LineEndings = 'lf'): ProjectExport {
   const project = projectRow(db);
   const g = (kind: Parameters<typeof refiGuid>[1], id: number | string): string => refiGuid(project.guid, kind, id);
   const coders = db.prepare('SELECT id, name FROM coders ORDER BY id').all() as { id: number; name: string }[];
@@ -109,7 +112,6 @@ export function buildProjectExport(db: Db, exportingCoder: string): ProjectExpor
   const informants = listInformants(db);
   const documents = listDocuments(db);
   const memos = listMemos(db, {});
-  const themes = listThemes(db);
   const variables = variableSpecs(project.guid, informants, listAttributes(db));
 
   const byTarget = new Map<string, Memo[]>();
@@ -176,21 +178,25 @@ export function buildProjectExport(db: Db, exportingCoder: string): ProjectExpor
   }
 
   const sources: { entry: string; text: string }[] = [];
+  const quotes = new Map<number, string>();
   if (documents.length > 0) {
     w.open('Sources');
     for (const document of documents) {
       const guid = g('source', document.id);
       const text = documentText(db, document.id);
-      sources.push({ entry: `sources/${guid}.txt`, text });
+      const codings = codingsForDocument(db, document.id);
+      for (const coding of codings) quotes.set(coding.id, coding.quote);
+      sources.push({ entry: `sources/${guid}.txt`, text: lineEndings === 'crlf' ? text.replace(/\n/g, '\r\n') : text });
       w.open('TextSource', { guid, name: document.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(document.importedAt) });
-      writeSelections(w, g, text, codingsForDocument(db, document.id), userGuid, (codingId) => memosOn('coding', codingId));
+      writeSelections(w, g, text, codings, userGuid, (codingId) => memosOn('coding', codingId));
       noteRefs(w, memosOn('document', document.id));
       w.close('TextSource');
     }
     w.close('Sources');
   }
 
-  if (memos.length > 0) {
+  const themes = buildThemeExport(db, g, (id) => memosOn('theme', id), (id) => quotes.get(id), (name) => userByName.get(name.toLowerCase()));
+  if (memos.length > 0 || themes.notes.length > 0) {
     w.open('Notes');
     for (const memo of memos) {
       w.open('Note', {
@@ -201,18 +207,37 @@ export function buildProjectExport(db: Db, exportingCoder: string): ProjectExpor
       w.leaf('PlainTextContent', {}, memo.body);
       w.close('Note');
     }
+    for (const note of themes.notes) {
+      w.open('Note', {
+        guid: note.guid, name: note.name, creatingUser: note.creatingUser ?? exporter, creationDateTime: dateTime(note.creationDateTime),
+        modifyingUser: note.modifyingUser, modifiedDateTime: dateTime(note.modifiedDateTime),
+      })
+        .leaf('Description', {}, note.description).leaf('PlainTextContent', {}, note.body).close('Note');
+    }
     w.close('Notes');
   }
 
+  if (themes.links.length > 0) {
+    w.open('Links');
+    for (const link of themes.links) {
+      const attrs = { guid: link.guid, name: link.name, direction: link.direction, originGUID: link.origin, targetGUID: link.target };
+      if (link.noteGuids.length === 0) { w.leaf('Link', attrs); continue; }
+      w.open('Link', attrs);
+      for (const guid of link.noteGuids) w.leaf('NoteRef', { targetGUID: guid });
+      w.close('Link');
+    }
+    w.close('Links');
+  }
+
   const journal = memos.filter((m) => m.kind === 'journal');
-  if (themes.length > 0 || journal.length > 0) {
+  if (themes.sets.length > 0 || journal.length > 0) {
     w.open('Sets');
-    for (const theme of themes) {
-      w.open('Set', { guid: g('set', theme.id), name: theme.name });
-      if (theme.definition) w.leaf('Description', {}, theme.definition);
-      for (const codeId of theme.codeIds) w.leaf('MemberCode', { targetGUID: g('code', codeId) });
-      // The schema gives sets no NoteRef; a memo on a theme is the nearest thing to a member note.
-      noteRefs(w, memosOn('theme', theme.id), 'MemberNote');
+    for (const set of themes.sets) {
+      w.open('Set', { guid: set.guid, name: set.name });
+      if (set.description) w.leaf('Description', {}, set.description);
+      for (const guid of set.codeGuids) w.leaf('MemberCode', { targetGUID: guid });
+      // The schema gives sets no NoteRef; the notes a set lists are its members.
+      for (const guid of set.noteGuids) w.leaf('MemberNote', { targetGUID: guid });
       w.close('Set');
     }
     if (journal.length > 0) {
@@ -263,8 +288,8 @@ function childrenByParent(codes: readonly Code[]): Map<number | null, Code[]> {
 }
 
 /** The project as a `.qdpx` archive: `project.qde` plus one UTF-8 text file per document. */
-export function exportProjectArchive(db: Db, exportingCoder: string): Uint8Array {
-  const { qde, sources } = buildProjectExport(db, exportingCoder);
+export function exportProjectArchive(db: Db, exportingCoder: string, lineEndings: LineEndings = 'lf'): Uint8Array {
+  const { qde, sources } = buildProjectExport(db, exportingCoder, lineEndings);
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(qde) };
   for (const source of sources) files[source.entry] = strToU8(source.text);
   return zipSync(files, { level: 6 });

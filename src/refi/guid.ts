@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** What an exported GUID stands for; part of the name it is derived from, so kinds never collide. */
-export type GuidKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'selection' | 'coding' | 'note' | 'set';
+export type GuidKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'selection' | 'coding' | 'note' | 'set' | 'link';
 
 const GUID_RE = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
 

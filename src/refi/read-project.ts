@@ -10,10 +10,11 @@ import { parseTurns } from '../import/turns';
 import { countWords } from '../import/words';
 import { annotationsOf, readLinks, type RawLink } from './annotations';
 import { findInArchive } from './archive-paths';
-import { JOURNAL_SET, NAME_VARIABLE, TYPE_VARIABLE } from './export';
+import { JOURNAL_SET, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
 import { normaliseGuid } from './guid';
 import { ImportNotes } from './notes';
 import { crLfCountOf, importedText, type CrLfCount } from './positions';
+import { ThemeReader, type ThemePlan } from './read-themes';
 import { SafeZip, type ZipEntry } from './safe-zip';
 import { wordTextOf } from './word-text';
 import { assertRoot, colourOf, parseXml, PROJECT_NS, XSD_DATE_TIME, type XmlElement } from './xml';
@@ -25,7 +26,6 @@ const say = defineMessages({
     positionNotInteger: '{file}: a selection in "{title}" has the {name} "{value}", which is not a whole number; the file is damaged, so nothing was imported.',
     positionMissing: '{file}: a selection in "{title}" has no {name}; the file is damaged, so nothing was imported.',
     selectionOutside: '{file}: a selection in "{title}" runs from {start} to {end}, outside the source\'s text ({length} characters); the file is damaged, so nothing was imported.',
-    linksSkipped: 'Skipped {count} link(s) between items: Tematik links themes, not codes or sources.',
     annotations: 'Annotations (a note linked to a passage) became memos on the passage\'s document, titled with the passage.',
     graphsSkipped: 'Skipped {count} graph(s): draw the model again as a theme map in Tematik.',
     descriptionSkipped: 'The project description was not imported; the open project keeps its own.',
@@ -48,7 +48,6 @@ const say = defineMessages({
     sourceVariables: 'Variables on sources were not imported: Tematik keeps attributes on informants (cases).',
     codingNoCode: 'Skipped codings without a code reference.',
     notesWithCodings: 'Codings inside notes were not imported: Tematik codes documents, not memos.',
-    setsSkipped: 'Skipped {count} set(s): Tematik builds themes from codes itself, so sets from another program are not turned into themes.',
     bothTexts: 'Some texts had both PlainTextContent and plainTextPath; the content inside the XML was used.',
     byName: 'Some texts were named by a plain path instead of internal://; their text was read from the file of that name in the .qdpx\'s sources/ folder.',
     noText: 'it has no text',
@@ -90,7 +89,6 @@ const say = defineMessages({
     positionNotInteger: '{file}: sebuah bagian teks di "{title}" punya {name} "{value}", yang bukan bilangan bulat; berkasnya rusak, jadi tidak ada yang diimpor.',
     positionMissing: '{file}: sebuah bagian teks di "{title}" tidak punya {name}; berkasnya rusak, jadi tidak ada yang diimpor.',
     selectionOutside: '{file}: sebuah bagian teks di "{title}" berjalan dari {start} sampai {end}, di luar teks sumbernya ({length} karakter); berkasnya rusak, jadi tidak ada yang diimpor.',
-    linksSkipped: '{count} hubungan antarbutir dilewati: Tematik menghubungkan tema, bukan kode atau sumber.',
     annotations: 'Anotasi (catatan yang ditautkan ke bagian teks) menjadi memo pada transkrip bagian teks itu, berjudul bagian teksnya.',
     graphsSkipped: '{count} grafik dilewati: gambar ulang modelnya sebagai peta tema di Tematik.',
     descriptionSkipped: 'Deskripsi proyek tidak diimpor; proyek yang terbuka tetap memakai deskripsinya sendiri.',
@@ -113,7 +111,6 @@ const say = defineMessages({
     sourceVariables: 'Variabel pada sumber tidak diimpor: Tematik menyimpan atribut pada informan (kasus).',
     codingNoCode: 'Pengodean tanpa rujukan kode dilewati.',
     notesWithCodings: 'Pengodean di dalam catatan tidak diimpor: Tematik mengodekan transkrip, bukan memo.',
-    setsSkipped: '{count} himpunan dilewati: Tematik menyusun tema dari kode sendiri, jadi himpunan dari program lain tidak dijadikan tema.',
     bothTexts: 'Beberapa teks punya PlainTextContent sekaligus plainTextPath; isi di dalam XML yang dipakai.',
     byName: 'Beberapa teks dinamai dengan jalur biasa, bukan internal://; teksnya dibaca dari berkas bernama sama di folder sources/ dalam .qdpx.',
     noText: 'sumber itu tidak punya teks',
@@ -193,7 +190,8 @@ export type PlannedTarget =
   | { readonly kind: 'project' }
   | { readonly kind: 'document'; readonly sourceGuid: string }
   | { readonly kind: 'code'; readonly codeGuid: string }
-  | { readonly kind: 'coding'; readonly coding: PlannedCoding };
+  | { readonly kind: 'coding'; readonly coding: PlannedCoding }
+  | { readonly kind: 'theme'; readonly setGuid: string };
 
 export interface PlannedNote {
   readonly title: string;
@@ -234,6 +232,8 @@ export interface ProjectPlan {
   readonly sources: readonly PlannedSource[];
   readonly cases: readonly PlannedCase[];
   readonly notes: readonly PlannedNote[];
+  /** Themes, sub-themes and theme links, from Tematik's theme sets or other programs' sets of codes. */
+  readonly themes: ThemePlan;
   /** Sources left out on purpose (PDF, pictures, audio, video, text outside the archive). */
   readonly skipped: readonly SkippedFile[];
   readonly messages: ImportNotes;
@@ -341,9 +341,13 @@ class ProjectReader {
   private readonly codeNoteGuids = new Map<string, string[]>();
   private readonly journalNoteGuids = new Set<string>();
   private readonly crLf: CrLfCount;
+  private readonly themes: ThemeReader;
 
   constructor(private readonly zip: SafeZip, private readonly origin: string, private readonly options: ReadOptions) {
-    this.crLf = crLfCountOf(origin);
+    const fromTematik = origin === ORIGIN;
+    // Tematik counts a line break as one character, whichever line endings its export wrote.
+    this.crLf = fromTematik ? 'one' : crLfCountOf(origin);
+    this.themes = new ThemeReader(this.messages, fromTematik);
   }
 
   walk(root: XmlElement): void {
@@ -543,7 +547,6 @@ class ProjectReader {
   private readNotes(el: XmlElement): void {
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Note') { this.messages.unknown(child, '<Notes>'); continue; }
-      this.messages.found('memos');
       const guid = guidOf(child) ?? `note-${this.notes.length + 1}`;
       const title = child.attrs.get('name')?.trim() ?? '';
       if (child.children.some((c) => c.ns === PROJECT_NS && (c.name === 'PlainTextSelection' || c.name === 'Coding'))) {
@@ -557,20 +560,18 @@ class ProjectReader {
   }
 
   private readSets(el: XmlElement): void {
-    let other = 0;
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Set') { this.messages.unknown(child, '<Sets>'); continue; }
-      this.messages.found('sets');
       if (child.attrs.get('name')?.trim().toLowerCase() === JOURNAL_SET.toLowerCase()) {
         for (const member of child.children) {
           if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidOf(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
         }
+        this.messages.found('sets');
         this.messages.imported('sets');
       } else {
-        other++;
+        this.themes.readSet(child);
       }
     }
-    if (other > 0) this.messages.skip('sets', say('setsSkipped', { count: other }), other);
   }
 
   /** PlainTextContent or plainTextPath, and richTextPath; paths are read only from inside the archive. */
@@ -645,6 +646,7 @@ class ProjectReader {
     const passageNotes: PlannedNote[] = [];
     const caseSources = new Map<string, Set<string>>();
     const keptSources = new Set<string>();
+    const codingOfSelection = new Map<string, PlannedCoding>();
     for (const raw of this.sources) {
       const loaded = texts.get(raw)!;
       if ('reason' in loaded) {
@@ -667,6 +669,8 @@ class ProjectReader {
         if (selection.guid) {
           sourceOfSelection.set(selection.guid, raw.guid);
           if (passage) passageOfSelection.set(selection.guid, passage);
+          const first = selection.codings[0] && codingByRaw.get(selection.codings[0]);
+          if (first) codingOfSelection.set(selection.guid, first);
         }
         if (passage && selection.codings.length === 0 && selection.description !== '') {
           passageNotes.push({
@@ -688,11 +692,24 @@ class ProjectReader {
     }
     this.noteSurveyRows(sources);
     progress(2, 3, 'Checking cases and notes');
-    const cases = this.planCases(keptSources, sourceOfSelection, caseSources);
-    this.countVariables(cases);
-    const annotations = this.planLinks(new Set(this.sources.flatMap((s) => s.selections.flatMap((sel) => (sel.guid ? [sel.guid] : [])))));
+    const typedCases = this.planCases(keptSources, sourceOfSelection, caseSources);
+    this.countVariables(typedCases);
+    const { annotations, others } = this.planAnnotations(new Set(this.sources.flatMap((s) => s.selections.flatMap((sel) => (sel.guid ? [sel.guid] : [])))));
+    const notes = new Map(this.notes.map((n) => [n.guid, n]));
+    const noteOf = (guid: string) => {
+      const note = notes.get(guid);
+      const loaded = note && texts.get(note);
+      // A theme's part may be all in its description (a judgement of silence has no reason text), so an empty text is ''.
+      return note && loaded
+        ? { description: note.description, text: 'reason' in loaded ? '' : loaded.text, userGuid: note.userGuid, createdAt: note.createdAt, updatedAt: note.updatedAt } : undefined;
+    };
+    // Sets of documents add group attributes to the cases; theme sets claim the notes that are their parts.
+    const { cases, ...themes } = this.themes.plan({
+      note: noteOf, codeGuids: this.codeGuids, sourceGuids: keptSources, cases: typedCases,
+      variableNames: new Set([...this.variables.values()].map((v) => v.name)), codingOfSelection, links: others,
+    });
     return {
-      name, users: this.users, codes: this.withoutCases(this.codes, caseGuids), sources, cases,
+      name, users: this.users, codes: this.withoutCases(this.codes, caseGuids), sources, cases, themes,
       notes: [...this.planNotes(texts, { codingNoteTargets, documentNoteTargets, annotations, passageOfSelection }), ...passageNotes],
       skipped: this.skipped, messages: this.messages,
     };
@@ -768,9 +785,8 @@ class ProjectReader {
     });
   }
 
-  /** Annotations (note GUID → selection GUID) among the links; every other link is reported as skipped. */
-  private planLinks(selectionGuids: ReadonlySet<string>): ReadonlyMap<string, string> {
-    if (this.links.length === 0) return new Map();
+  /** Annotations (note GUID → selection GUID) among the links, and the other links, which the theme reader takes. */
+  private planAnnotations(selectionGuids: ReadonlySet<string>): { annotations: ReadonlyMap<string, string>; others: readonly RawLink[] } {
     const noteGuids = new Set(this.notes.map((n) => n.guid));
     const { annotations, others } = annotationsOf(this.links, (g) => noteGuids.has(g), (g) => selectionGuids.has(g));
     this.messages.found('links', this.links.length);
@@ -778,8 +794,7 @@ class ProjectReader {
       this.messages.imported('links', annotations.size);
       this.messages.note('links', say('annotations'));
     }
-    if (others.length > 0) this.messages.skip('links', say('linksSkipped', { count: others.length }), others.length);
-    return annotations;
+    return { annotations, others };
   }
 
   /** The variable (by name) that looks like the informant type: Tematik's own, else a text variable named like a type. */
@@ -870,17 +885,20 @@ class ProjectReader {
   ): PlannedNote[] {
     const notes: PlannedNote[] = [];
     for (const raw of this.notes) {
+      if (this.themes.claimedNotes.has(raw.guid)) continue; // a part of a theme or link, not a memo
+      this.messages.found('memos');
       const loaded = texts.get(raw)!;
       if ('reason' in loaded) { this.messages.skip('memos', say('noteSkipped', { title: raw.title || raw.guid, reason: loaded.reason })); continue; }
       if (loaded.fromWord) this.messages.note('memos', say('fromWord', { title: raw.title || raw.guid }));
       const annotated = targets.annotations.get(raw.guid);
       const passage = annotated ? targets.passageOfSelection.get(annotated) : undefined;
       const code = this.codeNoteGuids.get(raw.guid)?.[0];
+      const theme = this.themes.noteThemes.get(raw.guid);
       // A memo has one target; the most specific reference wins.
       const target: PlannedTarget = targets.codingNoteTargets.get(raw.guid)
         ?? (passage ? { kind: 'document', sourceGuid: passage.sourceGuid } : undefined)
         ?? targets.documentNoteTargets.get(raw.guid)
-        ?? (code ? { kind: 'code', codeGuid: code } : { kind: 'project' });
+        ?? (code ? { kind: 'code', codeGuid: code } : theme ? { kind: 'theme', setGuid: theme } : { kind: 'project' });
       const journal = this.journalNoteGuids.has(raw.guid) && target.kind === 'project';
       const phase = journal ? Number(/Braun & Clarke phase ([1-6])/.exec(raw.description)?.[1] ?? NaN) : NaN;
       const title = passage && target.kind === 'document' ? [raw.title, passageTitle(passage)].filter(Boolean).join(' — ') : raw.title;

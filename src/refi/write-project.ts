@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, ThemeId } from '../domain/ids';
 import { defineMessages, type Language, type LocalizedText } from '../domain/text';
 import type { ExchangeKind, ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
@@ -9,6 +9,7 @@ import * as informants from '../store/informants';
 import { now, type ProjectStore } from '../store/project-store';
 import { journalImport } from './import-journal';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
+import { writeThemes } from './write-themes';
 
 type Db = Database.Database;
 
@@ -148,7 +149,9 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       }
     }
 
-    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders }, report);
+    // Themes before memos: a memo on a theme needs the theme.
+    const themes = writeThemes(db, plan.themes, { codes, codingIds, coders }, messages);
+    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, report);
     messages.imported('sources', imported.length);
     messages.imported('cases', informantsCreated.length);
     messages.imported('codings', codings);
@@ -190,25 +193,29 @@ function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: Cod
 
 function writeMemos(
   db: Db, plan: ProjectPlan,
-  refs: { codes: ReadonlyMap<string, CodeId>; documents: ReadonlyMap<string, DocumentId>; codingIds: ReadonlyMap<PlannedCoding, CodingId>; coders: (guid: string | undefined) => CoderId },
+  refs: {
+    codes: ReadonlyMap<string, CodeId>; documents: ReadonlyMap<string, DocumentId>; codingIds: ReadonlyMap<PlannedCoding, CodingId>;
+    coders: (guid: string | undefined) => CoderId; themes: ReadonlyMap<string, ThemeId>;
+  },
   report: Report,
 ): number {
   const insert = db.prepare(`INSERT INTO memos (kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
-  const same = db.prepare('SELECT 1 FROM memos WHERE kind = ? AND title = ? AND body = ? AND document_id IS ? AND code_id IS ? AND theme_id IS NULL AND coding_id IS ?');
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const same = db.prepare('SELECT 1 FROM memos WHERE kind = ? AND title = ? AND body = ? AND document_id IS ? AND code_id IS ? AND theme_id IS ? AND coding_id IS ?');
   let written = 0;
   for (const memo of plan.notes) {
     const target = memo.target;
     const documentId = target.kind === 'document' ? refs.documents.get(target.sourceGuid) ?? null : null;
     const codeId = target.kind === 'code' ? refs.codes.get(target.codeGuid) ?? null : null;
     const codingId = target.kind === 'coding' ? refs.codingIds.get(target.coding) ?? null : null;
-    if (target.kind !== 'project' && documentId === null && codeId === null && codingId === null) {
+    const themeId = target.kind === 'theme' ? refs.themes.get(target.setGuid) ?? null : null;
+    if (target.kind !== 'project' && documentId === null && codeId === null && codingId === null && themeId === null) {
       report('memos', say('retargeted'));
     }
     const kind = memo.journal ? 'journal' : 'memo';
-    if (same.get(kind, memo.title, memo.body, documentId, codeId, codingId)) { report('memos', say('memoTwice'), 1); continue; }
+    if (same.get(kind, memo.title, memo.body, documentId, codeId, themeId, codingId)) { report('memos', say('memoTwice'), 1); continue; }
     const createdAt = memo.createdAt ?? now();
-    insert.run(kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, codingId, createdAt, memo.updatedAt ?? createdAt);
+    insert.run(kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, themeId, codingId, createdAt, memo.updatedAt ?? createdAt);
     written++;
   }
   return written;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 import { docxParts, plainText } from '../unit/report/docx-parts';
@@ -85,6 +86,11 @@ describe('the tematik command line', () => {
     expect(plainText(docxParts(fs.readFileSync(path.join(dir, 'laporan.docx'))).text('word/document.xml'))).not.toContain('Fitri Handayani');
     expect(tematik('report', project, '--out', path.join(dir, 'x.docx'), '--attribution', 'name')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--attribution is one of label-type, label, pseudonym-type/) });
     expect(tematik('refi-export', project, '--out', path.join(dir, 'studi.qdpx'))).toMatchObject({ code: 0 });
+    expect(tematik('refi-export', project, '--out', path.join(dir, 'windows.qdpx'), '--line-endings', 'crlf')).toMatchObject({ code: 0 });
+    const texts = Object.entries(unzipSync(fs.readFileSync(path.join(dir, 'windows.qdpx')))).filter(([name]) => name.startsWith('sources/')).map(([, data]) => strFromU8(data));
+    expect(texts).toHaveLength(11);
+    for (const text of texts) expect(text.includes('\r\n') && !/[^\r]\n/.test(text)).toBe(true);
+    expect(tematik('refi-export', project, '--out', path.join(dir, 'x.qdpx'), '--line-endings', 'cr')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--line-endings is lf or crlf/) });
     const fresh = path.join(dir, 'salinan.tematik');
     expect(tematik('init', fresh).code).toBe(0);
     const imported = tematik('refi-import', fresh, path.join(dir, 'studi.qdpx'));

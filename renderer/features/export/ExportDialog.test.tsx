@@ -41,6 +41,7 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
     case 'redactions.remove':
       redactions = redactions.filter((r) => r.id !== args['id']);
       return { ok: true, value: null };
+    case 'refi.exportProject': return { ok: true, value: { path: null, fileName: 'studi.qdpx', base64: toBase64('PK\u0003\u0004qdpx'), bytes: 8 } };
     case 'refi.exportCodebook': return { ok: true, value: { path: null, fileName: 'studi.qdc', base64: toBase64('<CodeBook/>'), bytes: 11 } };
     case 'export.table': return { ok: true, value: { base64: toBase64('\uFEFFCode,Parent\r\nHarga,\r\n'), fileName: `Studi – ${String(args['table'])}.${String(args['format'])}`, path: null, bytes: 24 } };
     case 'taguette.exportCodebook': return { ok: true, value: { base64: toBase64('name,description\r\nHarga,\r\n'), fileName: 'Studi – codebook for Taguette.csv', path: null, bytes: 25 } };
@@ -175,6 +176,18 @@ describe('ExportDialog', () => {
     fireEvent.click(screen.getByTestId('export-report-run'));
     expect(screen.getByTestId('export-report-missing').textContent).toContain('Select at least one theme');
     expect(calls).toEqual([]);
+  });
+
+  it('exports the REFI-QDA project with LF line endings unless CRLF is chosen for ATLAS.ti', async () => {
+    await renderDialog();
+    expect(screen.getByTestId('export-refi').textContent).toContain('counts CR LF as one character');
+    fireEvent.click(screen.getByTestId('export-refi-project'));
+    await screen.findByTestId('export-refi-done');
+    fireEvent.change(screen.getByTestId('export-refi-line-endings'), { target: { value: 'crlf' } });
+    fireEvent.click(screen.getByTestId('export-refi-project'));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(calls).toEqual([{ name: 'refi.exportProject', args: {} }, { name: 'refi.exportProject', args: { lineEndings: 'crlf' } }]);
+    expect(downloads.map((d) => [d.fileName, d.blob.type])).toEqual([['studi.qdpx', 'application/zip'], ['studi.qdpx', 'application/zip']]);
   });
 
   it('downloads REFI-QDA, CSV and map files with their types', async () => {

@@ -15,6 +15,7 @@ import {
 } from './export-options';
 import { RedactionEditor } from './RedactionEditor';
 import { exportStrings } from './strings';
+import type { LineEndings } from '../../../src/domain/types';
 import './export.css';
 
 type Section = 'report' | 'refi' | 'csv' | 'map';
@@ -50,6 +51,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [quotesText, setQuotesText] = useState(String(options.quotesPerTheme));
   const [missingThemes, setMissingThemes] = useState(false);
   const [includeCodes, setIncludeCodes] = useState(false);
+  const [lineEndings, setLineEndings] = useState<LineEndings>('lf');
   const [status, setStatus] = useState<Status | null>(null);
   const { delimiter, setDelimiter, tableFile } = useTableExport();
   const [tableFormat, setTableFormat] = useState<TableFormat>('xlsx');
@@ -102,7 +104,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     void exportFile('report', 'word', () => run('report.word', args, { quiet: true }).then(fromBase64(DOCX_TYPE)));
   };
   const exportRefi = (which: 'project' | 'codebook' | 'taguette') => void exportFile('refi', which, () => (which === 'project'
-    ? run('refi.exportProject', {}, { quiet: true }).then(fromBase64(QDPX_TYPE))
+    ? run('refi.exportProject', lineEndings === 'crlf' ? { lineEndings } : {}, { quiet: true }).then(fromBase64(QDPX_TYPE))
     : which === 'codebook'
       ? run('refi.exportCodebook', {}, { quiet: true }).then(fromBase64(QDC_TYPE))
       // Queries, not changes: invoke directly so the views are not all re-read for a download.
@@ -190,6 +192,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <Tile label={t('refiCodebook')} hint={t('refiCodebookHint')} onClick={() => exportRefi('codebook')} disabled={running} busy={busyItem('refi', 'codebook')} testId="export-refi-codebook" />
             <Tile label={t('taguetteCodebook')} hint={t('taguetteCodebookHint')} onClick={() => exportRefi('taguette')} disabled={running} busy={busyItem('refi', 'taguette')} testId="export-taguette-codebook" />
           </div>
+          <label className="ex-field">
+            <span>{t('refiLineEndings')}</span>
+            <span className="ex-inline">
+              <select value={lineEndings} onChange={(e) => setLineEndings(e.target.value === 'crlf' ? 'crlf' : 'lf')} disabled={running} data-testid="export-refi-line-endings">
+                <option value="lf">{t('refiLf')}</option>
+                <option value="crlf">{t('refiCrlf')}</option>
+              </select>
+              <small className="muted">{t('refiLineEndingsHint')}</small>
+            </span>
+          </label>
           <p className="ex-note muted">{t('refiImport')}</p>
           {sectionStatus('refi')}
         </Section>

@@ -17,10 +17,10 @@ function fileNameFor(ctx: Context, extension: string): string {
 }
 
 export const refiHandlers: HandlerGroup<'refi'> = {
-  'refi.exportProject': ({ path: file }, ctx) => {
+  'refi.exportProject': ({ path: file, lineEndings }, ctx) => {
     const { store } = ctx.session;
     ctx.progress({ done: 0, total: 1, label: 'Writing the REFI-QDA project' });
-    const bytes = exportProjectArchive(store.db, store.coder);
+    const bytes = exportProjectArchive(store.db, store.coder, lineEndings);
     ctx.progress({ done: 1, total: 1, label: 'Done' });
     return deliver(bytes, file, fileNameFor(ctx, '.qdpx'), ['.qdpx']);
   },

@@ -96,7 +96,11 @@ describe('REFI-QDA export', () => {
     const set = all(qde, 'Set').find((s) => s.attrs.get('name') === 'Pelanggan sebagai mitra')!;
     expect(set.children.find((c) => c.name === 'Description')!.text).toBe('UMKM treat customers as partners in product decisions.');
     expect(set.children.filter((c) => c.name === 'MemberCode')).toHaveLength(2);
-    expect(set.children.filter((c) => c.name === 'MemberNote')).toHaveLength(1);
+    // Its details note (status, colour) and the memo on the theme.
+    const notes = new Map(all(qde, 'Note').map((n) => [n.attrs.get('guid'), n]));
+    const members = set.children.filter((c) => c.name === 'MemberNote').map((m) => notes.get(m.attrs.get('targetGUID'))!);
+    expect(members.map((n) => n.attrs.get('name'))).toEqual(['Pelanggan sebagai mitra: details', 'Tema']);
+    expect(members[0]!.children.find((c) => c.name === 'PlainTextContent')!.text).toMatch(/^Status: candidate\nColour: #[0-9a-f]{6}$/);
   });
 
   it('writes informants as cases with typed variables and their documents', () => {
@@ -115,7 +119,8 @@ describe('REFI-QDA export', () => {
 
   it('writes memos as notes referenced from what they annotate, and the journal as a set', () => {
     const notes = new Map(all(qde, 'Note').map((n) => [n.attrs.get('guid'), n]));
-    expect(notes.size).toBe(6);
+    // Six memos and the theme's details note.
+    expect(notes.size).toBe(7);
     const refTargets = (el: XmlElement, name = 'NoteRef') => el.children.filter((c) => c.name === name).map((r) => notes.get(r.attrs.get('targetGUID'))!.attrs.get('name') ?? '');
     expect(refTargets(qde).sort()).toEqual(['Catatan awal', 'Refleksi']);
     expect(refTargets(all(qde, 'TextSource').find((s) => s.attrs.get('name') === 'A-01_asosiasi')!)).toEqual(['Tentang A-01']);

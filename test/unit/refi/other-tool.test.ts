@@ -146,9 +146,9 @@ describe('importing a .qdpx written by another QDA program', () => {
     expect(notes).toMatch(/Skipped audio source\(s\)/);
     expect(notes).toMatch(/Skipped <Highlight> in the source "Wawancara Sari": it belongs to another program's extension \(namespace "urn:example:other-qda"\)/);
     expect(notes).toMatch(/Skipped <FutureElement> in <Project>: Tematik does not use it/);
-    expect(notes).toMatch(/Skipped 1 link/);
+    expect(notes).toMatch(/Skipped links between items other than themes/);
     expect(notes).toMatch(/Skipped 1 graph/);
-    expect(notes).toMatch(/Skipped 1 set/);
+    expect(notes).toMatch(/Sets of codes became candidate themes/);
     expect(notes).toMatch(/not codable .* imported as ordinary codes/);
   });
 

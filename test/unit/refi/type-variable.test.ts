@@ -79,7 +79,8 @@ describe('refi.importProject with the user\'s choice of the informant type varia
     const report = await client.invoke('refi.importProject', { path: writeCasesProject(tempDir()), typeVariable: 'Sektor' });
     expect(await typesOf(client)).toEqual({ 'Bu Rina': 'Fashion', 'Mas Dedi': 'Kopi', 'Mbak Sinta': 'Fashion', 'Pak Hadi': 'Imported' });
     const rina = (await client.invoke('informants.list', {})).find((i) => i.label === 'Bu Rina')!;
-    expect(rina.attributes).toEqual({ Role: 'Pemilik UMKM', Kota: 'Yogyakarta', 'Lama usaha': '5' });
+    // The file's document set "Yogyakarta" is an informant group: an attribute, yes for Bu Rina's document.
+    expect(rina.attributes).toEqual({ Role: 'Pemilik UMKM', Kota: 'Yogyakarta', 'Lama usaha': '5', Yogyakarta: 'yes' });
     expect([...report.typesCreated].sort()).toEqual(['Fashion', 'Imported', 'Kopi']);
     const cases = report.report.find((s) => s.kind === 'cases')!;
     expect(cases.notes.map((n) => n.text)).toContainEqual({
@@ -96,7 +97,7 @@ describe('refi.importProject with the user\'s choice of the informant type varia
     const none = await newProject();
     const report = await none.invoke('refi.importProject', { path: writeCasesProject(tempDir()), typeVariable: null });
     expect(Object.values(await typesOf(none))).toEqual(['Imported', 'Imported', 'Imported', 'Imported']);
-    expect((await none.invoke('informants.list', {})).find((i) => i.label === 'Pak Hadi')!.attributes).toEqual({ Role: 'Pakar pemasaran', Kota: 'Semarang' });
+    expect((await none.invoke('informants.list', {})).find((i) => i.label === 'Pak Hadi')!.attributes).toEqual({ Role: 'Pakar pemasaran', Kota: 'Semarang', Yogyakarta: 'no' });
     expect(report.report.find((s) => s.kind === 'cases')!.notes[0]!.text.en).toBe('No variable was chosen for the informant type, so every case became an informant of type "Imported". Change their types in Tematik.');
   });
 
