@@ -26,6 +26,8 @@ type Db = Database.Database;
 export const TYPE_VARIABLE = 'Informant type';
 export const NAME_VARIABLE = 'Informant name';
 export const JOURNAL_SET = 'Reflexive journal';
+/** The journal set's description; it tells the set from a theme the user happened to name "Reflexive journal". */
+export const JOURNAL_SET_DESCRIPTION = 'Tematik\'s reflexive journal: entries written across the Braun & Clarke phases.';
 export const ORIGIN = 'Tematik';
 
 const dateTime = (value: string | null | undefined): string | undefined => (value && XSD_DATE_TIME.test(value) ? value : undefined);
@@ -242,7 +244,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
     }
     if (journal.length > 0) {
       w.open('Set', { guid: g('set', 'journal'), name: JOURNAL_SET });
-      w.leaf('Description', {}, 'Tematik\'s reflexive journal: entries written across the Braun & Clarke phases.');
+      w.leaf('Description', {}, JOURNAL_SET_DESCRIPTION);
       noteRefs(w, journal, 'MemberNote');
       w.close('Set');
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
-import { defineMessages, type LocalizedText } from '../domain/text';
+import { defineMessages, type Language, type LocalizedText } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
 import type { SkippedFile } from '../domain/types';
 import type { ParsedTurn } from '../import/types';
@@ -10,7 +10,7 @@ import { parseTurns } from '../import/turns';
 import { countWords } from '../import/words';
 import { annotationsOf, readLinks, type RawLink } from './annotations';
 import { findInArchive } from './archive-paths';
-import { JOURNAL_SET, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
+import { JOURNAL_SET, JOURNAL_SET_DESCRIPTION, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
 import { normaliseGuid } from './guid';
 import { ImportNotes } from './notes';
 import { crLfCountOf, importedText, type CrLfCount } from './positions';
@@ -215,6 +215,8 @@ export interface CaseVariable {
 export interface ReadOptions {
   /** The case variable (by name) that names the informant type; null for none (every case gets DEFAULT_TYPE); absent for the suggestion. */
   readonly typeVariable?: string | null;
+  /** The language the user imports in, for values Tematik writes itself (a set's group attribute is "yes"/"ya"). */
+  readonly language?: Language;
 }
 
 /** Everything a .qdpx holds that Tematik uses, read and checked, before anything is written. */
@@ -342,12 +344,14 @@ class ProjectReader {
   private readonly journalNoteGuids = new Set<string>();
   private readonly crLf: CrLfCount;
   private readonly themes: ThemeReader;
+  private readonly fromTematik: boolean;
 
   constructor(private readonly zip: SafeZip, private readonly origin: string, private readonly options: ReadOptions) {
     const fromTematik = origin === ORIGIN;
+    this.fromTematik = fromTematik;
     // Tematik counts a line break as one character, whichever line endings its export wrote.
     this.crLf = fromTematik ? 'one' : crLfCountOf(origin);
-    this.themes = new ThemeReader(this.messages, fromTematik);
+    this.themes = new ThemeReader(this.messages, fromTematik, options.language);
   }
 
   walk(root: XmlElement): void {
@@ -562,7 +566,7 @@ class ProjectReader {
   private readSets(el: XmlElement): void {
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Set') { this.messages.unknown(child, '<Sets>'); continue; }
-      if (child.attrs.get('name')?.trim().toLowerCase() === JOURNAL_SET.toLowerCase()) {
+      if (this.isJournalSet(child)) {
         for (const member of child.children) {
           if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidOf(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
         }
@@ -572,6 +576,16 @@ class ProjectReader {
         this.themes.readSet(child);
       }
     }
+  }
+
+  /**
+   * Tematik's journal set: notes only, named "Reflexive journal", and from Tematik with the journal's
+   * own description, so that a theme the user named "Reflexive journal" still comes back as a theme.
+   */
+  private isJournalSet(set: XmlElement): boolean {
+    if (set.attrs.get('name')?.trim().toLowerCase() !== JOURNAL_SET.toLowerCase()) return false;
+    if (set.children.some((c) => c.ns === PROJECT_NS && (c.name === 'MemberCode' || c.name === 'MemberSource'))) return false;
+    return !this.fromTematik || textOf(set, 'Description') === JOURNAL_SET_DESCRIPTION;
   }
 
   /** PlainTextContent or plainTextPath, and richTextPath; paths are read only from inside the archive. */

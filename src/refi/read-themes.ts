@@ -1,4 +1,4 @@
-import { defineMessages } from '../domain/text';
+import { defineMessages, type Language } from '../domain/text';
 import { CONVERGENCES, THEME_LINK_KINDS, THEME_STATUSES, type Convergence, type ThemeLinkKind, type ThemeStatus } from '../domain/types';
 import type { RawLink } from './annotations';
 import { DETAIL, SUB_THEME_SEPARATOR, THEME_NOTE } from './export-themes';
@@ -13,7 +13,7 @@ const say = defineMessages({
     setEmpty: 'Skipped the set "{name}": it holds no codes or documents of this file.',
     setTheme: 'Tematik\'s theme sets came back as themes, with their sub-themes, definitions, status and judgements.',
     setCandidate: 'Sets of codes became candidate themes (Braun & Clarke phase 3): review, rename or discard them on the themes board.',
-    setGroup: 'Sets of documents became informant groups: each is an informant attribute named after the set, "yes" for the informants of its documents and "no" for the file\'s other informants; triangulate by that attribute to compare them.',
+    setGroup: 'Sets of documents became informant groups: each is an informant attribute named after the set, "{yes}" for the informants of its documents and "{no}" for the file\'s other informants; triangulate by that attribute to compare them.',
     setGroupRenamed: 'The set "{name}" shares its name with a variable, so its informant attribute is called "{attribute}".',
     setUnknownMember: 'Skipped set members that are not codes or documents of this file (for example documents that were not imported).',
     setNoCase: 'Documents of the set "{name}" that belong to no case could not join its informant group: Tematik records groups on informants.',
@@ -29,7 +29,7 @@ const say = defineMessages({
     setEmpty: 'Set "{name}" dilewati: set itu tidak berisi kode atau dokumen dari berkas ini.',
     setTheme: 'Set tema Tematik kembali menjadi tema, beserta subtema, definisi, status, dan penilaian konvergensinya.',
     setCandidate: 'Set kode menjadi tema kandidat (fase 3 Braun & Clarke): tinjau, ganti nama, atau sisihkan di papan tema.',
-    setGroup: 'Set dokumen menjadi kelompok informan: masing-masing menjadi atribut informan bernama seperti set itu, "yes" bagi informan dokumennya dan "no" bagi informan lain dalam berkas; lakukan triangulasi menurut atribut itu untuk membandingkannya.',
+    setGroup: 'Set dokumen menjadi kelompok informan: masing-masing menjadi atribut informan bernama seperti set itu, "{yes}" bagi informan dokumennya dan "{no}" bagi informan lain dalam berkas; lakukan triangulasi menurut atribut itu untuk membandingkannya.',
     setGroupRenamed: 'Set "{name}" bernama sama dengan sebuah variabel, jadi atribut informannya dinamai "{attribute}".',
     setUnknownMember: 'Anggota set yang bukan kode atau dokumen berkas ini dilewati (misalnya dokumen yang tidak diimpor).',
     setNoCase: 'Dokumen dalam set "{name}" yang tidak termasuk kasus mana pun tidak dapat masuk kelompok informannya: Tematik mencatat kelompok pada informan.',
@@ -141,7 +141,12 @@ export class ThemeReader {
   /** Memos on a theme: note GUID → theme set GUID. */
   readonly noteThemes = new Map<string, string>();
 
-  constructor(private readonly messages: ImportNotes, private readonly fromTematik: boolean) {}
+  /** The values a group attribute takes, in the language the user imports in: they are shown and triangulated by. */
+  private readonly member: { readonly yes: string; readonly no: string };
+
+  constructor(private readonly messages: ImportNotes, private readonly fromTematik: boolean, language: Language = 'en') {
+    this.member = language === 'id' ? { yes: 'ya', no: 'tidak' } : { yes: 'yes', no: 'no' };
+  }
 
   readSet(el: XmlElement): void {
     this.messages.found('sets');
@@ -235,7 +240,7 @@ export class ThemeReader {
     };
   }
 
-  /** A set of documents as an informant attribute: "yes" for the informants of its documents, "no" for the file's others. */
+  /** A set of documents as an informant attribute: "yes" ("ya") for the informants of its documents, "no" ("tidak") for the file's others. */
   private group(set: RawSet, sources: readonly string[], cases: readonly PlannedCase[], variableNames: ReadonlySet<string>): readonly PlannedCase[] {
     const orphans = sources.filter((g) => !cases.some((c) => c.sourceGuids.includes(g))).length;
     if (orphans > 0) this.messages.skip('sets', say('setNoCase', { name: set.name }), orphans);
@@ -243,8 +248,8 @@ export class ThemeReader {
     const taken = [...variableNames].some((v) => v.toLowerCase() === set.name.toLowerCase());
     const attribute = taken ? `${set.name} (set)` : set.name;
     if (taken) this.messages.note('sets', say('setGroupRenamed', { name: set.name, attribute }));
-    this.messages.note('sets', say('setGroup'));
-    return cases.map((c) => ({ ...c, attributes: { ...c.attributes, [attribute]: c.sourceGuids.some((g) => sources.includes(g)) ? 'yes' : 'no' } }));
+    this.messages.note('sets', say('setGroup', this.member));
+    return cases.map((c) => ({ ...c, attributes: { ...c.attributes, [attribute]: c.sourceGuids.some((g) => sources.includes(g)) ? this.member.yes : this.member.no } }));
   }
 
   /** Links whose ends are theme sets (or planned links), onto-link links after their targets; the rest are reported. */

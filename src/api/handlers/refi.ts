@@ -33,7 +33,7 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     const { store } = ctx.session;
     const resolved = path.resolve(file);
     // Read and check the whole file (again, after an inspection) before the transaction: a refused file or choice writes nothing.
-    const plan = await readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), typeVariable === undefined ? {} : { typeVariable });
+    const plan = await readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), { ...(typeVariable === undefined ? {} : { typeVariable }), ...(language ? { language } : {}) });
     ctx.progress({ done: 3, total: 4, label: 'Saving' });
     const report = writeProjectPlan(store, plan, path.basename(resolved), language);
     ctx.progress({ done: 4, total: 4, label: 'Done' });

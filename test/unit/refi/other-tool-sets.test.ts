@@ -38,6 +38,15 @@ describe('sets and links from another program', () => {
     expect(matrix.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['yes', 'no']));
   });
 
+  it('writes the group attribute in Indonesian, "ya" and "tidak", when the user imports in Indonesian', async () => {
+    const indonesian = await newProject();
+    const result = await indonesian.invoke('refi.importProject', { path: writeZip({ 'project.qde': QDE }, 'atlas-sets-id.qdpx'), language: 'id' });
+    const informants = Object.fromEntries((await indonesian.invoke('informants.list', {})).map((i) => [i.label, i.attributes]));
+    expect(informants['Sari']).toMatchObject({ 'Anggota komunitas': 'ya', 'kota (set)': 'tidak' });
+    const sets = result.report.find((s) => s.kind === 'sets')!;
+    expect(sets.notes.map((n) => n.text.id).join('\n')).toContain('"ya" bagi informan dokumennya dan "tidak" bagi informan lain');
+  });
+
   it('keeps a link between two sets that became themes, and reports links between codes as skipped', async () => {
     const themes = new Map((await client.invoke('themes.list', {})).map((t) => [t.id as number, t.name]));
     const links = (await client.invoke('themeLinks.list', {})).map((l) => [themes.get(l.fromThemeId), l.kind, l.label, themes.get(l.toThemeId!)]);

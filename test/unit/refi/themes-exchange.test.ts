@@ -186,6 +186,24 @@ describe('REFI-QDA exchange of themes, sub-themes, links and judgements', () => 
   });
 });
 
+describe('a theme named like the reflexive journal', () => {
+  it('comes back as a theme, and the journal entries as journal entries', async () => {
+    const source = await populatedProject();
+    const { client } = source;
+    const code = (await client.invoke('codes.list', {}))[0]!;
+    await client.invoke('themes.create', { name: 'Reflexive journal', codeIds: [code.id] });
+    await client.invoke('memos.create', { kind: 'journal', title: 'Hari pertama', body: 'Saya terkejut oleh jawaban P-01.', target: { kind: 'project' } });
+    const file = path.join(tempDir(), 'journal-theme.qdpx');
+    await client.invoke('refi.exportProject', { path: file });
+    const target = await newProject('Peneliti C');
+    await target.invoke('refi.importProject', { path: file });
+    const theme = (await target.invoke('themes.list', {})).find((t) => t.name === 'Reflexive journal');
+    expect(theme?.codeIds).toHaveLength(1);
+    const journal = (await target.invoke('memos.list', { kind: 'journal' })).map((m) => m.title);
+    expect(journal).toContain('Hari pertama');
+  });
+});
+
 describe('REFI-QDA export with CRLF line endings', () => {
   let source: Populated;
   let lf: Record<string, string>;
