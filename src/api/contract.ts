@@ -289,7 +289,7 @@ export const contract = {
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional(), lineEndings: z.enum(LINE_ENDINGS).optional() })),
   /** Imports a .qdpx from another tool into the open project; parts Tematik does not use are listed in `notes`. */
-  'refi.importProject': action<ImportReport & { readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+  'refi.importProject': action<ImportReport & { readonly codes: number; readonly codings: number; readonly memos: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
     path: z.string().min(1),
     /** The case variable that names each informant's type; null gives every case the default type; absent takes the inspection's suggestion. */
     typeVariable: z.string().min(1).max(500).nullable().optional(),
@@ -300,7 +300,7 @@ export const contract = {
   'refi.inspectProject': action<ProjectInspection>()(z.strictObject({ path: z.string().min(1) })),
   /** The codebook as a REFI-QDA Codebook Exchange file (.qdc). */
   'refi.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
-  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+  'refi.importCodebook': action<{ readonly created: number; readonly existing: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
     path: z.string().min(1),
     /** Language of the import report kept in the reflexive journal (English when not given). */
     language: z.enum(['en', 'id']).optional(),
@@ -321,7 +321,7 @@ export const contract = {
   /** The codebook as a CSV that Taguette's "Import codebook" takes as it is (`name`, `description`). */
   'taguette.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),
   /** Adds the codes of a codebook CSV exported by Taguette (its `.qdc` goes through refi.importCodebook). */
-  'taguette.importCodebook': action<{ readonly created: number; readonly existing: number; readonly notes: readonly string[]; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
+  'taguette.importCodebook': action<{ readonly created: number; readonly existing: number; readonly report: readonly ExchangeSection[] }>()(z.strictObject({
     path: z.string().min(1),
     /** Language of the import report kept in the reflexive journal (English when not given). */
     language: z.enum(['en', 'id']).optional(),

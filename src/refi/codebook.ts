@@ -110,7 +110,7 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
 export function writeCodebookPlan(
   store: ProjectStore, plan: CodebookPlan, file: string,
   { language = 'en', action = 'refi.importCodebook' }: { language?: Language; action?: 'refi.importCodebook' | 'taguette.importCodebook' } = {},
-): { created: number; existing: number; notes: string[]; report: ExchangeSection[] } {
+): { created: number; existing: number; report: ExchangeSection[] } {
   const counts = store.change({ action, summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
     let created = 0;
     let existing = 0;
@@ -133,5 +133,5 @@ export function writeCodebookPlan(
     journalImport(store.db, { kind: 'codebook', file: path.basename(file) }, plan.messages.sections(), store.coderId(), language);
     return { created, existing };
   });
-  return { ...counts, notes: plan.messages.list(), report: plan.messages.sections() };
+  return { ...counts, report: plan.messages.sections() };
 }

@@ -1,5 +1,5 @@
 import { EXCHANGE_KINDS, type ExchangeKind, type ExchangeSection } from '../domain/types';
-import { defineMessages, inLanguage, untranslated, type Language, type LocalizedText } from '../domain/text';
+import { defineMessages, type LocalizedText } from '../domain/text';
 import type { XmlElement } from './xml';
 import { PROJECT_NS } from './xml';
 
@@ -46,9 +46,6 @@ export class ImportNotes {
     if (seen) { seen.count++; seen.skipped += skipped; } else notes.set(text.en, { text, count: 1, skipped });
   }
 
-  /** Legacy English-only remark; being replaced by `skip`/`note` with a kind and both languages. */
-  add(message: string): void { this.note('other', untranslated(message)); }
-
   /** An element Tematik does not know where it appears; never an error. */
   unknown(element: XmlElement, parent: string | LocalizedText, ns = PROJECT_NS): void {
     this.note('other', element.ns !== ns
@@ -62,14 +59,6 @@ export class ImportNotes {
       const t = this.tallies.get(kind)!;
       const notes = [...t.notes.values()].map((n) => ({ ...n }));
       return { kind, found: t.found, imported: t.imported, skipped: notes.reduce((s, n) => s + n.skipped, 0), notes };
-    });
-  }
-
-  /** Every note as one line in `language`, "(n times)" when it happened more than once. */
-  list(language: Language = 'en'): string[] {
-    return EXCHANGE_KINDS.flatMap((k) => [...(this.tallies.get(k)?.notes.values() ?? [])]).map((n) => {
-      const line = inLanguage(n.text, language);
-      return n.count === 1 ? line : `${line.replace(/\.$/, '')} (${n.count} ${language === 'id' ? 'kali' : 'times'}).`;
     });
   }
 }

@@ -45,7 +45,7 @@ type Report = (kind: ExchangeKind, text: LocalizedText, n?: number) => void;
 
 /** What `refi.importProject` reports: the batch import's report plus what else came in. */
 export type RefiImportReport = ImportReport & {
-  readonly notes: readonly string[]; readonly codes: number; readonly codings: number; readonly memos: number;
+  readonly codes: number; readonly codings: number; readonly memos: number;
   /** Per kind: found, imported, skipped and why. */
   readonly report: readonly ExchangeSection[];
 };
@@ -160,7 +160,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     journalImport(db, { kind: 'project', file, name: plan.name, origin: plan.origin }, messages.sections(), importer, language);
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
   });
-  return { ...result, failed: [], notes: plan.messages.list(), report: plan.messages.sections() };
+  return { ...result, failed: [], report: plan.messages.sections() };
 }
 
 function countCodes(codes: readonly PlannedCode[]): number {

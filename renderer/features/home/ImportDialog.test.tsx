@@ -23,13 +23,13 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
       }
       return { ok: true, value: {
         imported: [{ file: 'sources/P-01.txt', documentId: 7, title: 'P-01 wawancara', words: 3200, turns: 48, informants: ['P-01'] }],
-        failed: [], skipped: [], informantsCreated: ['P-01'], typesCreated: [], notes: [], codes: 14, codings: 96, memos: 3,
+        failed: [], skipped: [], informantsCreated: ['P-01'], typesCreated: [], codes: 14, codings: 96, memos: 3,
         report: [
           { kind: 'cases', found: 0, imported: 0, skipped: 0, notes: [{ text: { en: 'Informant types were taken from the variable "Sektor".', id: 'Jenis informan diambil dari variabel "Sektor".' }, count: 1, skipped: 0 }] },
           { kind: 'sources', found: 3, imported: 1, skipped: 2, notes: [{ text: { en: 'Skipped a picture source: Tematik codes text only.', id: 'Sumber gambar dilewati: Tematik hanya mengode teks.' }, count: 2, skipped: 2 }] },
         ],
       } };
-    case 'refi.importCodebook': return { ok: true, value: { created: 12, existing: 2, notes: [], report: [] } };
+    case 'refi.importCodebook': return { ok: true, value: { created: 12, existing: 2, report: [] } };
     default: return { ok: true, value: [] };
   }
 }

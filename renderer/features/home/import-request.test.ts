@@ -81,7 +81,7 @@ describe('REFI-QDA imports', () => {
   it('counts the documents a project import brought in beside its codes, codings and memos', () => {
     const result = {
       imported: [{ file: 'sources/a.txt', documentId: 4 as DocumentId, title: 'P-01', words: 10, turns: 2, informants: [] }],
-      failed: [], skipped: [], informantsCreated: [], typesCreated: [], notes: [], codes: 12, codings: 80, memos: 3, report: [],
+      failed: [], skipped: [], informantsCreated: [], typesCreated: [], codes: 12, codings: 80, memos: 3, report: [],
     };
     expect(refiProjectCounts(result)).toEqual({ documents: 1, codes: 12, codings: 80, memos: 3 });
   });

@@ -6,6 +6,7 @@ import type { Result } from '../../../src/api/contract';
 import type { Code, DocumentSummary } from '../../../src/domain/types';
 import { newProject, tempDir } from '../../helpers/temp-project';
 import { schemaErrors, writeZip } from './fixture';
+import { reportNotes } from '../../helpers/report-notes';
 
 const G = (n: number, braces = false) => {
   const guid = `A1B2C3D4-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -141,7 +142,7 @@ describe('importing a .qdpx written by another QDA program', () => {
   it('skips PDF and audio sources, and unknown elements, with a note instead of failing', () => {
     expect(report.skipped.map((s) => s.file).sort()).toEqual(['Brosur.pdf', 'rekaman.mp3']);
     expect(report.skipped.find((s) => s.file === 'Brosur.pdf')!.reason).toMatch(/PDF source; Tematik codes text only/);
-    const notes = report.notes.join('\n');
+    const notes = reportNotes(report.report).join('\n');
     expect(notes).toMatch(/Skipped PDF source\(s\)/);
     expect(notes).toMatch(/Skipped audio source\(s\)/);
     expect(notes).toMatch(/Skipped <Highlight> in the source "Wawancara Sari": it belongs to another program's extension \(namespace "urn:example:other-qda"\)/);
@@ -180,7 +181,7 @@ describe('importing a .qdpx written by another QDA program', () => {
     expect(budi).toMatchObject({ typeName: 'Imported', attributes: { Member: 'true' } });
     expect(budi.documentIds).toEqual([documents.find((d) => d.title === 'Catatan lapangan')!.id]);
     expect([...report.typesCreated].sort()).toEqual(['Barista', 'Imported']);
-    expect(report.notes.join('\n')).toMatch(/Informant types were taken from the variable "Role"; cases without a value became "Imported"/);
+    expect(reportNotes(report.report).join('\n')).toMatch(/Informant types were taken from the variable "Role"; cases without a value became "Imported"/);
   });
 
   it('turns notes into memos on what they annotate', async () => {
@@ -218,7 +219,7 @@ describe('REFI-QDA codebook (.qdc) import', () => {
     const result = await into.invoke('refi.importCodebook', { path: file });
     expect(result).toMatchObject({ created: 2, existing: 1 });
     expect(result.report).toEqual([expect.objectContaining({ kind: 'codes', found: 3, imported: 2, skipped: 1 })]);
-    expect(result.notes).toEqual([expect.stringMatching(/^Already in the codebook under the same parent .*kept as they were/)]);
+    expect(reportNotes(result.report)).toEqual([expect.stringMatching(/^Already in the codebook under the same parent .*kept as they were/)]);
     const codes = await into.invoke('codes.list', {});
     const existing = codes.find((c) => c.name === 'co-creation')!;
     expect(existing).toMatchObject({ colour: '#000000', description: 'milik proyek' });

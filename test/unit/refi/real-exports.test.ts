@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../../../src/domain/types';
 import { newProject } from '../../helpers/temp-project';
+import { reportNotes } from '../../helpers/report-notes';
 
 /** Real exchange files written by other tools, kept beside the checkout (see their SOURCES.md); never copied in. */
 const SAMPLES = path.resolve(__dirname, '../../../../shared/refi-samples');
@@ -44,7 +45,7 @@ describe('a .qdpx that qc 1.3.2 wrote', () => {
     expect(report.failed).toEqual([]);
     expect(report.imported.map((d) => d.title).sort()).toEqual(['admin-1', 'board_2017']);
     expect(report.codings).toBe(205);
-    expect(report.notes).toEqual(expect.arrayContaining([expect.stringMatching(/named by a plain path instead of internal:\/\/; their text was read from the file of that name in the \.qdpx's sources\/ folder/)]));
+    expect(reportNotes(report.report)).toEqual(expect.arrayContaining([expect.stringMatching(/named by a plain path instead of internal:\/\/; their text was read from the file of that name in the \.qdpx's sources\/ folder/)]));
     const stats = await client.invoke('project.stats', {});
     expect(stats).toMatchObject({ documents: 2, codings: 205 });
 

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from '../../../src/domain/text';
 import { newProject, tempDir } from '../../helpers/temp-project';
+import { reportNotes } from '../../helpers/report-notes';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/taguette');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -79,7 +80,7 @@ describe('Taguette codebooks', () => {
     expect(result.created).toBe(4);
     expect(await tree(client)).toEqual(['A → satu', 'B → dua', 'C / D → empat', 'C → tiga']);
     expect(result.report.find((s) => s.kind === 'codes')).toMatchObject({ found: 6, imported: 4, skipped: 2 });
-    expect(result.notes).toEqual([
+    expect(reportNotes(result.report)).toEqual([
       'Skipped rows without a code name.',
       'Skipped a second row named "C": Taguette names each tag once.',
       '"A" is its own ancestor through the "parent" column, so it was added at the top level.',
