@@ -96,7 +96,7 @@ describe('the tematik command line', () => {
     const imported = tematik('refi-import', fresh, path.join(dir, 'studi.qdpx'));
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/Imported 11 document\(s\)/);
-  });
+  }, 120_000); // a dozen CLI processes, each starting Node; the budget is for a loaded CI machine, not a speed target
 
   it('exits 1 with a clear message when an action fails', () => {
     const missing = tematik('list', path.join(tempDir(), 'tidak-ada.tematik'), 'documents');
