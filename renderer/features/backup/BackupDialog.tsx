@@ -4,6 +4,7 @@ import { BACKUP_LIMITS } from '../../../src/domain/types';
 import { inLanguage } from '../../../src/domain/text';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError, invoke } from '../../lib/api';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
 import { formatSize, formatWhen } from './format';
@@ -70,24 +71,24 @@ export function BackupDialog({ projectPath, onClose }: { projectPath: string; on
 
   if (chosen) {
     return (
-      <Modal
+      <ConfirmDialog
         key="confirm"
         title={t('confirmTitle', { when: when(chosen) })}
-        onClose={busy ? () => undefined : () => setChosen(null)}
-        testId="restore-confirm"
-        footer={(
+        message={(
           <>
-            <button onClick={() => setChosen(null)} disabled={busy}>{t('back')}</button>
-            <button className="primary" onClick={() => void restore(chosen)} disabled={busy} data-testid="restore-confirm-button">
-              {busy ? t('restoring') : t('confirmRestore')}
-            </button>
+            <p>{t('confirmReplace', { when: when(chosen), documents: count(chosen.documents), codings: count(chosen.codings) })}</p>
+            <p>{t('confirmKept')}</p>
+            {error && <p className="backup-error" role="alert">{error}</p>}
           </>
         )}
-      >
-        <p>{t('confirmReplace', { when: when(chosen), documents: count(chosen.documents), codings: count(chosen.codings) })}</p>
-        <p>{t('confirmKept')}</p>
-        {error && <p className="backup-error" role="alert">{error}</p>}
-      </Modal>
+        confirmLabel={busy ? t('restoring') : t('confirmRestore')}
+        cancelLabel={t('back')}
+        onConfirm={() => void restore(chosen)}
+        onCancel={() => setChosen(null)}
+        busy={busy}
+        danger={false}
+        testIds={{ dialog: 'restore-confirm', confirm: 'restore-confirm-button' }}
+      />
     );
   }
 
@@ -97,7 +98,7 @@ export function BackupDialog({ projectPath, onClose }: { projectPath: string; on
       title={t('title')}
       onClose={onClose}
       testId="backup-dialog"
-      wide
+      size="large"
       footer={(
         <>
           {isOpenProject && <button onClick={() => void backUpNow()} disabled={busy} data-testid="backup-now">{t('backUpNow')}</button>}

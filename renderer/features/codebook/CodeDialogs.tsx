@@ -4,6 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { codeMatches, codePath } from './code-tree';
 import { mergeTargets } from './drag-rules';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { codebookStrings, plural } from './strings';
 
@@ -109,22 +110,22 @@ export function DeleteDialog({ code, codes, onDelete, onClose }: {
   const children = codes.filter((c) => c.parentId === code.id).length;
   const parent = code.parentId === null ? null : codes.find((c) => c.id === code.parentId) ?? null;
   return (
-    <Modal
+    <ConfirmDialog
       title={t('deleteTitle', { name: code.name })}
-      onClose={onClose}
-      testId="delete-dialog"
-      footer={(
+      message={(
         <>
-          <button onClick={onClose}>{t('cancel')}</button>
-          <button className="primary cb-danger" autoFocus onClick={onDelete} data-testid="confirm-delete">{t('deleteConfirm')}</button>
+          <ul className="cb-consequences">
+            <li>{code.codingCount > 0 ? t('deleteCodings', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany') }) : t('deleteNoCodings')}</li>
+            {children > 0 && <li>{parent ? t('deleteSubcodesUp', { n: children, parent: parent.name }) : t('deleteSubcodesTop', { n: children })}</li>}
+          </ul>
+          <p className="muted">{t('deleteUndo')}</p>
         </>
       )}
-    >
-      <ul className="cb-consequences">
-        <li>{code.codingCount > 0 ? t('deleteCodings', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany') }) : t('deleteNoCodings')}</li>
-        {children > 0 && <li>{parent ? t('deleteSubcodesUp', { n: children, parent: parent.name }) : t('deleteSubcodesTop', { n: children })}</li>}
-      </ul>
-      <p className="muted">{t('deleteUndo')}</p>
-    </Modal>
+      confirmLabel={t('deleteConfirm')}
+      cancelLabel={t('cancel')}
+      onConfirm={onDelete}
+      onCancel={onClose}
+      testIds={{ dialog: 'delete-dialog', confirm: 'confirm-delete' }}
+    />
   );
 }

@@ -166,7 +166,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
       </section>
 
       {manualCsv !== null && (
-        <Modal title={t('copyTitle')} onClose={() => setManualCsv(null)} wide footer={<button className="primary" onClick={() => setManualCsv(null)}>{t('close')}</button>}>
+        <Modal title={t('copyTitle')} onClose={() => setManualCsv(null)} size="large" footer={<button className="primary" onClick={() => setManualCsv(null)}>{t('close')}</button>}>
           <p>{t('copyManual')}</p>
           <textarea className="cx-csv" readOnly value={manualCsv} rows={14} onFocus={(e) => e.currentTarget.select()} autoFocus data-testid="csv-text" />
         </Modal>

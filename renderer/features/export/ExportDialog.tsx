@@ -122,7 +122,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <Modal title={t('title')} onClose={() => { if (!running) onClose(); }} testId="export-dialog" wide
+    <Modal title={t('title')} onClose={onClose} busy={running} testId="export-dialog" size="large"
       footer={<button onClick={onClose} disabled={running} data-testid="export-close">{t('close')}</button>}>
       <div className="ex-body" aria-busy={running || undefined}>
         <Section title={t('reportTitle')} line={t('reportLine')} testId="export-report">

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
 import type { DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
+import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
 import { groupDocumentsByType, naturalCompare, type GroupedDocument } from './document-groups';
 import { formatNumber } from './format';
 import { InlineText } from './InlineText';
-import { ConfirmDialog, Modal } from './Modal';
 import { homeStrings } from './strings';
 
 /** The transcripts, grouped by informant type, with what each holds and the actions on it. */
@@ -153,11 +154,11 @@ function AssignDialog({ document, informants, types, onClose }: {
       title={t('assignTitle', { title: document.title })}
       onClose={onClose}
       busy={busy}
-      width={480}
+      size="medium"
       testId="assign-dialog"
       footer={(
         <>
-          <span className="muted hm-footer-note">{t('selectedCount', { n: chosen.size })}</span>
+          <span className="muted modal-footer-note">{t('selectedCount', { n: chosen.size })}</span>
           <button onClick={onClose} disabled={busy}>{t('cancel')}</button>
           <button className="primary" onClick={save} disabled={busy} data-testid="assign-save">{t('save')}</button>
         </>

@@ -11,7 +11,7 @@ import {
   type ImportMissing, type ImportMode, type RefiCodebookResult, type RefiProjectResult,
 } from './import-request';
 import { ExchangeReport } from './ExchangeReport';
-import { Modal } from './Modal';
+import { Modal } from '../../lib/Modal';
 import { RefiChoice, type TypeChoice } from './RefiChoice';
 import { importStrings, refiImportStrings } from './strings';
 import './import.css';
@@ -136,7 +136,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     );
 
   return (
-    <Modal title={mode === 'refi' ? t('titleRefi') : t('title')} onClose={onClose} busy={running || (stage.kind === 'refiInspected' && stage.running)} width={720} testId="import-dialog" footer={footer}>
+    <Modal title={mode === 'refi' ? t('titleRefi') : t('title')} onClose={onClose} busy={running || (stage.kind === 'refiInspected' && stage.running)} size="large" testId="import-dialog" footer={footer}>
       {stage.kind === 'refiInspected' ? (
         <div className="hm-import-form">
           <RefiChoice inspection={stage.inspection} choice={typeChoice} onChoice={setTypeChoice} disabled={stage.running} />

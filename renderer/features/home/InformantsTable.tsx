@@ -11,7 +11,7 @@ import {
   attributeChange, attributeColumns, attributeValue, informantRows, newColumnProblem, nextSort, type Sort, type SortKey,
 } from './informant-table';
 import { messageOf } from './InformantTypesPanel';
-import { ConfirmDialog } from './Modal';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { homeStrings } from './strings';
 
 /**

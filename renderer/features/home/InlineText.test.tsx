@@ -2,7 +2,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InlineText } from './InlineText';
-import { ConfirmDialog } from './Modal';
 
 afterEach(cleanup);
 
@@ -52,19 +51,5 @@ describe('InlineText', () => {
     fireEvent.change(input, { target: { value: 'P-02' } });
     fireEvent.blur(input);
     await vi.waitFor(() => expect(input.value).toBe('P-01'));
-  });
-});
-
-describe('ConfirmDialog', () => {
-  it('focuses the confirm button and cancels on Escape', () => {
-    const onConfirm = vi.fn();
-    const onCancel = vi.fn();
-    render(<ConfirmDialog title="Delete P-01?" message="Its 3 codings go with it." confirmLabel="Delete" cancelLabel="Cancel" onConfirm={onConfirm} onCancel={onCancel} />);
-    expect(screen.getByRole('dialog', { name: 'Delete P-01?' })).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByTestId('confirm-ok'));
-    fireEvent.keyDown(screen.getByTestId('confirm-ok'), { key: 'Escape' });
-    expect(onCancel).toHaveBeenCalledOnce();
-    fireEvent.click(screen.getByTestId('confirm-ok'));
-    expect(onConfirm).toHaveBeenCalledOnce();
   });
 });

@@ -4,9 +4,9 @@ import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
 import { THEME_LINK_KINDS } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { invoke } from '../../lib/api';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
-import { ConfirmDialog } from './ConfirmDialog';
 import { LINK_TOOL_OFF, linkToolStep, type LinkToolEvent, type LinkToolHint, type LinkToolState } from './link-tool';
 import { MapCanvas } from './MapCanvas';
 import { downloadBlob } from '../../lib/download';
@@ -269,8 +269,8 @@ export function ThemeMapView() {
       )}
       {confirmReset && (
         <ConfirmDialog
-          title={t('resetTitle')} body={t('resetBody')} confirm={t('resetConfirm')} cancel={t('cancel')}
-          onConfirm={resetLayout} onCancel={() => setConfirmReset(false)}
+          title={t('resetTitle')} message={<p>{t('resetBody')}</p>} confirmLabel={t('resetConfirm')} cancelLabel={t('cancel')}
+          onConfirm={resetLayout} onCancel={() => setConfirmReset(false)} danger={false} testIds={{ dialog: 'map-confirm', confirm: 'map-confirm-ok' }}
         />
       )}
     </div>

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Memo } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
-import { ConfirmDialog } from '../home/Modal';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { countByKind, excerpt, filterMemos, resolveTarget, type MemoFilter } from './memo-filter';
 import { MemoEntry } from './MemoEntry';
 import { PhasePanel } from './PhasePanel';

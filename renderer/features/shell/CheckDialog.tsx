@@ -32,7 +32,7 @@ export function CheckDialog({ onClose, onExport }: { onClose: () => void; onExpo
       title={t('checkTitle')}
       onClose={onClose}
       testId="check-dialog"
-      wide
+      size="large"
       footer={(
         <>
           {report && !report.ok && onExport && <button onClick={() => { onClose(); onExport(); }}>{t('export')}</button>}

@@ -1,5 +1,5 @@
 import { useStrings } from '../../i18n/i18n';
-import { Modal } from '../../lib/Modal';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { useProject } from '../../lib/state';
 import { accessStrings } from './access-strings';
 
@@ -13,19 +13,20 @@ export function ReadOnlyOfferDialog() {
     void run('project.open', { path: offer.path, readOnly: true }).catch(() => undefined);
   };
   return (
-    <Modal
+    <ConfirmDialog
       title={t('offerTitle')}
-      onClose={dismissOffer}
-      testId="read-only-offer"
-      footer={(
+      message={(
         <>
-          <button onClick={dismissOffer} data-testid="offer-cancel">{t('cancel')}</button>
-          <button className="primary" onClick={openReadOnly} autoFocus data-testid="offer-read-only">{t('openReadOnly')}</button>
+          <p role="alert">{offer.message}</p>
+          <p className="muted">{t('offerHint')}</p>
         </>
       )}
-    >
-      <p role="alert">{offer.message}</p>
-      <p className="muted">{t('offerHint')}</p>
-    </Modal>
+      confirmLabel={t('openReadOnly')}
+      cancelLabel={t('cancel')}
+      onConfirm={openReadOnly}
+      onCancel={dismissOffer}
+      danger={false}
+      testIds={{ dialog: 'read-only-offer', confirm: 'offer-read-only', cancel: 'offer-cancel' }}
+    />
   );
 }

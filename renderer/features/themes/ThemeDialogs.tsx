@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Code, Theme } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { plural, themesStrings } from './strings';
 
@@ -63,20 +64,21 @@ export function DeleteThemeDialog({ theme, subThemes, onCancel, onConfirm }: {
 }) {
   const t = useStrings(themesStrings);
   return (
-    <Modal
+    <ConfirmDialog
       title={t('deleteTitle', { name: theme.name })}
-      onClose={onCancel}
-      testId="theme-delete-dialog"
-      footer={(
+      message={(
         <>
-          <button onClick={onCancel} autoFocus>{t('cancel')}</button>
-          <button className="primary th-danger" onClick={onConfirm} data-testid="theme-delete-confirm">{t('deleteConfirm')}</button>
+          <p>{t('deleteExplain')}</p>
+          {subThemes > 0 && <p className="th-warning">{plural(t, subThemes, 'deleteSubOne', 'deleteSubMany')}</p>}
+          {theme.status !== 'discarded' && <p className="muted">{t('deleteInstead')}</p>}
         </>
       )}
-    >
-      <p>{t('deleteExplain')}</p>
-      {subThemes > 0 && <p className="th-warning">{plural(t, subThemes, 'deleteSubOne', 'deleteSubMany')}</p>}
-      {theme.status !== 'discarded' && <p className="muted">{t('deleteInstead')}</p>}
-    </Modal>
+      confirmLabel={t('deleteConfirm')}
+      cancelLabel={t('cancel')}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      focus="cancel"
+      testIds={{ dialog: 'theme-delete-dialog', confirm: 'theme-delete-confirm' }}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
 import { copyText } from '../../lib/copy-text';
+import { Modal } from '../../lib/Modal';
 import { downloadBlob } from '../../lib/download';
 import { DelimiterSelect } from '../export/DelimiterSelect';
 import { useTableExport, type TableFormat } from '../export/table-export';
@@ -51,11 +52,10 @@ export function TableActions({ table, exportArgs, disabled }: { table: () => Tex
         <DelimiterSelect value={delimiter} onChange={setDelimiter} disabled={disabled || busy} testId="export-delimiter" />
       </span>
       {manual !== null && (
-        <div className="tri-manual" role="dialog" aria-label={t('copyTitle')} onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setManual(null); } }}>
+        <Modal title={t('copyTitle')} onClose={() => setManual(null)} size="large" footer={<button className="primary" onClick={() => setManual(null)}>{t('close')}</button>}>
           <p>{t('copyManual')}</p>
-          <textarea readOnly value={manual} rows={10} autoFocus onFocus={(e) => e.currentTarget.select()} data-testid="copy-text" />
-          <div className="tri-manual-actions"><button className="primary" onClick={() => setManual(null)}>{t('close')}</button></div>
-        </div>
+          <textarea className="tri-manual-text" readOnly value={manual} rows={10} autoFocus onFocus={(e) => e.currentTarget.select()} data-testid="copy-text" />
+        </Modal>
       )}
     </div>
   );

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * The layer rules of eslint.config.mjs, run through ESLint's own API on one-line files placed (by
+ * `filePath`) where real code lives. The files need not exist: ESLint picks the config by path.
+ */
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+/** The messages of the layer rule for one import written in the file at `file` (relative to the root). */
+async function layerErrors(file: string, source: string): Promise<string[]> {
+  const code = `import { thing } from '${source}';\nexport const used = thing;\n`;
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  expect(result?.filePath).toBe(path.join(ROOT, file));
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const RENDERER_FILE = 'renderer/features/themes/LayerProbe.tsx';
+
+describe('the renderer imports only the pure modules of src/ (an allowlist)', () => {
+  it.each([
+    '../../../src/api/client',
+    '../../../src/analysis/triangulation',
+    '../../../src/search/query',
+    '../../../src/report/word',
+    '../../../src/store/codes',
+    '../../../src/api/dispatch',
+    '../../../src/export/csv',
+    '../../../src/newly-made-folder/anything',
+    '../../../main/menu',
+    '../../../test/helpers/temp-project',
+    'better-sqlite3',
+    'node:fs',
+    'electron',
+    'docx',
+  ])('refuses %s', async (source) => {
+    const errors = await layerErrors(RENDERER_FILE, source);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('names what is allowed in the message', async () => {
+    const [message] = await layerErrors(RENDERER_FILE, '../../../src/api/client');
+    expect(message).toContain('src/domain/**, src/api/contract and src/api/bridge');
+  });
+
+  it.each([
+    '../../../src/domain/types',
+    '../../../src/domain/map-geometry',
+    '../../../src/api/contract',
+    '../../../src/api/bridge',
+    '../../lib/api',
+    './ThemeDialogs',
+    'react',
+    'react-dom/client',
+  ])('allows %s', async (source) => {
+    expect(await layerErrors(RENDERER_FILE, source)).toEqual([]);
+  });
+
+  it('holds in the renderer\'s top folder and its tests too', async () => {
+    expect(await layerErrors('renderer/main.tsx', '../src/search/query')).toHaveLength(1);
+    expect(await layerErrors('renderer/lib/Probe.test.tsx', '../../src/api/client')).toHaveLength(1);
+    expect(await layerErrors('renderer/lib/Probe.test.tsx', 'vitest')).toEqual([]);
+  });
+});
+
+describe('the pure modules import only each other', () => {
+  it('keeps src/domain to itself and zod', async () => {
+    expect(await layerErrors('src/domain/probe.ts', '../store/open')).toHaveLength(1);
+    expect(await layerErrors('src/domain/probe.ts', '../api/contract')).toHaveLength(1);
+    expect(await layerErrors('src/domain/probe.ts', 'node:path')).toHaveLength(1);
+    expect(await layerErrors('src/domain/probe.ts', './types')).toEqual([]);
+    expect(await layerErrors('src/domain/probe.ts', 'zod')).toEqual([]);
+  });
+
+  it('keeps the contract and the bridge to src/domain and each other', async () => {
+    expect(await layerErrors('src/api/contract.ts', './client')).toHaveLength(1);
+    expect(await layerErrors('src/api/contract.ts', '../analysis/triangulation')).toHaveLength(1);
+    expect(await layerErrors('src/api/bridge.ts', './contract')).toEqual([]);
+    expect(await layerErrors('src/api/contract.ts', '../domain/types')).toEqual([]);
+  });
+});
+
+describe('the core and the shell', () => {
+  it('keeps src/ from importing main/, renderer/, Electron or React', async () => {
+    expect(await layerErrors('src/store/probe.ts', '../../renderer/lib/api')).toHaveLength(1);
+    expect(await layerErrors('src/api/probe.ts', '../../main/menu')).toHaveLength(1);
+    expect(await layerErrors('src/store/probe.ts', 'electron')).toHaveLength(1);
+    expect(await layerErrors('src/store/probe.ts', '../search/query')).toEqual([]);
+  });
+
+  it('keeps main/ to the shell: the core\'s features are reached through dispatch', async () => {
+    expect(await layerErrors('main/probe.ts', '../src/search/query')).toHaveLength(1);
+    expect(await layerErrors('main/probe.ts', '../renderer/lib/api')).toHaveLength(1);
+    expect(await layerErrors('main/probe.ts', '../src/api/dispatch')).toEqual([]);
+  });
+});
