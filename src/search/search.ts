@@ -83,12 +83,15 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
       SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end, bm25(search_fts) AS rank,
         u.point_start AS pointStart, u.point_end AS pointEnd, u.role, u.informant_id AS informantId
       ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
-    passages = bounded ? db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number : rows.length;
+    // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
+    const counted = scope.size === 3 && !narrowed ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
+    passages = bounded ? db.prepare(`SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number : rows.length;
   } catch (error) {
     throw new TematikError('invalid_args', say('cannotRun', { query: options.query, reason: (error as Error).message }));
   }
-  const hits = kwic(db, rows, tree, within);
   const everyPassageRead = rows.length === passages;
+  // When some passages were not read, `total` counts passages, so hits past the limit are never shown: stop building them there.
+  const hits = kwic(db, rows, tree, within, everyPassageRead ? Infinity : limit);
   const total = everyPassageRead ? hits.length : passages;
   return {
     hits: hits.slice(0, limit),
@@ -177,8 +180,8 @@ function codedRanges(db: Db, codeId: CodeId): Map<number, [number, number][]> {
   return byDocument;
 }
 
-/** Turns matching units into keyword-in-context lines, one per match. */
-function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null): SearchHit[] {
+/** Turns matching units into keyword-in-context lines, one per match, until `enough` hits are made. */
+function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null, enough: number): SearchHit[] {
   const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
   // Only the passage, not the whole transcript: code point offsets because substr() counts code points.
   const passageOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
@@ -210,6 +213,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
   };
   const hits: SearchHit[] = [];
   for (const row of rows) {
+    if (hits.length >= enough) break;
     const { title, text: whole } = source(row);
     const people = row.documentId === null ? { informantLabels: [], informantTypes: [] }
       : row.role !== null ? spokenByOne(row.informantId) : whoSpoke(row.documentId, row.start, row.end);
