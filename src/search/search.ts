@@ -183,8 +183,7 @@ function codedRanges(db: Db, codeId: CodeId): Map<number, [number, number][]> {
 /** Turns matching units into keyword-in-context lines, one per match, until `enough` hits are made. */
 function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null, enough: number): SearchHit[] {
   const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
-  // Only the passage, not the whole transcript: code point offsets because substr() counts code points.
-  const passageOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  const passageOf = documentPassages(db, rows);
   const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
   // A transcript unit is a speaker turn and names its informant; a document without turns is its informants' words.
   const whoSpoke = speakersOf(db);
@@ -218,9 +217,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     const people = row.documentId === null ? { informantLabels: [], informantTypes: [] }
       : row.role !== null ? spokenByOne(row.informantId) : whoSpoke(row.documentId, row.start, row.end);
     // Offsets below stay in the source's coordinates: a transcript passage is placed back at row.start.
-    const passage = row.documentId !== null
-      ? passageOf.get(row.pointStart, row.pointEnd - row.pointStart, row.documentId) as string
-      : whole!.slice(row.start, row.end);
+    const passage = row.documentId !== null ? passageOf(row) : whole!.slice(row.start, row.end);
     const text = (from: number, to: number) => passage.slice(from - row.start, to - row.start);
     const tokens = analyse(passage);
     const spans = matchSpans(tree, tokens.map((t) => t.stem)).sort((a, b) => a[0] - b[0]);
@@ -245,6 +242,36 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     }
   }
   return hits;
+}
+
+/**
+ * The text of transcript units, read once per document: reading a transcript's text costs about
+ * the same whatever part of it is taken, and the hits of a word cluster in the transcripts that
+ * talk about it. One read covers the stretch from the document's first listed unit to its last.
+ */
+function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => string {
+  // Code point offsets because substr() counts code points; the stretch read is then sliced in UTF-16 units.
+  const stretch = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  const spans = new Map<number, { first: UnitRow; last: UnitRow }>();
+  for (const row of rows) {
+    if (row.documentId === null) continue;
+    const span = spans.get(row.documentId);
+    if (!span) spans.set(row.documentId, { first: row, last: row });
+    else {
+      if (row.pointStart < span.first.pointStart) span.first = row;
+      if (row.pointEnd > span.last.pointEnd) span.last = row;
+    }
+  }
+  const read = new Map<number, { text: string; start: number }>();
+  return (row) => {
+    let found = read.get(row.documentId!);
+    if (!found) {
+      const { first, last } = spans.get(row.documentId!)!;
+      found = { text: stretch.get(first.pointStart, last.pointEnd - first.pointStart, row.documentId) as string, start: first.start };
+      read.set(row.documentId!, found);
+    }
+    return found.text.slice(row.start - found.start, row.end - found.start);
+  };
 }
 
 /** A context window on one line; where the window was cut inside the passage, the cut word goes. */

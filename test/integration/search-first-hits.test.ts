@@ -24,4 +24,17 @@ describe('the first hits of a search', () => {
       expect(first.passages).toBe(40);
     }
   });
+
+  it('are placed exactly in every turn of a transcript with emoji before them, each turn cut from one read of the transcript', async () => {
+    const client = await newProject();
+    const folder = tempDir();
+    const text = ['Pewawancara: Mulai 😍 dari mana? 🙏🏽', 'Narasumber: Kopi 👍🏽 kami dari petani 🌱 lokal.', 'Pewawancara: Lalu? 😀', 'Narasumber: Cafe\u0301 kami 🎉 pakai kopi itu, 🙏 kopi terbaik.']
+      .join('\n\n');
+    fs.writeFileSync(path.join(folder, 'emoji.txt'), `${text}\n`);
+    await client.invoke('import.folder', { folder });
+    const { hits } = await client.invoke('search.query', { query: 'kopi', sort: 'document' });
+    expect(hits.map((h) => h.match)).toEqual(['Kopi', 'kopi', 'kopi']);
+    expect(hits.map((h) => h.after.trim().split(' ')[0])).toEqual(['👍🏽', 'itu,', 'terbaik.']);
+    for (const hit of hits) expect(text.slice(hit.start, hit.end)).toBe(hit.match);
+  });
 });
