@@ -184,7 +184,8 @@ function codedRanges(db: Db, codeId: CodeId): Map<number, [number, number][]> {
 function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null, enough: number): SearchHit[] {
   const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
   const passageOf = documentPassages(db, rows);
-  const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? LIMIT 1');
+  // Turns follow one another without overlapping: the one holding a passage is the last to start at or before it (one index step, not a scan from the first turn).
+  const turn = db.prepare('SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? ORDER BY start_offset DESC LIMIT 1');
   // A transcript unit is a speaker turn and names its informant; a document without turns is its informants' words.
   const whoSpoke = speakersOf(db);
   const informant = db.prepare('SELECT i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id WHERE i.id = ?').raw();

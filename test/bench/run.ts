@@ -15,7 +15,7 @@ import { figure, fmt } from './stats';
 async function main(): Promise<void> {
   const scale = Number(process.env['BENCH_SCALE'] ?? '1');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-bench-'));
-  console.log(`Tematik benchmark · scale ${scale} · Node ${process.version} · ${os.cpus().length} cores · ${dir}`);
+  console.log(`Tematik benchmark · scale ${scale} · Node ${process.version} · ${os.cpus().length} cores · load ${os.loadavg()[0]!.toFixed(1)} · ${dir}`);
   const onlySearch = process.env['BENCH_ONLY'] === 'search';
   try {
     // The realistic corpus first: lunr's 1.6 GB index on the dense one, left for the collector, would slow what follows it.

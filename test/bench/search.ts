@@ -59,8 +59,18 @@ export async function benchSearch({ client, words, kind }: ImportBench, withLunr
   for (const [kind, list] of Object.entries(q)) {
     await fts(list[0]!); // warm the statement cache
     const latencies: number[] = [];
-    for (const query of list) { const s = performance.now(); await fts(query); latencies.push(performance.now() - s); }
-    figure(`FTS5 query p95, ${kind === 'one' ? 'one word' : kind === 'two' ? 'two words' : 'phrases'} (KWIC, first 200 hits)`, `${fmt(percentile(latencies, 95), 1)} ms (p50 ${fmt(percentile(latencies, 50), 1)})`, { ok: percentile(latencies, 95) <= target, text: `≤ ${target} ms` });
+    // CPU time beside wall time: on a shared machine the wall time also counts waiting for a core.
+    const cpu: number[] = [];
+    for (const query of list) {
+      const s = performance.now();
+      const c = process.cpuUsage();
+      await fts(query);
+      const used = process.cpuUsage(c);
+      latencies.push(performance.now() - s);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    figure(`FTS5 query p95, ${kind === 'one' ? 'one word' : kind === 'two' ? 'two words' : 'phrases'} (KWIC, first 200 hits)`,
+      `${fmt(percentile(latencies, 95), 1)} ms (p50 ${fmt(percentile(latencies, 50), 1)}; CPU p95 ${fmt(percentile(cpu, 95), 1)})`, { ok: percentile(latencies, 95) <= target, text: `≤ ${target} ms` });
   }
   if (!withLunr) return;
 
