@@ -3,23 +3,31 @@ import Database from 'better-sqlite3';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { CodeId, DocumentId } from '../../src/domain/ids';
 import { parseTurns } from '../../src/import/turns';
-import { random, writeCorpus } from './corpus';
+import { compareProfiles, random, writeCorpus, type CorpusKind } from './corpus';
 import { figure, fmt, percentile, seconds } from './stats';
 
 export interface ImportBench {
   readonly client: LocalClient;
   readonly words: number;
+  readonly kind: CorpusKind;
 }
 
 /** Import throughput against raw better-sqlite3 inserts of the same text, in the same run. */
-export async function benchImport(dir: string, documents: number, wordsEach: number): Promise<ImportBench> {
+export async function benchImport(dir: string, documents: number, wordsEach: number, kind: CorpusKind = 'dense'): Promise<ImportBench> {
   let t = performance.now();
-  const { texts } = writeCorpus(path.join(dir, 'corpus'), documents, wordsEach);
+  const { texts } = writeCorpus(path.join(dir, `corpus-${kind}`), documents, wordsEach, undefined, kind);
   const words = texts.reduce((n, text) => n + text.split(/\s+/).filter(Boolean).length, 0);
   const megabytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0) / 1e6;
-  console.log(`corpus: ${documents} transcripts, ${words.toLocaleString('en')} words, ${fmt(megabytes, 1)} MB, written in ${fmt(seconds(t))} s`);
+  console.log(`${kind} corpus: ${documents} transcripts, ${words.toLocaleString('en')} words, ${fmt(megabytes, 1)} MB, written in ${fmt(seconds(t))} s`);
 
-  const raw = new Database(path.join(dir, 'raw.sqlite'));
+  if (kind === 'realistic') {
+    const { sample, corpus, corpusTypes } = compareProfiles(texts);
+    const line = (p: typeof sample) => `TTR ${fmt(p.ttr, 3)}, hapax ${fmt(p.hapaxShare * 100, 1)} % of types, top 100 words ${fmt(p.top100Share * 100, 1)} % of tokens, Zipf ${fmt(p.zipf, 2)}`;
+    figure(`sample transcripts (${sample.tokens} words)`, line(sample));
+    figure(`corpus, the same lengths (${corpus.tokens} words)`, line(corpus), { ok: Math.abs(corpus.ttr - sample.ttr) <= 0.05, text: 'TTR within 0.05 of the sample' });
+    figure('distinct word forms in the corpus', corpusTypes.toLocaleString('en'), { ok: corpusTypes >= 30_000, text: '≥ 30,000' });
+  }
+  const raw = new Database(path.join(dir, `raw-${kind}.sqlite`));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT');
@@ -41,9 +49,9 @@ export async function benchImport(dir: string, documents: number, wordsEach: num
   raw.close();
 
   const client = localClient({ coder: 'bench' });
-  await client.invoke('project.create', { path: path.join(dir, 'bench.tematik') });
+  await client.invoke('project.create', { path: path.join(dir, `bench-${kind}.tematik`) });
   t = performance.now();
-  const report = await client.invoke('import.folder', { folder: path.join(dir, 'corpus') });
+  const report = await client.invoke('import.folder', { folder: path.join(dir, `corpus-${kind}`) });
   const imported = seconds(t);
   if (report.imported.length !== documents) throw new Error(`imported ${report.imported.length} of ${documents}`);
 
@@ -54,7 +62,7 @@ export async function benchImport(dir: string, documents: number, wordsEach: num
     { ok: imported <= 20 * (documents / 1000), text: `≤ ${fmt(20 * (documents / 1000), 1)} s` });
   figure('import ÷ raw text-only throughput', `${fmt((rawText / imported) * 100, 1)} %`, { ok: rawText / imported >= 0.5, text: '≥ 50 %' });
   figure('import ÷ raw same-rows throughput', `${fmt((rawRows / imported) * 100, 1)} %`, { ok: rawRows / imported >= 0.5, text: '≥ 50 %' });
-  return { client, words };
+  return { client, words, kind };
 }
 
 /** Apply-code latency through the handler table, with `codings` codings already in the project. */
