@@ -236,7 +236,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const codebook = flags.out.toLowerCase().endsWith('.qdc');
       if (!codebook && !flags.out.toLowerCase().endsWith('.qdpx')) throw new UsageError('--out must end in .qdpx or .qdc.');
       const lineEndings = flags['line-endings'];
-      if (lineEndings !== undefined && !isOneOf(LINE_ENDINGS, lineEndings)) throw new UsageError(`--line-endings is one of ${LINE_ENDINGS.join(', ')}.`);
+      if (lineEndings !== undefined && !isOneOf(LINE_ENDINGS, lineEndings)) throw new UsageError(`--line-endings is ${LINE_ENDINGS.join(' or ')}.`);
       if (lineEndings !== undefined && codebook) throw new UsageError('--line-endings goes with a .qdpx project: a codebook has no texts.');
       const result = codebook
         ? await invoke('refi.exportCodebook', { path: flags.out })
