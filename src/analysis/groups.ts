@@ -62,7 +62,7 @@ function compareNumbers(a: string, b: string): number {
 }
 
 /** Natural, case-blind order ("Kota 2" before "Kota 10"); exact order only to break ties between variants. */
-const compareText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export const compareText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts informants into columns: informant types in their sort order, or the sorted values of one attribute. */
 export function informantGroups(db: Db, groupBy: GroupBy = { kind: 'type' }): InformantGroups {

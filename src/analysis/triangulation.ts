@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import type { Convergence, Extract, GroupBy, ThemeStatus, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
+import type { Convergence, Extract, GroupBy, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
 import { attributeCodings, readCodings, type Attribution } from './attribution';
 import { bucket, IdIndex } from './columnar';
 import { extractsOf } from './extracts';
 import { columnIndex, informantGroups, type InformantGroups } from './groups';
 import { suggestConvergence } from './suggestion';
+import { evidenceCodes, readThemeShapes, themeEvidenceCodes } from './theme-evidence';
 
 const say = defineMessages({
   en: {
@@ -44,10 +45,9 @@ interface RowSource {
  * of one attribute): how many informants of the group support it, and with how many
  * extracts.
  *
- * - A theme's evidence is the codings of its codes and of the codes of its sub-themes,
- *   at any depth, except sub-themes that are discarded (and whatever is under them).
- *   A coding counts once even when its code reaches the theme twice (directly and
- *   through a sub-theme). Two codings on the same passage are two extracts.
+ * - A theme's evidence is the codings of its evidence codes (see `theme-evidence.ts`:
+ *   its own and its sub-themes' still in play). A coding counts once even when its code
+ *   reaches the theme twice. Two codings on the same passage are two extracts.
  * - A code's evidence is its own codings (not its sub-codes').
  * - An extract supports the informants who spoke it (see `attribution.ts`): in a group
  *   interview only the speaker, a passage spanning two speakers both, the interviewer no
@@ -87,59 +87,24 @@ function codeRows(db: Db): RowSource[] {
     .map(([id, name, colour]) => ({ kind: 'code', id, name, colour, codeIds: [id], convergence: null, convergenceReason: '' }));
 }
 
-interface ThemeNode {
-  readonly id: number;
-  readonly parentId: number | null;
-  readonly name: string;
-  readonly colour: string;
-  readonly status: ThemeStatus;
-  readonly convergence: Convergence | null;
-  readonly convergenceReason: string;
-  readonly codeIds: number[];
-  readonly children: ThemeNode[];
-}
-
-/** Every theme in list order (sort order, name), with its codes and sub-themes. */
-function themeTree(db: Db): ThemeNode[] {
-  const themes = (db.prepare(`
-    SELECT id, parent_id AS parentId, name, colour, status, convergence, convergence_reason AS convergenceReason
-    FROM themes ORDER BY sort_order, name COLLATE NOCASE`).all() as Omit<ThemeNode, 'codeIds' | 'children'>[])
-    .map((theme): ThemeNode => ({ ...theme, codeIds: [], children: [] }));
-  const byId = new Map(themes.map((theme) => [theme.id, theme]));
-  for (const theme of themes) if (theme.parentId !== null) byId.get(theme.parentId)?.children.push(theme);
-  for (const [themeId, codeId] of db.prepare('SELECT theme_id, code_id FROM theme_codes ORDER BY theme_id, code_id').raw().all() as [number, number][]) {
-    byId.get(themeId)?.codeIds.push(codeId);
-  }
-  return themes;
-}
-
-/** The codes whose codings are a theme's evidence: its own and its non-discarded sub-themes', at any depth. */
-function evidenceCodes(theme: ThemeNode): number[] {
-  const codes = new Set<number>();
-  const visited = new Set<number>();
-  const visit = (node: ThemeNode): void => {
-    if (visited.has(node.id)) return;
-    visited.add(node.id);
-    for (const code of node.codeIds) codes.add(code);
-    for (const child of node.children) if (child.status !== 'discarded') visit(child);
-  };
-  visit(theme);
-  return [...codes];
-}
-
 function themeRows(db: Db, includeDiscarded: boolean): RowSource[] {
-  return themeTree(db)
+  const shapes = readThemeShapes(db);
+  const codesOf = evidenceCodes(shapes);
+  const details = new Map((db.prepare('SELECT id, name, colour, convergence, convergence_reason FROM themes').raw().all() as [number, string, string, Convergence | null, string][])
+    .map(([id, ...rest]) => [id, rest] as const));
+  return shapes
     .filter((theme) => includeDiscarded || theme.status !== 'discarded')
-    .map((theme) => ({
-      kind: 'theme', id: theme.id, name: theme.name, colour: theme.colour, codeIds: evidenceCodes(theme),
-      convergence: theme.convergence, convergenceReason: theme.convergenceReason,
-    }));
+    .map((theme) => {
+      const [name, colour, convergence, convergenceReason] = details.get(theme.id)!;
+      return { kind: 'theme', id: theme.id, name, colour, codeIds: codesOf(theme.id), convergence, convergenceReason };
+    });
 }
 
 function themeEvidence(db: Db, themeId: number): number[] {
-  const theme = themeTree(db).find((t) => t.id === themeId);
-  if (!theme) throw new TematikError('not_found', say('themeNotFound', { id: String(themeId) }));
-  return evidenceCodes(theme);
+  if (db.prepare('SELECT 1 FROM themes WHERE id = ?').get(themeId) === undefined) {
+    throw new TematikError('not_found', say('themeNotFound', { id: String(themeId) }));
+  }
+  return themeEvidenceCodes(db, themeId);
 }
 
 function codeExists(db: Db, codeId: number): number {

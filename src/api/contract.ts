@@ -7,7 +7,7 @@ import type {
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
-import { CONVERGENCES, LINE_ENDINGS, PHASES, REPORT_ATTRIBUTIONS, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -22,7 +22,7 @@ const id = <B>() => z.number().int().positive().transform((n) => n as B);
 const offset = z.number().int().nonnegative().transform((n) => n as Utf16Offset);
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
-const phase = z.number().int().refine((n): n is Phase => (PHASES as readonly number[]).includes(n), 'must be a phase from 1 to 6');
+const phase = z.number().int().refine((n): n is Phase => isOneOf(PHASES, n), 'must be a phase from 1 to 6');
 const none = z.strictObject({});
 
 const groupBy = z.discriminatedUnion('kind', [
@@ -34,8 +34,8 @@ const commentTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('link'), id: id<ThemeLinkId>() }),
 ]);
 const coordinate = z.number().finite().min(-100000).max(100000);
-const linkKind = z.enum(THEME_LINK_KINDS as unknown as ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with']);
-const convergence = z.enum(CONVERGENCES as unknown as ['agreement', 'partial', 'silence', 'dissonance']);
+const linkKind = z.enum(THEME_LINK_KINDS);
+const convergence = z.enum(CONVERGENCES);
 const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
@@ -138,7 +138,7 @@ export const contract = {
    * turn of that speaker becomes), or unknown. Undoable; every count follows.
    */
   'documents.setSpeaker': action<readonly DocumentSpeaker[]>()(z.strictObject({
-    id: id<DocumentId>(), speaker: z.string().min(1).max(100), role: z.enum(['interviewer', 'informant', 'unknown']), informantId: id<InformantId>().nullable(),
+    id: id<DocumentId>(), speaker: z.string().min(1).max(100), role: z.enum(SPEAKER_ROLES), informantId: id<InformantId>().nullable(),
   })),
   /** Swaps interviewer and informant roles in the documents (P/I read the wrong way round), then maps informants again. */
   'documents.swapRoles': action<null>()(z.strictObject({ ids: z.array(id<DocumentId>()).min(1).max(10000) })),
@@ -178,9 +178,9 @@ export const contract = {
   'codings.forDocument': action<readonly Coding[]>()(z.strictObject({ documentId: id<DocumentId>() })),
   'codings.forCode': action<readonly Extract[]>()(z.strictObject({ codeId: id<CodeId>(), includeChildren: z.boolean().optional() })),
 
-  'memos.list': action<readonly Memo[]>()(z.strictObject({ target: memoTarget.optional(), kind: z.enum(['memo', 'journal']).optional() })),
+  'memos.list': action<readonly Memo[]>()(z.strictObject({ target: memoTarget.optional(), kind: z.enum(MEMO_KINDS).optional() })),
   'memos.create': action<Memo>()(z.strictObject({
-    kind: z.enum(['memo', 'journal']).optional(), title: z.string().max(500).optional(), body: z.string().max(1_000_000), target: memoTarget,
+    kind: z.enum(MEMO_KINDS).optional(), title: z.string().max(500).optional(), body: z.string().max(1_000_000), target: memoTarget,
   })),
   'memos.update': action<Memo>()(z.strictObject({ id: id<MemoId>(), title: z.string().max(500).optional(), body: z.string().max(1_000_000).optional() })),
   'memos.delete': action<null>()(z.strictObject({ id: id<MemoId>() })),
@@ -189,7 +189,7 @@ export const contract = {
   'themes.create': action<Theme>()(z.strictObject({ name, parentId: id<ThemeId>().nullable().optional(), codeIds: z.array(id<CodeId>()).optional(), colour: colour.optional() })),
   'themes.update': action<Theme>()(z.strictObject({
     id: id<ThemeId>(), name: name.optional(), definition: z.string().max(50000).optional(), scope: z.string().max(50000).optional(),
-    status: z.enum(THEME_STATUSES as unknown as ['candidate', 'reviewed', 'defined', 'discarded']).optional(),
+    status: z.enum(THEME_STATUSES).optional(),
     colour: colour.optional(), exemplarCodingId: id<CodingId>().nullable().optional(), parentId: id<ThemeId>().nullable().optional(),
     /** The key finding in a sentence, for the report's findings table. */
     finding: z.string().max(2000).optional(),

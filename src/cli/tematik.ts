@@ -6,7 +6,7 @@ import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
-import { LINE_ENDINGS, REPORT_ATTRIBUTIONS, type LineEndings, type ReportAttribution } from '../domain/types';
+import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
@@ -73,9 +73,6 @@ const accessText = defineMessages({
 
 class UsageError extends Error {}
 
-const isAttribution = (value: string): value is ReportAttribution => (REPORT_ATTRIBUTIONS as readonly string[]).includes(value);
-const isExportTable = (value: string | undefined): value is (typeof EXPORT_TABLES)[number] => (EXPORT_TABLES as readonly (string | undefined)[]).includes(value);
-const isLineEndings = (value: string): value is LineEndings => (LINE_ENDINGS as readonly string[]).includes(value);
 
 const options = {
   name: { type: 'string' }, informant: { type: 'string' }, 'skip-bad': { type: 'boolean' }, 'swap-roles': { type: 'boolean' }, folder: { type: 'string' },
@@ -225,7 +222,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const quotes = flags.quotes === undefined ? undefined : Number(flags.quotes);
       if (quotes !== undefined && !(Number.isInteger(quotes) && quotes >= 0 && quotes <= 25)) throw new UsageError('--quotes is a whole number from 0 to 25.');
       const attribution = flags.attribution ?? 'label-type';
-      if (!isAttribution(attribution)) throw new UsageError(`--attribution is one of ${REPORT_ATTRIBUTIONS.join(', ')}.`);
+      if (!isOneOf(REPORT_ATTRIBUTIONS, attribution)) throw new UsageError(`--attribution is one of ${REPORT_ATTRIBUTIONS.join(', ')}.`);
       if (flags['real-names'] && flags.pseudonymise) throw new UsageError('--real-names and --pseudonymise contradict each other; names are pseudonymised unless --real-names is given.');
       // Names are pseudonymised unless asked otherwise, as in the app: interview data is confidential.
       const result = await invoke('report.word', {
@@ -239,7 +236,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const codebook = flags.out.toLowerCase().endsWith('.qdc');
       if (!codebook && !flags.out.toLowerCase().endsWith('.qdpx')) throw new UsageError('--out must end in .qdpx or .qdc.');
       const lineEndings = flags['line-endings'];
-      if (lineEndings !== undefined && !isLineEndings(lineEndings)) throw new UsageError('--line-endings is lf or crlf.');
+      if (lineEndings !== undefined && !isOneOf(LINE_ENDINGS, lineEndings)) throw new UsageError(`--line-endings is ${LINE_ENDINGS.join(' or ')}.`);
       if (lineEndings !== undefined && codebook) throw new UsageError('--line-endings goes with a .qdpx project: a codebook has no texts.');
       const result = codebook
         ? await invoke('refi.exportCodebook', { path: flags.out })
@@ -267,7 +264,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'csv':
     case 'table': {
       const table = rest[0];
-      if (!isExportTable(table)) throw new UsageError(`${command} needs a table: ${EXPORT_TABLES.join(', ')}.`);
+      if (!isOneOf(EXPORT_TABLES, table)) throw new UsageError(`${command} needs a table: ${EXPORT_TABLES.join(', ')}.`);
       const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`${command} needs --out ending in .csv (text) or .xlsx (Excel workbook).`);
       const delimiter = flags.delimiter ?? 'comma';

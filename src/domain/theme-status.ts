@@ -42,6 +42,3 @@ export function missingFor(theme: Pick<Theme, 'definition' | 'scope'>, to: Theme
   }
   return [];
 }
-
-/** The order statuses take in lists and legends: the phases' progression, discarded last. */
-export const STATUS_ORDER: readonly ThemeStatus[] = ['candidate', 'reviewed', 'defined', 'discarded'];

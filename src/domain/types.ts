@@ -4,24 +4,41 @@ import type {
   ThemeId, ThemeLinkId, TurnId, Utf16Offset, RedactionId,
 } from './ids';
 
+/*
+ * Each value list is written once, here, as an `as const` array; its type, the contract's zod enums,
+ * the renderer's option lists and the CLI's checks all derive from it. The SQL CHECK constraints of
+ * the migrations cannot import it: test/unit/store/value-lists.test.ts holds them to these lists.
+ */
+
 /** Braun & Clarke (2006) phases, 1 = familiarising … 6 = producing the report. */
-export type Phase = 1 | 2 | 3 | 4 | 5 | 6;
-export const PHASES: readonly Phase[] = [1, 2, 3, 4, 5, 6];
+export const PHASES = [1, 2, 3, 4, 5, 6] as const;
+export type Phase = (typeof PHASES)[number];
 
-export type ThemeStatus = 'candidate' | 'reviewed' | 'defined' | 'discarded';
-export const THEME_STATUSES: readonly ThemeStatus[] = ['candidate', 'reviewed', 'defined', 'discarded'];
+/** In Braun & Clarke's order (candidate → reviewed → defined), then discarded. */
+export const THEME_STATUSES = ['candidate', 'reviewed', 'defined', 'discarded'] as const;
+export type ThemeStatus = (typeof THEME_STATUSES)[number];
 
-export type ThemeLinkKind = 'influences' | 'mediates' | 'moderates' | 'contradicts' | 'part-of' | 'associated-with';
-export const THEME_LINK_KINDS: readonly ThemeLinkKind[] = ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with'];
+export const THEME_LINK_KINDS = ['influences', 'mediates', 'moderates', 'contradicts', 'part-of', 'associated-with'] as const;
+export type ThemeLinkKind = (typeof THEME_LINK_KINDS)[number];
 
 /** The researcher's triangulation judgement on a theme, after Farmer et al. (2006). */
-export type Convergence = 'agreement' | 'partial' | 'silence' | 'dissonance';
-export const CONVERGENCES: readonly Convergence[] = ['agreement', 'partial', 'silence', 'dissonance'];
+export const CONVERGENCES = ['agreement', 'partial', 'silence', 'dissonance'] as const;
+export type Convergence = (typeof CONVERGENCES)[number];
 
-export type SourceFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'qdpx';
-export type SpeakerRole = 'interviewer' | 'informant' | 'unknown';
-export type AttributeType = 'text' | 'number';
-export type MemoKind = 'memo' | 'journal';
+export const SOURCE_FORMATS = ['txt', 'md', 'docx', 'vtt', 'srt', 'qdpx'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export const SPEAKER_ROLES = ['interviewer', 'informant', 'unknown'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+export const ATTRIBUTE_TYPES = ['text', 'number'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+export const MEMO_KINDS = ['memo', 'journal'] as const;
+export type MemoKind = (typeof MEMO_KINDS)[number];
+
+/** True when `value` is one of `list`: narrows a string (a CLI flag, a select's value, a file's field) to the list's type. */
+export const isOneOf = <T extends string | number>(list: readonly T[], value: unknown): value is T => list.some((item) => item === value);
 
 /** Why a project is open for reading only; null when it is open for writing. */
 export type ReadOnlyReason = 'requested' | 'locked' | 'damaged' | 'read_only_media' | 'disk_full';

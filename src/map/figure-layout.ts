@@ -1,7 +1,7 @@
 import {
   CODE_LINE_CHARS, CODE_WIDTH, LINK_STYLE, boundsOf, codeHeight, THEME_HEIGHT, THEME_WIDTH, boxesOverlap, centre, edgePoint, segmentHitsBox, wrap, type Box, type Point,
 } from '../domain/map-geometry';
-import type { ThemeLink, ThemeLinkKind, ThemeMap, ThemeStatus } from '../domain/types';
+import { THEME_LINK_KINDS, type ThemeLink, type ThemeLinkKind, type ThemeMap, type ThemeStatus } from '../domain/types';
 import { FIGURE_STRINGS, type FigureLanguage } from './strings';
 
 /*
@@ -507,7 +507,7 @@ export function figureLayout(map: ThemeMap, options: FigureOptions = {}): Figure
   const bottom = Math.max(...extents.map((b) => b.y + b.h)) + 20;
 
   const entries: { kind: ThemeLinkKind | 'parent'; text: string }[] = [
-    ...(Object.keys(LINK_STYLE) as ThemeLinkKind[]).map((kind) => ({ kind, text: s.kinds[kind] })),
+    ...THEME_LINK_KINDS.map((kind) => ({ kind, text: s.kinds[kind] })),
     ...(parentPairs.length ? [{ kind: 'parent' as const, text: s.subTheme }] : []),
   ];
   const sample = 34 * Math.max(1, k) ** 0.5;

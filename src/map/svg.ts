@@ -1,5 +1,5 @@
 import { LINK_STYLE, PARENT_LINK_STYLE, tint } from '../domain/map-geometry';
-import type { ThemeLinkKind, ThemeMap } from '../domain/types';
+import { THEME_LINK_KINDS, type ThemeMap } from '../domain/types';
 import { figureLayout, type FigureLayout, type FigureLine, type FigureOptions, type FigureText } from './figure-layout';
 
 const FONT = "'Liberation Sans', Arial, Helvetica, sans-serif";
@@ -23,7 +23,7 @@ export function themeMapSvg(map: ThemeMap, options: FigureOptions | string = {})
 export function figureSvg(layout: FigureLayout): string {
   const stroke = Math.max(1, layout.smallestFont / 11) ** 0.35;
   const text = (t: FigureText, attrs: string) => `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" ${attrs}>${escape(t.text)}</text>`;
-  const kinds = Object.keys(LINK_STYLE) as ThemeLinkKind[];
+  const kinds = THEME_LINK_KINDS;
   // Arrowheads grow faster than lines, so a figure printed small still shows each one clearly.
   const head = 12 * Math.max(1, layout.smallestFont / 11) ** 0.6;
   const markers = [

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Comment, Convergence, Memo, Theme, ThemeLink, ThemeLinkKind, ThemeStatus } from '../domain/types';
+import { THEME_STATUSES, type Comment, type Convergence, type Memo, type Theme, type ThemeLink, type ThemeLinkKind } from '../domain/types';
 import { listComments } from '../store/comments';
 import { listThemes } from '../store/themes';
 import { listLinks } from '../store/theme-links';
@@ -50,7 +50,6 @@ export interface ThemeExport { readonly sets: readonly SetOut[]; readonly links:
 type Guid = (kind: 'set' | 'note' | 'code' | 'selection' | 'link', id: number | string) => string;
 
 const JUDGEMENT_WORDS: Readonly<Record<Convergence, string>> = { agreement: 'agreement', partial: 'partial agreement', silence: 'silence', dissonance: 'dissonance' };
-const STATUS: readonly ThemeStatus[] = ['candidate', 'reviewed', 'defined', 'discarded'];
 
 /**
  * Every theme becomes a set of its own codes (a sub-theme's set is named "Parent › Sub-theme"
@@ -93,7 +92,7 @@ export function buildThemeExport(
       notes.push({ guid, name: `${theme.name}: ${name}`, description, body });
       return guid;
     };
-    const details = [`${DETAIL.status}: ${STATUS.includes(theme.status) ? theme.status : 'candidate'}`, `${DETAIL.colour}: ${theme.colour}`];
+    const details = [`${DETAIL.status}: ${THEME_STATUSES.includes(theme.status) ? theme.status : 'candidate'}`, `${DETAIL.colour}: ${theme.colour}`];
     const parent = theme.parentId === null ? undefined : byId.get(theme.parentId);
     if (parent) details.push(`${DETAIL.parent}: ${parent.name} {${g('set', parent.id)}}`);
     const quote = theme.exemplarCodingId === null ? undefined : quoteOf(theme.exemplarCodingId);

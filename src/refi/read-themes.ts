@@ -1,5 +1,5 @@
 import { defineMessages, type Language } from '../domain/text';
-import { CONVERGENCES, THEME_LINK_KINDS, THEME_STATUSES, type Convergence, type ThemeLinkKind, type ThemeStatus } from '../domain/types';
+import { CONVERGENCES, isOneOf, THEME_LINK_KINDS, THEME_STATUSES, type Convergence, type ThemeLinkKind, type ThemeStatus } from '../domain/types';
 import type { RawLink } from './annotations';
 import { DETAIL, SUB_THEME_SEPARATOR, THEME_NOTE } from './export-themes';
 import { normaliseGuid } from './guid';
@@ -213,7 +213,7 @@ export class ThemeReader {
           const [key, ...rest] = line.split(': ');
           const value = rest.join(': ').trim();
           const guidInLine = GUID_AT_END.exec(value)?.[1];
-          if (key === DETAIL.status && (THEME_STATUSES as readonly string[]).includes(value)) status = value as ThemeStatus;
+          if (key === DETAIL.status && isOneOf(THEME_STATUSES, value)) status = value;
           else if (key === DETAIL.colour) colour = colourOf(value);
           else if (key === DETAIL.parent && guidInLine) parentGuid = normaliseGuid(guidInLine);
           else if (key === DETAIL.exemplar && guidInLine) exemplarGuid = normaliseGuid(guidInLine);
@@ -221,7 +221,7 @@ export class ThemeReader {
       } else {
         const judgement = JUDGEMENT.exec(note.description)?.[1];
         if (judgement !== undefined) {
-          convergence = (CONVERGENCES as readonly string[]).includes(judgement) ? judgement as Convergence : null;
+          convergence = isOneOf(CONVERGENCES, judgement) ? judgement : null;
           convergenceReason = note.text;
         }
       }

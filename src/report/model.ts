@@ -10,6 +10,7 @@ import { listMemos } from '../store/memos';
 import { listRedactions } from '../store/redactions';
 import { auditLog, projectInfo, projectStats } from '../store/project';
 import { listThemes } from '../store/themes';
+import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
 import { themeFigure, type Figure } from './figure';
 import { pseudonymiser } from './pseudonyms';
 import { pickQuotes, trimQuote, type QuoteCandidate, type QuotedPassage } from './quotes';
@@ -148,7 +149,8 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
 
   const codes = listCodes(db);
   const codeName = new Map(codes.map((c) => [c.id as number, c.name]));
-  const evidence = new Map(selection.map(({ theme }) => [theme.id as number, evidenceCodes(theme, themes)]));
+  const codesOf = evidenceCodes(themes);
+  const evidence = new Map(selection.map(({ theme }) => [theme.id as number, codesOf(theme.id)]));
   const extracts = extractsForCodes(db, [...new Set([...evidence.values()].flat())] as CodeId[]);
   const byCode = new Map<number, Extract[]>();
   for (const e of extracts) {
@@ -157,6 +159,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   }
   const typeOfLabel = new Map(informants.map((i) => [i.label, i.typeName]));
   const rows = new Map(matrix.rows.map((r) => [r.id, r]));
+  const typeOrder = matrix.columns.map((c) => c.label);
   const used: QuotedPassage[] = [];
   // Each theme's exemplar is printed in that theme's section, not taken by a parent theme first.
   const reserved = new Set(selection.map(({ theme }) => theme.exemplarCodingId).filter((c): c is NonNullable<typeof c> => c !== null).map(Number));
@@ -184,20 +187,12 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
     const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used, reserved: own });
     used.push(...picked);
     const row = rows.get(theme.id);
-    const supporters = new Map<string, Set<string>>();
-    for (const c of candidates) for (const label of c.informantLabels) {
-      const type = typeOfLabel.get(label) ?? '';
-      supporters.set(type, (supporters.get(type) ?? new Set()).add(label));
-    }
-    const typeOrder = matrix.columns.map((c) => c.label);
     const finding = theme.finding.trim();
     return {
       id: theme.id, name: text(theme.name), depth, parentName: parent ? text(parent.name) : null, status: theme.status,
       definition: text(theme.definition), scope: text(theme.scope),
       finding: text(finding || firstSentence(theme.definition)), findingFromDefinition: !finding,
-      supporters: [...supporters]
-        .sort((a, b) => rank(typeOrder, a[0]) - rank(typeOrder, b[0]) || a[0].localeCompare(b[0]))
-        .map(([type, labels]) => ({ type: text(type), informants: [...labels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map(ident) })),
+      supporters: supportByType(candidates, typeOfLabel, typeOrder).map((s) => ({ type: text(s.type), informants: s.informants.map((i) => ident(i.label)) })),
       codes: theme.codeIds.map((id) => text(codeName.get(id) ?? '')).filter(Boolean),
       subThemes: themes.filter((t) => t.parentId === theme.id && t.status !== 'discarded').map((t) => text(t.name)),
       quotes: picked.map((q) => ({ text: text(trimQuote(q.text)), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId })),
@@ -300,20 +295,6 @@ export function selectThemes(themes: readonly Theme[], themeIds?: readonly numbe
   return out;
 }
 
-/** A theme's evidence: its own codes and those of its sub-themes still in play, at any depth (as triangulation counts it). */
-function evidenceCodes(theme: Theme, themes: readonly Theme[]): number[] {
-  const codes = new Set<number>();
-  const seen = new Set<number>();
-  const visit = (t: Theme): void => {
-    if (seen.has(t.id)) return;
-    seen.add(t.id);
-    for (const c of t.codeIds) codes.add(c);
-    for (const child of themes) if (child.parentId === t.id && child.status !== 'discarded') visit(child);
-  };
-  visit(theme);
-  return [...codes];
-}
-
 type Candidate = QuoteCandidate & { readonly documentTitle: string };
 
 const toCandidate = (e: Extract): Candidate => ({
@@ -325,11 +306,6 @@ const toCandidate = (e: Extract): Candidate => ({
 function listed(items: readonly string[], and: string): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items.at(-1)}`;
 }
-
-const rank = (order: readonly string[], item: string): number => {
-  const i = order.indexOf(item);
-  return i < 0 ? order.length : i;
-};
 
 /**
  * The first sentence of a text: up to the first full stop, question or exclamation mark

@@ -3,7 +3,7 @@ import type { Invoke } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { CodeId, CodingId, DocumentId, ThemeId, ThemeLinkId } from '../domain/ids';
-import type { DocumentContent, Progress } from '../domain/types';
+import type { DocumentContent, Phase, Progress } from '../domain/types';
 import { SAMPLE_CODES, SAMPLE_DESCRIPTION, SAMPLE_CODINGS, SAMPLE_JOURNAL, SAMPLE_LINKS, SAMPLE_THEMES } from './worked-example';
 
 const say = defineMessages({
@@ -67,7 +67,7 @@ export async function buildSample(invoke: Invoke, sampleDir: string, variant: Sa
   };
 
   // The journal runs across the phases: each entry is written while the project is in its phase.
-  const journal = async (phase: 1 | 2 | 3 | 4 | 5) => {
+  const journal = async (phase: Exclude<Phase, 6>) => {
     for (const entry of SAMPLE_JOURNAL.filter((e) => e.phase === phase)) {
       if (phase > 1) await invoke('project.setPhase', { phase, ...(entry.moveNote ? { note: entry.moveNote } : {}) });
       await invoke('memos.create', { kind: 'journal', title: entry.title, body: entry.body, target: { kind: 'project' } });

@@ -4,6 +4,7 @@
  * exact phrases an informant said, so the builder finds them in whatever text the
  * importer stores, and they stay valid as the schema changes.
  */
+import type { Convergence, Phase, ThemeLinkKind } from '../domain/types';
 
 /** A code of the worked example's codebook: `parent` for a sub-code. */
 export interface SampleCode {
@@ -29,7 +30,7 @@ export interface SampleTheme {
   readonly definition: string;
   readonly scope: string;
   readonly codes: readonly string[];
-  readonly convergence: 'agreement' | 'partial' | 'silence' | 'dissonance';
+  readonly convergence: Convergence;
   readonly reason: string;
   /** Where the researcher placed it on the theme map (top-left corner, map units): the model reads left to right. */
   readonly at: { readonly x: number; readonly y: number };
@@ -40,7 +41,7 @@ export interface SampleLink {
   readonly from: string;
   /** A theme key, or `link:<key>` for a mediator or moderator acting on a link. */
   readonly to: string;
-  readonly kind: 'influences' | 'mediates' | 'moderates' | 'contradicts' | 'part-of' | 'associated-with';
+  readonly kind: ThemeLinkKind;
   readonly label: string;
 }
 
@@ -245,7 +246,7 @@ export const SAMPLE_LINKS: readonly SampleLink[] = [
 ];
 
 /** Journal entries written along the way, each in the phase it belongs to, with the note of the phase move before it. */
-export const SAMPLE_JOURNAL: readonly { readonly phase: 1 | 2 | 3 | 4 | 5; readonly moveNote?: string; readonly title: string; readonly body: string }[] = [
+export const SAMPLE_JOURNAL: readonly { readonly phase: Exclude<Phase, 6>; readonly moveNote?: string; readonly title: string; readonly body: string }[] = [
   { phase: 1, title: 'Membaca ulang semua transkrip', body: 'Sebelas transkrip dibaca dua kali. Kesan awal: semua jenis informan bicara tentang polling dan grup WA, tetapi nada mereka berbeda. Pemilik antusias, ahli pemasaran lebih kritis. Posisi saya sebagai peneliti yang juga pelanggan kedai kopi perlu saya catat: saya cenderung simpati pada UMKM.' },
   { phase: 2, moveNote: 'Semua transkrip sudah dibaca; mulai pengodean awal.', title: 'Kode awal mengikuti panduan wawancara', body: 'Kode induk mengikuti enam aspek panduan wawancara, kode turunan dari kata-kata informan. Kode "Feedback bukan co-creation" sengaja dipisah agar pandangan M-01 tidak tenggelam.' },
   { phase: 3, moveNote: 'Pengodean selesai untuk sebelas transkrip.', title: 'Dari kode ke tema kandidat', body: 'Enam tema kandidat, satu per aspek. Saya ragu apakah "kecewa bila usulan diabaikan" berdiri sebagai tema sendiri; untuk sekarang menjadi bagian dari tema loyalitas.' },

@@ -4,7 +4,7 @@ import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { AttributeId, DocumentId, InformantId, InformantTypeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
-import type { Attribute, Informant, InformantType } from '../domain/types';
+import type { Attribute, AttributeType, Informant, InformantType } from '../domain/types';
 import { now } from './project-store';
 
 const say = defineMessages({
@@ -82,7 +82,7 @@ export function listAttributes(db: Db): Attribute[] {
 }
 
 /** Finds or creates an attribute; numeric columns from a sheet are typed 'number' so they sort as numbers. */
-export function ensureAttribute(db: Db, name: string, valueType: 'text' | 'number' = 'text'): AttributeId {
+export function ensureAttribute(db: Db, name: string, valueType: AttributeType = 'text'): AttributeId {
   const existing = db.prepare('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE').pluck().get(name.trim()) as AttributeId | undefined;
   if (existing !== undefined) return existing;
   return Number(db.prepare('INSERT INTO attributes (name, value_type) VALUES (?, ?)').run(name.trim(), valueType).lastInsertRowid) as AttributeId;

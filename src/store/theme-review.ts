@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { INTERVIEWED_SQL } from '../analysis/attribution';
+import { informantGroups } from '../analysis/groups';
+import { supportByType, themeEvidenceCodes } from '../analysis/theme-evidence';
 import type { CodeId, ThemeId } from '../domain/ids';
-import type { Code, Extract, ThemeReview } from '../domain/types';
+import type { Code, ThemeReview } from '../domain/types';
 import { listCodes } from './codes';
 import { extractsForCodes } from './codings';
 import { listInformantTypes } from './informants';
@@ -12,11 +13,9 @@ type Db = Database.Database;
 /** A code sits weakly in a theme with fewer extracts than this, or with extracts from one informant only. */
 export const WEAK_EXTRACTS = 3;
 
-/** Every code of a theme and of its sub-themes at any depth; discarded sub-themes (and what is under them) add nothing, as in triangulation. */
+/** Every code whose codings are a theme's evidence (see `theme-evidence.ts`). */
 export function themeCodeIds(db: Db, id: ThemeId): CodeId[] {
-  return db.prepare(`
-    WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id WHERE t.status <> 'discarded')
-    SELECT DISTINCT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id`).pluck().all(id) as CodeId[];
+  return themeEvidenceCodes(db, id) as CodeId[];
 }
 
 /** Phase 4 in one place: a theme's evidence grouped by informant type and informant, and its weak spots. */
@@ -24,29 +23,17 @@ export function reviewTheme(db: Db, id: ThemeId): ThemeReview {
   const theme = getTheme(db, id);
   const extracts = extractsForCodes(db, themeCodeIds(db, id));
   const types = listInformantTypes(db);
-  const informantsOf = db.prepare(`
-    SELECT i.label, t.name AS type, ${INTERVIEWED_SQL} AS interviewed FROM informants i JOIN informant_types t ON t.id = i.type_id ORDER BY i.label`).all() as { label: string; type: string; interviewed: 0 | 1 }[];
-  const typeOfLabel = new Map(informantsOf.map((i) => [i.label, i.type]));
+  // Not interviewed is what the triangulation table says, in its order.
+  const notInterviewed = new Map(informantGroups(db).columns.map((c) => [c.label, c.notInterviewed]));
+  const typeOfLabel = new Map((db.prepare('SELECT i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id').raw().all() as [string, string][]));
+  const byType = new Map(supportByType(extracts, typeOfLabel, types.map((t) => t.name)).map((s) => [s.type, s.informants]));
 
-  const byType = new Map<string, Map<string, Extract[]>>();
-  for (const extract of extracts) {
-    for (const label of extract.informantLabels) {
-      const type = typeOfLabel.get(label) ?? '';
-      const informants = byType.get(type) ?? new Map<string, Extract[]>();
-      informants.set(label, [...(informants.get(label) ?? []), extract]);
-      byType.set(type, informants);
-    }
-  }
   const support = types.map((t) => {
-    const informants = byType.get(t.name) ?? new Map<string, Extract[]>();
-    const extractIds = new Set([...informants.values()].flat().map((e) => e.id));
-    const notInterviewed = informantsOf.filter((i) => i.type === t.name && !i.interviewed).map((i) => i.label);
-    return { type: t.name, colour: t.colour, informants: informants.size, totalInformants: t.interviewedCount, extracts: extractIds.size, notInterviewed };
+    const informants = byType.get(t.name) ?? [];
+    const extractIds = new Set(informants.flatMap((i) => i.extracts.map((e) => e.id)));
+    return { type: t.name, colour: t.colour, informants: informants.length, totalInformants: t.interviewedCount, extracts: extractIds.size, notInterviewed: notInterviewed.get(t.name) ?? [] };
   });
-  const groups = types.filter((t) => byType.has(t.name)).map((t) => ({
-    type: t.name,
-    informants: [...byType.get(t.name)!].sort(([a], [b]) => a.localeCompare(b)).map(([label, list]) => ({ label, extracts: list })),
-  }));
+  const groups = types.filter((t) => byType.has(t.name)).map((t) => ({ type: t.name, informants: byType.get(t.name)! }));
 
   const codes = listCodes(db).filter((c) => theme.codeIds.includes(c.id));
   const weakCodes = codes.flatMap((code): { code: Code; reason: 'few-extracts' | 'one-informant' }[] => {

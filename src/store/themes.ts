@@ -3,6 +3,7 @@ import { TematikError } from '../domain/errors';
 import { defineMessages, joinText } from '../domain/text';
 import type { CodeId, CodingId, ThemeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
+import { themeEvidenceCodes } from '../analysis/theme-evidence';
 import { STATUS_STEPS } from '../domain/theme-status';
 import type { Convergence, Theme, ThemeStatus } from '../domain/types';
 import { codeName } from './codes';
@@ -128,10 +129,8 @@ function assertStatusChange(db: Db, theme: Theme, from: ThemeStatus, to: ThemeSt
     throw new TematikError('conflict', say('statusStep', { name: theme.name, from: status(from), options, to: status(to) }));
   }
   if (to === 'reviewed') {
-    const extracts = db.prepare(`
-      SELECT count(*) FROM codings c WHERE c.code_id IN (
-        WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN sub ON t.parent_id = sub.id WHERE t.status <> 'discarded')
-        SELECT tc.code_id FROM theme_codes tc JOIN sub ON sub.id = tc.theme_id)`).pluck().get(theme.id) as number;
+    const extracts = db.prepare('SELECT count(*) FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')
+      .pluck().get(JSON.stringify(themeEvidenceCodes(db, theme.id))) as number;
     if (extracts === 0) throw new TematikError('conflict', say('noExtracts', { name: theme.name }));
   }
   if (to === 'defined') {

@@ -15,7 +15,7 @@ import {
 } from './export-options';
 import { RedactionEditor } from './RedactionEditor';
 import { exportStrings } from './strings';
-import type { LineEndings } from '../../../src/domain/types';
+import { LINE_ENDINGS, type LineEndings } from '../../../src/domain/types';
 import './export.css';
 
 type Section = 'report' | 'refi' | 'csv' | 'map';
@@ -195,7 +195,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <label className="ex-field">
             <span>{t('refiLineEndings')}</span>
             <span className="ex-inline">
-              <select value={lineEndings} onChange={(e) => setLineEndings(e.target.value === 'crlf' ? 'crlf' : 'lf')} disabled={running} data-testid="export-refi-line-endings">
+              <select value={lineEndings} onChange={(e) => setLineEndings(LINE_ENDINGS.find((l) => l === e.target.value) ?? 'lf')} disabled={running} data-testid="export-refi-line-endings">
                 <option value="lf">{t('refiLf')}</option>
                 <option value="crlf">{t('refiCrlf')}</option>
               </select>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type Dispatch, type PointerEvent as ReactPointerEvent, type SetStateAction } from 'react';
-import type { ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
+import { THEME_LINK_KINDS, type ThemeLinkKind, type ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import type { LinkToolState } from './link-tool';
 import {
@@ -13,7 +13,7 @@ import { panBy, toWorld, wheelFactor, zoomAt, type View } from './view-transform
 
 /** The exported figure's fonts, so names wrap on screen as they will in print. */
 export const MAP_FONT = "'Liberation Sans', Arial, Helvetica, sans-serif";
-const KINDS = Object.keys(LINK_STYLE) as ThemeLinkKind[];
+const KINDS = THEME_LINK_KINDS;
 
 type Gesture =
   | { readonly type: 'pan'; readonly press: Point; readonly view: View; moved: boolean; readonly linkId: number | null }

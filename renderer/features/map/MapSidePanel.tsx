@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { CodeId, ThemeId, ThemeLinkId } from '../../../src/domain/ids';
-import type { ThemeLink, ThemeLinkKind, ThemeMap } from '../../../src/domain/types';
-import { THEME_LINK_KINDS } from '../../../src/domain/types';
+import { THEME_LINK_KINDS, type ThemeLink, type ThemeLinkKind, type ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { CommentThread } from './CommentThread';
@@ -110,7 +109,10 @@ function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; on
         <span>{t('kind')}</span>
         <select
           value={link.kind} data-testid="map-link-kind"
-          onChange={(e) => void run('themeLinks.update', { id: link.id as ThemeLinkId, kind: e.target.value as ThemeLinkKind }).catch(() => undefined)}
+          onChange={(e) => {
+            const kind = THEME_LINK_KINDS.find((k) => k === e.target.value);
+            if (kind) void run('themeLinks.update', { id: link.id as ThemeLinkId, kind }).catch(() => undefined);
+          }}
         >
           {kinds.map((k) => <option key={k} value={k}>{t(`kind_${k}`)}</option>)}
         </select>

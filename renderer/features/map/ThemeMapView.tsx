@@ -200,7 +200,7 @@ export function ThemeMapView() {
             <KindSample kind={kind} width={22} /> {t('linkTool')}
           </button>
           <select
-            aria-label={t('linkKind')} title={t('linkKind')} value={kind} data-testid="link-kind-select" onChange={(e) => setKind(e.target.value as ThemeLinkKind)}
+            aria-label={t('linkKind')} title={t('linkKind')} value={kind} data-testid="link-kind-select" onChange={(e) => setKind(THEME_LINK_KINDS.find((k) => k === e.target.value) ?? kind)}
             onKeyDown={(e) => { if (e.key === 'Escape') { e.currentTarget.blur(); toolEvent({ type: 'cancel' }); } }}
           >
             {THEME_LINK_KINDS.map((k) => <option key={k} value={k}>{t(`kind_${k}`)}</option>)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
-import type { DocumentSpeaker, Informant, SpeakerRole } from '../../../src/domain/types';
+import { SPEAKER_ROLES, type DocumentSpeaker, type Informant, type SpeakerRole } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { speakerStrings } from './strings';
@@ -67,13 +67,11 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
               value={speaker.role}
               data-testid="speaker-role"
               onChange={(event) => {
-                const role = event.target.value as SpeakerRole;
-                void set(speaker, role, role === 'informant' ? speaker.informantId : null);
+                const role = SPEAKER_ROLES.find((r) => r === event.target.value);
+                if (role) void set(speaker, role, role === 'informant' ? speaker.informantId : null);
               }}
             >
-              <option value="interviewer">{t('interviewer')}</option>
-              <option value="informant">{t('informant')}</option>
-              <option value="unknown">{t('unknown')}</option>
+              {SPEAKER_ROLES.map((role) => <option key={role} value={role}>{t(role)}</option>)}
             </select>
             {speaker.role === 'informant' && (
               <select

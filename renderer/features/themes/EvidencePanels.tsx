@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Convergence, Theme, ThemeReview } from '../../../src/domain/types';
-import { CONVERGENCES } from '../../../src/domain/types';
+import { CONVERGENCES, type Convergence, type Theme, type ThemeReview } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { SavedText } from './DefinePanel';
 import { supportRows, type Suggestion } from './review-model';
@@ -97,7 +96,7 @@ export function ConvergencePanel({ theme, suggestion, onSave }: {
       )}
       <label className="tr-field">
         <span className="tr-field-label">{t('judgement')}</span>
-        <select value={judgement} onChange={(e) => choose(e.target.value as Convergence | '')} data-testid="convergence-select">
+        <select value={judgement} onChange={(e) => choose(CONVERGENCES.find((c) => c === e.target.value) ?? '')} data-testid="convergence-select">
           <option value="">{t('notJudged')}</option>
           {CONVERGENCES.map((c) => <option key={c} value={c}>{t(`conv_${c}`)}</option>)}
         </select>

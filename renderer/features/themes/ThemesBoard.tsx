@@ -1,6 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import type { CodeId, ThemeId } from '../../../src/domain/ids';
-import type { Code, Theme, TriangulationRow } from '../../../src/domain/types';
+import { THEME_STATUSES, type Code, type Theme, type TriangulationRow } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
 import { useProject, useQuery } from '../../lib/state';
@@ -135,7 +135,7 @@ export function ThemesBoard() {
           <h1>{t('boardTitle')}</h1>
           <span className="th-phase-tag">{t('phase3Tag')}</span>
           <span className="th-head-counts" aria-label={t('statusCounts')}>
-            {(['candidate', 'reviewed', 'defined'] as const).map((s) => (
+            {THEME_STATUSES.filter((s) => s !== 'discarded').map((s) => (
               <span key={s} className={`th-legend ${s}`}><span className="th-dot" />{counts[s]} {t(`status_${s}`).toLowerCase()}</span>
             ))}
           </span>

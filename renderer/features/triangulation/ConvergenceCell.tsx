@@ -69,7 +69,7 @@ export function ConvergenceCell({ themeId, themeName, basis, convergence, reason
             <select
               autoFocus
               value={draft.convergence ?? ''}
-              onChange={(e) => setDraft({ ...draft, convergence: (e.target.value || null) as Convergence | null })}
+              onChange={(e) => setDraft({ ...draft, convergence: CONVERGENCES.find((c) => c === e.target.value) ?? null })}
               aria-label={t('judgementLabel')}
               data-testid="convergence-select"
             >
