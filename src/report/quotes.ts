@@ -91,6 +91,10 @@ export function pickQuotes<Q extends QuoteCandidate>(
     }
   };
   for (const q of chosen) rule(q);
+  // How many of each candidate's types and informants are not quoted yet, kept as quotes are chosen
+  // (a theme of 2,000 candidates is scanned once a quote, and these sets only grow).
+  const newTypes = uncovered(candidates, (c) => c.informantTypes, types);
+  const newInformants = uncovered(candidates, (c) => c.informantLabels, informants);
 
   while (chosen.length < options.count) {
     // Best by a new informant type first, then by what else it adds.
@@ -99,21 +103,45 @@ export function pickQuotes<Q extends QuoteCandidate>(
     let bestRest = 0;
     for (let i = 0; i < candidates.length; i++) {
       if (scores[i] === 0) continue;
-      const c = candidates[i]!;
-      const type = c.informantTypes.some((t) => !types.has(t)) ? 1 : 0;
+      const type = newTypes.count[i]! > 0 ? 1 : 0;
       if (best >= 0 && type < bestType) continue;
-      const rest = (c.informantLabels.some((l) => !informants.has(l)) ? 0.3 : 0) + (codes.has(c.codeId) ? 0 : 0.2) + scores[i]!;
+      const rest = (newInformants.count[i]! > 0 ? 0.3 : 0) + (codes.has(candidates[i]!.codeId) ? 0 : 0.2) + scores[i]!;
       if (best < 0 || type > bestType || rest > bestRest) { best = i; bestType = type; bestRest = rest; }
     }
     if (best < 0) break;
     const pick = candidates[best]!;
     chosen.push(pick);
     rule(pick);
-    for (const t of pick.informantTypes) types.add(t);
-    for (const l of pick.informantLabels) informants.add(l);
+    for (const t of pick.informantTypes) newTypes.add(t);
+    for (const l of pick.informantLabels) newInformants.add(l);
     codes.add(pick.codeId);
   }
   return chosen;
+}
+
+/**
+ * For each candidate, how many of its values (types or informants) are not in `seen`; `add` puts
+ * a value in `seen` and counts it off every candidate that has it.
+ */
+function uncovered<Q>(candidates: readonly Q[], values: (c: Q) => readonly string[], seen: Set<string>): { readonly count: Int32Array; readonly add: (value: string) => void } {
+  const count = new Int32Array(candidates.length);
+  const holders = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    for (const v of new Set(values(c))) {
+      if (seen.has(v)) continue;
+      count[i]!++;
+      const list = holders.get(v);
+      if (list) list.push(i); else holders.set(v, [i]);
+    }
+  });
+  return {
+    count,
+    add: (value) => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      for (const i of holders.get(value) ?? []) count[i]!--;
+    },
+  };
 }
 
 /** Long extracts are cut at a word with the ellipsis academic writing uses, so one extract cannot fill a page. */
