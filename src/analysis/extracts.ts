@@ -24,7 +24,8 @@ export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: rea
     ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id`)
     .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null }) as ExtractRow[];
   const speakers = speakersOf(db);
-  return rows.map((row) => ({ ...row, ...speakers(row.documentId, row.start, row.end) }));
+  // Completed in place: a spread copy of 200,000 rows (a 100-theme report) tripled the heap and its collection time.
+  return rows.map((row) => Object.assign(row, speakers(row.documentId, row.start, row.end)));
 }
 
 /**
@@ -35,14 +36,22 @@ export function speakersOf(db: Db): (documentId: number, start: number, end: num
   const people = new Map((db.prepare(`SELECT i.id, i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id`).raw().all() as [InformantId, string, string][])
     .map(([id, label, type]) => [id, { label, type }]));
   const spoken = spokenBy(db);
+  // Passages spoken by the same people share one answer: a report reads 200,000 extracts, and three arrays each kept them alive.
+  const known = new Map<string, Pick<Extract, 'informantIds' | 'informantLabels' | 'informantTypes'>>();
   return (documentId, start, end) => {
-    const ids = (spoken(documentId, start, end) as InformantId[])
+    const found = spoken(documentId, start, end);
+    const key = found.join(',');
+    const cached = known.get(key);
+    if (cached) return cached;
+    const ids = (found as InformantId[])
       .filter((id) => people.has(id))
       .sort((a, b) => compare(people.get(a)!.label, people.get(b)!.label));
-    return {
+    const answer = {
       informantIds: ids,
       informantLabels: ids.map((id) => people.get(id)!.label),
       informantTypes: [...new Set(ids.map((id) => people.get(id)!.type))].sort(compare),
     };
+    known.set(key, answer);
+    return answer;
   };
 }

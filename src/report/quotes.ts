@@ -18,12 +18,31 @@ export const MIN_QUOTE_WORDS = 3;
  * read. 0 for fragments of fewer than {@link MIN_QUOTE_WORDS} words.
  */
 export function informativeness(text: string): number {
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(text);
   if (words < MIN_QUOTE_WORDS) return 0;
   if (words < 12) return 0.3 + (words - MIN_QUOTE_WORDS) * 0.07;
   if (words <= 60) return 1;
   if (words <= 150) return 1 - ((words - 60) / 90) * 0.4;
   return 0.5;
+}
+
+/** Words as `text.split(/\s+/).filter(Boolean)` counts them, without building the list: every candidate of a report is counted. */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const overlaps = (a: QuotedPassage, b: QuotedPassage): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
@@ -64,32 +83,65 @@ export function pickQuotes<Q extends QuoteCandidate>(
   const codes = new Set(chosen.map((c) => c.codeId));
   // Candidates quoted elsewhere or kept by another section never become free within one call.
   const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativeness(c.text)));
-
-  while (chosen.length < options.count) {
-    let best = -1;
-    let bestKey: readonly number[] = [];
+  // A chosen quote rules out itself and what overlaps it: marked once as it is chosen, not checked against every chosen quote in every round.
+  const rule = (q: QuotedPassage & { readonly id: number }) => {
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
-      if (scores[i] === 0 || chosen.some((q) => q.id === c.id || overlaps(q, c))) continue;
-      const key = [
-        c.informantTypes.some((t) => !types.has(t)) ? 1 : 0,
-        (c.informantLabels.some((l) => !informants.has(l)) ? 0.3 : 0) + (codes.has(c.codeId) ? 0 : 0.2) + scores[i]!,
-      ];
-      if (best < 0 || greater(key, bestKey)) { best = i; bestKey = key; }
+      if (scores[i] !== 0 && (c.id === q.id || overlaps(q, c))) scores[i] = 0;
+    }
+  };
+  for (const q of chosen) rule(q);
+  // How many of each candidate's types and informants are not quoted yet, kept as quotes are chosen
+  // (a theme of 2,000 candidates is scanned once a quote, and these sets only grow).
+  const newTypes = uncovered(candidates, (c) => c.informantTypes, types);
+  const newInformants = uncovered(candidates, (c) => c.informantLabels, informants);
+
+  while (chosen.length < options.count) {
+    // Best by a new informant type first, then by what else it adds.
+    let best = -1;
+    let bestType = 0;
+    let bestRest = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      if (scores[i] === 0) continue;
+      const type = newTypes.count[i]! > 0 ? 1 : 0;
+      if (best >= 0 && type < bestType) continue;
+      const rest = (newInformants.count[i]! > 0 ? 0.3 : 0) + (codes.has(candidates[i]!.codeId) ? 0 : 0.2) + scores[i]!;
+      if (best < 0 || type > bestType || rest > bestRest) { best = i; bestType = type; bestRest = rest; }
     }
     if (best < 0) break;
     const pick = candidates[best]!;
     chosen.push(pick);
-    for (const t of pick.informantTypes) types.add(t);
-    for (const l of pick.informantLabels) informants.add(l);
+    rule(pick);
+    for (const t of pick.informantTypes) newTypes.add(t);
+    for (const l of pick.informantLabels) newInformants.add(l);
     codes.add(pick.codeId);
   }
   return chosen;
 }
 
-function greater(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-  return false;
+/**
+ * For each candidate, how many of its values (types or informants) are not in `seen`; `add` puts
+ * a value in `seen` and counts it off every candidate that has it.
+ */
+function uncovered<Q>(candidates: readonly Q[], values: (c: Q) => readonly string[], seen: Set<string>): { readonly count: Int32Array; readonly add: (value: string) => void } {
+  const count = new Int32Array(candidates.length);
+  const holders = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    for (const v of new Set(values(c))) {
+      if (seen.has(v)) continue;
+      count[i]!++;
+      const list = holders.get(v);
+      if (list) list.push(i); else holders.set(v, [i]);
+    }
+  });
+  return {
+    count,
+    add: (value) => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      for (const i of holders.get(value) ?? []) count[i]!--;
+    },
+  };
 }
 
 /** Long extracts are cut at a word with the ellipsis academic writing uses, so one extract cannot fill a page. */
