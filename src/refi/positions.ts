@@ -1,5 +1,6 @@
 import type { CodePointOffset, Utf16Offset } from '../domain/ids';
 import { codePointIndex, isHighSurrogate, isLowSurrogate } from '../domain/offsets';
+import { ORIGIN } from './export';
 
 /**
  * How the tool that wrote a .qdpx counted a CR LF pair in `startPosition`/`endPosition`:
@@ -9,7 +10,8 @@ export type CrLfCount = 'two' | 'one';
 
 /**
  * REFI-QDA counts positions in the characters of the source's plain text, so a CR LF is two;
- * qc, QualCoder, NVivo and MAXQDA count so, and Tematik too. ATLAS.ti is the exception: its
+ * qc, QualCoder, NVivo and MAXQDA count so. Tematik counts a line break once whichever line
+ * endings its export wrote (its CRLF export is for ATLAS.ti). ATLAS.ti is the exception: its
  * `.txt` files have CR LF while its positions count each CR LF as one character. This follows
  * QualCoder's importer (`src/qualcoder/refi.py`, `load_text_source`: "Atlas stored correct
  * positions … as though it is \n - one character. But the source.txt stores \r\n", and
@@ -17,7 +19,7 @@ export type CrLfCount = 'two' | 'one';
  * exports of both kinds; the REFI-QDA 1.5 text does not settle it.
  */
 export function crLfCountOf(origin: string | undefined): CrLfCount {
-  return /atlas\s*\.?\s*ti/i.test(origin ?? '') ? 'one' : 'two';
+  return origin?.trim() === ORIGIN || /atlas\s*\.?\s*ti/i.test(origin ?? '') ? 'one' : 'two';
 }
 
 /** A source text as Tematik stores it, with the way back from the other tool's positions. */

@@ -347,11 +347,9 @@ class ProjectReader {
   private readonly fromTematik: boolean;
 
   constructor(private readonly zip: SafeZip, private readonly origin: string, private readonly options: ReadOptions) {
-    const fromTematik = origin === ORIGIN;
-    this.fromTematik = fromTematik;
-    // Tematik counts a line break as one character, whichever line endings its export wrote.
-    this.crLf = fromTematik ? 'one' : crLfCountOf(origin);
-    this.themes = new ThemeReader(this.messages, fromTematik, options.language);
+    this.fromTematik = origin === ORIGIN;
+    this.crLf = crLfCountOf(origin);
+    this.themes = new ThemeReader(this.messages, this.fromTematik, options.language);
   }
 
   walk(root: XmlElement): void {

@@ -51,7 +51,7 @@ describe('imported text', () => {
   });
 
   it.each([
-    ['ATLAS.ti 23.2.1 (Windows)', 'one'], ['ATLAS.ti Mac 22.0', 'one'], ['Atlas.ti 9', 'one'],
+    ['ATLAS.ti 23.2.1 (Windows)', 'one'], ['ATLAS.ti Mac 22.0', 'one'], ['Atlas.ti 9', 'one'], ['Tematik', 'one'],
     ['NVivo 14.23.0 (Windows)', 'two'], ['MAXQDA 24 (Release 24.4.0)', 'two'], ['qc 1.3.2', 'two'], ['QualCoder 3.6', 'two'], [undefined, 'two'],
   ] as const)('knows how %s counts CR LF: as %s', (origin, count) => {
     expect(crLfCountOf(origin)).toBe(count);
