@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, ThemeId } from '../domain/ids';
-import { defineMessages, type Language, type LocalizedText } from '../domain/text';
-import type { ExchangeKind, ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
+import { defineMessages, type Language } from '../domain/text';
+import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
 import { createCode, findCodeByName } from '../store/codes';
 import { documentWriter, findByHash } from '../store/documents';
 import * as informants from '../store/informants';
 import { now, type ProjectStore } from '../store/project-store';
 import { journalImport } from './import-journal';
+import type { ImportNotes } from './notes';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
 import { writeThemes } from './write-themes';
 
@@ -40,9 +41,6 @@ const say = defineMessages({
   },
 });
 
-/** Records a remark (`n` = 0) or `n` skipped items under a kind of the import report. */
-type Report = (kind: ExchangeKind, text: LocalizedText, n?: number) => void;
-
 /** What `refi.importProject` reports: the batch import's report plus what else came in. */
 export type RefiImportReport = ImportReport & {
   readonly codes: number; readonly codings: number; readonly memos: number;
@@ -64,8 +62,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
   const result = store.change({ action: 'refi.importProject', summary, args: { file, sources: plan.sources.length, cases: plan.cases.length } }, () => {
     const { db } = store;
     const messages = plan.messages;
-    const report: Report = (kind, text, n = 0) => (n > 0 ? messages.skip(kind, text, n) : messages.note(kind, text));
-    const coders = coderResolver(db, plan.users, importer, () => report('codings', say('unknownUser')));
+    const coders = coderResolver(db, plan.users, importer, () => messages.note('codings', say('unknownUser')));
     const codes = new Map<string, CodeId>();
     let codesCreated = 0;
     const writeCodes = (list: readonly PlannedCode[], parentId: CodeId | null): void => {
@@ -81,7 +78,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     };
     writeCodes(plan.codes, null);
     messages.imported('codes', codesCreated);
-    if (codesCreated < countCodes(plan.codes)) report('codes', say('codesReused'));
+    if (codesCreated < countCodes(plan.codes)) messages.note('codes', say('codesReused'));
 
     const typesCreated: string[] = [];
     const informantsCreated: string[] = [];
@@ -98,8 +95,8 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
         informantsCreated.push(planned.label);
       } else {
         const existing = informants.getInformant(db, id);
-        report('cases', say('informantsReused'));
-        if (existing.typeId !== typeId) report('cases', say('typeKept', { label: existing.label, existing: existing.typeName, planned: planned.typeName }));
+        messages.note('cases', say('informantsReused'));
+        if (existing.typeId !== typeId) messages.note('cases', say('typeKept', { label: existing.label, existing: existing.typeName, planned: planned.typeName }));
         informants.updateInformant(db, id, { ...(existing.name === '' && planned.name ? { name: planned.name } : {}), attributes: { ...planned.attributes } });
       }
       for (const guid of planned.sourceGuids) informantsOfSource.set(guid, [...(informantsOfSource.get(guid) ?? []), { id, label: planned.label }]);
@@ -118,7 +115,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
         for (const person of people) link.run(existing, person.id);
         documents.set(source.guid, existing);
         skipped.push({ file: source.title, reason: say('sameText').en, reasonText: say('sameText') });
-        report('sources', say('sameTextNote'), 1);
+        messages.skip('sources', say('sameTextNote'));
         continue;
       }
       const id = write({
@@ -138,12 +135,12 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       const documentId = documents.get(source.guid)!;
       for (const coding of source.codings) {
         const codeId = codes.get(coding.codeGuid);
-        if (codeId === undefined) { report('codings', say('codeMissing'), 1); continue; }
+        if (codeId === undefined) { messages.skip('codings', say('codeMissing')); continue; }
         checkRange(source.text, source.title, coding.start, coding.end);
         const coderId = coders(coding.userGuid);
         const row = [documentId, codeId, coderId, coding.start, coding.end] as const;
         const inserted = insertCoding.run(...row, source.text.slice(coding.start, coding.end), coding.createdAt ?? now());
-        if (inserted.changes === 0) report('codings', say('codingTwice'), 1);
+        if (inserted.changes === 0) messages.skip('codings', say('codingTwice'));
         else codings++;
         codingIds.set(coding, (inserted.changes === 0 ? existingCoding.get(...row) : Number(inserted.lastInsertRowid)) as CodingId);
       }
@@ -151,7 +148,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
 
     // Themes before memos: a memo on a theme needs the theme.
     const themes = writeThemes(db, plan.themes, { codes, codingIds, coders }, messages);
-    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, report);
+    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, messages);
     messages.imported('sources', imported.length);
     messages.imported('cases', informantsCreated.length);
     messages.imported('codings', codings);
@@ -197,7 +194,7 @@ function writeMemos(
     codes: ReadonlyMap<string, CodeId>; documents: ReadonlyMap<string, DocumentId>; codingIds: ReadonlyMap<PlannedCoding, CodingId>;
     coders: (guid: string | undefined) => CoderId; themes: ReadonlyMap<string, ThemeId>;
   },
-  report: Report,
+  messages: ImportNotes,
 ): number {
   const insert = db.prepare(`INSERT INTO memos (kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -210,10 +207,10 @@ function writeMemos(
     const codingId = target.kind === 'coding' ? refs.codingIds.get(target.coding) ?? null : null;
     const themeId = target.kind === 'theme' ? refs.themes.get(target.setGuid) ?? null : null;
     if (target.kind !== 'project' && documentId === null && codeId === null && codingId === null && themeId === null) {
-      report('memos', say('retargeted'));
+      messages.note('memos', say('retargeted'));
     }
     const kind = memo.journal ? 'journal' : 'memo';
-    if (same.get(kind, memo.title, memo.body, documentId, codeId, themeId, codingId)) { report('memos', say('memoTwice'), 1); continue; }
+    if (same.get(kind, memo.title, memo.body, documentId, codeId, themeId, codingId)) { messages.skip('memos', say('memoTwice')); continue; }
     const createdAt = memo.createdAt ?? now();
     insert.run(kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, themeId, codingId, createdAt, memo.updatedAt ?? createdAt);
     written++;
