@@ -1,4 +1,4 @@
-import { normaliseGuid } from './guid';
+import { guidAttribute } from './guid';
 import type { ImportNotes } from './notes';
 import { PROJECT_NS, type XmlElement } from './xml';
 
@@ -11,20 +11,15 @@ export interface RawLink {
   readonly noteGuids: readonly string[];
 }
 
-const guidAttr = (el: XmlElement, name: string): string | undefined => {
-  const value = el.attrs.get(name)?.trim();
-  return value ? normaliseGuid(value) : undefined;
-};
-
 /** The links of `<Links>`, read before anything is known of what they join. */
 export function readLinks(el: XmlElement, notes: ImportNotes): RawLink[] {
   const links: RawLink[] = [];
   for (const child of el.children) {
     if (child.ns !== PROJECT_NS || child.name !== 'Link') { notes.unknown(child, '<Links>'); continue; }
     links.push({
-      guid: guidAttr(child, 'guid'), name: child.attrs.get('name')?.trim() ?? '',
-      originGuid: guidAttr(child, 'originGUID'), targetGuid: guidAttr(child, 'targetGUID'),
-      noteGuids: child.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidAttr(c, 'targetGUID')).filter((g): g is string => g !== undefined),
+      guid: guidAttribute(child, 'guid'), name: child.attrs.get('name')?.trim() ?? '',
+      originGuid: guidAttribute(child, 'originGUID'), targetGuid: guidAttribute(child, 'targetGUID'),
+      noteGuids: child.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidAttribute(c, 'targetGUID')).filter((g): g is string => g !== undefined),
     });
   }
   return links;

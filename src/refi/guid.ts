@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { XmlElement } from './xml';
 
 /** What an exported GUID stands for; part of the name it is derived from, so kinds never collide. */
 export type GuidKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'selection' | 'coding' | 'note' | 'set' | 'link';
@@ -28,6 +29,12 @@ export function refiGuid(projectGuid: string, kind: GuidKind, id: number | strin
 export function normaliseGuid(value: string): string {
   const match = GUID_RE.exec(value.trim());
   return match ? match.slice(1).join('-').toLowerCase() : value.trim();
+}
+
+/** The GUID in an element's attribute (`guid`, `targetGUID` …) in canonical form; undefined when absent or blank. */
+export function guidAttribute(el: XmlElement, name = 'guid'): string | undefined {
+  const value = el.attrs.get(name);
+  return value === undefined || value.trim() === '' ? undefined : normaliseGuid(value);
 }
 
 function guidBytes(guid: string): Buffer {

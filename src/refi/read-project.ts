@@ -11,7 +11,7 @@ import { countWords } from '../import/words';
 import { annotationsOf, readLinks, type RawLink } from './annotations';
 import { findInArchive } from './archive-paths';
 import { JOURNAL_SET, JOURNAL_SET_DESCRIPTION, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
-import { normaliseGuid } from './guid';
+import { guidAttribute } from './guid';
 import { ImportNotes } from './notes';
 import { crLfCountOf, importedText, type CrLfCount } from './positions';
 import { ThemeReader, type ThemePlan } from './read-themes';
@@ -254,10 +254,6 @@ const dateOf = (el: XmlElement, name: string): string | undefined => {
   const value = el.attrs.get(name)?.trim();
   return value && XSD_DATE_TIME.test(value) ? value : undefined;
 };
-const guidOf = (el: XmlElement, name = 'guid'): string | undefined => {
-  const value = el.attrs.get(name);
-  return value === undefined || value.trim() === '' ? undefined : normaliseGuid(value);
-};
 const textOf = (el: XmlElement, child: string): string | undefined => el.children.find((c) => c.ns === PROJECT_NS && c.name === child)?.text;
 const skippedFile = (file: string, reason: LocalizedText): SkippedFile => ({ file, reason: reason.en, reasonText: reason });
 
@@ -376,7 +372,7 @@ class ProjectReader {
   private readUsers(el: XmlElement): void {
     for (const user of el.children) {
       if (user.ns !== PROJECT_NS || user.name !== 'User') { this.messages.unknown(user, '<Users>'); continue; }
-      const guid = guidOf(user);
+      const guid = guidAttribute(user);
       if (!guid) { this.messages.skip('other', say('userNoGuid')); continue; }
       const name = user.attrs.get('name')?.trim() || user.attrs.get('id')?.trim() || `Coder ${guid.slice(0, 8)}`;
       this.users.set(guid, name);
@@ -405,7 +401,7 @@ class ProjectReader {
 
   private readCode(el: XmlElement): PlannedCode | undefined {
     this.messages.found('codes');
-    const guid = guidOf(el);
+    const guid = guidAttribute(el);
     const name = el.attrs.get('name')?.trim() || 'Unnamed code';
     if (!guid) { this.messages.skip('codes', say('codeNoGuid', { name })); return undefined; }
     if (this.codeGuids.has(guid)) { this.messages.skip('codes', say('codeTwice', { name })); return undefined; }
@@ -413,7 +409,7 @@ class ProjectReader {
     if (el.attrs.get('isCodable') === 'false' || el.attrs.get('isCodable') === '0') this.messages.note('codes', say('notCodable'));
     for (const child of el.children) {
       if (child.ns === PROJECT_NS && child.name === 'NoteRef') {
-        const target = guidOf(child, 'targetGUID');
+        const target = guidAttribute(child, 'targetGUID');
         if (target) this.codeNoteGuids.set(target, [...(this.codeNoteGuids.get(target) ?? []), guid]);
       }
     }
@@ -424,7 +420,7 @@ class ProjectReader {
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Variable') { this.messages.unknown(child, '<Variables>'); continue; }
       this.messages.found('variables');
-      const guid = guidOf(child);
+      const guid = guidAttribute(child);
       const name = child.attrs.get('name')?.trim();
       if (!guid || !name) { this.messages.skip('variables', say('variableNoGuid')); continue; }
       this.variables.set(guid, { name, type: child.attrs.get('typeOfVariable') ?? 'Text' });
@@ -446,20 +442,20 @@ class ProjectReader {
         switch (part.name) {
           case 'VariableValue': {
             const ref = part.children.find((c) => c.ns === PROJECT_NS && c.name === 'VariableRef');
-            const variable = ref ? guidOf(ref, 'targetGUID') : undefined;
+            const variable = ref ? guidAttribute(ref, 'targetGUID') : undefined;
             const value = part.children.find((c) => c.ns === PROJECT_NS && c.name.endsWith('Value'));
             if (!variable) { this.messages.skip('variables', say('caseValueNoVariable')); break; }
             if (value && value.text.trim() !== '') values.set(variable, value.text.trim());
             break;
           }
-          case 'SourceRef': { const g = guidOf(part, 'targetGUID'); if (g) sourceGuids.push(g); break; }
-          case 'SelectionRef': { const g = guidOf(part, 'targetGUID'); if (g) selectionGuids.push(g); break; }
+          case 'SourceRef': { const g = guidAttribute(part, 'targetGUID'); if (g) sourceGuids.push(g); break; }
+          case 'SelectionRef': { const g = guidAttribute(part, 'targetGUID'); if (g) selectionGuids.push(g); break; }
           case 'CodeRef': this.messages.note('cases', say('caseCodes')); break;
           case 'Description': if (part.text.trim()) this.messages.note('cases', say('caseDescription')); break;
           default: this.messages.unknown(part, say('inCase', { label }));
         }
       }
-      this.cases.push({ guid: guidOf(child), label, values, sourceGuids, selectionGuids });
+      this.cases.push({ guid: guidAttribute(child), label, values, sourceGuids, selectionGuids });
     }
   }
 
@@ -486,7 +482,7 @@ class ProjectReader {
   }
 
   private readTextSource(el: XmlElement): void {
-    const guid = guidOf(el) ?? `source-${this.sources.length + 1}`;
+    const guid = guidAttribute(el) ?? `source-${this.sources.length + 1}`;
     // qc leaves the name out; its file name ("board_2017.txt") is what the researcher knows the source by.
     const plainPath = el.attrs.get('plainTextPath') ?? '';
     // (An internal:// file is usually named by its GUID, no better than a number.)
@@ -502,7 +498,7 @@ class ProjectReader {
         case 'Description': case 'PlainTextContent': break;
         case 'PlainTextSelection': selections.push(this.readSelection(part, title)); break;
         case 'Coding': { const coding = this.readCoding(part, undefined, undefined); if (coding) wholeCodings.push(coding); break; }
-        case 'NoteRef': { const g = guidOf(part, 'targetGUID'); if (g) noteGuids.push(g); break; }
+        case 'NoteRef': { const g = guidAttribute(part, 'targetGUID'); if (g) noteGuids.push(g); break; }
         case 'VariableValue': this.messages.note('variables', say('sourceVariables')); break;
         default: this.messages.unknown(part, say('inSource', { title }));
       }
@@ -524,38 +520,38 @@ class ProjectReader {
     const end = position('endPosition');
     const codings: RawCoding[] = [];
     const noteGuids: string[] = [];
-    const userGuid = guidOf(el, 'creatingUser');
+    const userGuid = guidAttribute(el, 'creatingUser');
     const createdAt = dateOf(el, 'creationDateTime');
     for (const part of el.children) {
       if (part.ns !== PROJECT_NS) { this.messages.unknown(part, say('inSelection', { title })); continue; }
       if (part.name === 'Coding') { const c = this.readCoding(part, userGuid, createdAt); if (c) codings.push(c); }
-      else if (part.name === 'NoteRef') { const g = guidOf(part, 'targetGUID'); if (g) noteGuids.push(g); }
+      else if (part.name === 'NoteRef') { const g = guidAttribute(part, 'targetGUID'); if (g) noteGuids.push(g); }
       else if (part.name !== 'Description') this.messages.unknown(part, say('inSelection', { title }));
     }
     const description = textOf(el, 'Description')?.replace(/\r\n?/g, '\n').trim() ?? '';
     if (codings.length === 0 && description !== '') this.messages.found('memos');
-    return { guid: guidOf(el), start, end, codings, noteGuids, description, userGuid, createdAt };
+    return { guid: guidAttribute(el), start, end, codings, noteGuids, description, userGuid, createdAt };
   }
 
   private readCoding(el: XmlElement, userGuid: string | undefined, createdAt: string | undefined): RawCoding | undefined {
     this.messages.found('codings');
     const ref = el.children.find((c) => c.ns === PROJECT_NS && c.name === 'CodeRef');
-    const codeGuid = ref ? guidOf(ref, 'targetGUID') : undefined;
+    const codeGuid = ref ? guidAttribute(ref, 'targetGUID') : undefined;
     if (!codeGuid) { this.messages.skip('codings', say('codingNoCode')); return undefined; }
-    const noteGuids = el.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidOf(c, 'targetGUID')).filter((g): g is string => g !== undefined);
-    return { codeGuid, userGuid: guidOf(el, 'creatingUser') ?? userGuid, createdAt: dateOf(el, 'creationDateTime') ?? createdAt, noteGuids };
+    const noteGuids = el.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidAttribute(c, 'targetGUID')).filter((g): g is string => g !== undefined);
+    return { codeGuid, userGuid: guidAttribute(el, 'creatingUser') ?? userGuid, createdAt: dateOf(el, 'creationDateTime') ?? createdAt, noteGuids };
   }
 
   private readNotes(el: XmlElement): void {
     for (const child of el.children) {
       if (child.ns !== PROJECT_NS || child.name !== 'Note') { this.messages.unknown(child, '<Notes>'); continue; }
-      const guid = guidOf(child) ?? `note-${this.notes.length + 1}`;
+      const guid = guidAttribute(child) ?? `note-${this.notes.length + 1}`;
       const title = child.attrs.get('name')?.trim() ?? '';
       if (child.children.some((c) => c.ns === PROJECT_NS && (c.name === 'PlainTextSelection' || c.name === 'Coding'))) {
         this.messages.note('memos', say('notesWithCodings'));
       }
       this.notes.push({
-        guid, title, text: this.textRef(child), userGuid: guidOf(child, 'creatingUser'),
+        guid, title, text: this.textRef(child), userGuid: guidAttribute(child, 'creatingUser'),
         createdAt: dateOf(child, 'creationDateTime'), updatedAt: dateOf(child, 'modifiedDateTime'), description: textOf(child, 'Description') ?? '',
       });
     }
@@ -566,7 +562,7 @@ class ProjectReader {
       if (child.ns !== PROJECT_NS || child.name !== 'Set') { this.messages.unknown(child, '<Sets>'); continue; }
       if (this.isJournalSet(child)) {
         for (const member of child.children) {
-          if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidOf(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
+          if (member.ns === PROJECT_NS && member.name === 'MemberNote') { const g = guidAttribute(member, 'targetGUID'); if (g) this.journalNoteGuids.add(g); }
         }
         this.messages.found('sets');
         this.messages.imported('sets');

@@ -2,7 +2,7 @@ import { defineMessages, type Language } from '../domain/text';
 import { CONVERGENCES, isOneOf, THEME_LINK_KINDS, THEME_STATUSES, type Convergence, type ThemeLinkKind, type ThemeStatus } from '../domain/types';
 import type { RawLink } from './annotations';
 import { DETAIL, SUB_THEME_SEPARATOR, THEME_NOTE } from './export-themes';
-import { normaliseGuid } from './guid';
+import { guidAttribute, normaliseGuid } from './guid';
 import type { ImportNotes } from './notes';
 import type { PlannedCase, PlannedCoding } from './read-project';
 import { colourOf, PROJECT_NS, type XmlElement } from './xml';
@@ -112,7 +112,7 @@ interface ThemeLinkRef { readonly guid: string; readonly name: string; readonly 
 
 const refs = (el: XmlElement, name: string): string[] => el.children
   .filter((c) => c.ns === PROJECT_NS && c.name === name)
-  .map((c) => c.attrs.get('targetGUID')?.trim() ?? '').filter((g) => g !== '').map(normaliseGuid);
+  .map((c) => guidAttribute(c, 'targetGUID')).filter((g): g is string => g !== undefined);
 const isThemeNote = (description: string): boolean => Object.values(THEME_NOTE).some((marker) => description.startsWith(marker));
 const GUID_AT_END = /\{([^{}]+)\}\s*$/;
 const JUDGEMENT = new RegExp(`^${THEME_NOTE.judgement.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\w+)\\)$`);
@@ -150,11 +150,11 @@ export class ThemeReader {
 
   readSet(el: XmlElement): void {
     this.messages.found('sets');
-    const guid = el.attrs.get('guid')?.trim();
+    const guid = guidAttribute(el);
     const name = el.attrs.get('name')?.trim();
     if (!guid || !name) { this.messages.skip('sets', say('setNoGuid')); return; }
     const description = el.children.find((c) => c.ns === PROJECT_NS && c.name === 'Description')?.text ?? '';
-    this.sets.push({ guid: normaliseGuid(guid), name, description, codes: refs(el, 'MemberCode'), sources: refs(el, 'MemberSource'), notes: refs(el, 'MemberNote') });
+    this.sets.push({ guid, name, description, codes: refs(el, 'MemberCode'), sources: refs(el, 'MemberSource'), notes: refs(el, 'MemberNote') });
   }
 
   /**
