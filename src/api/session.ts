@@ -6,7 +6,9 @@ import type { Progress } from '../domain/types';
 import { failureOf, isCorrupt } from '../store/failures';
 import type { LockApp } from '../store/lock';
 import { dailyBackup } from '../store/backup';
+import type { ProjectData } from '../store/project-data';
 import { ProjectStore } from '../store/project-store';
+import { projectData } from '../store/sqlite/project-data';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
@@ -64,6 +66,11 @@ export class Session {
   get store(): ProjectStore {
     if (!this.current) throw new TematikError('no_project', say('noProject'));
     return this.current;
+  }
+
+  /** The open project behind the store interface: what the handlers use (src/store/project-data.ts). */
+  get data(): ProjectData {
+    return projectData(this.store);
   }
 
   get isOpen(): boolean {

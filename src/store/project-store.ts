@@ -24,10 +24,17 @@ export interface ActionRecord {
   readonly undoable?: boolean;
 }
 
-/** An open project file: the database plus the rules every change goes through. */
+/** An action whose transaction is open. */
+interface OpenAction {
+  readonly record: ActionRecord;
+  readonly coderId: CoderId;
+  readonly undoable: boolean;
+}
+
 /** How long the user must pause before the WAL is folded back into the file. */
 const IDLE_CHECKPOINT_MS = 1000;
 
+/** An open project file: the database plus the rules every change goes through. */
 export class ProjectStore {
   private readonly coders = new Map<string, CoderId>();
   private readonly checkpoint = setTimeout(() => {
@@ -85,30 +92,78 @@ export class ProjectStore {
     return id;
   }
 
-  /** Runs one user action as one transaction, with its audit row and (by default) an undo step. */
+  /**
+   * Runs one user action as one transaction, with its audit row and (by default) an undo step.
+   * For the core's own batch jobs, whose body never awaits; the handlers change the project
+   * through the store interface (src/store/project-data.ts), which uses `changeAsync`.
+   */
   change<T>(record: ActionRecord, body: () => T): T {
+    const action = this.begin(record);
+    try {
+      const result = body();
+      this.commit(action);
+      return result;
+    } catch (error) {
+      this.rollBack();
+      throw error;
+    }
+  }
+
+  /**
+   * `change` for a body that awaits. Nothing else may use the connection until it settles: the
+   * SQLite store interface queues its changes and holds back its reads meanwhile (src/store/sqlite/turns.ts).
+   */
+  async changeAsync<T>(record: ActionRecord, body: () => Promise<T>): Promise<T> {
+    const action = this.begin(record);
+    try {
+      const result = await body();
+      this.commit(action);
+      return result;
+    } catch (error) {
+      this.rollBack();
+      throw error;
+    }
+  }
+
+  /** Opens the action's immediate transaction and its undo step. */
+  private begin(record: ActionRecord): OpenAction {
     this.assertWritable();
+    // A transaction already open is another action's still running: joining it would make two actions one.
+    if (this.db.inTransaction) throw new Error(`"${record.action}" began while another action's transaction was still open`);
     dailyBackup(this);
     // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
     const coderId = this.coderId();
-    const run = this.db.transaction(() => {
-      // No step goes into a history found damaged and left as it was (see checkHistory).
-      const undoable = record.undoable !== false && this.undoAvailable;
+    // No step goes into a history found damaged and left as it was (see checkHistory).
+    const undoable = record.undoable !== false && this.undoAvailable;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
       if (undoable) beginStep(this.db, record.summary, record.action, coderId);
-      try {
-        const result = body();
-        // The search index follows the data in the same transaction, so it is never stale.
-        refreshSearchIndex(this.db);
-        this.audit(coderId, record.action, record.summary, record.args);
-        return result;
-      } finally {
-        if (undoable) endStep(this.db);
-      }
-    });
-    const result = run.immediate();
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return { record, coderId, undoable };
+  }
+
+  private commit({ record, coderId, undoable }: OpenAction): void {
+    try {
+      // The search index follows the data in the same transaction, so it is never stale.
+      refreshSearchIndex(this.db);
+      this.audit(coderId, record.action, record.summary, record.args);
+      if (undoable) endStep(this.db);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
     this.committed++;
     this.checkpoint.refresh();
-    return result;
+  }
+
+  /** The undo step's capture mark goes back with the rest. */
+  private rollBack(): void {
+    // A failed statement may have ended the transaction already (SQLite rolls back on some errors by itself).
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   /** Reverts the last action; returns its summary. */

@@ -1,0 +1,304 @@
+/**
+ * The store interface: everything the action handlers read from and write to a project, as
+ * operations rather than SQL, all asynchronous. SQLite implements it today (src/store/sqlite/);
+ * a PostgreSQL team server implements the same interface, and the handlers stay as they are.
+ * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
+ */
+import type { CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
+import type { Language, LocalizedText } from '../domain/text';
+import type {
+  Attribute, AuditEntry, BackupEntry, Code, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
+  DocumentSummary, ExchangeSection, Extract, HistoryState, ImportReport, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
+  Phase, PhaseCheck, Progress, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
+} from '../domain/types';
+import type { ActionName, ValidArgs } from '../api/contract';
+import type { TriangulationQuery } from '../analysis/triangulation';
+import type { ImportPlan } from '../import/batch';
+import type { CodebookPlan } from '../refi/codebook';
+import type { ProjectPlan } from '../refi/read-project';
+import type { RefiImportReport } from '../refi/write-project';
+import type { ReportModel, ReportOptions } from '../report/model';
+import type { SearchOptions } from '../search/search';
+import type { ActionRecord } from './project-store';
+
+export type { ActionRecord };
+
+/** The arguments of an action without the id of what it changes. */
+type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
+
+export interface CodeReads {
+  list(): Promise<Code[]>;
+  /** Codes in no theme, for phase 3. */
+  unthemed(): Promise<Code[]>;
+  get(id: CodeId): Promise<Code>;
+  /** The code's name; refuses an unknown id with a not-found error. */
+  name(id: CodeId): Promise<string>;
+}
+
+export interface CodeWrites extends CodeReads {
+  create(input: ValidArgs<'codes.create'>): Promise<CodeId>;
+  update(id: CodeId, changes: Changes<'codes.update'>): Promise<void>;
+  move(id: CodeId, parentId: CodeId | null): Promise<void>;
+  merge(sourceId: CodeId, targetId: CodeId): Promise<void>;
+  delete(id: CodeId): Promise<void>;
+  /** The top-level code of that name (ignoring case), made when there is none. */
+  resolveName(name: string, inVivo: boolean): Promise<CodeId>;
+  /** Pins key 1–9 to the code, or unpins it (null). */
+  setHotkey(id: CodeId, key: number | null): Promise<void>;
+}
+
+export interface CodingReads {
+  get(id: CodingId): Promise<Coding>;
+  forDocument(documentId: DocumentId): Promise<Coding[]>;
+  /** The code's extracts (and its sub-codes' when asked). */
+  extractsForCode(codeId: CodeId, includeChildren: boolean): Promise<Extract[]>;
+  extractsForCodes(codeIds: readonly CodeId[]): Promise<Extract[]>;
+}
+
+export interface CodingWrites extends CodingReads {
+  /** Codes a range for this store's coder. */
+  apply(documentId: DocumentId, codeId: CodeId, start: Utf16Offset, end: Utf16Offset): Promise<CodingId>;
+  /** Codes each range not yet coded exactly so by this coder with the code; counts both. */
+  applyNew(codeId: CodeId, ranges: Iterable<readonly [DocumentId, Utf16Offset, Utf16Offset]>): Promise<{ applied: number; skipped: number }>;
+  remove(id: CodingId): Promise<void>;
+  recode(id: CodingId, codeId: CodeId): Promise<void>;
+}
+
+export interface DocumentReads {
+  list(): Promise<DocumentSummary[]>;
+  get(id: DocumentId): Promise<DocumentContent>;
+  summary(id: DocumentId): Promise<DocumentSummary>;
+  text(id: DocumentId): Promise<string>;
+  speakers(id: DocumentId): Promise<DocumentSpeaker[]>;
+}
+
+export interface DocumentWrites extends DocumentReads {
+  rename(id: DocumentId, title: string): Promise<void>;
+  assign(id: DocumentId, informantIds: readonly InformantId[]): Promise<void>;
+  delete(id: DocumentId): Promise<void>;
+  setSpeaker(id: DocumentId, speaker: string, to: Pick<ValidArgs<'documents.setSpeaker'>, 'role' | 'informantId'>): Promise<void>;
+  /** Swaps interviewer and informant turns of each document. */
+  swapRoles(ids: readonly DocumentId[]): Promise<void>;
+}
+
+export interface InformantReads {
+  types(): Promise<InformantType[]>;
+  type(id: InformantTypeId): Promise<InformantType>;
+  attributes(): Promise<Attribute[]>;
+  list(typeId?: InformantTypeId): Promise<Informant[]>;
+  get(id: InformantId): Promise<Informant>;
+}
+
+export interface InformantWrites extends InformantReads {
+  createType(input: ValidArgs<'informantTypes.create'>): Promise<InformantTypeId>;
+  updateType(id: InformantTypeId, changes: Changes<'informantTypes.update'>): Promise<void>;
+  deleteType(id: InformantTypeId): Promise<void>;
+  create(input: ValidArgs<'informants.create'>): Promise<InformantId>;
+  update(id: InformantId, changes: Changes<'informants.update'>): Promise<void>;
+  delete(id: InformantId): Promise<void>;
+}
+
+export interface MemoReads {
+  list(filter: ValidArgs<'memos.list'>): Promise<Memo[]>;
+  get(id: MemoId): Promise<Memo>;
+}
+
+export interface MemoWrites extends MemoReads {
+  /** Written by this store's coder. */
+  create(input: { kind: MemoKind; title: string; body: string; target: MemoTarget; phase: Phase | null }): Promise<MemoId>;
+  update(id: MemoId, changes: Changes<'memos.update'>): Promise<void>;
+  delete(id: MemoId): Promise<void>;
+}
+
+export interface ThemeReads {
+  list(): Promise<Theme[]>;
+  get(id: ThemeId): Promise<Theme>;
+  review(id: ThemeId): Promise<ThemeReview>;
+  /** The codes whose extracts are the theme's evidence. */
+  codeIds(id: ThemeId): Promise<CodeId[]>;
+}
+
+/** Changes to themes keep the map's layout as the user saw it (new themes are placed, none moves). */
+export interface ThemeWrites extends ThemeReads {
+  create(input: ValidArgs<'themes.create'>): Promise<ThemeId>;
+  update(id: ThemeId, changes: Changes<'themes.update'>): Promise<void>;
+  addCodes(id: ThemeId, codeIds: readonly CodeId[]): Promise<void>;
+  removeCodes(id: ThemeId, codeIds: readonly CodeId[]): Promise<void>;
+  delete(id: ThemeId): Promise<void>;
+  /** A new theme named `name` holding `codeIds` taken from theme `id`. */
+  split(id: ThemeId, name: string, codeIds: readonly CodeId[]): Promise<ThemeId>;
+  merge(sourceId: ThemeId, targetId: ThemeId): Promise<void>;
+  setConvergence(id: ThemeId, convergence: ValidArgs<'themes.setConvergence'>['convergence'], reason: string): Promise<void>;
+  /** Moves a code from one theme to another (the board). */
+  moveCode(codeId: CodeId, fromId: ThemeId, toId: ThemeId): Promise<void>;
+}
+
+type LinkEnds = Pick<ThemeLink, 'fromThemeId' | 'toThemeId' | 'toLinkId' | 'kind'>;
+
+export interface ThemeLinkReads {
+  list(): Promise<ThemeLink[]>;
+  get(id: ThemeLinkId): Promise<ThemeLink>;
+  /** The link in words, e.g. `"trust" influences "loyalty"`, for audit summaries. */
+  describe(link: LinkEnds): Promise<string>;
+}
+
+export interface ThemeLinkWrites extends ThemeLinkReads {
+  create(input: ValidArgs<'themeLinks.create'>): Promise<ThemeLinkId>;
+  update(id: ThemeLinkId, changes: Changes<'themeLinks.update'>): Promise<void>;
+  delete(id: ThemeLinkId): Promise<void>;
+}
+
+export interface MapReads {
+  get(options: ValidArgs<'map.get'>): Promise<ThemeMap>;
+}
+
+export interface MapWrites extends MapReads {
+  move(moves: ValidArgs<'map.move'>): Promise<void>;
+  resetLayout(): Promise<void>;
+}
+
+export interface CommentReads {
+  list(target?: CommentTarget): Promise<Comment[]>;
+  get(id: number): Promise<Comment>;
+}
+
+export interface CommentWrites extends CommentReads {
+  /** Written by this store's coder. */
+  add(target: CommentTarget, body: string): Promise<number>;
+  resolve(id: number, resolved: boolean): Promise<void>;
+}
+
+export interface PhaseReads {
+  checks(): Promise<PhaseCheck[]>;
+}
+
+export interface PhaseWrites extends PhaseReads {
+  /** Ticks (or unticks) a checklist item, as this store's coder. */
+  check(phase: Phase, item: string, done: boolean): Promise<void>;
+}
+
+export interface RedactionReads {
+  list(): Promise<Redaction[]>;
+  get(id: RedactionId): Promise<Redaction>;
+}
+
+export interface RedactionWrites extends RedactionReads {
+  add(input: ValidArgs<'redactions.add'>): Promise<RedactionId>;
+  update(id: RedactionId, changes: Changes<'redactions.update'>): Promise<void>;
+  remove(id: RedactionId): Promise<void>;
+}
+
+export interface ProjectReads {
+  /** Name, phase, counts, with this store's access and opening notices. */
+  info(): Promise<ProjectInfo>;
+  stats(): Promise<ProjectStats>;
+  audit(limit: number): Promise<AuditEntry[]>;
+}
+
+export interface ProjectWrites extends ProjectReads {
+  update(changes: ValidArgs<'project.update'>): Promise<void>;
+}
+
+/** Triangulation and co-occurrence: queries only. */
+export interface AnalysisReads {
+  triangulation(query: TriangulationQuery): Promise<TriangulationMatrix>;
+  cellExtracts(query: ValidArgs<'analysis.cellExtracts'>): Promise<Extract[]>;
+  cooccurrence(scope: CooccurrenceScope): Promise<CooccurrenceMatrix>;
+  cooccurrenceExtracts(a: number, b: number, scope: CooccurrenceScope): Promise<[Extract, Extract][]>;
+}
+
+export interface SearchReads {
+  /** Full-text search: stems as Tematik computes them, phrases by position. */
+  query(options: SearchOptions): Promise<SearchResult>;
+  /** Codes and memos whose words are like `text`. */
+  similar(text: string): Promise<{ codes: { id: CodeId; name: string; score: number }[]; memos: { id: MemoId; title: string; score: number }[] }>;
+}
+
+export interface ReportReads {
+  /** Everything the Word report shows, from the theme matrix and the project's data. */
+  model(matrix: TriangulationMatrix, options: ReportOptions, progress: (done: number, total: number, label: string) => void): Promise<ReportModel>;
+}
+
+export interface ExchangeReads {
+  /** The project as a REFI-QDA `.qdpx` archive, exported by this store's coder. */
+  projectArchive(lineEndings: LineEndings | undefined): Promise<Uint8Array>;
+  /** The codebook as REFI-QDA `.qdc` XML. */
+  codebookXml(): Promise<string>;
+}
+
+/** What may be read, outside a change or inside one. */
+export interface ProjectReader {
+  readonly codes: CodeReads;
+  readonly codings: CodingReads;
+  readonly documents: DocumentReads;
+  readonly informants: InformantReads;
+  readonly memos: MemoReads;
+  readonly themes: ThemeReads;
+  readonly themeLinks: ThemeLinkReads;
+  readonly map: MapReads;
+  readonly comments: CommentReads;
+  readonly phases: PhaseReads;
+  readonly redactions: RedactionReads;
+  readonly project: ProjectReads;
+  readonly analysis: AnalysisReads;
+  readonly search: SearchReads;
+  readonly reports: ReportReads;
+  readonly exchange: ExchangeReads;
+}
+
+/** What one change may do: read and write, all in its one transaction. */
+export interface ProjectTransaction extends ProjectReader {
+  readonly codes: CodeWrites;
+  readonly codings: CodingWrites;
+  readonly documents: DocumentWrites;
+  readonly informants: InformantWrites;
+  readonly memos: MemoWrites;
+  readonly themes: ThemeWrites;
+  readonly themeLinks: ThemeLinkWrites;
+  readonly map: MapWrites;
+  readonly comments: CommentWrites;
+  readonly phases: PhaseWrites;
+  readonly redactions: RedactionWrites;
+  readonly project: ProjectWrites;
+}
+
+/** How a file-based batch job reports its progress. */
+export type ProgressListener = (progress: Progress) => void;
+
+/**
+ * One open project. Reads outside a change each see committed data; `read` gives several reads
+ * one state of the project; `change` runs one user action as one transaction with its audit row,
+ * its undo step (per coder) and the search index brought up to date.
+ */
+export interface ProjectData extends ProjectReader {
+  /** Where the project lives, for messages and file names: a path (SQLite) or an address. */
+  readonly location: string;
+  /** Who makes the changes made through this store. */
+  readonly coder: string;
+
+  /** One user action: committed when `body` resolves, rolled back entirely when it throws. */
+  change<T>(record: ActionRecord, body: (tx: ProjectTransaction) => Promise<T>): Promise<T>;
+  /** Several reads that see one state of the project. */
+  read<T>(body: (reader: ProjectReader) => Promise<T>): Promise<T>;
+
+  /** This coder's next undo and redo. */
+  history(): Promise<HistoryState>;
+  /** Reverts this coder's last action; returns its summary. */
+  undo(): Promise<string>;
+  /** Re-applies this coder's last undone action; returns its summary. */
+  redo(): Promise<string>;
+
+  /** Checks the stored data; a damaged project becomes read-only at once, with a notice saying what was found. */
+  check(): Promise<IntegrityReport>;
+  /** A backup made now, on the user's request. */
+  backup(): Promise<BackupEntry>;
+  /** A notice the user is shown with the project's info, e.g. what a restore did. */
+  notify(notice: LocalizedText): void;
+
+  /** Imports transcripts (each file its own action), with the informant sheet's rows of the plan. */
+  importDocuments(plan: ImportPlan, options: { skipBad?: boolean; swapRoles: boolean; informantId?: InformantId; progress: ProgressListener }): Promise<ImportReport>;
+  /** Writes a read REFI-QDA project into this one as one action. */
+  importProject(plan: ProjectPlan, fileName: string, language: Language | undefined): Promise<RefiImportReport>;
+  /** Adds a read codebook's codes as one action, keeping codes already there. */
+  importCodebook(plan: CodebookPlan, fileName: string, options: { language: Language | undefined; action: 'refi.importCodebook' | 'taguette.importCodebook' }): Promise<{ created: number; existing: number; report: ExchangeSection[] }>;
+}
