@@ -1,84 +1,73 @@
-import * as codes from '../../store/codes';
-import * as codings from '../../store/codings';
-import { unthemedCodes } from '../../store/theme-review';
 import type { HandlerGroup } from '../handler-types';
 
 export const codeHandlers: HandlerGroup<'codes'> = {
-  'codes.list': (_, ctx) => codes.listCodes(ctx.session.store.db),
-  'codes.unthemed': (_, ctx) => unthemedCodes(ctx.session.store.db),
-  'codes.create': (args, ctx) => {
-    const { db } = ctx.session.store;
-    const id = ctx.session.store.change({ action: 'codes.create', summary: `Create code "${args.name}"`, args }, () => codes.createCode(db, args));
-    return codes.getCode(db, id);
+  'codes.list': (_, ctx) => ctx.session.data.codes.list(),
+  'codes.unthemed': (_, ctx) => ctx.session.data.codes.unthemed(),
+  'codes.create': async (args, ctx) => {
+    const { data } = ctx.session;
+    const id = await data.change({ action: 'codes.create', summary: `Create code "${args.name}"`, args }, (tx) => tx.codes.create(args));
+    return data.codes.get(id);
   },
-  'codes.update': ({ id, ...changes }, ctx) => {
-    const { db } = ctx.session.store;
-    const before = codes.codeName(db, id);
+  'codes.update': async ({ id, ...changes }, ctx) => {
+    const { data } = ctx.session;
+    const before = await data.codes.name(id);
     const summary = changes.name && changes.name !== before ? `Rename code "${before}" to "${changes.name}"` : `Edit code "${before}"`;
-    ctx.session.store.change({ action: 'codes.update', summary, args: { id, ...changes } }, () => codes.updateCode(db, id, changes));
-    return codes.getCode(db, id);
+    await data.change({ action: 'codes.update', summary, args: { id, ...changes } }, (tx) => tx.codes.update(id, changes));
+    return data.codes.get(id);
   },
-  'codes.move': ({ id, parentId }, ctx) => {
-    const { db } = ctx.session.store;
-    const name = codes.codeName(db, id);
-    const under = parentId === null ? 'the top level' : `"${codes.codeName(db, parentId)}"`;
-    ctx.session.store.change({ action: 'codes.move', summary: `Move code "${name}" under ${under}`, args: { id, parentId } }, () => codes.moveCode(db, id, parentId));
-    return codes.getCode(db, id);
+  'codes.move': async ({ id, parentId }, ctx) => {
+    const { data } = ctx.session;
+    const name = await data.codes.name(id);
+    const under = parentId === null ? 'the top level' : `"${await data.codes.name(parentId)}"`;
+    await data.change({ action: 'codes.move', summary: `Move code "${name}" under ${under}`, args: { id, parentId } }, (tx) => tx.codes.move(id, parentId));
+    return data.codes.get(id);
   },
-  'codes.merge': ({ sourceId, targetId }, ctx) => {
-    const { db } = ctx.session.store;
-    const source = codes.codeName(db, sourceId);
-    const target = codes.codeName(db, targetId);
-    ctx.session.store.change({ action: 'codes.merge', summary: `Merge code "${source}" into "${target}"`, args: { sourceId, targetId } }, () => codes.mergeCodes(db, sourceId, targetId));
-    return codes.getCode(db, targetId);
+  'codes.merge': async ({ sourceId, targetId }, ctx) => {
+    const { data } = ctx.session;
+    const source = await data.codes.name(sourceId);
+    const target = await data.codes.name(targetId);
+    await data.change({ action: 'codes.merge', summary: `Merge code "${source}" into "${target}"`, args: { sourceId, targetId } }, (tx) => tx.codes.merge(sourceId, targetId));
+    return data.codes.get(targetId);
   },
-  'codes.delete': ({ id }, ctx) => {
-    const { db } = ctx.session.store;
-    const code = codes.getCode(db, id);
-    ctx.session.store.change({ action: 'codes.delete', summary: `Delete code "${code.name}" and its ${code.codingCount} coding(s)`, args: { id } }, () => codes.deleteCode(db, id));
+  'codes.delete': async ({ id }, ctx) => {
+    const { data } = ctx.session;
+    const code = await data.codes.get(id);
+    await data.change({ action: 'codes.delete', summary: `Delete code "${code.name}" and its ${code.codingCount} coding(s)`, args: { id } }, (tx) => tx.codes.delete(id));
     return null;
   },
 };
 
 export const codingHandlers: HandlerGroup<'codings'> = {
-  'codings.apply': ({ documentId, start, end, codeId, codeName, inVivo }, ctx) => {
-    const { store } = ctx.session;
-    const writer = writerFor(store.db);
-    const label = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
-    const id = store.change({ action: 'codings.apply', summary: `Apply code "${label}"`, args: { documentId, start, end, codeId, codeName } }, () => {
-      const code = codeId ?? codes.resolveCodeName(store.db, codeName!, inVivo ?? false);
-      return writer(documentId, code, store.coderId(), start, end);
+  'codings.apply': async ({ documentId, start, end, codeId, codeName, inVivo }, ctx) => {
+    const { data } = ctx.session;
+    const label = codeId !== undefined ? await data.codes.name(codeId) : codeName!;
+    const id = await data.change({ action: 'codings.apply', summary: `Apply code "${label}"`, args: { documentId, start, end, codeId, codeName } }, async (tx) => {
+      const code = codeId ?? await tx.codes.resolveName(codeName!, inVivo ?? false);
+      return tx.codings.apply(documentId, code, start, end);
     });
-    return codings.getCoding(store.db, id);
+    return data.codings.get(id);
   },
-  'codings.remove': ({ id }, ctx) => {
-    const { store } = ctx.session;
-    const coding = codings.getCoding(store.db, id);
-    const name = codes.codeName(store.db, coding.codeId);
-    store.change({ action: 'codings.remove', summary: `Remove code "${name}" from a passage`, args: { id } }, () => codings.removeCoding(store.db, id));
+  'codings.remove': async ({ id }, ctx) => {
+    const { data } = ctx.session;
+    const coding = await data.codings.get(id);
+    const name = await data.codes.name(coding.codeId);
+    await data.change({ action: 'codings.remove', summary: `Remove code "${name}" from a passage`, args: { id } }, (tx) => tx.codings.remove(id));
     return null;
   },
-  'codings.recode': ({ id, codeId, codeName, inVivo }, ctx) => {
-    const { store } = ctx.session;
-    codings.getCoding(store.db, id);
-    const name = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
-    store.change({ action: 'codings.recode', summary: `Re-code a passage as "${name}"`, args: { id, codeId, codeName } }, () => {
-      const target = codeId ?? codes.resolveCodeName(store.db, codeName!, inVivo ?? false);
-      codings.recode(store.db, id, target);
+  'codings.recode': async ({ id, codeId, codeName, inVivo }, ctx) => {
+    const { data } = ctx.session;
+    await data.codings.get(id);
+    const name = codeId !== undefined ? await data.codes.name(codeId) : codeName!;
+    await data.change({ action: 'codings.recode', summary: `Re-code a passage as "${name}"`, args: { id, codeId, codeName } }, async (tx) => {
+      const target = codeId ?? await tx.codes.resolveName(codeName!, inVivo ?? false);
+      await tx.codings.recode(id, target);
     });
-    return codings.getCoding(store.db, id);
+    return data.codings.get(id);
   },
-  'codings.forDocument': ({ documentId }, ctx) => codings.codingsForDocument(ctx.session.store.db, documentId),
-  'codings.forCode': ({ codeId, includeChildren }, ctx) => {
-    codes.codeName(ctx.session.store.db, codeId);
-    return codings.extractsForCode(ctx.session.store.db, codeId, includeChildren ?? false);
+  'codings.forDocument': ({ documentId }, ctx) => ctx.session.data.codings.forDocument(documentId),
+  'codings.forCode': async ({ codeId, includeChildren }, ctx) => {
+    const { data } = ctx.session;
+    await data.codes.name(codeId);
+    return data.codings.extractsForCode(codeId, includeChildren ?? false);
   },
 };
-
-/** One prepared writer per open database, so applying a code prepares no statements. */
-const writers = new WeakMap<object, ReturnType<typeof codings.codingWriter>>();
-function writerFor(db: Parameters<typeof codings.codingWriter>[0]): ReturnType<typeof codings.codingWriter> {
-  let writer = writers.get(db);
-  if (!writer) writers.set(db, (writer = codings.codingWriter(db)));
-  return writer;
-}

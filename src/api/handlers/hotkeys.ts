@@ -1,6 +1,3 @@
-import { codeName, getCode } from '../../store/codes';
-import { moveThemeCode, setHotkey } from '../../store/hotkeys';
-import * as themes from '../../store/themes';
 import type { HandlerGroup } from '../handler-types';
 
 /**
@@ -8,19 +5,19 @@ import type { HandlerGroup } from '../handler-types';
  * prefixes, so the code and theme handler groups stay as they are.
  */
 export const hotkeyHandlers: HandlerGroup<'hotkeys'> & HandlerGroup<'board'> = {
-  'hotkeys.set': ({ id, key }, ctx) => {
-    const { store } = ctx.session;
-    const name = codeName(store.db, id);
+  'hotkeys.set': async ({ id, key }, ctx) => {
+    const { data } = ctx.session;
+    const name = await data.codes.name(id);
     const summary = key === null ? `Unpin the key of code "${name}"` : `Pin key ${key} to code "${name}"`;
-    store.change({ action: 'hotkeys.set', summary, args: { id, key } }, () => setHotkey(store.db, id, key));
-    return getCode(store.db, id);
+    await data.change({ action: 'hotkeys.set', summary, args: { id, key } }, (tx) => tx.codes.setHotkey(id, key));
+    return data.codes.get(id);
   },
-  'board.moveCode': ({ codeId, fromId, toId }, ctx) => {
-    const { store } = ctx.session;
-    const from = themes.getTheme(store.db, fromId).name;
-    const to = themes.getTheme(store.db, toId).name;
-    const summary = `Move code "${codeName(store.db, codeId)}" from theme "${from}" to "${to}"`;
-    store.change({ action: 'board.moveCode', summary, args: { codeId, fromId, toId } }, () => moveThemeCode(store.db, codeId, fromId, toId));
-    return themes.getTheme(store.db, toId);
+  'board.moveCode': async ({ codeId, fromId, toId }, ctx) => {
+    const { data } = ctx.session;
+    const from = (await data.themes.get(fromId)).name;
+    const to = (await data.themes.get(toId)).name;
+    const summary = `Move code "${await data.codes.name(codeId)}" from theme "${from}" to "${to}"`;
+    await data.change({ action: 'board.moveCode', summary, args: { codeId, fromId, toId } }, (tx) => tx.themes.moveCode(codeId, fromId, toId));
+    return data.themes.get(toId);
   },
 };

@@ -1,26 +1,23 @@
-import { projectInfo } from '../../store/project';
-import * as memos from '../../store/memos';
 import type { HandlerGroup } from '../handler-types';
 
 export const memoHandlers: HandlerGroup<'memos'> = {
-  'memos.list': (filter, ctx) => memos.listMemos(ctx.session.store.db, filter),
-  'memos.create': ({ kind = 'memo', title = '', body, target }, ctx) => {
-    const { store } = ctx.session;
+  'memos.list': (filter, ctx) => ctx.session.data.memos.list(filter),
+  'memos.create': async ({ kind = 'memo', title = '', body, target }, ctx) => {
+    const { data } = ctx.session;
     // Journal entries remember the phase they were written in; memos need not.
-    const phase = kind === 'journal' ? projectInfo(store.db, store.file).phase : null;
+    const phase = kind === 'journal' ? (await data.project.info()).phase : null;
     const what = kind === 'journal' ? 'journal entry' : `memo on the ${target.kind}`;
-    const id = store.change({ action: 'memos.create', summary: `Write ${what}`, args: { kind, title, target } },
-      () => memos.createMemo(store.db, { kind, title, body, target, author: store.coderId(), phase }));
-    return memos.getMemo(store.db, id);
+    const id = await data.change({ action: 'memos.create', summary: `Write ${what}`, args: { kind, title, target } },
+      (tx) => tx.memos.create({ kind, title, body, target, phase }));
+    return data.memos.get(id);
   },
-  'memos.update': ({ id, ...changes }, ctx) => {
-    const { store } = ctx.session;
-    store.change({ action: 'memos.update', summary: 'Edit memo', args: { id } }, () => memos.updateMemo(store.db, id, changes));
-    return memos.getMemo(store.db, id);
+  'memos.update': async ({ id, ...changes }, ctx) => {
+    const { data } = ctx.session;
+    await data.change({ action: 'memos.update', summary: 'Edit memo', args: { id } }, (tx) => tx.memos.update(id, changes));
+    return data.memos.get(id);
   },
-  'memos.delete': ({ id }, ctx) => {
-    const { store } = ctx.session;
-    store.change({ action: 'memos.delete', summary: 'Delete memo', args: { id } }, () => memos.deleteMemo(store.db, id));
+  'memos.delete': async ({ id }, ctx) => {
+    await ctx.session.data.change({ action: 'memos.delete', summary: 'Delete memo', args: { id } }, (tx) => tx.memos.delete(id));
     return null;
   },
 };
