@@ -196,7 +196,7 @@ export interface ProjectReads {
 }
 
 export interface ProjectWrites extends ProjectReads {
-  update(changes: ValidArgs<'project.update'>): Promise<void>;
+  update(changes: ValidArgs<'project.update'> & { readonly phase?: Phase }): Promise<void>;
 }
 
 /** Triangulation and co-occurrence: queries only. */

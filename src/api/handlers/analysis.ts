@@ -1,11 +1,9 @@
-import { cooccurrenceMatrix, cooccurrencePairs } from '../../analysis/cooccurrence';
-import { cellExtracts, triangulationMatrix } from '../../analysis/triangulation';
 import type { HandlerGroup } from '../handler-types';
 
 /** Queries only: triangulation and co-occurrence never change the project. */
 export const analysisHandlers: HandlerGroup<'analysis'> = {
-  'analysis.triangulation': (args, ctx) => triangulationMatrix(ctx.session.store.db, args),
-  'analysis.cellExtracts': (args, ctx) => cellExtracts(ctx.session.store.db, args),
-  'analysis.cooccurrence': ({ scope }, ctx) => cooccurrenceMatrix(ctx.session.store.db, scope),
-  'analysis.cooccurrenceExtracts': ({ a, b, scope }, ctx) => cooccurrencePairs(ctx.session.store.db, a, b, scope),
+  'analysis.triangulation': (args, ctx) => ctx.session.data.analysis.triangulation(args),
+  'analysis.cellExtracts': (args, ctx) => ctx.session.data.analysis.cellExtracts(args),
+  'analysis.cooccurrence': ({ scope }, ctx) => ctx.session.data.analysis.cooccurrence(scope),
+  'analysis.cooccurrenceExtracts': ({ a, b, scope }, ctx) => ctx.session.data.analysis.cooccurrenceExtracts(a, b, scope),
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
-import { PROJECT_EXTENSION } from '../../store/open';
+import { PROJECT_EXTENSION } from '../../store/project-files';
 import { buildSample, SAMPLE_SHEET, type SampleVariant } from '../../sample/build';
 import { invoker } from '../dispatch';
 import { forgetRecent, readRecent, rememberRecent } from '../recent';
@@ -39,7 +39,7 @@ function appInfo(ctx: Context) {
     dialogs: host.choosePaths !== undefined,
     sampleAvailable: host.sampleDir !== undefined && fs.existsSync(path.join(host.sampleDir, SAMPLE_SHEET)),
     recent: readRecent(host.dataDir),
-    projectPath: ctx.session.isOpen ? ctx.session.store.file : null,
+    projectPath: ctx.session.isOpen ? ctx.session.data.location : null,
     version: VERSION,
   };
 }
@@ -94,7 +94,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       await buildSampleAt(file, variant, sampleDir, ctx);
     }
     ctx.session.open(file);
-    const info = ctx.session.store.info();
+    const info = await ctx.session.data.project.info();
     rememberRecent(dataDir, { path: file, name: info.name });
     return info;
   },

@@ -2,9 +2,7 @@ import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages, joinText, type LocalizedText } from '../../domain/text';
 import type { BackupEntry } from '../../domain/types';
-import { createBackup, listBackups } from '../../store/backup';
-import { PROJECT_EXTENSION } from '../../store/open';
-import { abandonRestore, completeRestore, prepareRestore, resolveBackup } from '../../store/restore';
+import { abandonRestore, completeRestore, listBackups, prepareRestore, PROJECT_EXTENSION, resolveBackup } from '../../store/project-files';
 import { rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
@@ -26,7 +24,7 @@ const say = defineMessages({
 
 /** The project a backup action is about: the one named (a .tematik path), or the open one. */
 function projectFor(file: string | undefined, ctx: Context): string {
-  if (file === undefined) return ctx.session.store.file;
+  if (file === undefined) return ctx.session.data.location;
   const resolved = path.resolve(file);
   if (path.extname(resolved).toLowerCase() !== PROJECT_EXTENSION) {
     const example = `${path.basename(resolved, path.extname(resolved))}${PROJECT_EXTENSION}`;
@@ -37,17 +35,14 @@ function projectFor(file: string | undefined, ctx: Context): string {
 
 export const backupHandlers: HandlerGroup<'backup'> = {
   'backup.list': ({ path: file }, ctx) => listBackups(projectFor(file, ctx)),
-  'backup.create': (_, ctx) => {
-    const { store } = ctx.session;
-    return createBackup(store.db, store.file);
-  },
-  'backup.restore': ({ backup, path: file }, ctx) => {
+  'backup.create': (_, ctx) => ctx.session.data.backup(),
+  'backup.restore': async ({ backup, path: file }, ctx) => {
     const project = projectFor(file, ctx);
     const source = resolveBackup(project, backup);
     const entry = listBackups(project).backups.find((b) => b.path === source) ?? null;
     // The backup is copied and checked before anything is closed: a refused backup leaves the window as it was.
     const prepared = prepareRestore(project, source);
-    const wasOpen = ctx.session.isOpen ? ctx.session.store.file : null;
+    const wasOpen = ctx.session.isOpen ? ctx.session.data.location : null;
     ctx.session.close();
     let keptAs: BackupEntry | null;
     try {
@@ -57,11 +52,12 @@ export const backupHandlers: HandlerGroup<'backup'> = {
       if (wasOpen) reopen(ctx, wasOpen);
       throw error;
     }
-    const store = ctx.session.open(project);
-    const name = store.info().name;
-    store.notices.push(restoredNotice(name, entry, source, keptAs));
+    ctx.session.open(project);
+    const { data } = ctx.session;
+    const name = (await data.project.info()).name;
+    data.notify(restoredNotice(name, entry, source, keptAs));
     rememberRecent(ctx.session.host.dataDir, { path: project, name });
-    return store.info();
+    return data.project.info();
   },
 };
 

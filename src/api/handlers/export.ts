@@ -10,13 +10,6 @@ import { tableXlsx } from '../../export/xlsx';
 import { svgToPng } from '../../export/theme-map';
 import { writeExport } from '../../export/write-file';
 import { themeMapSvg } from '../../map/svg';
-import { getCode, listCodes } from '../../store/codes';
-import { extractsForCode, extractsForCodes } from '../../store/codings';
-import { themeCodeIds } from '../../store/theme-review';
-import { getTheme } from '../../store/themes';
-import { listInformants, listAttributes } from '../../store/informants';
-import { projectInfo } from '../../store/project';
-import { themeMap } from '../../store/theme-map';
 import type { ValidArgs } from '../contract';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
@@ -34,30 +27,30 @@ const EXTRACT_HEADER = ['Informant type', 'Informant', 'Document', 'Code', 'Star
 
 /** Every table the UI shows, as the one model the CSV and the workbook are both written from. */
 async function table(args: TableArgs, ctx: Context): Promise<ExportTable> {
-  const { db } = ctx.session.store;
+  const { data } = ctx.session;
   switch (args.table) {
     case 'codebook': {
-      const codes = listCodes(db);
+      const codes = await data.codes.list();
       const byId = new Map(codes.map((c) => [c.id as number, c]));
       const pathOf = (id: number | null): string => (id === null ? '' : `${pathOf(byId.get(id)?.parentId ?? null)}${byId.get(id)?.name ?? ''} / `);
       return { name: 'codebook', title: 'Codebook', header: ['Code', 'Parent', 'Description', 'Colour', 'In vivo', 'Extracts', 'Informants'],
         rows: codes.map((c) => [c.name, pathOf(c.parentId).replace(/ \/ $/, ''), c.description, c.colour, c.inVivo ? 'yes' : 'no', c.codingCount, c.informantCount]) };
     }
     case 'informants': {
-      const attributes = listAttributes(db).map((a) => a.name);
+      const attributes = (await data.informants.attributes()).map((a) => a.name);
       return { name: 'informants', title: 'Informants', header: ['Informant', 'Name', 'Informant type', 'Documents', 'Interviewed', ...attributes],
-        rows: listInformants(db).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, i.interviewed ? 'yes' : 'no', ...attributes.map((a) => i.attributes[a] ?? '')]) };
+        rows: (await data.informants.list()).map((i) => [i.label, i.name, i.typeName, i.documentIds.length, i.interviewed ? 'yes' : 'no', ...attributes.map((a) => i.attributes[a] ?? '')]) };
     }
     case 'extracts': {
       if ((args.codeId === undefined) === (args.themeId === undefined)) {
         throw new TematikError('invalid_args', say('extractsOf'));
       }
       if (args.themeId !== undefined) {
-        const theme = getTheme(db, args.themeId);
-        return { name: `extracts – ${theme.name}`, title: `Extracts – ${theme.name}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCodes(db, themeCodeIds(db, args.themeId))) };
+        const theme = await data.themes.get(args.themeId);
+        return { name: `extracts – ${theme.name}`, title: `Extracts – ${theme.name}`, header: EXTRACT_HEADER, rows: extractRows(await data.codings.extractsForCodes(await data.themes.codeIds(args.themeId))) };
       }
-      const code = getCode(db, args.codeId!);
-      return { name: `extracts – ${code.name}`, title: `Extracts – ${code.name}`, header: EXTRACT_HEADER, rows: extractRows(extractsForCode(db, args.codeId!, true)) };
+      const code = await data.codes.get(args.codeId!);
+      return { name: `extracts – ${code.name}`, title: `Extracts – ${code.name}`, header: EXTRACT_HEADER, rows: extractRows(await data.codings.extractsForCode(args.codeId!, true)) };
     }
     case 'triangulation': {
       const rows = args.rows ?? 'themes';
@@ -83,16 +76,16 @@ function tableFormat(args: TableArgs): 'csv' | 'xlsx' {
 
 export const exportHandlers: HandlerGroup<'export'> = {
   'export.table': async (args, ctx) => {
-    const { store } = ctx.session;
     const content = await table(args, ctx);
-    const projectName = projectInfo(store.db, store.file).name;
+    const projectName = (await ctx.session.data.project.info()).name;
     const format = tableFormat(args);
     const bytes = format === 'xlsx' ? await tableXlsx(content, projectName) : Buffer.from(tableCsv(content, args.delimiter ?? 'comma'), 'utf8');
     return deliver(bytes, args.path, exportFileName(projectName, content.name, `.${format}`), [`.${format}`]);
   },
-  'export.themeMap': ({ format, path: file, includeCodes, scale, language }, ctx) => {
-    const { store } = ctx.session;
-    const svg = themeMapSvg(themeMap(store.db, { includeCodes: includeCodes ?? false }), { title: projectInfo(store.db, store.file).name, language: language ?? 'en' });
+  'export.themeMap': async ({ format, path: file, includeCodes, scale, language }, ctx) => {
+    const { data } = ctx.session;
+    const map = await data.map.get({ includeCodes: includeCodes ?? false });
+    const svg = themeMapSvg(map, { title: (await data.project.info()).name, language: language ?? 'en' });
     const kind = format ?? (file && path.extname(file).toLowerCase() === '.png' ? 'png' : 'svg');
     if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg, [`.${kind}`]);
     return { svg, path: file ?? null };

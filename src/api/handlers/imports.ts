@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
-import { planFolder, runImport } from '../../import/batch';
-import { getInformant } from '../../store/informants';
+import { planFolder } from '../../import/batch';
 import type { HandlerGroup } from '../handler-types';
 
 const say = defineMessages({
@@ -12,17 +11,17 @@ const say = defineMessages({
 
 export const importHandlers: HandlerGroup<'import'> = {
   'import.files': async ({ paths, informantId, skipBad, swapRoles }, ctx) => {
-    const { store } = ctx.session;
-    if (informantId !== undefined) getInformant(store.db, informantId);
+    const { data } = ctx.session;
+    if (informantId !== undefined) await data.informants.get(informantId);
     const unique = [...new Set(paths.map((p) => path.resolve(p)))];
     const plan = { items: unique.map((file) => ({ file, informantLabels: [] })), sheetRows: [], skipped: [] };
-    return runImport(store, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
+    return data.importDocuments(plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
   },
   'import.folder': async ({ folder, sheet, skipBad, swapRoles }, ctx) => {
     const plan = planFolder(path.resolve(folder), sheet ? path.resolve(sheet) : undefined);
     if (plan.items.length === 0) {
       throw new TematikError('bad_input', say('emptyFolder', { folder }));
     }
-    return runImport(ctx.session.store, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}) });
+    return ctx.session.data.importDocuments(plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}) });
   },
 };

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
-import { integrityCheck } from '../../store/integrity';
-import { damagedNotice, PROJECT_EXTENSION } from '../../store/open';
-import { auditLog, projectInfo, projectStats, updateProject } from '../../store/project';
-import { createMemo } from '../../store/memos';
-import { listChecks, setCheck } from '../../store/phases';
+import { PROJECT_EXTENSION } from '../../store/project-files';
 import { rememberRecent } from '../recent';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
@@ -15,11 +11,11 @@ const say = defineMessages({
   id: { extension: '{file}: berkas proyek harus berakhiran {extension}, misalnya "{example}".' },
 });
 
-const info = (ctx: Context) => ctx.session.store.info();
+const info = (ctx: Context) => ctx.session.data.project.info();
 
 /** Opening or creating a project puts it at the top of the recent list. */
-function opened(ctx: Context) {
-  const current = info(ctx);
+async function opened(ctx: Context) {
+  const current = await info(ctx);
   rememberRecent(ctx.session.host.dataDir, current);
   return current;
 }
@@ -47,54 +43,46 @@ export const projectHandlers: HandlerGroup<'project'> = {
     return null;
   },
   'project.info': (_, ctx) => info(ctx),
-  'project.update': (args, ctx) => {
-    const { store } = ctx.session;
-    store.change({ action: 'project.update', summary: 'Edit project details', args }, () => updateProject(store.db, args));
+  'project.update': async (args, ctx) => {
+    await ctx.session.data.change({ action: 'project.update', summary: 'Edit project details', args }, (tx) => tx.project.update(args));
     return info(ctx);
   },
-  'project.setPhase': ({ phase, note }, ctx) => {
-    const { store } = ctx.session;
-    const from = projectInfo(store.db, store.file).phase;
-    store.change({ action: 'project.setPhase', summary: `Move from phase ${from} to phase ${phase}`, args: { phase, note } }, () => {
-      updateProject(store.db, { phase });
+  'project.setPhase': async ({ phase, note }, ctx) => {
+    const { data } = ctx.session;
+    const from = (await data.project.info()).phase;
+    await data.change({ action: 'project.setPhase', summary: `Move from phase ${from} to phase ${phase}`, args: { phase, note } }, async (tx) => {
+      await tx.project.update({ phase });
       // The journal records every move, so the report can show when each phase was completed.
-      createMemo(store.db, {
-        kind: 'journal', title: `Phase ${from} → ${phase}`, body: note ?? '', target: { kind: 'project' }, author: store.coderId(), phase,
-      });
+      await tx.memos.create({ kind: 'journal', title: `Phase ${from} → ${phase}`, body: note ?? '', target: { kind: 'project' }, phase });
     });
     return info(ctx);
   },
-  'project.stats': (_, ctx) => projectStats(ctx.session.store.db),
-  'project.check': (_, ctx) => {
-    const { store } = ctx.session;
-    const report = integrityCheck(store.db);
-    if (!report.ok) store.markDamaged(damagedNotice(store.file, report));
-    return report;
-  },
+  'project.stats': (_, ctx) => ctx.session.data.project.stats(),
+  'project.check': (_, ctx) => ctx.session.data.check(),
 };
 
 export const historyHandlers: HandlerGroup<'history'> = {
-  'history.state': (_, ctx) => ctx.session.store.history(),
-  'history.undo': (_, ctx) => {
-    ctx.session.store.undo();
-    return ctx.session.store.history();
+  'history.state': (_, ctx) => ctx.session.data.history(),
+  'history.undo': async (_, ctx) => {
+    await ctx.session.data.undo();
+    return ctx.session.data.history();
   },
-  'history.redo': (_, ctx) => {
-    ctx.session.store.redo();
-    return ctx.session.store.history();
+  'history.redo': async (_, ctx) => {
+    await ctx.session.data.redo();
+    return ctx.session.data.history();
   },
 };
 
 export const auditHandlers: HandlerGroup<'audit'> = {
-  'audit.list': ({ limit }, ctx) => auditLog(ctx.session.store.db, limit ?? 500),
+  'audit.list': ({ limit }, ctx) => ctx.session.data.project.audit(limit ?? 500),
 };
 
 export const phaseHandlers: HandlerGroup<'phases'> = {
-  'phases.checks': (_, ctx) => listChecks(ctx.session.store.db),
-  'phases.check': ({ phase, item, done }, ctx) => {
-    const { store } = ctx.session;
-    store.change({ action: 'phases.check', summary: `${done ? 'Tick' : 'Untick'} "${item}" in phase ${phase}`, args: { phase, item, done } },
-      () => setCheck(store.db, phase, item, done, store.coderId()));
-    return listChecks(store.db);
+  'phases.checks': (_, ctx) => ctx.session.data.phases.checks(),
+  'phases.check': async ({ phase, item, done }, ctx) => {
+    const { data } = ctx.session;
+    await data.change({ action: 'phases.check', summary: `${done ? 'Tick' : 'Untick'} "${item}" in phase ${phase}`, args: { phase, item, done } },
+      (tx) => tx.phases.check(phase, item, done));
+    return data.phases.checks();
   },
 };

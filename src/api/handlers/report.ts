@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { writeExport } from '../../export/write-file';
 import { reportFileName } from '../../report/file-name';
-import { buildReportModel } from '../../report/model';
 import { renderReport } from '../../report/word';
 import type { HandlerGroup } from '../handler-types';
-import { analysisHandlers } from './analysis';
 
 export const reportHandlers: HandlerGroup<'report'> = {
   /**
@@ -12,18 +10,16 @@ export const reportHandlers: HandlerGroup<'report'> = {
    * and a forgotten flag should not put an informant's name in a thesis.
    */
   'report.word': async (args, ctx) => {
-    const { store } = ctx.session;
     const options = {
       themeIds: args.themeIds, quotesPerTheme: args.quotesPerTheme ?? 3, language: args.language ?? 'en',
       pseudonymise: args.pseudonymise ?? true, journal: args.journal ?? false, audit: args.audit ?? false,
       attribution: args.attribution ?? 'label-type',
     } as const;
     // One read transaction: the report describes one state of the project.
-    const model = store.db.transaction(() => {
-      const matrix = analysisHandlers['analysis.triangulation']({ rows: 'themes', groupBy: { kind: 'type' }, includeDiscarded: true }, ctx);
-      if (matrix instanceof Promise) throw new Error('analysis.triangulation is expected to answer synchronously');
-      return buildReportModel(store.db, store.file, matrix, options, (done, total, label) => ctx.progress({ done, total: total + 2, label }));
-    })();
+    const model = await ctx.session.data.read(async (reader) => {
+      const matrix = await reader.analysis.triangulation({ rows: 'themes', groupBy: { kind: 'type' }, includeDiscarded: true });
+      return reader.reports.model(matrix, options, (done, total, label) => ctx.progress({ done, total: total + 2, label }));
+    });
     // Writing the document is a step of its own: a 100-theme report spends a fifth of its time there.
     const steps = model.themes.length + 2;
     ctx.progress({ done: steps - 1, total: steps, label: 'Word document' });

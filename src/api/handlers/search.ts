@@ -1,10 +1,7 @@
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
 import type { CodeId, DocumentId, Utf16Offset } from '../../domain/ids';
-import { search, sentenceAround } from '../../search/search';
-import { similar } from '../../search/similar';
-import * as codes from '../../store/codes';
-import { codingWriter } from '../../store/codings';
+import { sentenceAround } from '../../search/search';
 import type { HandlerGroup } from '../handler-types';
 
 const say = defineMessages({
@@ -19,41 +16,32 @@ const say = defineMessages({
 });
 
 export const searchHandlers: HandlerGroup<'search'> = {
-  'search.query': ({ query, filters, sort, limit }, ctx) => search(ctx.session.store.db, { query, ...(filters ? { filters } : {}), ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) }),
-  'search.code': ({ query, filters, hits, unit, codeId, codeName }, ctx) => {
-    const { store } = ctx.session;
-    const found = search(store.db, { query, filters: { role: 'informant', ...filters }, limit: Number.MAX_SAFE_INTEGER }).hits.filter((h) => h.kind === 'document');
+  'search.query': ({ query, filters, sort, limit }, ctx) => ctx.session.data.search.query({ query, ...(filters ? { filters } : {}), ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) }),
+  'search.code': async ({ query, filters, hits, unit, codeId, codeName }, ctx) => {
+    const { data } = ctx.session;
+    const found = (await data.search.query({ query, filters: { role: 'informant', ...filters }, limit: Number.MAX_SAFE_INTEGER })).hits.filter((h) => h.kind === 'document');
     const chosen = hits ? found.filter((h) => hits.some((p) => p.documentId === h.documentId && p.start === h.start && p.end === h.end)) : found;
     if (hits && chosen.length < hits.length) {
       throw new TematikError('conflict', say('staleHits', { count: hits.length - chosen.length, query }));
     }
     if (chosen.length === 0) throw new TematikError('not_found', say('noHits', { query }));
-    const text = new Map<number, string>();
-    const textOf = (id: DocumentId) => text.get(id) ?? (text.set(id, store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string), text.get(id)!);
-    const ranges = new Map<string, [DocumentId, number, number]>();
+    const text = new Map<DocumentId, string>();
+    const textOf = async (id: DocumentId) => text.get(id) ?? (text.set(id, await data.documents.text(id)), text.get(id)!);
+    const ranges = new Map<string, readonly [DocumentId, Utf16Offset, Utf16Offset]>();
     for (const hit of chosen) {
       const [start, end] = unit === 'hit' ? [hit.start, hit.end]
         : unit === 'turn' ? [hit.unitStart, hit.unitEnd]
-        : sentenceAround(textOf(hit.documentId!), hit.unitStart, hit.unitEnd, hit.start, hit.end);
-      ranges.set(`${hit.documentId}:${start}:${end}`, [hit.documentId!, start, end]);
+        : sentenceAround(await textOf(hit.documentId!), hit.unitStart, hit.unitEnd, hit.start, hit.end);
+      ranges.set(`${hit.documentId}:${start}:${end}`, [hit.documentId!, start as Utf16Offset, end as Utf16Offset]);
     }
-    const label = codeId !== undefined ? codes.codeName(store.db, codeId) : codeName!;
+    const label = codeId !== undefined ? await data.codes.name(codeId) : codeName!;
     const what = unit === 'hit' ? 'hit(s)' : unit === 'sentence' ? 'sentence(s)' : 'speaker turn(s)';
-    return store.change({ action: 'search.code', summary: `Code ${ranges.size} ${what} of "${query}" as "${label}"`, args: { query, filters, unit, codeId, codeName, count: ranges.size } }, () => {
-      const target: CodeId = codeId ?? codes.resolveCodeName(store.db, codeName!);
-      const write = codingWriter(store.db);
-      const coder = store.coderId();
-      const exists = store.db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?');
-      let applied = 0;
-      let skipped = 0;
-      for (const [documentId, start, end] of ranges.values()) {
-        // Already coded like this: leave it, so a repeated search-to-code adds only what is new.
-        if (exists.get(documentId, target, coder, start, end)) { skipped++; continue; }
-        write(documentId, target, coder, start as Utf16Offset, end as Utf16Offset);
-        applied++;
-      }
+    return data.change({ action: 'search.code', summary: `Code ${ranges.size} ${what} of "${query}" as "${label}"`, args: { query, filters, unit, codeId, codeName, count: ranges.size } }, async (tx) => {
+      const target: CodeId = codeId ?? await tx.codes.resolveName(codeName!, false);
+      // Already coded like this: left as it is, so a repeated search-to-code adds only what is new.
+      const { applied, skipped } = await tx.codings.applyNew(target, ranges.values());
       return { applied, skipped, codeId: target };
     });
   },
-  'search.similar': ({ text }, ctx) => similar(ctx.session.store.db, text),
+  'search.similar': ({ text }, ctx) => ctx.session.data.search.similar(text),
 };
