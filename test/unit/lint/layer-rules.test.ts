@@ -100,3 +100,43 @@ describe('the core and the shell', () => {
     expect(await layerErrors('main/probe.ts', '../src/api/dispatch')).toEqual([]);
   });
 });
+
+describe('the handlers reach a project only through the store interface', () => {
+  const HANDLER_FILE = 'src/api/handlers/probe.ts';
+
+  it.each([
+    'better-sqlite3',
+    '../../store/codes',
+    '../../store/project-store',
+    '../../store/sqlite/project-data',
+    '../../store/open',
+  ])('refuses %s', async (source) => {
+    const errors = await layerErrors(HANDLER_FILE, source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('ctx.session.data');
+  });
+
+  it.each([
+    '../../store/project-data',
+    '../../store/project-files',
+    '../../search/search',
+    '../../export/csv',
+    '../session',
+  ])('allows %s', async (source) => {
+    expect(await layerErrors(HANDLER_FILE, source)).toEqual([]);
+  });
+
+  it('still keeps Electron out, as everywhere in src/', async () => {
+    expect(await layerErrors(HANDLER_FILE, 'electron')).toHaveLength(1);
+  });
+
+  it('refuses the session\'s SQLite store, and takes its data', async () => {
+    const lint = async (expression: string) => {
+      const code = `import type { Context } from '../session';\nexport const use = (ctx: Context) => ${expression};\n`;
+      const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, HANDLER_FILE) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    expect(await lint('ctx.session.store.db')).toEqual([expect.stringContaining('ctx.session.data')]);
+    expect(await lint('ctx.session.data.codes.list()')).toEqual([]);
+  });
+});
