@@ -1,0 +1,110 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentId, Utf16Offset } from '../../../src/domain/ids';
+import type { ProjectData } from '../../../src/store/project-data';
+import { ProjectStore } from '../../../src/store/project-store';
+import { projectData } from '../../../src/store/sqlite/project-data';
+import { tempDir } from '../../helpers/temp-project';
+
+/** The store interface on a real project file, without the handlers: what a second backend must also pass. */
+describe('the store interface on SQLite (src/store/project-data.ts)', () => {
+  let store: ProjectStore;
+  let data: ProjectData;
+  let file: string;
+
+  beforeEach(() => {
+    file = path.join(tempDir(), 'study.tematik');
+    store = ProjectStore.open(file, 'Peneliti A', { create: true, name: 'Co-creation UMKM' });
+    data = projectData(store);
+  });
+  afterEach(() => store.close());
+
+  const names = async () => (await data.codes.list()).map((c) => c.name);
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('commits a change whole: its rows, its audit row and one undo step for all of it', async () => {
+    await data.change({ action: 'codes.create', summary: 'Create two codes', args: {} }, async (tx) => {
+      const parent = await tx.codes.create({ name: 'Kepercayaan' });
+      await tx.codes.create({ name: 'Kepercayaan pelanggan', parentId: parent });
+      await tx.memos.create({ kind: 'memo', title: '', body: 'Why trust', target: { kind: 'code', id: parent }, phase: null });
+    });
+    expect(await names()).toEqual(['Kepercayaan', 'Kepercayaan pelanggan']);
+    expect((await data.memos.list({})).map((m) => m.author)).toEqual(['Peneliti A']);
+    expect((await data.project.audit(10)).map((a) => a.summary)).toContain('Create two codes');
+    expect((await data.history()).undo).toBe('Create two codes');
+
+    expect(await data.undo()).toBe('Create two codes');
+    expect(await names()).toEqual([]);
+    expect(await data.memos.list({})).toEqual([]);
+  });
+
+  it('rolls a change back entirely when its body throws: no rows, no audit row, no undo step', async () => {
+    await data.change({ action: 'codes.create', summary: 'Create "Modal"', args: {} }, (tx) => tx.codes.create({ name: 'Modal' }));
+    const failing = data.change({ action: 'codes.create', summary: 'Half an action', args: {} }, async (tx) => {
+      await tx.codes.create({ name: 'Akses permodalan' });
+      await pause();
+      // The document does not exist: the store refuses, after the code was written in the same transaction.
+      await tx.codings.apply(999 as DocumentId, 1 as never, 0 as Utf16Offset, 1 as Utf16Offset);
+    });
+    await expect(failing).rejects.toMatchObject({ kind: 'not_found' });
+    expect(await names()).toEqual(['Modal']);
+    expect((await data.project.audit(10)).map((a) => a.summary)).not.toContain('Half an action');
+    expect((await data.history()).undo).toBe('Create "Modal"');
+  });
+
+  it('holds a read back while a change is open, so it sees only committed data', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const change = data.change({ action: 'codes.create', summary: 'Create "Modal"', args: {} }, async (tx) => {
+      await tx.codes.create({ name: 'Modal' });
+      await held;
+      throw new Error('changed my mind');
+    });
+    const readDuring = names();
+    await pause();
+    release();
+    await expect(change).rejects.toThrow('changed my mind');
+    // Had the read run inside the open transaction it would have seen "Modal", which never was.
+    expect(await readDuring).toEqual([]);
+  });
+
+  it('runs changes that arrive together one after the other, each its own transaction', async () => {
+    const create = (name: string) => data.change({ action: 'codes.create', summary: `Create "${name}"`, args: {} }, async (tx) => {
+      const id = await tx.codes.create({ name });
+      await pause();
+      return id;
+    });
+    const ids = await Promise.all([create('Modal'), create('Pasar'), create('Kemitraan')]);
+    expect(ids).toHaveLength(3);
+    expect(await names()).toEqual(['Modal', 'Pasar', 'Kemitraan']);
+    expect((await data.project.audit(10)).map((a) => a.summary).reverse()).toEqual(['Create "Modal"', 'Create "Pasar"', 'Create "Kemitraan"']);
+  });
+
+  it('gives several reads one state of the project, and reads after it see what was committed since', async () => {
+    await data.change({ action: 'codes.create', summary: 'Create "Modal"', args: {} }, (tx) => tx.codes.create({ name: 'Modal' }));
+    // Another program writing the file meanwhile (SQLite in WAL mode lets it).
+    const other = new Database(file);
+    try {
+      const seen = await data.read(async (reader) => {
+        const before = (await reader.codes.list()).length;
+        other.prepare("INSERT INTO codes (name, description, colour, in_vivo, created_at) VALUES ('Pasar', '', '#888888', 0, '2026-12-07T00:00:00Z')").run();
+        const after = (await reader.codes.list()).length;
+        return [before, after];
+      });
+      expect(seen).toEqual([1, 1]);
+      expect(await names()).toEqual(['Modal', 'Pasar']);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('refuses a read outside the transaction made from inside it, rather than waiting for itself', async () => {
+    const change = data.change({ action: 'codes.create', summary: 'Create "Modal"', args: {} }, async (tx) => {
+      await tx.codes.create({ name: 'Modal' });
+      return data.codes.list();
+    });
+    await expect(change).rejects.toThrow('read through the transaction the change was given');
+    expect(await names()).toEqual([]);
+  });
+});
