@@ -44,6 +44,7 @@ const handlerImports = [
 const handlerSyntax = [
   noEnums,
   { selector: "MemberExpression[object.property.name='session'][property.name='store']", message: viaStoreInterface },
+  { selector: "VariableDeclarator[init.property.name='session'] > ObjectPattern > Property[key.name='store']", message: viaStoreInterface },
 ];
 
 export default tseslint.config(

@@ -137,6 +137,7 @@ describe('the handlers reach a project only through the store interface', () => 
       return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
     };
     expect(await lint('ctx.session.store.db')).toEqual([expect.stringContaining('ctx.session.data')]);
+    expect(await lint('{ const { store } = ctx.session; return store; }')).toEqual([expect.stringContaining('ctx.session.data')]);
     expect(await lint('ctx.session.data.codes.list()')).toEqual([]);
   });
 });

@@ -54,13 +54,17 @@ describe('the store interface on SQLite (src/store/project-data.ts)', () => {
   });
 
   it('holds a read back while a change is open, so it sees only committed data', async () => {
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const change = data.change({ action: 'codes.create', summary: 'Create "Modal"', args: {} }, async (tx) => {
       await tx.codes.create({ name: 'Modal' });
+      wrote();
       await held;
       throw new Error('changed my mind');
     });
+    await written;
     const readDuring = names();
     await pause();
     release();
