@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { DocumentId, Utf16Offset } from '../../../src/domain/ids';
 import type { ProjectData } from '../../../src/store/project-data';
 import { ProjectStore } from '../../../src/store/project-store';
 import { projectData } from '../../../src/store/sqlite/project-data';
-import { tempDir } from '../../helpers/temp-project';
+import { newProject, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 
 /** The store interface on a real project file, without the handlers: what a second backend must also pass. */
 describe('the store interface on SQLite (src/store/project-data.ts)', () => {
@@ -110,5 +111,24 @@ describe('the store interface on SQLite (src/store/project-data.ts)', () => {
     });
     await expect(change).rejects.toThrow('read through the transaction the change was given');
     expect(await names()).toEqual([]);
+  });
+});
+
+describe('actions that arrive together through the handler table', () => {
+  it('each commit as their own action, whatever order their awaits interleave in', async () => {
+    const client = await newProject();
+    try {
+      const [document] = (await client.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, fs.readdirSync(SAMPLE_STUDY).find((f) => f.endsWith('.txt'))!)] })).imported;
+      const names = ['Modal', 'Pasar', 'Kemitraan', 'Kepercayaan', 'Promosi'];
+      const codes = await Promise.all(names.map((name) => client.invoke('codes.create', { name })));
+      const codings = await Promise.all(codes.map((code, i) => client.invoke('codings.apply', { documentId: document!.documentId, codeId: code.id, start: i * 10, end: i * 10 + 5 })));
+      expect(codings.map((c) => c.codeId)).toEqual(codes.map((c) => c.id));
+      expect((await client.invoke('audit.list', {})).filter((a) => a.action === 'codings.apply')).toHaveLength(names.length);
+      // One undo step each: undoing the last leaves the other four.
+      await client.invoke('history.undo', {});
+      expect(await client.invoke('codings.forDocument', { documentId: document!.documentId })).toHaveLength(names.length - 1);
+    } finally {
+      client.session.close();
+    }
   });
 });
