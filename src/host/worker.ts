@@ -1,0 +1,81 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { dispatch, toErrorInfo } from '../api/dispatch';
+import { Session, type DialogKind, type Host } from '../api/session';
+import type { Progress } from '../domain/types';
+import { cancelledError } from './errors';
+import type { FromWorker, OpenProject, ToWorker, WorkerSetup } from './protocol';
+
+/**
+ * The core's thread: it owns the Session and runs `dispatch`, so a long import or report never
+ * holds up the window. The host (worker-host.ts) sends it one change at a time.
+ */
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const dialogs = new Map<number, (paths: readonly string[] | null) => void>();
+let nextDialog = 1;
+/** The dialogs belong to the main thread: ask it, and wait for its answer. */
+const choosePaths = (kind: DialogKind) => new Promise<string[] | null>((resolve) => {
+  const id = nextDialog++;
+  dialogs.set(id, (paths) => resolve(paths ? [...paths] : null));
+  post({ type: 'dialog', id, kind });
+});
+
+const host: Host = { ...setup.host, ...(setup.dialogs ? { choosePaths } : {}) };
+const session = new Session({
+  coder: setup.coder, host,
+  ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
+  ...(setup.busyPatienceMs !== undefined ? { busyPatienceMs: setup.busyPatienceMs } : {}),
+});
+
+const openProject = (): OpenProject | null => (session.isOpen ? { file: session.store.file, readOnly: session.store.readOnly !== null } : null);
+
+/**
+ * A job is cancelled at its next progress report: every long job reports between steps, and a
+ * throw there ends it before its transaction commits (or, for an export, before the file is
+ * written), so a cancelled job changes nothing. The report of the last step (done = total) means
+ * the job is finished: a cancel that late is ignored.
+ */
+function progressOf(id: number, cancel: Int32Array): (progress: Progress) => void {
+  return (progress) => {
+    if (progress.done < progress.total && Atomics.load(cancel, 0) !== 0) throw cancelledError();
+    post({ type: 'progress', id, progress });
+  };
+}
+
+async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
+  if (setup.exitOn !== undefined && message.name === setup.exitOn) process.exit(1);
+  const outcome = await dispatch(message.name, message.args, { session, progress: progressOf(message.id, new Int32Array(message.cancel)) });
+  post({ type: 'done', id: message.id, outcome, project: openProject() });
+}
+
+/** The reader opens what the writer has open, read-only; failing that it has nothing open, and the host asks the writer. */
+function follow(project: OpenProject | null): void {
+  try {
+    if (project) session.open(project.file, { readOnly: true });
+    else session.close();
+  } catch {
+    session.close();
+  }
+  post({ type: 'followed', project: openProject() });
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'call':
+      run(message).catch((error: unknown) => {
+        post({ type: 'done', id: message.id, outcome: { ok: false, error: toErrorInfo(error) }, project: openProject() });
+      });
+      return;
+    case 'follow':
+      return follow(message.project);
+    case 'dialog-answer':
+      dialogs.get(message.id)?.(message.paths);
+      dialogs.delete(message.id);
+      return;
+    case 'close':
+      session.close();
+      post({ type: 'closed' });
+  }
+});
