@@ -69,6 +69,8 @@ export class WorkerHost {
   private current: OpenProject | null = null;
   /** What the reader has open; undefined while it is still following the writer. */
   private readerProject: OpenProject | null | undefined = null;
+  /** What the reader was last asked to follow: it is not asked again for the same file, even when it could not open it. */
+  private readerTarget: string | null = null;
   private restarts = 0;
   private gaveUp = false;
   private readonly crashListeners = new Set<(notice: CrashNotice) => void>();
@@ -191,8 +193,10 @@ export class WorkerHost {
 
   /** Has the reader open what the writer has open, once it is done with its last step. */
   private follow(): void {
-    if (this.readerProject === undefined || this.readerReady()) return;
+    const target = this.current?.file ?? null;
+    if (this.readerProject === undefined || target === this.readerTarget) return;
     this.readerProject = undefined;
+    this.readerTarget = target;
     this.reader.post({ type: 'follow', project: this.current });
   }
 
@@ -210,7 +214,7 @@ export class WorkerHost {
     this.writer.restart();
     const error = crashedError(action, project ? 'reopened' : 'restarted');
     if (call) this.finish(call, failed(error));
-    this.current = null;
+    // `current` stays: the reader still has that project open, and the reopening call reports what really opened.
     if (project) {
       // First in line: the actions waiting behind the crashed one run on the project they were sent for.
       this.queue.unshift(this.internalCall('project.open', { path: project.file, ...(project.readOnly ? { readOnly: true } : {}) }));
@@ -223,6 +227,7 @@ export class WorkerHost {
     for (const call of [...this.calls.values()].filter((c) => c.on === 'reader')) this.finish(call, failed(crashedError(call.name, 'restarted')));
     this.reader.restart();
     this.readerProject = null;
+    this.readerTarget = null;
     this.follow();
   }
 

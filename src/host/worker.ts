@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { retryWhileBusy } from '../api/busy';
 import { dispatch, toErrorInfo } from '../api/dispatch';
 import { Session, type DialogKind, type Host } from '../api/session';
 import type { Progress } from '../domain/types';
@@ -50,10 +51,13 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
   post({ type: 'done', id: message.id, outcome, project: openProject() });
 }
 
-/** The reader opens what the writer has open, read-only; failing that it has nothing open, and the host asks the writer. */
-function follow(project: OpenProject | null): void {
+/**
+ * The reader opens what the writer has open, read-only, waiting out a moment the writer holds the
+ * file busy; failing that it has nothing open, and the host sends every action to the writer.
+ */
+async function follow(project: OpenProject | null): Promise<void> {
   try {
-    if (project) session.open(project.file, { readOnly: true });
+    if (project) await retryWhileBusy(session, () => session.open(project.file, { readOnly: true }));
     else session.close();
   } catch {
     session.close();
@@ -69,7 +73,8 @@ port.on('message', (message: ToWorker) => {
       });
       return;
     case 'follow':
-      return follow(message.project);
+      void follow(message.project);
+      return;
     case 'dialog-answer':
       dialogs.get(message.id)?.(message.paths);
       dialogs.delete(message.id);
