@@ -1,4 +1,5 @@
 import type { ActionName, Outcome } from '../api/contract';
+import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
 import { READ_ACTIONS } from '../api/read-actions';
 import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
@@ -93,12 +94,14 @@ export class WorkerHost {
 
   /** Runs one contract action. Resolves to its Outcome, never rejects: a crash or a cancel is an error Outcome too. */
   invoke(name: unknown, args: unknown, options: InvokeOptions = {}): Promise<Outcome<ActionName>> {
+    // Checked here as well as in the worker: a name that is not a string could not even be posted.
+    if (!isActionName(name)) return Promise.resolve(unknownAction(name));
     return new Promise((settle) => {
       const id = this.nextId++;
-      const call: Call = { id, name: String(name), args, job: options.job ?? `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: options.onProgress, settle };
+      const call: Call = { id, name, args, job: options.job ?? `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: options.onProgress, settle };
       this.calls.set(id, call);
       if (this.gaveUp) return this.finish(call, failed(crashedError(call.name, 'given-up')));
-      if (this.running && this.readerReady() && READ_ACTIONS.has(call.name as ActionName)) this.send('reader', call);
+      if (this.running && this.readerReady() && READ_ACTIONS.has(name)) this.send('reader', call);
       else {
         this.queue.push(call);
         this.pump();
@@ -148,7 +151,14 @@ export class WorkerHost {
 
   private send(thread: 'writer' | 'reader', call: Call): void {
     call.on = thread;
-    (thread === 'writer' ? this.writer : this.reader).post({ type: 'call', id: call.id, name: call.name, args: call.args, cancel: call.cancel });
+    try {
+      (thread === 'writer' ? this.writer : this.reader).post({ type: 'call', id: call.id, name: call.name, args: call.args, cancel: call.cancel });
+    } catch (error) {
+      // Arguments that cannot cross to the worker (a function, say): refused before anything ran.
+      if (this.running === call) this.running = null;
+      this.finish(call, { ok: false, error: toErrorInfo(error) });
+      this.pump();
+    }
   }
 
   private finish(call: Call, outcome: Outcome<ActionName>): void {

@@ -165,6 +165,13 @@ describe('the worker host', () => {
     expect(info.readOnly).toBeNull();
   });
 
+  it('answers a call that is not an action, or whose arguments cannot reach the worker, with an error', async () => {
+    const host = startHost();
+    expect(await host.invoke({ toString: () => 'codes.list' }, {})).toMatchObject({ ok: false, error: { kind: 'unknown_action' } });
+    expect(await host.invoke('codes.list', { callback: () => undefined })).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(await value(host.invoke('app.info', {}))).toMatchObject({ host: 'browser' });
+  });
+
   it('asks the main thread for native dialogs', async () => {
     const asked: string[] = [];
     const host = startHost({ choosePaths: async (kind) => { asked.push(kind); return ['/data/a.txt', '/data/b.txt']; } });
