@@ -14,7 +14,7 @@ export class CoreThread {
   private worker: Worker;
   private stopping = false;
 
-  constructor(private readonly setup: WorkerSetup, private readonly onMessage: (message: FromWorker) => void, private readonly onCrash: (code: number) => void) {
+  constructor(private setup: WorkerSetup, private readonly onMessage: (message: FromWorker) => void, private readonly onCrash: (code: number) => void) {
     this.worker = this.start();
   }
 
@@ -22,8 +22,14 @@ export class CoreThread {
     this.worker.postMessage(message);
   }
 
-  /** A fresh worker in place of one that stopped. */
-  restart(): void {
+  /** The thread id of the current worker: the owner named in the project locks it takes. */
+  get threadId(): number {
+    return this.worker.threadId;
+  }
+
+  /** A fresh worker in place of one that stopped, told which threads of the process are gone. */
+  restart(goneThreads: readonly number[]): void {
+    this.setup = { ...this.setup, goneThreads };
     this.worker = this.start();
   }
 

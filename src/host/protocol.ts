@@ -8,6 +8,15 @@ export interface OpenProject {
   readonly readOnly: boolean;
 }
 
+/**
+ * How a test makes the writer crash: `exit` calls process.exit(1) (the thread's exit handlers still
+ * run), `throw` leaves an error uncaught (they do not: the project lock stays behind, as after a real crash).
+ */
+export interface CrashTest {
+  readonly action: ActionName;
+  readonly how: 'exit' | 'throw';
+}
+
 /** What a worker is started with: plain data, as it crosses the thread boundary. */
 export interface WorkerSetup {
   /** The writer runs every action; the reader answers READ_ACTIONS beside it, read-only. */
@@ -18,8 +27,10 @@ export interface WorkerSetup {
   readonly host: Pick<Host, 'kind' | 'dataDir' | 'sampleDir'>;
   /** Whether the main thread can show native file dialogs (Host.choosePaths). */
   readonly dialogs: boolean;
-  /** Tests only: the worker exits with code 1 when asked to run this action, as a crash would. */
-  readonly exitOn?: ActionName;
+  /** Tests only: the writer crashes when asked to run this action. */
+  readonly crashOn?: CrashTest;
+  /** Threads of this process that crashed holding a project's lock: their locks are taken over. */
+  readonly goneThreads?: readonly number[];
 }
 
 /** Host → worker. */

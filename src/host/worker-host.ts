@@ -6,9 +6,9 @@ import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
 import { CoreThread } from './core-thread';
 import { cancelledError, crashedError } from './errors';
-import type { FromWorker, OpenProject, WorkerSetup } from './protocol';
+import type { CrashTest, FromWorker, OpenProject, WorkerSetup } from './protocol';
 
-export type { OpenProject } from './protocol';
+export type { CrashTest, OpenProject } from './protocol';
 
 export interface WorkerHostOptions {
   /** Who makes the changes: recorded on every coding, memo and audit row. */
@@ -19,8 +19,8 @@ export interface WorkerHostOptions {
   readonly host: Pick<Host, 'kind' | 'dataDir' | 'sampleDir'>;
   /** The native file dialogs, shown by the thread that owns the windows; absent in browser mode. */
   readonly choosePaths?: (kind: DialogKind) => Promise<string[] | null>;
-  /** Tests only: the writer exits with code 1 when asked to run this action, as a crash would. */
-  readonly exitOn?: ActionName;
+  /** Tests only: the writer crashes when asked to run this action. Nothing the renderer sends can set it. */
+  readonly crashOn?: CrashTest;
 }
 
 export interface InvokeOptions {
@@ -73,8 +73,11 @@ export class WorkerHost {
   /** What the reader was last asked to follow: it is not asked again for the same file, even when it could not open it. */
   private readerTarget: string | null = null;
   private restarts = 0;
+  /** Workers that crashed: a new one may take over the project locks they left. */
+  private readonly goneThreads: number[] = [];
   private gaveUp = false;
   private readonly crashListeners = new Set<(notice: CrashNotice) => void>();
+  private readonly followWaiters: (() => void)[] = [];
 
   constructor(private readonly options: WorkerHostOptions) {
     const setup: Omit<WorkerSetup, 'role'> = {
@@ -82,7 +85,7 @@ export class WorkerHost {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.busyPatienceMs !== undefined ? { busyPatienceMs: options.busyPatienceMs } : {}),
     };
-    this.writer = new CoreThread({ ...setup, role: 'writer', ...(options.exitOn ? { exitOn: options.exitOn } : {}) },
+    this.writer = new CoreThread({ ...setup, role: 'writer', ...(options.crashOn ? { crashOn: options.crashOn } : {}) },
       (message) => this.heard('writer', message), () => this.writerCrashed());
     this.reader = new CoreThread({ ...setup, role: 'reader' }, (message) => this.heard('reader', message), () => this.readerCrashed());
   }
@@ -122,6 +125,15 @@ export class WorkerHost {
       this.finish(call, failed(cancelledError()));
     } else Atomics.store(new Int32Array(call.cancel), 0, 1);
     return true;
+  }
+
+  /**
+   * Resolves once the reader has the writer's project open, so reads can be answered beside a long
+   * change. Until then they wait their turn behind it: the reader only makes the window faster.
+   */
+  readerFollows(): Promise<void> {
+    if (this.readerReady()) return Promise.resolve();
+    return new Promise((resolve) => this.followWaiters.push(resolve));
   }
 
   /** Listens for a restart of the core after a crash; returns the function that stops listening. */
@@ -188,6 +200,7 @@ export class WorkerHost {
       case 'followed':
         this.readerProject = message.project;
         this.follow();
+        if (this.readerReady()) for (const resolve of this.followWaiters.splice(0)) resolve();
         return;
       case 'dialog': {
         const answer = (paths: readonly string[] | null) =>
@@ -221,7 +234,7 @@ export class WorkerHost {
       this.queue.length = 0;
       return;
     }
-    this.writer.restart();
+    this.restartThread(this.writer);
     const error = crashedError(action, project ? 'reopened' : 'restarted');
     if (call) this.finish(call, failed(error));
     // `current` stays: the reader still has that project open, and the reopening call reports what really opened.
@@ -235,10 +248,15 @@ export class WorkerHost {
 
   private readerCrashed(): void {
     for (const call of [...this.calls.values()].filter((c) => c.on === 'reader')) this.finish(call, failed(crashedError(call.name, 'restarted')));
-    this.reader.restart();
+    this.restartThread(this.reader);
     this.readerProject = null;
     this.readerTarget = null;
     this.follow();
+  }
+
+  private restartThread(thread: CoreThread): void {
+    this.goneThreads.push(thread.threadId);
+    thread.restart(this.goneThreads);
   }
 
   /** A call the host makes itself: nobody waits for its answer but the host's own bookkeeping. */

@@ -3,6 +3,7 @@ import { retryWhileBusy } from '../api/busy';
 import { dispatch, toErrorInfo } from '../api/dispatch';
 import { Session, type DialogKind, type Host } from '../api/session';
 import type { Progress } from '../domain/types';
+import { forgetThreads } from '../store/lock';
 import { cancelledError } from './errors';
 import type { FromWorker, OpenProject, ToWorker, WorkerSetup } from './protocol';
 
@@ -13,6 +14,7 @@ import type { FromWorker, OpenProject, ToWorker, WorkerSetup } from './protocol'
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const post = (message: FromWorker) => port.postMessage(message);
+forgetThreads(setup.goneThreads ?? []);
 
 const dialogs = new Map<number, (paths: readonly string[] | null) => void>();
 let nextDialog = 1;
@@ -45,8 +47,13 @@ function progressOf(id: number, cancel: Int32Array): (progress: Progress) => voi
   };
 }
 
+/** Called outside any promise, so a thrown error is uncaught and ends the thread. */
+function crash(how: 'exit' | 'throw'): never {
+  if (how === 'exit') process.exit(1);
+  throw new Error('Crashed on purpose by a test (crashOn).');
+}
+
 async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
-  if (setup.exitOn !== undefined && message.name === setup.exitOn) process.exit(1);
   const outcome = await dispatch(message.name, message.args, { session, progress: progressOf(message.id, new Int32Array(message.cancel)) });
   post({ type: 'done', id: message.id, outcome, project: openProject() });
 }
@@ -68,6 +75,7 @@ async function follow(project: OpenProject | null): Promise<void> {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'call':
+      if (setup.crashOn?.action === message.name) crash(setup.crashOn.how);
       run(message).catch((error: unknown) => {
         post({ type: 'done', id: message.id, outcome: { ok: false, error: toErrorInfo(error) }, project: openProject() });
       });

@@ -53,7 +53,7 @@ function events(server: WebServer & { origin: string }, kind: string, count: num
 
 describe('browser mode on the worker host', () => {
   it('tells the page when the core crashed and was restarted, and keeps serving the project', async () => {
-    const server = await start({ exitOn: 'project.check' });
+    const server = await start({ crashOn: { action: 'project.check', how: 'exit' } });
     const file = path.join(tempDir(), 'study.tematik');
     expect(await (await post(server, '/api/invoke', { name: 'project.create', args: { path: file } })).json()).toMatchObject({ ok: true });
     expect(await (await post(server, '/api/invoke', { name: 'codes.create', args: { name: 'tersimpan' } })).json()).toMatchObject({ ok: true });

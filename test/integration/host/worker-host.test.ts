@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionName, Outcome } from '../../../src/api/contract';
+import { Session } from '../../../src/api/session';
 import { WorkerHost, type CrashNotice, type WorkerHostOptions } from '../../../src/host/worker-host';
 import { tempDir } from '../../helpers/temp-project';
 
@@ -76,6 +77,7 @@ describe('the worker host', () => {
     await newProject(host);
     await value(host.invoke('codes.create', { name: 'sebelum' }));
     const folder = transcriptFolder(150);
+    await host.readerFollows();
     let importDone = false;
     let firstProgress!: () => void;
     const started = new Promise<void>((resolve) => { firstProgress = resolve; });
@@ -145,7 +147,7 @@ describe('the worker host', () => {
   });
 
   it('reports a crash of the core, restarts it on the same project, and keeps what was committed', async () => {
-    const host = startHost({ exitOn: 'project.check' });
+    const host = startHost({ crashOn: { action: 'project.check', how: 'throw' } });
     const file = await newProject(host);
     await value(host.invoke('codes.create', { name: 'tersimpan' }));
     const notices: CrashNotice[] = [];
@@ -170,6 +172,19 @@ describe('the worker host', () => {
     expect(await host.invoke({ toString: () => 'codes.list' }, {})).toMatchObject({ ok: false, error: { kind: 'unknown_action' } });
     expect(await host.invoke('codes.list', { callback: () => undefined })).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(await value(host.invoke('app.info', {}))).toMatchObject({ host: 'browser' });
+  });
+
+  it('leaves a project to the thread of this process that writes it, and takes it over from a crashed worker', async () => {
+    const file = path.join(tempDir(), 'study.tematik');
+    const holder = new Session({ coder: 'Rina', host: { kind: 'electron' } });
+    holder.open(file, { create: true });
+    const host = startHost();
+    const refused = await host.invoke('project.open', { path: file });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    holder.close();
+    await value(host.invoke('project.open', { path: file }));
+    // The crash test above shows the other half: a worker that died holding the lock does not lock its successor out.
+    expect(host.project).toEqual({ file, readOnly: false });
   });
 
   it('asks the main thread for native dialogs', async () => {
