@@ -35,3 +35,9 @@ export const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'search.similar',
   'redactions.list',
 ]);
+
+/**
+ * Changes that replace the project file: no other connection may hold it meanwhile (a restore
+ * checks, src/store/restore.ts), so the reader lets go of the project before they run.
+ */
+export const EXCLUSIVE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['backup.restore']);

@@ -1,6 +1,6 @@
 import type { ActionName, Outcome } from '../api/contract';
 import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
-import { READ_ACTIONS } from '../api/read-actions';
+import { EXCLUSIVE_ACTIONS, READ_ACTIONS } from '../api/read-actions';
 import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
@@ -158,7 +158,17 @@ export class WorkerHost {
     const call = this.queue.shift();
     if (!call) return;
     this.running = call;
-    this.send('writer', call);
+    if (!this.exclusive(call) || (this.readerProject === null && this.readerTarget === null)) return this.send('writer', call);
+    // Sent once the reader has closed the project ('followed').
+    this.readerTarget = null;
+    if (this.readerProject !== undefined) {
+      this.readerProject = undefined;
+      this.reader.post({ type: 'follow', project: null });
+    }
+  }
+
+  private exclusive(call: Call): boolean {
+    return EXCLUSIVE_ACTIONS.has(call.name as ActionName);
   }
 
   private send(thread: 'writer' | 'reader', call: Call): void {
@@ -199,6 +209,15 @@ export class WorkerHost {
       }
       case 'followed':
         this.readerProject = message.project;
+        if (this.running && !this.running.on && this.exclusive(this.running)) {
+          if (message.project === null) this.send('writer', this.running);
+          else {
+            // It was still opening the project when the exclusive change came up: close it again.
+            this.readerProject = undefined;
+            this.reader.post({ type: 'follow', project: null });
+          }
+          return;
+        }
         this.follow();
         if (this.readerReady()) for (const resolve of this.followWaiters.splice(0)) resolve();
         return;
@@ -217,7 +236,7 @@ export class WorkerHost {
   /** Has the reader open what the writer has open, once it is done with its last step. */
   private follow(): void {
     const target = this.current?.file ?? null;
-    if (this.readerProject === undefined || target === this.readerTarget) return;
+    if (this.readerProject === undefined || target === this.readerTarget || (this.running && this.exclusive(this.running))) return;
     this.readerProject = undefined;
     this.readerTarget = target;
     this.reader.post({ type: 'follow', project: this.current });
@@ -251,6 +270,8 @@ export class WorkerHost {
     this.restartThread(this.reader);
     this.readerProject = null;
     this.readerTarget = null;
+    // A change waiting for the old reader to let go of the project need not wait for the new one.
+    if (this.running && !this.running.on) this.send('writer', this.running);
     this.follow();
   }
 

@@ -54,7 +54,10 @@ function crash(how: 'exit' | 'throw'): never {
 }
 
 async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
-  const outcome = await dispatch(message.name, message.args, { session, progress: progressOf(message.id, new Int32Array(message.cancel)) });
+  const cancel = new Int32Array(message.cancel);
+  const outcome = Atomics.load(cancel, 0) !== 0
+    ? { ok: false as const, error: cancelledError().toInfo() }
+    : await dispatch(message.name, message.args, { session, progress: progressOf(message.id, cancel) });
   post({ type: 'done', id: message.id, outcome, project: openProject() });
 }
 

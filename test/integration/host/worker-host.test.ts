@@ -187,6 +187,25 @@ describe('the worker host', () => {
     expect(host.project).toEqual({ file, readOnly: false });
   });
 
+  it('restores a backup while the reader has the project open: it lets go first, then follows the restored file', async () => {
+    const host = startHost();
+    await newProject(host);
+    await value(host.invoke('codes.create', { name: 'sebelum' }));
+    const backup = await value<{ path: string }>(host.invoke('backup.create', {}));
+    await value(host.invoke('codes.create', { name: 'sesudah' }));
+    await host.readerFollows();
+    await value(host.invoke('backup.restore', { backup: backup.path }));
+    await host.readerFollows();
+    const folder = transcriptFolder(60);
+    let firstProgress!: () => void;
+    const started = new Promise<void>((resolve) => { firstProgress = resolve; });
+    const importing = host.invoke('import.folder', { folder }, { onProgress: () => firstProgress() });
+    await started;
+    // Answered by the reader, on the restored file.
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['sebelum']);
+    expect((await importing).ok).toBe(true);
+  });
+
   it('asks the main thread for native dialogs', async () => {
     const asked: string[] = [];
     const host = startHost({ choosePaths: async (kind) => { asked.push(kind); return ['/data/a.txt', '/data/b.txt']; } });
