@@ -3,21 +3,16 @@ import { defineMessages } from '../domain/text';
 
 const say = defineMessages({
   en: {
-    cancelled: 'Cancelled: nothing was changed.',
     crashedReopened: 'Tematik\'s core stopped unexpectedly while running {action}; it was restarted and the project reopened. The last action may not have been saved — check it.',
     crashed: 'Tematik\'s core stopped unexpectedly while running {action}; it was restarted. The last action may not have been saved — check it.',
     crashedAgain: 'Tematik\'s core stopped unexpectedly while running {action}, and again each time it was restarted, so it was not restarted this time. Save your notes elsewhere and start Tematik again.',
   },
   id: {
-    cancelled: 'Dibatalkan: tidak ada yang diubah.',
     crashedReopened: 'Inti Tematik berhenti tiba-tiba saat menjalankan {action}; inti itu sudah dijalankan ulang dan proyek dibuka kembali. Tindakan terakhir mungkin belum tersimpan — periksalah.',
     crashed: 'Inti Tematik berhenti tiba-tiba saat menjalankan {action}; inti itu sudah dijalankan ulang. Tindakan terakhir mungkin belum tersimpan — periksalah.',
     crashedAgain: 'Inti Tematik berhenti tiba-tiba saat menjalankan {action}, dan berhenti lagi setiap kali dijalankan ulang, jadi kali ini tidak dijalankan ulang. Simpan catatan Anda di tempat lain lalu jalankan Tematik lagi.',
   },
 });
-
-/** What a job cancelled by the user ends with, wherever it stopped. */
-export const cancelledError = (): TematikError => new TematikError('cancelled', say('cancelled'));
 
 /** What the call that was running when the core's worker stopped resolves to. */
 export function crashedError(action: string, restart: 'reopened' | 'restarted' | 'given-up'): TematikError {

@@ -5,7 +5,8 @@ import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
 import { CoreThread } from './core-thread';
-import { cancelledError, crashedError } from './errors';
+import { cancelledError } from '../domain/cancellation';
+import { crashedError } from './errors';
 import type { CrashTest, FromWorker, OpenProject, WorkerSetup } from './protocol';
 
 export type { CrashTest, OpenProject } from './protocol';

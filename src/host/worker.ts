@@ -4,7 +4,7 @@ import { dispatch, toErrorInfo } from '../api/dispatch';
 import { Session, type DialogKind, type Host } from '../api/session';
 import type { Progress } from '../domain/types';
 import { forgetThreads } from '../store/lock';
-import { cancelledError } from './errors';
+import { cancellable, cancelledError, throwIfCancelled } from '../domain/cancellation';
 import type { FromWorker, OpenProject, ToWorker, WorkerSetup } from './protocol';
 
 /**
@@ -35,14 +35,13 @@ const session = new Session({
 const openProject = (): OpenProject | null => (session.isOpen ? { file: session.store.file, readOnly: session.store.readOnly !== null } : null);
 
 /**
- * A job is cancelled at its next progress report: every long job reports between steps, and a
- * throw there ends it before its transaction commits (or, for an export, before the file is
- * written), so a cancelled job changes nothing. The report of the last step (done = total) means
- * the job is finished: a cancel that late is ignored.
+ * A change is also cancelled at its next progress report: long jobs report between steps, before
+ * their transaction commits or their file is written. The report of the last step (done = total)
+ * means the job is finished: a cancel that late is ignored.
  */
-function progressOf(id: number, cancel: Int32Array): (progress: Progress) => void {
+function progressOf(id: number): (progress: Progress) => void {
   return (progress) => {
-    if (progress.done < progress.total && Atomics.load(cancel, 0) !== 0) throw cancelledError();
+    if (progress.done < progress.total) throwIfCancelled();
     post({ type: 'progress', id, progress });
   };
 }
@@ -57,7 +56,9 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
   const cancel = new Int32Array(message.cancel);
   const outcome = Atomics.load(cancel, 0) !== 0
     ? { ok: false as const, error: cancelledError().toInfo() }
-    : await dispatch(message.name, message.args, { session, progress: progressOf(message.id, cancel) });
+    : setup.role === 'writer'
+      ? await cancellable(cancel, () => dispatch(message.name, message.args, { session, progress: progressOf(message.id) }))
+      : await dispatch(message.name, message.args, { session, progress: progressOf(message.id) });
   post({ type: 'done', id: message.id, outcome, project: openProject() });
 }
 

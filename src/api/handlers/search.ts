@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../../domain/cancellation';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
 import type { CodeId, DocumentId, Utf16Offset } from '../../domain/ids';
@@ -47,6 +48,7 @@ export const searchHandlers: HandlerGroup<'search'> = {
       let applied = 0;
       let skipped = 0;
       for (const [documentId, start, end] of ranges.values()) {
+        throwIfCancelled();
         // Already coded like this: leave it, so a repeated search-to-code adds only what is new.
         if (exists.get(documentId, target, coder, start, end)) { skipped++; continue; }
         write(documentId, target, coder, start as Utf16Offset, end as Utf16Offset);

@@ -115,6 +115,30 @@ describe('the worker host', () => {
     expect(host.cancel('big-import')).toBe(false);
   });
 
+  it('cancels an import while it refreshes the search index, after its last document was saved', async () => {
+    const host = startHost();
+    const file = await newProject(host);
+    // The coder's own row is written on a project's first change, outside its transaction (ProjectStore.change).
+    await value(host.invoke('codes.create', { name: 'kolaborasi' }));
+    const before = dump(file);
+    const folder = transcriptFolder(120);
+    // The last report before the index refresh that ends the import's transaction.
+    const outcome = await host.invoke('import.folder', { folder }, { onProgress: (p, job) => { if (p.done === p.total - 1) host.cancel(job); } });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(dump(file)).toEqual(before);
+  });
+
+  it('cancels a search-to-code that has not started yet, and codes nothing', async () => {
+    const host = startHost();
+    const file = await newProject(host);
+    await value(host.invoke('import.folder', { folder: transcriptFolder(5, 20) }));
+    const before = dump(file);
+    const coding = host.invoke('search.code', { query: 'kopi', unit: 'turn', codeName: 'kopi' }, { job: 'code-all' });
+    expect(host.cancel('code-all')).toBe(true);
+    expect(await coding).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(dump(file)).toEqual(before);
+  });
+
   it('cancels a Word report being written and leaves no file', async () => {
     const host = startHost();
     const file = await newProject(host);
