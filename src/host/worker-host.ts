@@ -59,7 +59,8 @@ const failed = (error: TematikError): Outcome<ActionName> => ({ ok: false, error
  * the browser-mode server) stays free. The writer worker owns the Session and runs changes one at
  * a time in the order they arrive. While it is busy, READ_ACTIONS are answered by a reader
  * worker holding the same project read-only on its own connection. A worker that stops is
- * restarted on the same project; cancelling a job stops it at its next progress report.
+ * restarted on the same project; a cancelled job stops at its next progress report or
+ * `throwIfCancelled` check (src/domain/cancellation.ts), inside its transaction.
  */
 export class WorkerHost {
   private readonly writer: CoreThread;
@@ -114,8 +115,8 @@ export class WorkerHost {
   }
 
   /**
-   * Cancels a job: one still waiting is dropped, one running stops at its next progress report and
-   * rolls back. False when no such job is waiting or running (it may have finished).
+   * Cancels a job: one still waiting is dropped, one running stops at its next check and rolls
+   * back. False when no such job is waiting or running (it may have finished).
    */
   cancel(job: string): boolean {
     const call = [...this.calls.values()].find((c) => c.job === job);
