@@ -1,8 +1,8 @@
 import type { BridgeChannels } from '../src/api/bridge';
 import type { ActionName, Outcome } from '../src/api/contract';
-import { dispatch, isActionName } from '../src/api/dispatch';
-import type { Session } from '../src/api/session';
+import { isActionName } from '../src/api/dispatch';
 import type { Progress } from '../src/domain/types';
+import type { WorkerHost } from '../src/host/worker-host';
 import { isAppUrl } from './app-origin';
 
 /** The channel names; the preload spells them out again, and both are checked against BridgeChannels. */
@@ -10,6 +10,8 @@ export const CHANNELS = {
   invoke: 'tematik:invoke',
   progress: 'tematik:progress',
   menu: 'tematik:menu',
+  cancel: 'tematik:cancel',
+  crashed: 'tematik:crashed',
 } as const satisfies BridgeChannels;
 
 /**
@@ -32,7 +34,8 @@ export function isTrustedSender(event: Pick<InvokeEvent, 'senderFrame'>): boolea
 }
 
 export interface InvokeRouterOptions {
-  readonly session: Session;
+  /** The core, in its worker threads. */
+  readonly host: Pick<WorkerHost, 'invoke' | 'cancel'>;
   /** Called after every action from a trusted sender, e.g. to refresh the Open Recent menu. */
   readonly onSettled?: (name: ActionName, outcome: Outcome<ActionName>) => void;
   /** Where refused calls and a failing onSettled are reported; the default is console.warn. */
@@ -40,8 +43,8 @@ export interface InvokeRouterOptions {
 }
 
 /**
- * The `tematik:invoke` handler: checks the sender, then runs the call through the same dispatch
- * as browser mode and the CLI. Resolves to an Outcome and never rejects, so nothing is thrown
+ * The `tematik:invoke` handler: checks the sender, then runs the call through the same worker host
+ * as browser mode (and the same dispatch as the CLI). Resolves to an Outcome and never rejects, so nothing is thrown
  * across IPC (Electron would replace the error with a generic one).
  */
 export function createInvokeHandler(options: InvokeRouterOptions): (event: InvokeEvent, name: unknown, args: unknown) => Promise<Outcome<ActionName>> {
@@ -51,10 +54,10 @@ export function createInvokeHandler(options: InvokeRouterOptions): (event: Invok
       log(`Tematik refused a call of ${String(name)} from ${event.senderFrame?.url ?? 'a frame that is gone'}.`);
       return { ok: false, error: { kind: 'internal', message: 'Refused: this call did not come from a Tematik window.' } };
     }
-    const progress = (p: Progress) => {
-      if (!event.sender.isDestroyed()) event.sender.send(CHANNELS.progress, p);
+    const progress = (p: Progress, job: string) => {
+      if (!event.sender.isDestroyed()) event.sender.send(CHANNELS.progress, p, job);
     };
-    const outcome = await dispatch(name, args, { session: options.session, progress });
+    const outcome = await options.host.invoke(name, args, { onProgress: progress });
     if (options.onSettled && isActionName(name)) {
       try {
         options.onSettled(name, outcome);
@@ -63,5 +66,17 @@ export function createInvokeHandler(options: InvokeRouterOptions): (event: Invok
       }
     }
     return outcome;
+  };
+}
+
+/** The `tematik:cancel` handler: the same sender check, then cancels the job a progress event named. */
+export function createCancelHandler(options: Pick<InvokeRouterOptions, 'host' | 'log'>): (event: InvokeEvent, job: unknown) => boolean {
+  const log = options.log ?? ((message) => console.warn(message));
+  return (event, job) => {
+    if (!isTrustedSender(event)) {
+      log(`Tematik refused to cancel a job for ${event.senderFrame?.url ?? 'a frame that is gone'}.`);
+      return false;
+    }
+    return typeof job === 'string' && options.host.cancel(job);
   };
 }

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell, type WebContents } from 'electron';
 import type { MenuEventArgs } from '../src/api/bridge';
-import { dispatch } from '../src/api/dispatch';
 import { errorInLanguage } from '../src/domain/errors';
 import { readRecent } from '../src/api/recent';
-import { Session, type DialogKind } from '../src/api/session';
+import type { DialogKind } from '../src/api/session';
+import { WorkerHost } from '../src/host/worker-host';
 import { sampleStudyDir } from '../src/server/paths';
 import { allowPermission, APP_ENTRY, APP_SCHEME, navigationDecision } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
@@ -76,17 +76,13 @@ function harden(contents: WebContents): void {
 function start(): void {
   const dataDir = app.getPath('userData');
   const nativeBinding = app.isPackaged ? packagedBindingPath(process.resourcesPath) : electronBindingPath(app.getAppPath());
-  const session = new Session({
+  // The core runs in worker threads (src/host): this process keeps the windows, menus and dialogs.
+  const core = new WorkerHost({
     coder: coderName(),
     nativeBinding,
-    host: {
-      kind: 'electron',
-      dataDir,
-      sampleDir: app.isPackaged ? path.join(process.resourcesPath, 'sample-study') : sampleStudyDir(),
-      choosePaths,
-    },
+    host: { kind: 'electron', dataDir, sampleDir: app.isPackaged ? path.join(process.resourcesPath, 'sample-study') : sampleStudyDir() },
+    choosePaths,
   });
-  const ctx = { session, progress: () => undefined };
 
   let window: BrowserWindow | null = null;
   let loaded = false;
@@ -98,7 +94,7 @@ function start(): void {
   };
   const refreshMenu = () => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-      platform: process.platform, isDev: !app.isPackaged, projectOpen: session.isOpen, recent: readRecent(dataDir), send,
+      platform: process.platform, isDev: !app.isPackaged, projectOpen: core.project !== null, recent: readRecent(dataDir), send,
     })));
   };
 
@@ -108,11 +104,11 @@ function start(): void {
    */
   const openHere = async (file: string) => {
     const language = app.getLocale().toLowerCase().startsWith('id') ? 'id' : 'en';
-    let outcome = await dispatch('project.open', { path: file }, ctx);
+    let outcome = await core.invoke('project.open', { path: file });
     if (!outcome.ok && outcome.error.kind === 'locked') {
       const buttons = language === 'id' ? ['Buka hanya-baca', 'Batal'] : ['Open read-only', 'Cancel'];
       const { response } = await dialog.showMessageBox({ type: 'warning', message: errorInLanguage(outcome.error, language).message, buttons, defaultId: 0, cancelId: 1 });
-      if (response === 0) outcome = await dispatch('project.open', { path: file, readOnly: true }, ctx);
+      if (response === 0) outcome = await core.invoke('project.open', { path: file, readOnly: true });
       else outcome = { ok: true, value: null };
     }
     if (!outcome.ok) dialog.showErrorBox(language === 'id' ? 'Tematik tidak dapat membuka proyek' : 'Tematik could not open the project', errorInLanguage(outcome.error, language).message);
@@ -150,10 +146,9 @@ function start(): void {
     });
     win.on('closed', () => {
       // Closing the store checkpoints the WAL into the project file.
-      session.close();
+      void core.invoke('project.close', {}).then(refreshMenu);
       window = null;
       loaded = false;
-      refreshMenu();
     });
     void win.loadURL(APP_ENTRY);
   };
@@ -175,7 +170,20 @@ function start(): void {
   app.on('activate', () => {
     if (!window && app.isReady()) createWindow();
   });
-  app.on('will-quit', () => session.close());
+  // The workers close the project (its WAL folded into the file) before the app ends.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+  core.onCrash(({ error }) => {
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(CHANNELS.crashed, error);
+    refreshMenu();
+  });
 
   app.whenReady().then(async () => {
     if (!fs.existsSync(nativeBinding)) {
@@ -199,10 +207,10 @@ function start(): void {
     });
 
     registerIpc({
-      session,
+      host: core,
       onSettled: (name, outcome) => {
-        if (outcome.ok && session.isOpen && (name === 'project.open' || name === 'project.create' || name === 'app.openSample')) {
-          app.addRecentDocument(session.store.file);
+        if (outcome.ok && core.project && (name === 'project.open' || name === 'project.create' || name === 'app.openSample')) {
+          app.addRecentDocument(core.project.file);
         }
         if (name.startsWith('project.') || name.startsWith('app.')) refreshMenu();
       },

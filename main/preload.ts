@@ -7,15 +7,18 @@ const CHANNELS = {
   invoke: 'tematik:invoke',
   progress: 'tematik:progress',
   menu: 'tematik:menu',
+  cancel: 'tematik:cancel',
+  crashed: 'tematik:crashed',
 } as const satisfies BridgeChannels;
 
-const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu };
+const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu, crashed: CHANNELS.crashed };
 
 const api = {
   // Names and arguments are validated in the main process, the only side that can be trusted to.
   invoke: (name, args) => ipcRenderer.invoke(CHANNELS.invoke, name, args),
+  cancel: (job) => ipcRenderer.invoke(CHANNELS.cancel, job),
   on: (event, listener) => {
-    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress" or "menu".`);
+    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress", "menu" or "crashed".`);
     if (typeof listener !== 'function') throw new Error('The listener must be a function.');
     const channel = EVENT_CHANNELS[event];
     // The IpcRendererEvent is dropped: its `sender` is ipcRenderer itself, which must never reach the page.

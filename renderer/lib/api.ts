@@ -24,15 +24,19 @@ export type { MenuCommand, MenuEventArgs };
 /** The two ways to reach the handler table: Electron's preload bridge, or browser mode's HTTP server. */
 interface Transport {
   call(name: ActionName, args: unknown): Promise<Outcome<ActionName>>;
-  onProgress(listener: (p: Progress) => void): () => void;
+  cancel(job: string): Promise<boolean>;
+  onProgress(listener: (p: Progress, job: string) => void): () => void;
   onMenu(listener: (...args: MenuEventArgs) => void): () => void;
+  onCrash(listener: (error: ErrorInfo) => void): () => void;
 }
 
 function electronTransport(bridge: TematikBridge): Transport {
   return {
     call: (name, args) => bridge.invoke(name, args as never) as Promise<Outcome<ActionName>>,
+    cancel: (job) => bridge.cancel(job),
     onProgress: (listener) => bridge.on('progress', listener),
     onMenu: (listener) => bridge.on('menu', listener),
+    onCrash: (listener) => bridge.on('crashed', listener),
   };
 }
 
@@ -44,8 +48,21 @@ function httpTransport(): Transport {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = sessionStorage.getItem('tematik.token') ?? '';
-  const progressListeners = new Set<(p: Progress) => void>();
+  const progressListeners = new Set<(p: Progress, job: string) => void>();
+  const crashListeners = new Set<(error: ErrorInfo) => void>();
   let events: EventSource | null = null;
+  const listen = () => {
+    if (events) return;
+    events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    events.addEventListener('progress', (e) => {
+      const { job, ...p } = JSON.parse((e as MessageEvent<string>).data) as Progress & { job: string };
+      for (const l of progressListeners) l(p, job);
+    });
+    events.addEventListener('crashed', (e) => {
+      const error = JSON.parse((e as MessageEvent<string>).data) as ErrorInfo;
+      for (const l of crashListeners) l(error);
+    });
+  };
   return {
     async call(name, args) {
       const response = await fetch('/api/invoke', {
@@ -58,18 +75,25 @@ function httpTransport(): Transport {
       }
       return (await response.json()) as Outcome<ActionName>;
     },
+    async cancel(job) {
+      const response = await fetch('/api/cancel', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tematik-token': token },
+        body: JSON.stringify({ job }),
+      });
+      return response.ok && ((await response.json()) as { cancelled: boolean }).cancelled;
+    },
     onProgress(listener) {
       progressListeners.add(listener);
-      if (!events) {
-        events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-        events.addEventListener('progress', (e) => {
-          const p = JSON.parse((e as MessageEvent<string>).data) as Progress;
-          for (const l of progressListeners) l(p);
-        });
-      }
+      listen();
       return () => progressListeners.delete(listener);
     },
     onMenu: () => () => undefined,
+    onCrash(listener) {
+      crashListeners.add(listener);
+      listen();
+      return () => crashListeners.delete(listener);
+    },
   };
 }
 
@@ -86,5 +110,9 @@ export async function invoke<N extends ActionName>(name: N, args: Args<N>): Prom
   return outcome.value as Result<N>;
 }
 
-export const onProgress = (listener: (p: Progress) => void): (() => void) => transport.onProgress(listener);
+export const onProgress = (listener: (p: Progress, job: string) => void): (() => void) => transport.onProgress(listener);
+/** Cancels the long action a progress event named; a cancelled action changes nothing. */
+export const cancelJob = (job: string): Promise<boolean> => transport.cancel(job);
+/** Hears that the core stopped unexpectedly and was restarted, with what to tell the user. */
+export const onCrash = (listener: (error: ErrorInfo) => void): (() => void) => transport.onCrash(listener);
 export const onMenu = (listener: (...args: MenuEventArgs) => void): (() => void) => transport.onMenu(listener);

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ActionName, Args, Result } from '../../src/api/contract';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
-import { ApiError, invoke, onProgress } from './api';
+import { ApiError, invoke, onCrash, onProgress } from './api';
 
 /** Where the main area is. */
 export type Route =
@@ -49,7 +49,8 @@ interface ProjectContext {
   readonly revision: number;
   readonly route: Route;
   readonly navigate: (route: Route) => void;
-  readonly progress: Progress | null;
+  /** The long action in flight, with the job id that cancels it. */
+  readonly progress: (Progress & { readonly job: string }) | null;
   readonly notices: readonly Notice[];
   readonly notify: (notice: Omit<Notice, 'id'>) => void;
   readonly dismiss: (id: number) => void;
@@ -73,7 +74,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null, undoAction: null, redoAction: null });
   const [revision, setRevision] = useState(0);
   const [route, setRoute] = useState<Route>({ view: 'home' });
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<(Progress & { readonly job: string }) | null>(null);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [offer, setOffer] = useState<ReadOnlyOffer | null>(null);
   const dismissOffer = useCallback(() => setOffer(null), []);
@@ -128,7 +129,16 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void reload().catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
-    return onProgress((p) => setProgress(p.done >= p.total ? null : p));
+    const offProgress = onProgress((p, job) => setProgress(p.done >= p.total ? null : { ...p, job }));
+    // The core restarted on the same project: say so, and show what the project holds now.
+    const offCrash = onCrash((error) => {
+      notify({ tone: 'error', message: new ApiError(error).message });
+      void reload().catch(() => undefined);
+    });
+    return () => {
+      offProgress();
+      offCrash();
+    };
   }, [reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({

@@ -1,3 +1,4 @@
+import type { ErrorInfo } from '../domain/errors';
 import type { Progress } from '../domain/types';
 import type { ActionName, Args, Outcome } from './contract';
 
@@ -30,9 +31,11 @@ export type MenuEventArgs = readonly [command: Exclude<MenuCommand, 'open-path'>
 
 /** Events the main process pushes to the window, and the listener each takes. */
 export interface BridgeEvents {
-  /** Progress of the long action in flight (an import, the sample study). */
-  readonly progress: (progress: Progress) => void;
+  /** Progress of the long action in flight (an import, the sample study), with the job id `cancel` takes. */
+  readonly progress: (progress: Progress, job: string) => void;
   readonly menu: (...args: MenuEventArgs) => void;
+  /** The core stopped unexpectedly and was restarted (the project reopened): what to tell the user. */
+  readonly crashed: (error: ErrorInfo) => void;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
@@ -42,6 +45,8 @@ export interface BridgeChannels {
   readonly invoke: 'tematik:invoke';
   readonly progress: 'tematik:progress';
   readonly menu: 'tematik:menu';
+  readonly cancel: 'tematik:cancel';
+  readonly crashed: 'tematik:crashed';
 }
 
 export interface TematikBridge {
@@ -50,6 +55,8 @@ export interface TematikBridge {
    * it does not reject for a failed action, so the renderer decides how errors become exceptions.
    */
   invoke<N extends ActionName>(name: N, args: Args<N>): Promise<Outcome<N>>;
+  /** Cancels the long action a progress event named; false when it had already finished. A cancelled action changes nothing. */
+  cancel(job: string): Promise<boolean>;
   /** Listens to one kind of event; returns the function that stops listening. */
   on<E extends BridgeEventName>(event: E, listener: BridgeEvents[E]): () => void;
 }

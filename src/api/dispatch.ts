@@ -26,10 +26,7 @@ export const isActionName = (name: unknown): name is ActionName => typeof name =
  * call or a failing action comes back as an error the caller can show.
  */
 export async function dispatch(name: unknown, args: unknown, ctx: Context): Promise<Outcome<ActionName>> {
-  if (!isActionName(name)) {
-    const text = say('unknownAction', { name: String(name) });
-    return failure({ kind: 'unknown_action', message: text.en, text });
-  }
+  if (!isActionName(name)) return unknownAction(name);
   const parsed = contract[name].args.safeParse(args ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`);
@@ -55,6 +52,12 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 }
 
 const failure = (error: ErrorInfo): Outcome<ActionName> => ({ ok: false, error });
+
+/** The answer to a call of something that is not an action (checked before a call leaves the thread, too). */
+export function unknownAction(name: unknown): Outcome<ActionName> {
+  const text = say('unknownAction', { name: String(name) });
+  return failure({ kind: 'unknown_action', message: text.en, text });
+}
 
 /**
  * The contract as an in-process function (CLI, tests, a handler calling another action): same

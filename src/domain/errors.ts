@@ -20,6 +20,10 @@ export type ErrorKind =
   | 'permission'
   /** Reading or writing the disk failed: a disconnected network folder or USB stick, a failing disk. */
   | 'io'
+  /** The user cancelled a long action before it finished; it changed nothing. */
+  | 'cancelled'
+  /** The core's worker stopped in the middle of an action and was restarted. */
+  | 'worker_crashed'
   | 'internal';
 
 /** The serialisable shape of an error as it crosses IPC, HTTP or the CLI. */

@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../domain/cancellation';
 import type Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { TematikError } from '../domain/errors';
@@ -184,6 +185,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
   if (documents.length > 0) {
     w.open('Sources');
     for (const document of documents) {
+      throwIfCancelled();
       const guid = g('source', document.id);
       const text = documentText(db, document.id);
       const codings = codingsForDocument(db, document.id);

@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../domain/cancellation';
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, ThemeId } from '../domain/ids';
 import { defineMessages, type Language } from '../domain/text';
@@ -109,6 +110,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     const imported: ImportReport['imported'][number][] = [];
     const skipped: SkippedFile[] = [...plan.skipped];
     for (const source of plan.sources) {
+      throwIfCancelled();
       const people = informantsOfSource.get(source.guid) ?? [];
       const existing = byHash.get(source.contentHash) ?? findByHash(db, source.contentHash)?.id;
       if (existing !== undefined) {

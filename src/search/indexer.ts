@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../domain/cancellation';
 import type Database from 'better-sqlite3';
 import type { Utf16Offset } from '../domain/ids';
 import { codePointIndex } from '../domain/offsets';
@@ -60,6 +61,7 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
     }
   };
   for (const { kind, id } of dirty) {
+    throwIfCancelled();
     db.prepare(`DELETE FROM search_units WHERE ${kind}_id = ?`).run(id);
     if (kind === 'document') {
       const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;

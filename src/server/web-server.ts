@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from '../api/dispatch';
-import { Session, type SessionOptions } from '../api/session';
+import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
+import { WorkerHost, type WorkerHostOptions } from '../host/worker-host';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 const say = defineMessages({
@@ -22,7 +22,8 @@ const MIME: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
 };
 
-export interface WebServerOptions extends SessionOptions {
+export interface WebServerOptions extends Omit<WorkerHostOptions, 'host' | 'choosePaths'> {
+  readonly host?: WorkerHostOptions['host'];
   /** The built renderer to serve. */
   readonly staticDir: string;
   /** 0 (the default) picks a free port. */
@@ -35,7 +36,8 @@ export interface WebServer {
   /** The address to open, with the token in the fragment so it never reaches a server log. */
   readonly url: string;
   readonly token: string;
-  readonly session: Session;
+  /** The core, running in worker threads; the server's own thread only serves HTTP. */
+  readonly host: WorkerHost;
   close(): Promise<void>;
 }
 
@@ -46,12 +48,20 @@ export interface WebServer {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('hex');
-  const session = new Session({ ...options, host: options.host ?? { kind: 'browser' } });
+  const core = new WorkerHost({ ...options, host: options.host ?? { kind: 'browser' } });
   const listeners = new Set<http.ServerResponse>();
-  const progress = (p: Progress) => {
-    for (const res of listeners) res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
+  const broadcast = (event: string, data: unknown) => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
-  if (options.project) session.open(path.resolve(options.project));
+  const progress = (p: Progress, job: string) => broadcast('progress', { ...p, job });
+  core.onCrash((notice) => broadcast('crashed', notice.error));
+  if (options.project) {
+    const opened = await core.invoke('project.open', { path: path.resolve(options.project) });
+    if (!opened.ok) {
+      await core.close();
+      throw new TematikError(opened.error.kind, opened.error.text ?? opened.error.message);
+    }
+  }
 
   let origin = '';
   const server = http.createServer((req, res) => {
@@ -81,8 +91,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           const text = say('notJson');
           return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { kind: 'invalid_args', message: text.en, text } }));
         }
-        const outcome = await dispatch(call.name, call.args, { session, progress });
+        const outcome = await core.invoke(call.name, call.args, { onProgress: progress });
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
+      }
+      if (url.pathname === '/api/cancel' && req.method === 'POST') {
+        const body = await readBody(req);
+        let job: unknown;
+        try {
+          job = (JSON.parse(body) as { job?: unknown }).job;
+        } catch {
+          job = undefined;
+        }
+        if (typeof job !== 'string') return send(res, 400, 'text/plain; charset=utf-8', 'Name the job to cancel: {"job": "…"}.');
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ cancelled: core.cancel(job) }));
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -105,13 +126,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url: `${origin}/#token=${token}`,
     token,
-    session,
-    close: () => new Promise<void>((resolve) => {
+    host: core,
+    close: async () => {
       for (const res of listeners) res.end();
-      session.close();
-      server.close(() => resolve());
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-    }),
+      await Promise.all([closed, core.close()]);
+    },
   };
 }
 

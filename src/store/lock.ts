@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * One writer per project file, across processes and machines.
@@ -35,6 +36,8 @@ interface LockContent extends LockHolder {
   readonly token: string;
   /** ISO time of the last heartbeat; with the file's mtime it says whether the owner is still there. */
   readonly heartbeat: string;
+  /** The thread of the owning process that holds it (0: the main thread; the core's worker, src/host); absent in older locks. */
+  readonly thread?: number;
 }
 
 export const HEARTBEAT_MS = 30_000;
@@ -44,6 +47,13 @@ export const STALE_AFTER_MS = 120_000;
 /** Tokens of the locks this process holds, so a lock naming our pid but not one of these is left over from an earlier process. */
 const held = new Map<string, ProjectLock>();
 let exitHookInstalled = false;
+/** Threads of this process that ended without releasing their locks (a crashed worker): those locks are stale. */
+const goneThreads = new Set<number>();
+
+/** Tells this thread that other threads of the process have ended, so their locks can be taken over at once. */
+export function forgetThreads(threads: Iterable<number>): void {
+  for (const thread of threads) goneThreads.add(thread);
+}
 
 export const lockPathFor = (file: string): string => `${canonical(file)}.lock`;
 
@@ -71,7 +81,7 @@ export class ProjectLock {
     const lockPath = lockPathFor(file);
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = new Date().toISOString();
-      const content: LockContent = { coder: who.coder, since: now, host: os.hostname(), pid: process.pid, app: who.app, token: randomUUID(), heartbeat: now };
+      const content: LockContent = { coder: who.coder, since: now, host: os.hostname(), pid: process.pid, app: who.app, token: randomUUID(), heartbeat: now, thread: threadId };
       if (createExclusive(lockPath, JSON.stringify(content, null, 2))) return new ProjectLock(lockPath, content);
       const found = readLock(lockPath);
       if (!found) continue; // released between our create and our read: try again
@@ -182,6 +192,8 @@ function isStale({ content, mtimeMs }: FoundLock, now = Date.now()): boolean {
   const heartbeat = Math.max(mtimeMs, content ? Date.parse(content.heartbeat) || 0 : 0);
   if (now - heartbeat > STALE_AFTER_MS) return true;
   if (!content || content.host !== os.hostname()) return false;
+  // Another thread of this process keeps its own `held`: its lock is live until the thread is known gone.
+  if (content.pid === process.pid && content.thread !== undefined && content.thread !== threadId) return goneThreads.has(content.thread);
   // Our own pid: live only if this process holds that very lock (another Session in this process).
   if (content.pid === process.pid) return !held.has(content.token);
   return !processAlive(content.pid);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the synthetic corpus (1,000 transcripts, ~8M words, fixed seed)
  * and prints the figures the issues set targets for. BENCH_SCALE=0.1 runs a tenth of it;
- * BENCH_ONLY=search runs only the import and search figures, on both corpora.
+ * BENCH_ONLY=search runs only the import and search figures, on both corpora;
+ * BENCH_ONLY=responsive only the UI latency during an import through the worker host.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { benchAnalysis } from './analysis';
 import { benchApplyCode, benchImport } from './import-and-code';
 import { benchReport } from './report';
+import { benchResponsive } from './responsive';
 import { benchSearch } from './search';
 import { figure, fmt } from './stats';
 
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
   console.log(`Tematik benchmark · scale ${scale} · Node ${process.version} · ${os.cpus().length} cores · load ${os.loadavg()[0]!.toFixed(1)} · ${dir}`);
   const onlySearch = process.env['BENCH_ONLY'] === 'search';
   try {
+    if (process.env['BENCH_ONLY'] === 'responsive') return await benchResponsive(dir, Math.round(1000 * scale), 8000);
     // The realistic corpus first: lunr's 1.6 GB index on the dense one, left for the collector, would slow what follows it.
     const realistic = await benchImport(dir, Math.round(1000 * scale), 8000, 'realistic');
     await benchSearch(realistic, false);
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     }
     await benchSearch(imported, !onlySearch);
     imported.client.session.close();
+    if (!onlySearch) await benchResponsive(dir, Math.round(1000 * scale), 8000);
     console.log('memory');
     figure('peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   } finally {

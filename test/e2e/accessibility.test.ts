@@ -27,10 +27,9 @@ describe('accessibility of every main screen (axe-core)', () => {
     await e2e.page.waitForTimeout(300);
     startFindings = await seriousViolations(e2e.page);
     await bench.openSampleProject();
-    const db = e2e.server.session.store.db;
     await e2e.codePassage('P-01_fashion', 'polling di Instagram Story', 'Polling media sosial');
     await e2e.codePassage('P-01_fashion', 'Mereka merasa ikut memiliki brand ini', 'Rasa memiliki terhadap merek lokal dan komunitas pelanggan setia');
-    const ids = (db.prepare('SELECT id FROM codes ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const ids = (e2e.db().prepare('SELECT id FROM codes ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     const parent = await e2e.call('codes.create', { name: 'Co-creation' });
     await e2e.call('codes.move', { id: ids[0]!, parentId: parent.id });
     await e2e.call('themes.create', { name: 'Co-creation digital', codeIds: ids });
@@ -64,7 +63,7 @@ describe('accessibility of every main screen (axe-core)', () => {
     await e2e.page.getByTestId('code-pin-key-choice').first().waitFor();
     await check('code menu, keys');
     await e2e.page.getByTestId('code-pin-key-choice').nth(3).click();
-    await expect.poll(() => e2e.server.session.store.db.prepare(`SELECT hotkey FROM codes WHERE name = 'Co-creation'`).pluck().get()).toBe(4);
+    await expect.poll(() => e2e.db().prepare(`SELECT hotkey FROM codes WHERE name = 'Co-creation'`).pluck().get()).toBe(4);
     await expect.poll(() => row.getByTestId('code-key').textContent()).toBe('4');
   });
 
@@ -99,8 +98,7 @@ describe('accessibility of every main screen (axe-core)', () => {
     await check('chip move dialog');
     await e2e.page.getByTestId('chip-move').click();
     await e2e.page.getByTestId('chip-move-dialog').waitFor({ state: 'detached' });
-    const db = e2e.server.session.store.db;
-    await expect.poll(() => db.prepare(`SELECT t.name, group_concat(k.name, '|') AS codes FROM themes t LEFT JOIN theme_codes tc ON tc.theme_id = t.id
+    await expect.poll(() => e2e.db().prepare(`SELECT t.name, group_concat(k.name, '|') AS codes FROM themes t LEFT JOIN theme_codes tc ON tc.theme_id = t.id
       LEFT JOIN codes k ON k.id = tc.code_id GROUP BY t.id ORDER BY t.id`).all()).toEqual([
       { name: 'Co-creation digital', codes: 'Rasa memiliki terhadap merek lokal dan komunitas pelanggan setia' },
       { name: 'Loyalitas pelanggan', codes: expect.stringMatching(/^(Polling media sosial\|Rasa memiliki.*|Rasa memiliki.*\|Polling media sosial)$/) },

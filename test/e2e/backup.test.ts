@@ -12,7 +12,7 @@ describe('backing up and restoring a project in the browser', () => {
   let bench: Workbench;
   let file: string;
   const page = () => e2e.page;
-  const codes = () => e2e.server.session.store.db.prepare('SELECT name FROM codes ORDER BY id').pluck().all();
+  const codes = () => e2e.db().prepare('SELECT name FROM codes ORDER BY id').pluck().all();
   const openMenuItem = async (testId: string) => {
     await page().getByTestId('project-menu').click();
     await page().getByTestId(testId).click();
@@ -32,7 +32,7 @@ describe('backing up and restoring a project in the browser', () => {
 
   it('backs up now from the project menu', async () => {
     await bench.openSampleProject();
-    file = e2e.server.session.store.file;
+    file = e2e.server.host.project!.file;
     await e2e.call('codes.create', { name: 'Sebelum cadangan' });
     await page().reload();
     expect(await codebook()).toEqual(['Sebelum cadangan']);
@@ -112,7 +112,7 @@ describe('backing up and restoring a project in the browser', () => {
     await dialog.getByTestId('backup-row').first().getByTestId('backup-restore').click();
     await page().getByTestId('restore-confirm-button').click();
     await page().locator('.doc-link').first().waitFor();
-    expect(e2e.server.session.store.file).toBe(file);
+    expect(e2e.server.host.project?.file).toBe(file);
     expect(codes()).toEqual(['Sebelum cadangan']);
     expect(await codebook()).toEqual(['Sebelum cadangan']);
   });

@@ -9,7 +9,7 @@ import { Workbench } from './pages/workbench';
 describe('coding a transcript in the browser', () => {
   let e2e: E2E;
   let bench: Workbench;
-  const codings = () => e2e.server.session.store.db.prepare(`
+  const codings = () => e2e.db().prepare(`
     SELECT k.name AS code, c.quote FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id`).all() as { code: string; quote: string }[];
 
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ActionName, Args, Result } from '../../src/api/contract';
-import { dispatch } from '../../src/api/dispatch';
 import { startWebServer, type WebServer } from '../../src/server/web-server';
 import { rendererDir } from '../../src/server/paths';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
@@ -19,6 +19,12 @@ export interface E2E {
   screenshot(name: string): Promise<void>;
   /** Sets the project up through the same handler table the page uses (not what a test is about); throws when the action fails. */
   call<N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>>;
+  /**
+   * The open project, read on a connection of the test's own: the core runs in the server's worker
+   * threads, and this sees what it has committed. Use it at once: it is closed before the next tick,
+   * since an open connection would keep a restore from replacing the file.
+   */
+  db(): Database.Database;
   /** Codes the first occurrence of `passage` in the transcript titled `title`, through `call`. */
   codePassage(title: string, passage: string, codeName: string): Promise<void>;
   close(): Promise<void>;
@@ -49,15 +55,22 @@ export async function startE2E(): Promise<E2E> {
   await page.goto(server.url);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const call = async <N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> => {
-    const outcome = await dispatch(name, args, { session: server.session, progress: () => undefined });
+    const outcome = await server.host.invoke(name, args);
     if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
     return outcome.value as Result<N>;
   };
+  const db = (): Database.Database => {
+    const file = server.host.project?.file;
+    if (!file) throw new Error('No project is open in the server.');
+    const connection = new Database(file, { readonly: true, fileMustExist: true });
+    setImmediate(() => connection.close());
+    return connection;
+  };
   return {
-    server, browser, page, dataDir, call,
+    server, browser, page, dataDir, call, db,
     screenshot: async (name) => { await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }); },
     codePassage: async (title, passage, codeName) => {
-      const doc = server.session.store.db.prepare('SELECT id, text FROM documents WHERE title = ?').get(title) as { id: number; text: string } | undefined;
+      const doc = db().prepare('SELECT id, text FROM documents WHERE title = ?').get(title) as { id: number; text: string } | undefined;
       const start = doc?.text.indexOf(passage) ?? -1;
       if (!doc || start < 0) throw new Error(`"${passage}" is not in ${title}`);
       await call('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName });

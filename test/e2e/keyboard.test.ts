@@ -23,7 +23,7 @@ describe('coding with the keyboard alone', () => {
     const bench = new Workbench(e2e.page);
     await bench.openSampleProject();
     await bench.openTranscript('P-01_fashion');
-    const db = e2e.server.session.store.db;
+    const db = e2e.db();
     ({ text } = db.prepare(`SELECT text FROM documents WHERE title = 'P-01_fashion'`).get() as { text: string });
     phraseStart = text.indexOf(PHRASE);
     turnStart = text.lastIndexOf('Narasumber: ', phraseStart) + 'Narasumber: '.length;
@@ -68,7 +68,7 @@ describe('coding with the keyboard alone', () => {
     await e2e.page.keyboard.type('Polling Instagram');
     await e2e.page.keyboard.press('Enter');
     await e2e.page.locator('[data-testid=stripe][data-code-name="Polling Instagram"]').waitFor();
-    const codings = e2e.server.session.store.db.prepare(`SELECT k.name AS code, c.start_offset AS start, c.end_offset AS "end", c.quote FROM codings c JOIN codes k ON k.id = c.code_id`).all();
+    const codings = e2e.db().prepare(`SELECT k.name AS code, c.start_offset AS start, c.end_offset AS "end", c.quote FROM codings c JOIN codes k ON k.id = c.code_id`).all();
     expect(codings).toEqual([{ code: 'Polling Instagram', start: phraseStart, end: phraseStart + PHRASE.length, quote: PHRASE }]);
     // The text has the focus back, the caret after the coded passage.
     await expect.poll(async () => (await reader.focused()).testId).toBe('transcript-text');

@@ -14,7 +14,7 @@ const overlaps = (a: ScreenBox, b: ScreenBox) => a.x < b.x + b.width && b.x < a.
 describe('the theme map in the browser', () => {
   let e2e: E2E;
   let map: ThemeMapPage;
-  const db = () => e2e.server.session.store.db;
+  const db = () => e2e.db();
   const stored = () => new Map((db().prepare('SELECT t.name, p.x, p.y FROM themes t LEFT JOIN theme_positions p ON p.theme_id = t.id').all() as { name: string; x: number | null; y: number | null }[]).map((r) => [r.name, { x: r.x, y: r.y }]));
 
   beforeAll(async () => {

@@ -28,7 +28,7 @@ describe('the project menu in browser mode', () => {
     await e2e.screenshot('project-menu');
     await page().getByTestId('menu-close-project').click();
     await page().getByTestId('open-sample-worked').waitFor();
-    expect(e2e.server.session.isOpen).toBe(false);
+    expect(e2e.server.host.project).toBeNull();
     await expect(page().locator('.recent li').first().innerText()).resolves.toMatch(/Contoh lengkap/);
   });
 
@@ -45,7 +45,7 @@ describe('the project menu in browser mode', () => {
     await page().getByTestId('project-path-dialog').waitFor({ state: 'detached' });
     await expect.poll(projectName).toMatch(/Studi kemitraan UMKM/);
     expect(fs.existsSync(file)).toBe(true);
-    expect(e2e.server.session.store.file).toBe(file);
+    expect(e2e.server.host.project?.file).toBe(file);
     expect(await page().locator('.doc-link').count()).toBe(0);
 
     await page().getByTestId('project-menu').click();

@@ -44,7 +44,7 @@ describe('a project the window may only read', () => {
     await page().getByTestId('offer-read-only').click();
     await page().getByTestId('access-banner').waitFor();
     await page().locator('.doc-link').first().waitFor();
-    expect(e2e.server.session.store.readOnly).toBe('locked');
+    expect((await e2e.call('project.info', {})).readOnly).toBe('locked');
   });
 
   it('shows while read-only why, and refuses a change with the reason and what to do', async () => {
@@ -70,7 +70,7 @@ describe('a project the window may only read', () => {
     holder.close();
     await page().getByTestId('open-for-writing').click();
     await page().getByTestId('access-banner').waitFor({ state: 'detached' });
-    expect(e2e.server.session.store.readOnly).toBeNull();
+    expect((await e2e.call('project.info', {})).readOnly).toBeNull();
     expect(await page().locator('.topbar button', { hasText: 'Import…' }).isDisabled()).toBe(false);
   });
 
@@ -104,8 +104,8 @@ describe('a project the window may only read', () => {
     await page().getByTestId('backup-restore').first().click();
     await page().getByTestId('restore-confirm-button').click();
     await page().getByTestId('access-banner').filter({ hasText: 'READ-ONLY' }).waitFor({ state: 'detached' });
-    expect(e2e.server.session.store.readOnly).toBeNull();
-    expect(e2e.server.session.store.file).toBe(damaged);
+    expect((await e2e.call('project.info', {})).readOnly).toBeNull();
+    expect(e2e.server.host.project?.file).toBe(damaged);
     await expect(page().locator('.doc-link').count()).resolves.toBeGreaterThan(0);
     await e2e.screenshot('damaged-restored');
   });
@@ -121,6 +121,6 @@ describe('a project the window may only read', () => {
     await expect(dialog.innerText()).resolves.toMatch(/No damage found: SQLite checked all \d+ pages/);
     await e2e.screenshot('check-ok');
     await dialog.getByTestId('check-close').click();
-    expect(e2e.server.session.store.readOnly).toBeNull();
+    expect((await e2e.call('project.info', {})).readOnly).toBeNull();
   });
 });

@@ -36,8 +36,8 @@ describe('the REFI-QDA project export from the browser', () => {
     expect(texts).toHaveLength(11);
     for (const name of texts) expect(/\r\n/.test(entries[name]!) && !/[^\r]\n/.test(entries[name]!), name).toBe(true);
 
-    const themes = e2e.server.session.store.db.prepare('SELECT count(*) FROM themes').pluck().get() as number;
-    const links = e2e.server.session.store.db.prepare('SELECT count(*) FROM theme_links').pluck().get() as number;
+    const themes = e2e.db().prepare('SELECT count(*) FROM themes').pluck().get() as number;
+    const links = e2e.db().prepare('SELECT count(*) FROM theme_links').pluck().get() as number;
     expect(themes).toBeGreaterThan(0);
     expect(links).toBeGreaterThan(0);
     const qde = entries['project.qde']!;

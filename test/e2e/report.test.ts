@@ -34,7 +34,7 @@ describe('the Word report from the browser', () => {
     const finding = e2e.page.getByTestId('finding-input');
     await finding.fill('Komunitas kopi menjadi penggerak word of mouth bagi UMKM.');
     await finding.press('Control+Enter');
-    await expect.poll(() => e2e.server.session.store.db.prepare('SELECT finding FROM themes WHERE id = ?').pluck().get(themeId)).toBe('Komunitas kopi menjadi penggerak word of mouth bagi UMKM.');
+    await expect.poll(() => e2e.db().prepare('SELECT finding FROM themes WHERE id = ?').pluck().get(themeId)).toBe('Komunitas kopi menjadi penggerak word of mouth bagi UMKM.');
     await e2e.page.getByTestId('definition-input').click();
     await e2e.screenshot('define-finding');
   });

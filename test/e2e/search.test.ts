@@ -5,7 +5,7 @@ import { Workbench } from './pages/workbench';
 /** Search end to end: find a root in all its forms, open a hit in its transcript, code hits by sentence. */
 describe('searching transcripts in the browser', () => {
   let e2e: E2E;
-  const db = () => e2e.server.session.store.db;
+  const db = () => e2e.db();
 
   beforeAll(async () => {
     e2e = await startE2E();

@@ -5,7 +5,7 @@ import { Workbench } from './pages/workbench';
 /** Who spoke: the speakers of the group interview mapped in the transcript header, and search-to-code that leaves questions alone. */
 describe('speakers in the browser', () => {
   let e2e: E2E;
-  const db = () => e2e.server.session.store.db;
+  const db = () => e2e.db();
   const mapping = () => Object.fromEntries(db().prepare(`
     SELECT t.speaker, ifnull(i.label, t.role) FROM turns t JOIN documents d ON d.id = t.document_id LEFT JOIN informants i ON i.id = t.informant_id
     WHERE d.title = 'KP-01_komunitas_kopi' AND t.speaker <> '' GROUP BY t.speaker`).raw().all() as [string, string][]);

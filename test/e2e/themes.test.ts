@@ -6,7 +6,7 @@ import { Workbench } from './pages/workbench';
 describe('themes, the theme map and triangulation in the browser', () => {
   let e2e: E2E;
   let bench: Workbench;
-  const db = () => e2e.server.session.store.db;
+  const db = () => e2e.db();
 
   beforeAll(async () => {
     e2e = await startE2E();

@@ -7,7 +7,7 @@ import { Workbench } from './pages/workbench';
 describe('undo with another coder on the same file', () => {
   let e2e: E2E;
   let bench: Workbench;
-  const codings = () => e2e.server.session.store.db.prepare(`
+  const codings = () => e2e.db().prepare(`
     SELECT k.name AS code, c.quote FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id`).all() as { code: string; quote: string }[];
 
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('undo with another coder on the same file', () => {
     await bench.applyCode('Polling Instagram');
 
     // The project is closed here while Rina, on the shared folder, opens it and recodes that passage; then opened again.
-    const file = e2e.server.session.store.file;
+    const file = e2e.server.host.project!.file;
     await e2e.call('project.close', {});
     const rina = localClient({ coder: 'Rina' });
     await rina.invoke('project.open', { path: file });

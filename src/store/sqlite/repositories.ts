@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../../domain/cancellation';
 import { cooccurrenceMatrix, cooccurrencePairs } from '../../analysis/cooccurrence';
 import { cellExtracts, triangulationMatrix } from '../../analysis/triangulation';
 import { buildCodebookExport, exportProjectArchive } from '../../refi/export';
@@ -59,6 +60,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
         let applied = 0;
         let skipped = 0;
         for (const [documentId, start, end] of ranges) {
+          throwIfCancelled();
           if (exists.get(documentId, codeId, coder, start, end)) { skipped++; continue; }
           write()(documentId, codeId, coder, start, end);
           applied++;

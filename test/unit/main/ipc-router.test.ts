@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNELS, createInvokeHandler, isTrustedSender, type InvokeEvent } from '../../../main/ipc-router';
+import { CHANNELS, createCancelHandler, createInvokeHandler, isTrustedSender, type InvokeEvent } from '../../../main/ipc-router';
 import type { ActionName } from '../../../src/api/contract';
-import { Session } from '../../../src/api/session';
+import { WorkerHost } from '../../../src/host/worker-host';
 import { SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 
 /** A stand-in for Electron's IpcMainInvokeEvent: a frame URL and a sender that records what it is sent. */
@@ -16,19 +16,19 @@ function event(url: string | null, options: { subframe?: boolean; destroyed?: bo
   return { event: value, sent };
 }
 
-const opened: { session: Session; dir: string }[] = [];
-function openSession(): { session: Session; file: string } {
+const opened: { host: WorkerHost; dir: string }[] = [];
+async function openSession(): Promise<{ host: WorkerHost; file: string }> {
   const dir = tempDir();
   const file = path.join(dir, 'study.tematik');
-  const session = new Session({ coder: 'x' });
-  session.open(file, { create: true });
-  opened.push({ session, dir });
-  return { session, file };
+  const host = new WorkerHost({ coder: 'x', host: { kind: 'electron' } });
+  opened.push({ host, dir });
+  expect((await host.invoke('project.create', { path: file })).ok).toBe(true);
+  return { host, file };
 }
 
-afterEach(() => {
-  for (const { session, dir } of opened.splice(0)) {
-    session.close();
+afterEach(async () => {
+  for (const { host, dir } of opened.splice(0)) {
+    await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -50,22 +50,22 @@ describe('the sender check', () => {
 
 describe('the tematik:invoke handler', () => {
   it('runs a call from our page through the contract and returns the Outcome', async () => {
-    const { session, file } = openSession();
+    const { host, file } = await openSession();
     const settled: ActionName[] = [];
-    const handle = createInvokeHandler({ session, onSettled: (name) => settled.push(name) });
+    const handle = createInvokeHandler({ host, onSettled: (name) => settled.push(name) });
     const outcome = await handle(event('tematik://app/index.html').event, 'project.info', {});
     expect(outcome.ok).toBe(true);
     expect(outcome.ok && (outcome.value as { path: string }).path).toBe(file);
     const created = await handle(event('tematik://app/index.html').event, 'codes.create', { name: 'kepercayaan' });
     expect(created.ok).toBe(true);
-    expect(session.store.db.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kepercayaan']);
+    expect(await host.invoke('codes.list', {})).toMatchObject({ ok: true, value: [{ name: 'kepercayaan' }] });
     expect(settled).toEqual(['project.info', 'codes.create']);
   });
 
   it('returns errors as values, never throwing across IPC', async () => {
-    const { session } = openSession();
+    const { host } = await openSession();
     const settled: ActionName[] = [];
-    const handle = createInvokeHandler({ session, onSettled: (name) => settled.push(name) });
+    const handle = createInvokeHandler({ host, onSettled: (name) => settled.push(name) });
     const from = () => event('tematik://app/index.html').event;
     await expect(handle(from(), 'codes.explode', {})).resolves.toMatchObject({ ok: false, error: { kind: 'unknown_action' } });
     await expect(handle(from(), { toString: () => 'project.close' }, {})).resolves.toMatchObject({ ok: false, error: { kind: 'unknown_action' } });
@@ -73,22 +73,22 @@ describe('the tematik:invoke handler', () => {
     await expect(handle(from(), 'documents.get', { id: 99 })).resolves.toMatchObject({ ok: false, error: { kind: 'not_found' } });
     // A failing onSettled (say, the menu) does not turn a done action into an error.
     const logged: string[] = [];
-    const fragile = createInvokeHandler({ session, onSettled: () => { throw new Error('menu broke'); }, log: (m) => logged.push(m) });
+    const fragile = createInvokeHandler({ host, onSettled: () => { throw new Error('menu broke'); }, log: (m) => logged.push(m) });
     await expect(fragile(from(), 'codes.list', {})).resolves.toEqual({ ok: true, value: [] });
     expect(logged).toEqual([expect.stringMatching(/after codes.list failed: Error: menu broke/)]);
     expect(settled).toEqual(['codes.create', 'documents.get']);
   });
 
   it('refuses calls from any other frame before touching the project', async () => {
-    const { session } = openSession();
+    const { host } = await openSession();
     const refused: string[] = [];
     const settled: ActionName[] = [];
-    const handle = createInvokeHandler({ session, log: (m) => refused.push(m), onSettled: (name) => settled.push(name) });
+    const handle = createInvokeHandler({ host, log: (m) => refused.push(m), onSettled: (name) => settled.push(name) });
     for (const { event: from } of [event('https://evil.example/'), event('tematik://app/index.html', { subframe: true }), event(null)]) {
       const outcome = await handle(from, 'project.close', {});
       expect(outcome).toMatchObject({ ok: false, error: { message: expect.stringMatching(/did not come from a Tematik window/) } });
     }
-    expect(session.isOpen).toBe(true);
+    expect(host.project).not.toBeNull();
     expect(refused).toEqual([
       'Tematik refused a call of project.close from https://evil.example/.',
       'Tematik refused a call of project.close from tematik://app/index.html.',
@@ -98,21 +98,41 @@ describe('the tematik:invoke handler', () => {
   });
 
   it('sends progress to the calling page, and not to a page that is gone', async () => {
-    const { session } = openSession();
-    const handle = createInvokeHandler({ session });
+    const { host } = await openSession();
+    const handle = createInvokeHandler({ host });
     const transcript = path.join(SAMPLE_STUDY, fs.readdirSync(SAMPLE_STUDY).find((f) => f.endsWith('.txt')) ?? '');
     const live = event('tematik://app/index.html');
     const outcome = await handle(live.event, 'import.files', { paths: [transcript] });
     expect(outcome.ok).toBe(true);
     expect(live.sent.length).toBeGreaterThan(0);
-    for (const [channel, [progress]] of live.sent) {
+    for (const [channel, [progress, job]] of live.sent) {
       expect(channel).toBe(CHANNELS.progress);
       expect(progress).toMatchObject({ done: expect.any(Number), total: expect.any(Number), label: expect.any(String) });
+      expect(job).toEqual(expect.any(String));
     }
 
     const gone = event('tematik://app/index.html', { destroyed: true });
     const other = fs.readdirSync(SAMPLE_STUDY).filter((f) => f.endsWith('.txt'))[1] ?? '';
     expect((await handle(gone.event, 'import.files', { paths: [path.join(SAMPLE_STUDY, other)] })).ok).toBe(true);
     expect(gone.sent).toEqual([]);
+  });
+
+  it('cancels a job for our page only', async () => {
+    const { host } = await openSession();
+    const refused: string[] = [];
+    const cancel = createCancelHandler({ host, log: (m) => refused.push(m) });
+    const folder = tempDir();
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(folder, `w-${i}.txt`), Array.from({ length: 200 }, (_, t) => `${t % 2 ? 'Informan' : 'Pewawancara'}: kopi ${i} ${t}.`).join('\n\n'));
+    const jobs: string[] = [];
+    const importing = host.invoke('import.folder', { folder }, { onProgress: (_p, job) => {
+      if (jobs.length === 0) {
+        expect(cancel(event('https://evil.example/').event, job)).toBe(false);
+        expect(cancel(event('tematik://app/index.html').event, job)).toBe(true);
+      }
+      jobs.push(job);
+    } });
+    expect(await importing).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(refused).toEqual(['Tematik refused to cancel a job for https://evil.example/.']);
+    expect(cancel(event('tematik://app/index.html').event, 42)).toBe(false);
   });
 });

@@ -25,9 +25,9 @@ describe('the preload bridge', () => {
   const bridge = () => fake.exposed.get('tematik') as TematikBridge;
   const ipc = () => fake.ipc as EventEmitter;
 
-  it('exposes exactly invoke and on under window.tematik, and not ipcRenderer', () => {
+  it('exposes exactly invoke, cancel and on under window.tematik, and not ipcRenderer', () => {
     expect([...fake.exposed.keys()]).toEqual(['tematik']);
-    expect(Object.keys(bridge()).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge()).sort()).toEqual(['cancel', 'invoke', 'on']);
     expect(Object.values(bridge()).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -36,19 +36,30 @@ describe('the preload bridge', () => {
     expect(fake.invoked).toEqual([['tematik:invoke', 'codes.create', { name: 'kepercayaan' }]]);
   });
 
+  it('sends a cancel on its own channel, naming the job', async () => {
+    fake.invoked.length = 0;
+    await bridge().cancel('job-7');
+    expect(fake.invoked).toEqual([['tematik:cancel', 'job-7']]);
+  });
+
   it('forwards progress and menu events without the IPC event, and stops on unsubscribe', () => {
     const progress: unknown[][] = [];
     const menu: (readonly unknown[])[] = [];
     const offProgress = bridge().on('progress', (...args) => progress.push(args));
     const offMenu = bridge().on('menu', (...args) => menu.push(args));
+    const crashed: unknown[][] = [];
+    const offCrashed = bridge().on('crashed', (...args) => crashed.push(args));
     const ipcEvent = { sender: ipc() };
     ipc().emit('tematik:progress', ipcEvent, { done: 1, total: 4, label: 'K-01' });
     ipc().emit('tematik:menu', ipcEvent, 'open-path', '/data/umkm.tematik');
     ipc().emit('tematik:menu', ipcEvent, 'undo');
+    ipc().emit('tematik:crashed', ipcEvent, { kind: 'worker_crashed', message: 'restarted' });
     expect(progress).toEqual([[{ done: 1, total: 4, label: 'K-01' }]]);
     expect(menu).toEqual([['open-path', '/data/umkm.tematik'], ['undo']]);
+    expect(crashed).toEqual([[{ kind: 'worker_crashed', message: 'restarted' }]]);
     offProgress();
     offMenu();
+    offCrashed();
     ipc().emit('tematik:progress', ipcEvent, { done: 2, total: 4, label: 'K-02' });
     expect(progress).toHaveLength(1);
     expect(ipc().listenerCount('tematik:progress') + ipc().listenerCount('tematik:menu')).toBe(0);

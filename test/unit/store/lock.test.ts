@@ -3,18 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockHolder, lockPathFor, ProjectLock, STALE_AFTER_MS } from '../../../src/store/lock';
+import { forgetThreads, lockHolder, lockPathFor, ProjectLock, STALE_AFTER_MS } from '../../../src/store/lock';
 import { tempDir } from '../../helpers/temp-project';
 
 const project = () => path.join(tempDir(), 'study.tematik');
 
 /** A lock file as another Tematik would have left it. */
-function foreignLock(file: string, fields: { coder?: string; host?: string; pid?: number; app?: string; ageMs?: number }): void {
+function foreignLock(file: string, fields: { coder?: string; host?: string; pid?: number; app?: string; ageMs?: number; thread?: number }): void {
   const at = new Date(Date.now() - (fields.ageMs ?? 0));
   const lock = lockPathFor(file);
   fs.writeFileSync(lock, JSON.stringify({
     coder: fields.coder ?? 'Rina', since: at.toISOString(), host: fields.host ?? 'LAPTOP-2', pid: fields.pid ?? 4242,
-    app: fields.app ?? 'window', token: 'their-token', heartbeat: at.toISOString(),
+    app: fields.app ?? 'window', token: 'their-token', heartbeat: at.toISOString(), ...(fields.thread !== undefined ? { thread: fields.thread } : {}),
   }));
   fs.utimesSync(lock, at, at);
 }
@@ -79,6 +79,16 @@ describe('the project lock', () => {
   it('takes over a lock naming this very process that it does not hold: left by an earlier process with the same pid', () => {
     const file = project();
     foreignLock(file, { host: os.hostname(), pid: process.pid, ageMs: 1000 });
+    const lock = ProjectLock.acquire(file, { coder: 'Peneliti A', app: 'cli' });
+    expect(lock).toBeInstanceOf(ProjectLock);
+    (lock as ProjectLock).release();
+  });
+
+  it('leaves a lock held by another thread of this process (the core\'s worker) until that thread is known gone', () => {
+    const file = project();
+    foreignLock(file, { host: os.hostname(), pid: process.pid, ageMs: 1000, thread: 9999 });
+    expect(ProjectLock.acquire(file, { coder: 'Peneliti A', app: 'cli' })).toMatchObject({ coder: 'Rina', pid: process.pid });
+    forgetThreads([9999]);
     const lock = ProjectLock.acquire(file, { coder: 'Peneliti A', app: 'cli' });
     expect(lock).toBeInstanceOf(ProjectLock);
     (lock as ProjectLock).release();

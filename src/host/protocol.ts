@@ -1,0 +1,55 @@
+import type { ActionName, Outcome } from '../api/contract';
+import type { DialogKind, Host } from '../api/session';
+import type { Progress } from '../domain/types';
+
+/** The project a worker's session has open, as the host reopens or follows it. */
+export interface OpenProject {
+  readonly file: string;
+  readonly readOnly: boolean;
+}
+
+/**
+ * How a test makes the writer crash: `exit` calls process.exit(1) (the thread's exit handlers still
+ * run), `throw` leaves an error uncaught (they do not: the project lock stays behind, as after a real crash).
+ */
+export interface CrashTest {
+  readonly action: ActionName;
+  readonly how: 'exit' | 'throw';
+}
+
+/** What a worker is started with: plain data, as it crosses the thread boundary. */
+export interface WorkerSetup {
+  /** The writer runs every action; the reader answers READ_ACTIONS beside it, read-only. */
+  readonly role: 'writer' | 'reader';
+  readonly coder: string;
+  readonly nativeBinding?: string;
+  readonly busyPatienceMs?: number;
+  readonly host: Pick<Host, 'kind' | 'dataDir' | 'sampleDir'>;
+  /** Whether the main thread can show native file dialogs (Host.choosePaths). */
+  readonly dialogs: boolean;
+  /** Tests only: the writer crashes when asked to run this action. */
+  readonly crashOn?: CrashTest;
+  /** Threads of this process that crashed holding a project's lock: their locks are taken over. */
+  readonly goneThreads?: readonly number[];
+}
+
+/** Host → worker. */
+export type ToWorker =
+  | {
+    readonly type: 'call'; readonly id: number; readonly name: string; readonly args: unknown;
+    /** One Int32 the host sets to 1 to cancel: read with Atomics, so it reaches a job that never yields. */
+    readonly cancel: SharedArrayBuffer;
+  }
+  /** The reader opens this project read-only (or closes it for null), to follow the writer. */
+  | { readonly type: 'follow'; readonly project: OpenProject | null }
+  | { readonly type: 'dialog-answer'; readonly id: number; readonly paths: readonly string[] | null }
+  /** Close the project (checkpointing its WAL and releasing its lock) before the host ends the worker. */
+  | { readonly type: 'close' };
+
+/** Worker → host. */
+export type FromWorker =
+  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
+  | { readonly type: 'done'; readonly id: number; readonly outcome: Outcome<ActionName>; readonly project: OpenProject | null }
+  | { readonly type: 'followed'; readonly project: OpenProject | null }
+  | { readonly type: 'closed' }
+  | { readonly type: 'dialog'; readonly id: number; readonly kind: DialogKind };
