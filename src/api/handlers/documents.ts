@@ -6,6 +6,10 @@ import type { HandlerGroup } from '../handler-types';
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': (_, ctx) => store.listDocuments(ctx.session.store.db),
   'documents.get': ({ id }, ctx) => store.getDocument(ctx.session.store.db, id),
+  'documents.text': ({ id }, ctx) => {
+    const { text, turns } = store.getDocument(ctx.session.store.db, id);
+    return { id, text, turns };
+  },
   'documents.rename': ({ id, title }, ctx) => {
     const { db } = ctx.session.store;
     const before = store.getDocumentSummary(db, id).title;
