@@ -26,7 +26,7 @@ export interface ReaderActions {
 }
 
 interface Props {
-  readonly doc: DocumentContent;
+  readonly doc: Pick<DocumentContent, 'id' | 'title' | 'text' | 'turns'>;
   readonly codings: readonly Coding[];
   readonly codes: readonly Code[];
   readonly focus?: { readonly start: number; readonly end: number } | undefined;
