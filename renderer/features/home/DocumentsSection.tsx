@@ -5,6 +5,7 @@ import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
+import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { groupDocumentsByType, naturalCompare, type GroupedDocument } from './document-groups';
 import { formatNumber } from './format';
 import { InlineText } from './InlineText';
@@ -21,6 +22,7 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const groups = useMemo(() => groupDocumentsByType(documents, informants, types, t('unassigned')), [documents, informants, types, t]);
+  const { limit, sentinel } = useGrowingLimit(documents.length);
   // Keyed by group too: a group interview is listed under several types, and only the row clicked turns into a field.
   const [renaming, setRenaming] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<DocumentSummary | null>(null);
@@ -66,6 +68,7 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
     );
   };
 
+  const take = rowBudget(limit);
   return (
     <section className="hm-panel" data-testid="documents">
       <div className="hm-panel-head">
@@ -91,6 +94,8 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
           </thead>
           {groups.map((group) => {
             const groupKey = group.typeId === null ? 'none' : String(group.typeId);
+            const shown = take(group.documents);
+            if (shown.length === 0 && group.documents.length > 0) return null;
             return (
               <tbody key={groupKey} data-testid="document-group">
                 <tr className="hm-group-row">
@@ -100,11 +105,12 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
                     <span className="count">{t('groupTotals', { docs: docCount(group.documents.length), words: n(group.words), codings: group.codings === 1 ? t('codingCountOne') : t('codingCountMany', { n: n(group.codings) }) })}</span>
                   </th>
                 </tr>
-                {group.documents.map((entry) => row(entry, groupKey))}
+                {shown.map((entry) => row(entry, groupKey))}
               </tbody>
             );
           })}
         </table>
+        {sentinel}
       </div>
       {assigning && <AssignDialog document={assigning} informants={informants} types={types} onClose={() => setAssigning(null)} />}
       {deleting && (

@@ -12,6 +12,7 @@ import {
 } from './informant-table';
 import { messageOf } from './InformantTypesPanel';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
+import { useGrowingLimit } from '../../lib/use-growing-limit';
 import { homeStrings } from './strings';
 
 /**
@@ -37,6 +38,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
   // A filter on a type that was deleted (or undone away) falls back to all.
   const filter = typeFilter !== 'all' && !types.some((type) => type.id === typeFilter) ? 'all' : typeFilter;
   const rows = useMemo(() => informantRows(informants, filter, sort, columns), [informants, filter, sort, columns]);
+  const { limit, sentinel } = useGrowingLimit(rows.length);
   const titleOf = new Map(documents.map((d) => [d.id, d.title]));
   const update = (informant: Informant, changes: Omit<Args<'informants.update'>, 'id'>) =>
     run('informants.update', { id: informant.id, ...changes });
@@ -87,7 +89,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
             </thead>
             <tbody>
               {rows.length === 0 && <tr><td colSpan={columns.length + 5} className="muted">{t('noInformantsOfType')}</td></tr>}
-              {rows.map((informant) => (
+              {rows.slice(0, limit).map((informant) => (
                 <tr key={informant.id} data-testid="informant-row">
                   <td className="hm-cell-edit">
                     <InlineText value={informant.label} required label={t('cellLabel', { column: t('colLabel'), label: informant.label })} className="strong" testId="informant-label"
@@ -124,6 +126,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
               ))}
             </tbody>
           </table>
+          {sentinel}
         </div>
       )}
       {columns.some((c) => c.pending) && <p className="muted hm-panel-note">{t('pendingColumn')}</p>}
