@@ -25,8 +25,8 @@ const LOADING: QueryState<ActionName> = { data: undefined, error: undefined, loa
 
 /**
  * One answer per query and arguments, shared by every view that shows it, read once per change
- * that makes it stale (src/api/touches.ts). A query no view shows is forgotten when it goes
- * stale, so it is read afresh when a view asks again. Another project gets another cache.
+ * that makes it stale (src/api/touches.ts) and when a view comes to it. A query no view shows is
+ * forgotten when it goes stale. Another project gets another cache.
  */
 export class QueryCache {
   private readonly entries = new Map<string, Entry>();
@@ -35,7 +35,7 @@ export class QueryCache {
     return `${name} ${JSON.stringify(args)}`;
   }
 
-  /** Follows one query: reads it when it has no answer yet; returns the unsubscribe. */
+  /** Follows one query; returns the unsubscribe. */
   subscribe<N extends ActionName>(name: N, args: Args<N>, listener: () => void): () => void {
     const key = QueryCache.keyOf(name, args);
     let entry = this.entries.get(key);
@@ -43,8 +43,10 @@ export class QueryCache {
       entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false };
       this.entries.set(key, entry);
     }
+    // A view that comes (back) to a query reads it, showing the last answer meanwhile: what changed outside
+    // this window (the CLI, a test's setup, a restarted core) reaches no cache. Views that share it read it once.
+    if (entry.listeners.size === 0 && !entry.inFlight) this.read(entry);
     entry.listeners.add(listener);
-    if (entry.state === LOADING && !entry.inFlight) this.read(entry);
     const held = entry;
     return () => { held.listeners.delete(listener); };
   }
