@@ -90,15 +90,14 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     const info = await invoke('app.info', {});
-    setApp(info);
-    if (info.projectPath) {
-      setProject(await invoke('project.info', {}));
-      setHistory(await invoke('history.state', {}));
-    } else {
-      setProject(null);
-      setHistory({ undo: null, redo: null, undoAction: null, redoAction: null });
-    }
+    const [opened, openedHistory] = info.projectPath
+      ? await Promise.all([invoke('project.info', {}), invoke('history.state', {})])
+      : [null, { undo: null, redo: null, undoAction: null, redoAction: null }];
+    // Set together, so views of the project meet its new cache on their first render and read each query once.
     setCache(new QueryCache());
+    setApp(info);
+    setProject(opened);
+    setHistory(openedHistory);
   }, []);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
