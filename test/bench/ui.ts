@@ -103,11 +103,12 @@ async function arm(page: Page, selector: string, count: number): Promise<{ done:
     probe.pending = new Promise<number>((resolve) => probe.watch.push({ selector, count, resolve }));
   }, { selector, count });
   return {
-    done: (from = 'input') => page.evaluate(async (from) => {
+    done: (from = 'input') => page.evaluate(async ({ from, selector }) => {
       const probe = (window as unknown as { probe: Probe & { pending: Promise<number> } }).probe;
-      const at = await probe.pending;
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${selector} did not show within 20 s`)), 20_000));
+      const at = await Promise.race([probe.pending, late]);
       return at - (from === 'input' ? probe.lastInput : 0);
-    }, from),
+    }, { from, selector }),
   };
 }
 
@@ -188,7 +189,10 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
   });
   try {
-    const opened = await dispatch('project.open', { path: file }, { session: server.session, progress: () => undefined });
+    // A copy, so every run starts from the same project: the bench codes passages.
+    const copy = path.join(dataDir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    const opened = await dispatch('project.open', { path: copy }, { session: server.session, progress: () => undefined });
     if (!opened.ok) throw new Error(opened.error.message);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -216,12 +220,15 @@ async function main(): Promise<void> {
     since = await now(page);
     const rounds = 20;
     for (let i = 0; i < rounds; i++) {
-      const before = await page.locator('[data-testid=stripe][data-code-name="kode 1"]').count();
-      await selectPassage(page, i % 6);
+      // Another code each time, so no passage is coded twice with the same code.
+      const code = `kode ${i + 10}`;
+      const stripes = `[data-testid=stripe][data-code-name="${code}"]`;
+      const before = await page.locator(stripes).count();
+      await selectPassage(page, i);
       const input = page.getByTestId('code-picker-input');
       await input.waitFor();
-      await input.fill('kode 1');
-      const stripe = await arm(page, '[data-testid=stripe][data-code-name="kode 1"]', before + 1);
+      await input.fill(code);
+      const stripe = await arm(page, stripes, before + 1);
       if (i === rounds - 1) requests.reset();
       await input.press('Enter');
       latencies.push(await stripe.done());
