@@ -6,7 +6,10 @@ import { ApiError, invoke } from './api';
 export interface QueryState<N extends ActionName> {
   readonly data: Result<N> | undefined;
   readonly error: ApiError | undefined;
-  /** True while the answer is being read (again). */
+  /**
+   * True until the first answer for these arguments. A re-read after a change leaves it false and
+   * the last answer in place: views then draw once, when the new answer comes.
+   */
   readonly loading: boolean;
 }
 
@@ -76,7 +79,6 @@ export class QueryCache {
       entry.again = true;
       return;
     }
-    if (entry.state.data !== undefined && !entry.state.loading) this.publish(entry, { ...entry.state, loading: true });
     entry.again = false;
     entry.inFlight = invoke(entry.name, entry.args as never).then(
       (data) => ({ data, error: undefined, loading: false }),
