@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
 import type { DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
@@ -29,44 +29,6 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const n = (value: number) => formatNumber(value, language);
   const docCount = (value: number) => (value === 1 ? t('docCountOne') : t('docCountMany', { n: n(value) }));
-
-  const row = (entry: GroupedDocument, groupKey: string) => {
-    const doc = entry.document;
-    const key = `${groupKey}:${doc.id}`;
-    return (
-      <tr key={key} data-testid="document-row" data-document-id={doc.id}>
-        <td className="hm-doc-title-cell">
-          {renaming === key ? (
-            <InlineText value={doc.title} required autoFocus label={t('renameLabel', { title: doc.title })} testId="document-title-input" className="renaming"
-              onCommit={(title) => run('documents.rename', { id: doc.id, title })} onFinish={() => setRenaming(null)} />
-          ) : (
-            <button className="link hm-doc-open" onClick={() => navigate({ view: 'document', documentId: doc.id })} title={doc.sourceName} data-testid="document-open"
-              onDoubleClick={() => setRenaming(key)}>
-              {doc.title}
-            </button>
-          )}
-        </td>
-        <td>
-          {entry.informantLabels.length === 0 ? <span className="muted">{t('noneAssigned')}</span> : (
-            <span className="hm-chips">
-              {entry.informantLabels.map((label) => <span key={label} className="hm-chip">{label}</span>)}
-              {entry.shared && <span className="hm-chip hm-group-chip" title={t('groupInterviewTitle')}>{t('groupInterview')}</span>}
-            </span>
-          )}
-        </td>
-        <td><span className="hm-format-tag">{doc.format}</span></td>
-        <td className="muted">{doc.encoding}</td>
-        <td className="hm-num">{n(doc.wordCount)}</td>
-        <td className="hm-num">{n(doc.turnCount)}</td>
-        <td className="hm-num">{doc.codingCount > 0 ? n(doc.codingCount) : <span className="muted">0</span>}</td>
-        <td className="hm-actions-col">
-          <button className="hm-row-action" onClick={() => setRenaming(key)} data-testid="document-rename">{t('rename')}</button>
-          <button className="hm-row-action" onClick={() => setAssigning(doc)} data-testid="document-assign">{t('assign')}</button>
-          <button className="hm-row-action danger" onClick={() => setDeleting(doc)} aria-label={t('deleteDocument', { title: doc.title })} data-testid="document-delete">{t('delete')}</button>
-        </td>
-      </tr>
-    );
-  };
 
   const take = rowBudget(limit);
   return (
@@ -105,7 +67,11 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
                     <span className="count">{t('groupTotals', { docs: docCount(group.documents.length), words: n(group.words), codings: group.codings === 1 ? t('codingCountOne') : t('codingCountMany', { n: n(group.codings) }) })}</span>
                   </th>
                 </tr>
-                {shown.map((entry) => row(entry, groupKey))}
+                {shown.map((entry) => {
+                  const rowKey = `${groupKey}:${entry.document.id}`;
+                  return <DocumentRow key={rowKey} rowKey={rowKey} entry={entry} renaming={renaming === rowKey} run={run} navigate={navigate}
+                    onRenaming={setRenaming} onAssign={setAssigning} onDelete={setDeleting} />;
+                })}
               </tbody>
             );
           })}
@@ -131,6 +97,56 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
     </section>
   );
 }
+
+/** One transcript of the table; memoised, so drawing the next chunk of rows leaves the rows drawn alone. */
+const DocumentRow = memo(function DocumentRow({ rowKey, entry, renaming, run, navigate, onRenaming, onAssign, onDelete }: {
+  rowKey: string;
+  entry: GroupedDocument;
+  renaming: boolean;
+  run: ReturnType<typeof useProject>['run'];
+  navigate: ReturnType<typeof useProject>['navigate'];
+  onRenaming: (key: string | null) => void;
+  onAssign: (doc: DocumentSummary) => void;
+  onDelete: (doc: DocumentSummary) => void;
+}) {
+  const t = useStrings(homeStrings);
+  const { language } = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const doc = entry.document;
+  return (
+    <tr data-testid="document-row" data-document-id={doc.id}>
+      <td className="hm-doc-title-cell">
+        {renaming ? (
+          <InlineText value={doc.title} required autoFocus label={t('renameLabel', { title: doc.title })} testId="document-title-input" className="renaming"
+            onCommit={(title) => run('documents.rename', { id: doc.id, title })} onFinish={() => onRenaming(null)} />
+        ) : (
+          <button className="link hm-doc-open" onClick={() => navigate({ view: 'document', documentId: doc.id })} title={doc.sourceName} data-testid="document-open"
+            onDoubleClick={() => onRenaming(rowKey)}>
+            {doc.title}
+          </button>
+        )}
+      </td>
+      <td>
+        {entry.informantLabels.length === 0 ? <span className="muted">{t('noneAssigned')}</span> : (
+          <span className="hm-chips">
+            {entry.informantLabels.map((label) => <span key={label} className="hm-chip">{label}</span>)}
+            {entry.shared && <span className="hm-chip hm-group-chip" title={t('groupInterviewTitle')}>{t('groupInterview')}</span>}
+          </span>
+        )}
+      </td>
+      <td><span className="hm-format-tag">{doc.format}</span></td>
+      <td className="muted">{doc.encoding}</td>
+      <td className="hm-num">{n(doc.wordCount)}</td>
+      <td className="hm-num">{n(doc.turnCount)}</td>
+      <td className="hm-num">{doc.codingCount > 0 ? n(doc.codingCount) : <span className="muted">0</span>}</td>
+      <td className="hm-actions-col">
+        <button className="hm-row-action" onClick={() => onRenaming(rowKey)} data-testid="document-rename">{t('rename')}</button>
+        <button className="hm-row-action" onClick={() => onAssign(doc)} data-testid="document-assign">{t('assign')}</button>
+        <button className="hm-row-action danger" onClick={() => onDelete(doc)} aria-label={t('deleteDocument', { title: doc.title })} data-testid="document-delete">{t('delete')}</button>
+      </td>
+    </tr>
+  );
+});
 
 /** Which informants speak in a transcript: checkboxes grouped by type, with a filter for long lists. */
 function AssignDialog({ document, informants, types, onClose }: {
