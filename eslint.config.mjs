@@ -7,19 +7,19 @@ const restrict = (patterns, message) => ({ group: patterns, message });
 // Top-level folders the core must not reach into (a relative import naming one leaves src/).
 const outsideCore = '(^|/)(main|renderer|test)/';
 
-// The pure modules the renderer may import: src/domain/**, the contract and the bridge. They import only
+// The pure modules the renderer may import: src/domain/**, the contract, what its actions touch and the bridge. They import only
 // each other and zod, so nothing they bring along needs Node, Electron or the DOM.
 const purePackages = { regex: '^(?!\\.|zod$)', message: 'src/domain, the contract and the bridge are pure TypeScript (the renderer imports them): of the packages, only zod.' };
 const pureOnly = (regex) => ({ regex, message: 'src/domain, the contract and the bridge import only each other: the rest of src/ may pull in Node or better-sqlite3.' });
 
 /**
  * What renderer code may import: React, its own files, and from src/ only the pure modules
- * (src/domain/**, src/api/contract, src/api/bridge). An allowlist, so a new core folder is
+ * (src/domain/**, src/api/contract, src/api/touches, src/api/bridge). An allowlist, so a new core folder is
  * forbidden until someone decides otherwise. Tests beside the components may add vitest and
  * Testing Library.
  */
 const rendererImports = [
-  { regex: '(^|/)src/(?!domain/|api/contract$|api/bridge$)', message: 'The renderer imports from src/ only src/domain/**, src/api/contract and src/api/bridge; reach the rest through the contract (window.tematik.invoke).' },
+  { regex: '(^|/)src/(?!domain/|api/contract$|api/touches$|api/bridge$)', message: 'The renderer imports from src/ only src/domain/**, src/api/contract, src/api/touches and src/api/bridge; reach the rest through the contract (window.tematik.invoke).' },
   { regex: '(^|/)(main|test|dist)/', message: 'The renderer runs in a sandboxed page: it never imports main/, test/ or built files.' },
   { regex: '^(?!\\.|react$|react/|react-dom$|react-dom/|vitest$|@testing-library/)', message: 'The renderer runs in a sandboxed page: of the packages, only React (and vitest and Testing Library in tests) — no Node, no Electron, no core library.' },
 ];
@@ -74,8 +74,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [purePackages, pureOnly('^\\.\\./')] }] },
   },
   {
-    files: ['src/api/contract.ts', 'src/api/bridge.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [purePackages, pureOnly('^\\./(?!contract$|bridge$)|^\\.\\./(?!domain/)')] }] },
+    files: ['src/api/contract.ts', 'src/api/touches.ts', 'src/api/bridge.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [purePackages, pureOnly('^\\./(?!contract$|touches$|bridge$)|^\\.\\./(?!domain/)')] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,8 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ActionName, Args, Result } from '../../src/api/contract';
+import { stales } from '../../src/api/touches';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
 import { ApiError, invoke, onCrash, onProgress } from './api';
+import { QueryCache, type QueryState } from './query-cache';
 
 /** Where the main area is. */
 export type Route =
@@ -45,8 +47,8 @@ interface ProjectContext {
   readonly app: AppInfo | null;
   readonly project: ProjectInfo | null;
   readonly history: HistoryState;
-  /** Bumped after every change: queries re-run when it moves. */
-  readonly revision: number;
+  /** The open project's query answers: a change re-reads what it made stale (src/api/touches.ts). */
+  readonly cache: QueryCache;
   readonly route: Route;
   readonly navigate: (route: Route) => void;
   /** The long action in flight, with the job id that cancels it. */
@@ -55,7 +57,7 @@ interface ProjectContext {
   readonly notify: (notice: Omit<Notice, 'id'>) => void;
   readonly dismiss: (id: number) => void;
   /**
-   * Runs a change through the contract, then refreshes every view. Errors are rethrown (so a
+   * Runs a change through the contract, then re-reads the queries it made stale. Errors are rethrown (so a
    * dialog can stay open) and shown as a notice, unless `quiet` says the caller shows them itself.
    */
   readonly run: <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions) => Promise<Result<N>>;
@@ -72,7 +74,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null, undoAction: null, redoAction: null });
-  const [revision, setRevision] = useState(0);
+  const [cache, setCache] = useState(() => new QueryCache());
   const [route, setRoute] = useState<Route>({ view: 'home' });
   const [progress, setProgress] = useState<(Progress & { readonly job: string }) | null>(null);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
@@ -89,15 +91,14 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     const info = await invoke('app.info', {});
+    const [opened, openedHistory] = info.projectPath
+      ? await Promise.all([invoke('project.info', {}), invoke('history.state', {})])
+      : [null, { undo: null, redo: null, undoAction: null, redoAction: null }];
+    // Set together, so views of the project meet its new cache on their first render and read each query once.
+    setCache(new QueryCache());
     setApp(info);
-    if (info.projectPath) {
-      setProject(await invoke('project.info', {}));
-      setHistory(await invoke('history.state', {}));
-    } else {
-      setProject(null);
-      setHistory({ undo: null, redo: null, undoAction: null, redoAction: null });
-    }
-    setRevision((r) => r + 1);
+    setProject(opened);
+    setHistory(openedHistory);
   }, []);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
@@ -108,9 +109,10 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
         setRoute({ view: 'home' });
         await reload();
       } else {
-        if (name === 'project.update' || name === 'project.setPhase') setProject(await invoke('project.info', {}));
-        setHistory(await invoke('history.state', {}));
-        setRevision((r) => r + 1);
+        cache.changed(name);
+        // Project and history live in this context rather than the cache: read them beside the views' queries, not before them.
+        if (stales(name, 'project.info')) void invoke('project.info', {}).then(setProject, () => undefined);
+        if (stales(name, 'history.state')) void invoke('history.state', {}).then(setHistory, () => undefined);
       }
       return result;
     } catch (error) {
@@ -125,7 +127,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     } finally {
       setProgress(null);
     }
-  }, [notify, reload]);
+  }, [notify, reload, cache]);
 
   useEffect(() => {
     void reload().catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
@@ -142,8 +144,8 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, [reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({
-    app, project, history, revision, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
-  }), [app, project, history, revision, route, progress, notices, notify, dismiss, run, reload, offer, dismissOffer]);
+    app, project, history, cache, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
+  }), [app, project, history, cache, route, progress, notices, notify, dismiss, run, reload, offer, dismissOffer]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
@@ -153,24 +155,23 @@ export function useProject(): ProjectContext {
   return context;
 }
 
+const IDLE: QueryState<never> = { data: undefined, error: undefined, loading: true };
+const unsubscribed = () => () => undefined;
+
 /**
- * Reads a query action and re-reads it after every change to the project.
+ * Reads a query action, shared with every view that reads the same, and re-reads it after a
+ * change that makes it stale; the last answer stays shown meanwhile.
  * `args` of null skips the call (nothing selected yet).
  */
-export function useQuery<N extends ActionName>(name: N, args: Args<N> | null): { data: Result<N> | undefined; error: ApiError | undefined; loading: boolean } {
-  const { revision, project } = useProject();
+export function useQuery<N extends ActionName>(name: N, args: Args<N> | null): QueryState<N> {
+  const { cache, project } = useProject();
+  const open = project !== null;
   const key = args === null ? null : JSON.stringify(args);
-  const [state, setState] = useState<{ key: string | null; data: Result<N> | undefined; error: ApiError | undefined; loading: boolean }>({ key: null, data: undefined, error: undefined, loading: true });
-  useEffect(() => {
-    if (key === null || !project) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    invoke(name, JSON.parse(key) as Args<N>).then(
-      (data) => live && setState({ key, data, error: undefined, loading: false }),
-      (error: unknown) => live && setState({ key, data: undefined, error: error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) }), loading: false }),
-    );
-    return () => { live = false; };
-  }, [name, key, revision, project]);
-  // Data of another key is stale: callers see undefined until the new answer comes.
-  return state.key === key ? state : { data: undefined, error: undefined, loading: true };
+  const parsed = useMemo(() => (key === null ? null : JSON.parse(key) as Args<N>), [key]);
+  const subscribe = useCallback(
+    (listener: () => void) => (parsed === null || !open ? unsubscribed() : cache.subscribe(name, parsed, listener)),
+    [cache, name, parsed, open],
+  );
+  const snapshot = useCallback(() => (parsed === null || !open ? IDLE : cache.state(name, parsed)), [cache, name, parsed, open]);
+  return useSyncExternalStore(subscribe, snapshot);
 }

@@ -3,7 +3,7 @@ import type {
   CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
-  AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
+  AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
@@ -128,6 +128,8 @@ export const contract = {
 
   'documents.list': action<readonly DocumentSummary[]>()(none),
   'documents.get': action<DocumentContent>()(z.strictObject({ id: id<DocumentId>() })),
+  /** A transcript's text and turns without its summary: what coding leaves unchanged, so the reader keeps it while codings change. */
+  'documents.text': action<DocumentText>()(z.strictObject({ id: id<DocumentId>() })),
   'documents.rename': action<DocumentSummary>()(z.strictObject({ id: id<DocumentId>(), title: name })),
   'documents.assign': action<DocumentSummary>()(z.strictObject({ id: id<DocumentId>(), informantIds: z.array(id<InformantId>()).max(100) })),
   'documents.delete': action<null>()(z.strictObject({ id: id<DocumentId>() })),

@@ -1,40 +1,24 @@
 import type { ActionName } from './contract';
+import { effects } from './touches';
 
 /**
- * The actions that only read the project and answer the same on a read-only connection: while a
- * long change runs, the host may answer these from a second connection to the same file (WAL lets
- * it see the last committed state, never a half-done transaction). Everything else is a change
- * and waits its turn. `project.info` and `history.state` are not here: on a read-only connection
- * they would report read-only access and no undo.
+ * Queries whose answer depends on the connection asking, not only on the data: on the reader's
+ * read-only connection `project.info` would report read-only access and `history.state` no undo.
  */
-export const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
-  'app.info',
-  'project.stats',
-  'audit.list',
-  'backup.list',
-  'informantTypes.list',
-  'attributes.list',
-  'informants.list',
-  'documents.list',
-  'documents.get',
-  'documents.speakers',
-  'codes.list',
-  'codes.unthemed',
-  'codings.forDocument',
-  'codings.forCode',
-  'memos.list',
-  'themes.list',
-  'themeLinks.list',
-  'map.get',
-  'comments.list',
-  'analysis.triangulation',
-  'analysis.cellExtracts',
-  'analysis.cooccurrence',
-  'analysis.cooccurrenceExtracts',
-  'search.query',
-  'search.similar',
-  'redactions.list',
-]);
+const ANSWERED_BY_THE_WRITER: ReadonlySet<ActionName> = new Set<ActionName>(['project.info', 'history.state']);
+
+/**
+ * The actions that only read the project (their effect in src/api/touches.ts is `reads`) and
+ * answer the same on a read-only connection: while a long change runs, the host may answer these
+ * from a second connection to the same file (WAL lets it see the last committed state, never a
+ * half-done transaction). Everything else is a change and waits its turn.
+ */
+export const READ_ACTIONS: ReadonlySet<ActionName> = new Set(
+  (Object.keys(effects) as ActionName[]).filter((name) => {
+    const effect = effects[name];
+    return typeof effect === 'object' && 'reads' in effect && !ANSWERED_BY_THE_WRITER.has(name);
+  }),
+);
 
 /**
  * Changes that replace the project file: no other connection may hold it meanwhile (a restore

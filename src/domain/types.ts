@@ -134,6 +134,9 @@ export interface DocumentContent extends DocumentSummary {
   readonly turns: readonly Turn[];
 }
 
+/** The part of a document that coding never changes. */
+export type DocumentText = Pick<DocumentContent, 'id' | 'text' | 'turns'>;
+
 export interface Code {
   readonly id: CodeId;
   readonly parentId: CodeId | null;

@@ -3,6 +3,7 @@ import type { CodeId } from '../../../src/domain/ids';
 import type { Code, Extract } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { ancestorsOf, subtreeIds } from './code-tree';
 import { copyText } from '../../lib/copy-text';
 import { downloadBlob } from '../../lib/download';
@@ -44,6 +45,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const extracts = extractsQuery.data;
   const groups = useMemo(() => (extracts ? groupExtracts(extracts, options) : []), [extracts, options]);
   const summary = useMemo(() => summariseExtracts(extracts ?? [], groups), [extracts, groups]);
+  const { limit, sentinel } = useGrowingLimit(extracts?.length ?? 0);
 
   if (!codes) return <div className="cx-view"><p className="muted">{t('loading')}</p></div>;
   if (!code) return <div className="cx-view"><p className="cx-missing" data-testid="code-missing">{t('missing')}</p></div>;
@@ -72,6 +74,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
     ...groups.filter((g) => !(types ?? []).some((ty) => ty.name === g.type)).map((g) => ({ name: g.type, colour: '#bbbbbb', total: null, group: g })),
   ];
 
+  const take = rowBudget(limit);
   return (
     <div className="cx-view" data-testid="code-extracts-view">
       <nav className="cx-crumbs" aria-label={t('topLevel')}>
@@ -145,24 +148,28 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
       </section>
 
       <section className="cx-extracts" aria-label={t('extracts')}>
-        {groups.map((group) => (
-          <section key={group.type || 'none'} className="cx-type" data-testid="extract-type-group" data-type-name={group.type}>
-            <h2 className="cx-type-name">
-              <span className="swatch" style={{ background: typeColour.get(group.type) ?? '#bbbbbb' }} />
-              {group.type || t('noInformant')}
-              <span className="count">{plural(t, group.informantCount, 'informantsOne', 'informantsMany')} · {plural(t, group.extractCount, 'extractsOne', 'extractsMany')}</span>
-            </h2>
-            {group.informants.map((informant) => (
-              <div key={informant.label || 'none'} className="cx-informant">
-                <h3 className="cx-informant-name">{informant.label || t('noInformant')} <span className="count">{informant.extracts.length}</span></h3>
-                {informant.extracts.map((extract) => (
-                  <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')}
-                    onOpen={() => navigate({ view: 'document', documentId: extract.documentId, focus: { start: extract.start, end: extract.end } })} />
-                ))}
-              </div>
-            ))}
-          </section>
-        ))}
+        {groups.map((group) => {
+          const informants = group.informants.map((informant) => ({ informant, shown: take(informant.extracts) })).filter((i) => i.shown.length > 0);
+          return informants.length > 0 && (
+            <section key={group.type || 'none'} className="cx-type" data-testid="extract-type-group" data-type-name={group.type}>
+              <h2 className="cx-type-name">
+                <span className="swatch" style={{ background: typeColour.get(group.type) ?? '#bbbbbb' }} />
+                {group.type || t('noInformant')}
+                <span className="count">{plural(t, group.informantCount, 'informantsOne', 'informantsMany')} · {plural(t, group.extractCount, 'extractsOne', 'extractsMany')}</span>
+              </h2>
+              {informants.map(({ informant, shown }) => (
+                <div key={informant.label || 'none'} className="cx-informant">
+                  <h3 className="cx-informant-name">{informant.label || t('noInformant')} <span className="count">{informant.extracts.length}</span></h3>
+                  {shown.map((extract) => (
+                    <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')}
+                      onOpen={() => navigate({ view: 'document', documentId: extract.documentId, focus: { start: extract.start, end: extract.end } })} />
+                  ))}
+                </div>
+              ))}
+            </section>
+          );
+        })}
+        {sentinel}
       </section>
 
       {manualCsv !== null && (

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
 import type { DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
+import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { groupDocumentsByType, naturalCompare, type GroupedDocument } from './document-groups';
 import { formatNumber } from './format';
 import { InlineText } from './InlineText';
@@ -21,6 +22,7 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const groups = useMemo(() => groupDocumentsByType(documents, informants, types, t('unassigned')), [documents, informants, types, t]);
+  const { limit, sentinel } = useGrowingLimit(documents.length);
   // Keyed by group too: a group interview is listed under several types, and only the row clicked turns into a field.
   const [renaming, setRenaming] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<DocumentSummary | null>(null);
@@ -28,44 +30,7 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
   const n = (value: number) => formatNumber(value, language);
   const docCount = (value: number) => (value === 1 ? t('docCountOne') : t('docCountMany', { n: n(value) }));
 
-  const row = (entry: GroupedDocument, groupKey: string) => {
-    const doc = entry.document;
-    const key = `${groupKey}:${doc.id}`;
-    return (
-      <tr key={key} data-testid="document-row" data-document-id={doc.id}>
-        <td className="hm-doc-title-cell">
-          {renaming === key ? (
-            <InlineText value={doc.title} required autoFocus label={t('renameLabel', { title: doc.title })} testId="document-title-input" className="renaming"
-              onCommit={(title) => run('documents.rename', { id: doc.id, title })} onFinish={() => setRenaming(null)} />
-          ) : (
-            <button className="link hm-doc-open" onClick={() => navigate({ view: 'document', documentId: doc.id })} title={doc.sourceName} data-testid="document-open"
-              onDoubleClick={() => setRenaming(key)}>
-              {doc.title}
-            </button>
-          )}
-        </td>
-        <td>
-          {entry.informantLabels.length === 0 ? <span className="muted">{t('noneAssigned')}</span> : (
-            <span className="hm-chips">
-              {entry.informantLabels.map((label) => <span key={label} className="hm-chip">{label}</span>)}
-              {entry.shared && <span className="hm-chip hm-group-chip" title={t('groupInterviewTitle')}>{t('groupInterview')}</span>}
-            </span>
-          )}
-        </td>
-        <td><span className="hm-format-tag">{doc.format}</span></td>
-        <td className="muted">{doc.encoding}</td>
-        <td className="hm-num">{n(doc.wordCount)}</td>
-        <td className="hm-num">{n(doc.turnCount)}</td>
-        <td className="hm-num">{doc.codingCount > 0 ? n(doc.codingCount) : <span className="muted">0</span>}</td>
-        <td className="hm-actions-col">
-          <button className="hm-row-action" onClick={() => setRenaming(key)} data-testid="document-rename">{t('rename')}</button>
-          <button className="hm-row-action" onClick={() => setAssigning(doc)} data-testid="document-assign">{t('assign')}</button>
-          <button className="hm-row-action danger" onClick={() => setDeleting(doc)} aria-label={t('deleteDocument', { title: doc.title })} data-testid="document-delete">{t('delete')}</button>
-        </td>
-      </tr>
-    );
-  };
-
+  const take = rowBudget(limit);
   return (
     <section className="hm-panel" data-testid="documents">
       <div className="hm-panel-head">
@@ -91,6 +56,8 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
           </thead>
           {groups.map((group) => {
             const groupKey = group.typeId === null ? 'none' : String(group.typeId);
+            const shown = take(group.documents);
+            if (shown.length === 0 && group.documents.length > 0) return null;
             return (
               <tbody key={groupKey} data-testid="document-group">
                 <tr className="hm-group-row">
@@ -100,11 +67,16 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
                     <span className="count">{t('groupTotals', { docs: docCount(group.documents.length), words: n(group.words), codings: group.codings === 1 ? t('codingCountOne') : t('codingCountMany', { n: n(group.codings) }) })}</span>
                   </th>
                 </tr>
-                {group.documents.map((entry) => row(entry, groupKey))}
+                {shown.map((entry) => {
+                  const rowKey = `${groupKey}:${entry.document.id}`;
+                  return <DocumentRow key={rowKey} rowKey={rowKey} entry={entry} renaming={renaming === rowKey} run={run} navigate={navigate}
+                    onRenaming={setRenaming} onAssign={setAssigning} onDelete={setDeleting} />;
+                })}
               </tbody>
             );
           })}
         </table>
+        {sentinel}
       </div>
       {assigning && <AssignDialog document={assigning} informants={informants} types={types} onClose={() => setAssigning(null)} />}
       {deleting && (
@@ -125,6 +97,56 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
     </section>
   );
 }
+
+/** One transcript of the table; memoised, so drawing the next chunk of rows leaves the rows drawn alone. */
+const DocumentRow = memo(function DocumentRow({ rowKey, entry, renaming, run, navigate, onRenaming, onAssign, onDelete }: {
+  rowKey: string;
+  entry: GroupedDocument;
+  renaming: boolean;
+  run: ReturnType<typeof useProject>['run'];
+  navigate: ReturnType<typeof useProject>['navigate'];
+  onRenaming: (key: string | null) => void;
+  onAssign: (doc: DocumentSummary) => void;
+  onDelete: (doc: DocumentSummary) => void;
+}) {
+  const t = useStrings(homeStrings);
+  const { language } = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const doc = entry.document;
+  return (
+    <tr data-testid="document-row" data-document-id={doc.id}>
+      <td className="hm-doc-title-cell">
+        {renaming ? (
+          <InlineText value={doc.title} required autoFocus label={t('renameLabel', { title: doc.title })} testId="document-title-input" className="renaming"
+            onCommit={(title) => run('documents.rename', { id: doc.id, title })} onFinish={() => onRenaming(null)} />
+        ) : (
+          <button className="link hm-doc-open" onClick={() => navigate({ view: 'document', documentId: doc.id })} title={doc.sourceName} data-testid="document-open"
+            onDoubleClick={() => onRenaming(rowKey)}>
+            {doc.title}
+          </button>
+        )}
+      </td>
+      <td>
+        {entry.informantLabels.length === 0 ? <span className="muted">{t('noneAssigned')}</span> : (
+          <span className="hm-chips">
+            {entry.informantLabels.map((label) => <span key={label} className="hm-chip">{label}</span>)}
+            {entry.shared && <span className="hm-chip hm-group-chip" title={t('groupInterviewTitle')}>{t('groupInterview')}</span>}
+          </span>
+        )}
+      </td>
+      <td><span className="hm-format-tag">{doc.format}</span></td>
+      <td className="muted">{doc.encoding}</td>
+      <td className="hm-num">{n(doc.wordCount)}</td>
+      <td className="hm-num">{n(doc.turnCount)}</td>
+      <td className="hm-num">{doc.codingCount > 0 ? n(doc.codingCount) : <span className="muted">0</span>}</td>
+      <td className="hm-actions-col">
+        <button className="hm-row-action" onClick={() => onRenaming(rowKey)} data-testid="document-rename">{t('rename')}</button>
+        <button className="hm-row-action" onClick={() => onAssign(doc)} data-testid="document-assign">{t('assign')}</button>
+        <button className="hm-row-action danger" onClick={() => onDelete(doc)} aria-label={t('deleteDocument', { title: doc.title })} data-testid="document-delete">{t('delete')}</button>
+      </td>
+    </tr>
+  );
+});
 
 /** Which informants speak in a transcript: checkboxes grouped by type, with a filter for long lists. */
 function AssignDialog({ document, informants, types, onClose }: {

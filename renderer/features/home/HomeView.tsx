@@ -13,26 +13,25 @@ import { usePhaseName } from '../../i18n/phase-names';
 /** The project home: what the study is, what it holds, and the sources behind it. */
 export function HomeView({ onImport }: { onImport: () => void }) {
   const { project } = useProject();
-  const stats = useQuery('project.stats', {}).data;
   const documents = useQuery('documents.list', {}).data;
   const informants = useQuery('informants.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
   const attributes = useQuery('attributes.list', {}).data;
+  // Asked last: the core answers in turn, and the tables need not wait for the counts.
+  const stats = useQuery('project.stats', {}).data;
   if (!project) return null;
-  const loaded = documents && informants && types && attributes && stats;
-  const empty = loaded && documents.length === 0;
+  const lists = documents && informants && types && attributes;
+  const empty = lists && documents.length === 0;
 
+  // Each part shows when what it needs is there.
   return (
     <div className="hm-home" data-testid="home">
       <ProjectHeader project={project} />
-      {loaded && (
-        <>
-          {empty ? <EmptyState onImport={onImport} /> : <StatTiles stats={stats} />}
-          <InformantTypesPanel types={types} stats={stats} />
-          {!empty && <DocumentsSection documents={documents} informants={informants} types={types} onImport={onImport} />}
-          <InformantsTable informants={informants} types={types} attributes={attributes} documents={documents} />
-        </>
-      )}
+      {empty && <EmptyState onImport={onImport} />}
+      {stats && lists && !empty && <StatTiles stats={stats} />}
+      {stats && types && <InformantTypesPanel types={types} stats={stats} />}
+      {lists && !empty && <DocumentsSection documents={documents} informants={informants} types={types} onImport={onImport} />}
+      {lists && <InformantsTable informants={informants} types={types} attributes={attributes} documents={documents} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { Args } from '../../../src/api/contract';
 import type { InformantTypeId } from '../../../src/domain/ids';
 import type { Attribute, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
@@ -12,6 +12,7 @@ import {
 } from './informant-table';
 import { messageOf } from './InformantTypesPanel';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
+import { useGrowingLimit } from '../../lib/use-growing-limit';
 import { homeStrings } from './strings';
 
 /**
@@ -37,9 +38,10 @@ export function InformantsTable({ informants, types, attributes, documents }: {
   // A filter on a type that was deleted (or undone away) falls back to all.
   const filter = typeFilter !== 'all' && !types.some((type) => type.id === typeFilter) ? 'all' : typeFilter;
   const rows = useMemo(() => informantRows(informants, filter, sort, columns), [informants, filter, sort, columns]);
-  const titleOf = new Map(documents.map((d) => [d.id, d.title]));
-  const update = (informant: Informant, changes: Omit<Args<'informants.update'>, 'id'>) =>
-    run('informants.update', { id: informant.id, ...changes });
+  const { limit, sentinel } = useGrowingLimit(rows.length);
+  const titleOf = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
+  const update = useCallback((informant: Informant, changes: Omit<Args<'informants.update'>, 'id'>) =>
+    run('informants.update', { id: informant.id, ...changes }), [run]);
 
   const header = (key: SortKey, label: string, className?: string) => (
     <th className={className} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
@@ -87,43 +89,12 @@ export function InformantsTable({ informants, types, attributes, documents }: {
             </thead>
             <tbody>
               {rows.length === 0 && <tr><td colSpan={columns.length + 5} className="muted">{t('noInformantsOfType')}</td></tr>}
-              {rows.map((informant) => (
-                <tr key={informant.id} data-testid="informant-row">
-                  <td className="hm-cell-edit">
-                    <InlineText value={informant.label} required label={t('cellLabel', { column: t('colLabel'), label: informant.label })} className="strong" testId="informant-label"
-                      onCommit={(label) => update(informant, { label })} />
-                  </td>
-                  <td className="hm-cell-edit">
-                    <InlineText value={informant.name} label={t('cellLabel', { column: t('colName'), label: informant.label })} testId="informant-name"
-                      onCommit={(name) => update(informant, { name })} />
-                  </td>
-                  <td className="hm-cell-edit">
-                    <select className="hm-inline-select" value={informant.typeId} aria-label={t('cellLabel', { column: t('colType'), label: informant.label })} data-testid="informant-type"
-                      onChange={(e) => void update(informant, { typeId: Number(e.target.value) }).catch(() => undefined)}>
-                      {types.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)}
-                    </select>
-                  </td>
-                  {columns.map((c) => (
-                    <td key={c.name} className="hm-cell-edit">
-                      <InlineText value={attributeValue(informant, c.name)} align={c.numeric ? 'right' : 'left'} label={t('cellLabel', { column: attributeLabel(c.name, language), label: informant.label })}
-                        testId={`attr-${c.name}`}
-                        onCommit={(value) => {
-                          const change = attributeChange(informant, c.name, value);
-                          return change ? update(informant, { attributes: change }) : undefined;
-                        }} />
-                    </td>
-                  ))}
-                  <td className="hm-num" title={informant.documentIds.map((id) => titleOf.get(id) ?? '').join('\n')}>
-                    {informant.documentIds.length}
-                    {!informant.interviewed && <span className="hm-not-interviewed" data-testid="not-interviewed-badge" title={t('notInterviewedHint')}>{t('notInterviewed')}</span>}
-                  </td>
-                  <td className="hm-actions-col">
-                    <button className="hm-row-action danger" onClick={() => setDeleting(informant)} aria-label={t('deleteInformant', { label: informant.label })} data-testid="informant-delete">{t('delete')}</button>
-                  </td>
-                </tr>
+              {rows.slice(0, limit).map((informant) => (
+                <InformantRow key={informant.id} informant={informant} types={types} columns={columns} titleOf={titleOf} update={update} onDelete={setDeleting} />
               ))}
             </tbody>
           </table>
+          {sentinel}
         </div>
       )}
       {columns.some((c) => c.pending) && <p className="muted hm-panel-note">{t('pendingColumn')}</p>}
@@ -148,6 +119,54 @@ export function InformantsTable({ informants, types, attributes, documents }: {
     </section>
   );
 }
+
+/** One informant; memoised, so drawing the next chunk of rows or editing one cell leaves the other rows alone. */
+const InformantRow = memo(function InformantRow({ informant, types, columns, titleOf, update, onDelete }: {
+  informant: Informant;
+  types: readonly InformantType[];
+  columns: ReturnType<typeof attributeColumns>;
+  titleOf: ReadonlyMap<DocumentSummary['id'], string>;
+  update: (informant: Informant, changes: Omit<Args<'informants.update'>, 'id'>) => Promise<unknown>;
+  onDelete: (informant: Informant) => void;
+}) {
+  const t = useStrings(homeStrings);
+  const { language } = useLanguage();
+  return (
+    <tr key={informant.id} data-testid="informant-row">
+      <td className="hm-cell-edit">
+        <InlineText value={informant.label} required label={t('cellLabel', { column: t('colLabel'), label: informant.label })} className="strong" testId="informant-label"
+          onCommit={(label) => update(informant, { label })} />
+      </td>
+      <td className="hm-cell-edit">
+        <InlineText value={informant.name} label={t('cellLabel', { column: t('colName'), label: informant.label })} testId="informant-name"
+          onCommit={(name) => update(informant, { name })} />
+      </td>
+      <td className="hm-cell-edit">
+        <select className="hm-inline-select" value={informant.typeId} aria-label={t('cellLabel', { column: t('colType'), label: informant.label })} data-testid="informant-type"
+          onChange={(e) => void update(informant, { typeId: Number(e.target.value) }).catch(() => undefined)}>
+          {types.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)}
+        </select>
+      </td>
+      {columns.map((c) => (
+        <td key={c.name} className="hm-cell-edit">
+          <InlineText value={attributeValue(informant, c.name)} align={c.numeric ? 'right' : 'left'} label={t('cellLabel', { column: attributeLabel(c.name, language), label: informant.label })}
+            testId={`attr-${c.name}`}
+            onCommit={(value) => {
+              const change = attributeChange(informant, c.name, value);
+              return change ? update(informant, { attributes: change }) : undefined;
+            }} />
+        </td>
+      ))}
+      <td className="hm-num" title={informant.documentIds.map((id) => titleOf.get(id) ?? '').join('\n')}>
+        {informant.documentIds.length}
+        {!informant.interviewed && <span className="hm-not-interviewed" data-testid="not-interviewed-badge" title={t('notInterviewedHint')}>{t('notInterviewed')}</span>}
+      </td>
+      <td className="hm-actions-col">
+        <button className="hm-row-action danger" onClick={() => onDelete(informant)} aria-label={t('deleteInformant', { label: informant.label })} data-testid="informant-delete">{t('delete')}</button>
+      </td>
+    </tr>
+  );
+});
 
 function NewColumnForm({ columns, reserved, onAdd, onCancel }: {
   columns: Parameters<typeof newColumnProblem>[1];

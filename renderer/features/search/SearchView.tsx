@@ -16,8 +16,8 @@ import './search.css';
 
 /** The most hits asked of the core (the contract's maximum); `total` says how many there were. */
 export const HIT_LIMIT = 2000;
-/** Lines drawn at first and per "show more": enough to read, few enough to draw at once. */
-export const PAGE = 500;
+/** Lines drawn at first and per "show more": enough to read, few enough to draw in one task well under 100 ms. */
+export const PAGE = 200;
 
 interface Remembered {
   /** The project the search was made in: ids mean nothing in another. */

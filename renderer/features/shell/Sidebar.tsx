@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../src/domain/types';
 import { useFormatNumber, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { shellStrings } from './strings';
 
 /** Navigation, and the transcripts grouped by informant type (the unit of triangulation). */
@@ -17,6 +18,8 @@ export function Sidebar() {
   const groups = [...types.map((type) => ({ key: String(type.id), name: type.name, colour: type.colour, docs: documents.filter((d) => d.informantIds.some((i) => typeOf.get(i) === type.id)) })),
     { key: 'none', name: t('unassigned'), colour: '#bbbbbb', docs: documents.filter((d) => d.informantIds.length === 0) }].filter((g) => g.docs.length > 0);
 
+  const { limit, sentinel } = useGrowingLimit(documents.length);
+  const take = rowBudget(limit);
   const current = route.view === 'document' ? route.documentId : null;
   const link = (view: 'home' | 'journal' | 'settings' | 'phases' | 'themes' | 'map' | 'triangulation' | 'search', label: string) => (
     <button className={`nav-link${route.view === view ? ' active' : ''}`} onClick={() => navigate({ view })}>{label}</button>
@@ -33,10 +36,10 @@ export function Sidebar() {
       {link('settings', t('settings'))}
       <h3 className="sidebar-heading">{t('documents')}</h3>
       {documents.length === 0 && <p className="muted sidebar-empty">{t('noDocuments')}</p>}
-      {groups.map((group) => (
+      {groups.map((group) => ({ group, shown: take(group.docs) })).filter(({ shown }) => shown.length > 0).map(({ group, shown }) => (
         <div key={group.key} className="doc-group">
           <div className="doc-group-name"><span className="swatch" style={{ background: group.colour }} />{group.name} <span className="count">{group.docs.length}</span></div>
-          {group.docs.map((doc: DocumentSummary) => (
+          {shown.map((doc: DocumentSummary) => (
             <button
               key={doc.id}
               className={`doc-link${current === doc.id ? ' active' : ''}`}
@@ -49,6 +52,7 @@ export function Sidebar() {
           ))}
         </div>
       ))}
+      {sentinel}
     </nav>
   );
 }

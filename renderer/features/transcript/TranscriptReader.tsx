@@ -26,7 +26,7 @@ export interface ReaderActions {
 }
 
 interface Props {
-  readonly doc: DocumentContent;
+  readonly doc: Pick<DocumentContent, 'id' | 'title' | 'text' | 'turns'>;
   readonly codings: readonly Coding[];
   readonly codes: readonly Code[];
   readonly focus?: { readonly start: number; readonly end: number } | undefined;
@@ -68,7 +68,7 @@ interface Popover {
 export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusScrolled }: Props) {
   const t = useStrings(transcriptStrings);
   const text = doc.text;
-  // The document is re-read after every change; keep the same turns (and so the same blocks, measurements, scroll) when they did not change.
+  // The text is re-read after changes that may touch it (speakers, undo); keep the same turns (and so the same blocks, measurements, scroll) when they did not change.
   const turns = useStable(doc.turns, sameTurns);
   const blocks = useMemo(() => buildBlocks(text, turns), [text, turns]);
   const views = useMemo(() => codingViews(codings, codes), [codings, codes]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
-import type { Code, Coding, DocumentContent, Informant, InformantType } from '../../../src/domain/types';
+import type { Code, Coding, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { forgetRecentCodes } from '../../lib/recent-codes';
 import { useProject, useQuery } from '../../lib/state';
@@ -15,8 +15,11 @@ import './transcript.css';
 /** The transcript view: header, then the reader where passages are read and coded. */
 export function TranscriptView({ documentId, focus }: { documentId: DocumentId; focus?: { start: Utf16Offset; end: Utf16Offset } }) {
   const t = useStrings(transcriptStrings);
-  const { run, notify } = useProject();
-  const doc = useQuery('documents.get', { id: documentId });
+  const { run, notify, cache } = useProject();
+  // The text never changes with coding, so it is read apart from the summary (title, counts) the document list already holds.
+  const text = useQuery('documents.text', { id: documentId });
+  const documents = useQuery('documents.list', {});
+  const summary = documents.data?.find((d) => d.id === documentId);
   const codings = useQuery('codings.forDocument', { documentId });
   const codes = useQuery('codes.list', {});
   const informants = useQuery('informants.list', {});
@@ -27,25 +30,31 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
     if (codeList) forgetRecentCodes(new Set(codeList.map((c) => c.id)));
   }, [codeList]);
 
-  const actions = useMemo<ReaderActions>(() => ({
-    apply: (range: Span, choice: CodeChoice) => run('codings.apply', {
-      documentId, start: range.start, end: range.end,
-      ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
-    }).catch(() => null),
-    recode: (coding: CodingView, choice: CodeChoice) => run('codings.recode', {
-      id: coding.id,
-      ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
-    }).catch(() => null),
-    notify: (message: string) => notify({ tone: 'info', message }),
-  }), [documentId, run, notify]);
+  const actions = useMemo<ReaderActions>(() => {
+    // The saved coding goes into this transcript's codings at once: the stripe shows without waiting for the list to be read again.
+    const place = (saved: Coding) => cache.update('codings.forDocument', { documentId }, (list) => [...list.filter((c) => c.id !== saved.id), saved]);
+    return {
+      apply: (range: Span, choice: CodeChoice) => run('codings.apply', {
+        documentId, start: range.start, end: range.end,
+        ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
+      }).then((saved) => { place(saved); return saved; }, () => null),
+      recode: (coding: CodingView, choice: CodeChoice) => run('codings.recode', {
+        id: coding.id,
+        ...('codeId' in choice ? { codeId: choice.codeId } : { codeName: choice.codeName, ...(choice.inVivo ? { inVivo: true } : {}) }),
+      }).then((saved) => { place(saved); return saved; }, () => null),
+      notify: (message: string) => notify({ tone: 'info', message }),
+    };
+  }, [documentId, run, notify, cache]);
 
-  if (doc.error) return <section className="tv tv-message"><p>{t('loadFailed', { message: doc.error.message })}</p></section>;
-  if (!doc.data) return <section className="tv tv-message" aria-busy="true"><p className="muted">{t('loading')}</p></section>;
+  const error = text.error ?? documents.error;
+  if (error) return <section className="tv tv-message"><p>{t('loadFailed', { message: error.message })}</p></section>;
+  const doc = text.data && summary ? { ...summary, ...text.data } : undefined;
+  if (!doc) return <section className="tv tv-message" aria-busy="true"><p className="muted">{t('loading')}</p></section>;
   return (
     <section className="tv" data-testid="transcript-view">
-      <TranscriptHeader doc={doc.data} codings={codings.data ?? []} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} />
+      <TranscriptHeader doc={doc} codings={codings.data ?? []} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} />
       <TranscriptReader
-        doc={doc.data}
+        doc={doc}
         codings={codings.data ?? []}
         codes={codeList ?? []}
         focus={focus}
@@ -56,7 +65,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
 }
 
 interface HeaderProps {
-  readonly doc: DocumentContent;
+  readonly doc: DocumentSummary;
   readonly codings: readonly Coding[];
   readonly codes: readonly Code[];
   readonly informants: readonly Informant[];

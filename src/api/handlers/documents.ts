@@ -3,6 +3,10 @@ import type { HandlerGroup } from '../handler-types';
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': (_, ctx) => ctx.session.data.documents.list(),
   'documents.get': ({ id }, ctx) => ctx.session.data.documents.get(id),
+  'documents.text': async ({ id }, ctx) => {
+    const { text, turns } = await ctx.session.data.documents.get(id);
+    return { id, text, turns };
+  },
   'documents.rename': async ({ id, title }, ctx) => {
     const { data } = ctx.session;
     const before = (await data.documents.summary(id)).title;

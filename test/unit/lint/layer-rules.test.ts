@@ -46,13 +46,14 @@ describe('the renderer imports only the pure modules of src/ (an allowlist)', ()
 
   it('names what is allowed in the message', async () => {
     const [message] = await layerErrors(RENDERER_FILE, '../../../src/api/client');
-    expect(message).toContain('src/domain/**, src/api/contract and src/api/bridge');
+    expect(message).toContain('src/domain/**, src/api/contract, src/api/touches and src/api/bridge');
   });
 
   it.each([
     '../../../src/domain/types',
     '../../../src/domain/map-geometry',
     '../../../src/api/contract',
+    '../../../src/api/touches',
     '../../../src/api/bridge',
     '../../lib/api',
     './ThemeDialogs',
@@ -78,8 +79,10 @@ describe('the pure modules import only each other', () => {
     expect(await layerErrors('src/domain/probe.ts', 'zod')).toEqual([]);
   });
 
-  it('keeps the contract and the bridge to src/domain and each other', async () => {
+  it('keeps the contract, what its actions touch and the bridge to src/domain and each other', async () => {
     expect(await layerErrors('src/api/contract.ts', './client')).toHaveLength(1);
+    expect(await layerErrors('src/api/touches.ts', './dispatch')).toHaveLength(1);
+    expect(await layerErrors('src/api/touches.ts', './contract')).toEqual([]);
     expect(await layerErrors('src/api/contract.ts', '../analysis/triangulation')).toHaveLength(1);
     expect(await layerErrors('src/api/bridge.ts', './contract')).toEqual([]);
     expect(await layerErrors('src/api/contract.ts', '../domain/types')).toEqual([]);

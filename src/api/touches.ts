@@ -1,0 +1,176 @@
+import type { ActionName } from './contract';
+
+/**
+ * The parts of a project a view can read. An action that changes one part makes stale every
+ * read of it, and nothing else: the renderer re-reads only those (renderer/lib/query-cache.ts).
+ * `text` is a transcript's text and turns, apart from `documents` (titles, informants, counts),
+ * so coding a passage re-reads the transcript's codings but never its text.
+ */
+export const AREAS = [
+  'app', 'project', 'history', 'backups', 'informantTypes', 'attributes', 'informants', 'documents', 'text',
+  'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/**
+ * What an action does to the project: a query names what its answer is built from; a change
+ * names what it alters, or 'everything' when it opens, replaces or rewinds the project (undo
+ * can revert any kind of change); `none` is an action that neither reads for a view nor changes
+ * anything (exports, dialogs).
+ */
+export type Effect =
+  | { readonly reads: readonly Area[] }
+  | { readonly changes: readonly Area[] | 'everything' }
+  | 'none';
+
+const reads = (...areas: Area[]): Effect => ({ reads: areas });
+const changes = (...areas: Area[]): Effect => ({ changes: areas });
+const everything: Effect = { changes: 'everything' };
+
+/** Every change is recorded in the history (undo/redo and the audit trail). */
+const recorded = (...areas: Area[]): Effect => changes(...areas, 'history');
+
+/** Code counts (codings, informants per code) follow every change to codings. */
+const coding = recorded('codings', 'codes');
+
+/**
+ * Every action of the contract, classified; the type makes a new action fail to compile until
+ * it is listed here.
+ */
+export const effects: { readonly [N in ActionName]: Effect } = {
+  'app.info': reads('app'),
+  'app.choosePaths': 'none',
+  'app.openSample': everything,
+  'app.forgetRecent': changes('app'),
+
+  'project.create': everything,
+  'project.open': everything,
+  'project.close': everything,
+  'project.info': reads('project'),
+  'project.update': recorded('project'),
+  'project.setPhase': recorded('project', 'phases'),
+  'project.stats': reads('documents', 'informants', 'codes', 'codings', 'themes', 'memos'),
+  // A damaged file turns the project read-only, which project.info reports.
+  'project.check': changes('project'),
+
+  'backup.list': reads('backups'),
+  'backup.create': changes('backups'),
+  'backup.restore': everything,
+
+  'history.state': reads('history'),
+  'history.undo': everything,
+  'history.redo': everything,
+  'audit.list': reads('history'),
+
+  'informantTypes.list': reads('informantTypes', 'informants', 'documents', 'text'),
+  'informantTypes.create': recorded('informantTypes'),
+  'informantTypes.update': recorded('informantTypes', 'informants'),
+  'informantTypes.delete': recorded('informantTypes', 'informants'),
+
+  'attributes.list': reads('attributes'),
+  'informants.list': reads('informants', 'informantTypes', 'attributes', 'documents'),
+  'informants.create': recorded('informants', 'attributes'),
+  'informants.update': recorded('informants', 'attributes', 'codes'),
+  'informants.delete': recorded('informants', 'attributes', 'documents', 'text', 'codes'),
+
+  'documents.list': reads('documents', 'codings'),
+  'documents.get': reads('documents', 'codings', 'text'),
+  'documents.text': reads('text'),
+  'documents.rename': recorded('documents'),
+  'documents.assign': recorded('documents', 'informants', 'text', 'codes'),
+  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos'),
+  'documents.speakers': reads('text', 'informants'),
+  'documents.setSpeaker': recorded('text', 'codes'),
+  'documents.swapRoles': recorded('text', 'codes'),
+
+  'import.files': recorded('documents', 'text', 'informants', 'attributes'),
+  'import.folder': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes'),
+
+  'codes.list': reads('codes', 'codings'),
+  'codes.create': recorded('codes'),
+  'codes.update': recorded('codes'),
+  'codes.move': recorded('codes'),
+  'codes.merge': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
+  'codes.delete': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
+  'hotkeys.set': recorded('codes'),
+
+  'codings.apply': coding,
+  'codings.remove': recorded('codings', 'codes', 'memos', 'themes'),
+  'codings.recode': coding,
+  'codings.forDocument': reads('codings'),
+  'codings.forCode': reads('codings', 'codes', 'documents', 'text', 'informants'),
+
+  'memos.list': reads('memos'),
+  'memos.create': recorded('memos'),
+  'memos.update': recorded('memos'),
+  'memos.delete': recorded('memos'),
+
+  'themes.list': reads('themes'),
+  'themes.create': recorded('themes'),
+  'themes.update': recorded('themes'),
+  'themes.addCodes': recorded('themes'),
+  'themes.removeCodes': recorded('themes'),
+  'board.moveCode': recorded('themes'),
+  'themes.delete': recorded('themes', 'themeLinks', 'comments', 'memos', 'layout'),
+  'themes.split': recorded('themes'),
+  'themes.merge': recorded('themes', 'themeLinks', 'comments', 'memos', 'layout'),
+  'themes.setConvergence': recorded('themes'),
+  'themes.review': reads('themes', 'codes', 'codings', 'text', 'informants', 'informantTypes'),
+  'codes.unthemed': reads('codes', 'codings', 'themes'),
+
+  'themeLinks.list': reads('themeLinks'),
+  'themeLinks.create': recorded('themeLinks'),
+  'themeLinks.update': recorded('themeLinks'),
+  'themeLinks.delete': recorded('themeLinks', 'comments'),
+
+  'map.get': reads('themes', 'themeLinks', 'codes', 'codings', 'layout'),
+  'map.move': recorded('layout'),
+  'map.resetLayout': recorded('layout'),
+
+  'comments.list': reads('comments'),
+  'comments.add': recorded('comments'),
+  'comments.resolve': recorded('comments'),
+
+  'phases.checks': reads('phases'),
+  'phases.check': recorded('phases'),
+
+  'analysis.triangulation': reads('themes', 'codes', 'codings', 'informants', 'informantTypes', 'attributes', 'documents', 'text'),
+  'analysis.cellExtracts': reads('themes', 'codes', 'codings', 'informants', 'informantTypes', 'attributes', 'documents', 'text'),
+  'analysis.cooccurrence': reads('codes', 'codings', 'text'),
+  'analysis.cooccurrenceExtracts': reads('codes', 'codings', 'documents', 'text', 'informants'),
+
+  'search.query': reads('documents', 'text', 'memos', 'codes', 'codings', 'informants', 'informantTypes', 'attributes'),
+  'search.code': coding,
+  'search.similar': reads('codes', 'memos'),
+
+  'report.word': 'none',
+
+  'redactions.list': reads('redactions'),
+  'redactions.add': recorded('redactions'),
+  'redactions.update': recorded('redactions'),
+  'redactions.remove': recorded('redactions'),
+
+  'refi.exportProject': 'none',
+  'refi.importProject': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes', 'codes', 'codings', 'memos'),
+  'refi.inspectProject': 'none',
+  'refi.exportCodebook': 'none',
+  'refi.importCodebook': recorded('codes', 'memos'),
+
+  'export.table': 'none',
+  'taguette.exportCodebook': 'none',
+  'taguette.importCodebook': recorded('codes', 'memos'),
+  'export.themeMap': 'none',
+};
+
+/**
+ * Whether a read by `query` must be redone after `action` ran: the areas meet, or the action
+ * changed everything. An action that changes nothing stales nothing.
+ */
+export function stales(action: ActionName, query: ActionName): boolean {
+  const change = effects[action];
+  const read = effects[query];
+  if (change === 'none' || !('changes' in change) || read === 'none' || !('reads' in read)) return false;
+  if (change.changes === 'everything') return true;
+  const touched = change.changes;
+  return read.reads.some((area) => touched.includes(area));
+}
