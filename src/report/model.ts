@@ -11,7 +11,8 @@ import { listThemes } from '../store/themes';
 import { speakersOf } from '../analysis/extracts';
 import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
 import { readCandidates } from './candidates';
-import { themeFigure, type Figure } from './figure';
+import { figureMap, type Figure } from './figure';
+import { drawFigureInWorker } from './figure-in-worker';
 import { pseudonymiser } from './pseudonyms';
 import { pickQuotes, trimQuote, type QuoteCandidate, type QuotedPassage } from './quotes';
 import { fill, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from './strings';
@@ -107,8 +108,8 @@ export interface ReportModel {
     readonly phaseMove: { readonly from: Phase; readonly to: Phase } | null;
   }[] | null;
   readonly audit: { readonly entries: readonly AuditEntry[]; readonly total: number } | null;
-  /** The theme model of the reported themes; null when there is no theme to draw. */
-  readonly figure: Figure | null;
+  /** The theme model of the reported themes, drawn in a worker thread while the rest is gathered; null when there is no theme to draw. */
+  readonly figure: Promise<Figure | null>;
 }
 
 /** The audit appendix stops here: a trail of a year's work has tens of thousands of rows nobody prints. */
@@ -146,6 +147,11 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   const stats = projectStats(db);
   const themes = listThemes(db);
   const selection = selectThemes(themes, options.themeIds);
+
+  const map = figureMap(db, new Set(selection.map((t) => t.theme.id as number)), text);
+  const figure = map ? drawFigureInWorker(map, options.language) : Promise.resolve(null);
+  // Heard at once, so that a report that fails before it awaits its figure leaves no unhandled rejection behind.
+  figure.catch(() => undefined);
 
   const codes = listCodes(db);
   const codeName = new Map(codes.map((c) => [c.id as number, c.name]));
@@ -213,7 +219,6 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   });
 
   progress(selection.length, selection.length, 'Theme model figure');
-  const figure = themeFigure(db, new Set(selection.map((t) => t.theme.id as number)), '', text, options.language);
 
   const attributes = profileAttributes(informants.map((i) => i.attributes));
   const showNames = !options.pseudonymise && informants.some((i) => i.name.trim() !== '');
