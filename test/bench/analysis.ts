@@ -60,13 +60,18 @@ export async function benchAnalysis({ client }: ImportBench, runs = 10): Promise
 
   const measure = async (label: string, call: () => Promise<unknown>): Promise<void> => {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       await call();
+      const used = process.cpuUsage(cpu);
       times.push(performance.now() - t);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
     const p50 = percentile(times, 50);
-    figure(`${label} p50 (${runs} runs)`, `${fmt(p50, 1)} ms, first ${fmt(times[0]!, 1)} ms`, { ok: p50 <= 100, text: '≤ 100 ms' });
+    // CPU time beside wall time: on a machine shared with other work, the wall clock also counts their turns.
+    figure(`${label} p50 (${runs} runs)`, `${fmt(p50, 1)} ms (CPU ${fmt(percentile(cpuTimes, 50), 1)} ms), first ${fmt(times[0]!, 1)} ms`, { ok: p50 <= 100, text: '≤ 100 ms' });
   };
   const triangulation = (args: Args<'analysis.triangulation'>) => () => client.invoke('analysis.triangulation', args);
   await measure('triangulation, codes × types', triangulation({ rows: 'codes' }));
