@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAnalysis } from './analysis';
+import { benchAppProcess } from './first-screen';
 import { benchApplyCode, benchImport } from './import-and-code';
 import { benchReport } from './report';
 import { benchSearch } from './search';
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
       if (runs('report')) await benchReport(imported, dir);
     }
     if (runs('search')) await benchSearch(imported, only === undefined);
+    const file = imported.client.session.store.file;
     imported.client.session.close();
+    if (only !== 'search') benchAppProcess(file, dir);
     console.log('memory');
-    figure('peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
+    figure('peak RSS of the benchmark process (lunr included)', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
