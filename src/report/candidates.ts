@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { parseIntList } from '../analysis/columnar';
+import { bucket, parseIntList } from '../analysis/columnar';
 
 type Db = Database.Database;
 
@@ -37,15 +37,46 @@ export function readCandidates(db: Db, codeIds: readonly number[]): Candidates {
   const offsets = new Float64Array(count + 1);
   for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + lengths![i]!;
   const rank = new Int32Array(count);
-  for (let i = 0; i < count; i++) rank[i] = ranks.get(documentIds![i]!) ?? 0;
-  const order = Int32Array.from({ length: count }, (_, i) => i)
-    .sort((a, b) => rank[a]! - rank[b]! || starts![a]! - starts![b]! || ends![a]! - ends![b]! || ids![a]! - ids![b]!);
+  for (let i = 0; i < count; i++) rank[i] = (ranks.get(documentIds![i]!) ?? 1) - 1;
+  const order = extractOrder(rank, ranks.size, starts!, ends!, ids!);
   const pick = (column: Int32Array): Int32Array => Int32Array.from(order, (i) => column[i]!);
   const words = Int32Array.from(order, (i) => utf8WordCount(bytes, offsets[i]!, offsets[i + 1]!));
   return {
     count, ids: pick(ids!), documentIds: pick(documentIds!), codeIds: pick(codes!), starts: pick(starts!), ends: pick(ends!), words,
     text: (i) => bytes.toString('utf8', offsets[order[i]!]!, offsets[order[i]! + 1]!),
   };
+}
+
+/** Positions in a document's run that a sort key carries below the start offset (2^52 is still exact in a double). */
+const POSITION_BITS = 2 ** 21;
+
+/**
+ * The order of `count` codings by document rank, start, end and id, as positions. A comparison
+ * sort of 200,000 took a second; here the documents are counted into runs and each run is sorted
+ * as numbers (start offset and position packed into one double), leaving only equal starts,
+ * which are rare, to a comparison.
+ */
+function extractOrder(rank: Int32Array, ranks: number, starts: Int32Array, ends: Int32Array, ids: Int32Array): Int32Array {
+  const { first, order } = bucket(rank, ranks);
+  const byEndThenId = (a: number, b: number): number => ends[a]! - ends[b]! || ids[a]! - ids[b]!;
+  for (let r = 0; r < ranks; r++) {
+    const run = order.subarray(first[r]!, first[r + 1]!);
+    if (run.length < 2) continue;
+    if (run.length >= POSITION_BITS) {
+      run.sort((a, b) => starts[a]! - starts[b]! || byEndThenId(a, b));
+      continue;
+    }
+    const keys = Float64Array.from(run, (i, j) => starts[i]! * POSITION_BITS + j).sort();
+    const sorted = Int32Array.from(keys, (key) => run[key % POSITION_BITS]!);
+    for (let j = 0; j < sorted.length;) {
+      let k = j + 1;
+      while (k < sorted.length && starts[sorted[k]!] === starts[sorted[j]!]) k++;
+      if (k - j > 1) sorted.subarray(j, k).sort(byEndThenId);
+      j = k;
+    }
+    run.set(sorted);
+  }
+  return order;
 }
 
 /**
