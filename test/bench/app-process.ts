@@ -10,6 +10,7 @@ import { localClient } from '../../src/api/client';
 async function main(): Promise<void> {
   const [file, dir] = process.argv.slice(2) as [string, string];
   const client = localClient({ coder: 'bench' });
+  const loadedMb = process.resourceUsage().maxRSS / 1024;
   const cpuMs = (): number => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const triangulation = await timed(() => client.invoke('analysis.triangulation', { rows: 'codes' }));
   const report = await timed(() => client.invoke('report.word', { path: path.join(dir, 'app-process-report.docx'), quotesPerTheme: 20 }));
   client.session.close();
-  console.log(JSON.stringify({ open, reads, backup, search, triangulation, report, afterOpenMb: afterOpen, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ open, reads, backup, search, triangulation, report, loadedMb, afterOpenMb: afterOpen, peakMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 void main();
