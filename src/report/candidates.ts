@@ -28,10 +28,14 @@ export interface Candidates {
 /** The candidates whose code is one of `codeIds`, in extract order. */
 export function readCandidates(db: Db, codeIds: readonly number[]): Candidates {
   const ranks = new Map(db.prepare('SELECT id, dense_rank() OVER (ORDER BY title COLLATE NOCASE) FROM documents').raw().all() as [number, number][]);
+  // Most of the project's codes (a report on every theme): the table read in order is twice as fast as
+  // an index lookup per row ('+' keeps SQLite off the index); for a few codes the index is.
+  const codeCount = db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
+  const filter = codeIds.length * 2 >= codeCount ? '+code_id' : 'code_id';
   // One query, so every column sees the rows in the same order (see readIntColumns).
   const [count, ...lists] = db.prepare(`SELECT count(*), CAST(group_concat(id) AS BLOB), CAST(group_concat(document_id) AS BLOB), CAST(group_concat(code_id) AS BLOB),
       CAST(group_concat(start_offset) AS BLOB), CAST(group_concat(end_offset) AS BLOB), CAST(group_concat(length(CAST(quote AS BLOB))) AS BLOB), CAST(group_concat(quote, '') AS BLOB)
-    FROM codings WHERE code_id IN (SELECT value FROM json_each(?))`).raw().get(JSON.stringify(codeIds)) as [number, ...(Uint8Array | null)[]];
+    FROM codings WHERE ${filter} IN (SELECT value FROM json_each(?))`).raw().get(JSON.stringify(codeIds)) as [number, ...(Uint8Array | null)[]];
   const [ids, documentIds, codes, starts, ends, lengths] = lists.slice(0, 6).map((list) => parseIntList(list, count)) as Int32Array[];
   const bytes = Buffer.from(lists[6]?.buffer ?? new ArrayBuffer(0), lists[6]?.byteOffset ?? 0, lists[6]?.byteLength ?? 0);
   const offsets = new Float64Array(count + 1);
@@ -39,8 +43,14 @@ export function readCandidates(db: Db, codeIds: readonly number[]): Candidates {
   const rank = new Int32Array(count);
   for (let i = 0; i < count; i++) rank[i] = (ranks.get(documentIds![i]!) ?? 1) - 1;
   const order = extractOrder(rank, ranks.size, starts!, ends!, ids!);
-  const pick = (column: Int32Array): Int32Array => Int32Array.from(order, (i) => column[i]!);
-  const words = Int32Array.from(order, (i) => utf8WordCount(bytes, offsets[i]!, offsets[i + 1]!));
+  // Plain loops: a typed array's `from` with a mapping function is several times slower on 200,000 items.
+  const pick = (column: Int32Array): Int32Array => {
+    const out = new Int32Array(count);
+    for (let p = 0; p < count; p++) out[p] = column[order[p]!]!;
+    return out;
+  };
+  const words = new Int32Array(count);
+  for (let p = 0; p < count; p++) words[p] = utf8WordCount(bytes, offsets[order[p]!]!, offsets[order[p]! + 1]!);
   return {
     count, ids: pick(ids!), documentIds: pick(documentIds!), codeIds: pick(codes!), starts: pick(starts!), ends: pick(ends!), words,
     text: (i) => bytes.toString('utf8', offsets[order[i]!]!, offsets[order[i]! + 1]!),
@@ -66,8 +76,11 @@ function extractOrder(rank: Int32Array, ranks: number, starts: Int32Array, ends:
       run.sort((a, b) => starts[a]! - starts[b]! || byEndThenId(a, b));
       continue;
     }
-    const keys = Float64Array.from(run, (i, j) => starts[i]! * POSITION_BITS + j).sort();
-    const sorted = Int32Array.from(keys, (key) => run[key % POSITION_BITS]!);
+    const keys = new Float64Array(run.length);
+    for (let j = 0; j < run.length; j++) keys[j] = starts[run[j]!]! * POSITION_BITS + j;
+    keys.sort();
+    const sorted = new Int32Array(run.length);
+    for (let j = 0; j < run.length; j++) sorted[j] = run[keys[j]! % POSITION_BITS]!;
     for (let j = 0; j < sorted.length;) {
       let k = j + 1;
       while (k < sorted.length && starts[sorted[k]!] === starts[sorted[j]!]) k++;

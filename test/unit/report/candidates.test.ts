@@ -48,5 +48,11 @@ describe('the report’s quote candidates', () => {
     }));
     expect(rows).toEqual(expected.map((e) => ({ id: e.id, documentId: e.documentId, codeId: e.codeId, start: e.start, end: e.end, quote: e.quote, words: wordCount(e.quote) })));
     expect(readCandidates(db, []).count).toBe(0);
+    // A few of many codes are read through the index, in the same order.
+    await study.code('lain');
+    await study.code('lagi');
+    const one = readCandidates(db, [b]);
+    expect(Array.from(one.ids)).toEqual(extractsOf(db, [b]).map((e) => e.id));
+    expect(one.count).toBe(3);
   });
 });
