@@ -5,7 +5,7 @@ import { migration003 } from './003-themes-model';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-speakers-and-report';
 import { migration006 } from './006-undo-as-data';
-import { migration007 } from './007-document-summary-index';
+import { migration007 } from './007-covering-indexes';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {

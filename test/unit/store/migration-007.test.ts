@@ -24,7 +24,7 @@ function version6Project(): string {
   return file;
 }
 
-describe('migration 7: the document summary index', () => {
+describe('migration 7: covering indexes', () => {
   it('lists documents and sums their words from the index, with the same answers as from the table', () => {
     const file = version6Project();
     const store = ProjectStore.open(file, 'Peneliti A');
@@ -42,6 +42,9 @@ describe('migration 7: the document summary index', () => {
       expect(plan('SELECT ifnull(sum(word_count), 0) FROM documents')).toContain('COVERING INDEX documents_summary');
       expect(plan(`SELECT d.id, d.title, d.source_name, d.format, d.encoding, d.word_count, length(d.text), d.imported_at FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`))
         .toMatch(/^SCAN d USING COVERING INDEX documents_summary/);
+      // Triangulation's integer columns of every coding and turn come from indexes too.
+      expect(plan(`SELECT count(*), group_concat(document_id), group_concat(start_offset), group_concat(end_offset), group_concat(code_id) FROM codings`)).toContain('COVERING INDEX codings_span');
+      expect(plan(`SELECT count(*), group_concat(document_id), group_concat(start_offset), group_concat(end_offset), group_concat(ifnull(informant_id, 0)) FROM turns`)).toContain('COVERING INDEX turns_span');
       // Kept in step with the text by SQLite itself.
       db.prepare("UPDATE documents SET text = 'Narasumber: Ya.' WHERE id = 2").run();
       expect(listDocuments(db).find((d) => d.id === 2)?.charCount).toBe('Narasumber: Ya.'.length);
