@@ -34,14 +34,15 @@ interface TurnSpans {
 }
 
 /**
- * Adds to `out` (once each) the informant ids of the turns `[start, end)` intersects, among a
- * document's turns at positions `from … to - 1` (in text order; 0 for a turn of no one).
+ * Writes into `out` from position `n` (once each) the informants of the turns `[start, end)`
+ * intersects, among a document's turns at positions `from … to - 1` (in text order; 0 for a turn
+ * of no one), and returns the new end of `out`, which must have room for `to - from` more.
  * Turns never overlap, so their ends follow their starts: a binary search finds the first.
- * Positional arguments: this runs once per coding of the project.
+ * Positional arguments and a typed array: this runs once per coding of the project.
  */
 export function spokenIn(
-  starts: ArrayLike<number>, ends: ArrayLike<number>, informants: ArrayLike<number>, from: number, to: number, start: number, end: number, out: number[],
-): void {
+  starts: ArrayLike<number>, ends: ArrayLike<number>, informants: ArrayLike<number>, from: number, to: number, start: number, end: number, out: Int32Array, n: number,
+): number {
   let a = from;
   let b = to;
   while (a < b) {
@@ -49,11 +50,15 @@ export function spokenIn(
     if (ends[mid]! > start) b = mid;
     else a = mid + 1;
   }
-  const first = out.length;
+  const first = n;
   for (let p = a; p < to && starts[p]! < end; p++) {
     const informant = informants[p]!;
-    if (informant !== 0 && out.indexOf(informant, first) < 0) out.push(informant);
+    if (informant === 0) continue;
+    let seen = false;
+    for (let k = first; k < n && !seen; k++) seen = out[k] === informant;
+    if (!seen) out[n++] = informant;
   }
+  return n;
 }
 
 /** Every coding's informants, as dense indices into `informants`, in the order of `codings`. */
@@ -99,32 +104,42 @@ export function attributeCodings(db: Db, codings: CodingColumns, informants: IdI
       }
     }
   }
+  // Owners as dense informant indices plus one (0: no one, or an informant not counted), so the loop below maps nothing.
   byDocument.order.forEach((t, p) => {
     starts[p] = turnStarts[t]!;
     ends[p] = turnEnds[t]!;
-    owners[p] = turnInformants[t]!;
+    owners[p] = turnInformants[t] === 0 ? 0 : informants.get(turnInformants[t]!) + 1;
   });
   const linked = documentLinks(db, documents);
 
   const first = new Int32Array(codings.count + 1);
-  const list: number[] = [];
-  const ids: number[] = [];
+  let list = new Int32Array(codings.count + 64);
+  let n = 0;
   for (let i = 0; i < codings.count; i++) {
     const d = documents.get(codings.documentIds[i]!);
-    ids.length = 0;
     if (d >= 0) {
       const from = byDocument.first[d]!;
       const to = byDocument.first[d + 1]!;
-      if (from === to) for (let k = linked.first[d]!; k < linked.first[d + 1]!; k++) ids.push(linked.list[k]!);
-      else spokenIn(starts, ends, owners, from, to, codings.starts[i]!, codings.ends[i]!, ids);
+      const room = from === to ? linked.first[d + 1]! - linked.first[d]! : to - from;
+      if (n + room > list.length) {
+        const grown = new Int32Array(Math.max(2 * list.length, n + room));
+        grown.set(list.subarray(0, n));
+        list = grown;
+      }
+      if (from === to) {
+        // Linked informants are distinct (the link table's key).
+        for (let k = linked.first[d]!; k < linked.first[d + 1]!; k++) {
+          const m = informants.get(linked.list[k]!);
+          if (m >= 0) list[n++] = m + 1;
+        }
+      } else {
+        n = spokenIn(starts, ends, owners, from, to, codings.starts[i]!, codings.ends[i]!, list, n);
+      }
     }
-    for (const id of ids) {
-      const m = informants.get(id);
-      if (m >= 0) list.push(m);
-    }
-    first[i + 1] = list.length;
+    first[i + 1] = n;
   }
-  return { first, list: Int32Array.from(list) };
+  for (let k = 0; k < n; k++) list[k]!--;
+  return { first, list: list.slice(0, n) };
 }
 
 /** The informant ids linked to each document (by dense document index), for documents without turns. */
@@ -153,9 +168,8 @@ export function spokenBy(db: Db): (documentId: number, start: number, end: numbe
       cache.set(documentId, turns);
     }
     if (Array.isArray(turns)) return [...turns];
-    const out: number[] = [];
-    spokenIn(turns.starts, turns.ends, turns.informants, 0, turns.starts.length, start, end, out);
-    return out;
+    const out = new Int32Array(turns.starts.length);
+    return Array.from(out.subarray(0, spokenIn(turns.starts, turns.ends, turns.informants, 0, turns.starts.length, start, end, out, 0)));
   };
 }
 

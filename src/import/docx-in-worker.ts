@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../fs/worker-script';
 import type { DocxAnswer, DocxJob } from './docx-worker';
 
 /** What reading a Word package in the worker came to. */
@@ -78,7 +77,7 @@ class DocxWorker {
   }
 
   private start(heapMb: number): Worker {
-    const { file, execArgv } = workerScript();
+    const { file, execArgv } = workerScript(__dirname, __filename, 'docx-worker');
     const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const mine = () => (this.pending?.worker === worker ? this.pending : undefined);
     worker.on('message', (answer: DocxAnswer) => {
@@ -105,19 +104,6 @@ class DocxWorker {
     this.worker = undefined;
     void worker?.terminate();
   }
-}
-
-/**
- * The worker's script, beside this module. From dist/ (the CLI, browser mode, Electron, where
- * dist/** is packed into app.asar and worker threads read asar since Electron 17) it is the
- * compiled .js. From the TypeScript sources (vitest, tsx) it is the .ts, loaded with tsx's
- * require hook, so tests run the code they test and never a stale build.
- */
-function workerScript(): { file: string; execArgv: string[] } {
-  const extension = path.extname(__filename);
-  const file = path.join(__dirname, `docx-worker${extension}`);
-  if (extension === '.js') return { file, execArgv: [] };
-  return { file, execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')] };
 }
 
 const shared = new DocxWorker();

@@ -98,7 +98,11 @@ export function figureMap(db: Database.Database, themeIds: ReadonlySet<number>, 
  */
 export function themeFigure(db: Database.Database, themeIds: ReadonlySet<number>, title: string, rename: (text: string) => string, language: FigureLanguage = 'en'): Figure | null {
   const map = figureMap(db, themeIds, rename);
-  if (!map) return null;
+  return map ? drawFigure(map, language, title) : null;
+}
+
+/** Lays out and rasterises a figure map: the part of a report's figure that needs no project (a worker thread draws it, see figure-in-worker.ts). */
+export function drawFigure(map: ThemeMap, language: FigureLanguage, title: string): Figure {
   const layout = printableLayout(map, language, title);
   const svg = figureSvg(layout);
   const { width, height } = layout;

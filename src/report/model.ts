@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import type { CodeId } from '../domain/ids';
-import type { AuditEntry, Convergence, Extract, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
+import type { AuditEntry, Convergence, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
 import { listCodes } from '../store/codes';
-import { extractsForCodes } from '../store/codings';
 import { listInformants, listInformantTypes } from '../store/informants';
 import { listMemos } from '../store/memos';
 import { listRedactions } from '../store/redactions';
 import { auditLog, projectInfo, projectStats } from '../store/project';
 import { listThemes } from '../store/themes';
+import { speakersOf } from '../analysis/extracts';
 import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
-import { themeFigure, type Figure } from './figure';
+import { readCandidates } from './candidates';
+import { figureMap, type Figure } from './figure';
+import { drawFigureInWorker } from './figure-in-worker';
 import { pseudonymiser } from './pseudonyms';
 import { pickQuotes, trimQuote, type QuoteCandidate, type QuotedPassage } from './quotes';
 import { fill, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from './strings';
@@ -107,8 +108,8 @@ export interface ReportModel {
     readonly phaseMove: { readonly from: Phase; readonly to: Phase } | null;
   }[] | null;
   readonly audit: { readonly entries: readonly AuditEntry[]; readonly total: number } | null;
-  /** The theme model of the reported themes; null when there is no theme to draw. */
-  readonly figure: Figure | null;
+  /** The theme model of the reported themes, drawn in a worker thread while the rest is gathered; null when there is no theme to draw. */
+  readonly figure: Promise<Figure | null>;
 }
 
 /** The audit appendix stops here: a trail of a year's work has tens of thousands of rows nobody prints. */
@@ -147,15 +148,30 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   const themes = listThemes(db);
   const selection = selectThemes(themes, options.themeIds);
 
+  const map = figureMap(db, new Set(selection.map((t) => t.theme.id as number)), text);
+  const figure = map ? drawFigureInWorker(map, options.language) : Promise.resolve(null);
+  // Heard at once, so that a report that fails before it awaits its figure leaves no unhandled rejection behind.
+  figure.catch(() => undefined);
+
   const codes = listCodes(db);
   const codeName = new Map(codes.map((c) => [c.id as number, c.name]));
   const codesOf = evidenceCodes(themes);
   const evidence = new Map(selection.map(({ theme }) => [theme.id as number, codesOf(theme.id)]));
-  const extracts = extractsForCodes(db, [...new Set([...evidence.values()].flat())] as CodeId[]);
-  const byCode = new Map<number, Extract[]>();
-  for (const e of extracts) {
-    const list = byCode.get(e.codeId);
-    if (list) list.push(e); else byCode.set(e.codeId, [e]);
+  const pool = readCandidates(db, [...new Set([...evidence.values()].flat())]);
+  const titles = new Map(db.prepare('SELECT id, title FROM documents').raw().all() as [number, string][]);
+  const speakers = speakersOf(db);
+  const byCode = new Map<number, Candidate[]>();
+  for (let i = 0; i < pool.count; i++) {
+    const documentId = pool.documentIds[i]!;
+    const start = pool.starts[i]!;
+    const end = pool.ends[i]!;
+    const { informantLabels, informantTypes } = speakers(documentId, start, end);
+    const candidate: Candidate = {
+      id: pool.ids[i]!, documentId, codeId: pool.codeIds[i]!, start, end, words: pool.words[i]!,
+      informantLabels, informantTypes, documentTitle: titles.get(documentId) ?? '', index: i,
+    };
+    const list = byCode.get(candidate.codeId);
+    if (list) list.push(candidate); else byCode.set(candidate.codeId, [candidate]);
   }
   const typeOfLabel = new Map(informants.map((i) => [i.label, i.typeName]));
   const rows = new Map(matrix.rows.map((r) => [r.id, r]));
@@ -181,7 +197,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
     progress(index, selection.length, theme.name);
     // Quotes are what informants said: a passage of the interviewer's (or a heading) is no one's evidence, unless the researcher chose it as the exemplar.
     const candidates = (evidence.get(theme.id) ?? []).flatMap((code) => byCode.get(code) ?? [])
-      .filter((e) => e.informantLabels.length > 0 || e.id === theme.exemplarCodingId).map(toCandidate);
+      .filter((e) => e.informantLabels.length > 0 || e.id === theme.exemplarCodingId);
     const own = new Set(reserved);
     if (theme.exemplarCodingId !== null) own.delete(theme.exemplarCodingId);
     const picked = pickQuotes(candidates, { count: options.quotesPerTheme, exemplarId: theme.exemplarCodingId, used, reserved: own });
@@ -195,7 +211,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
       supporters: supportByType(candidates, typeOfLabel, typeOrder).map((s) => ({ type: text(s.type), informants: s.informants.map((i) => ident(i.label)) })),
       codes: theme.codeIds.map((id) => text(codeName.get(id) ?? '')).filter(Boolean),
       subThemes: themes.filter((t) => t.parentId === theme.id && t.status !== 'discarded').map((t) => text(t.name)),
-      quotes: picked.map((q) => ({ text: text(trimQuote(q.text)), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId })),
+      quotes: picked.map((q) => ({ text: text(trimQuote(pool.text(q.index))), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId })),
       informants: row?.informants ?? 0, extracts: row?.extracts ?? candidates.length, cells: row?.cells ?? matrix.columns.map(() => ({ informants: 0, extracts: 0 })),
       convergence: theme.convergence, convergenceReason: text(theme.convergenceReason),
       suggestion: row?.suggestion.judgement ?? 'silence', silent: row?.suggestion.silent.map(text) ?? [],
@@ -203,7 +219,6 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   });
 
   progress(selection.length, selection.length, 'Theme model figure');
-  const figure = themeFigure(db, new Set(selection.map((t) => t.theme.id as number)), '', text, options.language);
 
   const attributes = profileAttributes(informants.map((i) => i.attributes));
   const showNames = !options.pseudonymise && informants.some((i) => i.name.trim() !== '');
@@ -295,12 +310,8 @@ export function selectThemes(themes: readonly Theme[], themeIds?: readonly numbe
   return out;
 }
 
-type Candidate = QuoteCandidate & { readonly documentTitle: string };
-
-const toCandidate = (e: Extract): Candidate => ({
-  id: e.id, documentId: e.documentId, codeId: e.codeId, start: e.start, end: e.end, text: e.quote,
-  informantLabels: e.informantLabels, informantTypes: e.informantTypes, documentTitle: e.documentTitle,
-});
+/** A quote candidate and where its text is in the report's candidate columns. */
+type Candidate = QuoteCandidate & { readonly documentTitle: string; readonly index: number };
 
 /** "A", "A dan B", "A, B dan C". */
 function listed(items: readonly string[], and: string): string {

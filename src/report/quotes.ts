@@ -5,7 +5,8 @@ export interface QuoteCandidate {
   readonly codeId: number;
   readonly start: number;
   readonly end: number;
-  readonly text: string;
+  /** Words in the passage (see {@link wordCount}): how it is weighed, before any text is read. */
+  readonly words: number;
   readonly informantLabels: readonly string[];
   readonly informantTypes: readonly string[];
 }
@@ -18,7 +19,10 @@ export const MIN_QUOTE_WORDS = 3;
  * read. 0 for fragments of fewer than {@link MIN_QUOTE_WORDS} words.
  */
 export function informativeness(text: string): number {
-  const words = wordCount(text);
+  return informativenessOfWords(wordCount(text));
+}
+
+function informativenessOfWords(words: number): number {
   if (words < MIN_QUOTE_WORDS) return 0;
   if (words < 12) return 0.3 + (words - MIN_QUOTE_WORDS) * 0.07;
   if (words <= 60) return 1;
@@ -27,7 +31,7 @@ export function informativeness(text: string): number {
 }
 
 /** Words as `text.split(/\s+/).filter(Boolean)` counts them, without building the list: every candidate of a report is counted. */
-function wordCount(text: string): number {
+export function wordCount(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -82,7 +86,7 @@ export function pickQuotes<Q extends QuoteCandidate>(
   const informants = new Set(chosen.flatMap((c) => c.informantLabels));
   const codes = new Set(chosen.map((c) => c.codeId));
   // Candidates quoted elsewhere or kept by another section never become free within one call.
-  const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativeness(c.text)));
+  const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativenessOfWords(c.words)));
   // A chosen quote rules out itself and what overlaps it: marked once as it is chosen, not checked against every chosen quote in every round.
   const rule = (q: QuotedPassage & { readonly id: number }) => {
     for (let i = 0; i < candidates.length; i++) {

@@ -38,8 +38,8 @@ interface Column {
   readonly align?: 'center';
 }
 
-/** Writes the report as a .docx: the model decides what is said, this decides how it looks. */
-export async function renderReport(model: ReportModel): Promise<Buffer> {
+/** Writes the report as a .docx, with its figure once drawn: the model decides what is said, this decides how it looks. */
+export async function renderReport(model: ReportModel, figure: Figure | null): Promise<Buffer> {
   const w = new Writer(model);
   const doc = new Document({
     creator: model.coders.join(', ') || 'Tematik',
@@ -53,7 +53,7 @@ export async function renderReport(model: ReportModel): Promise<Buffer> {
     // of leaving the numbers after it blank; Word puts in its own on opening anyway.
     ...(blockCount(model) <= ESTIMATE_BLOCKS ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: reportStyles(model.language),
-    sections: w.sections(model.figure),
+    sections: w.sections(figure),
   });
   return Packer.toBuffer(doc);
 }

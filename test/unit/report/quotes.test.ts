@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { informativeness, pickQuotes, quoted, trimQuote, type QuoteCandidate } from '../../../src/report/quotes';
+import { informativeness, pickQuotes, quoted, trimQuote, wordCount, type QuoteCandidate } from '../../../src/report/quotes';
 import { cleanText } from '../../../src/report/text';
 
 let next = 1;
 const quote = (text: string, type: string, label: string, extra: Partial<QuoteCandidate> = {}): QuoteCandidate => {
   const id = next++;
-  return { id, documentId: id, codeId: 1, start: 0, end: text.length, text, informantLabels: [label], informantTypes: [type], ...extra };
+  return { id, documentId: id, codeId: 1, start: 0, end: text.length, words: wordCount(text), informantLabels: [label], informantTypes: [type], ...extra };
 };
 const long = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
 

@@ -1,0 +1,42 @@
+/**
+ * The app's core in a process of its own, as the Electron main process or the browser-mode server
+ * runs it: opens the bench project through the contract, reads what the first screen shows
+ * (renderer/lib/state.tsx and features/home/HomeView.tsx), then searches, triangulates and writes
+ * a report. Prints one JSON line of figures for first-screen.ts; run by it, not by hand.
+ */
+import path from 'node:path';
+import { localClient } from '../../src/api/client';
+
+async function main(): Promise<void> {
+  const [file, dir] = process.argv.slice(2) as [string, string];
+  const client = localClient({ coder: 'bench' });
+  const loadedMb = process.resourceUsage().maxRSS / 1024;
+  const cpuMs = (): number => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const timed = async (call: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> => {
+    const [t, cpu] = [performance.now(), cpuMs()];
+    await call();
+    return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
+  };
+  const open = await timed(() => client.invoke('project.open', { path: file }));
+  const reads = await timed(async () => {
+    await client.invoke('project.info', {});
+    await client.invoke('history.state', {});
+    await Promise.all([
+      client.invoke('project.stats', {}), client.invoke('documents.list', {}), client.invoke('informants.list', {}),
+      client.invoke('informantTypes.list', {}), client.invoke('attributes.list', {}),
+    ]);
+  });
+  // The day's backup: made at the first opening of each day, after the reads above in time but not in cost.
+  const backup = await timed(() => client.invoke('backup.create', {}));
+  const afterOpen = process.resourceUsage().maxRSS / 1024;
+  const search = await timed(() => client.invoke('search.query', { query: 'kolaborasi' }));
+  const triangulation = await timed(() => client.invoke('analysis.triangulation', { rows: 'codes' }));
+  const report = await timed(() => client.invoke('report.word', { path: path.join(dir, 'app-process-report.docx'), quotesPerTheme: 20 }));
+  client.session.close();
+  console.log(JSON.stringify({ open, reads, backup, search, triangulation, report, loadedMb, afterOpenMb: afterOpen, peakMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+void main();
