@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Utf16Offset } from '../domain/ids';
-import { codePointIndex } from '../domain/offsets';
 import { analyse } from './tokens';
+import { utf8Offsets } from './utf8-offsets';
 
 type Db = Database.Database;
 
@@ -49,12 +48,12 @@ export function refreshSearchIndex(db: Db): number {
 }
 
 function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; id: number }[]): number {
-  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, byte_start, byte_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
   const add = (ids: [number | null, number | null, number | null], text: string, units: readonly (Unit & { role?: string; informantId?: number | null })[]) => {
-    const points = codePointIndex(text);
+    const bytes = utf8Offsets(text);
     for (const unit of units) {
-      const id = insertUnit.run(...ids, unit.start, unit.end, points.toCodePoint(unit.start as Utf16Offset), points.toCodePoint(unit.end as Utf16Offset),
+      const id = insertUnit.run(...ids, unit.start, unit.end, bytes(unit.start), bytes(unit.end),
         unit.role ?? null, unit.informantId ?? null).lastInsertRowid;
       insertFts.run(id, stemsOf(text, unit.start, unit.end));
     }

@@ -22,7 +22,7 @@ export const HIT_LIMIT = 200;
 
 interface UnitRow {
   id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number; rank: number;
-  pointStart: number; pointEnd: number;
+  byteStart: number; byteEnd: number;
   /** The unit's speaker turn: its role and informant; role null for a document without turns. */
   role: SpeakerRole | null; informantId: number | null;
 }
@@ -97,7 +97,7 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   try {
     rows = prepared(db, `
       SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end, bm25(search_fts) AS rank,
-        u.point_start AS pointStart, u.point_end AS pointEnd, u.role, u.informant_id AS informantId
+        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId
       ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
     // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
     const counted = scope.size === 3 && !narrowed ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
@@ -267,16 +267,16 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
  * talk about it. One read covers the stretch from the document's first listed unit to its last.
  */
 function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => string {
-  // Code point offsets because substr() counts code points; the stretch read is then sliced in UTF-16 units.
-  const stretch = prepared(db, 'SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  // Cut as a blob, by byte offsets: substr() of a text would decode it from its start; the stretch read is then sliced in UTF-16 units.
+  const stretch = prepared(db, 'SELECT substr(CAST(text AS BLOB), ? + 1, ?) FROM documents WHERE id = ?').pluck();
   const spans = new Map<number, { first: UnitRow; last: UnitRow }>();
   for (const row of rows) {
     if (row.documentId === null) continue;
     const span = spans.get(row.documentId);
     if (!span) spans.set(row.documentId, { first: row, last: row });
     else {
-      if (row.pointStart < span.first.pointStart) span.first = row;
-      if (row.pointEnd > span.last.pointEnd) span.last = row;
+      if (row.byteStart < span.first.byteStart) span.first = row;
+      if (row.byteEnd > span.last.byteEnd) span.last = row;
     }
   }
   const read = new Map<number, { text: string; start: number }>();
@@ -284,7 +284,7 @@ function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => s
     let found = read.get(row.documentId!);
     if (!found) {
       const { first, last } = spans.get(row.documentId!)!;
-      found = { text: stretch.get(first.pointStart, last.pointEnd - first.pointStart, row.documentId) as string, start: first.start };
+      found = { text: (stretch.get(first.byteStart, last.byteEnd - first.byteStart, row.documentId) as Buffer).toString('utf8'), start: first.start };
       read.set(row.documentId!, found);
     }
     return found.text.slice(row.start - found.start, row.end - found.start);
