@@ -21,7 +21,7 @@ export const CONTEXT_CHARS = 70;
 export const HIT_LIMIT = 200;
 
 interface UnitRow {
-  id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number; rank: number;
+  id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number;
   byteStart: number; byteEnd: number;
   /** The unit's speaker turn: its role and informant; role null for a document without turns. */
   role: SpeakerRole | null; informantId: number | null;
@@ -89,19 +89,23 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   const bounded = within === null && Number.isFinite(limit) && limit < Number.MAX_SAFE_INTEGER;
   const from = `FROM search_fts JOIN search_units u ON u.id = search_fts.rowid ${options.sort === 'document' ? 'LEFT JOIN documents d ON d.id = u.document_id' : ''}
       WHERE search_fts MATCH ? AND ${clauses.join(' AND ')}`;
-  // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
-  const order = options.sort === 'document' ? 'ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id'
-    : `ORDER BY u.role IS 'interviewer', rank`;
+  const select = `SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end,
+        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId ${from}`;
+  const take = bounded ? ` LIMIT ${Math.floor(limit)}` : '';
   let rows: UnitRow[];
   let passages: number;
   try {
-    rows = prepared(db, `
-      SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end, bm25(search_fts) AS rank,
-        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId
-      ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
     // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
     const counted = scope.size === 3 && !narrowed ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
-    passages = bounded ? prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number : rows.length;
+    passages = prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number;
+    if (options.sort === 'document') {
+      rows = prepared(db, `${select} ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id${take}`).all(...params) as UnitRow[];
+    } else if (passages <= RANKED_PASSAGES) {
+      // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
+      rows = prepared(db, `${select} ORDER BY u.role IS 'interviewer', rank${take}`).all(...params) as UnitRow[];
+    } else {
+      rows = inIndexOrder(db, select, params, bounded ? Math.floor(limit) : Infinity);
+    }
   } catch (error) {
     throw new TematikError('invalid_args', say('cannotRun', { query: options.query, reason: (error as Error).message }));
   }
@@ -116,6 +120,26 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
     tookMs: performance.now() - began,
     ...(total === 0 && explain ? { empty: explainEmpty(db, tree, options) } : {}),
   };
+}
+
+/**
+ * Passages of a word found in more than this many are not ranked. bm25 scores every match before
+ * the first can be shown (FTS5 cannot prune), about a microsecond each: 40 ms for a word in 40,000
+ * passages. Ranking a few thousand passages of a word that common says little to a researcher.
+ */
+export const RANKED_PASSAGES = 2000;
+
+/**
+ * Matching passages in the order they were indexed, informants' words before the interviewer's:
+ * transcripts in the order they were imported (one edited since comes after the others), each
+ * from its start, then memos and codes as they were written. FTS5 hands out matches in this
+ * order, so reading stops at the limit instead of scoring and sorting every match.
+ */
+function inIndexOrder(db: Db, select: string, params: readonly unknown[], limit: number): UnitRow[] {
+  const part = (role: string, wanted: number) => prepared(db, `${select} AND u.role IS ${role} 'interviewer' ORDER BY search_fts.rowid LIMIT ?`)
+    .all(...params, Number.isFinite(wanted) ? wanted : -1) as UnitRow[];
+  const informants = part('NOT', limit);
+  return informants.length >= limit ? informants : [...informants, ...part('', limit - informants.length)];
 }
 
 /** The unit was spoken by one of the allowed informants (two JSON lists of their ids as parameters); a document without turns by all its informants. */
