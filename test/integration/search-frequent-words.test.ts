@@ -14,7 +14,7 @@ describe('a word found in more passages than are ranked', () => {
     fs.writeFileSync(path.join(folder, 'a.txt'), `${turns(600, 'a')}\n`);
     fs.writeFileSync(path.join(folder, 'b.txt'), `${turns(600, 'b')}\n`);
     await client.invoke('import.folder', { folder });
-    const [a, b] = (await client.invoke('documents.list', {})).sort((x, y) => x.title.localeCompare(y.title)).map((d) => d.id);
+    const [a, b] = [...await client.invoke('documents.list', {})].sort((x, y) => x.title.localeCompare(y.title)).map((d) => d.id);
 
     const found = await client.invoke('search.query', { query: 'kopi' });
     expect(found.passages).toBe(2400);

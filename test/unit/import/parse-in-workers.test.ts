@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TematikError } from '../../../src/domain/errors';
 import { readInParallel } from '../../../src/import/parse-in-workers';
 import { readForIndex } from '../../../src/import/read-for-index';
+import type { ParsedDocument } from '../../../src/import/types';
 import { SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 
 describe('parsing an import in worker threads', () => {
@@ -15,7 +16,7 @@ describe('parsing an import in worker threads', () => {
     fs.writeFileSync(empty, '');
     files.splice(2, 0, empty, path.join(folder, 'hilang.txt'));
 
-    const settle = (read: Promise<unknown>) => read.then((doc) => ({ doc }), (error: Error) => ({ error: { name: error.name, message: error.message, kind: (error as TematikError).kind } }));
+    const settle = (read: Promise<ParsedDocument>) => read.then((doc) => ({ doc }), (error: Error) => ({ error: { name: error.name, message: error.message, kind: (error as TematikError).kind } }));
     const here = await Promise.all(files.map((file) => settle(readForIndex(file))));
     const inWorkers = await Promise.all(readInParallel(files, { minBytes: 0 }).map(settle));
     expect(inWorkers).toEqual(here);
