@@ -7,7 +7,7 @@ import { stemTerm } from './stem';
  * finds the form here without cutting a string out of the text or hashing it again, which
  * with the stem's map lookup was a third of analysing a text.
  */
-const SLOTS = 1 << 18;
+const SLOTS = 1 << 17;
 const MASK = SLOTS - 1;
 /** Open addressing wants room to spare; past this many forms the table starts again empty. */
 const LIMIT = SLOTS >> 1;
@@ -17,7 +17,7 @@ const terms: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(
 const stems: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
 let count = 0;
 
-/** FNV-1a over a form's characters, in lower case: start with FORM_HASH_SEED, add each code with addToHash. */
+/** FNV-1a over a form's characters, in lower case: start with FORM_HASH_SEED, add each code with addToHash. 0 marks an empty slot. */
 export const FORM_HASH_SEED = 0x811c9dc5 | 0;
 export const addToHash = (hash: number, code: number): number => Math.imul(hash ^ (code | 0x20), 16777619);
 
@@ -27,6 +27,7 @@ export const addToHash = (hash: number, code: number): number => Math.imul(hash 
  */
 export function makeRoomForForms(): void {
   if (count < LIMIT) return;
+  hashes.fill(0);
   terms.fill(undefined);
   stems.fill(undefined);
   count = 0;
@@ -36,18 +37,23 @@ export function makeRoomForForms(): void {
  * The slot of the form `text.slice(start, end)` in lower case (ASCII letters and digits only,
  * hashed with addToHash), added if new; -1 when the table is full until the next text.
  */
-export function formSlot(text: string, start: number, end: number, hash: number): number {
+export function formSlot(text: string, start: number, end: number, anyHash: number): number {
+  const hash = anyHash === 0 ? 1 : anyHash;
   const length = end - start;
+  // The hashes are probed first: one small typed array, where a slot of another form is passed over without reading its string.
   for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
-    const term = terms[slot];
-    if (term === undefined) {
+    const found = hashes[slot];
+    if (found === 0) {
       if (count >= SLOTS - (SLOTS >> 2)) return -1;
       terms[slot] = text.slice(start, end).toLowerCase();
       hashes[slot] = hash;
       count++;
       return slot;
     }
-    if (hashes[slot] === hash && term.length === length && sameInLowerCase(term, text, start)) return slot;
+    if (found === hash) {
+      const term = terms[slot]!;
+      if (term.length === length && sameInLowerCase(term, text, start)) return slot;
+    }
   }
 }
 
