@@ -303,15 +303,16 @@ function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => s
       if (row.byteEnd > span.last.byteEnd) span.last = row;
     }
   }
-  const read = new Map<number, { text: string; start: number }>();
+  const read = new Map<number, { bytes: Buffer; start: number }>();
   return (row) => {
     let found = read.get(row.documentId!);
     if (!found) {
       const { first, last } = spans.get(row.documentId!)!;
-      found = { text: (stretch.get(first.byteStart, last.byteEnd - first.byteStart, row.documentId) as Buffer).toString('utf8'), start: first.start };
+      found = { bytes: stretch.get(first.byteStart, last.byteEnd - first.byteStart, row.documentId) as Buffer, start: first.byteStart };
       read.set(row.documentId!, found);
     }
-    return found.text.slice(row.start - found.start, row.end - found.start);
+    // Only the passage is decoded: decoding the whole stretch cost more than reading it when a transcript's hits lie far apart.
+    return found.bytes.toString('utf8', row.byteStart - found.start, row.byteEnd - found.start);
   };
 }
 
