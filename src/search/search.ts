@@ -291,7 +291,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
  * talk about it. One read covers the stretch from the document's first listed unit to its last.
  */
 function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => string {
-  // Cut as a blob, by byte offsets: substr() of a text would decode it from its start; the stretch read is then sliced in UTF-16 units.
+  // Cut as a blob, by byte offsets: substr() of a text would decode the transcript from its start to count characters.
   const stretch = prepared(db, 'SELECT substr(CAST(text AS BLOB), ? + 1, ?) FROM documents WHERE id = ?').pluck();
   const spans = new Map<number, { first: UnitRow; last: UnitRow }>();
   for (const row of rows) {
