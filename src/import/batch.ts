@@ -8,9 +8,10 @@ import { documentWriter, findByHash } from '../store/documents';
 import { swapRoles } from '../store/speakers';
 import * as informants from '../store/informants';
 import type { ProjectStore } from '../store/project-store';
+import { readInParallel } from './parse-in-workers';
 import { parseInformantSheet, type SheetRow } from './sheet';
 import { labelKey } from './speakers';
-import { isTranscriptFile, readTranscript } from './transcript';
+import { isTranscriptFile } from './transcript';
 import type { ParsedDocument } from './types';
 
 const say = defineMessages({
@@ -129,10 +130,12 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
   const failed: { file: string; reason: string; reasonText: LocalizedText }[] = [];
   const skipped: SkippedFile[] = [...plan.skipped];
   const seen = new Map<string, string>();
+  // Parsed in parallel threads, each file's result taken here in the plan's order.
+  const reads = readInParallel(plan.items.map((item) => item.file));
   for (const [i, item] of plan.items.entries()) {
     report(i, `Reading ${path.basename(item.file)}`);
     try {
-      const doc = await readTranscript(item.file);
+      const doc = await reads[i]!;
       const existing = findByHash(store.db, doc.contentHash);
       const twin = seen.get(doc.contentHash);
       if (existing) skipped.push(skip(path.basename(item.file), say('alreadyInProject', { title: existing.title })));

@@ -28,4 +28,9 @@ export interface ParsedDocument {
   readonly wordCount: number;
   /** SHA-256 (hex) of `text` as UTF-8, to recognise a file imported twice. */
   readonly contentHash: string;
+  /**
+   * The search index's stems of each unit of the text (search/indexer.ts, documentUnits), when
+   * they were computed while parsing, in an import's worker threads.
+   */
+  readonly unitStems?: readonly string[];
 }

@@ -1,8 +1,7 @@
 import { throwIfCancelled } from '../domain/cancellation';
 import type Database from 'better-sqlite3';
-import type { Utf16Offset } from '../domain/ids';
-import { codePointIndex } from '../domain/offsets';
 import { analyse } from './tokens';
+import { utf8Offsets } from './utf8-offsets';
 
 type Db = Database.Database;
 
@@ -37,28 +36,65 @@ export function stemsOf(text: string, start: number, end: number): string {
   return analyse(text.slice(start, end)).map((t) => t.stem).join(' ');
 }
 
+/** The stems of a document's units (documentUnits of its text and turns), made before it was stored. */
+interface Offer {
+  readonly text: string;
+  readonly units: readonly Unit[];
+  readonly stems: readonly string[];
+}
+
+const offers = new WeakMap<Db, Map<number, Offer>>();
+
+/**
+ * Hands the indexer the stems of a document just written, computed by an import's parsing
+ * workers, so that the next refresh stores them instead of analysing the text again on the
+ * writer's thread. They are used only if the text and units are still exactly these.
+ */
+export function offerStems(db: Db, documentId: number, text: string, units: readonly Unit[], stems: readonly string[]): void {
+  let byDocument = offers.get(db);
+  if (!byDocument) offers.set(db, (byDocument = new Map()));
+  byDocument.set(documentId, { text, units: units.map(({ start, end }) => ({ start, end })), stems });
+}
+
+/** The stems of each of a document's units, in order. */
+export function unitStems(text: string, units: readonly Unit[]): string[] {
+  return units.map((unit) => stemsOf(text, unit.start, unit.end));
+}
+
 /**
  * Brings the index up to date with everything marked dirty (by triggers) since the last
  * call; cheap when nothing changed.
  */
 export function refreshSearchIndex(db: Db): number {
-  const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: 'document' | 'memo' | 'code'; id: number }[];
-  if (dirty.length === 0) return 0;
-  // One transaction (a savepoint inside an action's): a search that finds a whole migrated project
-  // to index must not commit row by row, and a failure must not leave the index half done.
-  return db.transaction(() => reindex(db, dirty))();
+  try {
+    const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: 'document' | 'memo' | 'code'; id: number }[];
+    if (dirty.length === 0) return 0;
+    // One transaction (a savepoint inside an action's): a search that finds a whole migrated project
+    // to index must not commit row by row, and a failure must not leave the index half done.
+    return db.transaction(() => reindex(db, dirty))();
+  } finally {
+    // Offers live for one refresh: a rolled-back import's ids come round again for other documents.
+    offers.delete(db);
+  }
+}
+
+function offered(db: Db, id: number, text: string, units: readonly Unit[]): readonly string[] | undefined {
+  const offer = offers.get(db)?.get(id);
+  if (!offer || offer.text !== text || offer.units.length !== units.length) return undefined;
+  return offer.units.every((unit, i) => unit.start === units[i]!.start && unit.end === units[i]!.end) ? offer.stems : undefined;
 }
 
 function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; id: number }[]): number {
-  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, point_start, point_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertUnit = db.prepare('INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, byte_start, byte_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
-  const add = (ids: [number | null, number | null, number | null], text: string, units: readonly (Unit & { role?: string; informantId?: number | null })[]) => {
-    const points = codePointIndex(text);
-    for (const unit of units) {
-      const id = insertUnit.run(...ids, unit.start, unit.end, points.toCodePoint(unit.start as Utf16Offset), points.toCodePoint(unit.end as Utf16Offset),
+  const add = (ids: [number | null, number | null, number | null], text: string, units: readonly (Unit & { role?: string; informantId?: number | null })[],
+    stems: readonly string[] = unitStems(text, units)) => {
+    const bytes = utf8Offsets(text);
+    units.forEach((unit, i) => {
+      const id = insertUnit.run(...ids, unit.start, unit.end, bytes(unit.start), bytes(unit.end),
         unit.role ?? null, unit.informantId ?? null).lastInsertRowid;
-      insertFts.run(id, stemsOf(text, unit.start, unit.end));
-    }
+      insertFts.run(id, stems[i]);
+    });
   };
   for (const { kind, id } of dirty) {
     throwIfCancelled();
@@ -69,7 +105,8 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
       const turns = db.prepare('SELECT start_offset AS start, end_offset AS end, role, informant_id AS informantId FROM turns WHERE document_id = ? ORDER BY seq')
         .all(id) as (Unit & { role: string; informantId: number | null })[];
       // A document's units are its turns, speaker and all; without turns, its lines (no speaker).
-      add([id, null, null], text, documentUnits(text, turns));
+      const units = documentUnits(text, turns);
+      add([id, null, null], text, units, offered(db, id, text, units));
     } else if (kind === 'memo') {
       const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
       if (!memo) continue;

@@ -21,8 +21,8 @@ export const CONTEXT_CHARS = 70;
 export const HIT_LIMIT = 200;
 
 interface UnitRow {
-  id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number; rank: number;
-  pointStart: number; pointEnd: number;
+  id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number;
+  byteStart: number; byteEnd: number;
   /** The unit's speaker turn: its role and informant; role null for a document without turns. */
   role: SpeakerRole | null; informantId: number | null;
 }
@@ -89,19 +89,23 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   const bounded = within === null && Number.isFinite(limit) && limit < Number.MAX_SAFE_INTEGER;
   const from = `FROM search_fts JOIN search_units u ON u.id = search_fts.rowid ${options.sort === 'document' ? 'LEFT JOIN documents d ON d.id = u.document_id' : ''}
       WHERE search_fts MATCH ? AND ${clauses.join(' AND ')}`;
-  // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
-  const order = options.sort === 'document' ? 'ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id'
-    : `ORDER BY u.role IS 'interviewer', rank`;
+  const select = `SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end,
+        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId ${from}`;
+  const take = bounded ? ` LIMIT ${Math.floor(limit)}` : '';
   let rows: UnitRow[];
   let passages: number;
   try {
-    rows = prepared(db, `
-      SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end, bm25(search_fts) AS rank,
-        u.point_start AS pointStart, u.point_end AS pointEnd, u.role, u.informant_id AS informantId
-      ${from} ${order} ${bounded ? `LIMIT ${Math.floor(limit)}` : ''}`).all(...params) as UnitRow[];
     // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
     const counted = scope.size === 3 && !narrowed ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
-    passages = bounded ? prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number : rows.length;
+    passages = prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number;
+    if (options.sort === 'document') {
+      rows = prepared(db, `${select} ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id${take}`).all(...params) as UnitRow[];
+    } else if (passages <= RANKED_PASSAGES) {
+      // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
+      rows = prepared(db, `${select} ORDER BY u.role IS 'interviewer', rank${take}`).all(...params) as UnitRow[];
+    } else {
+      rows = inIndexOrder(db, select, params, bounded ? Math.floor(limit) : Infinity);
+    }
   } catch (error) {
     throw new TematikError('invalid_args', say('cannotRun', { query: options.query, reason: (error as Error).message }));
   }
@@ -116,6 +120,26 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
     tookMs: performance.now() - began,
     ...(total === 0 && explain ? { empty: explainEmpty(db, tree, options) } : {}),
   };
+}
+
+/**
+ * Passages of a word found in more than this many are not ranked. bm25 scores every match before
+ * the first can be shown (FTS5 cannot prune), about a microsecond each: 40 ms for a word in 40,000
+ * passages. Ranking a few thousand passages of a word that common says little to a researcher.
+ */
+export const RANKED_PASSAGES = 2000;
+
+/**
+ * Matching passages in the order they were indexed, informants' words before the interviewer's:
+ * transcripts in the order they were imported (one edited since comes after the others), each
+ * from its start, then memos and codes as they were written. FTS5 hands out matches in this
+ * order, so reading stops at the limit instead of scoring and sorting every match.
+ */
+function inIndexOrder(db: Db, select: string, params: readonly unknown[], limit: number): UnitRow[] {
+  const part = (role: string, wanted: number) => prepared(db, `${select} AND u.role IS ${role} 'interviewer' ORDER BY search_fts.rowid LIMIT ?`)
+    .all(...params, Number.isFinite(wanted) ? wanted : -1) as UnitRow[];
+  const informants = part('NOT', limit);
+  return informants.length >= limit ? informants : [...informants, ...part('', limit - informants.length)];
 }
 
 /** The unit was spoken by one of the allowed informants (two JSON lists of their ids as parameters); a document without turns by all its informants. */
@@ -267,27 +291,28 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
  * talk about it. One read covers the stretch from the document's first listed unit to its last.
  */
 function documentPassages(db: Db, rows: readonly UnitRow[]): (row: UnitRow) => string {
-  // Code point offsets because substr() counts code points; the stretch read is then sliced in UTF-16 units.
-  const stretch = prepared(db, 'SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  // Cut as a blob, by byte offsets: substr() of a text would decode the transcript from its start to count characters.
+  const stretch = prepared(db, 'SELECT substr(CAST(text AS BLOB), ? + 1, ?) FROM documents WHERE id = ?').pluck();
   const spans = new Map<number, { first: UnitRow; last: UnitRow }>();
   for (const row of rows) {
     if (row.documentId === null) continue;
     const span = spans.get(row.documentId);
     if (!span) spans.set(row.documentId, { first: row, last: row });
     else {
-      if (row.pointStart < span.first.pointStart) span.first = row;
-      if (row.pointEnd > span.last.pointEnd) span.last = row;
+      if (row.byteStart < span.first.byteStart) span.first = row;
+      if (row.byteEnd > span.last.byteEnd) span.last = row;
     }
   }
-  const read = new Map<number, { text: string; start: number }>();
+  const read = new Map<number, { bytes: Buffer; start: number }>();
   return (row) => {
     let found = read.get(row.documentId!);
     if (!found) {
       const { first, last } = spans.get(row.documentId!)!;
-      found = { text: stretch.get(first.pointStart, last.pointEnd - first.pointStart, row.documentId) as string, start: first.start };
+      found = { bytes: stretch.get(first.byteStart, last.byteEnd - first.byteStart, row.documentId) as Buffer, start: first.byteStart };
       read.set(row.documentId!, found);
     }
-    return found.text.slice(row.start - found.start, row.end - found.start);
+    // Only the passage is decoded: decoding the whole stretch cost more than reading it when a transcript's hits lie far apart.
+    return found.bytes.toString('utf8', row.byteStart - found.start, row.byteEnd - found.start);
   };
 }
 

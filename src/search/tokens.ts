@@ -3,6 +3,7 @@ import {
 } from './normalise';
 import { stemTerm } from './stem';
 import { stemIndonesian } from './stem-id';
+import { addToHash, FORM_HASH_SEED, formSlot, formStem, formTerm, makeRoomForForms } from './word-forms';
 
 /** A word of a text: its search form and where it is, in UTF-16 code units of the original text. */
 export interface Token {
@@ -104,20 +105,24 @@ interface Pieces {
   readonly numbers: number[];
   /** seps[k] separates piece k from piece k + 1. */
   readonly seps: number[];
+  /** The piece's slot in word-forms.ts, whose stem is kept there; -1 for a piece folded otherwise. */
+  readonly forms: number[];
 }
 
 function scanPieces(text: string): Pieces {
-  const pieces: Pieces = { count: 0, starts: [], ends: [], terms: [], numbers: [], seps: [] };
+  const pieces: Pieces = { count: 0, starts: [], ends: [], terms: [], numbers: [], seps: [], forms: [] };
+  makeRoomForForms();
   const n = text.length;
   let hyphens = 0;
   let spaces = 0;
   let others = 0;
-  const push = (start: number, end: number, term: string, isNumber: boolean) => {
+  const push = (start: number, end: number, term: string, isNumber: boolean, form: number) => {
     if (pieces.count > 0) pieces.seps[pieces.count - 1] = others === 0 && hyphens === 1 && spaces === 0 ? SEP_HYPHEN : others === 0 && hyphens === 0 && spaces > 0 ? SEP_SPACE : SEP_OTHER;
     pieces.starts.push(start);
     pieces.ends.push(end);
     pieces.terms.push(term);
     pieces.numbers.push(isNumber ? 1 : 0);
+    pieces.forms.push(form);
     pieces.count++;
     hyphens = spaces = others = 0;
   };
@@ -136,6 +141,9 @@ function scanPieces(text: string): Pieces {
     let upper = false;
     let digitsOnly = true;
     let numberMarks = false;
+    // Of ASCII letters and digits only; other pieces are folded from their text below.
+    let hash = FORM_HASH_SEED;
+    let code = c;
     for (;;) {
       if (kind === LOWER) digitsOnly = false;
       else if (kind === UPPER) {
@@ -145,10 +153,11 @@ function scanPieces(text: string): Pieces {
         digitsOnly = false;
         fold = true;
       } else if (kind === DIGIT && !digitsOnly && i - start === 2 && isRupiah(text, start)) break; // "Rp50.000": currency and number apart
+      hash = addToHash(hash, code);
       i += width;
       if (i >= n) break;
-      const next = text.charCodeAt(i);
-      kind = classify(text, i, next);
+      code = text.charCodeAt(i);
+      kind = classify(text, i, code);
       if (isWordClass(kind) || kind === MARK) {
         if (numberMarks && kind !== DIGIT) break; // "1.5kg": the number ends where letters begin
         continue;
@@ -176,6 +185,11 @@ function scanPieces(text: string): Pieces {
       others++;
       continue;
     }
+    const form = fold || numberMarks ? -1 : formSlot(text, start, end, hash);
+    if (form >= 0) {
+      push(start, end, formTerm(form), digitsOnly, form);
+      continue;
+    }
     const surface = text.slice(start, end);
     let term = fold ? foldTerm(surface) : upper ? surface.toLowerCase() : surface;
     if (numberMarks) term = canonicalNumber(term);
@@ -183,7 +197,7 @@ function scanPieces(text: string): Pieces {
       others++;
       continue;
     }
-    push(start, end, term, digitsOnly);
+    push(start, end, term, digitsOnly, -1);
   }
   return pieces;
 }
@@ -332,10 +346,16 @@ export function analyse(text: string): AnalysedToken[] {
   const p = scanPieces(text);
   const out: AnalysedToken[] = [];
   combine(p, (first, last, term, stemBase, stem) => {
-    const isNumber = p.numbers[first] === 1;
-    out.push({ term, stem: stem ?? (isNumber ? stemBase : stemTerm(stemBase)), start: p.starts[first]!, end: p.ends[last]! });
+    out.push({ term, stem: stem ?? stemOf(p, first, stemBase), start: p.starts[first]!, end: p.ends[last]! });
   });
   return out;
+}
+
+/** The stem of a token starting at piece `first` and stemmed as `stemBase`: numbers are their own, a known form's is kept with it. */
+function stemOf(p: Pieces, first: number, stemBase: string): string {
+  if (p.numbers[first] === 1) return stemBase;
+  const form = p.forms[first]!;
+  return form >= 0 && stemBase === p.terms[first] ? formStem(form) : stemTerm(stemBase);
 }
 
 /**

@@ -4,6 +4,7 @@ import { defineMessages } from '../domain/text';
 import type { DocumentId, InformantId } from '../domain/ids';
 import type { DocumentContent, DocumentSummary, Turn } from '../domain/types';
 import type { ParsedDocument } from '../import/types';
+import { documentUnits, offerStems } from '../search/indexer';
 import { now } from './project-store';
 import { autoMapSpeakers, remapAfterAssign } from './speakers';
 
@@ -66,6 +67,7 @@ export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: read
   return (doc, informantIds, speakers) => {
     const id = Number(insertDocument.run(doc.title, doc.sourceName, doc.format, doc.encoding, doc.contentHash, doc.text, doc.wordCount, now()).lastInsertRowid) as DocumentId;
     doc.turns.forEach((turn, seq) => insertTurn.run(id, seq, turn.speaker, turn.role, turn.startMs, turn.endMs, turn.start, turn.end));
+    if (doc.unitStems) offerStems(db, id, doc.text, documentUnits(doc.text, doc.turns), doc.unitStems);
     for (const informant of informantIds) link.run(id, informant);
     autoMapSpeakers(db, id, speakers);
     return id;
