@@ -71,7 +71,8 @@ describe('the project menu in browser mode', () => {
     expect(await undo.getAttribute('title')).toMatch(/^Undo: record a convergence judgement\n/);
     await undo.click();
     await page().locator('.notice', { hasText: 'Undone: record a convergence judgement' }).waitFor();
-    expect(await page().getByTestId('redo').getAttribute('title')).toMatch(/^Redo: record a convergence judgement/);
+    // The history is re-read beside the views once the undo is done, so the tooltip follows a moment after the notice.
+    await expect.poll(() => page().getByTestId('redo').getAttribute('title')).toMatch(/^Redo: record a convergence judgement/);
     await page().getByTestId('lang-id').click();
     expect(await page().getByTestId('redo').getAttribute('title')).toMatch(/^Ulangi: mencatat penilaian konvergensi/);
     await page().getByTestId('redo').click();
