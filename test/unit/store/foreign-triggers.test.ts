@@ -2,9 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../../src/api/client';
-import { MIGRATIONS } from '../../../src/store/migrations/index';
-import { APPLICATION_ID } from '../../../src/store/open';
 import { sampleProjectFile } from '../../helpers/project-files';
+import { projectAtVersion } from '../../helpers/old-format';
 import { tempDir } from '../../helpers/temp-project';
 
 const clients: LocalClient[] = [];
@@ -35,16 +34,7 @@ describe('triggers in a project file', () => {
   });
 
   it('a project migrated from format 5 carries exactly the triggers of a new one', async () => {
-    const file = path.join(tempDir(), 'v5.tematik');
-    const db = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 5)) {
-      db.exec(migration.sql);
-      migration.data?.(db);
-    }
-    db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi UMKM', '2025-01-01', 'g')`).run();
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 5');
-    db.close();
+    const file = projectAtVersion(5);
     const info = await client().invoke('project.open', { path: file });
     expect(info.notices.map((n) => n.en).join(' ')).not.toMatch(/trigger/);
     clients.splice(0).forEach((c) => c.session.close());

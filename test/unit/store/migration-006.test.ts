@@ -1,39 +1,31 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/store/backup';
 import { historyIsSound } from '../../../src/store/history';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
-import { APPLICATION_ID } from '../../../src/store/open';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { ProjectStore } from '../../../src/store/project-store';
-import { tempDir } from '../../helpers/temp-project';
+import { projectAtVersion } from '../../helpers/old-format';
 
 /** A project file as version 5 of Tematik left it: data, and an undo history of SQL text (`steps` of them). */
 function version5Project(steps: number): string {
-  const file = path.join(tempDir(), 'v5.tematik');
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.slice(0, 5)) db.exec(migration.sql);
-  db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi UMKM', '2025-01-01', 'g')`).run();
-  db.prepare(`INSERT INTO coders (id, name, created_at) VALUES (1, 'Peneliti A', '2025-01-01'), (2, 'Rina', '2025-01-02')`).run();
-  db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
-    VALUES (1, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h', 'Narasumber: Kami polling di Instagram dulu.', 6, '2025-01-01')`).run();
-  db.prepare(`INSERT INTO codes (id, name, colour, created_at) VALUES (1, 'polling', '#4e79a7', '2025-01-01')`).run();
-  db.prepare(`INSERT INTO codings (id, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at)
-    VALUES (1, 1, 1, 2, 17, 24, 'polling', '2025-01-02')`).run();
-  db.prepare(`INSERT INTO themes (id, name, colour, created_at, updated_at) VALUES (1, 'Platform digital', '#59a14f', 'x', 'x')`).run();
-  db.prepare('INSERT INTO theme_codes (theme_id, code_id) VALUES (1, 1)').run();
-  // Version 5's capture, one of its triggers: it wrote SQL text.
-  db.exec(`CREATE TRIGGER "history_codings_insert" AFTER INSERT ON "codings" WHEN (SELECT step_id FROM history_capture WHERE id = 1) IS NOT NULL BEGIN
-  INSERT INTO history_ops (step_id, sql) VALUES ((SELECT step_id FROM history_capture WHERE id = 1), 'DELETE FROM "codings" WHERE rowid = ' || new.rowid);
-END`);
-  for (let i = 1; i <= steps; i++) {
-    db.prepare(`INSERT INTO history_steps (id, label, action) VALUES (?, 'Apply code "polling"', 'codings.apply')`).run(i);
-    db.prepare('INSERT INTO history_ops (step_id, sql) VALUES (?, ?)').run(i, 'DELETE FROM "codings" WHERE rowid = 1');
-  }
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('user_version = 5');
-  db.close();
-  return file;
+  return projectAtVersion(5, (db) => {
+    db.prepare(`INSERT INTO coders (id, name, created_at) VALUES (1, 'Peneliti A', '2025-01-01'), (2, 'Rina', '2025-01-02')`).run();
+    db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+      VALUES (1, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h', 'Narasumber: Kami polling di Instagram dulu.', 6, '2025-01-01')`).run();
+    db.prepare(`INSERT INTO codes (id, name, colour, created_at) VALUES (1, 'polling', '#4e79a7', '2025-01-01')`).run();
+    db.prepare(`INSERT INTO codings (id, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at)
+      VALUES (1, 1, 1, 2, 17, 24, 'polling', '2025-01-02')`).run();
+    db.prepare(`INSERT INTO themes (id, name, colour, created_at, updated_at) VALUES (1, 'Platform digital', '#59a14f', 'x', 'x')`).run();
+    db.prepare('INSERT INTO theme_codes (theme_id, code_id) VALUES (1, 1)').run();
+    // Version 5's capture, one of its triggers: it wrote SQL text.
+    db.exec(`CREATE TRIGGER "history_codings_insert" AFTER INSERT ON "codings" WHEN (SELECT step_id FROM history_capture WHERE id = 1) IS NOT NULL BEGIN
+    INSERT INTO history_ops (step_id, sql) VALUES ((SELECT step_id FROM history_capture WHERE id = 1), 'DELETE FROM "codings" WHERE rowid = ' || new.rowid);
+  END`);
+    for (let i = 1; i <= steps; i++) {
+      db.prepare(`INSERT INTO history_steps (id, label, action) VALUES (?, 'Apply code "polling"', 'codings.apply')`).run(i);
+      db.prepare('INSERT INTO history_ops (step_id, sql) VALUES (?, ?)').run(i, 'DELETE FROM "codings" WHERE rowid = 1');
+    }
+  });
 }
 
 describe('migration 6: undo history as data', () => {

@@ -1,27 +1,18 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listDocuments } from '../../../src/store/documents';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
-import { APPLICATION_ID } from '../../../src/store/open';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { projectStats } from '../../../src/store/project';
 import { ProjectStore } from '../../../src/store/project-store';
-import { tempDir } from '../../helpers/temp-project';
+import { projectAtVersion } from '../../helpers/old-format';
 
 /** A project file as version 6 of Tematik left it, with two transcripts (one of them with emoji, whose length is in characters). */
 function version6Project(): string {
-  const file = path.join(tempDir(), 'v6.tematik');
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.slice(0, 6)) db.exec(migration.sql);
-  db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi UMKM', '2025-01-01', 'g')`).run();
-  const insert = db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
-    VALUES (?, ?, ?, 'txt', 'utf-8', ?, ?, ?, '2025-01-01')`);
-  insert.run(1, 'p-02', 'P-02.txt', 'a', 'Narasumber: Kami polling di Instagram dulu 🙂.', 7);
-  insert.run(2, 'K-01', 'K-01.txt', 'b', 'Narasumber: Saya ikut memilih warna.', 5);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('user_version = 6');
-  db.close();
-  return file;
+  return projectAtVersion(6, (db) => {
+    const insert = db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+      VALUES (?, ?, ?, 'txt', 'utf-8', ?, ?, ?, '2025-01-01')`);
+    insert.run(1, 'p-02', 'P-02.txt', 'a', 'Narasumber: Kami polling di Instagram dulu 🙂.', 7);
+    insert.run(2, 'K-01', 'K-01.txt', 'b', 'Narasumber: Saya ikut memilih warna.', 5);
+  });
 }
 
 describe('migration 7: covering indexes', () => {

@@ -1,43 +1,31 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { search } from '../../../src/search/search';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index';
-import { APPLICATION_ID } from '../../../src/store/open';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index';
 import { ProjectStore } from '../../../src/store/project-store';
-import { tempDir } from '../../helpers/temp-project';
+import { projectAtVersion } from '../../helpers/old-format';
 
 /** Emoji, an accent and CJK before the hits: UTF-16 units, code points and UTF-8 bytes all differ. */
 const TEXT = 'Pewawancara: Mulai 😍 dari mana?\n\nNarasumber: Café 中文 kami, kopi 👍🏽 dari petani.\n\nPewawancara: Lalu?\n\nNarasumber: Kopi 🎉 itu terbaik.';
 
 /** A project file as version 6 left it, its search index built with code point ranges. */
 function version6Project(): string {
-  const file = path.join(tempDir(), 'v6.tematik');
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.slice(0, 6)) {
-    db.exec(migration.sql);
-    migration.data?.(db);
-  }
-  db.prepare(`INSERT INTO project (id, name, created_at, guid) VALUES (1, 'Studi UMKM', '2025-01-01', 'g')`).run();
-  db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
-    VALUES (1, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h', ?, 20, '2025-01-01')`).run(TEXT);
-  db.prepare(`INSERT INTO coders (id, name, created_at) VALUES (1, 'Peneliti A', '2025-01-01')`).run();
-  db.prepare(`INSERT INTO memos (id, title, body, author_id, created_at, updated_at) VALUES (1, 'Kopi 😍', 'catatan', 1, 'x', 'x')`).run();
-  const turns = [...TEXT.matchAll(/: ([^\n]+)/g)].map((m) => [m.index + 2, m.index + 2 + m[1]!.length] as const);
-  const unit = db.prepare(`INSERT INTO search_units (document_id, memo_id, start_offset, end_offset, point_start, point_end) VALUES (?, ?, ?, ?, ?, ?)`);
-  const fts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
-  const points = (offset: number) => [...TEXT.slice(0, offset)].length;
-  for (const [start, end] of turns) {
-    const id = unit.run(1, null, start, end, points(start), points(end)).lastInsertRowid;
-    fts.run(id, TEXT.slice(start, end).toLowerCase().replace(/[^\p{L} ]/gu, ' '));
-  }
-  fts.run(unit.run(null, 1, 0, 15, 0, 14).lastInsertRowid, 'kopi catatan');
-  // Indexed: nothing left for the next search to redo.
-  db.exec('DELETE FROM search_dirty');
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('user_version = 6');
-  db.close();
-  return file;
+  return projectAtVersion(6, (db) => {
+    db.prepare(`INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+      VALUES (1, 'P-01', 'P-01.txt', 'txt', 'utf-8', 'h', ?, 20, '2025-01-01')`).run(TEXT);
+    db.prepare(`INSERT INTO coders (id, name, created_at) VALUES (1, 'Peneliti A', '2025-01-01')`).run();
+    db.prepare(`INSERT INTO memos (id, title, body, author_id, created_at, updated_at) VALUES (1, 'Kopi 😍', 'catatan', 1, 'x', 'x')`).run();
+    const turns = [...TEXT.matchAll(/: ([^\n]+)/g)].map((m) => [m.index + 2, m.index + 2 + m[1]!.length] as const);
+    const unit = db.prepare(`INSERT INTO search_units (document_id, memo_id, start_offset, end_offset, point_start, point_end) VALUES (?, ?, ?, ?, ?, ?)`);
+    const fts = db.prepare('INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
+    const points = (offset: number) => [...TEXT.slice(0, offset)].length;
+    for (const [start, end] of turns) {
+      const id = unit.run(1, null, start, end, points(start), points(end)).lastInsertRowid;
+      fts.run(id, TEXT.slice(start, end).toLowerCase().replace(/[^\p{L} ]/gu, ' '));
+    }
+    fts.run(unit.run(null, 1, 0, 15, 0, 14).lastInsertRowid, 'kopi catatan');
+    // Indexed: nothing left for the next search to redo.
+    db.exec('DELETE FROM search_dirty');
+  });
 }
 
 describe('migration 8: search units by byte', () => {
