@@ -1,21 +1,34 @@
 /**
  * The app's core in a process of its own, as the Electron main process or the browser-mode server
- * runs it: opens the bench project through the contract, reads what the first screen shows
- * (renderer/lib/state.tsx and features/home/HomeView.tsx), then searches, triangulates and writes
- * a report. Prints one JSON line of figures for first-screen.ts; run by it, not by hand.
+ * runs it (the worker host: a writer and a reader thread): opens the bench project through the
+ * contract, reads what the first screen shows (renderer/lib/state.tsx and features/home/HomeView.tsx),
+ * then searches, triangulates and writes a report. Prints one JSON line of figures for first-screen.ts; run by it, not by hand.
+ * Plain JavaScript over the built core (dist/), so the process measured carries no TypeScript
+ * compiler, as the app does not.
  */
 import path from 'node:path';
-import { localClient } from '../../src/api/client';
+import hosting from '../../dist/src/host/worker-host.js';
 
-async function main(): Promise<void> {
-  const [file, dir] = process.argv.slice(2) as [string, string];
-  const client = localClient({ coder: 'bench' });
+const { WorkerHost } = hosting;
+
+async function main() {
+  const [file, dir] = process.argv.slice(2);
+  const host = new WorkerHost({ coder: 'bench', host: { kind: 'browser' } });
+  const client = {
+    async invoke(name, args) {
+      const outcome = await host.invoke(name, args);
+      if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
+      return outcome.value;
+    },
+  };
+  // Both threads started, as the app starts them, before the baseline is taken.
+  await client.invoke('app.info', {});
   const loadedMb = process.resourceUsage().maxRSS / 1024;
-  const cpuMs = (): number => {
+  const cpuMs = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
   };
-  const timed = async (call: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> => {
+  const timed = async (call) => {
     const [t, cpu] = [performance.now(), cpuMs()];
     await call();
     return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
@@ -35,8 +48,8 @@ async function main(): Promise<void> {
   const search = await timed(() => client.invoke('search.query', { query: 'kolaborasi' }));
   const triangulation = await timed(() => client.invoke('analysis.triangulation', { rows: 'codes' }));
   const report = await timed(() => client.invoke('report.word', { path: path.join(dir, 'app-process-report.docx'), quotesPerTheme: 20 }));
-  client.session.close();
+  await host.close();
   console.log(JSON.stringify({ open, reads, backup, search, triangulation, report, loadedMb, afterOpenMb: afterOpen, peakMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
-void main();
+await main();
