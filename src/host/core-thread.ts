@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../fs/worker-script';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 /** How long a worker may take to close its project before it is ended anyway. */
@@ -48,7 +47,7 @@ export class CoreThread {
   }
 
   private start(): Worker {
-    const { file, execArgv } = workerScript();
+    const { file, execArgv } = workerScript(__dirname, __filename, 'worker');
     const worker = new Worker(file, { execArgv, workerData: this.setup });
     worker.on('message', (message: FromWorker) => {
       if (this.worker === worker) this.onMessage(message);
@@ -60,15 +59,4 @@ export class CoreThread {
     });
     return worker;
   }
-}
-
-/**
- * The worker's script, beside this module: the compiled .js from dist/ (browser mode, Electron),
- * the .ts with tsx's require hook from the sources (vitest, tsx), as src/import/docx-in-worker.ts does.
- */
-function workerScript(): { file: string; execArgv: string[] } {
-  const extension = path.extname(__filename);
-  const file = path.join(__dirname, `worker${extension}`);
-  if (extension === '.js') return { file, execArgv: [] };
-  return { file, execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')] };
 }

@@ -131,24 +131,29 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
   const skipped: SkippedFile[] = [...plan.skipped];
   const seen = new Map<string, string>();
   // Parsed in parallel threads, each file's result taken here in the plan's order.
-  const reads = readInParallel(plan.items.map((item) => item.file));
-  for (const [i, item] of plan.items.entries()) {
-    report(i, `Reading ${path.basename(item.file)}`);
-    try {
-      const doc = await reads[i]!;
-      const existing = findByHash(store.db, doc.contentHash);
-      const twin = seen.get(doc.contentHash);
-      if (existing) skipped.push(skip(path.basename(item.file), say('alreadyInProject', { title: existing.title })));
-      else if (twin) skipped.push(skip(path.basename(item.file), say('sameText', { twin })));
-      else {
-        seen.set(doc.contentHash, path.basename(item.file));
-        parsed.push({ item, doc });
+  const { reads, stop } = readInParallel(plan.items.map((item) => item.file));
+  try {
+    for (const [i, item] of plan.items.entries()) {
+      report(i, `Reading ${path.basename(item.file)}`);
+      try {
+        const doc = await reads[i]!;
+        const existing = findByHash(store.db, doc.contentHash);
+        const twin = seen.get(doc.contentHash);
+        if (existing) skipped.push(skip(path.basename(item.file), say('alreadyInProject', { title: existing.title })));
+        else if (twin) skipped.push(skip(path.basename(item.file), say('sameText', { twin })));
+        else {
+          seen.set(doc.contentHash, path.basename(item.file));
+          parsed.push({ item, doc });
+        }
+      } catch (error) {
+        // A TematikError is the file's fault and says how to fix it; anything else is a bug, and says so.
+        const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
+        failed.push({ file: path.basename(item.file), reason: reasonText.en, reasonText });
       }
-    } catch (error) {
-      // A TematikError is the file's fault and says how to fix it; anything else is a bug, and says so.
-      const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
-      failed.push({ file: path.basename(item.file), reason: reasonText.en, reasonText });
     }
+  } finally {
+    // Cancelled or failed part-way: the threads stop parsing files nobody will store.
+    stop();
   }
   const typeProblems = checkSheetTypes(store, plan.sheetRows);
   if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
