@@ -16,6 +16,7 @@ import {
 import { RedactionEditor } from './RedactionEditor';
 import { exportStrings } from './strings';
 import { LINE_ENDINGS, type LineEndings } from '../../../src/domain/types';
+import { CancelJobButton } from '../../lib/CancelJobButton';
 import './export.css';
 
 type Section = 'report' | 'refi' | 'csv' | 'map';
@@ -123,7 +124,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title={t('title')} onClose={onClose} busy={running} testId="export-dialog" size="large"
-      footer={<button onClick={onClose} disabled={running} data-testid="export-close">{t('close')}</button>}>
+      footer={running ? <CancelJobButton label={t('cancelJob')} testId="export-cancel-job" /> : <button onClick={onClose} data-testid="export-close">{t('close')}</button>}>
       <div className="ex-body" aria-busy={running || undefined}>
         <Section title={t('reportTitle')} line={t('reportLine')} testId="export-report">
           <div className="ex-report">

@@ -5,6 +5,7 @@ export const exportStrings = defineStrings({
   en: {
     title: 'Export',
     close: 'Close',
+    cancelJob: 'Cancel',
     working: 'Working…',
     done: 'Exported “{file}” ({size}).',
     doneHint: 'Look for it in your Downloads folder.',
@@ -91,6 +92,7 @@ export const exportStrings = defineStrings({
   id: {
     title: 'Ekspor',
     close: 'Tutup',
+    cancelJob: 'Batalkan',
     working: 'Sedang diproses…',
     done: '“{file}” sudah diekspor ({size}).',
     doneHint: 'Cari berkasnya di folder Unduhan.',

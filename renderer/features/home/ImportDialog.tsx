@@ -14,6 +14,7 @@ import { ExchangeReport } from './ExchangeReport';
 import { Modal } from '../../lib/Modal';
 import { RefiChoice, type TypeChoice } from './RefiChoice';
 import { importStrings, refiImportStrings } from './strings';
+import { CancelJobButton } from '../../lib/CancelJobButton';
 import './import.css';
 
 type ErrorShown = { readonly message: string; readonly details: readonly string[] };
@@ -128,7 +129,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     )
     : (
       <>
-        <button onClick={onClose} disabled={running}>{t('cancel')}</button>
+        {running ? <CancelJobButton label={t('cancel')} testId="import-cancel-job" /> : <button onClick={onClose}>{t('cancel')}</button>}
         <button className="primary" onClick={() => void start()} disabled={running} data-testid={mode === 'refi' ? 'import-refi-start' : 'import-start'}>
           {running ? (mode === 'refi' ? r('reading') : t('importing')) : mode === 'refi' && refiKind(refiPath) === 'project' ? r('next') : t('start')}
         </button>

@@ -1,5 +1,5 @@
 import { useLanguage, useStrings } from '../../i18n/i18n';
-import { cancelJob } from '../../lib/api';
+import { CancelJobButton } from '../../lib/CancelJobButton';
 import { useProject } from '../../lib/state';
 import { accessStrings } from './access-strings';
 import { shellStrings } from './strings';
@@ -27,7 +27,7 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
           <div className="progress-bar" style={{ width: `${Math.round((progress.done / Math.max(1, progress.total)) * 100)}%` }} />
           <span>{progress.label || t('working')}</span>
-          <button className="progress-cancel" onClick={() => void cancelJob(progress.job)} data-testid="cancel-job">{t('cancelJob')}</button>
+          <CancelJobButton className="progress-cancel" label={t('cancelJob')} testId="cancel-job" />
         </div>
       )}
       <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>

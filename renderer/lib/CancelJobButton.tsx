@@ -1,0 +1,15 @@
+import { cancelJob } from './api';
+import { useProject } from './state';
+
+/**
+ * Cancels the long action in flight (an import, a report, an exchange file). The top bar has
+ * one; a dialog that runs such an action has its own, since its backdrop covers the top bar.
+ */
+export function CancelJobButton({ label, testId, className }: { readonly label: string; readonly testId: string; readonly className?: string }) {
+  const { progress } = useProject();
+  return (
+    <button className={className} onClick={() => { if (progress) void cancelJob(progress.job); }} disabled={!progress} data-testid={testId}>
+      {label}
+    </button>
+  );
+}
