@@ -16,39 +16,43 @@ const STARTS_JOINED = new Set<string>([...COMPOUNDS.map((parts) => parts[0]!), .
  * A passage is cut after sentence punctuation followed by a space and at line ends, where no
  * token spans the cut (the variant rules join words across a hyphen or a space only). A sentence
  * of plain ASCII letters and spaces, whose words begin no compound, has one token per word,
- * stemmed as the word alone: its stems are looked up in the word-form table, and the sentence
- * is skipped when none could match. Any other sentence (digits, hyphens, apostrophes, other
- * scripts) is analysed. Adjacent sentences are analysed together, so a phrase can span the cut.
+ * stemmed as the word alone: its stems are looked up in the word-form table. Any other sentence
+ * (digits, hyphens, apostrophes, other scripts) could hold any stem. Adjacent sentences holding
+ * query stems are analysed together, so that a phrase can span the cut, and only when they hold
+ * every word of a phrase or one of a word's forms.
  */
 export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
-  const could = stemTest(tree);
+  const wants = queryStems(tree);
   const spans: [number, number][] = [];
   let runStart = -1;
   let runEnd = -1;
+  let runSeen = 0;
   const flush = () => {
     if (runStart < 0) return;
-    const text = passage.slice(runStart, runEnd);
-    const tokens = analyse(text);
-    let last = -1;
-    for (const [first, lastToken] of matchSpans(tree, tokens.map((t) => t.stem)).sort((a, b) => a[0] - b[0])) {
-      if (first <= last) continue;
-      last = lastToken;
-      spans.push([runStart + tokens[first]!.start, runStart + tokens[lastToken]!.end]);
+    if (wants.enough(runSeen)) {
+      const tokens = analyse(passage.slice(runStart, runEnd));
+      let last = -1;
+      for (const [first, lastToken] of matchSpans(tree, tokens.map((t) => t.stem)).sort((a, b) => a[0] - b[0])) {
+        if (first <= last) continue;
+        last = lastToken;
+        spans.push([runStart + tokens[first]!.start, runStart + tokens[lastToken]!.end]);
+      }
     }
     runStart = -1;
+    runSeen = 0;
   };
   makeRoomForForms();
   const n = passage.length;
   for (let from = 0; from < n;) {
-    let wanted = false;
+    let seen = 0;
     let i = from;
     // One sentence: up to and including its cut.
     for (; i < n; i++) {
       const c = passage.charCodeAt(i);
       if (c === 0x0a) { i++; break; }
       if (isCut(c) && i + 1 < n && isSpace(passage.charCodeAt(i + 1))) { i++; break; }
-      if (wanted) continue;
-      if (c >= 0x80 || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x2d) { wanted = true; continue; }
+      if (seen === ANY) continue;
+      if (c >= 0x80 || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x2d) { seen = ANY; continue; }
       const lower = c | 0x20;
       if (lower < 0x61 || lower > 0x7a) continue;
       const start = i;
@@ -58,12 +62,13 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
       }
       const slot = letterRunSlot(passage, start, i);
       const term = slot >= 0 ? formTerm(slot) : passage.slice(start, i).toLowerCase();
-      wanted = could(slot >= 0 ? formStem(slot) : stemTerm(term)) || STARTS_JOINED.has(term);
+      seen |= STARTS_JOINED.has(term) ? ANY : wants.bits(slot >= 0 ? formStem(slot) : stemTerm(term));
       i--;
     }
-    if (wanted) {
+    if (seen !== 0) {
       if (runStart < 0) runStart = from;
       runEnd = i;
+      runSeen |= seen;
     } else flush();
     from = i;
   }
@@ -75,15 +80,36 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
 const isCut = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x3b || c === 0x3a;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** Whether a token with this stem could be part of a hit: every stem a positive part of the query matches. */
-function stemTest(tree: QueryNode): (stem: string) => boolean {
-  const stems = new Set<string>();
-  const prefixes: string[] = [];
-  const collect = (node: QueryNode): void => {
-    if (node.kind === 'term' || node.kind === 'phrase') node.stems.forEach((s) => stems.add(s));
-    else if (node.kind === 'prefix') prefixes.push(node.prefix);
-    else if (node.kind === 'and' || node.kind === 'or') node.nodes.forEach(collect);
+/** Every bit: a stretch whose stems are not known could hold any. */
+const ANY = -1;
+
+/**
+ * The stems of the query's positive parts, one bit each: a word's stems share one, each word
+ * of a phrase has its own (past 31 bits they share the last, which only analyses more).
+ * `enough` tells whether stems seen together could make a hit of some part.
+ */
+function queryStems(tree: QueryNode): { bits: (stem: string) => number; enough: (seen: number) => boolean } {
+  const byStem = new Map<string, number>();
+  const prefixes: [string, number][] = [];
+  let next = 0;
+  const bit = () => 1 << Math.min(next++, 31);
+  const add = (stem: string, b: number) => byStem.set(stem, (byStem.get(stem) ?? 0) | b);
+  const build = (node: QueryNode): ((seen: number) => boolean) => {
+    switch (node.kind) {
+      case 'term': { const b = bit(); node.stems.forEach((s) => add(s, b)); return (seen) => (seen & b) !== 0; }
+      case 'prefix': { const b = bit(); prefixes.push([node.prefix, b]); return (seen) => (seen & b) !== 0; }
+      case 'phrase': {
+        let mask = 0;
+        for (const s of node.stems) { const b = bit(); add(s, b); mask |= b; }
+        return (seen) => (seen & mask) === mask;
+      }
+      case 'not': return () => false;
+      // matchSpans takes the hits of every part of AND as of OR.
+      default: { const parts = node.nodes.map(build); return (seen) => parts.some((part) => part(seen)); }
+    }
   };
-  collect(tree);
-  return prefixes.length === 0 ? (stem) => stems.has(stem) : (stem) => stems.has(stem) || prefixes.some((p) => stem.startsWith(p));
+  const enough = build(tree);
+  const bits = prefixes.length === 0 ? (stem: string) => byStem.get(stem) ?? 0
+    : (stem: string) => prefixes.reduce((b, [prefix, pb]) => (stem.startsWith(prefix) ? b | pb : b), byStem.get(stem) ?? 0);
+  return { bits, enough };
 }
