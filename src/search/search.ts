@@ -5,8 +5,8 @@ import type { CodeId, DocumentId, MemoId, Utf16Offset } from '../domain/ids';
 import { speakersOf } from '../analysis/extracts';
 import type { SearchEmpty, SearchFilters, SearchHit, SearchResult, SpeakerRole } from '../domain/types';
 import { codeText, memoText, refreshSearchIndex } from './indexer';
-import { matchSpans, parseQuery, toFts, type QueryNode } from './query';
-import { analyse } from './tokens';
+import { hitSpans } from './hit-spans';
+import { parseQuery, toFts, type QueryNode } from './query';
 
 const say = defineMessages({
   en: { cannotRun: 'The search "{query}" could not be run ({reason}). Put phrases in "double quotes" and balance parentheses.' },
@@ -260,15 +260,10 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     // Offsets below stay in the source's coordinates: a transcript passage is placed back at row.start.
     const passage = row.documentId !== null ? passageOf(row) : whole!.slice(row.start, row.end);
     const text = (from: number, to: number) => passage.slice(from - row.start, to - row.start);
-    const tokens = analyse(passage);
-    const spans = matchSpans(tree, tokens.map((t) => t.stem)).sort((a, b) => a[0] - b[0]);
     const speaker = row.documentId !== null ? turn.get(row.documentId, row.start, row.end) as { speaker: string; role: SpeakerRole; startMs: number | null } | undefined : undefined;
-    let last = -1;
-    for (const [first, lastToken] of spans) {
-      if (first <= last) continue;
-      last = lastToken;
-      const start = row.start + tokens[first]!.start;
-      const end = row.start + tokens[lastToken]!.end;
+    for (const [from, to] of hitSpans(passage, tree)) {
+      const start = row.start + from;
+      const end = row.start + to;
       if (within && row.documentId !== null && !(within.get(row.documentId) ?? []).some(([s, e]) => s <= start && end <= e)) continue;
       hits.push({
         kind: row.documentId !== null ? 'document' : row.memoId !== null ? 'memo' : 'code',

@@ -57,6 +57,13 @@ export function formSlot(text: string, start: number, end: number, anyHash: numb
   }
 }
 
+/** formSlot of a run of ASCII letters, hashed here: a caller outside this module paid a call per character to hash it. */
+export function letterRunSlot(text: string, start: number, end: number): number {
+  let hash = FORM_HASH_SEED;
+  for (let i = start; i < end; i++) hash = addToHash(hash, text.charCodeAt(i));
+  return formSlot(text, start, end, hash);
+}
+
 function sameInLowerCase(term: string, text: string, start: number): boolean {
   for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) !== (text.charCodeAt(start + i) | 0x20)) return false;
   return true;
