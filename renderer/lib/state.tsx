@@ -70,10 +70,17 @@ interface ProjectContext {
 
 const Context = createContext<ProjectContext | null>(null);
 
+const NO_HISTORY: HistoryState = { undo: null, redo: null, undoAction: null, redoAction: null };
+
+/** What the project home and the sidebar show, in HomeView's order: asked beside the project's own state when it opens. */
+const HOME_READS = [
+  ['documents.list', {}], ['informants.list', {}], ['informantTypes.list', {}], ['attributes.list', {}], ['project.stats', {}],
+] as const satisfies readonly (readonly [ActionName, object])[];
+
 export function ProjectProvider({ children }: { children: ReactNode }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null, undoAction: null, redoAction: null });
+  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
   const [cache, setCache] = useState(() => new QueryCache());
   const [route, setRoute] = useState<Route>({ view: 'home' });
   const [progress, setProgress] = useState<(Progress & { readonly job: string }) | null>(null);
@@ -89,17 +96,22 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  const reload = useCallback(async () => {
-    const info = await invoke('app.info', {});
-    const [opened, openedHistory] = info.projectPath
-      ? await Promise.all([invoke('project.info', {}), invoke('history.state', {})])
-      : [null, { undo: null, redo: null, undoAction: null, redoAction: null }];
+  /** Reads app and project state together, and with `home` the home screen's lists too: the first screen waits for one round trip, not three. */
+  const load = useCallback(async (home: boolean) => {
+    const next = new QueryCache();
+    const asked = [invoke('app.info', {}), invoke('project.info', {}), invoke('history.state', {})] as const;
+    // With no project open the project's reads fail: that answer is app.info's to give.
+    for (const read of asked) read.catch(() => undefined);
+    if (home) for (const [name, args] of HOME_READS) next.prefetch(name, args);
+    const info = await asked[0];
+    const [opened, openedHistory] = info.projectPath ? await Promise.all([asked[1], asked[2]]) : [null, NO_HISTORY];
     // Set together, so views of the project meet its new cache on their first render and read each query once.
-    setCache(new QueryCache());
+    setCache(next);
     setApp(info);
     setProject(opened);
     setHistory(openedHistory);
   }, []);
+  const reload = useCallback(() => load(false), [load]);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
     try {
@@ -107,7 +119,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       const opensProject = name === 'project.open' || name === 'project.create' || name === 'app.openSample' || name === 'project.close';
       if (opensProject) {
         setRoute({ view: 'home' });
-        await reload();
+        await load(true);
       } else {
         cache.changed(name);
         // Project and history live in this context rather than the cache: read them beside the views' queries, not before them.
@@ -127,10 +139,10 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     } finally {
       setProgress(null);
     }
-  }, [notify, reload, cache]);
+  }, [notify, load, cache]);
 
   useEffect(() => {
-    void reload().catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void load(true).catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
     const offProgress = onProgress((p, job) => setProgress(p.done >= p.total ? null : { ...p, job }));
     // The core restarted on the same project: say so, and show what the project holds now.
     const offCrash = onCrash((error) => {
@@ -141,7 +153,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       offProgress();
       offCrash();
     };
-  }, [reload, notify]);
+  }, [load, reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({
     app, project, history, cache, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
