@@ -72,12 +72,16 @@ const Context = createContext<ProjectContext | null>(null);
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null, undoAction: null, redoAction: null };
 
-/** What the project home and the sidebar show, in HomeView's order: asked beside the project's own state when it opens. */
-const HOME_READS = [
-  ['documents.list', {}], ['informants.list', {}], ['informantTypes.list', {}], ['attributes.list', {}], ['project.stats', {}],
-] as const satisfies readonly (readonly [ActionName, object])[];
+/** A query asked before any view shows it: see ProjectProvider's `firstReads`. */
+export type FirstRead = { readonly [N in ActionName]: readonly [N, Args<N>] }[ActionName];
 
-export function ProjectProvider({ children }: { children: ReactNode }) {
+const NO_READS: readonly FirstRead[] = [];
+
+/**
+ * `firstReads` are the queries of the screen a project opens on (the home): they are asked beside the
+ * project's own state, so that screen waits for one round trip, not three.
+ */
+export function ProjectProvider({ children, firstReads = NO_READS }: { children: ReactNode; firstReads?: readonly FirstRead[] }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
@@ -96,13 +100,13 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  /** Reads app and project state together, and with `home` the home screen's lists too: the first screen waits for one round trip, not three. */
-  const load = useCallback(async (home: boolean) => {
+  /** Reads app and project state together, and with `opening` the first screen's queries too. */
+  const load = useCallback(async (opening: boolean) => {
     const next = new QueryCache();
     const asked = [invoke('app.info', {}), invoke('project.info', {}), invoke('history.state', {})] as const;
     // With no project open the project's reads fail: that answer is app.info's to give.
     for (const read of asked) read.catch(() => undefined);
-    if (home) for (const [name, args] of HOME_READS) next.prefetch(name, args);
+    if (opening) for (const [name, args] of firstReads) next.prefetch(name, args as never);
     const info = await asked[0];
     const [opened, openedHistory] = info.projectPath ? await Promise.all([asked[1], asked[2]]) : [null, NO_HISTORY];
     // Set together, so views of the project meet its new cache on their first render and read each query once.
@@ -110,7 +114,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     setApp(info);
     setProject(opened);
     setHistory(openedHistory);
-  }, []);
+  }, [firstReads]);
   const reload = useCallback(() => load(false), [load]);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
