@@ -77,11 +77,34 @@ export type FirstRead = { readonly [N in ActionName]: readonly [N, Args<N>] }[Ac
 
 const NO_READS: readonly FirstRead[] = [];
 
+/** App and project state as asked in one go, with a new cache holding the first screen's queries. */
+export interface Opening {
+  readonly cache: QueryCache;
+  readonly state: Promise<{ readonly info: AppInfo; readonly project: ProjectInfo | null; readonly history: HistoryState }>;
+}
+
 /**
- * `firstReads` are the queries of the screen a project opens on (the home): they are asked beside the
- * project's own state, so that screen waits for one round trip, not three.
+ * Asks app and project state and `firstReads` (into a new cache) all at once, so the first screen
+ * waits for one round trip, not three. main.tsx calls it before React's first render.
  */
-export function ProjectProvider({ children, firstReads = NO_READS }: { children: ReactNode; firstReads?: readonly FirstRead[] }) {
+export function openingReads(firstReads: readonly FirstRead[]): Opening {
+  const cache = new QueryCache();
+  const asked = [invoke('app.info', {}), invoke('project.info', {}), invoke('history.state', {})] as const;
+  // With no project open the project's reads fail: that answer is app.info's to give.
+  for (const read of asked) read.catch(() => undefined);
+  for (const [name, args] of firstReads) cache.prefetch(name, args as never);
+  const state = asked[0].then(async (info) => {
+    const [project, history] = info.projectPath ? await Promise.all([asked[1], asked[2]]) : [null, NO_HISTORY];
+    return { info, project, history };
+  });
+  return { cache, state };
+}
+
+/**
+ * `firstReads` are the queries of the screen a project opens on (the home), asked with the project's
+ * state; `opening`, those reads already started for the page's first screen.
+ */
+export function ProjectProvider({ children, firstReads = NO_READS, opening }: { children: ReactNode; firstReads?: readonly FirstRead[]; opening?: Opening }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
@@ -100,22 +123,18 @@ export function ProjectProvider({ children, firstReads = NO_READS }: { children:
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  /** Reads app and project state together, and with `opening` the first screen's queries too. */
-  const load = useCallback(async (opening: boolean) => {
-    const next = new QueryCache();
-    const asked = [invoke('app.info', {}), invoke('project.info', {}), invoke('history.state', {})] as const;
-    // With no project open the project's reads fail: that answer is app.info's to give.
-    for (const read of asked) read.catch(() => undefined);
-    if (opening) for (const [name, args] of firstReads) next.prefetch(name, args as never);
-    const info = await asked[0];
-    const [opened, openedHistory] = info.projectPath ? await Promise.all([asked[1], asked[2]]) : [null, NO_HISTORY];
+  const apply = useCallback(async ({ cache: next, state }: Opening) => {
+    const { info, project: opened, history: openedHistory } = await state;
     // Set together, so views of the project meet its new cache on their first render and read each query once.
     setCache(next);
     setApp(info);
     setProject(opened);
     setHistory(openedHistory);
-  }, [firstReads]);
+  }, []);
+  /** With `opened`, a project has just opened: its first screen's queries are asked too. */
+  const load = useCallback((opened: boolean) => apply(openingReads(opened ? firstReads : NO_READS)), [apply, firstReads]);
   const reload = useCallback(() => load(false), [load]);
+  const started = useRef(opening);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
     try {
@@ -146,7 +165,9 @@ export function ProjectProvider({ children, firstReads = NO_READS }: { children:
   }, [notify, load, cache]);
 
   useEffect(() => {
-    void load(true).catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
+    const first = started.current ?? openingReads(firstReads);
+    started.current = undefined;
+    void apply(first).catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
     const offProgress = onProgress((p, job) => setProgress(p.done >= p.total ? null : { ...p, job }));
     // The core restarted on the same project: say so, and show what the project holds now.
     const offCrash = onCrash((error) => {
@@ -157,7 +178,7 @@ export function ProjectProvider({ children, firstReads = NO_READS }: { children:
       offProgress();
       offCrash();
     };
-  }, [load, reload, notify]);
+  }, [apply, firstReads, reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({
     app, project, history, cache, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
