@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ActionName, Args, Result } from '../../src/api/contract';
 import { stales } from '../../src/api/touches';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
@@ -126,10 +126,13 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
   const apply = useCallback(async ({ cache: next, state }: Opening) => {
     const { info, project: opened, history: openedHistory } = await state;
     // Set together, so views of the project meet its new cache on their first render and read each query once.
-    setCache(next);
-    setApp(info);
-    setProject(opened);
-    setHistory(openedHistory);
+    // A transition: the first screen, drawn with its lists already here, is drawn in slices that leave the page responsive.
+    startTransition(() => {
+      setCache(next);
+      setApp(info);
+      setProject(opened);
+      setHistory(openedHistory);
+    });
   }, []);
   /** With `opened`, a project has just opened: its first screen's queries are asked too. */
   const load = useCallback((opened: boolean) => apply(openingReads(opened ? firstReads : NO_READS)), [apply, firstReads]);
