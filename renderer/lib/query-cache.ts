@@ -22,6 +22,8 @@ interface Entry {
   inFlight: Promise<void> | null;
   /** A change landed while a read was under way: its answer may predate the change, so read again. */
   again: boolean;
+  /** Prefetched and not yet shown: the first view to come takes this answer instead of reading again. */
+  prefetched: boolean;
 }
 
 const LOADING: QueryState<ActionName> = { data: undefined, error: undefined, loading: true };
@@ -43,15 +45,25 @@ export class QueryCache {
     const key = QueryCache.keyOf(name, args);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false };
+      entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false, prefetched: false };
       this.entries.set(key, entry);
     }
     // A view that comes (back) to a query reads it, showing the last answer meanwhile: what changed outside
     // this window (the CLI, a test's setup, a restarted core) reaches no cache. Views that share it read it once.
-    if (entry.listeners.size === 0 && !entry.inFlight) this.read(entry);
+    if (entry.listeners.size === 0 && !entry.inFlight && !entry.prefetched) this.read(entry);
+    entry.prefetched = false;
     entry.listeners.add(listener);
     const held = entry;
     return () => { held.listeners.delete(listener); };
+  }
+
+  /** Starts reading a query before any view shows it (the first screen's lists, asked with the project); a view that comes to it takes that answer. */
+  prefetch<N extends ActionName>(name: N, args: Args<N>): void {
+    const key = QueryCache.keyOf(name, args);
+    if (this.entries.has(key)) return;
+    const entry: Entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false, prefetched: true };
+    this.entries.set(key, entry);
+    this.read(entry);
   }
 
   state<N extends ActionName>(name: N, args: Args<N>): QueryState<N> {

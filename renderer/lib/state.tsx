@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ActionName, Args, Result } from '../../src/api/contract';
 import { stales } from '../../src/api/touches';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
@@ -70,10 +70,44 @@ interface ProjectContext {
 
 const Context = createContext<ProjectContext | null>(null);
 
-export function ProjectProvider({ children }: { children: ReactNode }) {
+const NO_HISTORY: HistoryState = { undo: null, redo: null, undoAction: null, redoAction: null };
+
+/** A query asked before any view shows it: see ProjectProvider's `firstReads`. */
+export type FirstRead = { readonly [N in ActionName]: readonly [N, Args<N>] }[ActionName];
+
+const NO_READS: readonly FirstRead[] = [];
+
+/** App and project state as asked in one go, with a new cache holding the first screen's queries. */
+export interface Opening {
+  readonly cache: QueryCache;
+  readonly state: Promise<{ readonly info: AppInfo; readonly project: ProjectInfo | null; readonly history: HistoryState }>;
+}
+
+/**
+ * Asks app and project state and `firstReads` (into a new cache) all at once, so the first screen
+ * waits for one round trip, not three. main.tsx calls it before React's first render.
+ */
+export function openingReads(firstReads: readonly FirstRead[]): Opening {
+  const cache = new QueryCache();
+  const asked = [invoke('app.info', {}), invoke('project.info', {}), invoke('history.state', {})] as const;
+  // With no project open the project's reads fail: that answer is app.info's to give.
+  for (const read of asked) read.catch(() => undefined);
+  for (const [name, args] of firstReads) cache.prefetch(name, args as never);
+  const state = asked[0].then(async (info) => {
+    const [project, history] = info.projectPath ? await Promise.all([asked[1], asked[2]]) : [null, NO_HISTORY];
+    return { info, project, history };
+  });
+  return { cache, state };
+}
+
+/**
+ * `firstReads` are the queries of the screen a project opens on (the home), asked with the project's
+ * state; `opening`, those reads already started for the page's first screen.
+ */
+export function ProjectProvider({ children, firstReads = NO_READS, opening }: { children: ReactNode; firstReads?: readonly FirstRead[]; opening?: Opening }) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null, undoAction: null, redoAction: null });
+  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
   const [cache, setCache] = useState(() => new QueryCache());
   const [route, setRoute] = useState<Route>({ view: 'home' });
   const [progress, setProgress] = useState<(Progress & { readonly job: string }) | null>(null);
@@ -89,17 +123,21 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  const reload = useCallback(async () => {
-    const info = await invoke('app.info', {});
-    const [opened, openedHistory] = info.projectPath
-      ? await Promise.all([invoke('project.info', {}), invoke('history.state', {})])
-      : [null, { undo: null, redo: null, undoAction: null, redoAction: null }];
+  const apply = useCallback(async ({ cache: next, state }: Opening) => {
+    const { info, project: opened, history: openedHistory } = await state;
     // Set together, so views of the project meet its new cache on their first render and read each query once.
-    setCache(new QueryCache());
-    setApp(info);
-    setProject(opened);
-    setHistory(openedHistory);
+    // A transition: the first screen, drawn with its lists already here, is drawn in slices that leave the page responsive.
+    startTransition(() => {
+      setCache(next);
+      setApp(info);
+      setProject(opened);
+      setHistory(openedHistory);
+    });
   }, []);
+  /** With `opened`, a project has just opened: its first screen's queries are asked too. */
+  const load = useCallback((opened: boolean) => apply(openingReads(opened ? firstReads : NO_READS)), [apply, firstReads]);
+  const reload = useCallback(() => load(false), [load]);
+  const started = useRef(opening);
 
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
     try {
@@ -107,7 +145,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       const opensProject = name === 'project.open' || name === 'project.create' || name === 'app.openSample' || name === 'project.close';
       if (opensProject) {
         setRoute({ view: 'home' });
-        await reload();
+        await load(true);
       } else {
         cache.changed(name);
         // Project and history live in this context rather than the cache: read them beside the views' queries, not before them.
@@ -127,10 +165,12 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     } finally {
       setProgress(null);
     }
-  }, [notify, reload, cache]);
+  }, [notify, load, cache]);
 
   useEffect(() => {
-    void reload().catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
+    const first = started.current ?? openingReads(firstReads);
+    started.current = undefined;
+    void apply(first).catch((error: unknown) => notify({ tone: 'error', message: error instanceof Error ? error.message : String(error) }));
     const offProgress = onProgress((p, job) => setProgress(p.done >= p.total ? null : { ...p, job }));
     // The core restarted on the same project: say so, and show what the project holds now.
     const offCrash = onCrash((error) => {
@@ -141,7 +181,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       offProgress();
       offCrash();
     };
-  }, [reload, notify]);
+  }, [apply, firstReads, reload, notify]);
 
   const value = useMemo<ProjectContext>(() => ({
     app, project, history, cache, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,

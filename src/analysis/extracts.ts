@@ -12,17 +12,17 @@ type ExtractRow = Omit<Extract, 'informantIds' | 'informantLabels' | 'informantT
 /**
  * The extracts of the codings whose code is one of `codeIds`, optionally only in
  * `documentIds`, sorted by document title, then start offset (end offset and id break
- * ties). Each names the informants who spoke the passage (see `attribution.ts`).
+ * ties), the first `limit` of them when given. Each names the informants who spoke the passage (see `attribution.ts`).
  */
-export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: readonly number[]): Extract[] {
+export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: readonly number[], limit?: number): Extract[] {
   if (codeIds.length === 0 || documentIds?.length === 0) return [];
   const rows = db.prepare(`
     SELECT c.id, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId, (SELECT name FROM coders WHERE id = c.coder_id) AS coderName, c.start_offset AS start, c.end_offset AS end,
       c.quote, c.created_at AS createdAt, k.name AS codeName, d.title AS documentTitle
     FROM codings c JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id
     WHERE c.code_id IN (SELECT value FROM json_each(@codes)) AND (@documents IS NULL OR c.document_id IN (SELECT value FROM json_each(@documents)))
-    ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id`)
-    .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null }) as ExtractRow[];
+    ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id LIMIT @limit`)
+    .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null, limit: limit ?? -1 }) as ExtractRow[];
   const speakers = speakersOf(db);
   // Completed in place: a spread copy of 200,000 rows (a 100-theme report) tripled the heap and its collection time.
   return rows.map((row) => Object.assign(row, speakers(row.documentId, row.start, row.end)));

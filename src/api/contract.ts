@@ -178,7 +178,8 @@ export const contract = {
   'codings.recode': action<Coding>()(z.strictObject({ id: id<CodingId>(), codeId: id<CodeId>().optional(), codeName: name.optional(), inVivo: z.boolean().optional() })
     .refine((a) => (a.codeId === undefined) !== (a.codeName === undefined), 'give exactly one of codeId and codeName')),
   'codings.forDocument': action<readonly Coding[]>()(z.strictObject({ documentId: id<DocumentId>() })),
-  'codings.forCode': action<readonly Extract[]>()(z.strictObject({ codeId: id<CodeId>(), includeChildren: z.boolean().optional() })),
+  /** The code's extracts by document then position; `limit` asks for the first ones only, so a view can show them before the rest. */
+  'codings.forCode': action<readonly Extract[]>()(z.strictObject({ codeId: id<CodeId>(), includeChildren: z.boolean().optional(), limit: z.number().int().positive().max(100000).optional() })),
 
   'memos.list': action<readonly Memo[]>()(z.strictObject({ target: memoTarget.optional(), kind: z.enum(MEMO_KINDS).optional() })),
   'memos.create': action<Memo>()(z.strictObject({

@@ -73,11 +73,11 @@ export function codingsForDocument(db: Db, documentId: DocumentId): Coding[] {
 }
 
 /** Every extract of a code (and optionally its sub-codes), with informant and type to place it. */
-export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean): Extract[] {
+export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean, limit?: number): Extract[] {
   const ids = includeChildren
     ? db.prepare('WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT k.id FROM codes k JOIN tree ON k.parent_id = tree.id) SELECT id FROM tree').pluck().all(codeId) as CodeId[]
     : [codeId];
-  return extractsForCodes(db, ids);
+  return extractsOf(db, ids, undefined, limit);
 }
 
 /** The extracts of any of `codeIds`, each coding once, by document then position. */

@@ -50,8 +50,8 @@ export interface CodeWrites extends CodeReads {
 export interface CodingReads {
   get(id: CodingId): Promise<Coding>;
   forDocument(documentId: DocumentId): Promise<Coding[]>;
-  /** The code's extracts (and its sub-codes' when asked). */
-  extractsForCode(codeId: CodeId, includeChildren: boolean): Promise<Extract[]>;
+  /** The code's extracts (and its sub-codes' when asked), by document then position; with `limit`, the first that many. */
+  extractsForCode(codeId: CodeId, includeChildren: boolean, limit?: number): Promise<Extract[]>;
   extractsForCodes(codeIds: readonly CodeId[]): Promise<Extract[]>;
 }
 

@@ -32,8 +32,15 @@ const own = [
 ];
 const fromChild = [extract(2, 1, 'P-01_fashion', 'P-01', 'Pemilik UMKM', 'Desainnya dari pelanggan.')];
 const calls: { name: string; args: Record<string, unknown> }[] = [];
+/** Set to hold back the whole list (asked without a limit) until it resolves. */
+let wholeList: Promise<void> | null = null;
 
 function handle(name: string, args: Record<string, unknown>): unknown {
+  if (name === 'codings.forCode') {
+    const list = args['includeChildren'] ? [...own, ...fromChild] : own;
+    if (typeof args['limit'] === 'number') return list.slice(0, args['limit']);
+    return wholeList ? wholeList.then(() => list) : list;
+  }
   switch (name) {
     case 'app.info': return { host: 'browser', dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' };
     case 'project.info': return { name: 'Studi', description: '', phase: 2, createdAt: '', schemaVersion: 1, path: '/tmp/x.tematik' };
@@ -41,7 +48,6 @@ function handle(name: string, args: Record<string, unknown>): unknown {
     case 'codes.list': return codes;
     case 'informants.list': return informants;
     case 'informantTypes.list': return types;
-    case 'codings.forCode': return args['includeChildren'] ? [...own, ...fromChild] : own;
     case 'export.table': return { base64: btoa('PK'), fileName: `Studi – extracts – Harga.${String(args['format'])}`, path: null, bytes: 2 };
     default: return null;
   }
@@ -86,6 +92,23 @@ describe('CodeExtractsView', () => {
     ]);
     const rows = within(screen.getByTestId('extracts-by-type')).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent));
     expect(rows).toEqual([['Pemilik UMKM', '1 of 3', '1'], ['Konsumen', '2 of 2', '2'], ['Ahli Pemasaran', '0 of 2', 'silent']]);
+  });
+
+  it('draws the first extracts before the whole list comes, and counts only from the whole list', async () => {
+    let release = () => undefined as void;
+    wholeList = new Promise((resolve) => { release = resolve; });
+    try {
+      render(<I18nProvider language="en"><state.ProjectProvider><CodeExtractsView codeId={1 as CodeId} /></state.ProjectProvider></I18nProvider>);
+      await waitFor(() => expect(screen.getAllByTestId('extract')).toHaveLength(3));
+      expect(screen.getByTestId('extracts-summary').textContent).toBe('Loading…');
+      expect(screen.queryByTestId('extracts-by-type')).toBeNull();
+      expect(screen.getAllByTestId('extract-type-group').map((g) => g.querySelector('.count'))).toEqual([null, null]);
+      release();
+      await waitFor(() => expect(screen.getByTestId('extracts-summary').textContent).toBe('3 extracts from 3 informants across 2 informant types'));
+      expect(screen.getAllByTestId('extract-type-group').map((g) => g.querySelector('.count')!.textContent)).toEqual(['1 informant · 1 extract', '2 informants · 2 extracts']);
+    } finally {
+      wholeList = null;
+    }
   });
 
   it('includes the sub-codes on request and marks their extracts', async () => {

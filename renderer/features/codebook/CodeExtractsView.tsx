@@ -15,6 +15,9 @@ import './codebook.css';
 import './extracts.css';
 
 /** Whether sub-codes are included carries over from one code to the next, as a reading habit. */
+/** Extracts asked for first, beside the whole list: they show while the rest (a thousand, for a big code) is read. */
+const FIRST_EXTRACTS = 30;
+
 let rememberedIncludeChildren = false;
 
 /**
@@ -33,6 +36,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const descendants = useMemo(() => (codes ? subtreeIds(codes, codeId).size - 1 : 0), [codes, codeId]);
   const withChildren = includeChildren && descendants > 0;
   const extractsQuery = useQuery('codings.forCode', code ? { codeId, includeChildren: withChildren } : null);
+  const firstQuery = useQuery('codings.forCode', code && !extractsQuery.data ? { codeId, includeChildren: withChildren, limit: FIRST_EXTRACTS } : null);
   const informants = useQuery('informants.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
   const [manualCsv, setManualCsv] = useState<string | null>(null);
@@ -43,9 +47,12 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
     typeOfLabel: new Map((informants ?? []).map((i) => [i.label, i.typeName])),
   }), [types, informants]);
   const extracts = extractsQuery.data;
-  const groups = useMemo(() => (extracts ? groupExtracts(extracts, options) : []), [extracts, options]);
+  // Counts are findings: they come from the whole list only. The first extracts are drawn meanwhile, without counts.
+  const shownExtracts = extracts ?? firstQuery.data;
+  const counted = extracts !== undefined;
+  const groups = useMemo(() => (shownExtracts ? groupExtracts(shownExtracts, options) : []), [shownExtracts, options]);
   const summary = useMemo(() => summariseExtracts(extracts ?? [], groups), [extracts, groups]);
-  const { limit, sentinel } = useGrowingLimit(extracts?.length ?? 0);
+  const { limit, sentinel } = useGrowingLimit(shownExtracts?.length ?? 0);
 
   if (!codes) return <div className="cx-view"><p className="muted">{t('loading')}</p></div>;
   if (!code) return <div className="cx-view"><p className="cx-missing" data-testid="code-missing">{t('missing')}</p></div>;
@@ -60,7 +67,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
     else setManualCsv(csv);
   };
 
-  const hasExtracts = (extracts?.length ?? 0) > 0;
+  const hasExtracts = counted && extracts.length > 0;
   const typeColour = new Map(types?.map((ty) => [ty.name, ty.colour]));
   const ancestors = ancestorsOf(codes, code.id);
   const summaryText = t('summary', {
@@ -155,11 +162,11 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
               <h2 className="cx-type-name">
                 <span className="swatch" style={{ background: typeColour.get(group.type) ?? '#bbbbbb' }} />
                 {group.type || t('noInformant')}
-                <span className="count">{plural(t, group.informantCount, 'informantsOne', 'informantsMany')} · {plural(t, group.extractCount, 'extractsOne', 'extractsMany')}</span>
+                {counted && <span className="count">{plural(t, group.informantCount, 'informantsOne', 'informantsMany')} · {plural(t, group.extractCount, 'extractsOne', 'extractsMany')}</span>}
               </h2>
               {informants.map(({ informant, shown }) => (
                 <div key={informant.label || 'none'} className="cx-informant">
-                  <h3 className="cx-informant-name">{informant.label || t('noInformant')} <span className="count">{informant.extracts.length}</span></h3>
+                  <h3 className="cx-informant-name">{informant.label || t('noInformant')} {counted && <span className="count">{informant.extracts.length}</span>}</h3>
                   {shown.map((extract) => (
                     <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')}
                       onOpen={() => navigate({ view: 'document', documentId: extract.documentId, focus: { start: extract.start, end: extract.end } })} />

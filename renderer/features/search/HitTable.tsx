@@ -4,6 +4,7 @@ import { useStrings, type Translate } from '../../i18n/i18n';
 import { hitKey, isCodable } from './hit-selection';
 import { formatTimestamp } from '../../lib/time';
 import { kwicContext } from './format';
+import { useGrowingLimit } from '../../lib/use-growing-limit';
 import { plural, searchStrings, type SearchKey } from './strings';
 
 export const rowId = (index: number): string => `search-hit-${index}`;
@@ -32,6 +33,9 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
 }) {
   const t = useStrings(searchStrings);
   const all = useRef<HTMLInputElement>(null);
+  const { limit, sentinel } = useGrowingLimit(rows.length);
+  // Lines are drawn a chunk at a time, and always as far as the current line: a keyboard move (End) lands on a drawn line.
+  const drawn = Math.max(limit, current + 1);
   useEffect(() => { if (all.current) all.current.indeterminate = allState === 'some'; }, [allState]);
   // Coming back to a search shows the line left off at; later, only keyboard moves scroll
   // (a click already shows the line it clicked).
@@ -85,7 +89,7 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
       onCurrent={onCurrent} onToggle={onToggle} onOpen={onOpen} t={t}
     />
   );
-  const group = (kind: 'memo' | 'code', from: number, to: number) => from < to && (
+  const group = (kind: 'memo' | 'code', from: number, to: number) => from < Math.min(to, drawn) && (
     <div role="row" className="sr-group" key={kind}>
       <div role="columnheader" className="sr-group-name">
         {t(kind === 'memo' ? 'memoHits' : 'codeHits')} <span className="count">{plural(t, to - from, 'hitsOne', 'hitsMany')}</span>
@@ -94,6 +98,7 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
   );
 
   return (
+    <>
     <div
       ref={gridRef} className="sr-grid" role="grid" tabIndex={0} aria-label={t('colContext')}
       aria-activedescendant={rows.length > 0 ? rowId(current) : undefined} onKeyDown={onKeyDown} data-testid="search-results"
@@ -110,12 +115,14 @@ export function HitTable({ rows, gridRef, current, selected, allState, codableCo
           <div role="columnheader" className="sr-ctx-head">{t('colContext')}</div>
         </div>
       )}
-      {rows.slice(0, documentRows).map((hit, i) => line(hit, i))}
+      {rows.slice(0, Math.min(documentRows, drawn)).map((hit, i) => line(hit, i))}
       {group('memo', memoStart, memoEnd)}
-      {rows.slice(memoStart, memoEnd).map((hit, i) => line(hit, memoStart + i))}
+      {rows.slice(memoStart, Math.min(memoEnd, drawn)).map((hit, i) => line(hit, memoStart + i))}
       {group('code', memoEnd, rows.length)}
-      {rows.slice(memoEnd).map((hit, i) => line(hit, memoEnd + i))}
+      {rows.slice(memoEnd, drawn).map((hit, i) => line(hit, memoEnd + i))}
     </div>
+    {sentinel}
+    </>
   );
 }
 

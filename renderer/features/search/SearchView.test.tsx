@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Code, InformantType, SearchHit } from '../../../src/domain/types';
+import { installEverythingInView } from '../../test-support/everything-in-view';
 import { installStandInBridge } from '../../test-support/stand-in-bridge';
 
 /** A small project behind the preload bridge, with a search that answers by query. */
@@ -50,6 +51,7 @@ let state: typeof import('../../lib/state');
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
+  installEverythingInView();
   installStandInBridge((name, args) => (name === 'search.query' && args['query'] === '(kolaborasi'
     ? { ok: false, error: { kind: 'invalid_args', message: 'The search "(kolaborasi" has a "(" without its ")".' } }
     : handle(name, args)), { record: calls });
@@ -207,12 +209,15 @@ describe('SearchView', () => {
 
   it('draws a page of lines at a time and says when the core found more than it sent', async () => {
     await renderView('banyak');
+    // The first lines first, in a task of their own; the page's rest follows a chunk per task.
+    await waitFor(() => expect(screen.getAllByTestId('search-hit').length).toBeGreaterThan(0));
+    expect(screen.getAllByTestId('search-hit').length).toBeLessThan(PAGE);
     await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(PAGE));
     expect(screen.getByTestId('search-truncated').textContent).toContain('1,100');
     expect(screen.getByTestId('search-truncated').textContent).toContain('at least 1,200');
     for (let drawn = PAGE; drawn < 1100; drawn += PAGE) {
       fireEvent.click(screen.getByTestId('search-show-more'));
-      expect(screen.getAllByTestId('search-hit')).toHaveLength(Math.min(1100, drawn + PAGE));
+      await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(Math.min(1100, drawn + PAGE)));
     }
     expect(screen.queryByTestId('search-show-more')).toBeNull();
     // Select all while the result is cut: the hits are listed, so nothing unseen is coded.

@@ -158,7 +158,11 @@ export function useVirtualList({ count, estimate, identity, pinned = [], oversca
     return () => { observer.disconnect(); itemObserver.current = null; watched.clear(); };
   }, [measure, bump]);
 
+  // After a commit only items new to the DOM need measuring before paint: those already observed report their
+  // own size changes. Measuring them all forced a layout of the whole transcript on every render (each coding).
   useLayoutEffect(() => {
+    const el = scrollerEl.current;
+    if (itemObserver.current && el && [...el.querySelectorAll<HTMLElement>('[data-index]')].every((node) => observed.current.has(node))) return;
     if (measure()) bump();
   });
 

@@ -65,9 +65,9 @@ export const codingHandlers: HandlerGroup<'codings'> = {
     return data.codings.get(id);
   },
   'codings.forDocument': ({ documentId }, ctx) => ctx.session.data.codings.forDocument(documentId),
-  'codings.forCode': async ({ codeId, includeChildren }, ctx) => {
+  'codings.forCode': async ({ codeId, includeChildren, limit }, ctx) => {
     const { data } = ctx.session;
     await data.codes.name(codeId);
-    return data.codings.extractsForCode(codeId, includeChildren ?? false);
+    return data.codings.extractsForCode(codeId, includeChildren ?? false, limit);
   },
 };

@@ -51,7 +51,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     codings: {
       get: async (id) => codings.getCoding(db, id),
       forDocument: async (documentId) => codings.codingsForDocument(db, documentId),
-      extractsForCode: async (codeId, includeChildren) => codings.extractsForCode(db, codeId, includeChildren),
+      extractsForCode: async (codeId, includeChildren, limit) => codings.extractsForCode(db, codeId, includeChildren, limit),
       extractsForCodes: async (codeIds) => codings.extractsForCodes(db, codeIds),
       apply: async (documentId, codeId, start, end) => write()(documentId, codeId, store.coderId(), start, end),
       applyNew: async (codeId, ranges) => {
