@@ -212,12 +212,13 @@ describe('SearchView', () => {
     // The first lines first, in a task of their own; the page's rest follows a chunk per task.
     await waitFor(() => expect(screen.getAllByTestId('search-hit').length).toBeGreaterThan(0));
     expect(screen.getAllByTestId('search-hit').length).toBeLessThan(PAGE);
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(PAGE));
+    // Chunks follow one per task: under a loaded test run a page takes longer than waitFor's default second.
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(PAGE), { timeout: 10_000 });
     expect(screen.getByTestId('search-truncated').textContent).toContain('1,100');
     expect(screen.getByTestId('search-truncated').textContent).toContain('at least 1,200');
     for (let drawn = PAGE; drawn < 1100; drawn += PAGE) {
       fireEvent.click(screen.getByTestId('search-show-more'));
-      await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(Math.min(1100, drawn + PAGE)));
+      await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(Math.min(1100, drawn + PAGE)), { timeout: 10_000 });
     }
     expect(screen.queryByTestId('search-show-more')).toBeNull();
     // Select all while the result is cut: the hits are listed, so nothing unseen is coded.
