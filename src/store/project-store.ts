@@ -131,18 +131,18 @@ export class ProjectStore {
     // A transaction already open is another action's still running: joining it would make two actions one.
     if (this.db.inTransaction) throw new Error(`"${record.action}" began while another action's transaction was still open`);
     dailyBackup(this);
-    // Outside the transaction: a rolled-back action must not leave a cached id of a row that never was.
-    const coderId = this.coderId();
     // No step goes into a history found damaged and left as it was (see checkHistory).
     const undoable = record.undoable !== false && this.undoAvailable;
     this.db.exec('BEGIN IMMEDIATE');
     try {
+      // Inside the transaction: a cancelled or failed first action leaves no coder row behind (rollBack forgets the id).
+      const coderId = this.coderId();
       if (undoable) beginStep(this.db, record.summary, record.action, coderId);
+      return { record, coderId, undoable };
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.rollBack();
       throw error;
     }
-    return { record, coderId, undoable };
   }
 
   private commit({ record, coderId, undoable }: OpenAction): void {
@@ -153,17 +153,18 @@ export class ProjectStore {
       if (undoable) endStep(this.db);
       this.db.exec('COMMIT');
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.rollBack();
       throw error;
     }
     this.committed++;
     this.checkpoint.refresh();
   }
 
-  /** The undo step's capture mark goes back with the rest. */
+  /** The undo step's capture mark goes back with the rest, and so do coder rows made inside: their cached ids are forgotten. */
   private rollBack(): void {
     // A failed statement may have ended the transaction already (SQLite rolls back on some errors by itself).
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.coders.clear();
   }
 
   /** Reverts the last action; returns its summary. */
