@@ -46,10 +46,14 @@ describe('speakers in the browser', () => {
     await input.fill('komunitas');
     await input.press('Enter');
     const hits = e2e.page.getByTestId('search-hit');
-    await expect.poll(async () => (await hits.allTextContents()).every((line) => /komunitas/i.test(line))).toBe(true);
-    const roles = await e2e.page.getByTestId('search-hit-role').allTextContents();
-    expect(roles).toContain('interviewer');
-    expect(roles).toContain('informant');
+    // Lines are drawn a chunk at a time: wait for some (every() of none is true), then for both roles among them.
+    await expect.poll(async () => {
+      const lines = await hits.allTextContents();
+      return lines.length > 0 && lines.every((line) => /komunitas/i.test(line));
+    }).toBe(true);
+    const roles = () => e2e.page.getByTestId('search-hit-role').allTextContents();
+    await expect.poll(roles).toContain('interviewer');
+    await expect.poll(roles).toContain('informant');
     const questions = await hits.filter({ has: e2e.page.locator('.sr-role-interviewer') }).count();
     expect(questions).toBeGreaterThan(0);
     // A question's line has no box to tick.
