@@ -14,7 +14,8 @@ export interface OpenProject {
  */
 export interface CrashTest {
   readonly action: ActionName;
-  readonly how: 'exit' | 'throw';
+  /** `after`: the action is answered, then the thread throws once idle. */
+  readonly how: 'exit' | 'throw' | 'after';
 }
 
 /** What a worker is started with: plain data, as it crosses the thread boundary. */

@@ -6,7 +6,7 @@ import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { Progress } from '../domain/types';
 import { CoreThread } from './core-thread';
 import { cancelledError } from '../domain/cancellation';
-import { crashedError } from './errors';
+import { crashedError, idleCrashError } from './errors';
 import type { CrashTest, FromWorker, OpenProject, WorkerSetup } from './protocol';
 
 export type { CrashTest, OpenProject } from './protocol';
@@ -248,7 +248,6 @@ export class WorkerHost {
     const call = this.running;
     this.running = null;
     const project = this.current;
-    const action = call?.name ?? 'nothing';
     if (++this.restarts > MOST_RESTARTS) {
       this.gaveUp = true;
       for (const waiting of [...this.calls.values()].filter((c) => c.on !== 'reader')) this.finish(waiting, failed(crashedError(waiting.name, 'given-up')));
@@ -256,7 +255,8 @@ export class WorkerHost {
       return;
     }
     this.restartThread(this.writer);
-    const error = crashedError(action, project ? 'reopened' : 'restarted');
+    const restart = project ? 'reopened' : 'restarted';
+    const error = call ? crashedError(call.name, restart) : idleCrashError(restart);
     if (call) this.finish(call, failed(error));
     // `current` stays: the reader still has that project open, and the reopening call reports what really opened.
     if (project) {

@@ -79,9 +79,11 @@ async function follow(project: OpenProject | null): Promise<void> {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'call':
-      if (setup.crashOn?.action === message.name) crash(setup.crashOn.how);
+      if (setup.crashOn?.action === message.name && setup.crashOn.how !== 'after') crash(setup.crashOn.how);
       run(message).catch((error: unknown) => {
         post({ type: 'done', id: message.id, outcome: { ok: false, error: toErrorInfo(error) }, project: openProject() });
+      }).finally(() => {
+        if (setup.crashOn?.action === message.name && setup.crashOn.how === 'after') setTimeout(() => crash('throw'), 20);
       });
       return;
     case 'follow':

@@ -190,6 +190,20 @@ describe('the worker host', () => {
     expect(info.readOnly).toBeNull();
   });
 
+  it('says a crash between actions lost nothing, and reopens the project', async () => {
+    const host = startHost({ crashOn: { action: 'codes.create', how: 'after' } });
+    const file = await newProject(host);
+    const crashed = new Promise<CrashNotice>((resolve) => host.onCrash(resolve));
+    expect((await host.invoke('codes.create', { name: 'tersimpan' })).ok).toBe(true);
+    const notice = await crashed;
+    expect(notice.project).toEqual({ file, readOnly: false });
+    expect(notice.error.text).toEqual({
+      en: expect.stringMatching(/^Tematik's core stopped unexpectedly between actions; it was restarted and the project reopened\. Nothing was running/),
+      id: expect.stringMatching(/^Inti Tematik berhenti tiba-tiba di antara dua tindakan/),
+    });
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['tersimpan']);
+  });
+
   it('answers a call that is not an action, or whose arguments cannot reach the worker, with an error', async () => {
     const host = startHost();
     expect(await host.invoke({ toString: () => 'codes.list' }, {})).toMatchObject({ ok: false, error: { kind: 'unknown_action' } });
