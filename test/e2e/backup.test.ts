@@ -20,6 +20,8 @@ describe('backing up and restoring a project in the browser', () => {
   /** The codebook beside a transcript, as a researcher sees it after the project (re)opens on its home page. */
   const codebook = async () => {
     await bench.openTranscript('P-01_fashion');
+    // The codebook is drawn when its read comes back, which may be after the transcript: every use here has codes.
+    await page().locator('[data-testid=code-row]').first().waitFor();
     return page().locator('[data-testid=code-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code-name')));
   };
   const dismissNotices = () => page().evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notice button.link').forEach((b) => b.click()));
@@ -114,6 +116,6 @@ describe('backing up and restoring a project in the browser', () => {
     await page().locator('.doc-link').first().waitFor();
     expect(e2e.server.host.project?.file).toBe(file);
     expect(codes()).toEqual(['Sebelum cadangan']);
-    expect(await codebook()).toEqual(['Sebelum cadangan']);
+    await expect.poll(codebook).toEqual(['Sebelum cadangan']);
   });
 });
