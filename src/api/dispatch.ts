@@ -1,4 +1,4 @@
-import { TematikError, type ErrorInfo } from '../domain/errors';
+import { errorFromInfo, TematikError, type ErrorInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import { contract, type ActionName, type Invoke, type Outcome } from './contract';
 import { retryWhileBusy } from './busy';
@@ -66,10 +66,7 @@ export function unknownAction(name: unknown): Outcome<ActionName> {
 export function invoker(ctx: Context): Invoke {
   return async (name, args) => {
     const outcome = await dispatch(name, args, ctx);
-    if (!outcome.ok) {
-      const { kind, message, text, details, detailTexts } = outcome.error;
-      throw new TematikError(kind, text ?? message, detailTexts ?? details);
-    }
+    if (!outcome.ok) throw errorFromInfo(outcome.error);
     return outcome.value as never;
   };
 }

@@ -66,6 +66,11 @@ export class TematikError extends Error implements ErrorInfo {
   }
 }
 
+/** The error an ErrorInfo describes, again: one that crossed a thread, a process or the contract and is thrown on this side. */
+export function errorFromInfo({ kind, message, text, details, detailTexts }: ErrorInfo): TematikError {
+  return new TematikError(kind, text ?? message, detailTexts ?? details);
+}
+
 /** The message and details of an error in the user's language. */
 export function errorInLanguage(info: ErrorInfo, language: Language): { message: string; details: readonly string[] } {
   return {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { TematikError } from '../domain/errors';
+import { errorFromInfo } from '../domain/errors';
 import { workerScript } from '../fs/worker-script';
 import type { ParseAnswer, ParseJob } from './parse-worker';
 import { readForIndex } from './read-for-index';
@@ -109,7 +109,7 @@ class ParsePool {
       this.busy.delete(worker);
       if (answer.ok) job.resolve(answer.doc);
       else job.reject(answer.error.kind === 'user'
-        ? new TematikError(answer.error.info.kind, answer.error.info.text ?? answer.error.info.message, answer.error.info.detailTexts ?? answer.error.info.details)
+        ? errorFromInfo(answer.error.info)
         : Object.assign(new Error(answer.error.message), { name: answer.error.name }));
       this.next(worker);
     });

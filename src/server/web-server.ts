@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { TematikError } from '../domain/errors';
+import { errorFromInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { WorkerHost, type WorkerHostOptions } from '../host/worker-host';
@@ -59,7 +59,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const opened = await core.invoke('project.open', { path: path.resolve(options.project) });
     if (!opened.ok) {
       await core.close();
-      throw new TematikError(opened.error.kind, opened.error.text ?? opened.error.message);
+      throw errorFromInfo(opened.error);
     }
   }
 
