@@ -5,6 +5,7 @@ import type { CodeId, DocumentId, MemoId, Utf16Offset } from '../domain/ids';
 import { speakersOf } from '../analysis/extracts';
 import type { SearchEmpty, SearchFilters, SearchHit, SearchResult, SpeakerRole } from '../domain/types';
 import { codeText, memoText, refreshSearchIndex } from './indexer';
+import { prepared } from '../store/prepared';
 import { hitSpans } from './hit-spans';
 import { parseQuery, toFts, type QueryNode } from './query';
 
@@ -32,22 +33,6 @@ export interface SearchOptions {
   readonly filters?: SearchFilters;
   readonly sort?: 'relevance' | 'document';
   readonly limit?: number;
-}
-
-/** Statements prepared once per connection: compiling them anew was about a millisecond of every search. */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-/** Queries differ by filters and limit; the bound keeps a long session's variety from piling up. */
-const STATEMENTS_KEPT = 100;
-
-function prepared(db: Db, sql: string): Database.Statement {
-  let bySql = statements.get(db);
-  if (!bySql) statements.set(db, bySql = new Map());
-  let statement = bySql.get(sql);
-  if (!statement) {
-    if (bySql.size >= STATEMENTS_KEPT) bySql.clear();
-    bySql.set(sql, statement = db.prepare(sql));
-  }
-  return statement;
 }
 
 /** Full-text search with keyword-in-context lines; the index is brought up to date first. */

@@ -3,6 +3,7 @@ import { actionPhrase } from '../domain/action-names';
 import { TematikError, type ErrorKind } from '../domain/errors';
 import { defineMessages, untranslated, type Language, type LocalizedText } from '../domain/text';
 import { HISTORY_SCHEMA_V6 } from './migrations/006-undo-as-data';
+import { forgetPrepared, prepared } from './prepared';
 
 /**
  * Store-level undo/redo, after SQLite's "automatic undo/redo" technique, with the changes kept
@@ -178,17 +179,6 @@ function tableShapes(db: Db): ReadonlyMap<string, TableShape> {
     shapeCache.set(db, shapes);
   }
   return shapes;
-}
-
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/** Prepared once per connection: the capture runs inside every action, on the path of each coding. */
-function prepared(db: Db, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }
 
 const capturing = '(SELECT step_id FROM history_capture WHERE id = 1)';
@@ -491,5 +481,5 @@ export function clearHistory(db: Db): void {
     for (const statement of Object.values(HISTORY_SCHEMA_V6)) db.exec(statement);
     db.prepare('INSERT INTO history_capture (id, step_id) VALUES (1, NULL)').run();
   }).immediate();
-  statementCache.delete(db);
+  forgetPrepared(db);
 }
