@@ -15,14 +15,10 @@ export interface QuoteCandidate {
 export const MIN_QUOTE_WORDS = 3;
 
 /**
- * How well a quote reads in a report, 0–1: long enough to say something, short enough to
- * read. 0 for fragments of fewer than {@link MIN_QUOTE_WORDS} words.
+ * How well a quote of `words` words (see {@link wordCount}) reads in a report, 0–1: long enough
+ * to say something, short enough to read. 0 for fragments of fewer than {@link MIN_QUOTE_WORDS} words.
  */
-export function informativeness(text: string): number {
-  return informativenessOfWords(wordCount(text));
-}
-
-function informativenessOfWords(words: number): number {
+export function informativeness(words: number): number {
   if (words < MIN_QUOTE_WORDS) return 0;
   if (words < 12) return 0.3 + (words - MIN_QUOTE_WORDS) * 0.07;
   if (words <= 60) return 1;
@@ -86,7 +82,7 @@ export function pickQuotes<Q extends QuoteCandidate>(
   const informants = new Set(chosen.flatMap((c) => c.informantLabels));
   const codes = new Set(chosen.map((c) => c.codeId));
   // Candidates quoted elsewhere or kept by another section never become free within one call.
-  const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativenessOfWords(c.words)));
+  const scores = candidates.map((c) => (options.reserved?.has(c.id) || taken(c) ? 0 : informativeness(c.words)));
   // A chosen quote rules out itself and what overlaps it: marked once as it is chosen, not checked against every chosen quote in every round.
   const rule = (q: QuotedPassage & { readonly id: number }) => {
     for (let i = 0; i < candidates.length; i++) {

@@ -45,10 +45,11 @@ describe('choosing exemplar quotes', () => {
   });
 
   it('prefers a readable length', () => {
-    expect(informativeness('Ya.')).toBe(0);
-    expect(informativeness(long(30))).toBe(1);
-    expect(informativeness(long(8))).toBeLessThan(informativeness(long(20)));
-    expect(informativeness(long(300))).toBeLessThan(informativeness(long(100)));
+    const of = (text: string) => informativeness(wordCount(text));
+    expect(of('Ya.')).toBe(0);
+    expect(of(long(30))).toBe(1);
+    expect(of(long(8))).toBeLessThan(of(long(20)));
+    expect(of(long(300))).toBeLessThan(of(long(100)));
   });
 
   it('cuts long extracts at a word with an ellipsis and keeps the line breaks of short ones', () => {
