@@ -50,20 +50,32 @@ export function checkRange(text: string, title: string, start: Utf16Offset, end:
   }
 }
 
+/** A coder's coding of a range with a code. */
+type CodedRange = [documentId: DocumentId, codeId: CodeId, coderId: CoderId, start: Utf16Offset, end: Utf16Offset];
+
+export interface CodingWriter {
+  /** Codes the range; refuses a range this coder already coded so with the code. */
+  write(...range: CodedRange): CodingId;
+  /** The coder already coded exactly this range with the code. */
+  coded(...range: CodedRange): boolean;
+}
+
 /** Statements prepared once: applying codes is the hottest write path. */
-export function codingWriter(db: Db): (documentId: DocumentId, codeId: CodeId, coderId: CoderId, start: Utf16Offset, end: Utf16Offset) => CodingId {
+export function codingWriter(db: Db): CodingWriter {
   const document = db.prepare('SELECT text, title FROM documents WHERE id = ?');
   const exists = db.prepare('SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?').pluck();
   const insert = db.prepare('INSERT INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  return (documentId, codeId, coderId, start, end) => {
-    // Sliced in JS, not with SQLite's substr: offsets are UTF-16 units, substr counts code points.
-    const row = document.get(documentId) as { text: string; title: string } | undefined;
-    if (!row) throw new TematikError('not_found', say('documentNotFound', { id: String(documentId) }));
-    checkRange(row.text, row.title, start, end);
-    if (exists.get(documentId, codeId, coderId, start, end) !== undefined) {
-      throw new TematikError('conflict', say('alreadyCoded'));
-    }
-    return Number(insert.run(documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
+  const coded = (...[documentId, codeId, coderId, start, end]: CodedRange): boolean => exists.get(documentId, codeId, coderId, start, end) !== undefined;
+  return {
+    coded,
+    write: (documentId, codeId, coderId, start, end) => {
+      // Sliced in JS, not with SQLite's substr: offsets are UTF-16 units, substr counts code points.
+      const row = document.get(documentId) as { text: string; title: string } | undefined;
+      if (!row) throw new TematikError('not_found', say('documentNotFound', { id: String(documentId) }));
+      checkRange(row.text, row.title, start, end);
+      if (coded(documentId, codeId, coderId, start, end)) throw new TematikError('conflict', say('alreadyCoded'));
+      return Number(insert.run(documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
+    },
   };
 }
 

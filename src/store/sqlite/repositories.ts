@@ -31,8 +31,8 @@ import * as themes from '../themes';
 export function sqliteOperations(store: ProjectStore): ProjectTransaction {
   const { db } = store;
   // Prepared once per open project: applying a code is the hottest write path.
-  let writer: ReturnType<typeof codings.codingWriter> | undefined;
-  const write = () => (writer ??= codings.codingWriter(db));
+  let writer: codings.CodingWriter | undefined;
+  const coding = () => (writer ??= codings.codingWriter(db));
 
   return {
     codes: {
@@ -53,16 +53,15 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       forDocument: async (documentId) => codings.codingsForDocument(db, documentId),
       extractsForCode: async (codeId, includeChildren, limit) => codings.extractsForCode(db, codeId, includeChildren, limit),
       extractsForCodes: async (codeIds) => codings.extractsForCodes(db, codeIds),
-      apply: async (documentId, codeId, start, end) => write()(documentId, codeId, store.coderId(), start, end),
+      apply: async (documentId, codeId, start, end) => coding().write(documentId, codeId, store.coderId(), start, end),
       applyNew: async (codeId, ranges) => {
         const coder = store.coderId();
-        const exists = db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?');
         let applied = 0;
         let skipped = 0;
         for (const [documentId, start, end] of ranges) {
           throwIfCancelled();
-          if (exists.get(documentId, codeId, coder, start, end)) { skipped++; continue; }
-          write()(documentId, codeId, coder, start, end);
+          if (coding().coded(documentId, codeId, coder, start, end)) { skipped++; continue; }
+          coding().write(documentId, codeId, coder, start, end);
           applied++;
         }
         return { applied, skipped };
