@@ -102,9 +102,7 @@ export class WorkerHost {
     // Checked here as well as in the worker: a name that is not a string could not even be posted.
     if (!isActionName(name)) return Promise.resolve(unknownAction(name));
     return new Promise((settle) => {
-      const id = this.nextId++;
-      const call: Call = { id, name, args, job: options.job ?? `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: options.onProgress, settle };
-      this.calls.set(id, call);
+      const call = this.newCall(name, args, settle, options);
       if (this.gaveUp) return this.finish(call, failed(crashedError(call.name, 'given-up')));
       if (this.running && this.readerReady() && READ_ACTIONS.has(name)) this.send('reader', call);
       else {
@@ -284,8 +282,13 @@ export class WorkerHost {
 
   /** A call the host makes itself: nobody waits for its answer but the host's own bookkeeping. */
   private internalCall(name: ActionName, args: unknown): Call {
+    return this.newCall(name, args, () => undefined);
+  }
+
+  /** A call with its id, its job name and the flag that cancels it, known to the host until it is finished. */
+  private newCall(name: ActionName, args: unknown, settle: Call['settle'], options: InvokeOptions = {}): Call {
     const id = this.nextId++;
-    const call: Call = { id, name, args, job: `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: undefined, settle: () => undefined };
+    const call: Call = { id, name, args, job: options.job ?? `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: options.onProgress, settle };
     this.calls.set(id, call);
     return call;
   }
