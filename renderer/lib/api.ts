@@ -17,6 +17,11 @@ export class ApiError extends Error implements ErrorInfo {
     this.kind = info.kind;
     if (info.details) this.details = shown.details;
   }
+
+  /** Anything a call threw, as the UI shows it: an ApiError as it is, anything else (a lost connection) as an internal error. */
+  static from(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
+  }
 }
 
 export type { MenuCommand, MenuEventArgs };

@@ -26,7 +26,8 @@ interface Entry {
   prefetched: boolean;
 }
 
-const LOADING: QueryState<ActionName> = { data: undefined, error: undefined, loading: true };
+/** Before the first answer, and what a view that reads nothing (no project, no selection) sees. */
+export const LOADING: QueryState<never> = { data: undefined, error: undefined, loading: true };
 
 /**
  * One answer per query and arguments, shared by every view that shows it, read once per change
@@ -42,28 +43,19 @@ export class QueryCache {
 
   /** Follows one query; returns the unsubscribe. */
   subscribe<N extends ActionName>(name: N, args: Args<N>, listener: () => void): () => void {
-    const key = QueryCache.keyOf(name, args);
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false, prefetched: false };
-      this.entries.set(key, entry);
-    }
+    const entry = this.entries.get(QueryCache.keyOf(name, args)) ?? this.add(name, args, false);
     // A view that comes (back) to a query reads it, showing the last answer meanwhile: what changed outside
     // this window (the CLI, a test's setup, a restarted core) reaches no cache. Views that share it read it once.
     if (entry.listeners.size === 0 && !entry.inFlight && !entry.prefetched) this.read(entry);
     entry.prefetched = false;
     entry.listeners.add(listener);
-    const held = entry;
-    return () => { held.listeners.delete(listener); };
+    return () => { entry.listeners.delete(listener); };
   }
 
   /** Starts reading a query before any view shows it (the first screen's lists, asked with the project); a view that comes to it takes that answer. */
   prefetch<N extends ActionName>(name: N, args: Args<N>): void {
-    const key = QueryCache.keyOf(name, args);
-    if (this.entries.has(key)) return;
-    const entry: Entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false, prefetched: true };
-    this.entries.set(key, entry);
-    this.read(entry);
+    if (this.entries.has(QueryCache.keyOf(name, args))) return;
+    this.read(this.add(name, args, true));
   }
 
   state<N extends ActionName>(name: N, args: Args<N>): QueryState<N> {
@@ -86,6 +78,12 @@ export class QueryCache {
     this.publish(entry, { ...entry.state, data: change(entry.state.data as Result<N>) });
   }
 
+  private add(name: ActionName, args: unknown, prefetched: boolean): Entry {
+    const entry: Entry = { name, args, state: LOADING, listeners: new Set(), inFlight: null, again: false, prefetched };
+    this.entries.set(QueryCache.keyOf(name, args), entry);
+    return entry;
+  }
+
   private read(entry: Entry): void {
     if (entry.inFlight) {
       entry.again = true;
@@ -94,7 +92,7 @@ export class QueryCache {
     entry.again = false;
     entry.inFlight = invoke(entry.name, entry.args as never).then(
       (data) => ({ data, error: undefined, loading: false }),
-      (error: unknown) => ({ data: undefined, error: error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) }), loading: false }),
+      (error: unknown) => ({ data: undefined, error: ApiError.from(error), loading: false }),
     ).then((state) => {
       entry.inFlight = null;
       if (entry.again) this.read(entry);

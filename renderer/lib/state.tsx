@@ -4,7 +4,7 @@ import { stales } from '../../src/api/touches';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
 import { ApiError, invoke, onCrash, onProgress } from './api';
-import { QueryCache, type QueryState } from './query-cache';
+import { LOADING, QueryCache, type QueryState } from './query-cache';
 
 /** Where the main area is. */
 export type Route =
@@ -154,7 +154,7 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
       }
       return result;
     } catch (error) {
-      const info = error instanceof ApiError ? error : new ApiError({ kind: 'internal', message: String(error) });
+      const info = ApiError.from(error);
       if (name === 'project.open' && info.kind === 'locked') {
         // Every way of opening a project (start screen, menu, recent list, the OS) comes here: one question, asked by the shell.
         setOffer({ path: (args as Args<'project.open'>).path, message: info.message });
@@ -195,7 +195,6 @@ export function useProject(): ProjectContext {
   return context;
 }
 
-const IDLE: QueryState<never> = { data: undefined, error: undefined, loading: true };
 const unsubscribed = () => () => undefined;
 
 /**
@@ -212,6 +211,6 @@ export function useQuery<N extends ActionName>(name: N, args: Args<N> | null): Q
     (listener: () => void) => (parsed === null || !open ? unsubscribed() : cache.subscribe(name, parsed, listener)),
     [cache, name, parsed, open],
   );
-  const snapshot = useCallback(() => (parsed === null || !open ? IDLE : cache.state(name, parsed)), [cache, name, parsed, open]);
+  const snapshot = useCallback(() => (parsed === null || !open ? LOADING : cache.state(name, parsed)), [cache, name, parsed, open]);
   return useSyncExternalStore(subscribe, snapshot);
 }
