@@ -106,7 +106,7 @@ describe('a project the window may only read', () => {
     await page().getByTestId('access-banner').filter({ hasText: 'READ-ONLY' }).waitFor({ state: 'detached' });
     expect((await e2e.call('project.info', {})).readOnly).toBeNull();
     expect(e2e.server.host.project?.file).toBe(damaged);
-    await expect(page().locator('.doc-link').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page().locator('.doc-link').count()).toBeGreaterThan(0);
     await e2e.screenshot('damaged-restored');
   });
 
