@@ -220,7 +220,7 @@ describe('SearchView', () => {
       await renderView('banyak');
       await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(60));
       expect(calls.filter((c) => c.name === 'search.query').map((c) => c.args['limit'])).toEqual([60, 2000]);
-      expect(screen.getByTestId('search-more-coming')).toBeTruthy();
+      expect(screen.getByTestId('search-more-coming').textContent).toBe('The first 60 of at least 1,200 hits, the rest coming · Searching…');
       // Not yet said to be cut: the rest is on its way.
       expect(screen.queryByTestId('search-truncated')).toBeNull();
       fireEvent.click(screen.getAllByTestId('search-hit-check')[0]!);

@@ -212,7 +212,10 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
       {args && (
         <div className="sr-status">
           <p className="sr-summary" data-testid="search-summary" aria-live="polite">
-            {failed ? null : !result ? t('searching') : (
+            {failed ? null : !result ? t('searching') : more && summary!.truncated ? (
+              // The first lines of a long answer: the counts by transcript wait for the rest.
+              <strong data-testid="search-more-coming">{t(summary!.atLeast ? 'firstHitsAtLeast' : 'firstHits', { shown: result.hits.length, total: result.total })} · {t('searching')}</strong>
+            ) : (
               <>
                 <strong>{result.total === 0 ? t('noHitsShort') : summary!.documentHits === 0 ? t('noTranscriptHits') : t('hitsIn', {
                   hits: plural(t, summary!.documentHits, 'hitsOne', 'hitsMany'),
@@ -221,7 +224,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
                 {summary!.memoHits > 0 && <span> · {t('inMemos', { n: summary!.memoHits })}</span>}
                 {summary!.codeHits > 0 && <span> · {t('inCodes', { n: summary!.codeHits })}</span>}
                 <span className="sr-took"> · {t('took', { ms: formatMs(result.tookMs) })}</span>
-                {(stale || more) && <span className="sr-took" data-testid="search-more-coming"> · {t('searching')}</span>}
+                {stale && <span className="sr-took"> · {t('searching')}</span>}
               </>
             )}
           </p>
