@@ -9,7 +9,7 @@ import { AccessBanner } from './AccessBanner';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
-  CodebookPanel, CodeExtractsView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenLoading, SearchView,
+  CodebookPanel, CodeExtractsView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
   ThemeMapView, ThemeReviewView, ThemesBoard, TranscriptView, TriangulationView,
 } from './screens';
 import { Sidebar } from './Sidebar';
@@ -71,31 +71,37 @@ export function App() {
         <Sidebar />
         <main className="main" aria-live="polite">
           {route.view === 'home' && <HomeView onImport={() => setImporting(true)} onShown={preloadScreens} />}
-          <Suspense fallback={<ScreenLoading />}>
-            {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
-            {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
-            {route.view === 'journal' && <JournalView />}
-            {route.view === 'settings' && <SettingsView />}
-            {route.view === 'phases' && <PhasesView />}
-            {route.view === 'themes' && <ThemesBoard />}
-            {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
-            {route.view === 'map' && <ThemeMapView />}
-            {route.view === 'triangulation' && <TriangulationView />}
-            {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
-          </Suspense>
+          <ScreenFailed resetKey={route.view}>
+            <Suspense fallback={<ScreenLoading />}>
+              {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
+              {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
+              {route.view === 'journal' && <JournalView />}
+              {route.view === 'settings' && <SettingsView />}
+              {route.view === 'phases' && <PhasesView />}
+              {route.view === 'themes' && <ThemesBoard />}
+              {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
+              {route.view === 'map' && <ThemeMapView />}
+              {route.view === 'triangulation' && <TriangulationView />}
+              {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
+            </Suspense>
+          </ScreenFailed>
         </main>
         {withCodebook && (
           // Its empty frame while the chunk loads, so the transcript beside it does not jump sideways when it comes.
-          <Suspense fallback={<aside className="codebook-panel" aria-busy="true" />}>
-            <CodebookPanel />
-          </Suspense>
+          <ScreenFailed resetKey="codebook">
+            <Suspense fallback={<aside className="codebook-panel" aria-busy="true" />}>
+              <CodebookPanel />
+            </Suspense>
+          </ScreenFailed>
         )}
       </div>
       {/* A dialog waits for its chunk where it is asked for: nothing on screen is replaced meanwhile. */}
-      <Suspense fallback={null}>
-        {importing && <ImportDialog onClose={() => setImporting(false)} />}
-        {exporting && <ExportDialog onClose={() => setExporting(false)} />}
-      </Suspense>
+      <ScreenFailed resetKey={`${importing}:${exporting}`}>
+        <Suspense fallback={null}>
+          {importing && <ImportDialog onClose={() => setImporting(false)} />}
+          {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+        </Suspense>
+      </ScreenFailed>
       <ReadOnlyOfferDialog />
       <Notices />
     </div>

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useState } from 'react';
+import { Component, lazy, useEffect, useState, type ReactNode } from 'react';
 import { useStrings } from '../../i18n/i18n';
 import { shellStrings } from './strings';
 
@@ -41,7 +41,7 @@ let preloaded = false;
 /**
  * Fetches every screen's chunk when the page is idle, one after another so that no long task
  * runs them all at once. A chunk that fails to load (the app was updated underneath) is left to
- * the screen that needs it, whose own import then fails where it is shown.
+ * the screen that needs it, whose own import then fails inside its ScreenFailed boundary.
  */
 export function preloadScreens(): void {
   if (preloaded) return;
@@ -71,6 +71,39 @@ export function ScreenLoading() {
   return (
     <div className="screen-loading" role="status" aria-busy="true" data-testid="screen-loading">
       {late && <span className="muted">{t('loadingScreen')}</span>}
+    </div>
+  );
+}
+
+/**
+ * Around a lazy screen or dialog: a chunk that cannot be loaded (the app's files were replaced by an
+ * update while the window was open, or the browser-mode server was restarted on another build)
+ * says so where the screen would be, instead of the error taking the whole window down. A new
+ * `resetKey` (another screen) tries again; the boundary stays mounted, so the Suspense inside it
+ * keeps the current screen on screen while the next one's chunk loads.
+ */
+export class ScreenFailed extends Component<{ resetKey: string; children: ReactNode }, { error: Error | null; resetKey: string }> {
+  override state: { error: Error | null; resetKey: string } = { error: null, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { resetKey: string }): { error: null; resetKey: string } | null {
+    return props.resetKey === state.resetKey ? null : { error: null, resetKey: props.resetKey };
+  }
+
+  override render(): ReactNode {
+    return this.state.error ? <ScreenFailedNotice message={this.state.error.message} /> : this.props.children;
+  }
+}
+
+function ScreenFailedNotice({ message }: { message: string }) {
+  const t = useStrings(shellStrings);
+  return (
+    <div className="screen-loading" role="alert" data-testid="screen-failed">
+      <p>{t('screenFailed', { message })}</p>
+      <button onClick={() => location.reload()}>{t('reloadWindow')}</button>
     </div>
   );
 }
