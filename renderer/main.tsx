@@ -1,20 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './features/shell/App';
-import { I18nProvider } from './i18n/i18n';
 import { HOME_READS } from './features/home/home-reads';
-import { openingReads, ProjectProvider } from './lib/state';
+import { openingReads } from './lib/state';
 import './styles.css';
 
-// Asked before React's first render: the project home waits for these reads, not for the render too.
+// Asked before the rest of the renderer (React DOM and the screens, most of its code) is even
+// loaded: the core reads the first screen's lists while the page fetches, parses and runs that code.
 const opening = openingReads(HOME_READS);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <ProjectProvider firstReads={HOME_READS} opening={opening}>
-        <App />
-      </ProjectProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+import('./start').then(({ start }) => start(opening), (error: unknown) => {
+  // The renderer's files are missing or damaged: there is no React to show a notice with.
+  const root = document.getElementById('root')!;
+  root.textContent = `Tematik could not load its window (${error instanceof Error ? error.message : String(error)}). Reinstall Tematik. · Tematik tidak dapat memuat jendelanya. Pasang ulang Tematik.`;
+});

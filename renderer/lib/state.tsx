@@ -183,9 +183,12 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
     };
   }, [apply, firstReads, reload, notify]);
 
+  // A transition: a screen whose code is still loading leaves the current one on screen until it can be drawn, instead of a blank area.
+  const navigate = useCallback((next: Route) => startTransition(() => setRoute(next)), []);
+
   const value = useMemo<ProjectContext>(() => ({
-    app, project, history, cache, route, navigate: setRoute, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
-  }), [app, project, history, cache, route, progress, notices, notify, dismiss, run, reload, offer, dismissOffer]);
+    app, project, history, cache, route, navigate, progress, notices, notify, dismiss, run, reload, offer, dismissOffer,
+  }), [app, project, history, cache, route, navigate, progress, notices, notify, dismiss, run, reload, offer, dismissOffer]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -2,7 +2,8 @@
  * `npm run bench:ui`: the UI with the bench project open (1,000 transcripts of ~8,000 words,
  * 1,000 informants, 200,000 codings; BENCH_SCALE=0.1 a tenth), in browser mode and Debian's
  * Chromium, as a researcher meets it. Prints figures with their targets; it is not a test.
- * The project is built once into test-output/bench-ui/ and reused (BENCH_REBUILD=1 builds it again).
+ * The project is built once into test-output/bench-ui/ and reused (BENCH_REBUILD=1 builds it again);
+ * BENCH_ONLY=load measures the page loads alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ import { random, writeCorpus } from './corpus';
 import { figure, fmt, percentile, seconds } from './stats';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
+/** `BENCH_ONLY=load`: the page loads alone. */
+const ONLY = process.env['BENCH_ONLY'];
 const OUT = path.resolve(__dirname, '../../test-output/bench-ui');
 const TYPES = ['Pemilik UMKM', 'Karyawan', 'Pelanggan', 'Pendamping'];
 const CITIES = ['Bandung', 'Yogyakarta', 'Malang', 'Makassar', 'Medan'];
@@ -201,20 +204,33 @@ async function main(): Promise<void> {
     const requests = requestCounter(page);
 
     console.log('page load');
-    await page.goto(server.url);
-    const homeShown = await arm(page, '[data-testid=informant-row]', 1);
-    const loadMs = await homeShown.done('navigation');
-    figure('page load → project home (first informant row)', `${fmt(loadMs, 0)} ms`, { ok: loadMs <= 300, text: '≤ 300 ms' });
-    const timeline = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const reads = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('/api/invoke'));
-      return { scripts: nav.domContentLoadedEventEnd, first: Math.min(...reads.map((r) => r.startTime)), last: Math.max(...reads.map((r) => r.responseEnd)), rounds: reads.length };
-    });
-    figure('  of which: page and scripts ready', `${fmt(timeline.scripts, 0)} ms`);
-    figure(`  of which: ${timeline.rounds} reads, first asked → last answered`, `${fmt(timeline.first, 0)} → ${fmt(timeline.last, 0)} ms`);
-    const loadTask = await longestTask(page, 0);
+    // Loaded five times (then reloaded, the tab keeping its token): one load on a busy machine says little.
+    const LOADS = 5;
+    const loads: { ms: number; scripts: number; first: number; last: number; rounds: number }[] = [];
+    let loadTask = 0;
+    for (let i = 0; i < LOADS; i++) {
+      if (i === LOADS - 1) requests.reset();
+      if (i === 0) await page.goto(server.url);
+      else await page.reload();
+      const homeShown = await arm(page, '[data-testid=informant-row]', 1);
+      const ms = await homeShown.done('navigation');
+      const timeline = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const reads = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('/api/invoke'));
+        return { scripts: nav.domContentLoadedEventEnd, first: Math.min(...reads.map((r) => r.startTime)), last: Math.max(...reads.map((r) => r.responseEnd)), rounds: reads.length };
+      });
+      loads.push({ ms, ...timeline });
+      loadTask = Math.max(loadTask, await longestTask(page, 0));
+    }
+    const median = (pick: (l: (typeof loads)[number]) => number) => percentile(loads.map(pick), 50);
+    const loadMs = median((l) => l.ms);
+    figure(`page load → project home (first informant row), median of ${LOADS}`, `${fmt(loadMs, 0)} ms (each: ${loads.map((l) => fmt(l.ms, 0)).join(', ')})`, { ok: loadMs <= 300, text: '≤ 300 ms' });
+    figure('  of which: page and entry script ready, DOMContentLoaded (median)', `${fmt(median((l) => l.scripts), 0)} ms`);
+    figure(`  of which: ${loads[0]!.rounds} reads, first asked → last answered (median)`, `${fmt(median((l) => l.first), 0)} → ${fmt(median((l) => l.last), 0)} ms`);
     figure('longest main-thread task', `${fmt(loadTask, 0)} ms`, { ok: loadTask <= 100, text: '≤ 100 ms' });
     requests.report('page load');
+    await page.screenshot({ path: path.join(OUT, `home-first-${SCALE}.png`) });
+    if (ONLY === 'load') return;
 
     console.log('transcript');
     let since = await now(page);
@@ -264,6 +280,11 @@ async function main(): Promise<void> {
     await box.press('Enter');
     const hitMs = await hit.done();
     figure('search "pelanggan" → first hit', `${fmt(hitMs, 0)} ms`, { ok: hitMs <= 100, text: '≤ 100 ms' });
+    // The first 60 hits come first; the rest (up to 2,000) are asked once they are drawn.
+    await page.getByTestId('search-truncated').waitFor();
+    const restMs = await page.evaluate(() => performance.now() - (window as unknown as { probe: Probe }).probe.lastInput);
+    figure('  then the rest of its hits (2,000 of them) drawn', `${fmt(restMs, 0)} ms`);
+    await page.screenshot({ path: path.join(OUT, `search-${SCALE}.png`) });
     const searchTask = await longestTask(page, since);
     figure('longest main-thread task', `${fmt(searchTask, 0)} ms`, { ok: searchTask <= 100, text: '≤ 100 ms' });
 

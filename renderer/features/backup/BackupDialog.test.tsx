@@ -79,7 +79,8 @@ describe('the backup dialog', () => {
   it('backs up now and shows the new backup at the top', async () => {
     show();
     await screen.findByTestId('backup-table');
-    fireEvent.click(screen.getByTestId('backup-now'));
+    // The button waits for the open project's state, which may come after the backup list.
+    fireEvent.click(await screen.findByTestId('backup-now'));
     await waitFor(() => expect(rows()).toHaveLength(4));
     expect(calls).toEqual([{ name: 'backup.create', args: {} }]);
     expect(rows()[0]!.textContent).toMatch(/Backed up by hand/);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
@@ -6,7 +6,7 @@ import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
 import { forgetRecentCodes, useRecentCodes } from '../../lib/recent-codes';
 import { useProject, useQuery } from '../../lib/state';
 import { keyAssignments, keyOf } from '../transcript/key-map';
-import { buildCodeTree, codingTotals, filterCodeTree, visibleRows, type CodeRowModel } from './code-tree';
+import { buildCodeTree, codingTotals, filterCodeTree, keepUnchanged, visibleRows, type CodeRowModel } from './code-tree';
 import { DeleteDialog, MergeDialog } from './CodeDialogs';
 import { CodeMenu, type CodeAction } from './CodeMenu';
 import { moveVerdict, refusedTargets } from './drag-rules';
@@ -46,7 +46,7 @@ export function CodebookPanel() {
   const t = useStrings(codebookStrings);
   const { route, navigate, run, notify } = useProject();
   const codesQuery = useQuery('codes.list', {});
-  const codes = codesQuery.data ?? EMPTY;
+  const codes = useUnchangedKept(codesQuery.data ?? EMPTY);
   const recent = useRecentCodes();
   const keys = useMemo(() => keyAssignments(codes, recent), [codes, recent]);
   const [width, setWidthState] = useState(() => clampWidth(Number(stored(WIDTH_KEY)) || DEFAULT_WIDTH));
@@ -261,108 +261,31 @@ export function CodebookPanel() {
   const dialogCode = dialog ? byId.get(dialog.id) : undefined;
   const newAt = editing?.kind === 'new' ? editing.parentId : undefined;
 
-  const renderRow = (row: CodeRowModel, index: number) => {
-    const { code, depth } = row;
-    const key = keyOf(keys, code.id);
-    const pinned = code.hotkey !== null;
-    const codings = rollUp && row.hasChildren ? totals.get(code.id) ?? code.codingCount : code.codingCount;
-    const renaming = editing?.kind === 'rename' && editing.id === code.id;
-    const droppable = dropTarget === code.id;
-    // While dragging, the codes it cannot go under (its own subtree, a name clash) are dimmed.
-    const dimmed = refused !== null && dragging !== code.id && refused.has(code.id);
-    const classes = ['cb-row', code.id === selectedId && 'selected', menu?.id === code.id && 'menu-open', droppable && 'drop-into', dragging === code.id && 'dragging', !row.match && 'context', dimmed && 'refuse'].filter(Boolean).join(' ');
-    return (
-      <div key={code.id}>
-        <div
-          className={classes}
-          role="treeitem"
-          aria-level={depth + 1}
-          aria-expanded={row.hasChildren ? row.expanded : undefined}
-          aria-selected={code.id === selectedId}
-          tabIndex={code.id === tabStop ? 0 : -1}
-          data-testid="code-row"
-          data-code-name={code.name}
-          data-code-id={code.id}
-          draggable={!renaming}
-          title={code.description ? `${code.name}\n${code.description}` : `${code.name}\n${t('dragHint')}`}
-          style={{ paddingLeft: 4 + depth * INDENT }}
-          onClick={() => { setFocusId(code.id); navigate({ view: 'code', codeId: code.id }); }}
-          onFocus={() => setFocusId(code.id)}
-          onKeyDown={(e) => onRowKey(e, row, index)}
-          onContextMenu={(e) => { e.preventDefault(); openMenu(code.id, e.clientX, e.clientY); }}
-          onDragStart={(e) => { setCodeDrag(e, code.id); setDragging(code.id); setMenu(null); }}
-          onDragEnd={endDrag}
-          onDragOver={(e) => onDragOver(e, code.id)}
-          onDragLeave={(e) => onDragLeave(e, code.id)}
-          onDrop={(e) => onDrop(e, code.id)}
-        >
-          <span
-            className={`cb-twisty${row.hasChildren ? '' : ' leaf'}`}
-            aria-hidden="true"
-            data-testid={row.hasChildren ? 'code-toggle' : undefined}
-            onClick={(e) => {
-              if (!row.hasChildren || filtering) return;
-              e.stopPropagation();
-              setCollapsed((s) => { if (row.expanded) s.add(code.id); else s.delete(code.id); });
-            }}
-          >{row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}</span>
-          <span className="cb-swatch" style={{ background: code.colour }} />
-          {renaming ? (
-            <InlineInput
-              initial={code.name}
-              label={t('rename')}
-              testId="code-rename-input"
-              onCommit={(value, byKey) => rename(code, value, byKey)}
-              onCancel={(byKey) => { setEditing(null); if (byKey) focusRow(code.id); }}
-            />
-          ) : (
-            <span className={`cb-name${code.inVivo ? ' in-vivo' : ''}`} title={code.inVivo ? t('inVivoHint') : undefined}>{code.name}</span>
-          )}
-          {key !== null && (
-            <span className={`kbd cb-key${pinned ? ' pinned' : ''}`} title={pinned ? t('pinnedKey', { n: key }) : t('recentKey', { n: key })} data-testid="code-key">{key}</span>
-          )}
-          <span
-            className="cb-counts"
-            title={codings !== code.codingCount
-              ? `${t('rolledUp', { codings: plural(t, codings, 'codingsOne', 'codingsMany'), own: plural(t, code.codingCount, 'codingsOne', 'codingsMany') })}; ${plural(t, code.informantCount, 'informantsOne', 'informantsMany')}`
-              : t('countsHint', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
-          >
-            <span className={`cb-count${codings === 0 ? ' zero' : ''}${codings !== code.codingCount ? ' rolled' : ''}`} data-testid="code-codings">{codings}</span>
-            <span className={`cb-count${code.informantCount === 0 ? ' zero' : ''}`}>{code.informantCount}</span>
-          </span>
-          <button
-            className="cb-more"
-            tabIndex={-1}
-            aria-label={t('actionsFor', { name: code.name })}
-            aria-haspopup="menu"
-            aria-expanded={menu?.id === code.id}
-            data-testid="code-menu"
-            onClick={(e) => {
-              e.stopPropagation();
-              const rect = e.currentTarget.getBoundingClientRect();
-              if (menu?.id === code.id) setMenu(null);
-              else openMenu(code.id, rect.right - 180, rect.bottom + 2);
-            }}
-          >⋯</button>
-        </div>
-        {editing?.kind === 'describe' && editing.id === code.id && (
-          <DescriptionEditor code={code} depth={depth} onSave={(text) => describe(code, text)} onCancel={() => { setEditing(null); focusRow(code.id); }} />
-        )}
-        {newAt === code.id && (
-          <div className="cb-new-row" style={{ paddingLeft: 4 + (depth + 1) * INDENT + 16 }}>
-            <InlineInput
-              initial=""
-              label={t('newSubCodePlaceholder', { parent: code.name })}
-              placeholder={t('newSubCodePlaceholder', { parent: code.name })}
-              testId="new-code-input"
-              onCommit={(value, byKey) => create(value, code.id, byKey)}
-              onCancel={(byKey) => { setEditing(null); if (byKey) focusRow(code.id); }}
-            />
-          </div>
-        )}
-      </div>
-    );
+  // The rows' handlers, as one object that never changes: each call reaches this render's closures,
+  // so a memoised row is drawn again only when what it shows changes (a coding redraws one row, not 200).
+  const handlers = {
+    open: (id: CodeId) => { setFocusId(id); navigate({ view: 'code', codeId: id }); },
+    focus: (id: CodeId) => setFocusId(id),
+    key: (event: KeyboardEvent<HTMLDivElement>, index: number) => { const row = rows[index]; if (row) onRowKey(event, row, index); },
+    contextMenu: (id: CodeId, x: number, y: number) => openMenu(id, x, y),
+    menuButton: (id: CodeId, rect: DOMRect) => { if (menu?.id === id) setMenu(null); else openMenu(id, rect.right - 180, rect.bottom + 2); },
+    toggle: (id: CodeId, expanded: boolean) => setCollapsed((s) => { if (expanded) s.add(id); else s.delete(id); }),
+    dragStart: (event: DragEvent, id: CodeId) => { setCodeDrag(event, id); setDragging(id); setMenu(null); },
+    dragEnd: () => endDrag(),
+    dragOver: (event: DragEvent, id: CodeId) => onDragOver(event, id),
+    dragLeave: (event: DragEvent, id: CodeId) => onDragLeave(event, id),
+    drop: (event: DragEvent, id: CodeId) => onDrop(event, id),
+    rename: (code: Code, value: string, byKey: boolean) => rename(code, value, byKey),
+    describe: (code: Code, text: string) => describe(code, text),
+    createUnder: (parentId: CodeId, value: string, byKey: boolean) => create(value, parentId, byKey),
+    cancelEdit: (id: CodeId, byKey: boolean) => { setEditing(null); if (byKey) focusRow(id); },
   };
+  const latest = useRef(handlers);
+  useLayoutEffect(() => { latest.current = handlers; });
+  const rowActions = useMemo<RowActions>(() => {
+    const call = <K extends keyof RowActions>(name: K) => ((...args: never[]) => (latest.current[name] as (...a: never[]) => void)(...args)) as RowActions[K];
+    return Object.fromEntries(Object.keys(latest.current).map((name) => [name, call(name as keyof RowActions)])) as unknown as RowActions;
+  }, []);
 
   return (
     <aside className="codebook-panel" aria-label={t('title')} data-testid="codebook-panel" style={{ width }}>
@@ -423,7 +346,21 @@ export function CodebookPanel() {
             />
           </div>
         )}
-        {rows.map(renderRow)}
+        {rows.map((row, index) => {
+          const { code } = row;
+          const codings = rollUp && row.hasChildren ? totals.get(code.id) ?? code.codingCount : code.codingCount;
+          return (
+            <CodeRow
+              key={code.id} code={code} index={index} depth={row.depth} hasChildren={row.hasChildren} expanded={row.expanded} match={row.match}
+              hotkey={keyOf(keys, code.id)} codings={codings} selected={code.id === selectedId} menuOpen={menu?.id === code.id}
+              dropInto={dropTarget === code.id} dragging={dragging === code.id}
+              // While dragging, the codes it cannot go under (its own subtree, a name clash) are dimmed.
+              refused={refused !== null && dragging !== code.id && refused.has(code.id)}
+              renaming={editing?.kind === 'rename' && editing.id === code.id} describing={editing?.kind === 'describe' && editing.id === code.id}
+              addingChild={newAt === code.id} tabStop={code.id === tabStop} filtering={filtering} actions={rowActions}
+            />
+          );
+        })}
         {codesQuery.data?.length === 0 && editing?.kind !== 'new' && <p className="cb-empty muted">{t('empty')}</p>}
         {codes.length > 0 && rows.length === 0 && <p className="cb-empty muted">{t('noMatch', { query: query.trim() })} <button className="link" onClick={() => setQuery('')}>{t('clearFilter')}</button></p>}
         {hasNesting || dragging !== null ? (
@@ -459,6 +396,159 @@ export function CodebookPanel() {
     </aside>
   );
 }
+
+/**
+ * `list`, with each code unchanged since the last answer as the very object shown before, so the
+ * memoised rows of codes a change did not touch are not drawn again.
+ */
+function useUnchangedKept(list: readonly Code[]): readonly Code[] {
+  const kept = useRef<ReadonlyMap<CodeId, Code>>(new Map());
+  return useMemo(() => {
+    if (list === EMPTY) return list;
+    const out = keepUnchanged(kept.current, list);
+    kept.current = new Map(out.map((code) => [code.id, code]));
+    return out;
+  }, [list]);
+}
+
+/** What a row asks of the panel; one object for the panel's life, so rows compare equal across renders. */
+interface RowActions {
+  open(id: CodeId): void;
+  focus(id: CodeId): void;
+  key(event: KeyboardEvent<HTMLDivElement>, index: number): void;
+  contextMenu(id: CodeId, x: number, y: number): void;
+  menuButton(id: CodeId, rect: DOMRect): void;
+  toggle(id: CodeId, expanded: boolean): void;
+  dragStart(event: DragEvent, id: CodeId): void;
+  dragEnd(): void;
+  dragOver(event: DragEvent, id: CodeId): void;
+  dragLeave(event: DragEvent, id: CodeId): void;
+  drop(event: DragEvent, id: CodeId): void;
+  rename(code: Code, value: string, byKey: boolean): void;
+  describe(code: Code, text: string): void;
+  createUnder(parentId: CodeId, value: string, byKey: boolean): void;
+  cancelEdit(id: CodeId, byKey: boolean): void;
+}
+
+/** One code of the tree, with its describe field or new sub-code field under it when open. */
+const CodeRow = memo(function CodeRow({ code, index, depth, hasChildren, expanded, match, hotkey, codings, selected, menuOpen, dropInto, dragging, refused,
+  renaming, describing, addingChild, tabStop, filtering, actions }: {
+  code: Code;
+  index: number;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  /** False for a parent shown only because a code under it matches the filter. */
+  match: boolean;
+  /** The key 1–9 that applies it, if any. */
+  hotkey: number | null;
+  /** Its codings, or its subtree's when rolled up. */
+  codings: number;
+  selected: boolean;
+  menuOpen: boolean;
+  dropInto: boolean;
+  dragging: boolean;
+  refused: boolean;
+  renaming: boolean;
+  describing: boolean;
+  addingChild: boolean;
+  tabStop: boolean;
+  filtering: boolean;
+  actions: RowActions;
+}) {
+  const t = useStrings(codebookStrings);
+  const pinned = code.hotkey !== null;
+  const classes = ['cb-row', selected && 'selected', menuOpen && 'menu-open', dropInto && 'drop-into', dragging && 'dragging', !match && 'context', refused && 'refuse'].filter(Boolean).join(' ');
+  return (
+    <div>
+      <div
+        className={classes}
+        role="treeitem"
+        aria-level={depth + 1}
+        aria-expanded={hasChildren ? expanded : undefined}
+        aria-selected={selected}
+        tabIndex={tabStop ? 0 : -1}
+        data-testid="code-row"
+        data-code-name={code.name}
+        data-code-id={code.id}
+        draggable={!renaming}
+        title={code.description ? `${code.name}\n${code.description}` : `${code.name}\n${t('dragHint')}`}
+        style={{ paddingLeft: 4 + depth * INDENT }}
+        onClick={() => actions.open(code.id)}
+        onFocus={() => actions.focus(code.id)}
+        onKeyDown={(e) => actions.key(e, index)}
+        onContextMenu={(e) => { e.preventDefault(); actions.contextMenu(code.id, e.clientX, e.clientY); }}
+        onDragStart={(e) => actions.dragStart(e, code.id)}
+        onDragEnd={actions.dragEnd}
+        onDragOver={(e) => actions.dragOver(e, code.id)}
+        onDragLeave={(e) => actions.dragLeave(e, code.id)}
+        onDrop={(e) => actions.drop(e, code.id)}
+      >
+        <span
+          className={`cb-twisty${hasChildren ? '' : ' leaf'}`}
+          aria-hidden="true"
+          data-testid={hasChildren ? 'code-toggle' : undefined}
+          onClick={(e) => {
+            if (!hasChildren || filtering) return;
+            e.stopPropagation();
+            actions.toggle(code.id, expanded);
+          }}
+        >{hasChildren ? (expanded ? '▾' : '▸') : ''}</span>
+        <span className="cb-swatch" style={{ background: code.colour }} />
+        {renaming ? (
+          <InlineInput
+            initial={code.name}
+            label={t('rename')}
+            testId="code-rename-input"
+            onCommit={(value, byKey) => actions.rename(code, value, byKey)}
+            onCancel={(byKey) => actions.cancelEdit(code.id, byKey)}
+          />
+        ) : (
+          <span className={`cb-name${code.inVivo ? ' in-vivo' : ''}`} title={code.inVivo ? t('inVivoHint') : undefined}>{code.name}</span>
+        )}
+        {hotkey !== null && (
+          <span className={`kbd cb-key${pinned ? ' pinned' : ''}`} title={pinned ? t('pinnedKey', { n: hotkey }) : t('recentKey', { n: hotkey })} data-testid="code-key">{hotkey}</span>
+        )}
+        <span
+          className="cb-counts"
+          title={codings !== code.codingCount
+            ? `${t('rolledUp', { codings: plural(t, codings, 'codingsOne', 'codingsMany'), own: plural(t, code.codingCount, 'codingsOne', 'codingsMany') })}; ${plural(t, code.informantCount, 'informantsOne', 'informantsMany')}`
+            : t('countsHint', { codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
+        >
+          <span className={`cb-count${codings === 0 ? ' zero' : ''}${codings !== code.codingCount ? ' rolled' : ''}`} data-testid="code-codings">{codings}</span>
+          <span className={`cb-count${code.informantCount === 0 ? ' zero' : ''}`}>{code.informantCount}</span>
+        </span>
+        <button
+          className="cb-more"
+          tabIndex={-1}
+          aria-label={t('actionsFor', { name: code.name })}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          data-testid="code-menu"
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.menuButton(code.id, e.currentTarget.getBoundingClientRect());
+          }}
+        >⋯</button>
+      </div>
+      {describing && (
+        <DescriptionEditor code={code} depth={depth} onSave={(text) => actions.describe(code, text)} onCancel={() => actions.cancelEdit(code.id, true)} />
+      )}
+      {addingChild && (
+        <div className="cb-new-row" style={{ paddingLeft: 4 + (depth + 1) * INDENT + 16 }}>
+          <InlineInput
+            initial=""
+            label={t('newSubCodePlaceholder', { parent: code.name })}
+            placeholder={t('newSubCodePlaceholder', { parent: code.name })}
+            testId="new-code-input"
+            onCommit={(value, byKey) => actions.createUnder(code.id, value, byKey)}
+            onCancel={(byKey) => actions.cancelEdit(code.id, byKey)}
+          />
+        </div>
+      )}
+    </div>
+  );
+});
 
 /** A one-line editor: Enter saves, Esc cancels, leaving the field saves (as in a file tree). */
 function InlineInput({ initial, label, placeholder, testId, onCommit, onCancel }: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
-import { ancestorsOf, buildCodeTree, codeMatches, codePath, filterCodeTree, subtreeIds, visibleRows } from './code-tree';
+import { ancestorsOf, buildCodeTree, codeMatches, codePath, filterCodeTree, keepUnchanged, subtreeIds, visibleRows } from './code-tree';
 
 const code = (id: number, name: string, parentId: number | null = null): Code => ({
   id: id as CodeId, parentId: parentId as CodeId | null, name, description: '', colour: '#4e79a7', inVivo: false, codingCount: 0, informantCount: 0, hotkey: null,
@@ -90,5 +90,19 @@ describe('subtree and ancestors', () => {
     expect(ancestorsOf(codes, id(5)).map((c) => c.name)).toEqual(['Kolaborasi', 'Co-creation']);
     expect(codePath(codes, id(5))).toBe('Kolaborasi › Co-creation › Ko-kreasi produk');
     expect(codePath(codes, id(4))).toBe('Kualitas');
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('answers the objects shown before for codes a re-read left as they were, and the new ones for the rest', () => {
+    const before = new Map(codes.map((c) => [c.id, c]));
+    // A re-read after coding a passage with "Kepercayaan": new objects throughout, one count changed, one code new.
+    const reread = [...codes.map((c) => (c.id === 3 ? { ...c, codingCount: 1, informantCount: 1 } : { ...c })), code(6, 'Harga')];
+    const kept = keepUnchanged(before, reread);
+    expect(kept.map((c) => c === before.get(c.id))).toEqual([true, true, false, true, true, false]);
+    expect(kept[2]).toBe(reread[2]);
+    expect(kept[2]!.codingCount).toBe(1);
+    // A field the list gained is a change too.
+    expect(keepUnchanged(before, [{ ...codes[0]!, extra: 1 } as Code])[0]).not.toBe(codes[0]);
   });
 });

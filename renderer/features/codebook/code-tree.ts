@@ -144,3 +144,20 @@ export function codingTotals(roots: readonly CodeNode[]): Map<CodeId, number> {
   for (const root of roots) walk(root);
   return totals;
 }
+
+/**
+ * `list` with each code equal field by field to the one `before` holds under its id replaced by
+ * that object: a re-read of the code list answers new objects for every code, and rows compare
+ * their code by identity.
+ */
+export function keepUnchanged(before: ReadonlyMap<CodeId, Code>, list: readonly Code[]): readonly Code[] {
+  return list.map((code) => {
+    const old = before.get(code.id);
+    return old && sameCode(old, code) ? old : code;
+  });
+}
+
+function sameCode(a: Code, b: Code): boolean {
+  const keys = Object.keys(a) as (keyof Code)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectInfo, ProjectStats } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
@@ -10,8 +10,11 @@ import { homeStrings } from './strings';
 import './home.css';
 import { usePhaseName } from '../../i18n/phase-names';
 
-/** The project home: what the study is, what it holds, and the sources behind it. */
-export function HomeView({ onImport }: { onImport: () => void }) {
+/**
+ * The project home: what the study is, what it holds, and the sources behind it.
+ * `onShown` is called once its lists are drawn (the shell then fetches the other screens' code).
+ */
+export function HomeView({ onImport, onShown }: { onImport: () => void; onShown?: () => void }) {
   const { project } = useProject();
   const documents = useQuery('documents.list', {}).data;
   const informants = useQuery('informants.list', {}).data;
@@ -19,8 +22,12 @@ export function HomeView({ onImport }: { onImport: () => void }) {
   const attributes = useQuery('attributes.list', {}).data;
   // Asked last: the core answers in turn, and the tables need not wait for the counts.
   const stats = useQuery('project.stats', {}).data;
-  if (!project) return null;
   const lists = documents && informants && types && attributes;
+  const drawn = !!lists;
+  useEffect(() => {
+    if (drawn) onShown?.();
+  }, [drawn, onShown]);
+  if (!project) return null;
   const empty = lists && documents.length === 0;
 
   // Each part shows when what it needs is there.

@@ -35,7 +35,8 @@ function handle(name: string, args: Record<string, unknown>): unknown {
     case 'search.query': {
       const q = args['query'];
       if (q === 'kolaborasi') return { hits: [docHit(1, 100), memoHit, docHit(2, 300), docHit(1, 500)], total: 4, passages: 3, tookMs: 2.5 };
-      if (q === 'banyak') return { hits: many, total: 1200, passages: 1200, tookMs: 9 };
+      // Like the core, at most `limit` hits; `total` counts passages when some were not read.
+      if (q === 'banyak') return { hits: many.slice(0, args['limit'] as number), total: 1200, passages: 1200, tookMs: 9 };
       return { hits: [], total: 0, passages: 0, tookMs: 0.4 };
     }
     case 'search.similar': return { codes: [{ id: 9, name: 'Kolaborasi', score: 2 }], memos: [] };
@@ -47,14 +48,19 @@ function handle(name: string, args: Record<string, unknown>): unknown {
 let SearchView: typeof import('./SearchView').SearchView;
 let forgetSearch: typeof import('./SearchView').forgetSearch;
 let PAGE: number;
+/** Holds back the answers asked with the contract's maximum `limit` (the rest of a search) until it resolves. */
+let restGate: Promise<void> | null = null;
 let state: typeof import('../../lib/state');
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
 
 beforeAll(async () => {
   installEverythingInView();
-  installStandInBridge((name, args) => (name === 'search.query' && args['query'] === '(kolaborasi'
-    ? { ok: false, error: { kind: 'invalid_args', message: 'The search "(kolaborasi" has a "(" without its ")".' } }
-    : handle(name, args)), { record: calls });
+  installStandInBridge(async (name, args) => {
+    if (name === 'search.query' && args['limit'] === 2000 && restGate) await restGate;
+    return name === 'search.query' && args['query'] === '(kolaborasi'
+      ? { ok: false, error: { kind: 'invalid_args', message: 'The search "(kolaborasi" has a "(" without its ")".' } }
+      : handle(name, args);
+  }, { record: calls });
   ({ SearchView, forgetSearch, PAGE } = await import('./SearchView'));
   state = await import('../../lib/state');
   ({ I18nProvider } = await import('../../i18n/i18n'));
@@ -97,7 +103,7 @@ describe('SearchView', () => {
     // The memo line comes after the transcript lines, in its own group, without a checkbox.
     expect(screen.getAllByTestId('search-hit')[3]!.dataset['kind']).toBe('memo');
     expect(screen.getAllByTestId('search-hit-check')).toHaveLength(3);
-    expect(lastCall('search.query')).toEqual({ query: 'kolaborasi', sort: 'relevance', limit: 2000 });
+    expect(lastCall('search.query')).toEqual({ query: 'kolaborasi', sort: 'relevance', limit: 60 });
   });
 
   it('moves with the arrow keys, selects with Space and opens with Enter', async () => {
@@ -197,14 +203,41 @@ describe('SearchView', () => {
     await renderView('kolaborasi');
     await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(4));
     fireEvent.click(screen.getAllByTestId('search-type-chip')[1]!.querySelector('input')!);
-    await waitFor(() => expect(lastCall('search.query')).toEqual({ query: 'kolaborasi', filters: { informantTypeIds: [2] }, sort: 'relevance', limit: 2000 }));
+    await waitFor(() => expect(lastCall('search.query')).toEqual({ query: 'kolaborasi', filters: { informantTypeIds: [2] }, sort: 'relevance', limit: 60 }));
     fireEvent.change(screen.getByTestId('search-sort'), { target: { value: 'document' } });
     await waitFor(() => expect(lastCall('search.query')?.['sort']).toBe('document'));
     fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'pelatihan NOT online' } });
     fireEvent.click(screen.getByTestId('search-run'));
     await waitFor(() => expect(lastCall('search.query')?.['query']).toBe('pelatihan NOT online'));
     fireEvent.click(screen.getByTestId('search-clear-filters'));
-    await waitFor(() => expect(lastCall('search.query')).toEqual({ query: 'pelatihan NOT online', sort: 'document', limit: 2000 }));
+    await waitFor(() => expect(lastCall('search.query')).toEqual({ query: 'pelatihan NOT online', sort: 'document', limit: 60 }));
+  });
+
+  it('draws the first lines before the rest of a long answer comes, then the rest, keeping the selection', async () => {
+    let open = () => undefined as void;
+    restGate = new Promise<void>((resolve) => { open = resolve; });
+    try {
+      await renderView('banyak');
+      await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(60));
+      expect(calls.filter((c) => c.name === 'search.query').map((c) => c.args['limit'])).toEqual([60, 2000]);
+      expect(screen.getByTestId('search-more-coming').textContent).toBe('The first 60 of at least 1,200 hits, the rest coming · Searching…');
+      // Not yet said to be cut: the rest is on its way.
+      expect(screen.queryByTestId('search-truncated')).toBeNull();
+      fireEvent.click(screen.getAllByTestId('search-hit-check')[0]!);
+      await act(async () => { open(); await restGate; });
+      await waitFor(() => expect(screen.getAllByTestId('search-hit').length).toBeGreaterThan(60), { timeout: 10_000 });
+      expect(screen.queryByTestId('search-more-coming')).toBeNull();
+      expect(screen.getByTestId('search-truncated').textContent).toContain('1,100');
+      expect((screen.getAllByTestId('search-hit-check')[0] as HTMLInputElement).checked).toBe(true);
+    } finally {
+      restGate = null;
+    }
+  });
+
+  it('asks once when the first lines are every hit there is', async () => {
+    await renderView('kolaborasi');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(4));
+    expect(calls.filter((c) => c.name === 'search.query').map((c) => c.args['limit'])).toEqual([60]);
   });
 
   it('draws a page of lines at a time and says when the core found more than it sent', async () => {

@@ -16,6 +16,12 @@ import './search.css';
 
 /** The most hits asked of the core (the contract's maximum); `total` says how many there were. */
 export const HIT_LIMIT = 2000;
+/**
+ * Hits asked first, for the lines drawn first: a common word's 2,000 hits cost the core 10–15 times
+ * what its first 60 do (each hit is cut from its passage) and make an answer of 850 KB. The rest
+ * is asked once these are on screen.
+ */
+export const FIRST_HITS = 60;
 /** Lines drawn at first and per "show more": enough to read, few enough to draw in one task well under 100 ms. */
 export const PAGE = 200;
 
@@ -79,14 +85,24 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
   }, [route]);
 
   const contractFilters = useMemo(() => toSearchFilters(filters), [filters]);
-  const args = query ? { query, ...(contractFilters ? { filters: contractFilters } : {}), sort, limit: HIT_LIMIT } : null;
+  const args = query ? { query, ...(contractFilters ? { filters: contractFilters } : {}), sort } : null;
   const searchKey = args ? JSON.stringify(args) : '';
-  const answer = useQuery('search.query', args);
+  // The first lines, then the rest: the first page alone while it is all the view has for this
+  // search; once it has come and could have more, the whole answer alone, so a change re-reads one query.
+  const [restFor, setRestFor] = useState<string | null>(null);
+  const wantRest = args !== null && restFor === searchKey;
+  const first = useQuery('search.query', args && !wantRest ? { ...args, limit: FIRST_HITS } : null);
+  const rest = useQuery('search.query', args && wantRest ? { ...args, limit: HIT_LIMIT } : null);
+  const answer = wantRest ? rest : first;
+  // Fewer hits than asked for is every hit there is (each matching passage yields at least one).
+  if (args && !wantRest && first.data && first.data.hits.length >= FIRST_HITS) setRestFor(searchKey);
 
   // The last answer stays on screen while the next is read, so results never blink away.
   const [shown, setShown] = useState<{ key: string; result: SearchResult } | null>(null);
   if (answer.data && shown?.result !== answer.data) setShown({ key: searchKey, result: answer.data });
-  const stale = answer.loading && !!args;
+  // Dimmed only while the lines shown belong to another search; the rest of this one's lines come in quietly.
+  const stale = answer.loading && !!args && shown?.key !== searchKey;
+  const more = answer.loading && !!args && !stale;
   const failed = !answer.loading ? answer.error : undefined;
   // A query the core refused has no results: the last good ones belong to another query.
   const result = args && shown && !failed ? shown.result : null;
@@ -110,10 +126,14 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
   // A new search reads from the top.
   const bodyRef = useRef<HTMLDivElement>(null);
   const scrolledFor = useRef(selectionFor);
+  // Only when the lines were scrolled: scrolling right after new lines are drawn lays the page out
+  // at once (25–70 ms on the bench's busy machine, before the first line could show).
+  const scrolledDown = useRef(false);
   useEffect(() => {
     if (scrolledFor.current === selectionFor) return;
     scrolledFor.current = selectionFor;
-    bodyRef.current?.scrollTo?.({ top: 0 });
+    if (scrolledDown.current) bodyRef.current?.scrollTo?.({ top: 0 });
+    scrolledDown.current = false;
   }, [selectionFor]);
 
   useEffect(() => {
@@ -196,7 +216,10 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
       {args && (
         <div className="sr-status">
           <p className="sr-summary" data-testid="search-summary" aria-live="polite">
-            {failed ? null : !result ? t('searching') : (
+            {failed ? null : !result ? t('searching') : more && summary!.truncated ? (
+              // The first lines of a long answer: the counts by transcript wait for the rest.
+              <strong data-testid="search-more-coming">{t(summary!.atLeast ? 'firstHitsAtLeast' : 'firstHits', { shown: result.hits.length, total: result.total })} · {t('searching')}</strong>
+            ) : (
               <>
                 <strong>{result.total === 0 ? t('noHitsShort') : summary!.documentHits === 0 ? t('noTranscriptHits') : t('hitsIn', {
                   hits: plural(t, summary!.documentHits, 'hitsOne', 'hitsMany'),
@@ -219,7 +242,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
           </label>
         </div>
       )}
-      {result && summary?.truncated && (
+      {result && summary?.truncated && !more && (
         <p className="sr-truncated" data-testid="search-truncated">
           {t(summary.atLeast ? 'truncatedAtLeast' : 'truncated', { shown: result.hits.length, total: result.total })}
         </p>
@@ -233,7 +256,7 @@ export function SearchView({ initialQuery }: { initialQuery: string }) {
         />
       )}
 
-      <div ref={bodyRef} className={`sr-body${stale ? ' stale' : ''}`}>
+      <div ref={bodyRef} className={`sr-body${stale ? ' stale' : ''}`} onScroll={(e) => { scrolledDown.current = e.currentTarget.scrollTop > 0; }}>
         {!args && <StartHint onPick={(q) => { setInput(q); runSearch(q); }} />}
         {result && result.total === 0 && !failed && (
           <div className="sr-empty" data-testid="search-empty">

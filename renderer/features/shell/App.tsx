@@ -1,25 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { LANGUAGES, useLanguage, useStrings } from '../../i18n/i18n';
 import { onMenu, type MenuCommand } from '../../lib/api';
 import { inEditable } from '../../lib/keys';
 import { useProject } from '../../lib/state';
-import { CodebookPanel } from '../codebook/CodebookPanel';
-import { CodeExtractsView } from '../codebook/CodeExtractsView';
-import { ExportDialog } from '../export/ExportDialog';
 import { HomeView } from '../home/HomeView';
-import { ImportDialog } from '../home/ImportDialog';
-import { ThemeMapView } from '../map/ThemeMapView';
-import { JournalView } from '../memos/JournalView';
-import { PhasesView } from '../phases/PhasesView';
-import { ThemeReviewView } from '../themes/ThemeReviewView';
-import { ThemesBoard } from '../themes/ThemesBoard';
-import { TriangulationView } from '../triangulation/TriangulationView';
-import { SearchView } from '../search/SearchView';
 import { StartScreen } from '../start/StartScreen';
-import { TranscriptView } from '../transcript/TranscriptView';
 import { AccessBanner } from './AccessBanner';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
+import {
+  CodebookPanel, CodeExtractsView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
+  ThemeMapView, ThemeReviewView, ThemesBoard, TranscriptView, TriangulationView,
+} from './screens';
 import { Sidebar } from './Sidebar';
 import { shellStrings } from './strings';
 import { TopBar } from './TopBar';
@@ -78,22 +70,38 @@ export function App() {
       <div className={`workspace${withCodebook ? ' with-codebook' : ''}`}>
         <Sidebar />
         <main className="main" aria-live="polite">
-          {route.view === 'home' && <HomeView onImport={() => setImporting(true)} />}
-          {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
-          {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
-          {route.view === 'journal' && <JournalView />}
-          {route.view === 'settings' && <SettingsView />}
-          {route.view === 'phases' && <PhasesView />}
-          {route.view === 'themes' && <ThemesBoard />}
-          {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
-          {route.view === 'map' && <ThemeMapView />}
-          {route.view === 'triangulation' && <TriangulationView />}
-          {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
+          {route.view === 'home' && <HomeView onImport={() => setImporting(true)} onShown={preloadScreens} />}
+          <ScreenFailed resetKey={route.view}>
+            <Suspense fallback={<ScreenLoading />}>
+              {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
+              {route.view === 'code' && <CodeExtractsView codeId={route.codeId} />}
+              {route.view === 'journal' && <JournalView />}
+              {route.view === 'settings' && <SettingsView />}
+              {route.view === 'phases' && <PhasesView />}
+              {route.view === 'themes' && <ThemesBoard />}
+              {route.view === 'theme' && <ThemeReviewView key={route.themeId} themeId={route.themeId} />}
+              {route.view === 'map' && <ThemeMapView />}
+              {route.view === 'triangulation' && <TriangulationView />}
+              {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
+            </Suspense>
+          </ScreenFailed>
         </main>
-        {withCodebook && <CodebookPanel />}
+        {withCodebook && (
+          // Its empty frame while the chunk loads, so the transcript beside it does not jump sideways when it comes.
+          <ScreenFailed resetKey="codebook">
+            <Suspense fallback={<aside className="codebook-panel" aria-busy="true" />}>
+              <CodebookPanel />
+            </Suspense>
+          </ScreenFailed>
+        )}
       </div>
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
-      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {/* A dialog waits for its chunk where it is asked for: nothing on screen is replaced meanwhile. */}
+      <ScreenFailed resetKey={`${importing}:${exporting}`}>
+        <Suspense fallback={null}>
+          {importing && <ImportDialog onClose={() => setImporting(false)} />}
+          {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+        </Suspense>
+      </ScreenFailed>
       <ReadOnlyOfferDialog />
       <Notices />
     </div>
