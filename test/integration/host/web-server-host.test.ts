@@ -68,6 +68,22 @@ describe('browser mode on the worker host', () => {
     expect(server.host.project).toEqual({ file, readOnly: false });
   });
 
+  it('tells the page, in both languages, that the day\'s backup could not be made after the project opened', async () => {
+    const server = await start({ timing: { backupAfterIdleMs: 50 } });
+    const file = path.join(tempDir(), 'study.tematik');
+    await post(server, '/api/invoke', { name: 'project.create', args: { path: file } });
+    await post(server, '/api/invoke', { name: 'codes.create', args: { name: 'tersimpan' } });
+    await post(server, '/api/invoke', { name: 'project.close', args: {} });
+    fs.writeFileSync(`${file}-backups`, 'not a folder');
+    const notices = events(server, 'notice', 1);
+    await notices.ready;
+    expect(await (await post(server, '/api/invoke', { name: 'project.open', args: { path: file } })).json()).toMatchObject({ ok: true });
+    expect(await notices.received).toEqual([{
+      en: expect.stringContaining('Today\'s backup of this project could not be made'),
+      id: expect.stringContaining('Cadangan harian proyek ini tidak dapat dibuat'),
+    }]);
+  });
+
   it('cancels a job named in its progress events, and checks the request like every API call', async () => {
     const server = await start();
     const file = path.join(tempDir(), 'study.tematik');
