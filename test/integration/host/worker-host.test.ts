@@ -306,7 +306,8 @@ describe('the worker host', () => {
 describe('the daily backup through the worker host', () => {
   /** A project with a code in it (an empty one has no daily backup), closed before it had one: the next opening is the day's first. */
   async function closedProject(): Promise<string> {
-    const host = startHost();
+    // Its own backup after the opening would come once the writer is idle: not before the project is closed.
+    const host = startHost({ timing: { backupAfterIdleMs: 600_000 } });
     const file = await newProject(host);
     await value(host.invoke('codes.create', { name: 'kolaborasi' }));
     await value(host.invoke('project.close', {}));
