@@ -12,6 +12,7 @@ export const CHANNELS = {
   menu: 'tematik:menu',
   cancel: 'tematik:cancel',
   crashed: 'tematik:crashed',
+  notice: 'tematik:notice',
 } as const satisfies BridgeChannels;
 
 /**

@@ -184,6 +184,9 @@ function start(): void {
     if (window && !window.webContents.isDestroyed()) window.webContents.send(CHANNELS.crashed, error);
     refreshMenu();
   });
+  core.onNotice((notice) => {
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(CHANNELS.notice, notice);
+  });
 
   app.whenReady().then(async () => {
     if (!fs.existsSync(nativeBinding)) {

@@ -9,16 +9,17 @@ const CHANNELS = {
   menu: 'tematik:menu',
   cancel: 'tematik:cancel',
   crashed: 'tematik:crashed',
+  notice: 'tematik:notice',
 } as const satisfies BridgeChannels;
 
-const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu, crashed: CHANNELS.crashed };
+const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu, crashed: CHANNELS.crashed, notice: CHANNELS.notice };
 
 const api = {
   // Names and arguments are validated in the main process, the only side that can be trusted to.
   invoke: (name, args) => ipcRenderer.invoke(CHANNELS.invoke, name, args),
   cancel: (job) => ipcRenderer.invoke(CHANNELS.cancel, job),
   on: (event, listener) => {
-    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress", "menu" or "crashed".`);
+    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress", "menu", "crashed" or "notice".`);
     if (typeof listener !== 'function') throw new Error('The listener must be a function.');
     const channel = EVENT_CHANNELS[event];
     // The IpcRendererEvent is dropped: its `sender` is ipcRenderer itself, which must never reach the page.

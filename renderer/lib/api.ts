@@ -2,6 +2,7 @@ import type { MenuCommand, MenuEventArgs, TematikBridge } from '../../src/api/br
 import type { ActionName, Args, Outcome, Result } from '../../src/api/contract';
 import { errorInLanguage, type ErrorInfo } from '../../src/domain/errors';
 import { activeLanguage } from '../i18n/i18n';
+import type { LocalizedText } from '../../src/domain/text';
 import type { Progress } from '../../src/domain/types';
 
 /**
@@ -33,6 +34,7 @@ interface Transport {
   onProgress(listener: (p: Progress, job: string) => void): () => void;
   onMenu(listener: (...args: MenuEventArgs) => void): () => void;
   onCrash(listener: (error: ErrorInfo) => void): () => void;
+  onNotice(listener: (notice: LocalizedText) => void): () => void;
 }
 
 function electronTransport(bridge: TematikBridge): Transport {
@@ -42,6 +44,7 @@ function electronTransport(bridge: TematikBridge): Transport {
     onProgress: (listener) => bridge.on('progress', listener),
     onMenu: (listener) => bridge.on('menu', listener),
     onCrash: (listener) => bridge.on('crashed', listener),
+    onNotice: (listener) => bridge.on('notice', listener),
   };
 }
 
@@ -55,6 +58,7 @@ function httpTransport(): Transport {
   const token = sessionStorage.getItem('tematik.token') ?? '';
   const progressListeners = new Set<(p: Progress, job: string) => void>();
   const crashListeners = new Set<(error: ErrorInfo) => void>();
+  const noticeListeners = new Set<(notice: LocalizedText) => void>();
   let events: EventSource | null = null;
   const listen = () => {
     if (events) return;
@@ -66,6 +70,10 @@ function httpTransport(): Transport {
     events.addEventListener('crashed', (e) => {
       const error = JSON.parse((e as MessageEvent<string>).data) as ErrorInfo;
       for (const l of crashListeners) l(error);
+    });
+    events.addEventListener('notice', (e) => {
+      const notice = JSON.parse((e as MessageEvent<string>).data) as LocalizedText;
+      for (const l of noticeListeners) l(notice);
     });
   };
   return {
@@ -99,6 +107,11 @@ function httpTransport(): Transport {
       listen();
       return () => crashListeners.delete(listener);
     },
+    onNotice(listener) {
+      noticeListeners.add(listener);
+      listen();
+      return () => noticeListeners.delete(listener);
+    },
   };
 }
 
@@ -120,4 +133,5 @@ export const onProgress = (listener: (p: Progress, job: string) => void): (() =>
 export const cancelJob = (job: string): Promise<boolean> => transport.cancel(job);
 /** Hears that the core stopped unexpectedly and was restarted, with what to tell the user. */
 export const onCrash = (listener: (error: ErrorInfo) => void): (() => void) => transport.onCrash(listener);
+export const onNotice = (listener: (notice: LocalizedText) => void): (() => void) => transport.onNotice(listener);
 export const onMenu = (listener: (...args: MenuEventArgs) => void): (() => void) => transport.onMenu(listener);

@@ -3,7 +3,8 @@ import type { ActionName, Args, Result } from '../../src/api/contract';
 import { stales } from '../../src/api/touches';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
-import { ApiError, invoke, onCrash, onProgress } from './api';
+import { activeLanguage } from '../i18n/i18n';
+import { ApiError, invoke, onCrash, onNotice, onProgress } from './api';
 import { LOADING, QueryCache, type QueryState } from './query-cache';
 
 /** Where the main area is. */
@@ -177,9 +178,12 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
       notify({ tone: 'error', message: new ApiError(error).message });
       void reload().catch(() => undefined);
     });
+    // Told outside any answer (the day's backup could not be made): kept until dismissed, as the user must act on it.
+    const offNotice = onNotice((notice) => notify({ tone: 'error', message: notice[activeLanguage()] }));
     return () => {
       offProgress();
       offCrash();
+      offNotice();
     };
   }, [apply, firstReads, reload, notify]);
 

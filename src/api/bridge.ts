@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../domain/errors';
+import type { LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import type { ActionName, Args, Outcome } from './contract';
 
@@ -36,6 +37,8 @@ export interface BridgeEvents {
   readonly menu: (...args: MenuEventArgs) => void;
   /** The core stopped unexpectedly and was restarted (the project reopened): what to tell the user. */
   readonly crashed: (error: ErrorInfo) => void;
+  /** Something the user must be told that no action answered (the day's backup could not be made), in both languages. */
+  readonly notice: (notice: LocalizedText) => void;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
@@ -47,6 +50,7 @@ export interface BridgeChannels {
   readonly menu: 'tematik:menu';
   readonly cancel: 'tematik:cancel';
   readonly crashed: 'tematik:crashed';
+  readonly notice: 'tematik:notice';
 }
 
 export interface TematikBridge {

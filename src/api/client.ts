@@ -12,5 +12,14 @@ export interface LocalClient {
 export function localClient(options: SessionOptions & { onProgress?: (p: Progress) => void }): LocalClient {
   const session = new Session(options);
   const progress = options.onProgress ?? (() => undefined);
-  return { invoke: invoker({ session, progress }), session };
+  const call = invoker({ session, progress });
+  // Nobody waits for a first screen here: an opening's daily backup is made before its answer is returned.
+  const invoke: Invoke = async (name, args) => {
+    try {
+      return await call(name, args);
+    } finally {
+      session.backUpForToday();
+    }
+  };
+  return { invoke, session };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
-import { defineMessages } from '../domain/text';
+import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { failureOf, isCorrupt } from '../store/failures';
 import type { LockApp } from '../store/lock';
@@ -56,6 +56,8 @@ export class Session {
   private current: ProjectStore | null = null;
   /** Counts openings and closings, so a retried action can tell that the project changed under it. */
   private openings = 0;
+  /** The project just opened still wants its daily backup: made by `backUpForToday`, after the opening has been answered. */
+  private backupDue = false;
 
   readonly host: Host;
 
@@ -90,11 +92,30 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
-    dailyBackup(next);
+    this.backupDue = true;
     return next;
   }
 
+  /** Whether the project opened last has not yet had its chance at the daily backup (`backUpForToday`). */
+  get backupPending(): boolean {
+    return this.backupDue && this.current !== null;
+  }
+
+  /**
+   * Makes the day's backup of the project just opened, if it is due (src/store/backup.ts says when).
+   * Not part of opening: `VACUUM INTO` of a big project takes a good part of a second, which the first
+   * screen should not wait for. The worker host runs it as the writer's job once the first screen's
+   * reads are answered; the local client right after the opening action. A failure is no error:
+   * it is returned as the notice the user is told, and is also among the project's notices.
+   */
+  backUpForToday(): LocalizedText | null {
+    if (!this.backupPending) return null;
+    this.backupDue = false;
+    return dailyBackup(this.store).failure;
+  }
+
   close(): void {
+    this.backupDue = false;
     if (this.current) this.openings++;
     this.current?.close();
     this.current = null;

@@ -1,5 +1,6 @@
 import type { ActionName, Outcome } from '../api/contract';
 import type { DialogKind, Host } from '../api/session';
+import type { LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 
 /** The project a worker's session has open, as the host reopens or follows it. */
@@ -16,6 +17,8 @@ export interface CrashTest {
   readonly action: ActionName;
   /** `after`: the action is answered, then the thread throws once idle. */
   readonly how: 'exit' | 'throw' | 'after';
+  /** The thread that crashes: the writer unless said. */
+  readonly thread?: 'writer' | 'reader';
 }
 
 /** What a worker is started with: plain data, as it crosses the thread boundary. */
@@ -28,7 +31,7 @@ export interface WorkerSetup {
   readonly host: Pick<Host, 'kind' | 'dataDir' | 'sampleDir'>;
   /** Whether the main thread can show native file dialogs (Host.choosePaths). */
   readonly dialogs: boolean;
-  /** Tests only: the writer crashes when asked to run this action. */
+  /** Tests only: this worker crashes when asked to run this action. */
   readonly crashOn?: CrashTest;
   /** Threads of this process that crashed holding a project's lock: their locks are taken over. */
   readonly goneThreads?: readonly number[];
@@ -41,6 +44,8 @@ export type ToWorker =
     /** One Int32 the host sets to 1 to cancel: read with Atomics, so it reaches a job that never yields. */
     readonly cancel: SharedArrayBuffer;
   }
+  /** The writer makes the day's backup of the project it just opened, if still due (Session.backUpForToday). */
+  | { readonly type: 'daily-backup'; readonly id: number }
   /** The reader opens this project read-only (or closes it for null), to follow the writer. */
   | { readonly type: 'follow'; readonly project: OpenProject | null }
   | { readonly type: 'dialog-answer'; readonly id: number; readonly paths: readonly string[] | null }
@@ -50,7 +55,13 @@ export type ToWorker =
 /** Worker → host. */
 export type FromWorker =
   | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
-  | { readonly type: 'done'; readonly id: number; readonly outcome: Outcome<ActionName>; readonly project: OpenProject | null }
+  | {
+    readonly type: 'done'; readonly id: number; readonly outcome: Outcome<ActionName>; readonly project: OpenProject | null;
+    /** The project was just opened and its daily backup is still to be made. */
+    readonly backupPending: boolean;
+  }
+  /** The answer to 'daily-backup': why no backup could be made, or null. */
+  | { readonly type: 'backed-up'; readonly id: number; readonly failure: LocalizedText | null }
   | { readonly type: 'followed'; readonly project: OpenProject | null }
   | { readonly type: 'closed' }
   | { readonly type: 'dialog'; readonly id: number; readonly kind: DialogKind };

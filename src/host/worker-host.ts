@@ -3,6 +3,7 @@ import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
 import { EXCLUSIVE_ACTIONS, READ_ACTIONS } from '../api/read-actions';
 import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
+import type { LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { CoreThread } from './core-thread';
 import { cancelledError } from '../domain/cancellation';
@@ -20,9 +21,28 @@ export interface WorkerHostOptions {
   readonly host: Pick<Host, 'kind' | 'dataDir' | 'sampleDir'>;
   /** The native file dialogs, shown by the thread that owns the windows; absent in browser mode. */
   readonly choosePaths?: (kind: DialogKind) => Promise<string[] | null>;
-  /** Tests only: the writer crashes when asked to run this action. Nothing the renderer sends can set it. */
+  /** Tests only: a worker crashes when asked to run this action. Nothing the renderer sends can set it. */
   readonly crashOn?: CrashTest;
+  /** Tests only: other waits than HOST_TIMING's. */
+  readonly timing?: Partial<HostTiming>;
 }
+
+/** How long the host waits before it starts or stops the reader, or makes the daily backup. */
+export interface HostTiming {
+  /** A read has waited behind a change running this long: the reader is started to answer it. */
+  readonly readerAfterMs: number;
+  /** The reader has answered nothing for this long: it is stopped, and its memory given back. */
+  readonly readerIdleMs: number;
+  /** The writer has had nothing to do for this long after an opening: the day's backup is made. */
+  readonly backupAfterIdleMs: number;
+}
+
+/**
+ * The reader costs about 90 MB (its own V8 heap, the core's code, its SQLite connection), so it
+ * runs only while changes keep reads waiting. The backup waits until the first screen's reads,
+ * sent as soon as the opening is answered, have been answered.
+ */
+export const HOST_TIMING: HostTiming = { readerAfterMs: 200, readerIdleMs: 60_000, backupAfterIdleMs: 1_000 };
 
 export interface InvokeOptions {
   /** Progress of a long action, with the job id `cancel` takes. */
@@ -38,8 +58,12 @@ export interface CrashNotice {
   readonly project: OpenProject | null;
 }
 
+/** The host's own job after an opening: the writer makes the day's backup (not an action: nobody asks for it). */
+const DAILY_BACKUP = 'daily backup';
+
 interface Call {
   readonly id: number;
+  /** An action, or DAILY_BACKUP. */
   readonly name: string;
   readonly args: unknown;
   readonly job: string;
@@ -58,43 +82,62 @@ const failed = (error: TematikError): Outcome<ActionName> => ({ ok: false, error
  * Runs the core in worker threads, so the thread that owns the windows (Electron's main process,
  * the browser-mode server) stays free. The writer worker owns the Session and runs changes one at
  * a time in the order they arrive. While it is busy, READ_ACTIONS are answered by a reader
- * worker holding the same project read-only on its own connection. A worker that stops is
- * restarted on the same project; a cancelled job stops at its next progress report or
- * `throwIfCancelled` check (src/domain/cancellation.ts), inside its transaction.
+ * worker holding the same project read-only on its own connection: started when a read has
+ * waited behind a change for a moment, stopped when it has been idle a while. A worker that stops
+ * is restarted on the same project (the reader, when next needed); a cancelled job stops at its
+ * next progress report or `throwIfCancelled` check (src/domain/cancellation.ts), inside its
+ * transaction. After an opening, once the writer is idle, it makes the day's backup.
  */
 export class WorkerHost {
   private readonly writer: CoreThread;
-  private readonly reader: CoreThread;
+  private reader: CoreThread | null = null;
+  private readonly setup: Omit<WorkerSetup, 'role'>;
+  private readonly timing: HostTiming;
   private readonly calls = new Map<number, Call>();
   private readonly queue: Call[] = [];
   private running: Call | null = null;
+  /** When the running call was sent: how long reads have waited behind it. */
+  private runningSince = 0;
   private nextId = 1;
   private current: OpenProject | null = null;
   /** What the reader has open; undefined while it is still following the writer. */
   private readerProject: OpenProject | null | undefined = null;
   /** What the reader was last asked to follow: it is not asked again for the same file, even when it could not open it. */
   private readerTarget: string | null = null;
+  private readerStart: NodeJS.Timeout | null = null;
+  private readerIdle: NodeJS.Timeout | null = null;
+  /** The project the writer opened last still wants its daily backup. */
+  private backupPending = false;
+  private backupTimer: NodeJS.Timeout | null = null;
+  /** A project whose backup job crashed the writer: not tried again on it, or the crash would repeat forever. */
+  private backupCrashedOn: string | null = null;
   private restarts = 0;
   /** Workers that crashed: a new one may take over the project locks they left. */
   private readonly goneThreads: number[] = [];
   private gaveUp = false;
   private readonly crashListeners = new Set<(notice: CrashNotice) => void>();
+  private readonly noticeListeners = new Set<(notice: LocalizedText) => void>();
   private readonly followWaiters: (() => void)[] = [];
 
   constructor(private readonly options: WorkerHostOptions) {
-    const setup: Omit<WorkerSetup, 'role'> = {
+    this.timing = { ...HOST_TIMING, ...options.timing };
+    this.setup = {
       coder: options.coder, host: { ...options.host }, dialogs: options.choosePaths !== undefined,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.busyPatienceMs !== undefined ? { busyPatienceMs: options.busyPatienceMs } : {}),
     };
-    this.writer = new CoreThread({ ...setup, role: 'writer', ...(options.crashOn ? { crashOn: options.crashOn } : {}) },
+    this.writer = new CoreThread({ ...this.setup, role: 'writer', ...this.crashTest('writer') },
       (message) => this.heard('writer', message), () => this.writerCrashed());
-    this.reader = new CoreThread({ ...setup, role: 'reader' }, (message) => this.heard('reader', message), () => this.readerCrashed());
   }
 
   /** The project the writer has open: what the window's title, menus and recent documents show. */
   get project(): OpenProject | null {
     return this.current;
+  }
+
+  /** Whether the reader thread is running (started, following or answering). */
+  get readerRunning(): boolean {
+    return this.reader !== null;
   }
 
   /** Runs one contract action. Resolves to its Outcome, never rejects: a crash or a cancel is an error Outcome too. */
@@ -104,11 +147,11 @@ export class WorkerHost {
     return new Promise((settle) => {
       const call = this.newCall(name, args, settle, options);
       if (this.gaveUp) return this.finish(call, failed(crashedError(call.name, 'given-up')));
-      if (this.running && this.readerReady() && READ_ACTIONS.has(name)) this.send('reader', call);
-      else {
-        this.queue.push(call);
-        this.pump();
-      }
+      const read = this.running !== null && READ_ACTIONS.has(name);
+      if (read && this.readerReady()) return this.send('reader', call);
+      this.queue.push(call);
+      if (read) this.wantReader();
+      this.pump();
     });
   }
 
@@ -128,10 +171,12 @@ export class WorkerHost {
   }
 
   /**
-   * Resolves once the reader has the writer's project open, so reads can be answered beside a long
-   * change. Until then they wait their turn behind it: the reader only makes the window faster.
+   * Starts the reader if it is not running, and resolves once it has the writer's project open, so
+   * reads can be answered beside a long change. Until then they wait their turn behind it: the
+   * reader only makes the window faster.
    */
   readerFollows(): Promise<void> {
+    if (!this.reader) this.startReader();
     if (this.readerReady()) return Promise.resolve();
     return new Promise((resolve) => this.followWaiters.push(resolve));
   }
@@ -142,29 +187,50 @@ export class WorkerHost {
     return () => this.crashListeners.delete(listener);
   }
 
+  /** Listens for what the user is told outside any answer (a daily backup that could not be made); returns the function that stops listening. */
+  onNotice(listener: (notice: LocalizedText) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
   /** Closes the project (its WAL checkpointed into the file) and ends both workers. */
   async close(): Promise<void> {
     this.gaveUp = true;
-    await Promise.all([this.writer.stop(), this.reader.stop()]);
+    for (const timer of [this.readerStart, this.readerIdle, this.backupTimer]) if (timer) clearTimeout(timer);
+    await Promise.all([this.writer.stop(), this.reader?.stop()]);
     for (const call of [...this.calls.values()]) this.finish(call, failed(crashedError(call.name, 'given-up')));
   }
 
   private readerReady(): boolean {
-    return this.readerProject !== undefined && (this.readerProject?.file ?? null) === (this.current?.file ?? null);
+    return this.reader !== null && this.readerProject !== undefined && (this.readerProject?.file ?? null) === (this.current?.file ?? null);
   }
 
   private pump(): void {
     if (this.running) return;
     const call = this.queue.shift();
-    if (!call) return;
+    if (!call) return this.whenIdle();
     this.running = call;
+    this.runningSince = performance.now();
     if (!this.exclusive(call) || (this.readerProject === null && this.readerTarget === null)) return this.send('writer', call);
     // Sent once the reader has closed the project ('followed').
     this.readerTarget = null;
     if (this.readerProject !== undefined) {
       this.readerProject = undefined;
-      this.reader.post({ type: 'follow', project: null });
+      this.reader?.post({ type: 'follow', project: null });
     }
+  }
+
+  /** The writer has nothing to do: the day's backup of a project just opened, once it stays so for a moment. */
+  private whenIdle(): void {
+    if (!this.backupPending || this.backupTimer || this.gaveUp) return;
+    this.backupTimer = setTimeout(() => {
+      this.backupTimer = null;
+      if (this.running || this.queue.length > 0 || !this.backupPending || this.gaveUp) return;
+      this.backupPending = false;
+      this.queue.push(this.internalCall(DAILY_BACKUP, null));
+      this.pump();
+    }, this.timing.backupAfterIdleMs);
+    this.backupTimer.unref();
   }
 
   private exclusive(call: Call): boolean {
@@ -174,7 +240,8 @@ export class WorkerHost {
   private send(thread: 'writer' | 'reader', call: Call): void {
     call.on = thread;
     try {
-      (thread === 'writer' ? this.writer : this.reader).post({ type: 'call', id: call.id, name: call.name, args: call.args, cancel: call.cancel });
+      if (call.name === DAILY_BACKUP) this.writer.post({ type: 'daily-backup', id: call.id });
+      else (thread === 'writer' ? this.writer : this.reader!).post({ type: 'call', id: call.id, name: call.name, args: call.args, cancel: call.cancel });
     } catch (error) {
       // Arguments that cannot cross to the worker (a function, say): refused before anything ran.
       if (this.running === call) this.running = null;
@@ -200,10 +267,19 @@ export class WorkerHost {
         if (thread === 'writer') {
           this.restarts = 0;
           this.current = message.project;
+          this.backupPending = message.backupPending && message.project?.file !== this.backupCrashedOn;
           if (this.running?.id === message.id) this.running = null;
           this.follow();
-        }
+        } else this.restReader();
         if (call) this.finish(call, message.outcome);
+        this.pump();
+        return;
+      }
+      case 'backed-up': {
+        const call = this.calls.get(message.id);
+        if (this.running?.id === message.id) this.running = null;
+        if (call) this.finish(call, { ok: true, value: null } as Outcome<ActionName>);
+        if (message.failure) for (const listener of this.noticeListeners) listener(message.failure);
         this.pump();
         return;
       }
@@ -214,16 +290,20 @@ export class WorkerHost {
           else {
             // It was still opening the project when the exclusive change came up: close it again.
             this.readerProject = undefined;
-            this.reader.post({ type: 'follow', project: null });
+            this.reader?.post({ type: 'follow', project: null });
           }
           return;
         }
         this.follow();
-        if (this.readerReady()) for (const resolve of this.followWaiters.splice(0)) resolve();
+        if (this.readerReady()) {
+          for (const resolve of this.followWaiters.splice(0)) resolve();
+          this.handOverReads();
+        }
+        this.restReader();
         return;
       case 'dialog': {
         const answer = (paths: readonly string[] | null) =>
-          (thread === 'writer' ? this.writer : this.reader).post({ type: 'dialog-answer', id: message.id, paths });
+          (thread === 'writer' ? this.writer : this.reader)?.post({ type: 'dialog-answer', id: message.id, paths });
         const choose = this.options.choosePaths;
         if (!choose) return answer(null);
         choose(message.kind).then(answer, () => answer(null));
@@ -236,23 +316,71 @@ export class WorkerHost {
   /** Has the reader open what the writer has open, once it is done with its last step. */
   private follow(): void {
     const target = this.current?.file ?? null;
-    if (this.readerProject === undefined || target === this.readerTarget || (this.running && this.exclusive(this.running))) return;
+    if (!this.reader || this.readerProject === undefined || target === this.readerTarget || (this.running && this.exclusive(this.running))) return;
     this.readerProject = undefined;
     this.readerTarget = target;
     this.reader.post({ type: 'follow', project: this.current });
+  }
+
+  /** A read waits behind a change: once the change has run `readerAfterMs`, the reader is started for it. */
+  private wantReader(): void {
+    if (this.reader || this.readerStart) return;
+    const waited = performance.now() - this.runningSince;
+    this.readerStart = setTimeout(() => {
+      this.readerStart = null;
+      if (!this.reader && !this.gaveUp && this.running && this.queue.some((c) => READ_ACTIONS.has(c.name as ActionName))) this.startReader();
+    }, Math.max(0, this.timing.readerAfterMs - waited));
+    this.readerStart.unref();
+  }
+
+  private startReader(): void {
+    const thread: CoreThread = new CoreThread({ ...this.setup, role: 'reader', goneThreads: this.goneThreads, ...this.crashTest('reader') },
+      (message) => { if (this.reader === thread) this.heard('reader', message); },
+      () => { if (this.reader === thread) this.readerCrashed(thread); });
+    this.reader = thread;
+    this.readerProject = null;
+    this.readerTarget = null;
+    this.follow();
+    if (this.readerReady()) this.handOverReads();
+    this.restReader();
+  }
+
+  /** The reads waiting at the head of the line, behind the running change, go to the reader now it can answer them. */
+  private handOverReads(): void {
+    if (!this.running) return;
+    while (this.queue[0] && READ_ACTIONS.has(this.queue[0].name as ActionName)) this.send('reader', this.queue.shift()!);
+  }
+
+  /** (Re)starts the reader's idle clock: when it runs out with nothing on the reader, the reader is stopped. */
+  private restReader(): void {
+    if (this.readerIdle) clearTimeout(this.readerIdle);
+    this.readerIdle = setTimeout(() => {
+      this.readerIdle = null;
+      const thread = this.reader;
+      if (!thread) return;
+      const busy = this.readerProject === undefined || [...this.calls.values()].some((c) => c.on === 'reader') || this.followWaiters.length > 0;
+      if (busy) return this.restReader();
+      this.reader = null;
+      this.readerProject = null;
+      this.readerTarget = null;
+      void thread.stop();
+    }, this.timing.readerIdleMs);
+    this.readerIdle.unref();
   }
 
   private writerCrashed(): void {
     const call = this.running;
     this.running = null;
     const project = this.current;
+    if (call?.name === DAILY_BACKUP) this.backupCrashedOn = project?.file ?? null;
     if (++this.restarts > MOST_RESTARTS) {
       this.gaveUp = true;
       for (const waiting of [...this.calls.values()].filter((c) => c.on !== 'reader')) this.finish(waiting, failed(crashedError(waiting.name, 'given-up')));
       this.queue.length = 0;
       return;
     }
-    this.restartThread(this.writer);
+    this.goneThreads.push(this.writer.threadId);
+    this.writer.restart(this.goneThreads);
     const restart = project ? 'reopened' : 'restarted';
     const error = call ? crashedError(call.name, restart) : idleCrashError(restart);
     if (call) this.finish(call, failed(error));
@@ -265,28 +393,30 @@ export class WorkerHost {
     for (const listener of this.crashListeners) listener({ error: error.toInfo(), project });
   }
 
-  private readerCrashed(): void {
+  /** A reader that stopped is not restarted at once: the next read that waits behind a change starts a new one. */
+  private readerCrashed(thread: CoreThread): void {
     for (const call of [...this.calls.values()].filter((c) => c.on === 'reader')) this.finish(call, failed(crashedError(call.name, 'restarted')));
-    this.restartThread(this.reader);
+    this.goneThreads.push(thread.threadId);
+    this.reader = null;
     this.readerProject = null;
     this.readerTarget = null;
     // A change waiting for the old reader to let go of the project need not wait for the new one.
     if (this.running && !this.running.on) this.send('writer', this.running);
-    this.follow();
+    if (this.followWaiters.length > 0) this.startReader();
   }
 
-  private restartThread(thread: CoreThread): void {
-    this.goneThreads.push(thread.threadId);
-    thread.restart(this.goneThreads);
+  private crashTest(role: WorkerSetup['role']): Pick<WorkerSetup, 'crashOn'> {
+    const crashOn = this.options.crashOn;
+    return crashOn && (crashOn.thread ?? 'writer') === role ? { crashOn } : {};
   }
 
   /** A call the host makes itself: nobody waits for its answer but the host's own bookkeeping. */
-  private internalCall(name: ActionName, args: unknown): Call {
+  private internalCall(name: string, args: unknown): Call {
     return this.newCall(name, args, () => undefined);
   }
 
   /** A call with its id, its job name and the flag that cancels it, known to the host until it is finished. */
-  private newCall(name: ActionName, args: unknown, settle: Call['settle'], options: InvokeOptions = {}): Call {
+  private newCall(name: string, args: unknown, settle: Call['settle'], options: InvokeOptions = {}): Call {
     const id = this.nextId++;
     const call: Call = { id, name, args, job: options.job ?? `job-${id}`, cancel: new SharedArrayBuffer(4), onProgress: options.onProgress, settle };
     this.calls.set(id, call);

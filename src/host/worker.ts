@@ -59,7 +59,7 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
     : setup.role === 'writer'
       ? await cancellable(cancel, () => dispatch(message.name, message.args, { session, progress: progressOf(message.id) }))
       : await dispatch(message.name, message.args, { session, progress: progressOf(message.id) });
-  post({ type: 'done', id: message.id, outcome, project: openProject() });
+  post({ type: 'done', id: message.id, outcome, project: openProject(), backupPending: session.backupPending });
 }
 
 /**
@@ -81,10 +81,14 @@ port.on('message', (message: ToWorker) => {
     case 'call':
       if (setup.crashOn?.action === message.name && setup.crashOn.how !== 'after') crash(setup.crashOn.how);
       run(message).catch((error: unknown) => {
-        post({ type: 'done', id: message.id, outcome: { ok: false, error: toErrorInfo(error) }, project: openProject() });
+        post({ type: 'done', id: message.id, outcome: { ok: false, error: toErrorInfo(error) }, project: openProject(), backupPending: session.backupPending });
       }).finally(() => {
         if (setup.crashOn?.action === message.name && setup.crashOn.how === 'after') setTimeout(() => crash('throw'), 20);
       });
+      return;
+    case 'daily-backup':
+      // Never throws: a backup that cannot be made is the notice it returns.
+      post({ type: 'backed-up', id: message.id, failure: session.backUpForToday() });
       return;
     case 'follow':
       void follow(message.project);

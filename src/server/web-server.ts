@@ -55,6 +55,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const progress = (p: Progress, job: string) => broadcast('progress', { ...p, job });
   core.onCrash((notice) => broadcast('crashed', notice.error));
+  core.onNotice((notice) => broadcast('notice', notice));
   if (options.project) {
     const opened = await core.invoke('project.open', { path: path.resolve(options.project) });
     if (!opened.ok) {

@@ -155,19 +155,27 @@ export function listBackups(projectFile: string): BackupList {
 const dailyDone = new WeakMap<ProjectStore, string>();
 
 /**
- * Makes the day's backup of a project: at the first opening and the first change of each day
- * (local time), so a window left open overnight still gets one. Not while the project holds
+ * Makes the day's backup of a project: after the first opening (Session.backUpForToday) and at
+ * the first change of each day (local time), so a window left open overnight still gets one. Not while the project holds
  * nothing yet, not for a project open read-only (a damaged file must not push the good backups
  * out of the set) and not inside a transaction. A failure never stops the user: it becomes a
  * notice and the work goes on.
  */
-export function dailyBackup(store: ProjectStore, now: Date = new Date()): BackupEntry | null {
-  if (store.readOnly !== null || !store.db.open || store.db.inTransaction) return null;
+export function dailyBackup(store: ProjectStore, now: Date = new Date()): Attempt {
+  const none = { entry: null, failure: null };
+  if (store.readOnly !== null || !store.db.open || store.db.inTransaction) return none;
   const today = localDay(now);
-  if (dailyDone.get(store) === today || isEmpty(store.db)) return null;
+  if (dailyDone.get(store) === today) return none;
+  let empty: boolean;
+  try {
+    empty = isEmpty(store.db);
+  } catch (error) {
+    return failed(store, 'failedDaily', error);
+  }
+  if (empty) return none;
   dailyDone.set(store, today);
   const made = named(backupFolder(store.file)).some((n) => n.kind === 'daily' && localDay(new Date(n.createdAt)) === today);
-  return made ? null : attempt(store, 'daily', 'failedDaily', now);
+  return made ? none : attempt(store, 'daily', 'failedDaily', now);
 }
 
 function isEmpty(db: Database.Database): boolean {
@@ -180,7 +188,7 @@ function isEmpty(db: Database.Database): boolean {
  * store's notices then say why, and the action goes on.
  */
 export function backupBefore(store: ProjectStore, what: 'merge', now: Date = new Date()): BackupEntry | null {
-  return attempt(store, `before-${what}`, 'failedMerge', now);
+  return attempt(store, `before-${what}`, 'failedMerge', now).entry;
 }
 
 /**
@@ -197,13 +205,25 @@ export function backupBeforeMigration(db: Database.Database, projectFile: string
   }
 }
 
-function attempt(store: ProjectStore, kind: BackupKind, message: 'failedDaily' | 'failedMerge', now: Date): BackupEntry | null {
+/** A backup that may not stop the work: the one made, or the notice that says why none was. */
+export interface Attempt {
+  readonly entry: BackupEntry | null;
+  /** Also added to the store's notices, which `project.info` reports. */
+  readonly failure: LocalizedText | null;
+}
+
+function attempt(store: ProjectStore, kind: BackupKind, message: 'failedDaily' | 'failedMerge', now: Date): Attempt {
   try {
-    return writeBackup(store.db, store.file, kind, now);
+    return { entry: writeBackup(store.db, store.file, kind, now), failure: null };
   } catch (error) {
-    store.notices.push(compose(message, backupFolder(store.file), failureReason(error).reason));
-    return null;
+    return failed(store, message, error);
   }
+}
+
+function failed(store: ProjectStore, message: 'failedDaily' | 'failedMerge', error: unknown): Attempt {
+  const failure = compose(message, backupFolder(store.file), failureReason(error).reason);
+  store.notices.push(failure);
+  return { entry: null, failure };
 }
 
 /** The backups in `folder` as their names tell them: id, kind and time, newest first. */

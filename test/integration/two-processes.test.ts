@@ -172,6 +172,8 @@ describe('a project another program is writing to', () => {
     const file = await sampleProjectFile();
     const { server, call } = await serve(file);
     try {
+      // The reader running, as it is once a read has waited behind a change (its lazy start: test/integration/host/worker-host.test.ts).
+      await server.host.readerFollows();
       const outside = await sqliteWriterHolding(file, 3000);
       const began = performance.now();
       let writeDone = 0;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer, type WebServerOptions } from '../../../src/server/web-server';
-import { tempDir } from '../../helpers/temp-project';
+import { newProject, tempDir } from '../../helpers/temp-project';
 
 const servers: WebServer[] = [];
 afterEach(async () => {
@@ -66,6 +66,24 @@ describe('browser mode on the worker host', () => {
     expect(listed.error).toBeUndefined();
     expect(listed).toMatchObject({ ok: true, value: [{ name: 'tersimpan' }] });
     expect(server.host.project).toEqual({ file, readOnly: false });
+  });
+
+  it('tells the page, in both languages, that the day\'s backup could not be made after the project opened', async () => {
+    // A project with a code in it and no backup yet (its first change found it empty), closed.
+    const client = await newProject();
+    await client.invoke('codes.create', { name: 'tersimpan' });
+    client.session.close();
+    const { file } = client;
+    expect(fs.existsSync(`${file}-backups`)).toBe(false);
+    fs.writeFileSync(`${file}-backups`, 'not a folder');
+    const server = await start({ timing: { backupAfterIdleMs: 50 } });
+    const notices = events(server, 'notice', 1);
+    await notices.ready;
+    expect(await (await post(server, '/api/invoke', { name: 'project.open', args: { path: file } })).json()).toMatchObject({ ok: true });
+    expect(await notices.received).toEqual([{
+      en: expect.stringContaining('Today\'s backup of this project could not be made'),
+      id: expect.stringContaining('Cadangan harian proyek ini tidak dapat dibuat'),
+    }]);
   });
 
   it('cancels a job named in its progress events, and checks the request like every API call', async () => {

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionName, Outcome } from '../../../src/api/contract';
 import { Session } from '../../../src/api/session';
 import { WorkerHost, type CrashNotice, type WorkerHostOptions } from '../../../src/host/worker-host';
+import type { LocalizedText } from '../../../src/domain/text';
+import { backupFolder, listBackups } from '../../../src/store/backup';
 import { tempDir } from '../../helpers/temp-project';
 
 const hosts: WorkerHost[] = [];
@@ -243,11 +245,104 @@ describe('the worker host', () => {
     expect((await importing).ok).toBe(true);
   });
 
+  it('starts the reader only when a read waits behind a change, answers the read from it, and stops it once idle', async () => {
+    let answerDialog!: (paths: string[] | null) => void;
+    const host = startHost({
+      choosePaths: () => new Promise((resolve) => { answerDialog = resolve; }),
+      timing: { readerAfterMs: 50, readerIdleMs: 300 },
+    });
+    await newProject(host);
+    await value(host.invoke('codes.create', { name: 'sebelum' }));
+    expect(host.readerRunning).toBe(false);
+    // The writer runs a change that waits for the user: a read sent now can only be answered beside it.
+    let dialogOpen = true;
+    const dialog = host.invoke('app.choosePaths', { kind: 'importFiles' }).then((outcome) => { dialogOpen = false; return outcome; });
+    const codes = await value<{ name: string }[]>(host.invoke('codes.list', {}));
+    expect(codes.map((c) => c.name)).toEqual(['sebelum']);
+    expect(dialogOpen).toBe(true);
+    expect(host.readerRunning).toBe(true);
+    answerDialog(['/data/a.txt']);
+    expect(await value(dialog)).toEqual(['/data/a.txt']);
+    await vi.waitFor(() => expect(host.readerRunning).toBe(false), { timeout: 10_000, interval: 50 });
+    // Reads with the writer idle are the writer's: no reader is started for them.
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['sebelum']);
+    expect(host.readerRunning).toBe(false);
+  });
+
+  it('fails only the read a lazily started reader crashed on, and starts a new reader for the next one', async () => {
+    let answerDialog!: (paths: string[] | null) => void;
+    const host = startHost({
+      choosePaths: () => new Promise((resolve) => { answerDialog = resolve; }),
+      timing: { readerAfterMs: 0 },
+      crashOn: { action: 'codes.list', how: 'throw', thread: 'reader' },
+    });
+    await newProject(host);
+    await value(host.invoke('codes.create', { name: 'tersimpan' }));
+    const crashes: CrashNotice[] = [];
+    host.onCrash((notice) => crashes.push(notice));
+    const dialog = host.invoke('app.choosePaths', { kind: 'importFiles' });
+    const crashed = await host.invoke('codes.list', {});
+    expect(crashed).toMatchObject({ ok: false, error: { kind: 'worker_crashed', text: { en: expect.stringContaining('codes.list'), id: expect.stringContaining('codes.list') } } });
+    expect(host.readerRunning).toBe(false);
+    // Still beside the same change: a new reader answers the next read.
+    expect(await value<unknown[]>(host.invoke('documents.list', {}))).toEqual([]);
+    expect(host.readerRunning).toBe(true);
+    answerDialog(null);
+    expect(await value(dialog)).toBeNull();
+    // The writer was never touched: the window is not told of a restart, and the project is as it was.
+    expect(crashes).toEqual([]);
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['tersimpan']);
+  });
+
   it('asks the main thread for native dialogs', async () => {
     const asked: string[] = [];
     const host = startHost({ choosePaths: async (kind) => { asked.push(kind); return ['/data/a.txt', '/data/b.txt']; } });
     expect(await value(host.invoke('app.choosePaths', { kind: 'importFiles' }))).toEqual(['/data/a.txt', '/data/b.txt']);
     expect(asked).toEqual(['importFiles']);
     expect(await value<{ dialogs: boolean }>(host.invoke('app.info', {}))).toMatchObject({ dialogs: true });
+  });
+});
+
+describe('the daily backup through the worker host', () => {
+  /** A project with a code in it (an empty one has no daily backup), closed before it had one: the next opening is the day's first. */
+  async function closedProject(): Promise<string> {
+    // Its own backup after the opening would come once the writer is idle: not before the project is closed.
+    const host = startHost({ timing: { backupAfterIdleMs: 600_000 } });
+    const file = await newProject(host);
+    await value(host.invoke('codes.create', { name: 'kolaborasi' }));
+    await value(host.invoke('project.close', {}));
+    expect(fs.existsSync(backupFolder(file))).toBe(false);
+    return file;
+  }
+
+  it('is made after the opening has been answered, once the writer is idle', async () => {
+    const file = await closedProject();
+    const host = startHost({ timing: { backupAfterIdleMs: 200 } });
+    await value(host.invoke('project.open', { path: file }));
+    // Answered before the backup was even begun: the first screen does not wait for it.
+    expect(fs.existsSync(backupFolder(file))).toBe(false);
+    await vi.waitFor(() => expect(listBackups(file).backups.map((b) => b.kind)).toEqual(['daily']), { timeout: 10_000, interval: 50 });
+    const backup = new Database(listBackups(file).backups[0]!.path, { readonly: true });
+    expect(backup.prepare('SELECT name FROM codes').pluck().all()).toEqual(['kolaborasi']);
+    backup.close();
+  });
+
+  it('tells the user, in both languages, when it could not be made, and the work goes on', async () => {
+    const file = await closedProject();
+    // A file where the backup folder should be: no backup can be written there.
+    fs.writeFileSync(backupFolder(file), 'not a folder');
+    const host = startHost({ timing: { backupAfterIdleMs: 50 } });
+    const told = new Promise<LocalizedText>((resolve) => host.onNotice(resolve));
+    await value(host.invoke('project.open', { path: file }));
+    const notice = await told;
+    expect(notice).toEqual({
+      en: expect.stringMatching(/^Today's backup of this project could not be made in .*study\.tematik-backups: the folder cannot be written .*Your work goes on/),
+      id: expect.stringMatching(/^Cadangan harian proyek ini tidak dapat dibuat di .*study\.tematik-backups: folder itu tidak dapat ditulisi .*Pekerjaan Anda tetap berjalan/),
+    });
+    // Also among the project's notices, for a window that reads them later.
+    expect((await value<{ notices: LocalizedText[] }>(host.invoke('project.info', {}))).notices).toContainEqual(notice);
+    expect((await value<{ name: string }>(host.invoke('codes.create', { name: 'sesudah' }))).name).toBe('sesudah');
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['kolaborasi', 'sesudah']);
+    expect(fs.readFileSync(backupFolder(file), 'utf8')).toBe('not a folder');
   });
 });

@@ -49,6 +49,8 @@ describe('the preload bridge', () => {
     const offMenu = bridge().on('menu', (...args) => menu.push(args));
     const crashed: unknown[][] = [];
     const offCrashed = bridge().on('crashed', (...args) => crashed.push(args));
+    const notices: unknown[][] = [];
+    const offNotice = bridge().on('notice', (...args) => notices.push(args));
     const ipcEvent = { sender: ipc() };
     ipc().emit('tematik:progress', ipcEvent, { done: 1, total: 4, label: 'K-01' });
     ipc().emit('tematik:menu', ipcEvent, 'open-path', '/data/umkm.tematik');
@@ -57,6 +59,9 @@ describe('the preload bridge', () => {
     expect(progress).toEqual([[{ done: 1, total: 4, label: 'K-01' }]]);
     expect(menu).toEqual([['open-path', '/data/umkm.tematik'], ['undo']]);
     expect(crashed).toEqual([[{ kind: 'worker_crashed', message: 'restarted' }]]);
+    ipc().emit('tematik:notice', ipcEvent, { en: 'No backup today.', id: 'Tidak ada cadangan hari ini.' });
+    expect(notices).toEqual([[{ en: 'No backup today.', id: 'Tidak ada cadangan hari ini.' }]]);
+    offNotice();
     offProgress();
     offMenu();
     offCrashed();

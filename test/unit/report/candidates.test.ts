@@ -55,4 +55,33 @@ describe('the report’s quote candidates', () => {
     expect(Array.from(one.ids)).toEqual(extractsOf(db, [b]).map((e) => e.id));
     expect(one.count).toBe(3);
   });
+
+  it('are read in slices of ids, across gaps in the ids, and come out whole and in extract order', async () => {
+    study = await sampleStudy();
+    const { client } = study;
+    const a = await study.code('kolaborasi');
+    const b = await study.code('kepercayaan');
+    const { db } = client.session.store;
+    const documents = db.prepare('SELECT id, text FROM documents ORDER BY id').all() as { id: number; text: string }[];
+    const coder = client.session.store.coderId();
+    // More codings than one slice holds, with a gap of ids wider than a slice between two runs of them.
+    const insert = db.prepare('INSERT INTO codings (id, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      let id = 1;
+      for (let n = 0; n < 40_000; n++) {
+        if (n === 25_000) id += 50_000;
+        const document = documents[n % documents.length]!;
+        const start = (n * 7) % (document.text.length - 60);
+        const end = start + 10 + (n % 50);
+        insert.run(id++, document.id, n % 3 === 0 ? b : a, coder, start, end, document.text.slice(start, end), '2026-01-01T00:00:00Z');
+      }
+    })();
+    const expected = extractsOf(db, [a, b]);
+    const got = readCandidates(db, [a, b]);
+    expect(got.count).toBe(40_000);
+    expect(Array.from(got.ids)).toEqual(expected.map((e) => e.id));
+    expect(Array.from(got.words)).toEqual(expected.map((e) => wordCount(e.quote)));
+    for (const i of [0, 16_383, 16_384, 24_999, 25_000, 39_999]) expect(got.text(i)).toBe(expected[i]!.quote);
+    expect(Array.from(readCandidates(db, [b]).ids)).toEqual(extractsOf(db, [b]).map((e) => e.id));
+  });
 });

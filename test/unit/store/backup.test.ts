@@ -35,10 +35,10 @@ describe('the daily backup', () => {
     const client = await codedProject();
     const { store } = client.session;
     expect(listBackups(client.file).backups.map((b) => [b.kind, b.createdAt])).toEqual([['daily', at(1, 8).toISOString()]]);
-    expect(dailyBackup(store, at(1, 23))).toBeNull();
-    expect(dailyBackup(store, at(6, 9))?.kind).toBe('daily');
-    expect(dailyBackup(store, at(6, 23))).toBeNull();
-    expect(dailyBackup(store, at(7, 0))?.createdAt).toBe(at(7, 0).toISOString());
+    expect(dailyBackup(store, at(1, 23)).entry).toBeNull();
+    expect(dailyBackup(store, at(6, 9)).entry?.kind).toBe('daily');
+    expect(dailyBackup(store, at(6, 23)).entry).toBeNull();
+    expect(dailyBackup(store, at(7, 0)).entry?.createdAt).toBe(at(7, 0).toISOString());
     expect(kinds(client.file)).toEqual(['daily', 'daily', 'daily']);
 
     // The next window or CLI run on the same day (one writer at a time) finds today's backup in the folder.
@@ -46,7 +46,7 @@ describe('the daily backup', () => {
     const other = localClient({ coder: 'Peneliti B' });
     await other.invoke('project.open', { path: client.file });
     expect(other.session.store.readOnly).toBeNull();
-    expect(dailyBackup(other.session.store, at(7, 15))).toBeNull();
+    expect(dailyBackup(other.session.store, at(7, 15)).entry).toBeNull();
     expect(kinds(client.file)).toEqual(['daily', 'daily', 'daily']);
     other.session.close();
   });
@@ -73,13 +73,13 @@ describe('the daily backup', () => {
 
   it('is not made while the project holds nothing, nor for a project open read-only', async () => {
     const client = await newProject();
-    expect(dailyBackup(client.session.store, at(6, 9))).toBeNull();
+    expect(dailyBackup(client.session.store, at(6, 9)).entry).toBeNull();
     addDocument(client, 'P-01', 'Teks wawancara.');
     client.session.store.readOnly = 'damaged';
-    expect(dailyBackup(client.session.store, at(6, 10))).toBeNull();
+    expect(dailyBackup(client.session.store, at(6, 10)).entry).toBeNull();
     expect(fs.existsSync(backupFolder(client.file))).toBe(false);
     client.session.store.readOnly = null;
-    expect(dailyBackup(client.session.store, at(6, 11))?.kind).toBe('daily');
+    expect(dailyBackup(client.session.store, at(6, 11)).entry?.kind).toBe('daily');
     client.session.close();
   });
 });
