@@ -25,3 +25,13 @@ export const READ_ACTIONS: ReadonlySet<ActionName> = new Set(
  * checks, src/store/restore.ts), so the reader lets go of the project before they run.
  */
 export const EXCLUSIVE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['backup.restore']);
+
+/**
+ * Changes that run for seconds while the user goes on reading (an import, search-to-code): the
+ * reader is started as they begin, so the first read behind them does not also wait for a thread
+ * to start. The Word report is left out on purpose: it reads, and the reader's memory on top of
+ * the report's would take the app over its memory target.
+ */
+export const READER_AHEAD_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
+  'import.files', 'import.folder', 'refi.importProject', 'search.code',
+]);

@@ -1,6 +1,6 @@
 import type { ActionName, Outcome } from '../api/contract';
 import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
-import { EXCLUSIVE_ACTIONS, READ_ACTIONS } from '../api/read-actions';
+import { EXCLUSIVE_ACTIONS, READ_ACTIONS, READER_AHEAD_ACTIONS } from '../api/read-actions';
 import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
@@ -211,6 +211,7 @@ export class WorkerHost {
     if (!call) return this.whenIdle();
     this.running = call;
     this.runningSince = performance.now();
+    if (!this.reader && !this.gaveUp && READER_AHEAD_ACTIONS.has(call.name as ActionName)) this.startReader();
     if (!this.exclusive(call) || (this.readerProject === null && this.readerTarget === null)) return this.send('writer', call);
     // Sent once the reader has closed the project ('followed').
     this.readerTarget = null;

@@ -23,7 +23,6 @@ export async function benchResponsive(dir: string, documents: number, wordsEach:
   try {
     valueOf(await host.invoke('project.create', { path: path.join(dir, 'bench-responsive.tematik') }));
     valueOf(await host.invoke('codes.create', { name: 'kolaborasi' }));
-    await host.readerFollows();
     let importing = true;
     const start = performance.now();
     const imported = host.invoke('import.folder', { folder }).then((outcome) => {

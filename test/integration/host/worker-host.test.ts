@@ -269,6 +269,21 @@ describe('the worker host', () => {
     expect(host.readerRunning).toBe(false);
   });
 
+  it('starts the reader as an import begins, before any read has waited behind it', async () => {
+    // A read would otherwise wait an hour before the reader is started for it.
+    const host = startHost({ timing: { readerAfterMs: 3_600_000 } });
+    await newProject(host);
+    await value(host.invoke('codes.create', { name: 'kolaborasi' }));
+    expect(host.readerRunning).toBe(false);
+    let firstProgress!: () => void;
+    const started = new Promise<void>((resolve) => { firstProgress = resolve; });
+    const importing = host.invoke('import.folder', { folder: transcriptFolder(60) }, { onProgress: () => firstProgress() });
+    await started;
+    expect(host.readerRunning).toBe(true);
+    expect((await value<{ name: string }[]>(host.invoke('codes.list', {}))).map((c) => c.name)).toEqual(['kolaborasi']);
+    expect((await importing).ok).toBe(true);
+  });
+
   it('fails only the read a lazily started reader crashed on, and starts a new reader for the next one', async () => {
     let answerDialog!: (paths: string[] | null) => void;
     const host = startHost({
