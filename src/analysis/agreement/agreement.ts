@@ -118,8 +118,20 @@ function walk(
   const fill = first.slice(0, input.documents.length);
   for (let i = 0; i < count; i++) if (documentOf[i]! >= 0) order[fill[documentOf[i]!]!++] = i;
 
+  // Each coding's coder, variable and value, looked up once.
+  const coderOf = new Int32Array(count);
+  const variableOfCoding = new Int32Array(count).fill(-1);
+  const valueOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    coderOf[i] = coderIndex.get(codings.coder[i]!)!;
+    const variable = variableOf.get(codings.code[i]!);
+    if (variable === undefined) continue;
+    variableOfCoding[i] = variable;
+    valueOf[i] = input.variables[variable]!.valueOf.get(codings.code[i]!)!;
+  }
   const all = (1 << coders.length) - 1;
   const values = new Int32Array(coders.length);
+  let pool = new Int32Array(1024 * coders.length);
   input.documents.forEach((document, d) => {
     if (only?.documentId !== undefined && only.documentId !== document.id) return;
     const members = order.subarray(first[d]!, first[d + 1]!);
@@ -127,9 +139,9 @@ function walk(
     const byVariable = new Map<number, number[]>();
     const boundaries: number[] = [];
     for (const i of members) {
-      mask |= 1 << coderIndex.get(codings.coder[i]!)!;
-      const variable = variableOf.get(codings.code[i]!);
-      if (variable === undefined) continue;
+      mask |= 1 << coderOf[i]!;
+      const variable = variableOfCoding[i]!;
+      if (variable < 0) continue;
       let list = byVariable.get(variable);
       if (!list) byVariable.set(variable, (list = []));
       list.push(i);
@@ -152,30 +164,37 @@ function walk(
     const prepared: PreparedDocument = { document, mask, coders: taking, units, base, byVariable };
     onDocument(prepared);
     if (taking < 2) return;
+    // (variable, unit) → a slot of `pool` holding each coder's value: 0 for a coder taking part, MISSING for one who is not.
+    const slots = new Map<number, number>();
+    const span = units.ends.length;
     for (const [variable, list] of byVariable) {
       if (only?.variable !== undefined && only.variable !== variable) continue;
-      const valueOf = input.variables[variable]!.valueOf;
-      // unit → each coder's value; 0 for a coder taking part, MISSING for one who is not.
-      const cells = new Map<number, Int32Array>();
       for (const i of list) {
-        const coder = coderIndex.get(codings.coder[i]!)!;
-        const value = valueOf.get(codings.code[i]!)!;
+        const coder = coderOf[i]!;
+        const value = valueOf[i]!;
         const [from, to] = unitSpan(units, codings.start[i]!, codings.end[i]!);
         for (let k = from; k < to; k++) {
-          let cell = cells.get(k);
-          if (!cell) {
-            cell = new Int32Array(coders.length);
-            for (let c = 0; c < coders.length; c++) cell[c] = mask & (1 << c) ? 0 : MISSING;
-            cells.set(k, cell);
+          const key = variable * span + k;
+          let slot = slots.get(key);
+          if (slot === undefined) {
+            slot = slots.size;
+            slots.set(key, slot);
+            if ((slot + 1) * coders.length > pool.length) {
+              const grown = new Int32Array(pool.length * 2);
+              grown.set(pool);
+              pool = grown;
+            }
+            for (let c = 0; c < coders.length; c++) pool[slot * coders.length + c] = mask & (1 << c) ? 0 : MISSING;
           }
-          const was = cell[coder]!;
-          cell[coder] = was === 0 || was === value ? value : CONFLICT;
+          const at = slot * coders.length + coder;
+          const was = pool[at]!;
+          pool[at] = was === 0 || was === value ? value : CONFLICT;
         }
       }
-      for (const [k, cell] of cells) {
-        values.set(cell);
-        visit(prepared, variable, k, values);
-      }
+    }
+    for (const [key, slot] of slots) {
+      values.set(pool.subarray(slot * coders.length, (slot + 1) * coders.length));
+      visit(prepared, Math.floor(key / span), key % span, values);
     }
   });
 }

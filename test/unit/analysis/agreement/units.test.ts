@@ -23,11 +23,15 @@ describe('agreement units', () => {
     expect(totalWeight(units)).toBe(1);
   });
 
-  it('sentences: Unicode sentence boundaries, a line break ends one, blank lines join the sentence before', () => {
-    const text = '  Saya ragu. Apa benar?\n\nYa, benar!\nSelesai';
-    const ends = [...sentenceEnds(text)];
-    const pieces = ends.map((end, k) => text.slice(k === 0 ? 0 : ends[k - 1], end));
-    expect(pieces).toEqual(['  Saya ragu. ', 'Apa benar?\n\n', 'Ya, benar!\n', 'Selesai']);
+  it('sentences: closing punctuation and white space, or a line break, end one; blank lines join the sentence before', () => {
+    const pieces = (text: string) => {
+      const ends = [...sentenceEnds(text)];
+      return ends.map((end, k) => text.slice(k === 0 ? 0 : ends[k - 1], end));
+    };
+    expect(pieces('  Saya ragu. Apa benar?\n\nYa, benar!\nSelesai')).toEqual(['  Saya ragu. ', 'Apa benar?\n\n', 'Ya, benar!\n', 'Selesai']);
+    expect(pieces('Harganya 2.5 juta, dll., katanya "mahal." Lalu…  ya\n')).toEqual(['Harganya 2.5 juta, dll., katanya "mahal." ', 'Lalu…  ', 'ya\n']);
+    expect(pieces('\n\nA: Halo.\n\n')).toEqual(['\n\nA: Halo.\n\n']);
+    expect(pieces('')).toEqual(['']);
   });
 
   it('characters: stretches between coding boundaries, weighted in code points (an emoji is one character)', () => {
