@@ -296,6 +296,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'table': {
       const table = rest[0];
       if (!isOneOf(EXPORT_TABLES, table)) throw new UsageError(`${command} needs a table: ${EXPORT_TABLES.join(', ')}.`);
+      if (table === 'agreement' || table === 'agreementDisagreements') throw new UsageError('The agreement tables need the coders to compare: tematik agreement <project> --coders A,B --out table.xlsx (add --disagreements for the units they disagree on).');
       const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`${command} needs --out ending in .csv (text) or .xlsx (Excel workbook).`);
       const delimiter = flags.delimiter ?? 'comma';

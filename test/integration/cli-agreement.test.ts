@@ -63,5 +63,6 @@ describe('tematik agreement', () => {
     expect(tematik('Ayu', 'en', 'agreement', project)).toMatchObject({ code: 2, stderr: expect.stringContaining('agreement needs --coders') });
     expect(tematik('Ayu', 'en', 'agreement', project, '--coders', 'Ayu,Bima', '--unit', 'paragraph')).toMatchObject({ code: 2, stderr: expect.stringContaining('--unit is one of turn, sentence, character, document') });
     expect(tematik('Ayu', 'id', 'agreement', project, '--coders', 'Ayu')).toMatchObject({ code: 1, stderr: expect.stringContaining('Pilih sedikitnya dua pengode') });
+    expect(tematik('Ayu', 'en', 'table', project, 'agreement', '--out', path.join(dir, 'a.csv'))).toMatchObject({ code: 2, stderr: expect.stringContaining('tematik agreement <project> --coders A,B --out') });
   });
 });
