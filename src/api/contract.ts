@@ -51,7 +51,7 @@ export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
  * the documents (all when not given); the codes (all when not given) or one code group whose
  * sub-codes are mutually exclusive; the unit (speaker turn when not given); whether units that no
  * chosen coder coded with a compared code count (yes when not given); and which documents a coder
- * counts in ('coded', the default: those where they made at least one coding).
+ * counts in ('coded', the default: those where they made at least one coding; or the `assignments`).
  */
 const agreementOptions = {
   coders: z.array(z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])).max(30),
@@ -61,6 +61,10 @@ const agreementOptions = {
   unit: z.enum(AGREEMENT_UNITS).optional(),
   includeUncoded: z.boolean().optional(),
   takesPart: z.enum(AGREEMENT_TAKES_PART).optional(),
+  /** The documents each coder was given to code: there, no coding means "nothing applies"; elsewhere the rule of `takesPart` 'coded'. */
+  assignments: z.array(z.strictObject({
+    coder: z.union([z.number().int().positive(), z.string().trim().min(1).max(200)]), documentIds: z.array(id<DocumentId>()).max(100000),
+  })).max(30).optional(),
 };
 
 const searchFilters = z.strictObject({

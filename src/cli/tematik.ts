@@ -31,7 +31,8 @@ Usage:
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
   tematik map <project.tematik> --out model.svg|model.png [--codes] [--lang en|id]
   tematik agreement <project.tematik> --coders NAME,NAME[,…] [--unit turn|sentence|character|document]
-                [--code ID,… | --group ID] [--document ID,…] [--without-uncoded] [--all-documents]
+                [--code ID,… | --group ID] [--document ID,…] [--without-uncoded]
+                [--all-documents | --assign NAME=ID,ID… (once per coder: the documents each was given)]
                 [--disagreements] [--out table.csv|table.xlsx]
                 (inter-coder agreement: percent, Cohen's κ, Brennan–Prediger κ, Krippendorff's α; optional)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
@@ -90,7 +91,7 @@ const options = {
   latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
   'line-endings': { type: 'string' },
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
-  disagreements: { type: 'boolean' },
+  disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -231,10 +232,15 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const groupId = ids(flags.group, 'code');
       if (groupId && groupId.length !== 1) throw new UsageError('--group takes the id of one code whose sub-codes are the choices.');
       if (flags.out && !/\.(csv|xlsx)$/i.test(flags.out)) throw new UsageError('agreement writes --out ending in .csv (text) or .xlsx (Excel workbook).');
+      const assignments = flags.assign?.map((given) => {
+        const [coder, documents] = given.split('=');
+        if (!coder?.trim() || documents === undefined) throw new UsageError('--assign takes a coder and the ids of their documents, e.g. --assign Ayu=1,2,5');
+        return { coder: /^\d+$/.test(coder.trim()) ? Number(coder) : coder.trim(), documentIds: ids(documents, 'document') ?? [] };
+      });
       const { value, text } = await agreementCommand(client.invoke, {
         coders: coders.map((c) => (/^\d+$/.test(c) ? Number(c) : c)), unit,
         ...(codeIds ? { codeIds } : {}), ...(documentIds ? { documentIds } : {}), ...(groupId ? { groupId: groupId[0]! } : {}),
-        includeUncoded: !flags['without-uncoded'], takesPart: flags['all-documents'] ? 'all' : 'coded',
+        includeUncoded: !flags['without-uncoded'], takesPart: flags['all-documents'] ? 'all' : 'coded', ...(assignments ? { assignments } : {}),
       }, { disagreements: flags.disagreements ?? false, out: flags.out, language: cliLanguage() });
       return print(flags, value, text);
     }

@@ -21,10 +21,12 @@ export type AgreementUnit = (typeof AGREEMENT_UNITS)[number];
 /**
  * Which documents a coder is counted in. `coded`: a document where the coder made at least one
  * coding (with any code); elsewhere the coder's values are missing, not "absent". `all`: every
- * coder read every document, so no coding there means "nothing applies".
+ * coder read every document, so no coding there means "nothing applies". `assigned` (when the
+ * user lists each coder's documents): the documents assigned to the coder, and any other the
+ * coder coded in.
  */
 export const AGREEMENT_TAKES_PART = ['coded', 'all'] as const;
-export type AgreementTakesPart = (typeof AGREEMENT_TAKES_PART)[number];
+export type AgreementTakesPart = (typeof AGREEMENT_TAKES_PART)[number] | 'assigned';
 
 /** The coefficients of one row. Null when undefined for the data (see `note` of the row). */
 export interface AgreementFigures {

@@ -227,16 +227,13 @@ export interface ExchangeReads {
   codebookXml(): Promise<string>;
 }
 
-// ---- Inter-coder agreement (src/analysis/agreement): reads only. ----
-
+/** What inter-coder agreement (src/analysis/agreement) reads: queries only, a group of their own. */
 export interface AgreementReads {
-  /** Every coder of the project, with the number of codings each made. */
+  /** Every coder of the project, by id. */
   coders(): Promise<AgreementCoder[]>;
   /** The codes, the documents (all when `documentIds` is null) and every coding of `coderIds` in them. */
   source(coderIds: readonly CoderId[], documentIds: readonly DocumentId[] | null, withText: boolean): Promise<AgreementSource>;
 }
-
-// ---- end of inter-coder agreement ----
 
 /** What may be read, outside a change or inside one. */
 export interface ProjectReader {

@@ -56,6 +56,8 @@ export interface AgreementInput {
   readonly unit: AgreementUnit;
   readonly includeUncoded: boolean;
   readonly takesPart: AgreementTakesPart;
+  /** With `takesPart` 'assigned': the documents given to each coder, by the coder's place in `coders`. */
+  readonly assigned: readonly ReadonlySet<number>[] | null;
   readonly coders: readonly { readonly id: CoderId; readonly name: string }[];
   readonly documents: readonly AgreementDocument[];
   /** Every coding of the compared coders in the compared documents, whatever its code (who took part is read from them). */
@@ -136,6 +138,7 @@ function walk(
     if (only?.documentId !== undefined && only.documentId !== document.id) return;
     const members = order.subarray(first[d]!, first[d + 1]!);
     let mask = input.takesPart === 'all' ? all : 0;
+    input.assigned?.forEach((documents, c) => { if (documents.has(document.id)) mask |= 1 << c; });
     const byVariable = new Map<number, number[]>();
     const boundaries: number[] = [];
     for (const i of members) {

@@ -14,6 +14,8 @@ const say = defineMessages({
     unknownCode: 'Code {id} does not exist (it may have been deleted or merged). Refresh the codebook and choose again.',
     unknownDocument: 'Document {id} does not exist (it may have been deleted). Refresh the document list and choose again.',
     codesAndGroup: 'Compare either codes or one code group, not both.',
+    assignedAndAll: 'Give either the documents assigned to each coder or "every coder read every document", not both.',
+    assignedNotCompared: 'Documents are assigned to "{coder}", who is not among the coders compared; add the coder or remove the assignment.',
     groupTooSmall: 'The group "{name}" has {count} sub-code(s); a group is compared as one choice among its sub-codes, so it needs at least two.',
     noSharedDocument: 'No document was coded by at least two of the chosen coders, so there is nothing to compare. A coder counts in a document where they made at least one coding; choose "every coder read every document" if that is how the work was shared.',
   },
@@ -25,6 +27,8 @@ const say = defineMessages({
     unknownCode: 'Kode {id} tidak ada (mungkin sudah dihapus atau digabungkan). Muat ulang buku kode lalu pilih lagi.',
     unknownDocument: 'Transkrip {id} tidak ada (mungkin sudah dihapus). Muat ulang daftar transkrip lalu pilih lagi.',
     codesAndGroup: 'Bandingkan kode-kode atau satu kelompok kode, jangan keduanya.',
+    assignedAndAll: 'Berikan transkrip yang ditugaskan kepada tiap pengode atau "setiap pengode membaca setiap transkrip", jangan keduanya.',
+    assignedNotCompared: 'Ada transkrip yang ditugaskan kepada "{coder}", padahal ia tidak termasuk pengode yang dibandingkan; tambahkan pengode itu atau hapus penugasannya.',
     groupTooSmall: 'Kelompok "{name}" punya {count} subkode; kelompok dibandingkan sebagai satu pilihan di antara subkodenya, jadi perlu sedikitnya dua.',
     noSharedDocument: 'Tidak ada transkrip yang dikode oleh sedikitnya dua pengode yang dipilih, jadi tidak ada yang bisa dibandingkan. Seorang pengode dihitung di transkrip tempat ia membuat sedikitnya satu pengodean; pilih "setiap pengode membaca setiap transkrip" bila pembagian kerjanya memang begitu.',
   },
@@ -39,7 +43,9 @@ export interface AgreementOptions {
   readonly groupId?: CodeId | undefined;
   readonly unit?: AgreementUnit | undefined;
   readonly includeUncoded?: boolean | undefined;
-  readonly takesPart?: AgreementTakesPart | undefined;
+  readonly takesPart?: Exclude<AgreementTakesPart, 'assigned'> | undefined;
+  /** The documents each compared coder was given; a coder left out counts where they coded. */
+  readonly assignments?: readonly { readonly coder: number | string; readonly documentIds: readonly DocumentId[] }[] | undefined;
 }
 
 /**
@@ -50,13 +56,14 @@ export interface AgreementOptions {
 export async function agreementInput(reader: ProjectReader, options: AgreementOptions, withText = false): Promise<AgreementInput> {
   const projectCoders = await reader.agreement.coders();
   const roster = projectCoders.map((c) => c.name).join(', ') || '–';
-  const coders = options.coders.map((wanted) => {
+  const coderFor = (wanted: number | string) => {
     const found = typeof wanted === 'number'
       ? projectCoders.find((c) => c.id === wanted)
       : projectCoders.find((c) => c.name.toLowerCase() === wanted.trim().toLowerCase());
     if (!found) throw new TematikError('not_found', say('unknownCoder', { coder: String(wanted), coders: roster }));
     return found;
-  });
+  };
+  const coders = options.coders.map(coderFor);
   if (coders.length < 2) throw new TematikError('invalid_args', say('fewerThanTwo', { count: coders.length, coders: roster }));
   const seen = new Set<number>();
   for (const coder of coders) {
@@ -64,18 +71,33 @@ export async function agreementInput(reader: ProjectReader, options: AgreementOp
     seen.add(coder.id);
   }
   if (options.codeIds !== undefined && options.groupId !== undefined) throw new TematikError('invalid_args', say('codesAndGroup'));
+  if (options.assignments !== undefined && options.takesPart === 'all') throw new TematikError('invalid_args', say('assignedAndAll'));
+  let assigned: Set<number>[] | null = null;
+  if (options.assignments !== undefined) {
+    assigned = coders.map(() => new Set<number>());
+    for (const assignment of options.assignments) {
+      const coder = coderFor(assignment.coder);
+      const place = coders.findIndex((c) => c.id === coder.id);
+      if (place < 0) throw new TematikError('invalid_args', say('assignedNotCompared', { coder: coder.name }));
+      for (const id of assignment.documentIds) assigned[place]!.add(id);
+    }
+  }
 
   const unit = options.unit ?? 'turn';
   const needsText = withText || unit === 'sentence' || unit === 'character';
   const documentIds = options.documentIds ? [...new Set(options.documentIds)] : null;
   const source = await reader.agreement.source(coders.map((c) => c.id as CoderId), documentIds, needsText);
-  if (documentIds) {
-    const present = new Set(source.documents.map((d) => d.id as number));
-    const missing = documentIds.find((id) => !present.has(id));
-    if (missing !== undefined) throw new TematikError('not_found', say('unknownDocument', { id: String(missing) }));
+  const present = new Set(source.documents.map((d) => d.id as number));
+  const missing = documentIds?.find((id) => !present.has(id));
+  if (missing !== undefined) throw new TematikError('not_found', say('unknownDocument', { id: String(missing) }));
+  if (assigned) {
+    // An assignment outside the compared documents is left aside; a document that does not exist at all is refused.
+    const unknown = documentIds === null ? assigned.flatMap((set) => [...set]).find((id) => !present.has(id)) : undefined;
+    if (unknown !== undefined) throw new TematikError('not_found', say('unknownDocument', { id: String(unknown) }));
   }
   const codedBy = new Set(source.codings.coder);
-  const silent = coders.find((c) => !codedBy.has(c.id));
+  // A coder given documents who found nothing to code in them is data; one with neither codings nor documents is not.
+  const silent = coders.find((c, place) => !codedBy.has(c.id) && !(assigned && assigned[place]!.size > 0));
   if (silent) throw new TematikError('invalid_args', say('noCodings', { coder: silent.name }));
 
   const codes = new Map(source.codes.map((c) => [c.id as number, c]));
@@ -110,19 +132,20 @@ export async function agreementInput(reader: ProjectReader, options: AgreementOp
     });
   }
 
-  const takesPart = options.takesPart ?? 'coded';
-  if (takesPart === 'coded') {
+  const takesPart: AgreementTakesPart = assigned ? 'assigned' : options.takesPart ?? 'coded';
+  if (takesPart !== 'all') {
     const together = new Map<number, Set<number>>();
-    for (let i = 0; i < source.codings.document.length; i++) {
-      const document = source.codings.document[i]!;
+    const counted = (document: number, coder: number) => {
       let set = together.get(document);
       if (!set) together.set(document, (set = new Set()));
-      set.add(source.codings.coder[i]!);
-    }
+      set.add(coder);
+    };
+    for (let i = 0; i < source.codings.document.length; i++) counted(source.codings.document[i]!, source.codings.coder[i]!);
+    assigned?.forEach((documents, c) => { for (const document of documents) if (present.has(document)) counted(document, coders[c]!.id); });
     if (![...together.values()].some((set) => set.size >= 2)) throw new TematikError('invalid_args', say('noSharedDocument'));
   }
   return {
-    unit, includeUncoded: options.includeUncoded ?? true, takesPart,
+    unit, includeUncoded: options.includeUncoded ?? true, takesPart, assigned,
     coders: coders.map((c) => ({ id: c.id, name: c.name })),
     documents: source.documents, codings: source.codings, variables, group,
   };

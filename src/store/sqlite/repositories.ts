@@ -170,7 +170,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       projectArchive: async (lineEndings) => exportProjectArchive(db, store.coder, lineEndings),
       codebookXml: async () => buildCodebookExport(db),
     },
-    // ---- Inter-coder agreement: reads only. ----
+    // Inter-coder agreement: queries only, a group of their own.
     agreement: {
       coders: async () => agreementCoders(db),
       source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),

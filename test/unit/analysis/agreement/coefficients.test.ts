@@ -29,10 +29,28 @@ describe('agreement coefficients against published worked examples', () => {
     // Units 12 (one value) is not pairable: 11 units, as the paper's n = 40 pairable values shows.
     expect(figures.units).toBe(11);
     expect(tally.coincidences.reduce((a, b) => a + b, 0)).toBeCloseTo(40, 9);
-    // The paper's coincidence matrix, value 1's row: o11 = 7, o12 = 4/3, o13 = 1/3, o14 = 1/3.
+    // Value 1's row of the coincidence matrix, worked by hand (each ordered pair within a unit weighs 1/(m_u − 1)):
+    // o11 = 3 (unit 1) + 2 (unit 8) + 2 (unit 11) = 7; o12 = 1/3 (unit 6) + 1 (unit 8) = 4/3; o13 = o14 = 1/3 (unit 6).
     expect([...tally.coincidences.subarray(0, 5)].map((v) => Number(v.toFixed(4)))).toEqual([7, 1.3333, 0.3333, 0.3333, 0]);
     // Cohen's κ is only for two coders.
     expect(figures.cohenKappa).toBeNull();
+  });
+
+  /*
+   * Krippendorff, K. (2004). Content Analysis (2nd ed.), section 11.3.1, binary data, two
+   * observers (Jon and Han), ten articles, α = 0.095: as the R package jucor/krippendorff keeps
+   * the data (data-raw/krippendorff2004.binary.two.observers.csv) and tests the figure.
+   */
+  it("reproduces Krippendorff's (2004) binary example for two observers: α = 0.095", () => {
+    const tally = tallyOf([
+      [1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+      [0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
+    ], 2);
+    const figures = tally.figures();
+    expect(figures.alpha!).toBeCloseTo(0.095, 3);
+    expect(figures.percent!).toBeCloseTo(0.6, 12);
+    // Cohen's κ by its definition: p_e = 0.2 · 0.4 + 0.8 · 0.6 = 0.56.
+    expect(figures.cohenKappa!).toBeCloseTo((0.6 - 0.56) / (1 - 0.56), 12);
   });
 
   /*

@@ -60,13 +60,14 @@ const CODERS = [{ id: A, name: 'Ayu' }, { id: B, name: 'Bima' }, { id: C, name: 
 type Row = [document: number, code: number, coder: number, start: number, end: number];
 
 function input(options: {
-  unit: AgreementUnit; coders?: number; includeUncoded?: boolean; takesPart?: 'coded' | 'all';
+  unit: AgreementUnit; coders?: number; includeUncoded?: boolean; takesPart?: 'coded' | 'all'; assigned?: number[][];
   documents: { id: number; text?: string; turnEnds?: number[] }[]; codings: Row[]; variables?: AgreementVariable[]; group?: boolean;
 }): AgreementInput {
   const column = (k: number) => Int32Array.from(options.codings, (row) => row[k]!);
   const variables = options.variables ?? [{ id: 10 as CodeId, name: 'doubt', valueOf: new Map([[10, 1]]), values: ['doubt'] }];
   return {
-    unit: options.unit, includeUncoded: options.includeUncoded ?? true, takesPart: options.takesPart ?? 'coded',
+    unit: options.unit, includeUncoded: options.includeUncoded ?? true, takesPart: options.assigned ? 'assigned' : options.takesPart ?? 'coded',
+    assigned: options.assigned ? options.assigned.map((ids) => new Set(ids)) : null,
     coders: CODERS.slice(0, options.coders ?? 2),
     documents: options.documents.map((d) => ({ id: d.id as DocumentId, title: `D${d.id}`, text: d.text ?? null, turnEnds: Int32Array.from(d.turnEnds ?? []) })),
     codings: { document: column(0), code: column(1), coder: column(2), start: column(3), end: column(4) },
@@ -134,6 +135,12 @@ describe('agreement over codings', () => {
     const everyone = new Tally(2, 3);
     for (const unit of [[1, 1, 0], [0, 0, 1], [0, 0, 0], [0, 0, 0], [0, 0, 0], [1, 1, 0]]) everyone.addUnit(unit, 1);
     expect(all.rows[0]).toMatchObject(everyone.figures());
+
+    // Citra was given document 2 too and found nothing there: "nothing applies", not missing. Nobody assigned Ayu and Bima: they count where they coded.
+    const assigned = agreement(input({ unit: 'turn', coders: 3, assigned: [[], [], [2]], documents, codings }));
+    expect(assigned.takesPart).toBe('assigned');
+    expect(assigned.documents.map((d) => d.coderIds)).toEqual([[A, B, C], [A, B, C]]);
+    expect(assigned.rows[0]).toMatchObject(everyone.figures());
   });
 
   it('rows per code and per document add up to the overall row', () => {
