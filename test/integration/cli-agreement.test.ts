@@ -40,6 +40,8 @@ describe('tematik agreement', () => {
     expect(id.stdout).toContain('Seorang pengode dihitung di transkrip tempat ia membuat sedikitnya satu pengodean');
     expect(id.stdout).toMatch(/Baris\s+Kode atau transkrip\s+Pengode yang dihitung\s+Unit \(giliran bicara\)/);
     expect(id.stdout).toMatch(/Semua kode, semua transkrip\s+Ayu, Bima\s+\d+\s+1\s/);
+    const assigned = tematik('Ayu', 'en', 'agreement', project, '--coders', 'Ayu,Bima', '--assign', 'Ayu=1', '--assign', 'Bima=1');
+    expect(assigned.stdout).toContain('A coder counts in the documents assigned to them');
     const en = tematik('Ayu', 'en', 'agreement', project, '--coders', 'ayu,BIMA', '--unit', 'document', '--json');
     expect(JSON.parse(en.stdout).rows[0]).toMatchObject({ scope: 'overall', units: 1, disagreements: 0, percent: 1 });
   });
@@ -63,6 +65,7 @@ describe('tematik agreement', () => {
     expect(tematik('Ayu', 'en', 'agreement', project)).toMatchObject({ code: 2, stderr: expect.stringContaining('agreement needs --coders') });
     expect(tematik('Ayu', 'en', 'agreement', project, '--coders', 'Ayu,Bima', '--unit', 'paragraph')).toMatchObject({ code: 2, stderr: expect.stringContaining('--unit is one of turn, sentence, character, document') });
     expect(tematik('Ayu', 'id', 'agreement', project, '--coders', 'Ayu')).toMatchObject({ code: 1, stderr: expect.stringContaining('Pilih sedikitnya dua pengode') });
+    expect(tematik('Ayu', 'en', 'agreement', project, '--coders', 'Ayu,Bima', '--assign', 'Ayu')).toMatchObject({ code: 2, stderr: expect.stringContaining('--assign takes a coder and the ids of their documents') });
     expect(tematik('Ayu', 'en', 'table', project, 'agreement', '--out', path.join(dir, 'a.csv'))).toMatchObject({ code: 2, stderr: expect.stringContaining('tematik agreement <project> --coders A,B --out') });
   });
 });
