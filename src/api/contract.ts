@@ -7,6 +7,8 @@ import type {
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
   ThemeReview, TriangulationMatrix, Redaction,
 } from '../domain/types';
+import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
+import { AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
@@ -40,9 +42,30 @@ const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a sh
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
 /** Which table a table export writes: every table the UI shows. */
-export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence'] as const;
+export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence', 'agreement', 'agreementDisagreements'] as const;
 /** A table as CSV text or as an Excel workbook. */
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+
+/**
+ * What inter-coder agreement compares (src/analysis/agreement): two to 30 coders by id or name;
+ * the documents (all when not given); the codes (all when not given) or one code group whose
+ * sub-codes are mutually exclusive; the unit (speaker turn when not given); whether units that no
+ * chosen coder coded with a compared code count (yes when not given); and which documents a coder
+ * counts in ('coded', the default: those where they made at least one coding; or the `assignments`).
+ */
+const agreementOptions = {
+  coders: z.array(z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])).max(30),
+  documentIds: z.array(id<DocumentId>()).max(100000).optional(),
+  codeIds: z.array(id<CodeId>()).min(1).max(100000).optional(),
+  groupId: id<CodeId>().optional(),
+  unit: z.enum(AGREEMENT_UNITS).optional(),
+  includeUncoded: z.boolean().optional(),
+  takesPart: z.enum(AGREEMENT_TAKES_PART).optional(),
+  /** The documents each coder was given to code: there, no coding means "nothing applies"; elsewhere the rule of `takesPart` 'coded'. */
+  assignments: z.array(z.strictObject({
+    coder: z.union([z.number().int().positive(), z.string().trim().min(1).max(200)]), documentIds: z.array(id<DocumentId>()).max(100000),
+  })).max(30).optional(),
+};
 
 const searchFilters = z.strictObject({
   informantTypeIds: z.array(id<InformantTypeId>()).max(100).optional(),
@@ -242,6 +265,17 @@ export const contract = {
   /** The extracts where two codes co-occur, in pairs. */
   'analysis.cooccurrenceExtracts': action<readonly (readonly [Extract, Extract])[]>()(z.strictObject({ a: id<CodeId>(), b: id<CodeId>(), scope: z.enum(['overlap', 'turn']) })),
 
+  /**
+   * Inter-coder agreement per code, per document and overall: percent agreement, Cohen's κ (two
+   * coders), Brennan–Prediger κ and Krippendorff's α (nominal). Optional: reflexive thematic
+   * analysis often does without it.
+   */
+  'analysis.agreement': action<AgreementResult>()(z.strictObject(agreementOptions)),
+  /** The units the coders disagree on, for one code (or the group) and/or one document. */
+  'analysis.agreementDisagreements': action<readonly AgreementDisagreement[]>()(z.strictObject({
+    ...agreementOptions, codeId: id<CodeId>().optional(), documentId: id<DocumentId>().optional(),
+  })),
+
   /** Full-text search across transcripts, memos and codes, as keyword-in-context lines. */
   'search.query': action<SearchResult>()(z.strictObject({
     query: searchQuery, filters: searchFilters.optional(), sort: z.enum(['relevance', 'document']).optional(), limit: z.number().int().positive().max(2000).optional(),
@@ -320,6 +354,10 @@ export const contract = {
     scope: z.enum(['overlap', 'turn']).optional(),
     /** For the extracts table: the code (with its sub-codes) or the theme (with its sub-themes) whose extracts to write. */
     codeId: id<CodeId>().optional(), themeId: id<ThemeId>().optional(),
+    /** For the agreement tables: what to compare, as analysis.agreement takes it (and, for the disagreements, which code and/or document). */
+    agreement: z.strictObject({ ...agreementOptions, codeId: id<CodeId>().optional(), documentId: id<DocumentId>().optional() }).optional(),
+    /** Language of the agreement tables' headers (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
   })),
   /** The codebook as a CSV that Taguette's "Import codebook" takes as it is (`name`, `description`). */
   'taguette.exportCodebook': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional() })),

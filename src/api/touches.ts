@@ -138,6 +138,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'analysis.cellExtracts': reads('themes', 'codes', 'codings', 'informants', 'informantTypes', 'attributes', 'documents', 'text'),
   'analysis.cooccurrence': reads('codes', 'codings', 'text'),
   'analysis.cooccurrenceExtracts': reads('codes', 'codings', 'documents', 'text', 'informants'),
+  'analysis.agreement': reads('codes', 'codings', 'documents', 'text'),
+  'analysis.agreementDisagreements': reads('codes', 'codings', 'documents', 'text'),
 
   'search.query': reads('documents', 'text', 'memos', 'codes', 'codings', 'informants', 'informantTypes', 'attributes'),
   'search.code': coding,

@@ -8,6 +8,8 @@ import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
+import { AGREEMENT_UNITS } from '../domain/agreement';
+import { agreementCommand } from './agreement';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -28,6 +30,11 @@ Usage:
   tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
   tematik triangulate <project.tematik> [--rows themes|codes] [--by type|attribute:NAME]
   tematik map <project.tematik> --out model.svg|model.png [--codes] [--lang en|id]
+  tematik agreement <project.tematik> --coders NAME,NAME[,…] [--unit turn|sentence|character|document]
+                [--code ID,… | --group ID] [--document ID,…] [--without-uncoded]
+                [--all-documents | --assign NAME=ID,ID… (once per coder: the documents each was given)]
+                [--disagreements] [--out table.csv|table.xlsx]
+                (inter-coder agreement: percent, Cohen's κ, Brennan–Prediger κ, Krippendorff's α; optional)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                 [--real-names] [--journal] [--audit]
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
@@ -58,7 +65,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
 
 const accessText = defineMessages({
   en: {
@@ -83,6 +90,8 @@ const options = {
   journal: { type: 'boolean' }, audit: { type: 'boolean' }, 'read-only': { type: 'boolean' }, out: { type: 'string' }, rows: { type: 'string' }, by: { type: 'string' }, scope: { type: 'string' }, codes: { type: 'boolean' }, delimiter: { type: 'string' },
   latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
   'line-endings': { type: 'string' },
+  coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
+  disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -207,6 +216,34 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         matrix.rows.map((r) => [r.name, ...r.cells.map((c) => `${c.informants} inf · ${c.extracts} ext`), r.suggestion.judgement, r.convergence ?? '']));
       return print(flags, matrix, `${text}\n\nCells: informants of that group with at least one extract · extracts. Counts support the judgement; they do not make it.`);
     }
+    case 'agreement': {
+      const coders = (flags.coders ?? '').split(',').map((c) => c.trim()).filter((c) => c.length > 0);
+      if (coders.length === 0) throw new UsageError('agreement needs --coders, e.g. --coders Ayu,Bima (names or ids).');
+      const unit = flags.unit ?? 'turn';
+      if (!isOneOf(AGREEMENT_UNITS, unit)) throw new UsageError(`--unit is one of ${AGREEMENT_UNITS.join(', ')}.`);
+      const ids = (flag: string | undefined, name: string): number[] | undefined => {
+        if (flag === undefined) return undefined;
+        const list = flag.split(',').map((v) => Number(v.trim()));
+        if (list.some((v) => !Number.isInteger(v) || v <= 0)) throw new UsageError(`--${name} takes ids separated by commas (see "tematik list <project> ${name === 'code' ? 'codes' : 'documents'}").`);
+        return list;
+      };
+      const codeIds = ids(flags.code, 'code');
+      const documentIds = ids(flags.document, 'document');
+      const groupId = ids(flags.group, 'code');
+      if (groupId && groupId.length !== 1) throw new UsageError('--group takes the id of one code whose sub-codes are the choices.');
+      if (flags.out && !/\.(csv|xlsx)$/i.test(flags.out)) throw new UsageError('agreement writes --out ending in .csv (text) or .xlsx (Excel workbook).');
+      const assignments = flags.assign?.map((given) => {
+        const [coder, documents] = given.split('=');
+        if (!coder?.trim() || documents === undefined) throw new UsageError('--assign takes a coder and the ids of their documents, e.g. --assign Ayu=1,2,5');
+        return { coder: /^\d+$/.test(coder.trim()) ? Number(coder) : coder.trim(), documentIds: ids(documents, 'document') ?? [] };
+      });
+      const { value, text } = await agreementCommand(client.invoke, {
+        coders: coders.map((c) => (/^\d+$/.test(c) ? Number(c) : c)), unit,
+        ...(codeIds ? { codeIds } : {}), ...(documentIds ? { documentIds } : {}), ...(groupId ? { groupId: groupId[0]! } : {}),
+        includeUncoded: !flags['without-uncoded'], takesPart: flags['all-documents'] ? 'all' : 'coded', ...(assignments ? { assignments } : {}),
+      }, { disagreements: flags.disagreements ?? false, out: flags.out, language: cliLanguage() });
+      return print(flags, value, text);
+    }
     case 'map': {
       if (!flags.out) throw new UsageError('map needs --out model.svg or --out model.png.');
       const format = flags.out.toLowerCase().endsWith('.png') ? 'png' : 'svg';
@@ -265,6 +302,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'table': {
       const table = rest[0];
       if (!isOneOf(EXPORT_TABLES, table)) throw new UsageError(`${command} needs a table: ${EXPORT_TABLES.join(', ')}.`);
+      if (table === 'agreement' || table === 'agreementDisagreements') throw new UsageError('The agreement tables need the coders to compare: tematik agreement <project> --coders A,B --out table.xlsx (add --disagreements for the units they disagree on).');
       const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`${command} needs --out ending in .csv (text) or .xlsx (Excel workbook).`);
       const delimiter = flags.delimiter ?? 'comma';

@@ -4,7 +4,7 @@
  * a PostgreSQL team server implements the same interface, and the handlers stay as they are.
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
-import type { CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
@@ -12,6 +12,7 @@ import type {
   Phase, PhaseCheck, Progress, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
 } from '../domain/types';
 import type { ActionName, ValidArgs } from '../api/contract';
+import type { AgreementCoder, AgreementSource } from '../analysis/agreement/read';
 import type { TriangulationQuery } from '../analysis/triangulation';
 import type { ImportPlan } from '../import/batch';
 import type { CodebookPlan } from '../refi/codebook';
@@ -226,6 +227,14 @@ export interface ExchangeReads {
   codebookXml(): Promise<string>;
 }
 
+/** What inter-coder agreement (src/analysis/agreement) reads: queries only, a group of their own. */
+export interface AgreementReads {
+  /** Every coder of the project, by id. */
+  coders(): Promise<AgreementCoder[]>;
+  /** The codes, the documents (all when `documentIds` is null) and every coding of `coderIds` in them. */
+  source(coderIds: readonly CoderId[], documentIds: readonly DocumentId[] | null, withText: boolean): Promise<AgreementSource>;
+}
+
 /** What may be read, outside a change or inside one. */
 export interface ProjectReader {
   readonly codes: CodeReads;
@@ -244,6 +253,7 @@ export interface ProjectReader {
   readonly search: SearchReads;
   readonly reports: ReportReads;
   readonly exchange: ExchangeReads;
+  readonly agreement: AgreementReads;
 }
 
 /** What one change may do: read and write, all in its one transaction. */

@@ -5,11 +5,13 @@
  * or BENCH_ONLY=report only the dense corpus, its codings and that part; BENCH_ONLY=memory the
  * dense corpus brought to the state the full run leaves it in (codings, analysis, report), then
  * the app process on it (first screen, memory); BENCH_ONLY=responsive only the UI latency during
- * an import through the worker host.
+ * an import through the worker host; BENCH_ONLY=agreement only inter-coder agreement, on a
+ * project of its own (4 coders, 1,000 interviews, 200 codes).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAgreement } from './agreement';
 import { benchAnalysis } from './analysis';
 import { benchAppProcess } from './first-screen';
 import { benchApplyCode, benchImport } from './import-and-code';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const runs = (part: 'search' | 'analysis' | 'report'): boolean => only === undefined || only === part || (only === 'memory' && part !== 'search');
   try {
     if (only === 'responsive') return await benchResponsive(dir, Math.round(1000 * scale), 8000);
+    if (only === 'agreement') return await benchAgreement(dir, Math.round(1000 * scale), 8000);
     if (runs('search')) {
       // The realistic corpus first: lunr's 1.6 GB index on the dense one, left for the collector, would slow what follows it.
       const realistic = await benchImport(dir, Math.round(1000 * scale), 8000, 'realistic');
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     imported.client.session.close();
     if (only !== 'search') benchAppProcess(file, dir);
     if (only === undefined) await benchResponsive(dir, Math.round(1000 * scale), 8000);
+    if (only === undefined) await benchAgreement(dir, Math.round(1000 * scale), 8000);
     console.log('memory');
     figure('peak RSS of the benchmark process (lunr included)', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   } finally {

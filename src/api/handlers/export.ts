@@ -13,11 +13,18 @@ import { themeMapSvg } from '../../map/svg';
 import type { ValidArgs } from '../contract';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
+import { agreementTable, disagreementTable } from '../../analysis/agreement/table';
 import { analysisHandlers } from './analysis';
 
 const say = defineMessages({
-  en: { extractsOf: 'Exporting extracts needs either the code (codeId) or the theme (themeId) whose extracts to write.' },
-  id: { extractsOf: 'Ekspor kutipan memerlukan kode (codeId) atau tema (themeId) yang kutipannya akan ditulis, salah satu saja.' },
+  en: {
+    extractsOf: 'Exporting extracts needs either the code (codeId) or the theme (themeId) whose extracts to write.',
+    agreementOf: 'Exporting agreement needs what to compare (agreement: at least the coders).',
+  },
+  id: {
+    extractsOf: 'Ekspor kutipan memerlukan kode (codeId) atau tema (themeId) yang kutipannya akan ditulis, salah satu saja.',
+    agreementOf: 'Ekspor kesepakatan memerlukan apa yang dibandingkan (agreement: sedikitnya para pengodenya).',
+  },
 });
 
 type TableArgs = ValidArgs<'export.table'>;
@@ -65,6 +72,15 @@ async function table(args: TableArgs, ctx: Context): Promise<ExportTable> {
       const matrix = await analysisHandlers['analysis.cooccurrence']({ scope: args.scope ?? 'overlap' }, ctx);
       return { name: `cooccurrence-${matrix.scope}`, title: `Co-occurrence (${matrix.scope})`, header: ['Code', ...matrix.codes.map((c) => c.name)],
         rows: matrix.codes.map((c, i) => [c.name, ...matrix.counts[i]!]) };
+    }
+    case 'agreement':
+    case 'agreementDisagreements': {
+      if (!args.agreement) throw new TematikError('invalid_args', say('agreementOf'));
+      const { codeId: _codeId, documentId: _documentId, ...options } = args.agreement;
+      const result = await analysisHandlers['analysis.agreement'](options, ctx);
+      if (args.table === 'agreement') return agreementTable(result, args.language ?? 'en');
+      const units = await analysisHandlers['analysis.agreementDisagreements'](args.agreement, ctx);
+      return disagreementTable(units, result.coders, args.language ?? 'en');
     }
   }
 }

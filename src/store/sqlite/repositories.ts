@@ -1,4 +1,5 @@
 import { throwIfCancelled } from '../../domain/cancellation';
+import { agreementCoders, agreementSource } from '../../analysis/agreement/read';
 import { cooccurrenceMatrix, cooccurrencePairs } from '../../analysis/cooccurrence';
 import { cellExtracts, triangulationMatrix } from '../../analysis/triangulation';
 import { buildCodebookExport, exportProjectArchive } from '../../refi/export';
@@ -168,6 +169,11 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     exchange: {
       projectArchive: async (lineEndings) => exportProjectArchive(db, store.coder, lineEndings),
       codebookXml: async () => buildCodebookExport(db),
+    },
+    // Inter-coder agreement: queries only, a group of their own.
+    agreement: {
+      coders: async () => agreementCoders(db),
+      source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),
     },
   };
 }
