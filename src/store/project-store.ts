@@ -6,6 +6,7 @@ import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types'
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
 import { dailyBackup } from './backup';
+import { insertCoder } from './coders';
 import { restoreOwnTriggers } from './triggers';
 import { beginStep, checkHistoryOnOpen, clash, endStep, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
 import type { LockApp, ProjectLock } from './lock';
@@ -87,7 +88,7 @@ export class ProjectStore {
     const known = this.coders.get(name);
     if (known !== undefined) return known;
     const row = this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(name) as number | undefined;
-    const id = (row ?? Number(this.db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?)').run(name, now()).lastInsertRowid)) as CoderId;
+    const id = (row ?? insertCoder(this.db, name)) as CoderId;
     this.coders.set(name, id);
     return id;
   }
