@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, ThemeId, ThemeLinkId } from '../domain/ids';
 import { defineMessages } from '../domain/text';
 import { now } from '../store/project-store';
-import { newGuid } from '../store/row-guid';
+import { keptGuid } from '../store/row-guid';
 import { createLink } from '../store/theme-links';
 import { addCodes, createTheme } from '../store/themes';
 import type { ImportNotes } from './notes';
@@ -87,7 +87,7 @@ function commentWriter(db: Db, coders: WrittenRefs['coders']): CommentWriter {
       const body = c.body.trim();
       if (same.get(themeId, linkId, author, body)) continue;
       const createdAt = c.createdAt ?? now();
-      insert.run(newGuid(), themeId, linkId, author, body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved ? coders(c.resolved.userGuid) : null);
+      insert.run(keptGuid(db, c.guid), themeId, linkId, author, body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved ? coders(c.resolved.userGuid) : null);
     }
   };
 }
