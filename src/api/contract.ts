@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type {
-  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
-  ThemeReview, TriangulationMatrix, Redaction,
+  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
 } from '../domain/types';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
@@ -282,6 +282,16 @@ export const contract = {
      */
     attribution: z.enum(REPORT_ATTRIBUTIONS).optional(),
   })),
+
+  /** The people who code this project (not the computer's login), and who is coding in this window. */
+  'coders.list': action<CoderList>()(none),
+  /** Refused when the name is empty or another coder has it (names compare without case). */
+  'coders.add': action<Coder>()(z.strictObject({ name: z.string().max(200) })),
+  /** Every coding, memo and comment of the coder stays theirs under the new name. */
+  'coders.rename': action<Coder>()(z.strictObject({ id: id<CoderId>(), name: z.string().max(200) })),
+  'coders.setColour': action<Coder>()(z.strictObject({ id: id<CoderId>(), colour })),
+  /** "Who is coding?": changes from now on are recorded under this coder, remembered on this machine for this project. */
+  'coders.setCurrent': action<CoderList>()(z.strictObject({ name: z.string().max(200) })),
 
   /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
   'redactions.list': action<readonly Redaction[]>()(none),

@@ -9,6 +9,7 @@ import { dailyBackup } from '../store/backup';
 import type { ProjectData } from '../store/project-data';
 import { ProjectStore } from '../store/project-store';
 import { projectData } from '../store/sqlite/project-data';
+import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
@@ -90,8 +91,16 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
+    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
+    if (remembered !== undefined) next.actAs(remembered);
     dailyBackup(next);
     return next;
+  }
+
+  /** "Who is coding?": changes are recorded under `name` from now on, and this machine remembers the answer for the project. */
+  setCoder(name: string): void {
+    this.store.actAs(name);
+    rememberCoder(this.host.dataDir, this.store.projectGuid(), name);
   }
 
   close(): void {
