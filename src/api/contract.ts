@@ -233,10 +233,13 @@ export const contract = {
   'phases.checks': action<readonly PhaseCheck[]>()(none),
   'phases.check': action<readonly PhaseCheck[]>()(z.strictObject({ phase, item: z.string().min(1).max(100), done: z.boolean() })),
 
-  'analysis.triangulation': action<TriangulationMatrix>()(z.strictObject({ rows: z.enum(['themes', 'codes']), groupBy: groupBy.optional(), includeDiscarded: z.boolean().optional() })),
+  /** `coders`: count only these coders' codings (absent: all); the matrix names the coders it includes. */
+  'analysis.triangulation': action<TriangulationMatrix>()(z.strictObject({
+    rows: z.enum(['themes', 'codes']), groupBy: groupBy.optional(), includeDiscarded: z.boolean().optional(), coders: z.array(id<CoderId>()).min(1).optional(),
+  })),
   /** The extracts behind one cell of the matrix. */
   'analysis.cellExtracts': action<readonly Extract[]>()(z.strictObject({
-    rowKind: z.enum(['theme', 'code']), rowId: z.number().int().positive(), groupBy: groupBy.optional(), column: z.string(),
+    rowKind: z.enum(['theme', 'code']), rowId: z.number().int().positive(), groupBy: groupBy.optional(), column: z.string(), coders: z.array(id<CoderId>()).min(1).optional(),
   })),
   'analysis.cooccurrence': action<CooccurrenceMatrix>()(z.strictObject({ scope: z.enum(['overlap', 'turn']) })),
   /** The extracts where two codes co-occur, in pairs. */

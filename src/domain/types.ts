@@ -491,9 +491,17 @@ export interface TriangulationRow {
   readonly convergenceReason: string;
 }
 
+/** A coder as counts name them: which coders' codings a count includes. */
+export interface CoderRef {
+  readonly id: CoderId;
+  readonly name: string;
+}
+
 export interface TriangulationMatrix {
   readonly groupBy: GroupBy;
   readonly columns: readonly TriangulationColumn[];
+  /** The coders whose codings were counted (every coder unless the query named some). */
+  readonly coders: readonly CoderRef[];
   readonly rows: readonly TriangulationRow[];
 }
 
