@@ -57,6 +57,8 @@ export class Session {
   private current: ProjectStore | null = null;
   /** Counts openings and closings, so a retried action can tell that the project changed under it. */
   private openings = 0;
+  /** Whether who is coding the open project was chosen (remembered on this machine, or `setCoder`). */
+  coderChosen = false;
 
   readonly host: Host;
 
@@ -93,6 +95,7 @@ export class Session {
     this.openings++;
     const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
     if (remembered !== undefined) next.actAs(remembered);
+    this.coderChosen = remembered !== undefined;
     dailyBackup(next);
     return next;
   }
@@ -100,6 +103,7 @@ export class Session {
   /** "Who is coding?": changes are recorded under `name` from now on, and this machine remembers the answer for the project. */
   setCoder(name: string): void {
     this.store.actAs(name);
+    this.coderChosen = true;
     rememberCoder(this.host.dataDir, this.store.projectGuid(), name);
   }
 

@@ -240,6 +240,8 @@ export interface CoderList {
   readonly coders: readonly Coder[];
   /** The name changes are recorded under; it has a row once its first change is made. */
   readonly current: string;
+  /** Whether someone said who is coding this project, on this computer or in this window; if not, the app asks. */
+  readonly chosen: boolean;
 }
 
 export interface Redaction {

@@ -18,6 +18,7 @@ import { SearchView } from '../search/SearchView';
 import { StartScreen } from '../start/StartScreen';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { AccessBanner } from './AccessBanner';
+import { CoderPicker } from '../coders/CoderPicker';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import { Sidebar } from './Sidebar';
@@ -95,6 +96,7 @@ export function App() {
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <ReadOnlyOfferDialog />
+      <CoderPicker />
       <Notices />
     </div>
   );

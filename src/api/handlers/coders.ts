@@ -4,7 +4,7 @@ import type { HandlerGroup } from '../handler-types';
 export const coderHandlers: HandlerGroup<'coders'> = {
   'coders.list': async (_, ctx) => {
     const { data } = ctx.session;
-    return { coders: await data.coders.list(), current: data.coder };
+    return { coders: await data.coders.list(), current: data.coder, chosen: ctx.session.coderChosen };
   },
   // Coders are not undone (undo steps belong to them), so these changes are in the audit trail only.
   'coders.add': async ({ name }, ctx) => {
@@ -39,6 +39,6 @@ export const coderHandlers: HandlerGroup<'coders'> = {
       ? (await session.data.coders.get(await session.data.change({ action: 'coders.add', summary: `Add the coder "${wanted}"`, args: { name }, undoable: false }, (tx) => tx.coders.add(wanted)))).name
       : wanted);
     session.setCoder(coder);
-    return { coders: await session.data.coders.list(), current: session.data.coder };
+    return { coders: await session.data.coders.list(), current: session.data.coder, chosen: session.coderChosen };
   },
 };

@@ -89,8 +89,8 @@ describe('coders are people named in the project', () => {
     const onThisMachine = () => localClient({ coder: 'login-name', host: { kind: 'electron', dataDir } });
     const first = onThisMachine();
     await first.invoke('project.open', { path: client.file });
-    expect((await first.invoke('coders.list', {})).current).toBe('login-name');
-    await first.invoke('coders.setCurrent', { name: 'Rina' });
+    expect(await first.invoke('coders.list', {})).toMatchObject({ current: 'login-name', chosen: false });
+    expect(await first.invoke('coders.setCurrent', { name: 'Rina' })).toMatchObject({ current: 'Rina', chosen: true });
     first.session.close();
 
     const copy = path.join(tempDir(), 'salinan.tematik');
@@ -98,16 +98,16 @@ describe('coders are people named in the project', () => {
     for (const file of [client.file, copy]) {
       const again = onThisMachine();
       await again.invoke('project.open', { path: file });
-      expect((await again.invoke('coders.list', {})).current).toBe('Rina');
+      expect(await again.invoke('coders.list', {})).toMatchObject({ current: 'Rina', chosen: true });
       again.session.close();
     }
     // Another project, and the same project on another machine, ask again.
     const other = await newProject('login-name');
-    expect((await other.invoke('coders.list', {})).current).toBe('login-name');
+    expect(await other.invoke('coders.list', {})).toMatchObject({ current: 'login-name', chosen: false });
     other.session.close();
     const elsewhere = localClient({ coder: 'login-name', host: { kind: 'electron', dataDir: tempDir('tematik-machine-') } });
     await elsewhere.invoke('project.open', { path: client.file });
-    expect((await elsewhere.invoke('coders.list', {})).current).toBe('login-name');
+    expect(await elsewhere.invoke('coders.list', {})).toMatchObject({ current: 'login-name', chosen: false });
     elsewhere.session.close();
   });
 });
