@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Convergence, Extract, GroupBy, TriangulationCell, TriangulationMatrix, TriangulationRow } from '../domain/types';
-import { attributeCodings, readCodings, type Attribution } from './attribution';
+import { attributeCodings, readCodings, type Attribution, type CodingColumns } from './attribution';
 import { bucket, IdIndex } from './columnar';
-import { extractsOf } from './extracts';
+import { codersIncluded, extractsOf } from './extracts';
 import { columnIndex, informantGroups, type InformantGroups } from './groups';
 import { suggestConvergence } from './suggestion';
 import { evidenceCodes, readThemeShapes, themeEvidenceCodes } from './theme-evidence';
@@ -27,6 +27,8 @@ export interface TriangulationQuery {
   readonly groupBy?: GroupBy | undefined;
   /** Show discarded themes as rows too (they never lend evidence to a parent theme either way). */
   readonly includeDiscarded?: boolean | undefined;
+  /** Count only these coders' codings; absent, every coder's. */
+  readonly coders?: readonly number[] | undefined;
 }
 
 /** A row before counting: what it is and which codes give it evidence. */
@@ -47,7 +49,9 @@ interface RowSource {
  *
  * - A theme's evidence is the codings of its evidence codes (see `theme-evidence.ts`:
  *   its own and its sub-themes' still in play). A coding counts once even when its code
- *   reaches the theme twice. Two codings on the same passage are two extracts.
+ *   reaches the theme twice. Two codings on the same passage are two extracts, unless
+ *   they are one code applied to it by several coders: that is one piece of evidence.
+ * - `coders` limits the codings counted to those coders'; the matrix names the coders it includes.
  * - A code's evidence is its own codings (not its sub-codes').
  * - An extract supports the informants who spoke it (see `attribution.ts`): in a group
  *   interview only the speaker, a passage spanning two speakers both, the interviewer no
@@ -67,17 +71,19 @@ export function triangulationMatrix(db: Db, query: TriangulationQuery): Triangul
     const groups = informantGroups(db, query.groupBy);
     const sources = query.rows === 'themes' ? themeRows(db, query.includeDiscarded ?? false) : codeRows(db);
     const evidence = reuse ? reusedCodingsByCode(db, groups) : codingsByCode(db, groups);
-    return { groupBy: groups.groupBy, columns: groups.columns, rows: countRows(groups, evidence, sources) };
+    const coders = codersIncluded(db, query.coders);
+    const counted = query.coders === undefined ? null : new Set<number>(coders.map((c) => c.id));
+    return { groupBy: groups.groupBy, columns: groups.columns, coders, rows: countRows(groups, evidence, sources, counted) };
   })();
 }
 
 /** The extracts behind one cell: the row's evidence spoken by informants of that column. */
-export function cellExtracts(db: Db, query: { rowKind: 'theme' | 'code'; rowId: number; groupBy?: GroupBy | undefined; column: string }): Extract[] {
+export function cellExtracts(db: Db, query: { rowKind: 'theme' | 'code'; rowId: number; groupBy?: GroupBy | undefined; column: string; coders?: readonly number[] | undefined }): Extract[] {
   return db.transaction(() => {
     const codeIds = query.rowKind === 'theme' ? themeEvidence(db, query.rowId) : [codeExists(db, query.rowId)];
     const groups = informantGroups(db, query.groupBy);
     const column = columnIndex(groups, query.column);
-    return extractsOf(db, codeIds).filter((extract) => extract.informantIds.some((id) => {
+    return extractsOf(db, codeIds, undefined, undefined, query.coders).filter((extract) => extract.informantIds.some((id) => {
       const m = groups.informants.get(id);
       return m >= 0 && groups.informantColumn[m] === column;
     }));
@@ -123,6 +129,14 @@ interface CodingsByCode {
   readonly first: Int32Array;
   readonly order: Int32Array;
   readonly attribution: Attribution;
+  /** Each coding's coder id. */
+  readonly coderOf: Int32Array;
+  /**
+   * Each coding's passage: the index of the first coding of the same code on the same range of
+   * the same document (itself when no other coder coded it so), so several coders' codings of
+   * one passage with one code count once as evidence.
+   */
+  readonly passage: Int32Array;
 }
 
 /** Each connection's last codings by code, with the state of the project it was read in. */
@@ -146,15 +160,29 @@ function reusedCodingsByCode(db: Db, groups: InformantGroups): CodingsByCode {
 
 function codingsByCode(db: Db, groups: InformantGroups): CodingsByCode {
   const codes = new IdIndex(db.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[]);
-  const codings = readCodings(db, ['code_id']);
-  const codeIds = codings.extra[0]!;
+  const codings = readCodings(db, ['code_id', 'coder_id']);
+  const [codeIds, coderOf] = codings.extra as [Int32Array, Int32Array];
   const codeOf = new Int32Array(codings.count);
   for (let i = 0; i < codings.count; i++) codeOf[i] = codes.get(codeIds[i]!);
   const { first, order } = bucket(codeOf, codes.size);
-  return { codes, first, order, attribution: attributeCodings(db, codings, groups.informants) };
+  return { codes, first, order, attribution: attributeCodings(db, codings, groups.informants), coderOf, passage: passages(codings, codeIds, coderOf) };
 }
 
-function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: readonly RowSource[]): TriangulationRow[] {
+/** See `CodingsByCode.passage`. With one coder no two codings share a passage (the table's UNIQUE says so), and nothing is keyed. */
+function passages(codings: CodingColumns, codeIds: Int32Array, coderOf: Int32Array): Int32Array {
+  const passage = new Int32Array(codings.count);
+  for (let i = 0; i < codings.count; i++) passage[i] = i;
+  if (coderOf.every((coder) => coder === coderOf[0])) return passage;
+  const firstOf = new Map<string, number>();
+  for (let i = 0; i < codings.count; i++) {
+    const key = `${codings.documentIds[i]}:${codeIds[i]}:${codings.starts[i]}:${codings.ends[i]}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, i); else passage[i] = first;
+  }
+  return passage;
+}
+
+function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: readonly RowSource[], coders: ReadonlySet<number> | null): TriangulationRow[] {
   const { columns, informantColumn } = groups;
   const { first: informantsFirst, list: informantsList } = evidence.attribution;
   const width = columns.length;
@@ -163,6 +191,9 @@ function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: re
   // columnSeen[c] === the running coding stamp when the current coding already counted in column c.
   const columnSeen = new Int32Array(width);
   let codingStamp = 0;
+  // passageSeen[p] === the row's stamp when passage p already counted for the current row.
+  const passageSeen = new Int32Array(evidence.passage.length);
+  const { coderOf, passage } = evidence;
   const cellInformants = new Int32Array(width);
   const cellExtracts = new Int32Array(width);
   return sources.map((source, row): TriangulationRow => {
@@ -175,9 +206,12 @@ function countRows(groups: InformantGroups, evidence: CodingsByCode, sources: re
       const k = evidence.codes.get(codeId);
       if (k < 0) continue;
       const end = evidence.first[k + 1]!;
-      extracts += end - evidence.first[k]!;
       for (let p = evidence.first[k]!; p < end; p++) {
         const coding = evidence.order[p]!;
+        if (coders !== null && !coders.has(coderOf[coding]!)) continue;
+        if (passageSeen[passage[coding]!] === stamp) continue;
+        passageSeen[passage[coding]!] = stamp;
+        extracts++;
         codingStamp++;
         for (let m = informantsFirst[coding]!; m < informantsFirst[coding + 1]!; m++) {
           const informant = informantsList[m]!;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type {
-  CodeId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
-  ThemeReview, TriangulationMatrix, Redaction,
+  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import { AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
@@ -256,10 +256,13 @@ export const contract = {
   'phases.checks': action<readonly PhaseCheck[]>()(none),
   'phases.check': action<readonly PhaseCheck[]>()(z.strictObject({ phase, item: z.string().min(1).max(100), done: z.boolean() })),
 
-  'analysis.triangulation': action<TriangulationMatrix>()(z.strictObject({ rows: z.enum(['themes', 'codes']), groupBy: groupBy.optional(), includeDiscarded: z.boolean().optional() })),
+  /** `coders`: count only these coders' codings (absent: all); the matrix names the coders it includes. */
+  'analysis.triangulation': action<TriangulationMatrix>()(z.strictObject({
+    rows: z.enum(['themes', 'codes']), groupBy: groupBy.optional(), includeDiscarded: z.boolean().optional(), coders: z.array(id<CoderId>()).min(1).optional(),
+  })),
   /** The extracts behind one cell of the matrix. */
   'analysis.cellExtracts': action<readonly Extract[]>()(z.strictObject({
-    rowKind: z.enum(['theme', 'code']), rowId: z.number().int().positive(), groupBy: groupBy.optional(), column: z.string(),
+    rowKind: z.enum(['theme', 'code']), rowId: z.number().int().positive(), groupBy: groupBy.optional(), column: z.string(), coders: z.array(id<CoderId>()).min(1).optional(),
   })),
   'analysis.cooccurrence': action<CooccurrenceMatrix>()(z.strictObject({ scope: z.enum(['overlap', 'turn']) })),
   /** The extracts where two codes co-occur, in pairs. */
@@ -316,6 +319,16 @@ export const contract = {
      */
     attribution: z.enum(REPORT_ATTRIBUTIONS).optional(),
   })),
+
+  /** The people who code this project (not the computer's login), and who is coding in this window. */
+  'coders.list': action<CoderList>()(none),
+  /** Refused when the name is empty or another coder has it (names compare without case). */
+  'coders.add': action<Coder>()(z.strictObject({ name: z.string().max(200) })),
+  /** Every coding, memo and comment of the coder stays theirs under the new name. */
+  'coders.rename': action<Coder>()(z.strictObject({ id: id<CoderId>(), name: z.string().max(200) })),
+  'coders.setColour': action<Coder>()(z.strictObject({ id: id<CoderId>(), colour })),
+  /** "Who is coding?": changes from now on are recorded under this coder, remembered on this machine for this project. */
+  'coders.setCurrent': action<CoderList>()(z.strictObject({ name: z.string().max(200) })),
 
   /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
   'redactions.list': action<readonly Redaction[]>()(none),

@@ -3,9 +3,10 @@ import { effects } from './touches';
 
 /**
  * Queries whose answer depends on the connection asking, not only on the data: on the reader's
- * read-only connection `project.info` would report read-only access and `history.state` no undo.
+ * read-only connection `project.info` would report read-only access and `history.state` no undo;
+ * `coders.list` names who is coding, which the writer's session was told (coders.setCurrent).
  */
-const ANSWERED_BY_THE_WRITER: ReadonlySet<ActionName> = new Set<ActionName>(['project.info', 'history.state']);
+const ANSWERED_BY_THE_WRITER: ReadonlySet<ActionName> = new Set<ActionName>(['project.info', 'history.state', 'coders.list']);
 
 /**
  * The actions that only read the project (their effect in src/api/touches.ts is `reads`) and

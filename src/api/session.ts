@@ -9,6 +9,7 @@ import { dailyBackup } from '../store/backup';
 import type { ProjectData } from '../store/project-data';
 import { ProjectStore } from '../store/project-store';
 import { projectData } from '../store/sqlite/project-data';
+import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
@@ -58,6 +59,8 @@ export class Session {
   private openings = 0;
   /** The project just opened still wants its daily backup: made by `backUpForToday`, after the opening has been answered. */
   private backupDue = false;
+  /** Whether who is coding the open project was chosen (remembered on this machine, or `setCoder`). */
+  coderChosen = false;
 
   readonly host: Host;
 
@@ -92,6 +95,9 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
+    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
+    if (remembered !== undefined) next.actAs(remembered);
+    this.coderChosen = remembered !== undefined;
     this.backupDue = true;
     return next;
   }
@@ -112,6 +118,13 @@ export class Session {
     if (!this.backupPending) return null;
     this.backupDue = false;
     return dailyBackup(this.store).failure;
+  }
+
+  /** "Who is coding?": changes are recorded under `name` from now on, and this machine remembers the answer for the project. */
+  setCoder(name: string): void {
+    this.store.actAs(name);
+    this.coderChosen = true;
+    rememberCoder(this.host.dataDir, this.store.projectGuid(), name);
   }
 
   close(): void {

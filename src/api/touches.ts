@@ -8,7 +8,7 @@ import type { ActionName } from './contract';
  */
 export const AREAS = [
   'app', 'project', 'history', 'backups', 'informantTypes', 'attributes', 'informants', 'documents', 'text',
-  'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions',
+  'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions', 'coders',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -147,6 +147,13 @@ export const effects: { readonly [N in ActionName]: Effect } = {
 
   'report.word': 'none',
 
+  'coders.list': reads('coders'),
+  'coders.add': changes('coders', 'history'),
+  // A coder's name shows on their codings, memos and comments.
+  'coders.rename': changes('coders', 'codings', 'memos', 'comments', 'history'),
+  'coders.setColour': changes('coders', 'codings', 'history'),
+  // Whose undo steps, and whose work views call "mine", change with the coder.
+  'coders.setCurrent': everything,
   'redactions.list': reads('redactions'),
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),

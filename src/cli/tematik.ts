@@ -25,6 +25,7 @@ Usage:
   tematik import <project.tematik> <file>... [--informant LABEL] [--skip-bad] [--swap-roles]
   tematik import <project.tematik> --folder <dir> [--sheet informants.csv] [--skip-bad] [--swap-roles]
   tematik list <project.tematik> documents|informants|types|codes|themes|memos|audit
+  tematik coders <project.tematik> [list | add NAME | rename ID|NAME NEW-NAME]   (the people who code; a rename keeps their codings)
   tematik code <project.tematik> --document <id|title> --code <name> (--start N --end N | --text "exact passage")
   tematik stats <project.tematik>
   tematik search <project.tematik> "query" [--type NAME] [--sort relevance|document]
@@ -65,7 +66,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
 
 const accessText = defineMessages({
   en: {
@@ -340,6 +341,8 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const after = await invoke(command === 'undo' ? 'history.undo' : 'history.redo', {});
       return print(flags, after, `${command === 'undo' ? 'Undid' : 'Redid'}: ${command === 'undo' ? before.undo : before.redo}`);
     }
+    case 'coders':
+      return await coders(client, rest, flags);
     case 'check': {
       const report = await invoke('project.check', {});
       const language = cliLanguage();
@@ -402,6 +405,36 @@ async function list(client: LocalClient, what: string | undefined, flags: Flags)
     }
     default:
       throw new UsageError('list what? documents, informants, types, codes, themes, memos or audit.');
+  }
+}
+
+async function coders(client: LocalClient, rest: string[], flags: Flags): Promise<number> {
+  const { invoke } = client;
+  const [what = 'list', ...names] = rest;
+  const show = async (done: string): Promise<number> => {
+    const list = await invoke('coders.list', {});
+    const table = formatTable(['Id', 'Coder', 'Colour', 'Codings'], list.coders.map((c) => [String(c.id), c.name, c.colour, String(c.codings)]));
+    return print(flags, list, done ? `${done}\n\n${table}` : table);
+  };
+  switch (what) {
+    case 'list':
+      return show('');
+    case 'add': {
+      if (names.length !== 1) throw new UsageError('coders add needs one name, e.g. tematik coders study.tematik add "Rina"');
+      const added = await invoke('coders.add', { name: names[0]! });
+      return show(`Added the coder "${added.name}".`);
+    }
+    case 'rename': {
+      const [which, name] = names;
+      if (which === undefined || name === undefined || names.length !== 2) throw new UsageError('coders rename needs the coder (id or name) and the new name, e.g. tematik coders study.tematik rename Rina "Rina S."');
+      const { coders: all } = await invoke('coders.list', {});
+      const coder = all.find((c) => String(c.id) === which) ?? all.find((c) => c.name.toLowerCase() === which.trim().toLowerCase());
+      if (!coder) throw new UsageError(`No coder "${which}" in this project; tematik coders <project> lists them.`);
+      const renamed = await invoke('coders.rename', { id: coder.id, name });
+      return show(`Renamed the coder "${coder.name}" to "${renamed.name}"; their ${coder.codings} coding(s) stay theirs.`);
+    }
+    default:
+      throw new UsageError('coders what? list, add NAME or rename ID|NAME NEW-NAME.');
   }
 }
 

@@ -222,6 +222,28 @@ export const REPORT_ATTRIBUTIONS = ['label-type', 'label', 'pseudonym-type'] as 
 export type ReportAttribution = (typeof REPORT_ATTRIBUTIONS)[number];
 
 /** A name of a third party or business to replace when pseudonymising a report ("Kopi Lereng" → "[kedai kopi]"). */
+/** A person named in the project who codes (not the computer's login). */
+export interface Coder {
+  readonly id: CoderId;
+  /** Stable across copies of the project, so a coder's copy merges back onto the same person. */
+  readonly guid: string;
+  readonly name: string;
+  /** '#rrggbb', shown wherever a view tells coders apart. */
+  readonly colour: string;
+  readonly createdAt: string;
+  /** How many codings this coder made. */
+  readonly codings: number;
+}
+
+/** The coders of the open project and who is coding in this window. */
+export interface CoderList {
+  readonly coders: readonly Coder[];
+  /** The name changes are recorded under; it has a row once its first change is made. */
+  readonly current: string;
+  /** Whether someone said who is coding this project, on this computer or in this window; if not, the app asks. */
+  readonly chosen: boolean;
+}
+
 export interface Redaction {
   readonly id: RedactionId;
   readonly term: string;
@@ -471,9 +493,17 @@ export interface TriangulationRow {
   readonly convergenceReason: string;
 }
 
+/** A coder as counts name them: which coders' codings a count includes. */
+export interface CoderRef {
+  readonly id: CoderId;
+  readonly name: string;
+}
+
 export interface TriangulationMatrix {
   readonly groupBy: GroupBy;
   readonly columns: readonly TriangulationColumn[];
+  /** The coders whose codings were counted (every coder unless the query named some). */
+  readonly coders: readonly CoderRef[];
   readonly rows: readonly TriangulationRow[];
 }
 

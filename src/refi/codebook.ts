@@ -118,7 +118,7 @@ export function writeCodebookPlan(
       for (const code of codes) {
         let id = findCodeByName(store.db, code.name, parentId);
         if (id === undefined) {
-          id = createCode(store.db, { name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
+          id = createCode(store.db, { guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
           created++;
         } else {
           existing++;

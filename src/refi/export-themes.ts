@@ -47,7 +47,7 @@ export interface LinkOut { readonly guid: string; readonly name: string; readonl
 /** The themes, sub-themes, links and judgements of a project as REFI-QDA sets, links and notes. */
 export interface ThemeExport { readonly sets: readonly SetOut[]; readonly links: readonly LinkOut[]; readonly notes: readonly NoteOut[] }
 
-type Guid = (kind: 'set' | 'note' | 'code' | 'selection' | 'link', id: number | string) => string;
+type Guid = (kind: 'set' | 'note' | 'code' | 'coding' | 'link' | 'comment', id: number, part?: string) => string;
 
 const JUDGEMENT_WORDS: Readonly<Record<Convergence, string>> = { agreement: 'agreement', partial: 'partial agreement', silence: 'silence', dissonance: 'dissonance' };
 
@@ -67,7 +67,7 @@ export function buildThemeExport(
   const commentsOn = (kind: Comment['target']['kind'], id: number) => comments.filter((c) => c.target.kind === kind && c.target.id === id);
   // A supervisor's comment thread: who wrote it and when, who resolved it and when.
   const commentNotes = (on: string, list: readonly Comment[]): string[] => list.map((c) => {
-    const guid = g('note', `comment-${c.id}`);
+    const guid = g('comment', c.id);
     const resolver = c.resolvedBy === null ? undefined : userOf(c.resolvedBy);
     notes.push({
       guid, name: `${on}: comment by ${c.author}`, body: c.body,
@@ -88,7 +88,7 @@ export function buildThemeExport(
   const sets: SetOut[] = [];
   for (const theme of themes) {
     const own = (part: string, name: string, description: string, body: string): string => {
-      const guid = g('note', `theme-${theme.id}-${part}`);
+      const guid = g('set', theme.id, `note-${part}`);
       notes.push({ guid, name: `${theme.name}: ${name}`, description, body });
       return guid;
     };
@@ -97,7 +97,7 @@ export function buildThemeExport(
     if (parent) details.push(`${DETAIL.parent}: ${parent.name} {${g('set', parent.id)}}`);
     const quote = theme.exemplarCodingId === null ? undefined : quoteOf(theme.exemplarCodingId);
     if (theme.exemplarCodingId !== null && quote !== undefined) {
-      details.push(`${DETAIL.exemplar}: "${quote.replace(/\s+/g, ' ').trim()}" {${g('selection', theme.exemplarCodingId)}}`);
+      details.push(`${DETAIL.exemplar}: "${quote.replace(/\s+/g, ' ').trim()}" {${g('coding', theme.exemplarCodingId, 'selection')}}`);
     }
     const noteGuids = [own('details', 'details', THEME_NOTE.details, details.join('\n'))];
     if (theme.scope.trim()) noteGuids.push(own('scope', 'what it is not', THEME_NOTE.scope, theme.scope));
@@ -123,7 +123,7 @@ export function buildThemeExport(
   const linksOut = links.map((link): LinkOut => {
     const noteGuids: string[] = [];
     if (link.toLinkId !== null) {
-      const guid = g('note', `link-${link.id}`);
+      const guid = g('link', link.id, 'note');
       notes.push({ guid, name: `${linkName(link)} (link onto a link)`, description: THEME_NOTE.linkOnLink, body: `${say(link)}.` });
       noteGuids.push(guid);
     }

@@ -12,7 +12,7 @@ import { listAttributes, listInformants } from '../store/informants';
 import { listMemos } from '../store/memos';
 import { listThemes } from '../store/themes';
 import { buildThemeExport } from './export-themes';
-import { refiGuid } from './guid';
+import { exportGuids } from './guid';
 import { codePointIndex } from '../domain/offsets';
 import { CODEBOOK_NS, PROJECT_NS, RGB, XmlWriter, XSD_DATE_TIME } from './xml';
 
@@ -72,20 +72,20 @@ function attributeVariable(guid: string, attribute: Attribute, informants: reado
   };
 }
 
-function variableSpecs(projectGuid: string, informants: readonly Informant[], attributes: readonly Attribute[]): VariableSpec[] {
+function variableSpecs(g: ReturnType<typeof exportGuids>, informants: readonly Informant[], attributes: readonly Attribute[]): VariableSpec[] {
   const specs: VariableSpec[] = [{
-    guid: refiGuid(projectGuid, 'variable', 'informant-type'), name: TYPE_VARIABLE, type: 'Text',
+    guid: g('variable', 'informant-type'), name: TYPE_VARIABLE, type: 'Text',
     description: 'The informant type Tematik triangulates by (for example "Pemilik UMKM", "Konsumen").',
     value: (i) => i.typeName,
   }];
   if (informants.some((i) => i.name.trim() !== '')) {
     specs.push({
-      guid: refiGuid(projectGuid, 'variable', 'informant-name'), name: NAME_VARIABLE, type: 'Text',
+      guid: g('variable', 'informant-name'), name: NAME_VARIABLE, type: 'Text',
       description: 'The informant\'s name; the case name is the label reports cite.',
       value: (i) => (i.name.trim() === '' ? undefined : i.name),
     });
   }
-  for (const attribute of attributes) specs.push(attributeVariable(refiGuid(projectGuid, 'variable', attribute.id), attribute, informants));
+  for (const attribute of attributes) specs.push(attributeVariable(g('variable', attribute.id), attribute, informants));
   return specs;
 }
 
@@ -100,14 +100,14 @@ export interface ProjectExport {
 /**
  * Writes the open project as REFI-QDA Project Exchange XML (QDA-XML 1.0). Sources are text
  * files referenced by `internal://` paths; selections count Unicode code points, converted
- * here from the UTF-16 offsets the store keeps. Every GUID is derived from the project's own
- * GUID, so exporting twice gives the same GUIDs. With 'crlf' line endings the text files end
+ * here from the UTF-16 offsets the store keeps. Every element has its row's own GUID or one
+ * derived from it (guid.ts exportGuids), so exporting twice, or from a copy, gives the same GUIDs. With 'crlf' line endings the text files end
  * lines with CR LF while positions still count each line break as one character, as the tools
  * that want CR LF (ATLAS.ti) count them.
  */
 export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: LineEndings = 'lf'): ProjectExport {
   const project = projectRow(db);
-  const g = (kind: Parameters<typeof refiGuid>[1], id: number | string): string => refiGuid(project.guid, kind, id);
+  const g = exportGuids(db, project.guid);
   const coders = db.prepare('SELECT id, name FROM coders ORDER BY id').all() as { id: number; name: string }[];
   const userGuid = new Map(coders.map((c) => [c.id, g('user', c.id)]));
   const userByName = new Map(coders.map((c) => [c.name.toLowerCase(), g('user', c.id)]));
@@ -115,7 +115,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
   const informants = listInformants(db);
   const documents = listDocuments(db);
   const memos = listMemos(db, {});
-  const variables = variableSpecs(project.guid, informants, listAttributes(db));
+  const variables = variableSpecs(g, informants, listAttributes(db));
 
   const byTarget = new Map<string, Memo[]>();
   for (const memo of memos) {
@@ -261,7 +261,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
 }
 
 function writeSelections(
-  w: XmlWriter, g: (kind: 'selection' | 'coding' | 'code' | 'note', id: number) => string, text: string,
+  w: XmlWriter, g: (kind: 'coding' | 'code' | 'note', id: number, part?: string) => string, text: string,
   codings: readonly Coding[], userGuid: ReadonlyMap<number, string>, memosOnCoding: (id: number) => readonly Memo[],
 ): void {
   const index = codePointIndex(text);
@@ -269,7 +269,7 @@ function writeSelections(
     const user = userGuid.get(coding.coderId);
     const at = dateTime(coding.createdAt);
     w.open('PlainTextSelection', {
-      guid: g('selection', coding.id),
+      guid: g('coding', coding.id, 'selection'),
       startPosition: index.toCodePoint(coding.start as Utf16Offset), endPosition: index.toCodePoint(coding.end as Utf16Offset),
       creatingUser: user, creationDateTime: at,
     });
@@ -306,7 +306,7 @@ export function buildCodebookExport(db: Db): string {
   if (codes.length === 0) {
     throw new TematikError('conflict', say('emptyCodebook'));
   }
-  const g = (kind: 'code' | 'set', id: number): string => refiGuid(project.guid, kind, id);
+  const g = exportGuids(db, project.guid);
   const children = childrenByParent(codes);
   const w = new XmlWriter();
   w.open('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN });

@@ -1,8 +1,41 @@
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { GuidTable } from '../store/row-guid';
 import type { XmlElement } from './xml';
 
 /** What an exported GUID stands for; part of the name it is derived from, so kinds never collide. */
-export type GuidKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'selection' | 'coding' | 'note' | 'set' | 'link';
+export type GuidKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'coding' | 'note' | 'set' | 'link' | 'comment';
+
+/** The table whose row each kind of exported element is written from. */
+const TABLE_OF: Readonly<Record<GuidKind, GuidTable>> = {
+  user: 'coders', code: 'codes', variable: 'attributes', case: 'informants', source: 'documents', coding: 'codings',
+  note: 'memos', set: 'themes', link: 'theme_links', comment: 'comments',
+};
+
+/**
+ * The GUIDs of one export. An element written from a row (numeric id) has the row's own GUID,
+ * which every copy of the project shares and no other row has, so a copy's new rows never take
+ * another copy's GUIDs; an element derived from a row (`part`: a coding's selection, a theme's
+ * scope note) is named from the row's GUID; one of the project's own (string id: the journal
+ * set, the informant-type variable) from the project's GUID.
+ */
+export function exportGuids(db: Database.Database, projectGuid: string): (kind: GuidKind, id: number | string, part?: string) => string {
+  const byTable = new Map<GuidTable, ReadonlyMap<number, string>>();
+  const rowGuid = (table: GuidTable, id: number): string | undefined => {
+    let guids = byTable.get(table);
+    if (!guids) {
+      guids = new Map((db.prepare(`SELECT id, guid FROM ${table}`).raw().all() as [number, string][]));
+      byTable.set(table, guids);
+    }
+    return guids.get(id);
+  };
+  return (kind, id, part) => {
+    const own = typeof id === 'number' ? rowGuid(TABLE_OF[kind], id) : undefined;
+    // A row always has its GUID (migration 010); a dangling id falls back to a name no row has.
+    if (own === undefined) return refiGuid(projectGuid, kind, part === undefined ? id : `${id}-${part}`);
+    return part === undefined ? own : refiGuid(own, kind, part);
+  };
+}
 
 const GUID_RE = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
 

@@ -161,6 +161,8 @@ export interface PlannedCode {
 }
 
 export interface PlannedCoding {
+  /** The Coding element's GUID, kept as the coding's own where valid and unused. */
+  readonly guid: string | undefined;
   readonly codeGuid: string;
   readonly userGuid: string | undefined;
   readonly start: Utf16Offset;
@@ -179,6 +181,7 @@ export interface PlannedSource {
 }
 
 export interface PlannedCase {
+  readonly guid: string | undefined;
   readonly label: string;
   readonly name: string;
   readonly typeName: string;
@@ -194,6 +197,7 @@ export type PlannedTarget =
   | { readonly kind: 'theme'; readonly setGuid: string };
 
 export interface PlannedNote {
+  readonly guid: string | undefined;
   readonly title: string;
   readonly body: string;
   readonly userGuid: string | undefined;
@@ -267,7 +271,7 @@ interface RawSelection {
   readonly guid: string | undefined; readonly start: number; readonly end: number; readonly codings: readonly RawCoding[]; readonly noteGuids: readonly string[];
   readonly description: string; readonly userGuid: string | undefined; readonly createdAt: string | undefined;
 }
-interface RawCoding { readonly codeGuid: string; readonly userGuid: string | undefined; readonly createdAt: string | undefined; readonly noteGuids: readonly string[] }
+interface RawCoding { readonly guid: string | undefined; readonly codeGuid: string; readonly userGuid: string | undefined; readonly createdAt: string | undefined; readonly noteGuids: readonly string[] }
 interface RawSource { readonly guid: string; readonly title: string; readonly text: TextRef; readonly selections: readonly RawSelection[]; readonly wholeCodings: readonly RawCoding[]; readonly noteGuids: readonly string[] }
 interface RawNote { readonly guid: string; readonly title: string; readonly text: TextRef; readonly userGuid: string | undefined; readonly createdAt: string | undefined; readonly updatedAt: string | undefined; readonly description: string }
 interface RawCase { readonly guid: string | undefined; readonly label: string; readonly values: ReadonlyMap<string, string>; readonly sourceGuids: readonly string[]; readonly selectionGuids: readonly string[] }
@@ -539,7 +543,7 @@ class ProjectReader {
     const codeGuid = ref ? guidAttribute(ref, 'targetGUID') : undefined;
     if (!codeGuid) { this.messages.skip('codings', say('codingNoCode')); return undefined; }
     const noteGuids = el.children.filter((c) => c.ns === PROJECT_NS && c.name === 'NoteRef').map((c) => guidAttribute(c, 'targetGUID')).filter((g): g is string => g !== undefined);
-    return { codeGuid, userGuid: guidAttribute(el, 'creatingUser') ?? userGuid, createdAt: dateOf(el, 'creationDateTime') ?? createdAt, noteGuids };
+    return { guid: guidAttribute(el), codeGuid, userGuid: guidAttribute(el, 'creatingUser') ?? userGuid, createdAt: dateOf(el, 'creationDateTime') ?? createdAt, noteGuids };
   }
 
   private readNotes(el: XmlElement): void {
@@ -682,7 +686,7 @@ class ProjectReader {
         }
         if (passage && selection.codings.length === 0 && selection.description !== '') {
           passageNotes.push({
-            title: passageTitle(passage), body: selection.description, userGuid: selection.userGuid, createdAt: selection.createdAt,
+            guid: undefined, title: passageTitle(passage), body: selection.description, userGuid: selection.userGuid, createdAt: selection.createdAt,
             updatedAt: selection.createdAt, target: { kind: 'document', sourceGuid: raw.guid }, journal: false, phase: null,
           });
           this.messages.note('memos', say('passageMemos'));
@@ -732,7 +736,7 @@ class ProjectReader {
     const add = (coding: RawCoding, start: Utf16Offset, end: Utf16Offset): void => {
       // A coding whose "code" is a case says the passage belongs to that informant (read in plan()).
       if (caseGuids.has(coding.codeGuid)) { this.messages.skip('codings', say('caseCodings')); return; }
-      const planned = { codeGuid: coding.codeGuid, userGuid: coding.userGuid, start, end, createdAt: coding.createdAt };
+      const planned = { guid: coding.guid, codeGuid: coding.codeGuid, userGuid: coding.userGuid, start, end, createdAt: coding.createdAt };
       codingByRaw.set(coding, planned);
       codings.push(planned);
     };
@@ -869,7 +873,7 @@ class ProjectReader {
       if (bySelection.length > 0) this.messages.note('cases', say('selectionCases'));
       const byCoding = raw.guid ? [...(caseSources.get(raw.guid) ?? [])] : [];
       return {
-        label, name: (nameVariable && raw.values.get(nameVariable)) || '',
+        guid: raw.guid, label, name: (nameVariable && raw.values.get(nameVariable)) || '',
         typeName: typeOf(raw) || DEFAULT_TYPE,
         attributes, sourceGuids: [...new Set([...raw.sourceGuids, ...bySelection, ...byCoding])].filter((g) => keptSources.has(g)),
       };
@@ -911,7 +915,7 @@ class ProjectReader {
       const phase = journal ? Number(/Braun & Clarke phase ([1-6])/.exec(raw.description)?.[1] ?? NaN) : NaN;
       const title = passage && target.kind === 'document' ? [raw.title, passageTitle(passage)].filter(Boolean).join(' — ') : raw.title;
       notes.push({
-        title, body: loaded.text.replace(/\r\n?/g, '\n'), userGuid: raw.userGuid, createdAt: raw.createdAt, updatedAt: raw.updatedAt ?? raw.createdAt,
+        guid: raw.guid, title, body: loaded.text.replace(/\r\n?/g, '\n'), userGuid: raw.userGuid, createdAt: raw.createdAt, updatedAt: raw.updatedAt ?? raw.createdAt,
         target, journal, phase: Number.isNaN(phase) ? null : phase,
       });
     }

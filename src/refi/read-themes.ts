@@ -61,6 +61,8 @@ export interface PlannedTheme {
 
 /** A comment on a theme or link, with its author and, once resolved, who resolved it and when. */
 export interface PlannedComment {
+  /** The note's GUID, kept as the comment's own where valid and unused. */
+  readonly guid: string;
   readonly body: string;
   readonly userGuid: string | undefined;
   readonly createdAt: string | undefined;
@@ -119,9 +121,9 @@ const JUDGEMENT = new RegExp(`^${THEME_NOTE.judgement.replace(/[.*+?^${}()|[\]\\
 const LINK_NAME = /^([a-z-]+)(?::\s?([\s\S]*))?$/;
 
 /** A comment note Tematik wrote, or undefined for any other note. */
-function commentOf(note: PlannedNoteText): PlannedComment | undefined {
+function commentOf(guid: string, note: PlannedNoteText): PlannedComment | undefined {
   if (!note.text.trim()) return undefined;
-  const base = { body: note.text, userGuid: note.userGuid, createdAt: note.createdAt };
+  const base = { guid, body: note.text, userGuid: note.userGuid, createdAt: note.createdAt };
   if (note.description === THEME_NOTE.comment) return { ...base, resolved: undefined };
   if (!note.description.startsWith(THEME_NOTE.resolvedComment)) return undefined;
   const resolver = GUID_AT_END.exec(note.description)?.[1];
@@ -204,7 +206,7 @@ export class ThemeReader {
     for (const guid of themeNotes) {
       const note = context.note(guid)!;
       this.claimedNotes.add(guid);
-      const comment = commentOf(note);
+      const comment = commentOf(guid, note);
       if (comment) comments.push(comment);
       else if (note.description === THEME_NOTE.scope) scope = note.text;
       else if (note.description === THEME_NOTE.finding) finding = note.text;
@@ -272,7 +274,7 @@ export class ThemeReader {
         if (!to) { next.push(link); continue; }
         const notes = this.fromTematik ? link.notes.filter((g) => isThemeNote(context.note(g)?.description ?? '')) : [];
         for (const note of notes) this.claimedNotes.add(note);
-        const comments = notes.map((g) => commentOf(context.note(g)!)).filter((c): c is PlannedComment => c !== undefined);
+        const comments = notes.map((g) => commentOf(g, context.note(g)!)).filter((c): c is PlannedComment => c !== undefined);
         planned.push({ guid: link.guid, fromGuid: link.origin, to, ...kindOf(link.name, this.messages), comments });
         placed.add(link.guid);
         progress = true;

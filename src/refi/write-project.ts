@@ -4,10 +4,12 @@ import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeI
 import { defineMessages, type Language } from '../domain/text';
 import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
 import { checkRange } from '../store/codings';
+import { insertCoder } from '../store/coders';
 import { createCode, findCodeByName } from '../store/codes';
 import { documentWriter, findByHash } from '../store/documents';
 import * as informants from '../store/informants';
 import { now, type ProjectStore } from '../store/project-store';
+import { keptGuid } from '../store/row-guid';
 import { journalImport } from './import-journal';
 import type { ImportNotes } from './notes';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
@@ -70,7 +72,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       for (const code of list) {
         let id = findCodeByName(db, code.name, parentId);
         if (id === undefined) {
-          id = createCode(db, { name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
+          id = createCode(db, { guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
           codesCreated++;
         }
         codes.set(code.guid, id);
@@ -92,7 +94,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       }
       let id = informants.findInformantByLabel(db, planned.label);
       if (id === undefined) {
-        id = informants.createInformant(db, { label: planned.label, name: planned.name, typeId, attributes: { ...planned.attributes } });
+        id = informants.createInformant(db, { guid: planned.guid, label: planned.label, name: planned.name, typeId, attributes: { ...planned.attributes } });
         informantsCreated.push(planned.label);
       } else {
         const existing = informants.getInformant(db, id);
@@ -123,13 +125,13 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       const id = write({
         title: source.title, sourceName: sourceName(source.title), format: 'qdpx', encoding: 'utf-8', text: source.text,
         turns: source.turns, wordCount: source.wordCount, contentHash: source.contentHash,
-      }, people.map((p) => p.id));
+      }, people.map((p) => p.id), undefined, source.guid);
       documents.set(source.guid, id);
       byHash.set(source.contentHash, id);
       imported.push({ file: source.title, documentId: id, title: source.title, words: source.wordCount, turns: source.turns.length, informants: people.map((p) => p.label) });
     }
 
-    const insertCoding = db.prepare('INSERT OR IGNORE INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertCoding = db.prepare('INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const existingCoding = db.prepare('SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?').pluck();
     const codingIds = new Map<PlannedCoding, CodingId>();
     let codings = 0;
@@ -141,7 +143,7 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
         checkRange(source.text, source.title, coding.start, coding.end);
         const coderId = coders(coding.userGuid);
         const row = [documentId, codeId, coderId, coding.start, coding.end] as const;
-        const inserted = insertCoding.run(...row, source.text.slice(coding.start, coding.end), coding.createdAt ?? now());
+        const inserted = insertCoding.run(keptGuid(db, coding.guid), ...row, source.text.slice(coding.start, coding.end), coding.createdAt ?? now());
         if (inserted.changes === 0) messages.skip('codings', say('codingTwice'));
         else codings++;
         codingIds.set(coding, (inserted.changes === 0 ? existingCoding.get(...row) : Number(inserted.lastInsertRowid)) as CodingId);
@@ -172,7 +174,6 @@ function countCodes(codes: readonly PlannedCode[]): number {
  */
 function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: CoderId, unknownUser: () => void): (guid: string | undefined) => CoderId {
   const find = db.prepare('SELECT id FROM coders WHERE name = ?').pluck();
-  const insert = db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?)');
   const ids = new Map<string, CoderId>();
   return (guid) => {
     if (guid === undefined) return importer;
@@ -184,7 +185,7 @@ function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: Cod
       ids.set(guid, importer);
       return importer;
     }
-    const id = ((find.get(name) as number | undefined) ?? Number(insert.run(name, now()).lastInsertRowid)) as CoderId;
+    const id = ((find.get(name) as number | undefined) ?? insertCoder(db, name, guid)) as CoderId;
     ids.set(guid, id);
     return id;
   };
@@ -198,8 +199,8 @@ function writeMemos(
   },
   messages: ImportNotes,
 ): number {
-  const insert = db.prepare(`INSERT INTO memos (kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO memos (guid, kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const same = db.prepare('SELECT 1 FROM memos WHERE kind = ? AND title = ? AND body = ? AND document_id IS ? AND code_id IS ? AND theme_id IS ? AND coding_id IS ?');
   let written = 0;
   for (const memo of plan.notes) {
@@ -214,7 +215,7 @@ function writeMemos(
     const kind = memo.journal ? 'journal' : 'memo';
     if (same.get(kind, memo.title, memo.body, documentId, codeId, themeId, codingId)) { messages.skip('memos', say('memoTwice')); continue; }
     const createdAt = memo.createdAt ?? now();
-    insert.run(kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, themeId, codingId, createdAt, memo.updatedAt ?? createdAt);
+    insert.run(keptGuid(db, memo.guid), kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, themeId, codingId, createdAt, memo.updatedAt ?? createdAt);
     written++;
   }
   return written;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, ThemeId, ThemeLinkId } from '../domain/ids';
 import { defineMessages } from '../domain/text';
 import { now } from '../store/project-store';
+import { keptGuid } from '../store/row-guid';
 import { createLink } from '../store/theme-links';
 import { addCodes, createTheme } from '../store/themes';
 import type { ImportNotes } from './notes';
@@ -62,7 +63,7 @@ export function writeThemes(db: Db, plan: ThemePlan, refs: WrittenRefs, messages
       messages.skip('themes', say('themeExists'));
       continue;
     }
-    const id = createTheme(db, { name: theme.name, parentId, codeIds, ...(theme.colour ? { colour: theme.colour } : {}) });
+    const id = createTheme(db, { guid: theme.guid, name: theme.name, parentId, codeIds, ...(theme.colour ? { colour: theme.colour } : {}) });
     restore(db, id, theme, refs, messages);
     comment({ themeId: id }, theme.comments);
     ids.set(theme.guid, id);
@@ -76,7 +77,7 @@ type CommentWriter = (target: { themeId: ThemeId } | { linkId: ThemeLinkId }, co
 
 /** Adds comments to a theme or link, each once: the same author's same words on the same target are not repeated. */
 function commentWriter(db: Db, coders: WrittenRefs['coders']): CommentWriter {
-  const insert = db.prepare('INSERT INTO comments (theme_id, link_id, author_id, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO comments (guid, theme_id, link_id, author_id, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const same = db.prepare('SELECT 1 FROM comments WHERE theme_id IS ? AND link_id IS ? AND author_id = ? AND body = ?');
   return (target, comments) => {
     const themeId = 'themeId' in target ? target.themeId : null;
@@ -86,7 +87,7 @@ function commentWriter(db: Db, coders: WrittenRefs['coders']): CommentWriter {
       const body = c.body.trim();
       if (same.get(themeId, linkId, author, body)) continue;
       const createdAt = c.createdAt ?? now();
-      insert.run(themeId, linkId, author, body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved ? coders(c.resolved.userGuid) : null);
+      insert.run(keptGuid(db, c.guid), themeId, linkId, author, body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved ? coders(c.resolved.userGuid) : null);
     }
   };
 }
@@ -124,7 +125,7 @@ function writeLinks(db: Db, links: readonly PlannedLink[], themes: ReadonlyMap<s
       messages.skip('links', say('linkExists'));
       continue;
     }
-    const id = createLink(db, { fromThemeId: from, kind: link.kind, label: link.label, ...(toTheme !== undefined ? { toThemeId: toTheme } : { toLinkId: toLink! }) });
+    const id = createLink(db, { guid: link.guid, fromThemeId: from, kind: link.kind, label: link.label, ...(toTheme !== undefined ? { toThemeId: toTheme } : { toLinkId: toLink! }) });
     comment({ linkId: id }, link.comments);
     ids.set(link.guid, id);
     messages.imported('links');

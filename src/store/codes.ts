@@ -6,6 +6,7 @@ import type { CodeId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import type { Code } from '../domain/types';
 import { now } from './project-store';
+import { keptGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -117,15 +118,15 @@ export function resolveCodeName(db: Db, name: string, inVivo = false): CodeId {
   throw new TematikError('invalid_args', say('nameAmbiguous', { wanted, count: matches.length, paths: paths.join(', '), example: paths[0]! }));
 }
 
-export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean }): CodeId {
+export function createCode(db: Db, input: { name: string; parentId?: CodeId | null; description?: string; colour?: string; inVivo?: boolean; guid?: string }): CodeId {
   const parentId = input.parentId ?? null;
   if (parentId !== null) codeRow(db, parentId);
   if (findCodeByName(db, input.name, parentId) !== undefined) {
     throw new TematikError('conflict', say(parentId === null ? 'nameTakenAtTop' : 'nameTakenUnderParent', { name: input.name.trim() }));
   }
   const count = db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
-  return Number(db.prepare('INSERT INTO codes (parent_id, name, description, colour, in_vivo, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(parentId, input.name.trim(), input.description ?? '', input.colour ?? paletteColour(count), input.inVivo ? 1 : 0, count, now()).lastInsertRowid) as CodeId;
+  return Number(db.prepare('INSERT INTO codes (guid, parent_id, name, description, colour, in_vivo, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(keptGuid(db, input.guid), parentId, input.name.trim(), input.description ?? '', input.colour ?? paletteColour(count), input.inVivo ? 1 : 0, count, now()).lastInsertRowid) as CodeId;
 }
 
 export function updateCode(db: Db, id: CodeId, input: { name?: string; description?: string; colour?: string }): void {

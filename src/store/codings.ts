@@ -7,6 +7,7 @@ import { isCharBoundary } from '../domain/offsets';
 import type { Coding, Extract } from '../domain/types';
 import { documentText } from './documents';
 import { now } from './project-store';
+import { newGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -64,7 +65,7 @@ export interface CodingWriter {
 export function codingWriter(db: Db): CodingWriter {
   const document = db.prepare('SELECT text, title FROM documents WHERE id = ?');
   const exists = db.prepare('SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?').pluck();
-  const insert = db.prepare('INSERT INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const coded = (...[documentId, codeId, coderId, start, end]: CodedRange): boolean => exists.get(documentId, codeId, coderId, start, end) !== undefined;
   return {
     coded,
@@ -74,7 +75,7 @@ export function codingWriter(db: Db): CodingWriter {
       if (!row) throw new TematikError('not_found', say('documentNotFound', { id: String(documentId) }));
       checkRange(row.text, row.title, start, end);
       if (coded(documentId, codeId, coderId, start, end)) throw new TematikError('conflict', say('alreadyCoded'));
-      return Number(insert.run(documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
+      return Number(insert.run(newGuid(), documentId, codeId, coderId, start, end, row.text.slice(start, end), now()).lastInsertRowid) as CodingId;
     },
   };
 }

@@ -4,6 +4,7 @@ import { defineMessages } from '../domain/text';
 import type { CoderId, ThemeId, ThemeLinkId } from '../domain/ids';
 import type { Comment, CommentTarget } from '../domain/types';
 import { now } from './project-store';
+import { newGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -50,8 +51,8 @@ export function addComment(db: Db, target: CommentTarget, body: string, author: 
   if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(target.id)) {
     throw new TematikError('not_found', say(`targetMissing_${target.kind}`, { id: String(target.id) }));
   }
-  return Number(db.prepare('INSERT INTO comments (theme_id, link_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(target.kind === 'theme' ? target.id : null, target.kind === 'link' ? target.id : null, author, body.trim(), now()).lastInsertRowid);
+  return Number(db.prepare('INSERT INTO comments (guid, theme_id, link_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(newGuid(), target.kind === 'theme' ? target.id : null, target.kind === 'link' ? target.id : null, author, body.trim(), now()).lastInsertRowid);
 }
 
 export function resolveComment(db: Db, id: number, resolved: boolean, by: CoderId): void {

@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../import/types';
 import { documentUnits, offerStems } from '../search/indexer';
 import { now } from './project-store';
 import { autoMapSpeakers, remapAfterAssign } from './speakers';
+import { keptGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -60,12 +61,13 @@ export function documentText(db: Db, id: DocumentId): string {
 }
 
 /** Prepared once per import: the statements a batch reuses for every file. */
-export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: readonly InformantId[], speakers?: ReadonlyMap<string, InformantId>) => DocumentId {
-  const insertDocument = db.prepare(`INSERT INTO documents (title, source_name, format, encoding, content_hash, text, word_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+/** The writer takes the GUID a source brought (REFI-QDA), kept where valid and unused (row-guid.ts keptGuid). */
+export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: readonly InformantId[], speakers?: ReadonlyMap<string, InformantId>, guid?: string) => DocumentId {
+  const insertDocument = db.prepare(`INSERT INTO documents (guid, title, source_name, format, encoding, content_hash, text, word_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTurn = db.prepare(`INSERT INTO turns (document_id, seq, speaker, role, start_ms, end_ms, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const link = db.prepare('INSERT OR IGNORE INTO document_informants (document_id, informant_id) VALUES (?, ?)');
-  return (doc, informantIds, speakers) => {
-    const id = Number(insertDocument.run(doc.title, doc.sourceName, doc.format, doc.encoding, doc.contentHash, doc.text, doc.wordCount, now()).lastInsertRowid) as DocumentId;
+  return (doc, informantIds, speakers, guid) => {
+    const id = Number(insertDocument.run(keptGuid(db, guid), doc.title, doc.sourceName, doc.format, doc.encoding, doc.contentHash, doc.text, doc.wordCount, now()).lastInsertRowid) as DocumentId;
     doc.turns.forEach((turn, seq) => insertTurn.run(id, seq, turn.speaker, turn.role, turn.startMs, turn.endMs, turn.start, turn.end));
     if (doc.unitStems) offerStems(db, id, doc.text, documentUnits(doc.text, doc.turns), doc.unitStems);
     for (const informant of informantIds) link.run(id, informant);

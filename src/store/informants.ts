@@ -6,6 +6,7 @@ import type { AttributeId, DocumentId, InformantId, InformantTypeId } from '../d
 import { paletteColour } from '../domain/palette';
 import type { Attribute, AttributeType, Informant, InformantType } from '../domain/types';
 import { now } from './project-store';
+import { keptGuid, newGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -54,8 +55,8 @@ export function createInformantType(db: Db, input: { name: string; description?:
     throw new TematikError('conflict', say('typeNameTaken', { name: input.name }));
   }
   const count = db.prepare('SELECT count(*) FROM informant_types').pluck().get() as number;
-  return Number(db.prepare('INSERT INTO informant_types (name, description, colour, sort_order) VALUES (?, ?, ?, ?)')
-    .run(input.name.trim(), input.description ?? '', input.colour ?? paletteColour(count), count).lastInsertRowid) as InformantTypeId;
+  return Number(db.prepare('INSERT INTO informant_types (guid, name, description, colour, sort_order) VALUES (?, ?, ?, ?, ?)')
+    .run(newGuid(), input.name.trim(), input.description ?? '', input.colour ?? paletteColour(count), count).lastInsertRowid) as InformantTypeId;
 }
 
 export function updateInformantType(db: Db, id: InformantTypeId, input: { name?: string; description?: string; colour?: string }): void {
@@ -85,7 +86,7 @@ export function listAttributes(db: Db): Attribute[] {
 export function ensureAttribute(db: Db, name: string, valueType: AttributeType = 'text'): AttributeId {
   const existing = db.prepare('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE').pluck().get(name.trim()) as AttributeId | undefined;
   if (existing !== undefined) return existing;
-  return Number(db.prepare('INSERT INTO attributes (name, value_type) VALUES (?, ?)').run(name.trim(), valueType).lastInsertRowid) as AttributeId;
+  return Number(db.prepare('INSERT INTO attributes (guid, name, value_type) VALUES (?, ?, ?)').run(newGuid(), name.trim(), valueType).lastInsertRowid) as AttributeId;
 }
 
 interface InformantRow { id: InformantId; label: string; name: string; typeId: InformantTypeId; typeName: string; interviewed: 0 | 1 }
@@ -121,13 +122,13 @@ export function findInformantByLabel(db: Db, label: string): InformantId | undef
   return db.prepare('SELECT id FROM informants WHERE label = ? COLLATE NOCASE').pluck().get(label.trim()) as InformantId | undefined;
 }
 
-export function createInformant(db: Db, input: { label: string; name?: string; typeId: InformantTypeId; attributes?: Record<string, string> }): InformantId {
+export function createInformant(db: Db, input: { label: string; name?: string; typeId: InformantTypeId; attributes?: Record<string, string>; guid?: string }): InformantId {
   getInformantType(db, input.typeId);
   if (findInformantByLabel(db, input.label) !== undefined) {
     throw new TematikError('conflict', say('labelTaken', { label: input.label }));
   }
-  const id = Number(db.prepare('INSERT INTO informants (label, name, type_id, created_at) VALUES (?, ?, ?, ?)')
-    .run(input.label.trim(), input.name ?? '', input.typeId, now()).lastInsertRowid) as InformantId;
+  const id = Number(db.prepare('INSERT INTO informants (guid, label, name, type_id, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(keptGuid(db, input.guid), input.label.trim(), input.name ?? '', input.typeId, now()).lastInsertRowid) as InformantId;
   setAttributes(db, id, input.attributes ?? {});
   return id;
 }

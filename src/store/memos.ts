@@ -4,6 +4,7 @@ import { defineMessages } from '../domain/text';
 import type { CoderId, MemoId } from '../domain/ids';
 import type { Memo, MemoKind, MemoTarget, Phase } from '../domain/types';
 import { now } from './project-store';
+import { newGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -73,8 +74,8 @@ export function createMemo(db: Db, input: { kind: MemoKind; title: string; body:
     ids[input.target.kind] = input.target.id;
   }
   const at = now();
-  return Number(db.prepare(`INSERT INTO memos (kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(input.kind, input.title, input.body, input.phase, input.author, ids.document, ids.code, ids.theme, ids.coding, at, at).lastInsertRowid) as MemoId;
+  return Number(db.prepare(`INSERT INTO memos (guid, kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(newGuid(), input.kind, input.title, input.body, input.phase, input.author, ids.document, ids.code, ids.theme, ids.coding, at, at).lastInsertRowid) as MemoId;
 }
 
 export function updateMemo(db: Db, id: MemoId, input: { title?: string; body?: string }): void {

@@ -7,7 +7,7 @@
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
 import type {
-  Attribute, AuditEntry, BackupEntry, Code, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
+  Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, ExchangeSection, Extract, HistoryState, ImportReport, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
   Phase, PhaseCheck, Progress, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
 } from '../domain/types';
@@ -189,6 +189,20 @@ export interface RedactionWrites extends RedactionReads {
   remove(id: RedactionId): Promise<void>;
 }
 
+// Coders as people (issue 13, identity): named in the project, each with a colour and a GUID.
+export interface CoderReads {
+  list(): Promise<Coder[]>;
+  get(id: CoderId): Promise<Coder>;
+}
+
+export interface CoderWrites extends CoderReads {
+  /** Refused when the name is empty or another coder has it. */
+  add(name: string): Promise<CoderId>;
+  /** Every coding, memo and comment of the coder stays theirs. */
+  rename(id: CoderId, name: string): Promise<{ before: string; after: string }>;
+  setColour(id: CoderId, colour: string): Promise<void>;
+}
+
 export interface ProjectReads {
   /** Name, phase, counts, with this store's access and opening notices. */
   info(): Promise<ProjectInfo>;
@@ -248,6 +262,7 @@ export interface ProjectReader {
   readonly comments: CommentReads;
   readonly phases: PhaseReads;
   readonly redactions: RedactionReads;
+  readonly coders: CoderReads;
   readonly project: ProjectReads;
   readonly analysis: AnalysisReads;
   readonly search: SearchReads;
@@ -269,6 +284,7 @@ export interface ProjectTransaction extends ProjectReader {
   readonly comments: CommentWrites;
   readonly phases: PhaseWrites;
   readonly redactions: RedactionWrites;
+  readonly coders: CoderWrites;
   readonly project: ProjectWrites;
 }
 

@@ -6,6 +6,7 @@ import type { HistoryState, ProjectInfo, ReadOnlyReason } from '../domain/types'
 import { refreshSearchIndex } from '../search/indexer';
 import { refusal } from './access-messages';
 import { dailyBackup } from './backup';
+import { insertCoder } from './coders';
 import { restoreOwnTriggers } from './triggers';
 import { beginStep, checkHistoryOnOpen, clash, endStep, nothingTo, peek, replay, undoTurnedOff, type Direction, type Step } from './history';
 import type { LockApp, ProjectLock } from './lock';
@@ -52,10 +53,30 @@ export class ProjectStore {
   private undoAvailable = true;
 
   /**
-   * @param coder who makes the changes made through this store
+   * @param coder who makes the changes made through this store, until `actAs` names another
    * @param lock held while open for writing; null when read-only
    */
-  private constructor(readonly db: Database.Database, readonly file: string, readonly coder: string, private lock: ProjectLock | null) {}
+  private constructor(readonly db: Database.Database, readonly file: string, private currentCoder: string, private lock: ProjectLock | null) {}
+
+  /** Who makes the changes made through this store ("who is coding?"). */
+  get coder(): string {
+    return this.currentCoder;
+  }
+
+  /** Records the changes from now on under `name`: undo and redo then take back that coder's own steps. */
+  actAs(name: string): void {
+    this.currentCoder = name;
+  }
+
+  /** The project's own GUID (migration 002): the same in every copy of it. */
+  projectGuid(): string {
+    return this.db.prepare('SELECT guid FROM project WHERE id = 1').pluck().get() as string;
+  }
+
+  /** Forgets which row each coder name is, after a coder was renamed. */
+  forgetCoders(): void {
+    this.coders.clear();
+  }
 
   /** Opens for writing when it can, else read-only with the reason and notices (src/store/open.ts); then checks the undo history. */
   static open(file: string, coder: string, options: Omit<OpenOptions, 'owner'> & { readonly app?: LockApp } = {}): ProjectStore {
@@ -87,7 +108,7 @@ export class ProjectStore {
     const known = this.coders.get(name);
     if (known !== undefined) return known;
     const row = this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(name) as number | undefined;
-    const id = (row ?? Number(this.db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?)').run(name, now()).lastInsertRowid)) as CoderId;
+    const id = (row ?? insertCoder(this.db, name)) as CoderId;
     this.coders.set(name, id);
     return id;
   }

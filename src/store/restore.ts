@@ -129,7 +129,7 @@ function check(copy: string, source: string): void {
     if (appId !== APPLICATION_ID || version < 1) throw new TematikError('not_a_project', say('foreign', { file: source }));
     if (version > SCHEMA_VERSION) throw new TematikError('newer_version', say('newer', { file: source, version, supported: SCHEMA_VERSION }));
     const problems = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((row) => row.quick_check);
-    if (problems.join() !== 'ok') throw new TematikError('damaged', say('damaged', { file: source, problem: problems.join('; ') }));
+    if (problems.join() !== 'ok') throw new TematikError('damaged', say('damaged', { file: source, problem: problems.join('; ').replace(/\s*\n\s*/g, ' ') }));
     if (db.prepare('SELECT count(*) FROM project WHERE id = 1').pluck().get() !== 1) {
       throw new TematikError('damaged', say('damaged', { file: source, problem: 'no project row' }));
     }

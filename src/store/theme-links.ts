@@ -5,6 +5,7 @@ import type { ThemeId, ThemeLinkId } from '../domain/ids';
 import type { ThemeLink, ThemeLinkKind } from '../domain/types';
 import { getTheme } from './themes';
 import { now } from './project-store';
+import { keptGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -51,7 +52,7 @@ export function getLink(db: Db, id: ThemeLinkId): ThemeLink {
  * A typed link of the theme model. "M mediates X → Y" is a `mediates` link from M to the
  * link X → Y; a moderator likewise points at the link it moderates.
  */
-export function createLink(db: Db, input: { fromThemeId: ThemeId; toThemeId?: ThemeId; toLinkId?: ThemeLinkId; kind: ThemeLinkKind; label?: string }): ThemeLinkId {
+export function createLink(db: Db, input: { fromThemeId: ThemeId; toThemeId?: ThemeId; toLinkId?: ThemeLinkId; kind: ThemeLinkKind; label?: string; guid?: string }): ThemeLinkId {
   const from = getTheme(db, input.fromThemeId);
   if (input.toThemeId !== undefined) {
     const to = getTheme(db, input.toThemeId);
@@ -64,8 +65,8 @@ export function createLink(db: Db, input: { fromThemeId: ThemeId; toThemeId?: Th
       throw new TematikError('conflict', say('mediatorIsEnd', { name: from.name }));
     }
   }
-  return Number(db.prepare('INSERT INTO theme_links (from_theme_id, to_theme_id, to_link_id, kind, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(from.id, input.toThemeId ?? null, input.toLinkId ?? null, input.kind, input.label ?? '', now()).lastInsertRowid) as ThemeLinkId;
+  return Number(db.prepare('INSERT INTO theme_links (guid, from_theme_id, to_theme_id, to_link_id, kind, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(keptGuid(db, input.guid), from.id, input.toThemeId ?? null, input.toLinkId ?? null, input.kind, input.label ?? '', now()).lastInsertRowid) as ThemeLinkId;
 }
 
 export function updateLink(db: Db, id: ThemeLinkId, changes: { kind?: ThemeLinkKind; label?: string }): void {

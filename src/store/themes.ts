@@ -8,6 +8,7 @@ import { STATUS_STEPS } from '../domain/theme-status';
 import type { Convergence, Theme, ThemeStatus } from '../domain/types';
 import { codeName } from './codes';
 import { now } from './project-store';
+import { keptGuid } from './row-guid';
 
 const say = defineMessages({
   en: {
@@ -74,12 +75,12 @@ export function getTheme(db: Db, id: ThemeId): Theme {
   return toTheme(row);
 }
 
-export function createTheme(db: Db, input: { name: string; parentId?: ThemeId | null; codeIds?: readonly CodeId[]; colour?: string }): ThemeId {
+export function createTheme(db: Db, input: { name: string; parentId?: ThemeId | null; codeIds?: readonly CodeId[]; colour?: string; guid?: string }): ThemeId {
   if (input.parentId) getTheme(db, input.parentId);
   const count = db.prepare('SELECT count(*) FROM themes').pluck().get() as number;
   const at = now();
-  const id = Number(db.prepare('INSERT INTO themes (parent_id, name, colour, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(input.parentId ?? null, input.name.trim(), input.colour ?? paletteColour(count + 3), count, at, at).lastInsertRowid) as ThemeId;
+  const id = Number(db.prepare('INSERT INTO themes (guid, parent_id, name, colour, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(keptGuid(db, input.guid), input.parentId ?? null, input.name.trim(), input.colour ?? paletteColour(count + 3), count, at, at).lastInsertRowid) as ThemeId;
   addCodes(db, id, input.codeIds ?? []);
   return id;
 }

@@ -1,6 +1,7 @@
 import type { Args } from '../../src/api/contract';
 import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { Theme } from '../../src/domain/types';
+import { newGuid } from '../../src/store/row-guid';
 import type { ImportBench } from './import-and-code';
 import { figure, fmt, percentile } from './stats';
 
@@ -17,14 +18,14 @@ export async function benchAnalysis({ client }: ImportBench, runs = 10): Promise
   const { db } = client.session.store;
   const setup = performance.now();
   db.transaction(() => {
-    const insertType = db.prepare('INSERT INTO informant_types (name, colour, sort_order) VALUES (?, ?, ?)');
-    const insertInformant = db.prepare("INSERT INTO informants (label, name, type_id, created_at) VALUES (?, '', ?, '2026-01-01T00:00:00Z')");
-    const city = Number(db.prepare("INSERT INTO attributes (name, value_type) VALUES ('city', 'text')").run().lastInsertRowid);
+    const insertType = db.prepare('INSERT INTO informant_types (guid, name, colour, sort_order) VALUES (?, ?, ?, ?)');
+    const insertInformant = db.prepare("INSERT INTO informants (guid, label, name, type_id, created_at) VALUES (?, ?, '', ?, '2026-01-01T00:00:00Z')");
+    const city = Number(db.prepare("INSERT INTO attributes (guid, name, value_type) VALUES (?, 'city', 'text')").run(newGuid()).lastInsertRowid);
     const insertValue = db.prepare('INSERT INTO informant_attributes (informant_id, attribute_id, value) VALUES (?, ?, ?)');
-    const types = TYPES.map((name, i) => Number(insertType.run(name, '#7f8c8d', i).lastInsertRowid));
+    const types = TYPES.map((name, i) => Number(insertType.run(newGuid(), name, '#7f8c8d', i).lastInsertRowid));
     // 25 informants per type, interleaved so that consecutive informants have different types.
     const informants = Array.from({ length: 200 }, (_, i) => {
-      const id = Number(insertInformant.run(`B-${String(i + 1).padStart(3, '0')}`, types[i % types.length]).lastInsertRowid);
+      const id = Number(insertInformant.run(newGuid(), `B-${String(i + 1).padStart(3, '0')}`, types[i % types.length]).lastInsertRowid);
       insertValue.run(id, city, CITIES[i % CITIES.length]);
       return id;
     });

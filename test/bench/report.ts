@@ -3,6 +3,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { invoker } from '../../src/api/dispatch';
 import type { Progress } from '../../src/domain/types';
+import { newGuid } from '../../src/store/row-guid';
 import type { ImportBench } from './import-and-code';
 import { figure, fmt, seconds } from './stats';
 
@@ -15,11 +16,11 @@ export async function benchReport({ client }: ImportBench, dir: string): Promise
   const codes = db.prepare('SELECT id FROM codes ORDER BY id LIMIT 200').pluck().all() as number[];
   let t = performance.now();
   db.transaction(() => {
-    const insert = db.prepare(`INSERT INTO themes (name, definition, scope, status, colour, created_at, updated_at)
-      VALUES (?, 'Definisi tema untuk pengukuran.', 'Bukan tema lain.', 'defined', '#4e79a7', '2026-01-01', '2026-01-01')`);
+    const insert = db.prepare(`INSERT INTO themes (guid, name, definition, scope, status, colour, created_at, updated_at)
+      VALUES (?, ?, 'Definisi tema untuk pengukuran.', 'Bukan tema lain.', 'defined', '#4e79a7', '2026-01-01', '2026-01-01')`);
     const member = db.prepare('INSERT INTO theme_codes (theme_id, code_id) VALUES (?, ?)');
     for (let i = 0; i < 100; i++) {
-      const id = insert.run(`Tema laporan ${i + 1}`).lastInsertRowid;
+      const id = insert.run(newGuid(), `Tema laporan ${i + 1}`).lastInsertRowid;
       member.run(id, codes[(2 * i) % codes.length]);
       member.run(id, codes[(2 * i + 1) % codes.length]);
     }
@@ -57,13 +58,13 @@ function addInformants(db: ImportBench['client']['session']['store']['db']): { r
   if ((db.prepare('SELECT count(*) FROM informants').pluck().get() as number) > 0) return { added: 0, remove: () => undefined };
   const documents = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
   db.transaction(() => {
-    const type = db.prepare('INSERT INTO informant_types (name, sort_order) VALUES (?, ?)');
-    const types = TYPES.map((name, i) => type.run(name, i).lastInsertRowid);
-    const informant = db.prepare("INSERT INTO informants (label, type_id, created_at) VALUES (?, ?, '2026-01-01')");
+    const type = db.prepare('INSERT INTO informant_types (guid, name, sort_order) VALUES (?, ?, ?)');
+    const types = TYPES.map((name, i) => type.run(newGuid(), name, i).lastInsertRowid);
+    const informant = db.prepare("INSERT INTO informants (guid, label, type_id, created_at) VALUES (?, ?, ?, '2026-01-01')");
     const link = db.prepare('INSERT INTO document_informants (document_id, informant_id) VALUES (?, ?)');
     const speaks = db.prepare("UPDATE turns SET informant_id = ? WHERE document_id = ? AND role = 'informant'");
     documents.forEach((document, i) => {
-      const id = informant.run(`P-${String(i + 1).padStart(4, '0')}`, types[i % types.length]).lastInsertRowid;
+      const id = informant.run(newGuid(), `P-${String(i + 1).padStart(4, '0')}`, types[i % types.length]).lastInsertRowid;
       link.run(document, id);
       speaks.run(id, document);
     });

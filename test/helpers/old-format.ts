@@ -11,7 +11,7 @@ import { tempDir } from './temp-project';
 export function projectAtVersion(version: number, seed: (db: Database.Database) => void = () => undefined): string {
   const file = path.join(tempDir(), `v${version}.tematik`);
   const db = new Database(file);
-  for (const migration of MIGRATIONS.slice(0, version)) {
+  for (const migration of MIGRATIONS.filter((m) => m.version <= version)) {
     db.exec(migration.sql);
     migration.data?.(db);
   }

@@ -6,6 +6,7 @@ import { useProject } from '../../lib/state';
 import { HomeView } from '../home/HomeView';
 import { StartScreen } from '../start/StartScreen';
 import { AccessBanner } from './AccessBanner';
+import { CoderPicker } from '../coders/CoderPicker';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
@@ -103,6 +104,7 @@ export function App() {
         </Suspense>
       </ScreenFailed>
       <ReadOnlyOfferDialog />
+      <CoderPicker />
       <Notices />
     </div>
   );

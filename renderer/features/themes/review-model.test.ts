@@ -59,6 +59,7 @@ describe('supportRows', () => {
 describe('suggestionFor', () => {
   const matrix: TriangulationMatrix = {
     groupBy: { kind: 'type' },
+    coders: [],
     columns: [{ key: 'a', label: 'Owners', informants: 3, notInterviewed: [] }, { key: 'b', label: 'Consumers', informants: 4, notInterviewed: [] }],
     rows: [
       { kind: 'theme', id: 5, name: 'T', colour: '#000000', cells: [], informants: 2, extracts: 3, convergence: null, convergenceReason: '', suggestion: { judgement: 'silence', silent: ['Consumers'], spread: [0.67, 0] } },

@@ -97,7 +97,7 @@ const labels: MatrixTextLabels = {
 };
 
 describe('triangulationTable', () => {
-  const matrix: TriangulationMatrix = { groupBy: { kind: 'type' }, columns, rows: [] };
+  const matrix: TriangulationMatrix = { groupBy: { kind: 'type' }, columns, coders: [], rows: [] };
 
   it('writes theme rows with counts, total, suggestion and the recorded judgement', () => {
     const table = triangulationTable(matrix, [

@@ -3,6 +3,7 @@ import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
 import { backupHandlers } from './backup';
 import { codeHandlers, codingHandlers } from './codes';
+import { coderHandlers } from './coders';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
 import { hotkeyHandlers } from './hotkeys';
@@ -26,6 +27,7 @@ export const handlers: HandlerTable = {
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
   ...redactionHandlers,
+  ...coderHandlers,
   ...taguetteHandlers,
   ...hotkeyHandlers,
 };

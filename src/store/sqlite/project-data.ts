@@ -21,7 +21,9 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
   return {
     ...reader,
     location: store.file,
-    coder: store.coder,
+    get coder() {
+      return store.coder;
+    },
 
     change: (record, body) => turns.transaction(() => store.changeAsync(record, () => body(operations))),
 

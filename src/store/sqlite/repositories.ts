@@ -7,6 +7,7 @@ import { buildReportModel } from '../../report/model';
 import { search } from '../../search/search';
 import { similar } from '../../search/similar';
 import * as codes from '../codes';
+import * as coders from '../coders';
 import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
@@ -146,6 +147,17 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       add: async (input) => redactions.addRedaction(db, input),
       update: async (id, changes) => redactions.updateRedaction(db, id, changes),
       remove: async (id) => { redactions.removeRedaction(db, id); },
+    },
+    coders: {
+      list: async () => coders.listCoders(db),
+      get: async (id) => coders.getCoder(db, id),
+      add: async (name) => coders.addCoder(db, name),
+      rename: async (id, name) => {
+        const renamed = coders.renameCoder(db, id, name);
+        store.forgetCoders();
+        return renamed;
+      },
+      setColour: async (id, colour) => coders.setCoderColour(db, id, colour),
     },
     project: {
       info: async () => store.info(),

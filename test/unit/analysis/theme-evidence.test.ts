@@ -107,14 +107,15 @@ describe("a theme's evidence on the three surfaces", () => {
     }
   });
 
-  it('counts what the tricky cases should: two coders and two codes on one passage are extracts, the group interview gives its speakers, the discarded sub-theme nothing', () => {
+  it('counts what the tricky cases should: two coders with one code on one passage are one extract, two codes on one passage two, the group interview gives its speakers, the discarded sub-theme nothing', () => {
     const [top, sub, dropped] = themeIds.map((id) => matrix.rows.find((r) => r.id === id)!);
     const column = (label: string) => matrix.columns.findIndex((c) => c.label === label);
-    // Top: polling 5 + 2 (Rina), media 4 + 1 (Rina, on P-02's "polling"), komunitas 2 + 1 (Rina) through the sub-theme; media once although in both.
-    expect(top!.extracts).toBe(15);
-    expect(top!.cells[column('Pemilik UMKM')]).toEqual({ informants: 3, extracts: 6 });
+    // Top: polling 5 (Rina's two are the same passages with the same code), media 4 + 1 (Rina, another code on P-02's "polling"),
+    // komunitas 2 (Rina's is Peneliti A's passage again) through the sub-theme; media once although in both.
+    expect(top!.extracts).toBe(12);
+    expect(top!.cells[column('Pemilik UMKM')]).toEqual({ informants: 3, extracts: 5 });
     expect(top!.cells[column('Komunitas Pelanggan')]!.informants).toBe(2);
-    expect(sub!.extracts).toBe(8);
+    expect(sub!.extracts).toBe(7);
     expect(dropped!.extracts).toBe(1);
     expect(top!.cells[column('Konsumen')]).toEqual({ informants: 2, extracts: 2 });
   });

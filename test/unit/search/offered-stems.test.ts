@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { offerStems, refreshSearchIndex } from '../../../src/search/indexer';
 import { newProject, SAMPLE_STUDY } from '../../helpers/temp-project';
@@ -23,8 +24,8 @@ describe('stems computed while parsing', () => {
     const text = 'Narasumber: kopi kami enak.';
     // A document without turns: its one line is its one unit.
     const units = [{ start: 0, end: text.length }];
-    const add = () => Number(db.prepare(`INSERT INTO documents (title, source_name, format, encoding, content_hash, text, word_count, imported_at)
-      VALUES ('d', 'd.txt', 'txt', 'utf-8', 'h', ?, 4, 'x')`).run(text).lastInsertRowid);
+    const add = () => Number(db.prepare(`INSERT INTO documents (guid, title, source_name, format, encoding, content_hash, text, word_count, imported_at)
+      VALUES (?, 'd', 'd.txt', 'txt', 'utf-8', 'h', ?, 4, 'x')`).run(randomUUID(), text).lastInsertRowid);
     const stems = () => (db.prepare(`SELECT term FROM search_vocab WHERE term IN ('offered', 'kopi')`).pluck().all() as string[]).sort();
 
     offerStems(db, add(), text, units, ['offered']);
@@ -45,7 +46,7 @@ describe('stems computed while parsing', () => {
     offerStems(db, 999, text, units, ['offered']);
     refreshSearchIndex(db);
     db.exec('DELETE FROM documents');
-    db.prepare("INSERT INTO documents (id, title, source_name, format, encoding, content_hash, text, word_count, imported_at) VALUES (999, 'd', 'd.txt', 'txt', 'utf-8', 'h', ?, 4, 'x')").run(text);
+    db.prepare("INSERT INTO documents (id, guid, title, source_name, format, encoding, content_hash, text, word_count, imported_at) VALUES (999, ?, 'd', 'd.txt', 'txt', 'utf-8', 'h', ?, 4, 'x')").run(randomUUID(), text);
     refreshSearchIndex(db);
     expect(stems()).toEqual(['kopi']);
     client.session.close();

@@ -176,9 +176,9 @@ describe('a backup that cannot be made', () => {
   it('on a full disk: a notice, no half-made backup left behind, and the change still saved', async (context) => {
     const mount = tempDir('tematik-full-');
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount], { stdio: 'ignore' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount], { stdio: 'ignore' });
     } catch {
-      context.skip('needs root to mount a 1 MB tmpfs');
+      context.skip('needs root to mount a 2 MB tmpfs');
     }
     try {
       const file = path.join(mount, 'penuh.tematik');

@@ -93,7 +93,7 @@ describe('the store interface on SQLite (src/store/project-data.ts)', () => {
     try {
       const seen = await data.read(async (reader) => {
         const before = (await reader.codes.list()).length;
-        other.prepare("INSERT INTO codes (name, description, colour, in_vivo, created_at) VALUES ('Pasar', '', '#888888', 0, '2026-12-07T00:00:00Z')").run();
+        other.prepare("INSERT INTO codes (guid, name, description, colour, in_vivo, created_at) VALUES ('7a1c2d3e-0000-4000-8000-000000000001', 'Pasar', '', '#888888', 0, '2026-12-07T00:00:00Z')").run();
         const after = (await reader.codes.list()).length;
         return [before, after];
       });
