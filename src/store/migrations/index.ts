@@ -7,6 +7,7 @@ import { migration005 } from './005-speakers-and-report';
 import { migration006 } from './006-undo-as-data';
 import { migration007 } from './007-covering-indexes';
 import { migration008 } from './008-search-unit-bytes';
+import { migration011 } from './011-turns-marked-by-document';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` of the last is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration011];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
