@@ -4,10 +4,11 @@ import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
-import { documentWriter, findByHash } from '../store/documents';
+import { documentsByHash, documentWriter } from '../store/documents';
 import { swapRoles } from '../store/speakers';
 import * as informants from '../store/informants';
 import type { ProjectStore } from '../store/project-store';
+import { refreshSearchIndex } from '../search/indexer';
 import { readInParallel } from './parse-in-workers';
 import { parseInformantSheet, type SheetRow } from './sheet';
 import { labelKey } from './speakers';
@@ -120,66 +121,84 @@ function readSheet(sheetPath: string): Uint8Array {
 }
 
 /**
- * Reads and checks every file first, then writes all of them in one transaction:
- * either every file goes in, or (unless `skipBad`) nothing does and the error lists each bad file.
- * Files whose text is already in the project are skipped, so re-importing a folder adds only what is new.
+ * Text stored between two refreshes of the search index during an import. The writer indexes
+ * what it stored while the parsing threads read the next files, and in batches: FTS5 writes a
+ * batch's terms out as one segment (indexer.ts), where a refresh per document wrote a segment
+ * of each and merged them.
+ */
+const INDEX_BATCH_CHARS = 8_000_000;
+
+/**
+ * Stores each file as soon as it is read and checked, while the files after it are still being
+ * read, all in one transaction: either every file goes in, or (unless `skipBad`) nothing does and
+ * the error lists each bad file. Files whose text is already in the project are skipped, so
+ * re-importing a folder adds only what is new.
  */
 export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
+  // Each file reports twice: when its turn to be read comes, and when it is stored.
   const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
-  const parsed: { item: ImportItem; doc: ParsedDocument }[] = [];
+  // The sheet must agree with the project before anything is read.
+  const typeProblems = checkSheetTypes(store, plan.sheetRows);
+  if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
   const failed: { file: string; reason: string; reasonText: LocalizedText }[] = [];
   const skipped: SkippedFile[] = [...plan.skipped];
-  const seen = new Map<string, string>();
   // Parsed in parallel threads, each file's result taken here in the plan's order.
   const { reads, stop } = readInParallel(plan.items.map((item) => item.file));
   try {
-    for (const [i, item] of plan.items.entries()) {
-      report(i, `Reading ${path.basename(item.file)}`);
-      try {
-        const doc = await reads[i]!;
-        const existing = findByHash(store.db, doc.contentHash);
-        const twin = seen.get(doc.contentHash);
-        if (existing) skipped.push(skip(path.basename(item.file), say('alreadyInProject', { title: existing.title })));
-        else if (twin) skipped.push(skip(path.basename(item.file), say('sameText', { twin })));
-        else {
-          seen.set(doc.contentHash, path.basename(item.file));
-          parsed.push({ item, doc });
+    const written = await store.changeAsync({ action: 'import', summary: 'Import', args: {} }, async () => {
+      const created = ensureInformants(store, plan.sheetRows);
+      const write = documentWriter(store.db);
+      const imported: ImportReport['imported'][number][] = [];
+      // What the project held before: this import's own documents are in `seen`.
+      const inProject = documentsByHash(store.db);
+      const seen = new Map<string, string>();
+      let unindexed = 0;
+      for (const [i, item] of plan.items.entries()) {
+        const file = path.basename(item.file);
+        report(2 * i, `Reading ${file}`);
+        let doc: ParsedDocument;
+        try {
+          doc = await reads[i]!;
+        } catch (error) {
+          // A TematikError is the file's fault and says how to fix it; anything else is a bug, and says so.
+          const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
+          failed.push({ file, reason: reasonText.en, reasonText });
+          continue;
         }
-      } catch (error) {
-        // A TematikError is the file's fault and says how to fix it; anything else is a bug, and says so.
-        const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
-        failed.push({ file: path.basename(item.file), reason: reasonText.en, reasonText });
+        const existing = inProject.get(doc.contentHash);
+        const twin = seen.get(doc.contentHash);
+        if (existing) skipped.push(skip(file, say('alreadyInProject', { title: existing.title })));
+        else if (twin !== undefined) skipped.push(skip(file, say('sameText', { twin })));
+        else {
+          seen.set(doc.contentHash, file);
+          // After a bad file nothing more is stored: the rest are read only to name every bad one.
+          if (failed.length > 0 && !options.skipBad) continue;
+          report(2 * i + 1, `Saving ${doc.title}`);
+          const ids = item.informantLabels.map((label) => informants.findInformantByLabel(store.db, label)!);
+          if (options.informantId !== undefined) ids.push(options.informantId);
+          const hints = new Map([...item.speakers ?? []].map(([speaker, label]) => [speaker, informants.findInformantByLabel(store.db, label)!]));
+          const documentId = write(doc, ids, hints);
+          if (options.swapRoles) swapRoles(store.db, documentId, hints);
+          imported.push({ file, documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] });
+          unindexed += doc.text.length;
+          if (unindexed >= INDEX_BATCH_CHARS) {
+            refreshSearchIndex(store.db);
+            unindexed = 0;
+          }
+        }
       }
-    }
+      if (failed.length > 0 && !options.skipBad) {
+        throw new TematikError('bad_input', say('filesFailed', { failed: failed.length, total: plan.items.length }),
+          failed.map((f) => say('failedFile', { file: f.file, reason: f.reasonText })));
+      }
+      return { ...created, imported };
+    }, ({ imported }) => ({ summary: `Import ${imported.length} document(s)`, args: { files: imported.map((d) => d.file) } }));
+    report(plan.items.length * 2, 'Done');
+    return { ...written, failed, skipped };
   } finally {
     // Cancelled or failed part-way: the threads stop parsing files nobody will store.
     stop();
   }
-  const typeProblems = checkSheetTypes(store, plan.sheetRows);
-  if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
-  if (failed.length > 0 && !options.skipBad) {
-    throw new TematikError('bad_input', say('filesFailed', { failed: failed.length, total: plan.items.length }),
-      failed.map((f) => say('failedFile', { file: f.file, reason: f.reasonText })));
-  }
-  const summary = `Import ${parsed.length} document(s)`;
-  const written = store.change({ action: 'import', summary, args: { files: parsed.map((p) => path.basename(p.item.file)) } }, () => {
-    const created = ensureInformants(store, plan.sheetRows);
-    const write = documentWriter(store.db);
-    return {
-      ...created,
-      imported: parsed.map(({ item, doc }, i) => {
-        report(plan.items.length + i, `Saving ${doc.title}`);
-        const ids = item.informantLabels.map((label) => informants.findInformantByLabel(store.db, label)!);
-        if (options.informantId !== undefined) ids.push(options.informantId);
-        const hints = new Map([...item.speakers ?? []].map(([speaker, label]) => [speaker, informants.findInformantByLabel(store.db, label)!]));
-        const documentId = write(doc, ids, hints);
-        if (options.swapRoles) swapRoles(store.db, documentId, hints);
-        return { file: path.basename(item.file), documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] };
-      }),
-    };
-  });
-  report(plan.items.length * 2, 'Done');
-  return { ...written, failed, skipped };
 }
 
 /** An informant already in the project must keep its type; the sheet may not silently move people. */

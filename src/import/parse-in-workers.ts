@@ -3,6 +3,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { errorFromInfo } from '../domain/errors';
 import { workerScript } from '../fs/worker-script';
+import { CLAIMS } from './parse-claims';
 import type { ParseAnswer, ParseJob } from './parse-worker';
 import { readForIndex } from './read-for-index';
 import type { ParsedDocument } from './types';
@@ -68,81 +69,87 @@ function totalBytes(files: readonly string[]): number {
   return sum;
 }
 
-interface Job {
-  readonly id: number;
-  readonly file: string;
+interface Settle {
   resolve(doc: ParsedDocument): void;
   reject(error: Error): void;
 }
 
-/** Worker threads taking the next file from one queue as each finishes the last. */
+/**
+ * Worker threads that take the files of one import from a shared counter (parse-worker.ts,
+ * claimNext) as each finishes the last: a thread never waits for this one, which is busy
+ * storing and indexing the files read before.
+ */
 class ParsePool {
-  private readonly queue: Job[] = [];
-  private readonly busy = new Map<Worker, Job>();
   private readonly workers = new Set<Worker>();
-  private idle: Worker[] = [];
+  /** CLAIMS cells: the next file, the stop flag, then the file each thread took last. */
+  private readonly claims: Int32Array;
+  /** Each file's read, until it settles. */
+  private readonly waiting = new Map<number, Settle>();
+  /** Reads this thread took over when every thread was gone. */
+  private here: ParallelReads | null = null;
+  private files: readonly string[] = [];
   private stopped = false;
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    this.claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS.taken + size))).fill(-1, CLAIMS.taken);
+  }
 
   readAll(files: readonly string[]): ParallelReads {
-    const reads = files.map((file, id) => new Promise<ParsedDocument>((resolve, reject) => this.queue.push({ id, file, resolve, reject })));
-    for (let i = 0; i < this.size; i++) this.next(this.start());
+    this.files = files;
+    const reads = files.map((_, id) => new Promise<ParsedDocument>((resolve, reject) => this.waiting.set(id, { resolve, reject })));
+    for (let slot = 0; slot < this.size; slot++) this.start(slot);
     return { reads, stop: () => this.stop() };
   }
 
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const job of [...this.queue.splice(0), ...this.busy.values()]) job.reject(stoppedError());
-    this.busy.clear();
+    Atomics.store(this.claims, CLAIMS.stopped, 1);
+    for (const id of [...this.waiting.keys()]) this.settle(id, (read) => read.reject(stoppedError()));
+    this.here?.stop();
     for (const worker of this.workers) void worker.terminate();
   }
 
-  private start(): Worker {
+  private settle(id: number, how: (read: Settle) => void): void {
+    const read = this.waiting.get(id);
+    if (!read) return;
+    this.waiting.delete(id);
+    how(read);
+  }
+
+  private start(slot: number): void {
     const { file, execArgv } = workerScript(__dirname, __filename, 'parse-worker');
     const worker = new Worker(file, { execArgv });
     this.workers.add(worker);
+    worker.postMessage({ files: this.files, claims: this.claims.buffer as SharedArrayBuffer, slot } satisfies ParseJob);
     worker.on('message', (answer: ParseAnswer) => {
-      const job = this.busy.get(worker);
-      if (job?.id !== answer.id) return;
-      this.busy.delete(worker);
-      if (answer.ok) job.resolve(answer.doc);
-      else job.reject(answer.error.kind === 'user'
-        ? errorFromInfo(answer.error.info)
-        : Object.assign(new Error(answer.error.message), { name: answer.error.name }));
-      this.next(worker);
+      if (answer.ok) this.settle(answer.id, (read) => read.resolve(answer.doc));
+      else {
+        const error = answer.error.kind === 'user'
+          ? errorFromInfo(answer.error.info)
+          : Object.assign(new Error(answer.error.message), { name: answer.error.name });
+        this.settle(answer.id, (read) => read.reject(error));
+      }
     });
-    // A thread that dies (out of memory, a crash) fails its file; the others carry on with the rest.
+    // A thread ends when no file is left. One that dies (out of memory, a crash) fails the file it
+    // had taken, if that was not answered (its answers arrive before its exit); the others carry on.
     const lost = (error: Error) => {
-      this.workers.delete(worker);
-      if (this.stopped) return;
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle = this.idle.filter((w) => w !== worker);
-      job?.reject(error);
-      if (this.busy.size === 0) this.drainHere();
+      if (!this.workers.delete(worker) || this.stopped) return;
+      this.settle(Atomics.load(this.claims, CLAIMS.taken + slot), (read) => read.reject(error));
+      if (this.workers.size === 0) this.drainHere();
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`The import's parsing thread stopped (exit code ${code}).`)));
-    return worker;
-  }
-
-  private next(worker: Worker): void {
-    const job = this.queue.shift();
-    if (!job) {
-      this.idle.push(worker);
-      if (this.busy.size === 0) for (const done of this.idle.splice(0)) void done.terminate();
-      return;
-    }
-    this.busy.set(worker, job);
-    worker.postMessage({ id: job.id, file: job.file } satisfies ParseJob);
   }
 
   /** Every thread gone with files still waiting: this thread reads them. */
   private drainHere(): void {
-    const jobs = this.queue.splice(0);
-    const { reads } = readInTurn(jobs.map((job) => job.file));
-    jobs.forEach((job, i) => reads[i]!.then(job.resolve, job.reject));
+    const from = Atomics.add(this.claims, CLAIMS.next, this.files.length);
+    if (from >= this.files.length) return;
+    const ids = this.files.slice(from).map((_, i) => from + i);
+    this.here = readInTurn(ids.map((id) => this.files[id]!));
+    this.here.reads.forEach((read, i) => read.then(
+      (doc) => this.settle(ids[i]!, (r) => r.resolve(doc)),
+      (error: Error) => this.settle(ids[i]!, (r) => r.reject(error))));
   }
 }

@@ -33,4 +33,6 @@ export interface ParsedDocument {
    * they were computed while parsing, in an import's worker threads.
    */
   readonly unitStems?: readonly string[];
+  /** Each of those units' start and end in UTF-8 bytes of `text`, one after the other (indexer.ts, unitBytes). */
+  readonly unitBytes?: readonly number[];
 }

@@ -69,11 +69,17 @@ export function documentWriter(db: Db): (doc: ParsedDocument, informantIds: read
   return (doc, informantIds, speakers, guid) => {
     const id = Number(insertDocument.run(keptGuid(db, guid), doc.title, doc.sourceName, doc.format, doc.encoding, doc.contentHash, doc.text, doc.wordCount, now()).lastInsertRowid) as DocumentId;
     doc.turns.forEach((turn, seq) => insertTurn.run(id, seq, turn.speaker, turn.role, turn.startMs, turn.endMs, turn.start, turn.end));
-    if (doc.unitStems) offerStems(db, id, doc.text, documentUnits(doc.text, doc.turns), doc.unitStems);
+    if (doc.unitStems) offerStems(db, id, doc.text, documentUnits(doc.text, doc.turns), doc.unitStems, doc.unitBytes);
     for (const informant of informantIds) link.run(id, informant);
     autoMapSpeakers(db, id, speakers);
     return id;
   };
+}
+
+/** Every document by the hash of its text (the first with each), read once for a whole import: looking each file up scans the documents. */
+export function documentsByHash(db: Db): Map<string, { id: DocumentId; title: string }> {
+  const rows = db.prepare('SELECT content_hash AS hash, id, title FROM documents ORDER BY id DESC').all() as { hash: string; id: DocumentId; title: string }[];
+  return new Map(rows.map(({ hash, id, title }) => [hash, { id, title }]));
 }
 
 /** Documents already holding this exact text, to warn about a file imported twice. */

@@ -220,10 +220,11 @@ export function beginStep(db: Db, label: string, action: string, coderId: number
   prepared(db, 'UPDATE history_capture SET step_id = ? WHERE id = 1').run(id);
 }
 
-/** Stops capturing; an action that changed nothing leaves no step behind. */
-export function endStep(db: Db): void {
+/** Stops capturing; an action that changed nothing leaves no step behind. `label`: the step's label, if it changed as the action ran. */
+export function endStep(db: Db, label?: string): void {
   const step = prepared(db, 'SELECT step_id FROM history_capture WHERE id = 1').pluck().get() as number | null;
   prepared(db, 'UPDATE history_capture SET step_id = NULL WHERE id = 1').run();
+  if (step !== null && label !== undefined) prepared(db, 'UPDATE history_steps SET label = ? WHERE id = ?').run(label, step);
   if (step !== null) prepared(db, 'DELETE FROM history_steps WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history_ops WHERE step_id = ?)').run(step, step);
 }
 

@@ -39,7 +39,8 @@ const IDLE_CHECKPOINT_MS = 1000;
 export class ProjectStore {
   private readonly coders = new Map<string, CoderId>();
   private readonly checkpoint = setTimeout(() => {
-    if (this.db.open && this.readOnly === null) this.db.pragma('wal_checkpoint(PASSIVE)');
+    // Not inside a transaction that spans awaits (an import's): SQLite refuses, and its commit sets the timer again.
+    if (this.db.open && this.readOnly === null && !this.db.inTransaction) this.db.pragma('wal_checkpoint(PASSIVE)');
   }, IDLE_CHECKPOINT_MS).unref();
 
   /** Transactions committed through this store: a busy action is tried again only if it committed none (src/api/busy.ts). */
@@ -133,12 +134,15 @@ export class ProjectStore {
   /**
    * `change` for a body that awaits. Nothing else may use the connection until it settles: the
    * SQLite store interface queues its changes and holds back its reads meanwhile (src/store/sqlite/turns.ts).
+   * `summarise`, if given, gives the summary and arguments of the undo step and audit row from the
+   * body's result, in place of `record`'s.
    */
-  async changeAsync<T>(record: ActionRecord, body: () => Promise<T>): Promise<T> {
+  async changeAsync<T>(record: ActionRecord, body: () => Promise<T>, summarise?: (result: T) => Pick<ActionRecord, 'summary' | 'args'>): Promise<T> {
     const action = this.begin(record);
     try {
       const result = await body();
-      this.commit(action);
+      // An action that learns what it did as it runs (an import counts the files it stored) names it at the end.
+      this.commit(summarise ? { ...action, record: { ...record, ...summarise(result) } } : action, summarise !== undefined);
       return result;
     } catch (error) {
       this.rollBack();
@@ -166,12 +170,12 @@ export class ProjectStore {
     }
   }
 
-  private commit({ record, coderId, undoable }: OpenAction): void {
+  private commit({ record, coderId, undoable }: OpenAction, relabel = false): void {
     try {
       // The search index follows the data in the same transaction, so it is never stale.
       refreshSearchIndex(this.db);
       this.audit(coderId, record.action, record.summary, record.args);
-      if (undoable) endStep(this.db);
+      if (undoable) endStep(this.db, relabel ? record.summary : undefined);
       this.db.exec('COMMIT');
     } catch (error) {
       this.rollBack();

@@ -51,8 +51,9 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
       store.notices.push(notice);
     },
 
-    // Batch jobs make their own changes, each whole between awaits: queued, so no change of ours opens midway.
-    importDocuments: (plan, options) => turns.queue(() => runImport(store, plan, options)),
+    // An import stores each file while the next are read: one transaction across awaits, so reads wait as for a change.
+    importDocuments: (plan, options) => turns.transaction(() => runImport(store, plan, options)),
+    // These batch jobs make their own changes, each whole between awaits: queued, so no change of ours opens midway.
     importProject: (plan, fileName, language) => turns.queue(async () => writeProjectPlan(store, plan, fileName, language)),
     importCodebook: (plan, fileName, options) => turns.queue(async () => writeCodebookPlan(store, plan, fileName, options)),
   };

@@ -4,8 +4,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * One SQLite connection does one thing at a time. A transaction whose body awaits leaves the
  * event loop free, and another request's statement would otherwise land inside it: so changes
  * (and snapshot reads) wait their turn in one queue, and a plain read waits while a transaction
- * is open. Batch jobs (imports) queue too but open no transaction across an await: reads go on
- * during them. When nothing is open a read runs at once, as fast as calling SQLite directly.
+ * is open (an import's too: it stores files as they are read). Batch jobs that open no
+ * transaction across an await (project and codebook imports) queue too: reads go on during them.
+ * When nothing is open a read runs at once, as fast as calling SQLite directly.
  */
 export class Turns {
   private tail: Promise<unknown> = Promise.resolve();
