@@ -18,8 +18,9 @@ const STARTS_JOINED = new Set<string>([...COMPOUNDS.map((parts) => parts[0]!), .
  * A passage is cut after sentence punctuation followed by a space and at line ends, where no
  * token spans the cut (the variant rules join words across a hyphen or a space only). A sentence
  * of plain ASCII letters and spaces, whose words begin no compound, has one token per word,
- * stemmed as the word alone: its stems are looked up in the word-form table. Any other sentence
- * (digits, hyphens, apostrophes, other scripts) could hold any stem. Adjacent sentences holding
+ * stemmed as the word alone: its stems are looked up in the word-form table; with hyphens, the
+ * stems of its hyphen-joined chains as well (chainBits). Any other sentence (digits,
+ * apostrophes, other scripts) could hold any stem. Adjacent sentences holding
  * query stems are taken together, so that a phrase can span the cut, and only when they hold
  * every word of a phrase or one of a word's forms. Such a run of plain sentences is matched on
  * the words read, which are its tokens; a run with any other sentence is analysed.
@@ -54,6 +55,8 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
   const n = passage.length;
   for (let from = 0; from < n;) {
     let seen = 0;
+    let hyphens = false;
+    let chainStart = -1;
     let i = from;
     // The words of a sentence outside a run are kept only if it starts one.
     if (runStart < 0) words.count = 0;
@@ -64,7 +67,8 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
       if (c === 0x0a) { i++; break; }
       if (isCut(c) && i + 1 < n && isSpace(passage.charCodeAt(i + 1))) { i++; break; }
       if (seen === ANY) continue;
-      if (c >= 0x80 || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x2d) { seen = ANY; continue; }
+      if (c === 0x2d) { hyphens = true; continue; }
+      if (c >= 0x80 || (c >= 0x30 && c <= 0x39) || c === 0x27) { seen = ANY; continue; }
       const lower = c | 0x20;
       if (lower < 0x61 || lower > 0x7a) continue;
       const start = i;
@@ -77,7 +81,7 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
       }
       const slot = formSlot(passage, start, i, hash);
       // A form the table has no room for leaves its sentence to be analysed.
-      if (slot < 0 || slot >= SLOT_CACHE) { seen = ANY; continue; }
+      if (slot < 0 || slot >= SLOT_CACHE) { seen = ANY; i--; continue; }
       const term = formTerm(slot);
       // The table of forms starts again empty when full: a slot's stem number holds only while it holds the same form.
       let stem = slotEpoch[slot] === stems.epoch && slotTerms[slot] === term ? slotStems[slot]! : NO_STEM;
@@ -89,13 +93,18 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
       }
       seen |= stem === JOINED ? ANY : wants.bits(stem);
       words.add(start, i, slot);
+      // Words joined by single hyphens ("kapan-kapan", "di-follow", "DP-nya") may be one token of another stem: the chain's own.
+      if (!(start >= 2 && passage.charCodeAt(start - 1) === 0x2d && isLetter(passage.charCodeAt(start - 2)))) chainStart = start;
+      if (chainStart < start && !(i + 1 < n && passage.charCodeAt(i) === 0x2d && isLetter(passage.charCodeAt(i + 1)))) {
+        seen |= chainBits(passage.slice(chainStart, i), wants);
+      }
       i--;
     }
     if (seen !== 0) {
       if (runStart < 0) runStart = from;
       runEnd = i;
       runSeen |= seen;
-      if (seen === ANY) runPlain = false;
+      if (seen === ANY || hyphens) runPlain = false;
     } else {
       words.count = sentenceWords;
       flush();
@@ -163,6 +172,32 @@ function onlySpaces(text: string, from: number, to: number): boolean {
     if (c !== 0x20 && c !== 0x09) return false;
   }
   return true;
+}
+
+const isLetter = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/** The stems a chain of hyphen-joined words can give, by its text in lower case; started again when it holds CHAINS_KEPT. */
+const chainStems = new Map<string, readonly string[]>();
+const CHAINS_KEPT = 1 << 14;
+
+/**
+ * The bits of the stems a chain of words joined by single hyphens can give, in a sentence of
+ * ASCII letters whose words begin no compound. tokens.ts makes the chain's tokens from its own
+ * words alone (hyphenChain), unless a word repeated before it takes its first word ("ide
+ * ide-nya"): then the rest is tokens of its own. Every other token of such a sentence is one
+ * of its words, whose stems the scan looks up.
+ */
+function chainBits(chain: string, wants: QueryStems): number {
+  const key = chain.toLowerCase();
+  let found = chainStems.get(key);
+  if (!found) {
+    if (chainStems.size >= CHAINS_KEPT) chainStems.clear();
+    found = [...analyse(key), ...analyse(key.slice(key.indexOf('-') + 1))].map((t) => t.stem);
+    chainStems.set(key, found);
+  }
+  let bits = 0;
+  for (const stem of found) bits |= wants.bits(stems.number(stem));
+  return bits;
 }
 
 /** Sentence punctuation: never inside a word when a space follows. */

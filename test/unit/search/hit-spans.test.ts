@@ -62,6 +62,11 @@ describe('hits of plain sentences, matched on the words read', () => {
     ['Kami bisa 👍 kami bisa. Cafe\u0301 kami bisa, kami', 'cafe'],
     ['Ini 👨‍👩‍👧 keluarga kami. Keluarga besar, keluarga kecil', 'keluarga'],
     ['Brand equity matters. The brand equities grew; branding too', '"brand equity"'],
+    ['Gerakan anti-korupsi itu. Usaha mikro-kecil, DP-nya', 'antikorupsi'],
+    ['Gerakan anti-korupsi itu. Usaha mikro-kecil, DP-nya', 'mikrokecil'],
+    ['Gerakan anti-korupsi itu. Usaha mikro-kecil, DP-nya', 'dp'],
+    // A repeated word takes the chain's first word: the rest of the chain is tokens of its own.
+    ['Gerakan mikro mikro mikro-anti-korupsi ya', 'antikorupsi'],
   ];
   it.each(cases)('in %j are those of the whole passage for %s', (text, query) => {
     const expected = wholePassage(text, query);
@@ -79,10 +84,12 @@ describe('hits of plain sentences, matched on the words read', () => {
     let seed = 7;
     const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x80000000; };
     const pieces = ['kami', 'Kami', 'bisa', 'ide', 'ide', 'pelanggan', 'pelanggannya', 'berlangganan', 'co', 'creation', 'non', 'formal',
-      'brand', 'equity', 'di', 'follow', 'Café', 'cafe\u0301', '👍', '50.000', 'Rp50.000', "Jum'at", 'e-commerce', 'ide-ide', 'kolaborasi', 'ide ide', 'bisa  bisa', 'Ide\tide'];
+      'brand', 'equity', 'di', 'follow', 'Café', 'cafe\u0301', '👍', '50.000', 'Rp50.000', "Jum'at", 'e-commerce', 'ide-ide', 'kolaborasi', 'ide ide', 'bisa  bisa', 'Ide\tide',
+      'kapan-kapan', 'Pelanggan-nya', 'di-follow', 'sebanyak-banyaknya', 'kerja-sama', 'tolong-menolong', 'follow-up', 'ide-bagus-nya', 'kami-kami', 'bisa-'];
     const separators = [' ', ' ', ' ', '  ', '\t', '. ', ', ', '! ', '\n', '\r\n', ' - ', '-', '; '];
     const queries = ['"kami bisa"', 'ide', '"ide pelanggan"', 'pelanggan', 'cocreation', 'nonformal', '"brand equity"', 'cafe', 'follow',
-      '50000', 'jumat', 'ecommerce', 'kolab*', 'kami OR ide', 'pelanggan -cafe', '"bisa kami"'];
+      '50000', 'jumat', 'ecommerce', 'kolab*', 'kami OR ide', 'pelanggan -cafe', '"bisa kami"', '"kapan kapan"', '"sebanyak banyaknya"', 'tolong', '"follow up"',
+      'pelanggannya', 'kerjasama', 'bagus', '"ide bagus"', '"kerja sama"', '"kapan ide"', 'menolong'];
     for (let n = 0; n < 300; n++) {
       let text = '';
       for (let w = 0, words = 5 + Math.floor(next() * 40); w < words; w++) {
