@@ -207,7 +207,9 @@ function codedRanges(db: Db, codeId: CodeId): Map<number, [number, number][]> {
 
 /** Turns matching units into keyword-in-context lines, one per match, until `enough` hits are made. */
 function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null, enough: number): SearchHit[] {
-  const documentTitle = prepared(db, 'SELECT title FROM documents WHERE id = ?').pluck();
+  // The titles of all the documents listed, in one statement rather than one each.
+  const titles = new Map(prepared(db, 'SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw()
+    .all(JSON.stringify([...new Set(rows.flatMap((row) => (row.documentId === null ? [] : [row.documentId])))])) as [number, string][]);
   const passageOf = documentPassages(db, rows);
   const speakers = turnsAndSpeakers(db, rows);
   // A document without turns is its informants' words: who spoke is worked out from its informants, read when first needed.
@@ -218,7 +220,7 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     let found = cache.get(key);
     if (!found) {
       if (row.documentId !== null) {
-        found = { title: documentTitle.get(row.documentId) as string, text: null };
+        found = { title: titles.get(row.documentId)!, text: null };
       } else if (row.memoId !== null) {
         const memo = prepared(db, 'SELECT title, body FROM memos WHERE id = ?').get(row.memoId) as { title: string; body: string };
         found = { title: memo.title || memo.body.slice(0, 60), text: memoText(memo.title, memo.body) };
