@@ -33,10 +33,12 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
   let runEnd = -1;
   let runSeen = 0;
   let runPlain = true;
+  let runChains = chainsAnalysed;
   const flush = () => {
     if (runStart < 0) return;
     if (wants.enough(runSeen)) {
-      if (runPlain) matchWords(tree, passage, spans);
+      // A chain analysed since the run began may have started the table of forms again, and its slots with it.
+      if (runPlain && runChains === chainsAnalysed) matchWords(tree, passage, spans);
       else {
         const tokens = analyse(passage.slice(runStart, runEnd));
         let last = -1;
@@ -59,7 +61,10 @@ export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
     let chainStart = -1;
     let i = from;
     // The words of a sentence outside a run are kept only if it starts one.
-    if (runStart < 0) words.count = 0;
+    if (runStart < 0) {
+      words.count = 0;
+      runChains = chainsAnalysed;
+    }
     const sentenceWords = words.count;
     // One sentence: up to and including its cut.
     for (; i < n; i++) {
@@ -179,6 +184,8 @@ const isLetter = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x
 /** The stems a chain of hyphen-joined words can give, by its text in lower case; started again when it holds CHAINS_KEPT. */
 const chainStems = new Map<string, readonly string[]>();
 const CHAINS_KEPT = 1 << 14;
+/** Chains analysed so far: analysing one may start word-forms.ts's table again, invalidating the slots of the words read before it. */
+let chainsAnalysed = 0;
 
 /**
  * The bits of the stems a chain of words joined by single hyphens can give, in a sentence of
@@ -192,6 +199,7 @@ function chainBits(chain: string, wants: QueryStems): number {
   let found = chainStems.get(key);
   if (!found) {
     if (chainStems.size >= CHAINS_KEPT) chainStems.clear();
+    chainsAnalysed++;
     found = [...analyse(key), ...analyse(key.slice(key.indexOf('-') + 1))].map((t) => t.stem);
     chainStems.set(key, found);
   }

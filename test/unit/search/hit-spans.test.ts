@@ -112,4 +112,13 @@ describe('hits of plain sentences, matched on the words read', () => {
     }
     expect(before).toEqual(wholePassage(text, 'pelanggan'));
   });
+
+  it('are those of the whole passage when a hyphenated chain, analysed mid-passage, starts the table of word forms again', () => {
+    const made = (i: number) => `zk${i.toString(26).replace(/./g, (d) => 'bcdfghjklmnpqrstvwxzbcdfgh'[parseInt(d, 26)]!)}`;
+    // Past the table's limit of forms within one sentence that holds the word, then a chain not met before.
+    const text = `Pelanggan kami ${Array.from({ length: 70_000 }, (_, i) => made(i)).join(' ')} pelanggan. Zq-zqzq lagi. Pelanggan`;
+    // Other forms first, past the limit: the search below starts with the table empty.
+    hitSpans(Array.from({ length: 70_000 }, (_, i) => made(100_000 + i)).join(' '), parseQuery('pelanggan')!);
+    expect(hitSpans(text, parseQuery('pelanggan')!)).toEqual(wholePassage(text, 'pelanggan'));
+  });
 });
