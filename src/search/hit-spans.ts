@@ -28,6 +28,7 @@ const STARTS_JOINED = new Set<string>([...COMPOUNDS.map((parts) => parts[0]!), .
 export function hitSpans(passage: string, tree: QueryNode): [number, number][] {
   makeRoomForForms();
   const wants = queryStems(tree);
+  wants.number();
   const spans: [number, number][] = [];
   let runStart = -1;
   let runEnd = -1;
@@ -251,6 +252,8 @@ const NO_STEM = -1;
 const JOINED = -2;
 
 interface QueryStems {
+  /** Numbers the query's stems in the current epoch, if not yet. */
+  readonly number: () => void;
   /** The bits of a stem, by number: which of the query's words it could be. */
   readonly bits: (stem: number) => number;
   /** Whether stems seen together could make a hit of some part. */
@@ -291,18 +294,23 @@ function queryStems(tree: QueryNode): QueryStems {
   // The query's stems by number, in the epoch they were numbered in; with a prefix, every stem's bits as first met.
   let epoch = 0;
   let byNumber = new Map<number, number>();
-  const bits = (stem: number): number => {
-    if (epoch !== stems.epoch) {
-      // Numbered when first asked and again after the numbering started anew: right after it did, the query's few stems cannot fill it again.
+  // Numbered before a passage is read, and again when a word's stem started the numbering anew (the word's number is of the new epoch).
+  const number = () => {
+    while (epoch !== stems.epoch) {
+      const now = stems.epoch;
       byNumber = new Map([...byStem].map(([s, b]) => [stems.number(s), b]));
-      epoch = stems.epoch;
+      // Numbering the query's own stems may itself have started it anew: then again, in an epoch that has room for them.
+      epoch = now;
     }
+  };
+  const bits = (stem: number): number => {
+    number();
     if (prefixes.length === 0) return byNumber.get(stem) ?? 0;
     let found = byNumber.get(stem);
     if (found === undefined) byNumber.set(stem, (found = ofStem(stems.list[stem]!)));
     return found;
   };
-  const made = { bits, enough };
+  const made = { number, bits, enough };
   byTree.set(tree, made);
   return made;
 }
