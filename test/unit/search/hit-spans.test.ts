@@ -85,11 +85,13 @@ describe('hits of plain sentences, matched on the words read', () => {
     const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x80000000; };
     const pieces = ['kami', 'Kami', 'bisa', 'ide', 'ide', 'pelanggan', 'pelanggannya', 'berlangganan', 'co', 'creation', 'non', 'formal',
       'brand', 'equity', 'di', 'follow', 'Café', 'cafe\u0301', '👍', '50.000', 'Rp50.000', "Jum'at", 'e-commerce', 'ide-ide', 'kolaborasi', 'ide ide', 'bisa  bisa', 'Ide\tide',
-      'kapan-kapan', 'Pelanggan-nya', 'di-follow', 'sebanyak-banyaknya', 'kerja-sama', 'tolong-menolong', 'follow-up', 'ide-bagus-nya', 'kami-kami', 'bisa-'];
-    const separators = [' ', ' ', ' ', '  ', '\t', '. ', ', ', '! ', '\n', '\r\n', ' - ', '-', '; '];
+      'kapan-kapan', 'Pelanggan-nya', 'di-follow', 'sebanyak-banyaknya', 'kerja-sama', 'tolong-menolong', 'follow-up', 'ide-bagus-nya', 'kami-kami', 'bisa-',
+      'anti', 'korupsi', 'mikro', 'kecil', 'up', 'nya', 'sama', 'DP', 'ide ide ide'];
+    const separators = [' ', ' ', ' ', '  ', '\t', '. ', ', ', '! ', '\n', '\r\n', ' - ', '-', '-', '--', '- ', ' -', '; '];
     const queries = ['"kami bisa"', 'ide', '"ide pelanggan"', 'pelanggan', 'cocreation', 'nonformal', '"brand equity"', 'cafe', 'follow',
       '50000', 'jumat', 'ecommerce', 'kolab*', 'kami OR ide', 'pelanggan -cafe', '"bisa kami"', '"kapan kapan"', '"sebanyak banyaknya"', 'tolong', '"follow up"',
-      'pelanggannya', 'kerjasama', 'bagus', '"ide bagus"', '"kerja sama"', '"kapan ide"', 'menolong'];
+      'pelanggannya', 'kerjasama', 'bagus', '"ide bagus"', '"kerja sama"', '"kapan ide"', 'menolong',
+      'antikorupsi', 'korupsi', 'mikrokecil', 'kecil', 'dpnya', 'kerjasama', 'anti*'];
     for (let n = 0; n < 300; n++) {
       let text = '';
       for (let w = 0, words = 5 + Math.floor(next() * 40); w < words; w++) {
