@@ -207,24 +207,20 @@ function codedRanges(db: Db, codeId: CodeId): Map<number, [number, number][]> {
 
 /** Turns matching units into keyword-in-context lines, one per match, until `enough` hits are made. */
 function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<number, [number, number][]> | null, enough: number): SearchHit[] {
-  const documentTitle = prepared(db, 'SELECT title FROM documents WHERE id = ?').pluck();
+  // The titles of all the documents listed, in one statement rather than one each.
+  const titles = new Map(prepared(db, 'SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw()
+    .all(JSON.stringify([...new Set(rows.flatMap((row) => (row.documentId === null ? [] : [row.documentId])))])) as [number, string][]);
   const passageOf = documentPassages(db, rows);
-  // Turns follow one another without overlapping: the one holding a passage is the last to start at or before it (one index step, not a scan from the first turn).
-  const turn = prepared(db, 'SELECT speaker, role, start_ms AS startMs FROM turns WHERE document_id = ? AND start_offset <= ? AND end_offset >= ? ORDER BY start_offset DESC LIMIT 1');
-  // A transcript unit is a speaker turn and names its informant; a document without turns is its informants' words.
-  const whoSpoke = speakersOf(db);
-  const informant = prepared(db, 'SELECT i.label, t.name FROM informants i JOIN informant_types t ON t.id = i.type_id WHERE i.id = ?').raw();
-  const spokenByOne = (id: number | null): { informantLabels: string[]; informantTypes: string[] } => {
-    const found = id === null ? undefined : informant.get(id) as [string, string] | undefined;
-    return found ? { informantLabels: [found[0]], informantTypes: [found[1]] } : { informantLabels: [], informantTypes: [] };
-  };
+  const speakers = turnsAndSpeakers(db, rows);
+  // A document without turns is its informants' words: who spoke is worked out from its informants, read when first needed.
+  let whoSpoke: ReturnType<typeof speakersOf> | undefined;
   const cache = new Map<string, { title: string; text: string | null }>();
   const source = (row: UnitRow) => {
     const key = row.documentId !== null ? `d${row.documentId}` : row.memoId !== null ? `m${row.memoId}` : `c${row.codeId}`;
     let found = cache.get(key);
     if (!found) {
       if (row.documentId !== null) {
-        found = { title: documentTitle.get(row.documentId) as string, text: null };
+        found = { title: titles.get(row.documentId)!, text: null };
       } else if (row.memoId !== null) {
         const memo = prepared(db, 'SELECT title, body FROM memos WHERE id = ?').get(row.memoId) as { title: string; body: string };
         found = { title: memo.title || memo.body.slice(0, 60), text: memoText(memo.title, memo.body) };
@@ -237,15 +233,16 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     return found;
   };
   const hits: SearchHit[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     if (hits.length >= enough) break;
     const { title, text: whole } = source(row);
+    const said = speakers[index];
     const people = row.documentId === null ? { informantLabels: [], informantTypes: [] }
-      : row.role !== null ? spokenByOne(row.informantId) : whoSpoke(row.documentId, row.start, row.end);
+      : row.role !== null ? spokenByOne(said?.label ?? null, said?.type ?? null) : (whoSpoke ??= speakersOf(db))(row.documentId, row.start, row.end);
     // Offsets below stay in the source's coordinates: a transcript passage is placed back at row.start.
     const passage = row.documentId !== null ? passageOf(row) : whole!.slice(row.start, row.end);
     const text = (from: number, to: number) => passage.slice(from - row.start, to - row.start);
-    const speaker = row.documentId !== null ? turn.get(row.documentId, row.start, row.end) as { speaker: string; role: SpeakerRole; startMs: number | null } | undefined : undefined;
+    const speaker = said?.speaker !== null ? said : undefined;
     for (const [from, to] of hitSpans(passage, tree)) {
       const start = row.start + from;
       const end = row.start + to;
@@ -263,6 +260,33 @@ function kwic(db: Db, rows: readonly UnitRow[], tree: QueryNode, within: Map<num
     }
   }
   return hits;
+}
+
+/** A transcript unit's speaker turn (null fields when none holds it) and the informant who spoke it, as one row each. */
+interface UnitSpeaker { speaker: string; role: SpeakerRole; startMs: number | null; label: string | null; type: string | null }
+
+/**
+ * The speaker turn holding each transcript unit, and its informant's label and type: one
+ * statement for all the units of a search instead of two for each hit (about 10 µs each, 2 ms
+ * of a search of 200 hits). Memos' and codes' units get undefined.
+ */
+function turnsAndSpeakers(db: Db, rows: readonly UnitRow[]): (UnitSpeaker | undefined)[] {
+  const asked = rows.map((row) => (row.documentId === null ? null : [row.documentId, row.start, row.end, row.role === null ? null : row.informantId]));
+  // Turns follow one another without overlapping: the one holding a passage is the last to start at or before it (one index step, not a scan from the first turn).
+  const found = prepared(db, `SELECT CAST(j.key AS INTEGER) AS k, t.speaker, t.role, t.start_ms AS startMs, i.label, it.name AS type
+    FROM json_each(?) j
+    LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = j.value ->> 0 AND start_offset <= j.value ->> 1 AND end_offset >= j.value ->> 2
+      ORDER BY start_offset DESC LIMIT 1)
+    LEFT JOIN (informants i JOIN informant_types it ON it.id = i.type_id) ON i.id = j.value ->> 3
+    WHERE j.type = 'array'`).all(JSON.stringify(asked)) as (UnitSpeaker & { k: number })[];
+  const out: (UnitSpeaker | undefined)[] = new Array<UnitSpeaker | undefined>(rows.length).fill(undefined);
+  for (const row of found) out[row.k] = row;
+  return out;
+}
+
+/** The informant of a speaker turn, when it names one. */
+function spokenByOne(label: string | null, type: string | null): { informantLabels: string[]; informantTypes: string[] } {
+  return label !== null && type !== null ? { informantLabels: [label], informantTypes: [type] } : { informantLabels: [], informantTypes: [] };
 }
 
 /**
