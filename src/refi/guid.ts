@@ -31,7 +31,7 @@ export function exportGuids(db: Database.Database, projectGuid: string): (kind: 
   };
   return (kind, id, part) => {
     const own = typeof id === 'number' ? rowGuid(TABLE_OF[kind], id) : undefined;
-    // A row always has its GUID (migration 010); a dangling id falls back to a name no row has.
+    // A row always has its GUID (migration 9); a dangling id falls back to a name no row has.
     if (own === undefined) return refiGuid(projectGuid, kind, part === undefined ? id : `${id}-${part}`);
     return part === undefined ? own : refiGuid(own, kind, part);
   };

@@ -32,6 +32,8 @@ describe('undo with another coder on the same file', () => {
     rina.session.close();
     await e2e.call('project.open', { path: file });
     await e2e.page.reload();
+    // Two people have now coded the file: the window asks who is coding here.
+    await bench.chooseCoder('Peneliti E2E');
     await bench.openTranscript('P-01_fashion');
     await bench.stripe('Survei pelanggan').first().waitFor();
 

@@ -71,6 +71,13 @@ export class Workbench {
     await this.codeRow(source).waitFor({ state: 'detached' });
   }
 
+  /** Answers "who is coding?", asked when a project several people code opens. */
+  async chooseCoder(name: string): Promise<void> {
+    const picker = this.page.getByTestId('coder-picker');
+    await picker.getByTestId(`coder-${name}`).click();
+    await picker.waitFor({ state: 'detached' });
+  }
+
   async undo(): Promise<void> {
     await this.page.getByTestId('undo').click();
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { extractsOf } from '../../../src/analysis/extracts';
 import { readCandidates, utf8WordCount } from '../../../src/report/candidates';
 import { wordCount } from '../../../src/report/quotes';
+import { newGuid } from '../../../src/store/row-guid';
 import { sampleStudy, type SampleStudy } from '../analysis/fixture';
 
 let study: SampleStudy | undefined;
@@ -65,7 +66,7 @@ describe('the report’s quote candidates', () => {
     const documents = db.prepare('SELECT id, text FROM documents ORDER BY id').all() as { id: number; text: string }[];
     const coder = client.session.store.coderId();
     // More codings than one slice holds, with a gap of ids wider than a slice between two runs of them.
-    const insert = db.prepare('INSERT INTO codings (id, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO codings (id, guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
       let id = 1;
       for (let n = 0; n < 40_000; n++) {
@@ -73,7 +74,7 @@ describe('the report’s quote candidates', () => {
         const document = documents[n % documents.length]!;
         const start = (n * 7) % (document.text.length - 60);
         const end = start + 10 + (n % 50);
-        insert.run(id++, document.id, n % 3 === 0 ? b : a, coder, start, end, document.text.slice(start, end), '2026-01-01T00:00:00Z');
+        insert.run(id++, newGuid(), document.id, n % 3 === 0 ? b : a, coder, start, end, document.text.slice(start, end), '2026-01-01T00:00:00Z');
       }
     })();
     const expected = extractsOf(db, [a, b]);

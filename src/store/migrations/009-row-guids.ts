@@ -19,8 +19,8 @@ BEGIN SELECT RAISE(ABORT, '${table}.guid is required'); END;
 CREATE TRIGGER ${table}_guid_kept BEFORE UPDATE OF guid ON ${table} WHEN old.guid IS NOT NULL AND new.guid IS NOT old.guid
 BEGIN SELECT RAISE(ABORT, '${table}.guid never changes'); END;`).join('\n');
 
-export const migration010: Migration = {
-  version: 10,
+export const migration009: Migration = {
+  version: 9,
   name: 'row guids',
   sql: `${guidSql}
 -- A colour per coder, so views can show who coded what (filled in below, one palette colour each).

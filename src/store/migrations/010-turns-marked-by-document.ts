@@ -7,8 +7,8 @@ import type { Migration } from './index';
  * was an INSERT OR IGNORE run 130,000 times in an 8M-word import, half of storing its turns
  * (0.5 s of the writer's CPU). A turn removed or changed still marks its document.
  */
-export const migration011: Migration = {
-  version: 11,
+export const migration010: Migration = {
+  version: 10,
   name: 'turns marked by their document',
   sql: `
 DROP TRIGGER search_turns_added;
