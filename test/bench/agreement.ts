@@ -4,6 +4,7 @@ import path from 'node:path';
 import { localClient } from '../../src/api/client';
 import { parseTurns } from '../../src/import/turns';
 import { documentWriter } from '../../src/store/documents';
+import { newGuid } from '../../src/store/row-guid';
 import { random, transcript } from './corpus';
 import { cpuSeconds } from './import-and-code';
 import { figure, fmt, percentile } from './stats';
@@ -55,7 +56,7 @@ export async function benchAgreement(dir: string, documents: number, wordsEach: 
   const coderIds = CODERS.map((name) => bdb.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(name) as number);
   const documentIds = bdb.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
   bdb.transaction(() => {
-    const insert = bdb.prepare("INSERT OR IGNORE INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, '', '2026-12-07T00:00:00Z')");
+    const insert = bdb.prepare("INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, '', '2026-12-07T00:00:00Z')");
     documentIds.forEach((documentId, d) => {
       const { text, turns } = texts[d]!;
       const absent = d % 10 === 0 ? 1 + (d / 10) % 3 : -1;
@@ -68,16 +69,16 @@ export async function benchAgreement(dir: string, documents: number, wordsEach: 
         const turn = turns[Math.floor(rand() * turns.length)]!;
         return [codeIds[Math.floor(rand() * codeIds.length)]!, ...within(turn), turns.indexOf(turn)] as const;
       });
-      for (const [code, start, end] of mine) insert.run(documentId, code, coderIds[0], start, end);
+      for (const [code, start, end] of mine) insert.run(newGuid(), documentId, code, coderIds[0], start, end);
       for (let c = 1; c < CODERS.length; c++) {
         if (c === absent) continue;
         for (const [code, start, end, t] of mine) {
           const r = rand();
-          if (r < 0.5) insert.run(documentId, code, coderIds[c], start, end);
-          else if (r < 0.65) insert.run(documentId, code, coderIds[c], Math.max(0, start - 3), Math.min(text.length, end + 3));
-          else if (r < 0.7) insert.run(documentId, code, coderIds[c], ...within(turns[Math.min(turns.length - 1, t + 1)]!));
+          if (r < 0.5) insert.run(newGuid(), documentId, code, coderIds[c], start, end);
+          else if (r < 0.65) insert.run(newGuid(), documentId, code, coderIds[c], Math.max(0, start - 3), Math.min(text.length, end + 3));
+          else if (r < 0.7) insert.run(newGuid(), documentId, code, coderIds[c], ...within(turns[Math.min(turns.length - 1, t + 1)]!));
         }
-        for (let k = 0; k < 15; k++) insert.run(documentId, codeIds[Math.floor(rand() * codeIds.length)], coderIds[c], ...within(turns[Math.floor(rand() * turns.length)]!));
+        for (let k = 0; k < 15; k++) insert.run(newGuid(), documentId, codeIds[Math.floor(rand() * codeIds.length)], coderIds[c], ...within(turns[Math.floor(rand() * turns.length)]!));
       }
     });
   })();

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { CodeId, DocumentId } from '../../src/domain/ids';
 import { parseTurns } from '../../src/import/turns';
+import { newGuid } from '../../src/store/row-guid';
 import { compareProfiles, random, writeCorpus, type CorpusKind } from './corpus';
 import { figure, fmt, percentile, seconds } from './stats';
 
@@ -85,7 +86,7 @@ export async function benchApplyCode({ client }: ImportBench, codings: number, c
   const codes: CodeId[] = [];
   for (let i = 0; i < 200; i++) codes.push((await client.invoke('codes.create', { name: `kode ${i + 1}` })).id);
   const coder = client.session.store.coderId();
-  const insert = db.prepare('INSERT OR IGNORE INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let t = performance.now();
   db.transaction(() => {
     for (let i = 0; i < codings; i++) {
@@ -93,7 +94,7 @@ export async function benchApplyCode({ client }: ImportBench, codings: number, c
       const start = Math.floor(rand() * (doc.length - 400));
       const end = start + 50 + Math.floor(rand() * 300);
       // The real passage as the quote, as the app stores it: reports and exports read it.
-      insert.run(doc.id, codes[i % codes.length], coder, start, end, doc.text.slice(start, end), '2026-01-01T00:00:00Z');
+      insert.run(newGuid(), doc.id, codes[i % codes.length], coder, start, end, doc.text.slice(start, end), '2026-01-01T00:00:00Z');
     }
   })();
   const count = db.prepare('SELECT count(*) FROM codings').pluck().get() as number;

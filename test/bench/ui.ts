@@ -13,6 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { localClient } from '../../src/api/client';
 import type { CodeId, DocumentId, InformantId, InformantTypeId } from '../../src/domain/ids';
 import { rendererDir } from '../../src/server/paths';
+import { newGuid } from '../../src/store/row-guid';
 import { startWebServer } from '../../src/server/web-server';
 import { CHROMIUM } from '../e2e/harness';
 import { tempDir } from '../helpers/temp-project';
@@ -53,13 +54,13 @@ async function buildProject(file: string): Promise<void> {
     const coder = client.session.store.coderId();
     const rand = random(7);
     const texts = db.prepare('SELECT id, text FROM documents').all() as { id: DocumentId; text: string }[];
-    const insert = db.prepare('INSERT OR IGNORE INTO codings (document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare('INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
       for (let i = 0; i < codings; i++) {
         const doc = texts[Math.floor(rand() * texts.length)]!;
         const start = Math.floor(rand() * (doc.text.length - 400));
         const end = start + 50 + Math.floor(rand() * 300);
-        insert.run(doc.id, codes[i % codes.length], coder, start, end, doc.text.slice(start, end), '2026-01-01T00:00:00Z');
+        insert.run(newGuid(), doc.id, codes[i % codes.length], coder, start, end, doc.text.slice(start, end), '2026-01-01T00:00:00Z');
       }
     })();
     client.session.close();
