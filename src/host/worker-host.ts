@@ -35,6 +35,8 @@ export interface HostTiming {
   readonly readerIdleMs: number;
   /** The writer has had nothing to do for this long after an opening: the day's backup is made. */
   readonly backupAfterIdleMs: number;
+  /** A long change (READER_AHEAD_ACTIONS) waits at most this long for the reader it started to be ready. */
+  readonly readerAheadMs: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface HostTiming {
  * runs only while changes keep reads waiting. The backup waits until the first screen's reads,
  * sent as soon as the opening is answered, have been answered.
  */
-export const HOST_TIMING: HostTiming = { readerAfterMs: 200, readerIdleMs: 60_000, backupAfterIdleMs: 1_000 };
+export const HOST_TIMING: HostTiming = { readerAfterMs: 200, readerIdleMs: 60_000, backupAfterIdleMs: 1_000, readerAheadMs: 1_000 };
 
 export interface InvokeOptions {
   /** Progress of a long action, with the job id `cancel` takes. */
@@ -118,6 +120,8 @@ export class WorkerHost {
   private readonly crashListeners = new Set<(notice: CrashNotice) => void>();
   private readonly noticeListeners = new Set<(notice: LocalizedText) => void>();
   private readonly followWaiters: (() => void)[] = [];
+  /** The long change at the head of the line that waits for the reader it started (`holdForReader`). */
+  private held: { call: Call; expired: boolean; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly options: WorkerHostOptions) {
     this.timing = { ...HOST_TIMING, ...options.timing };
@@ -166,6 +170,11 @@ export class WorkerHost {
     if (waiting >= 0) {
       this.queue.splice(waiting, 1);
       this.finish(call, failed(cancelledError()));
+      if (this.held?.call === call) {
+        clearTimeout(this.held.timer);
+        this.held = null;
+        this.pump();
+      }
     } else Atomics.store(new Int32Array(call.cancel), 0, 1);
     return true;
   }
@@ -196,7 +205,7 @@ export class WorkerHost {
   /** Closes the project (its WAL checkpointed into the file) and ends both workers. */
   async close(): Promise<void> {
     this.gaveUp = true;
-    for (const timer of [this.readerStart, this.readerIdle, this.backupTimer]) if (timer) clearTimeout(timer);
+    for (const timer of [this.readerStart, this.readerIdle, this.backupTimer, this.held?.timer]) if (timer) clearTimeout(timer);
     await Promise.all([this.writer.stop(), this.reader?.stop()]);
     for (const call of [...this.calls.values()]) this.finish(call, failed(crashedError(call.name, 'given-up')));
   }
@@ -207,11 +216,26 @@ export class WorkerHost {
 
   private pump(): void {
     if (this.running) return;
-    const call = this.queue.shift();
-    if (!call) return this.whenIdle();
+    const head = this.queue[0];
+    if (!head) return this.whenIdle();
+    if (this.holdForReader(head)) {
+      // The writer is free meanwhile: it answers the reads right behind the held change (they would see
+      // the project as it is before that change on the reader too); a change behind it keeps its turn.
+      const next = this.queue[1];
+      if (next && READ_ACTIONS.has(next.name as ActionName)) this.run(this.queue.splice(1, 1)[0]!);
+      return;
+    }
+    this.queue.shift();
+    if (this.held?.call === head) {
+      clearTimeout(this.held.timer);
+      this.held = null;
+    }
+    this.run(head);
+  }
+
+  private run(call: Call): void {
     this.running = call;
     this.runningSince = performance.now();
-    if (!this.reader && !this.gaveUp && READER_AHEAD_ACTIONS.has(call.name as ActionName)) this.startReader();
     if (!this.exclusive(call) || (this.readerProject === null && this.readerTarget === null)) return this.send('writer', call);
     // Sent once the reader has closed the project ('followed').
     this.readerTarget = null;
@@ -219,6 +243,29 @@ export class WorkerHost {
       this.readerProject = undefined;
       this.reader?.post({ type: 'follow', project: null });
     }
+  }
+
+  /**
+   * Whether a long change (an import, search-to-code) waits before it starts: for the reader, which it
+   * starts, to have the project open. A thread takes 0.3 s to start on an idle machine and three times
+   * as long beside an import's parsing threads, and until it is ready every read would wait behind the
+   * change; the change waits instead, for `readerAheadMs` at most.
+   */
+  private holdForReader(call: Call): boolean {
+    if (!READER_AHEAD_ACTIONS.has(call.name as ActionName) || this.gaveUp) return false;
+    if (this.held?.call === call) return !this.held.expired && !this.readerReady();
+    if (!this.reader) this.startReader();
+    if (this.readerReady()) return false;
+    const held = {
+      call, expired: false,
+      timer: setTimeout(() => {
+        held.expired = true;
+        this.pump();
+      }, this.timing.readerAheadMs),
+    };
+    held.timer.unref();
+    this.held = held;
+    return true;
   }
 
   /** The writer has nothing to do: the day's backup of a project just opened, once it stays so for a moment. */
@@ -301,6 +348,8 @@ export class WorkerHost {
           this.handOverReads();
         }
         this.restReader();
+        // A change held for the reader may start now.
+        this.pump();
         return;
       case 'dialog': {
         const answer = (paths: readonly string[] | null) =>

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ActionName, Outcome } from '../../src/api/contract';
-import { WorkerHost } from '../../src/host/worker-host';
+import type * as hostModule from '../../src/host/worker-host';
 import { writeCorpus } from './corpus';
 import { figure, fmt, percentile, seconds } from './stats';
 
@@ -14,11 +14,14 @@ function valueOf(outcome: Outcome<ActionName>): unknown {
 /**
  * The window stays usable during an import: through the worker host, as Electron and browser
  * mode run it, a UI action (`codes.list`) is sent every 50 ms while the import runs, and each is
- * timed from the call to its answer.
+ * timed from the call to its answer. The host is the built core's (dist/, built by `npm run bench`),
+ * as the app runs it: from the sources each thread would first compile its modules with tsx, which
+ * the app's reader, started as the import begins, does not.
  */
 export async function benchResponsive(dir: string, documents: number, wordsEach: number): Promise<void> {
   const folder = path.join(dir, 'corpus-responsive');
   writeCorpus(folder, documents, wordsEach, undefined, 'dense');
+  const { WorkerHost } = (await import(path.resolve(__dirname, '../../dist/src/host/worker-host.js'))) as typeof hostModule;
   const host = new WorkerHost({ coder: 'bench', host: { kind: 'browser' } });
   try {
     valueOf(await host.invoke('project.create', { path: path.join(dir, 'bench-responsive.tematik') }));

@@ -284,6 +284,23 @@ describe('the worker host', () => {
     expect((await importing).ok).toBe(true);
   });
 
+  it('answers the reads sent as an import begins on the writer while the import waits for the reader it started; a change sent behind the import keeps its turn', async () => {
+    const host = startHost({ timing: { readerAfterMs: 3_600_000, readerAheadMs: 3_600_000 } });
+    await newProject(host);
+    await value(host.invoke('codes.create', { name: 'kolaborasi' }));
+    const order: string[] = [];
+    const importing = host.invoke('import.folder', { folder: transcriptFolder(60) }, { onProgress: () => { if (!order.includes('import progress')) order.push('import progress'); } })
+      .then((outcome) => { order.push('import done'); return outcome; });
+    const listed = host.invoke('codes.list', {}).then((outcome) => { order.push('codes.list'); return outcome; });
+    const created = host.invoke('codes.create', { name: 'kepercayaan' }).then((outcome) => { order.push('codes.create'); return outcome; });
+    expect((await value<{ name: string }[]>(listed)).map((c) => c.name)).toEqual(['kolaborasi']);
+    expect((await importing).ok).toBe(true);
+    expect((await created).ok).toBe(true);
+    // The import waited for the reader, not the hour of readerAheadMs: the reader had the project open.
+    expect(host.readerRunning).toBe(true);
+    expect(order).toEqual(['codes.list', 'import progress', 'import done', 'codes.create']);
+  });
+
   it('fails only the read a lazily started reader crashed on, and starts a new reader for the next one', async () => {
     let answerDialog!: (paths: string[] | null) => void;
     const host = startHost({
