@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     console.log('memory');
     figure('peak RSS of the benchmark process (lunr included)', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 leaves the projects for measuring one part again (app-process.mjs PROJECT DIR, say).
+    if (process.env['BENCH_KEEP'] === '1') console.log(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
