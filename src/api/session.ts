@@ -7,7 +7,6 @@ import type { OpenProject, ProjectBackend } from '../store/backend';
 import { projectBackend, sqliteStoreOf } from '../store/backends';
 import type { LockApp } from '../store/lock';
 import type { ProjectData } from '../store/project-data';
-import type { ProjectStore } from '../store/project-store';
 import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
@@ -83,7 +82,7 @@ export class Session {
   }
 
   /** The SQLite file behind the open project, for tests and benchmarks that look into it; lint keeps the app on `data`. */
-  get store(): ProjectStore {
+  get store(): ReturnType<typeof sqliteStoreOf> {
     return sqliteStoreOf(this.project);
   }
 
