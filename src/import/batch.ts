@@ -133,16 +133,19 @@ const INDEX_BATCH_CHARS = 8_000_000;
 export async function runImport(data: ProjectData, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
   // Each file reports twice: when its turn to be read comes, and when it is stored.
   const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
-  // The sheet must agree with the project before anything is read.
-  const typeProblems = await checkSheetTypes(data, plan.sheetRows);
-  if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
   const failed: { file: string; reason: string; reasonText: LocalizedText }[] = [];
   const skipped: SkippedFile[] = [...plan.skipped];
-  // Parsed in parallel threads, each file's result taken here in the plan's order.
-  const { reads, stop } = readInParallel(plan.items.map((item) => item.file));
+  let stop = (): void => undefined;
   try {
     // One change across awaits: each file is stored as soon as it is read, while the next are parsed.
     const written = await data.change({ action: 'import', summary: 'Import', args: {} }, async (tx) => {
+      // The sheet must agree with the project before anything is read; checked in the change, so no other change slips in between.
+      const typeProblems = await checkSheetTypes(tx, plan.sheetRows);
+      if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
+      // Parsed in parallel threads, each file's result taken here in the plan's order.
+      const parsing = readInParallel(plan.items.map((item) => item.file));
+      stop = parsing.stop;
+      const { reads } = parsing;
       const created = await ensureInformants(tx, plan.sheetRows);
       const imported: ImportReport['imported'][number][] = [];
       // What the project held before: this import's own documents are in `seen`.
