@@ -47,6 +47,37 @@ const handlerSyntax = [
   { selector: "VariableDeclarator[init.property.name='session'] > ObjectPattern > Property[key.name='store']", message: viaStoreInterface },
 ];
 
+/**
+ * The import writers (a folder of transcripts, a REFI-QDA project, a codebook) write through the
+ * store interface too (`data.change`, `tx.imports`), so a second backend runs them as they are.
+ */
+const writersViaStoreInterface = 'The import writers reach the project through the store interface (ProjectData: data.change, tx.imports in src/store/project-data.ts), not SQLite or the modules of src/store.';
+const writerFiles = ['src/import/batch.ts', 'src/refi/write-project.ts', 'src/refi/write-themes.ts', 'src/refi/codebook.ts', 'src/refi/import-journal.ts'];
+const writerImports = [
+  ...coreImports,
+  restrict(['better-sqlite3'], writersViaStoreInterface),
+  { regex: '(^|/)store/(?!project-data$)', message: writersViaStoreInterface },
+];
+
+/**
+ * The session and the worker host open projects through the backend chosen in src/store/backends.ts
+ * and use what an OpenProject offers (src/store/backend.ts): never SQLite itself. `session.store`,
+ * the SQLite file behind the project, is for tests and benchmarks that look into it.
+ */
+const viaBackend = 'The session and the host open projects through the backend (src/store/backend.ts, chosen in src/store/backends.ts) and use session.project and session.data, not SQLite: session.store is for tests.';
+const sessionFiles = ['src/api/session.ts', 'src/api/client.ts', 'src/api/busy.ts', 'src/api/dispatch.ts', 'src/host/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'];
+const sessionImports = [
+  ...coreImports,
+  restrict(['better-sqlite3'], viaBackend),
+  { regex: '(^|/)store/(sqlite/|project-store$|open$)', message: viaBackend },
+];
+const sessionSyntax = [
+  noEnums,
+  { selector: "MemberExpression[object.name='session'][property.name='store']", message: viaBackend },
+  { selector: "MemberExpression[object.property.name='session'][property.name='store']", message: viaBackend },
+  { selector: "ClassBody MemberExpression[object.type='ThisExpression'][property.name='store']", message: viaBackend },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-output/**', 'docs/**'] },
   ...tseslint.configs.recommended,
@@ -67,6 +98,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: handlerImports }],
       'no-restricted-syntax': ['error', ...handlerSyntax],
+    },
+  },
+  {
+    files: writerFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: writerImports }] },
+  },
+  {
+    files: sessionFiles,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: sessionImports }],
+      'no-restricted-syntax': ['error', ...sessionSyntax],
     },
   },
   {

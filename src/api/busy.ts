@@ -1,4 +1,4 @@
-import { busyError, isBusy } from '../store/failures';
+import { busyError } from '../store/failures';
 import type { Session } from './session';
 
 /**
@@ -25,7 +25,7 @@ export async function retryWhileBusy<T>(session: Session, attempt: () => T | Pro
     try {
       return await attempt();
     } catch (error) {
-      if (!isBusy(error) || session.writeMark !== mark) throw error;
+      if (!session.isBusy(error) || session.writeMark !== mark) throw error;
       if (Date.now() + pause > deadline) throw busyError();
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, LONGEST_PAUSE_MS);

@@ -18,7 +18,7 @@ export function localClient(options: SessionOptions & { onProgress?: (p: Progres
     try {
       return await call(name, args);
     } finally {
-      session.backUpForToday();
+      await session.backUpForToday();
     }
   };
   return { invoke, session };

@@ -3,12 +3,10 @@ import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
-import { failureOf, isCorrupt } from '../store/failures';
+import type { OpenProject, ProjectBackend } from '../store/backend';
+import { projectBackend, sqliteStoreOf } from '../store/backends';
 import type { LockApp } from '../store/lock';
-import { dailyBackup } from '../store/backup';
 import type { ProjectData } from '../store/project-data';
-import { ProjectStore } from '../store/project-store';
-import { projectData } from '../store/sqlite/project-data';
 import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
@@ -33,6 +31,8 @@ export interface SessionOptions {
   readonly host?: Host;
   /** How long, in all, an action waits for another process's write before the user is told the project is busy (src/api/busy.ts). */
   readonly busyPatienceMs?: number;
+  /** Where projects are kept; by default the one chosen in src/store/backends.ts. */
+  readonly backend?: ProjectBackend;
 }
 
 export interface SessionOpenOptions {
@@ -54,7 +54,7 @@ const LOCK_APP: Readonly<Record<Host['kind'], LockApp>> = { electron: 'window', 
 
 /** The one project a window (or CLI run, or browser-mode server) has open. */
 export class Session {
-  private current: ProjectStore | null = null;
+  private current: OpenProject | null = null;
   /** Counts openings and closings, so a retried action can tell that the project changed under it. */
   private openings = 0;
   /** The project just opened still wants its daily backup: made by `backUpForToday`, after the opening has been answered. */
@@ -63,19 +63,27 @@ export class Session {
   coderChosen = false;
 
   readonly host: Host;
+  private readonly backend: ProjectBackend;
 
   constructor(readonly options: SessionOptions) {
     this.host = options.host ?? { kind: 'cli' };
+    this.backend = options.backend ?? projectBackend(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   }
 
-  get store(): ProjectStore {
+  /** The open project as a whole: where it is, whether it may be written, who is coding. */
+  get project(): OpenProject {
     if (!this.current) throw new TematikError('no_project', say('noProject'));
     return this.current;
   }
 
   /** The open project behind the store interface: what the handlers use (src/store/project-data.ts). */
   get data(): ProjectData {
-    return projectData(this.store);
+    return this.project.data;
+  }
+
+  /** The SQLite file behind the open project, for tests and benchmarks that look into it; lint keeps the app on `data`. */
+  get store(): ReturnType<typeof sqliteStoreOf> {
+    return sqliteStoreOf(this.project);
   }
 
   get isOpen(): boolean {
@@ -86,12 +94,11 @@ export class Session {
    * Opens a project in place of the current one, which stays open if this fails. Reopening the
    * project this session writes lets go of it first: our own lock would refuse us.
    */
-  open(file: string, options: SessionOpenOptions = {}): ProjectStore {
+  async open(file: string, options: SessionOpenOptions = {}): Promise<OpenProject> {
     if (!options.create && this.current && this.current.readOnly === null && sameFile(this.current.file, file)) this.close();
-    const next = ProjectStore.open(file, this.options.coder, {
-      ...(options.create ? { create: true } : {}), ...(options.name ? { name: options.name } : {}), ...(options.readOnly ? { readOnly: true } : {}),
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), app: LOCK_APP[this.host.kind],
-    });
+    const opener = { coder: this.options.coder, app: LOCK_APP[this.host.kind] };
+    const next = options.create ? await this.backend.create(file, options.name, opener)
+      : options.readOnly ? await this.backend.readOnly(file, opener) : await this.backend.open(file, opener);
     this.close();
     this.current = next;
     this.openings++;
@@ -114,17 +121,17 @@ export class Session {
    * reads are answered; the local client right after the opening action. A failure is no error:
    * it is returned as the notice the user is told, and is also among the project's notices.
    */
-  backUpForToday(): LocalizedText | null {
+  async backUpForToday(): Promise<LocalizedText | null> {
     if (!this.backupPending) return null;
     this.backupDue = false;
-    return dailyBackup(this.store).failure;
+    return this.project.backUpForToday();
   }
 
   /** "Who is coding?": changes are recorded under `name` from now on, and this machine remembers the answer for the project. */
   setCoder(name: string): void {
-    this.store.actAs(name);
+    this.project.actAs(name);
     this.coderChosen = true;
-    rememberCoder(this.host.dataDir, this.store.projectGuid(), name);
+    rememberCoder(this.host.dataDir, this.project.projectGuid(), name);
   }
 
   close(): void {
@@ -144,10 +151,12 @@ export class Session {
    * by an action is made read-only at once, so nothing more is written into it.
    */
   failure(error: unknown): TematikError | null {
-    const store = this.current;
-    const failure = failureOf(error, store?.file ?? null);
-    if (store && failure?.text && isCorrupt(error)) store.markDamaged(failure.text);
-    return failure;
+    return this.current ? this.current.failure(error) : this.backend.failure(error);
+  }
+
+  /** Whether the failure is a moment's contention worth trying again (src/api/busy.ts). */
+  isBusy(error: unknown): boolean {
+    return this.backend.isBusy(error);
   }
 }
 

@@ -32,7 +32,7 @@ const session = new Session({
   ...(setup.busyPatienceMs !== undefined ? { busyPatienceMs: setup.busyPatienceMs } : {}),
 });
 
-const openProject = (): OpenProject | null => (session.isOpen ? { file: session.store.file, readOnly: session.store.readOnly !== null } : null);
+const openProject = (): OpenProject | null => (session.isOpen ? { file: session.project.file, readOnly: session.project.readOnly !== null } : null);
 
 /**
  * A change is also cancelled at its next progress report: long jobs report between steps, before
@@ -87,8 +87,8 @@ port.on('message', (message: ToWorker) => {
       });
       return;
     case 'daily-backup':
-      // Never throws: a backup that cannot be made is the notice it returns.
-      post({ type: 'backed-up', id: message.id, failure: session.backUpForToday() });
+      // Never fails: a backup that cannot be made is the notice it returns.
+      void session.backUpForToday().then((failure) => post({ type: 'backed-up', id: message.id, failure }));
       return;
     case 'follow':
       void follow(message.project);

@@ -4,11 +4,7 @@ import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
-import { documentsByHash, documentWriter } from '../store/documents';
-import { swapRoles } from '../store/speakers';
-import * as informants from '../store/informants';
-import type { ProjectStore } from '../store/project-store';
-import { refreshSearchIndex } from '../search/indexer';
+import type { ProjectData, ProjectReader, ProjectTransaction } from '../store/project-data';
 import { readInParallel } from './parse-in-workers';
 import { parseInformantSheet, type SheetRow } from './sheet';
 import { labelKey } from './speakers';
@@ -134,23 +130,26 @@ const INDEX_BATCH_CHARS = 8_000_000;
  * the error lists each bad file. Files whose text is already in the project are skipped, so
  * re-importing a folder adds only what is new.
  */
-export async function runImport(store: ProjectStore, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
+export async function runImport(data: ProjectData, plan: ImportPlan, options: { skipBad?: boolean; swapRoles?: boolean; progress?: (p: Progress) => void; informantId?: InformantId } = {}): Promise<ImportReport> {
   // Each file reports twice: when its turn to be read comes, and when it is stored.
   const report = (done: number, label: string) => options.progress?.({ done, total: plan.items.length * 2, label });
-  // The sheet must agree with the project before anything is read.
-  const typeProblems = checkSheetTypes(store, plan.sheetRows);
-  if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
   const failed: { file: string; reason: string; reasonText: LocalizedText }[] = [];
   const skipped: SkippedFile[] = [...plan.skipped];
-  // Parsed in parallel threads, each file's result taken here in the plan's order.
-  const { reads, stop } = readInParallel(plan.items.map((item) => item.file));
+  let stop = (): void => undefined;
   try {
-    const written = await store.changeAsync({ action: 'import', summary: 'Import', args: {} }, async () => {
-      const created = ensureInformants(store, plan.sheetRows);
-      const write = documentWriter(store.db);
+    // One change across awaits: each file is stored as soon as it is read, while the next are parsed.
+    const written = await data.change({ action: 'import', summary: 'Import', args: {} }, async (tx) => {
+      // The sheet must agree with the project before anything is read; checked in the change, so no other change slips in between.
+      const typeProblems = await checkSheetTypes(tx, plan.sheetRows);
+      if (typeProblems.length > 0) throw new TematikError('bad_input', say('sheetDisagrees'), typeProblems);
+      // Parsed in parallel threads, each file's result taken here in the plan's order.
+      const parsing = readInParallel(plan.items.map((item) => item.file));
+      stop = parsing.stop;
+      const { reads } = parsing;
+      const created = await ensureInformants(tx, plan.sheetRows);
       const imported: ImportReport['imported'][number][] = [];
       // What the project held before: this import's own documents are in `seen`.
-      const inProject = documentsByHash(store.db);
+      const inProject = await tx.imports.documentsByHash();
       const seen = new Map<string, string>();
       let unindexed = 0;
       for (const [i, item] of plan.items.entries()) {
@@ -174,15 +173,17 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
           // After a bad file nothing more is stored: the rest are read only to name every bad one.
           if (failed.length > 0 && !options.skipBad) continue;
           report(2 * i + 1, `Saving ${doc.title}`);
-          const ids = item.informantLabels.map((label) => informants.findInformantByLabel(store.db, label)!);
+          const ids: InformantId[] = [];
+          for (const label of item.informantLabels) ids.push((await tx.imports.informantByLabel(label))!);
           if (options.informantId !== undefined) ids.push(options.informantId);
-          const hints = new Map([...item.speakers ?? []].map(([speaker, label]) => [speaker, informants.findInformantByLabel(store.db, label)!]));
-          const documentId = write(doc, ids, hints);
-          if (options.swapRoles) swapRoles(store.db, documentId, hints);
+          const hints = new Map<string, InformantId>();
+          for (const [speaker, label] of item.speakers ?? []) hints.set(speaker, (await tx.imports.informantByLabel(label))!);
+          const documentId = await tx.imports.storeDocument(doc, ids, hints);
+          if (options.swapRoles) await tx.imports.swapRoles(documentId, hints);
           imported.push({ file, documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] });
           unindexed += doc.text.length;
           if (unindexed >= INDEX_BATCH_CHARS) {
-            refreshSearchIndex(store.db);
+            await tx.imports.indexStored();
             unindexed = 0;
           }
         }
@@ -202,9 +203,9 @@ export async function runImport(store: ProjectStore, plan: ImportPlan, options: 
 }
 
 /** An informant already in the project must keep its type; the sheet may not silently move people. */
-function checkSheetTypes(store: ProjectStore, rows: readonly SheetRow[]): LocalizedText[] {
+async function checkSheetTypes(data: ProjectReader, rows: readonly SheetRow[]): Promise<LocalizedText[]> {
   const problems: LocalizedText[] = [];
-  const byLabel = new Map(informants.listInformants(store.db).map((i) => [i.label.toLowerCase(), i]));
+  const byLabel = new Map((await data.informants.list()).map((i) => [i.label.toLowerCase(), i]));
   for (const row of rows) {
     const existing = byLabel.get(row.informantLabel.toLowerCase());
     if (existing && existing.typeName.toLowerCase() !== row.typeName.toLowerCase()) {
@@ -215,21 +216,21 @@ function checkSheetTypes(store: ProjectStore, rows: readonly SheetRow[]): Locali
 }
 
 /** Creates the sheet's informant types and informants (or updates attributes of existing ones). */
-function ensureInformants(store: ProjectStore, rows: readonly SheetRow[]): { informantsCreated: string[]; typesCreated: string[] } {
+async function ensureInformants(tx: ProjectTransaction, rows: readonly SheetRow[]): Promise<{ informantsCreated: string[]; typesCreated: string[] }> {
   const informantsCreated: string[] = [];
   const typesCreated: string[] = [];
   for (const row of rows) {
-    let typeId: InformantTypeId | undefined = informants.findInformantTypeByName(store.db, row.typeName);
+    let typeId: InformantTypeId | undefined = await tx.imports.informantTypeByName(row.typeName);
     if (typeId === undefined) {
-      typeId = informants.createInformantType(store.db, { name: row.typeName });
+      typeId = await tx.informants.createType({ name: row.typeName });
       typesCreated.push(row.typeName);
     }
-    const existing = informants.findInformantByLabel(store.db, row.informantLabel);
+    const existing = await tx.imports.informantByLabel(row.informantLabel);
     if (existing === undefined) {
-      informants.createInformant(store.db, { label: row.informantLabel, name: row.name, typeId, attributes: { ...row.attributes } });
+      await tx.imports.createInformant({ label: row.informantLabel, name: row.name, typeId, attributes: { ...row.attributes } });
       informantsCreated.push(row.informantLabel);
     } else {
-      informants.updateInformant(store.db, existing, { ...(row.name ? { name: row.name } : {}), attributes: { ...row.attributes } });
+      await tx.informants.update(existing, { ...(row.name ? { name: row.name } : {}), attributes: { ...row.attributes } });
     }
   }
   return { informantsCreated, typesCreated };

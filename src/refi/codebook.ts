@@ -4,8 +4,7 @@ import { TematikError } from '../domain/errors';
 import { defineMessages, type Language } from '../domain/text';
 import type { CodeId } from '../domain/ids';
 import type { ExchangeSection } from '../domain/types';
-import { createCode, findCodeByName } from '../store/codes';
-import type { ProjectStore } from '../store/project-store';
+import type { ProjectData } from '../store/project-data';
 import { normaliseGuid } from './guid';
 import { journalImport } from './import-journal';
 import { ImportNotes } from './notes';
@@ -107,30 +106,30 @@ export function readCodebookXml(bytes: Uint8Array, label: string): CodebookPlan 
  * already used under the same parent is kept as it is, not duplicated or overwritten; its
  * sub-codes from the file are added under it.
  */
-export function writeCodebookPlan(
-  store: ProjectStore, plan: CodebookPlan, file: string,
+export async function writeCodebookPlan(
+  data: ProjectData, plan: CodebookPlan, file: string,
   { language = 'en', action = 'refi.importCodebook' }: { language?: Language; action?: 'refi.importCodebook' | 'taguette.importCodebook' } = {},
-): { created: number; existing: number; report: ExchangeSection[] } {
-  const counts = store.change({ action, summary: `Import codebook ${path.basename(file)}`, args: { file } }, () => {
+): Promise<{ created: number; existing: number; report: ExchangeSection[] }> {
+  const counts = await data.change({ action, summary: `Import codebook ${path.basename(file)}`, args: { file } }, async (tx) => {
     let created = 0;
     let existing = 0;
-    const write = (codes: readonly PlannedCode[], parentId: CodeId | null): void => {
+    const write = async (codes: readonly PlannedCode[], parentId: CodeId | null): Promise<void> => {
       for (const code of codes) {
-        let id = findCodeByName(store.db, code.name, parentId);
+        let id = await tx.imports.codeByName(code.name, parentId);
         if (id === undefined) {
-          id = createCode(store.db, { guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
+          id = await tx.imports.createCode({ guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
           created++;
         } else {
           existing++;
         }
-        write(code.children, id);
+        await write(code.children, id);
       }
     };
-    write(plan.codes, null);
+    await write(plan.codes, null);
     plan.messages.imported('codes', created);
     if (existing > 0) plan.messages.skip('codes', say('existing'), existing);
     // In the transaction, so undoing the import removes its journal entry too.
-    journalImport(store.db, { kind: 'codebook', file: path.basename(file) }, plan.messages.sections(), store.coderId(), language);
+    await journalImport(tx, { kind: 'codebook', file: path.basename(file) }, plan.messages.sections(), language);
     return { created, existing };
   });
   return { ...counts, report: plan.messages.sections() };

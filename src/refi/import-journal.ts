@@ -1,8 +1,6 @@
-import type Database from 'better-sqlite3';
 import { defineMessages, type Language } from '../domain/text';
-import type { CoderId } from '../domain/ids';
-import type { ExchangeSection, Phase } from '../domain/types';
-import { createMemo } from '../store/memos';
+import type { ExchangeSection } from '../domain/types';
+import type { ProjectTransaction } from '../store/project-data';
 import { reportLines } from './report-text';
 
 const say = defineMessages({
@@ -27,16 +25,16 @@ export type ImportedFile =
   | { readonly kind: 'codebook'; readonly file: string };
 
 /**
- * Keeps an import's report in the reflexive journal, in the language the user imported in.
- * Called inside the import's own transaction, so undoing the import removes its entry too.
+ * Keeps an import's report in the reflexive journal, in the language the user imported in, written
+ * by the importer. Called inside the import's own change, so undoing the import removes its entry too.
  */
-export function journalImport(db: Database.Database, imported: ImportedFile, sections: readonly ExchangeSection[], author: CoderId, language: Language): void {
+export async function journalImport(tx: ProjectTransaction, imported: ImportedFile, sections: readonly ExchangeSection[], language: Language): Promise<void> {
   const headline = imported.kind === 'project'
     ? say('project', { name: imported.name, file: imported.file, origin: imported.origin ? say('origin', { origin: imported.origin }) : '' })
     : say('codebook', { file: imported.file });
   const lines = reportLines(sections, language);
   const body = [headline[language], '', ...(lines.length > 0 ? lines : [say('nothing')[language]])].join('\n');
   // Journal entries remember the phase they were written in, as memos.create does.
-  const phase = (db.prepare('SELECT phase FROM project WHERE id = 1').pluck().get() as Phase | undefined) ?? null;
-  createMemo(db, { kind: 'journal', title: say('title', { file: imported.file })[language], body, target: { kind: 'project' }, author, phase });
+  const { phase } = await tx.project.info();
+  await tx.memos.create({ kind: 'journal', title: say('title', { file: imported.file })[language], body, target: { kind: 'project' }, phase });
 }

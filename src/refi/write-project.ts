@@ -1,21 +1,13 @@
 import { throwIfCancelled } from '../domain/cancellation';
-import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, ThemeId } from '../domain/ids';
 import { defineMessages, type Language } from '../domain/text';
 import type { ExchangeSection, ImportReport, SkippedFile } from '../domain/types';
-import { checkRange } from '../store/codings';
-import { insertCoder } from '../store/coders';
-import { createCode, findCodeByName } from '../store/codes';
-import { documentWriter, findByHash } from '../store/documents';
-import * as informants from '../store/informants';
-import { now, type ProjectStore } from '../store/project-store';
-import { keptGuid } from '../store/row-guid';
+import { checkRange } from '../domain/ranges';
+import type { ProjectData, ProjectTransaction } from '../store/project-data';
 import { journalImport } from './import-journal';
 import type { ImportNotes } from './notes';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
 import { writeThemes } from './write-themes';
-
-type Db = Database.Database;
 
 const say = defineMessages({
   en: {
@@ -57,29 +49,27 @@ export type RefiImportReport = ImportReport & {
  * project already has (same name under the same parent, same label, same text) are reused,
  * so importing a colleague's export of the same study adds their codings and memos to it.
  */
-export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: string, language: Language = 'en'): RefiImportReport {
-  const importer = store.coderId();
+export async function writeProjectPlan(data: ProjectData, plan: ProjectPlan, file: string, language: Language = 'en'): Promise<RefiImportReport> {
   const summary = `Import REFI-QDA project "${plan.name}"`;
   // The document came from inside the .qdpx; its own file name there is a GUID, so the title names it.
   const sourceName = (title: string): string => `${file}: ${title}`;
-  const result = store.change({ action: 'refi.importProject', summary, args: { file, sources: plan.sources.length, cases: plan.cases.length } }, () => {
-    const { db } = store;
+  const result = await data.change({ action: 'refi.importProject', summary, args: { file, sources: plan.sources.length, cases: plan.cases.length } }, async (tx) => {
     const messages = plan.messages;
-    const coders = coderResolver(db, plan.users, importer, () => messages.note('codings', say('unknownUser')));
+    const coders = await coderResolver(tx, plan.users, () => messages.note('codings', say('unknownUser')));
     const codes = new Map<string, CodeId>();
     let codesCreated = 0;
-    const writeCodes = (list: readonly PlannedCode[], parentId: CodeId | null): void => {
+    const writeCodes = async (list: readonly PlannedCode[], parentId: CodeId | null): Promise<void> => {
       for (const code of list) {
-        let id = findCodeByName(db, code.name, parentId);
+        let id = await tx.imports.codeByName(code.name, parentId);
         if (id === undefined) {
-          id = createCode(db, { guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
+          id = await tx.imports.createCode({ guid: code.guid, name: code.name, parentId, description: code.description, ...(code.colour ? { colour: code.colour } : {}) });
           codesCreated++;
         }
         codes.set(code.guid, id);
-        writeCodes(code.children, id);
+        await writeCodes(code.children, id);
       }
     };
-    writeCodes(plan.codes, null);
+    await writeCodes(plan.codes, null);
     messages.imported('codes', codesCreated);
     if (codesCreated < countCodes(plan.codes)) messages.note('codes', say('codesReused'));
 
@@ -87,42 +77,41 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
     const informantsCreated: string[] = [];
     const informantsOfSource = new Map<string, { id: InformantId; label: string }[]>();
     for (const planned of plan.cases) {
-      let typeId: InformantTypeId | undefined = informants.findInformantTypeByName(db, planned.typeName);
+      let typeId: InformantTypeId | undefined = await tx.imports.informantTypeByName(planned.typeName);
       if (typeId === undefined) {
-        typeId = informants.createInformantType(db, { name: planned.typeName });
+        typeId = await tx.informants.createType({ name: planned.typeName });
         typesCreated.push(planned.typeName);
       }
-      let id = informants.findInformantByLabel(db, planned.label);
+      let id = await tx.imports.informantByLabel(planned.label);
       if (id === undefined) {
-        id = informants.createInformant(db, { guid: planned.guid, label: planned.label, name: planned.name, typeId, attributes: { ...planned.attributes } });
+        id = await tx.imports.createInformant({ guid: planned.guid, label: planned.label, name: planned.name, typeId, attributes: { ...planned.attributes } });
         informantsCreated.push(planned.label);
       } else {
-        const existing = informants.getInformant(db, id);
+        const existing = await tx.informants.get(id);
         messages.note('cases', say('informantsReused'));
         if (existing.typeId !== typeId) messages.note('cases', say('typeKept', { label: existing.label, existing: existing.typeName, planned: planned.typeName }));
-        informants.updateInformant(db, id, { ...(existing.name === '' && planned.name ? { name: planned.name } : {}), attributes: { ...planned.attributes } });
+        await tx.informants.update(id, { ...(existing.name === '' && planned.name ? { name: planned.name } : {}), attributes: { ...planned.attributes } });
       }
       for (const guid of planned.sourceGuids) informantsOfSource.set(guid, [...(informantsOfSource.get(guid) ?? []), { id, label: planned.label }]);
     }
 
-    const write = documentWriter(db);
-    const link = db.prepare('INSERT OR IGNORE INTO document_informants (document_id, informant_id) VALUES (?, ?)');
     const documents = new Map<string, DocumentId>();
-    const byHash = new Map<string, DocumentId>();
+    // The project's texts, and this import's as they are stored.
+    const byHash = new Map([...await tx.imports.documentsByHash()].map(([hash, { id }]) => [hash, id]));
     const imported: ImportReport['imported'][number][] = [];
     const skipped: SkippedFile[] = [...plan.skipped];
     for (const source of plan.sources) {
       throwIfCancelled();
       const people = informantsOfSource.get(source.guid) ?? [];
-      const existing = byHash.get(source.contentHash) ?? findByHash(db, source.contentHash)?.id;
+      const existing = byHash.get(source.contentHash);
       if (existing !== undefined) {
-        for (const person of people) link.run(existing, person.id);
+        for (const person of people) await tx.imports.linkInformant(existing, person.id);
         documents.set(source.guid, existing);
         skipped.push({ file: source.title, reason: say('sameText').en, reasonText: say('sameText') });
         messages.skip('sources', say('sameTextNote'));
         continue;
       }
-      const id = write({
+      const id = await tx.imports.storeDocument({
         title: source.title, sourceName: sourceName(source.title), format: 'qdpx', encoding: 'utf-8', text: source.text,
         turns: source.turns, wordCount: source.wordCount, contentHash: source.contentHash,
       }, people.map((p) => p.id), undefined, source.guid);
@@ -131,8 +120,6 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
       imported.push({ file: source.title, documentId: id, title: source.title, words: source.wordCount, turns: source.turns.length, informants: people.map((p) => p.label) });
     }
 
-    const insertCoding = db.prepare('INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const existingCoding = db.prepare('SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_offset = ? AND end_offset = ?').pluck();
     const codingIds = new Map<PlannedCoding, CodingId>();
     let codings = 0;
     for (const source of plan.sources) {
@@ -141,24 +128,25 @@ export function writeProjectPlan(store: ProjectStore, plan: ProjectPlan, file: s
         const codeId = codes.get(coding.codeGuid);
         if (codeId === undefined) { messages.skip('codings', say('codeMissing')); continue; }
         checkRange(source.text, source.title, coding.start, coding.end);
-        const coderId = coders(coding.userGuid);
-        const row = [documentId, codeId, coderId, coding.start, coding.end] as const;
-        const inserted = insertCoding.run(keptGuid(db, coding.guid), ...row, source.text.slice(coding.start, coding.end), coding.createdAt ?? now());
-        if (inserted.changes === 0) messages.skip('codings', say('codingTwice'));
-        else codings++;
-        codingIds.set(coding, (inserted.changes === 0 ? existingCoding.get(...row) : Number(inserted.lastInsertRowid)) as CodingId);
+        const written = await tx.imports.coding({
+          guid: coding.guid, documentId, codeId, coderId: await coders(coding.userGuid), start: coding.start, end: coding.end,
+          quote: source.text.slice(coding.start, coding.end), createdAt: coding.createdAt,
+        });
+        if (written.added) codings++;
+        else messages.skip('codings', say('codingTwice'));
+        codingIds.set(coding, written.id);
       }
     }
 
     // Themes before memos: a memo on a theme needs the theme.
-    const themes = writeThemes(db, plan.themes, { codes, codingIds, coders }, messages);
-    const memos = writeMemos(db, plan, { codes, documents, codingIds, coders, themes }, messages);
+    const themes = await writeThemes(tx, plan.themes, { codes, codingIds, coders }, messages);
+    const memos = await writeMemos(tx, plan, { codes, documents, codingIds, coders, themes }, messages);
     messages.imported('sources', imported.length);
     messages.imported('cases', informantsCreated.length);
     messages.imported('codings', codings);
     messages.imported('memos', memos);
     // Last, so the journal keeps the whole report; in the transaction, so it is undone with the import.
-    journalImport(db, { kind: 'project', file, name: plan.name, origin: plan.origin }, messages.sections(), importer, language);
+    await journalImport(tx, { kind: 'project', file, name: plan.name, origin: plan.origin }, messages.sections(), language);
     return { imported, skipped, typesCreated, informantsCreated, codes: codesCreated, codings, memos };
   });
   return { ...result, failed: [], report: plan.messages.sections() };
@@ -168,14 +156,14 @@ function countCodes(codes: readonly PlannedCode[]): number {
   return codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
 }
 
-/**
- * Coders by the file's user GUIDs, found or created by name inside the import's transaction
- * (not through ProjectStore.coderId, whose cache would outlive a rollback).
- */
-function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: CoderId, unknownUser: () => void): (guid: string | undefined) => CoderId {
-  const find = db.prepare('SELECT id FROM coders WHERE name = ?').pluck();
+/** The coder a user GUID of the file stands for: the importer when the file names none (or names one it does not list). */
+export type CoderOf = (guid: string | undefined) => Promise<CoderId>;
+
+/** Coders by the file's user GUIDs, found or added by name inside the import's change, so a rollback takes them back too. */
+async function coderResolver(tx: ProjectTransaction, users: ReadonlyMap<string, string>, unknownUser: () => void): Promise<CoderOf> {
+  const importer = await tx.imports.currentCoder();
   const ids = new Map<string, CoderId>();
-  return (guid) => {
+  return async (guid) => {
     if (guid === undefined) return importer;
     const known = ids.get(guid);
     if (known !== undefined) return known;
@@ -185,23 +173,20 @@ function coderResolver(db: Db, users: ReadonlyMap<string, string>, importer: Cod
       ids.set(guid, importer);
       return importer;
     }
-    const id = ((find.get(name) as number | undefined) ?? insertCoder(db, name, guid)) as CoderId;
+    const id = await tx.imports.coder(name, guid);
     ids.set(guid, id);
     return id;
   };
 }
 
-function writeMemos(
-  db: Db, plan: ProjectPlan,
+async function writeMemos(
+  tx: ProjectTransaction, plan: ProjectPlan,
   refs: {
     codes: ReadonlyMap<string, CodeId>; documents: ReadonlyMap<string, DocumentId>; codingIds: ReadonlyMap<PlannedCoding, CodingId>;
-    coders: (guid: string | undefined) => CoderId; themes: ReadonlyMap<string, ThemeId>;
+    coders: CoderOf; themes: ReadonlyMap<string, ThemeId>;
   },
   messages: ImportNotes,
-): number {
-  const insert = db.prepare(`INSERT INTO memos (guid, kind, title, body, phase, author_id, document_id, code_id, theme_id, coding_id, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const same = db.prepare('SELECT 1 FROM memos WHERE kind = ? AND title = ? AND body = ? AND document_id IS ? AND code_id IS ? AND theme_id IS ? AND coding_id IS ?');
+): Promise<number> {
   let written = 0;
   for (const memo of plan.notes) {
     const target = memo.target;
@@ -212,10 +197,9 @@ function writeMemos(
     if (target.kind !== 'project' && documentId === null && codeId === null && codingId === null && themeId === null) {
       messages.note('memos', say('retargeted'));
     }
-    const kind = memo.journal ? 'journal' : 'memo';
-    if (same.get(kind, memo.title, memo.body, documentId, codeId, themeId, codingId)) { messages.skip('memos', say('memoTwice')); continue; }
-    const createdAt = memo.createdAt ?? now();
-    insert.run(keptGuid(db, memo.guid), kind, memo.title, memo.body, memo.phase, refs.coders(memo.userGuid), documentId, codeId, themeId, codingId, createdAt, memo.updatedAt ?? createdAt);
+    const key = { kind: memo.journal ? 'journal' as const : 'memo' as const, title: memo.title, body: memo.body, documentId, codeId, themeId, codingId };
+    if (await tx.imports.hasMemo(key)) { messages.skip('memos', say('memoTwice')); continue; }
+    await tx.imports.memo({ ...key, guid: memo.guid, phase: memo.phase, authorId: await refs.coders(memo.userGuid), createdAt: memo.createdAt, updatedAt: memo.updatedAt });
     written++;
   }
   return written;

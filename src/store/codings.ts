@@ -3,7 +3,7 @@ import { extractsOf } from '../analysis/extracts';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { CodeId, CoderId, CodingId, DocumentId, Utf16Offset } from '../domain/ids';
-import { isCharBoundary } from '../domain/offsets';
+import { checkRange } from '../domain/ranges';
 import type { Coding, Extract } from '../domain/types';
 import { documentText } from './documents';
 import { now } from './project-store';
@@ -12,18 +12,12 @@ import { newGuid } from './row-guid';
 const say = defineMessages({
   en: {
     codingNotFound: 'Coding {id} does not exist (it may have been removed). Refresh and try again.',
-    emptyRange: 'The range {start}–{end} is empty or reversed; select some text in "{title}" first.',
-    rangePastEnd: 'The range {start}–{end} runs past the end of "{title}" ({length} characters).',
-    splitsCharacter: 'The range {start}–{end} splits a character (an emoji or other symbol) in "{title}"; widen the selection by one character.',
     documentNotFound: 'Document {id} does not exist. Refresh the document list and try again.',
     alreadyCoded: 'This exact passage already has this code from you; nothing was added.',
     recodeDuplicate: 'This passage already has that code; remove this coding instead.',
   },
   id: {
     codingNotFound: 'Pengodean {id} tidak ada (mungkin sudah dihapus). Muat ulang lalu coba lagi.',
-    emptyRange: 'Rentang {start}–{end} kosong atau terbalik; pilih dulu sebagian teks di "{title}".',
-    rangePastEnd: 'Rentang {start}–{end} melewati akhir "{title}" ({length} karakter).',
-    splitsCharacter: 'Rentang {start}–{end} memotong satu karakter (emoji atau simbol lain) di "{title}"; perlebar pilihan Anda satu karakter.',
     documentNotFound: 'Transkrip {id} tidak ada. Muat ulang daftar transkrip lalu coba lagi.',
     alreadyCoded: 'Anda sudah memberi kode ini pada bagian teks yang persis sama; tidak ada yang ditambahkan.',
     recodeDuplicate: 'Bagian teks ini sudah punya kode itu; hapus saja pengodean ini.',
@@ -40,15 +34,6 @@ export function getCoding(db: Db, id: CodingId): Coding {
   const row = db.prepare(`SELECT ${codingColumns} FROM codings c WHERE c.id = ?`).get(id) as Coding | undefined;
   if (!row) throw new TematikError('not_found', say('codingNotFound', { id: String(id) }));
   return row;
-}
-
-/** Checks a range against the document before anything is written. */
-export function checkRange(text: string, title: string, start: Utf16Offset, end: Utf16Offset): void {
-  if (end <= start) throw new TematikError('invalid_args', say('emptyRange', { start: String(start), end: String(end), title }));
-  if (end > text.length) throw new TematikError('invalid_args', say('rangePastEnd', { start: String(start), end: String(end), title, length: text.length }));
-  if (!isCharBoundary(text, start) || !isCharBoundary(text, end)) {
-    throw new TematikError('invalid_args', say('splitsCharacter', { start: String(start), end: String(end), title }));
-  }
 }
 
 /** A coder's coding of a range with a code. */

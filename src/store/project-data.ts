@@ -5,24 +5,22 @@
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
-import type { Language, LocalizedText } from '../domain/text';
+import type { LocalizedText } from '../domain/text';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
-  DocumentSummary, ExchangeSection, Extract, HistoryState, ImportReport, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
-  Phase, PhaseCheck, Progress, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
+  DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
+  Phase, PhaseCheck, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
 } from '../domain/types';
 import type { ActionName, ValidArgs } from '../api/contract';
 import type { AgreementCoder, AgreementSource } from '../analysis/agreement/read';
 import type { TriangulationQuery } from '../analysis/triangulation';
-import type { ImportPlan } from '../import/batch';
-import type { CodebookPlan } from '../refi/codebook';
-import type { ProjectPlan } from '../refi/read-project';
-import type { RefiImportReport } from '../refi/write-project';
+import type { ParsedDocument } from '../import/types';
 import type { ReportModel, ReportOptions } from '../report/model';
 import type { SearchOptions } from '../search/search';
+import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme } from './imported-rows';
 import type { ActionRecord } from './project-store';
 
-export type { ActionRecord };
+export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
@@ -249,6 +247,56 @@ export interface AgreementReads {
   source(coderIds: readonly CoderId[], documentIds: readonly DocumentId[] | null, withText: boolean): Promise<AgreementSource>;
 }
 
+/**
+ * What imports write (a folder of transcripts, a REFI-QDA project, a codebook), inside their one
+ * change: rows as the file brings them, with their GUIDs, authors and times, matched with what the
+ * project has by name, label or text. The writers (src/import/batch.ts, src/refi/write-project.ts,
+ * src/refi/codebook.ts) decide what to add and report it; these only find and store.
+ */
+export interface ImportWrites {
+  /** Every transcript by the hash of its text (the first with each), read once for a whole import. */
+  documentsByHash(): Promise<Map<string, { id: DocumentId; title: string }>>;
+  /**
+   * Stores a read transcript with its turns and search stems, linked to `informantIds`; speakers are
+   * mapped to informants (`speakers`: label → informant, from the sheet). `guid`: the source's, kept when valid and unused.
+   */
+  storeDocument(doc: ParsedDocument, informantIds: readonly InformantId[], speakers?: ReadonlyMap<string, InformantId>, guid?: string): Promise<DocumentId>;
+  /** Swaps interviewer and informant turns of a document just stored (the sheet's speakers kept as mapped). */
+  swapRoles(documentId: DocumentId, speakers?: ReadonlyMap<string, InformantId>): Promise<void>;
+  /** Links an informant to a document (once). */
+  linkInformant(documentId: DocumentId, informantId: InformantId): Promise<void>;
+  /** Indexes what was stored so far now rather than at commit: an import indexes in batches while it reads the next files. */
+  indexStored(): Promise<void>;
+  informantTypeByName(name: string): Promise<InformantTypeId | undefined>;
+  informantByLabel(label: string): Promise<InformantId | undefined>;
+  createInformant(input: { guid?: string; label: string; name?: string; typeId: InformantTypeId; attributes?: Record<string, string> }): Promise<InformantId>;
+  /** The code of that name (ignoring case) under that parent. */
+  codeByName(name: string, parentId: CodeId | null): Promise<CodeId | undefined>;
+  createCode(input: { guid?: string; name: string; parentId: CodeId | null; description: string; colour?: string }): Promise<CodeId>;
+  /** The coder of that name, added (with the user's GUID when valid and unused) if the project has none. */
+  coder(name: string, guid?: string): Promise<CoderId>;
+  /** The coder making this change. */
+  currentCoder(): Promise<CoderId>;
+  /** The coding's row; `added` false when that coder had already coded the passage with the code. */
+  coding(coding: ImportedCoding): Promise<{ id: CodingId; added: boolean }>;
+  /** Whether the project has a memo of that kind with the same title, text and target. */
+  hasMemo(memo: MemoKey): Promise<boolean>;
+  memo(memo: ImportedMemo): Promise<void>;
+  /** Whether the author wrote the same words on the same theme or link already. */
+  hasComment(comment: CommentKey): Promise<boolean>;
+  comment(comment: ImportedComment): Promise<void>;
+  /** The theme of that name (ignoring case) under that parent. */
+  themeByName(name: string, parentId: ThemeId | null): Promise<ThemeId | undefined>;
+  /** A theme as the file has it, leaving the map's layout as it is. */
+  createTheme(input: { guid?: string; name: string; parentId: ThemeId | null; codeIds: readonly CodeId[]; colour?: string }): Promise<ThemeId>;
+  /** Writes a theme's recorded status and judgement as they were; an exemplar not coded with one of its codes is left out (false). */
+  restoreTheme(id: ThemeId, theme: RecordedTheme): Promise<boolean>;
+  /** The link of that kind between the same ends, if the model has it. */
+  linkByEnds(ends: { fromThemeId: ThemeId; toThemeId: ThemeId | null; toLinkId: ThemeLinkId | null; kind: ThemeLink['kind'] }): Promise<ThemeLinkId | undefined>;
+  /** A link as the file has it, leaving the map's layout as it is. */
+  createLink(input: { guid?: string; fromThemeId: ThemeId; toThemeId?: ThemeId; toLinkId?: ThemeLinkId; kind: ThemeLink['kind']; label: string }): Promise<ThemeLinkId>;
+}
+
 /** What may be read, outside a change or inside one. */
 export interface ProjectReader {
   readonly codes: CodeReads;
@@ -286,10 +334,8 @@ export interface ProjectTransaction extends ProjectReader {
   readonly redactions: RedactionWrites;
   readonly coders: CoderWrites;
   readonly project: ProjectWrites;
+  readonly imports: ImportWrites;
 }
-
-/** How a file-based batch job reports its progress. */
-export type ProgressListener = (progress: Progress) => void;
 
 /**
  * One open project. Reads outside a change each see committed data; `read` gives several reads
@@ -302,8 +348,11 @@ export interface ProjectData extends ProjectReader {
   /** Who makes the changes made through this store. */
   readonly coder: string;
 
-  /** One user action: committed when `body` resolves, rolled back entirely when it throws. */
-  change<T>(record: ActionRecord, body: (tx: ProjectTransaction) => Promise<T>): Promise<T>;
+  /**
+   * One user action: committed when `body` resolves, rolled back entirely when it throws.
+   * `summarise`, if given, names the undo step and audit row from the result (an import counts what it stored).
+   */
+  change<T>(record: ActionRecord, body: (tx: ProjectTransaction) => Promise<T>, summarise?: (result: T) => Pick<ActionRecord, 'summary' | 'args'>): Promise<T>;
   /** Several reads that see one state of the project. */
   read<T>(body: (reader: ProjectReader) => Promise<T>): Promise<T>;
 
@@ -320,11 +369,4 @@ export interface ProjectData extends ProjectReader {
   backup(): Promise<BackupEntry>;
   /** A notice the user is shown with the project's info, e.g. what a restore did. */
   notify(notice: LocalizedText): void;
-
-  /** Imports transcripts (each file its own action), with the informant sheet's rows of the plan. */
-  importDocuments(plan: ImportPlan, options: { skipBad?: boolean; swapRoles: boolean; informantId?: InformantId; progress: ProgressListener }): Promise<ImportReport>;
-  /** Writes a read REFI-QDA project into this one as one action. */
-  importProject(plan: ProjectPlan, fileName: string, language: Language | undefined): Promise<RefiImportReport>;
-  /** Adds a read codebook's codes as one action, keeping codes already there. */
-  importCodebook(plan: CodebookPlan, fileName: string, options: { language: Language | undefined; action: 'refi.importCodebook' | 'taguette.importCodebook' }): Promise<{ created: number; existing: number; report: ExchangeSection[] }>;
 }

@@ -116,8 +116,8 @@ export class ProjectStore {
 
   /**
    * Runs one user action as one transaction, with its audit row and (by default) an undo step.
-   * For the core's own batch jobs, whose body never awaits; the handlers change the project
-   * through the store interface (src/store/project-data.ts), which uses `changeAsync`.
+   * For a body that never awaits (tests and benchmarks that set a file up directly); the app changes
+   * the project through the store interface (src/store/project-data.ts), which uses `changeAsync`.
    */
   change<T>(record: ActionRecord, body: () => T): T {
     const action = this.begin(record);

@@ -6,7 +6,8 @@
  * dense corpus brought to the state the full run leaves it in (codings, analysis, report), then
  * the app process on it (first screen, memory); BENCH_ONLY=responsive only the UI latency during
  * an import through the worker host; BENCH_ONLY=agreement only inter-coder agreement, on a
- * project of its own (4 coders, 1,000 interviews, 200 codes).
+ * project of its own (4 coders, 1,000 interviews, 200 codes); BENCH_ONLY=import only the import
+ * of both corpora (wall and CPU time), to compare a change to the import path before and after.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
   try {
     if (only === 'responsive') return await benchResponsive(dir, Math.round(1000 * scale), 8000);
     if (only === 'agreement') return await benchAgreement(dir, Math.round(1000 * scale), 8000);
+    if (only === 'import') {
+      for (const kind of ['realistic', 'dense'] as const) (await benchImport(dir, Math.round(1000 * scale), 8000, kind)).client.session.close();
+      return;
+    }
     if (runs('search')) {
       // The realistic corpus first: lunr's 1.6 GB index on the dense one, left for the collector, would slow what follows it.
       const realistic = await benchImport(dir, Math.round(1000 * scale), 8000, 'realistic');

@@ -55,7 +55,7 @@ async function buildSampleAt(file: string, variant: SampleVariant, sampleDir: st
   };
   removePartial();
   try {
-    ctx.session.open(partial, { create: true, name: SAMPLES[variant].name });
+    await ctx.session.open(partial, { create: true, name: SAMPLES[variant].name });
     await buildSample(invoker(ctx), sampleDir, variant, ctx.progress);
     ctx.session.close();
     fs.renameSync(partial, file);
@@ -93,7 +93,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await buildSampleAt(file, variant, sampleDir, ctx);
     }
-    ctx.session.open(file);
+    await ctx.session.open(file);
     const info = await ctx.session.data.project.info();
     rememberRecent(dataDir, { path: file, name: info.name });
     return info;

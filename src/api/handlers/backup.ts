@@ -49,10 +49,10 @@ export const backupHandlers: HandlerGroup<'backup'> = {
       ({ keptAs } = completeRestore(prepared));
     } catch (error) {
       abandonRestore(prepared);
-      if (wasOpen) reopen(ctx, wasOpen);
+      if (wasOpen) await reopen(ctx, wasOpen);
       throw error;
     }
-    ctx.session.open(project);
+    await ctx.session.open(project);
     const { data } = ctx.session;
     const name = (await data.project.info()).name;
     data.notify(restoredNotice(name, entry, source, keptAs));
@@ -62,9 +62,9 @@ export const backupHandlers: HandlerGroup<'backup'> = {
 };
 
 /** Puts back the project a failed restore closed; when even that fails, the restore's own error is the one to show. */
-function reopen(ctx: Context, file: string): void {
+async function reopen(ctx: Context, file: string): Promise<void> {
   try {
-    ctx.session.open(file);
+    await ctx.session.open(file);
   } catch {
     // The window shows the start screen, and the error thrown next says what happened.
   }

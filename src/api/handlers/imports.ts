@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { TematikError } from '../../domain/errors';
 import { defineMessages } from '../../domain/text';
-import { planFolder } from '../../import/batch';
+import { planFolder, runImport } from '../../import/batch';
 import type { HandlerGroup } from '../handler-types';
 
 const say = defineMessages({
@@ -15,13 +15,13 @@ export const importHandlers: HandlerGroup<'import'> = {
     if (informantId !== undefined) await data.informants.get(informantId);
     const unique = [...new Set(paths.map((p) => path.resolve(p)))];
     const plan = { items: unique.map((file) => ({ file, informantLabels: [] })), sheetRows: [], skipped: [] };
-    return data.importDocuments(plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
+    return runImport(data, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}), ...(informantId !== undefined ? { informantId } : {}) });
   },
   'import.folder': async ({ folder, sheet, skipBad, swapRoles }, ctx) => {
     const plan = planFolder(path.resolve(folder), sheet ? path.resolve(sheet) : undefined);
     if (plan.items.length === 0) {
       throw new TematikError('bad_input', say('emptyFolder', { folder }));
     }
-    return ctx.session.data.importDocuments(plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}) });
+    return runImport(ctx.session.data, plan, { progress: ctx.progress, swapRoles: swapRoles ?? false, ...(skipBad !== undefined ? { skipBad } : {}) });
   },
 };

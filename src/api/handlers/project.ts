@@ -30,12 +30,12 @@ function projectPath(file: string): string {
 }
 
 export const projectHandlers: HandlerGroup<'project'> = {
-  'project.create': ({ path: file, name }, ctx) => {
-    ctx.session.open(projectPath(file), { create: true, ...(name ? { name } : {}) });
+  'project.create': async ({ path: file, name }, ctx) => {
+    await ctx.session.open(projectPath(file), { create: true, ...(name ? { name } : {}) });
     return opened(ctx);
   },
-  'project.open': ({ path: file, readOnly }, ctx) => {
-    ctx.session.open(path.resolve(file), { readOnly: readOnly ?? false });
+  'project.open': async ({ path: file, readOnly }, ctx) => {
+    await ctx.session.open(path.resolve(file), { readOnly: readOnly ?? false });
     return opened(ctx);
   },
   'project.close': (_, ctx) => {

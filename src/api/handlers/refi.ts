@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { deliver } from '../../export/deliver';
 import { exportFileName } from '../../export/file-name';
-import { readCodebookFile } from '../../refi/codebook';
+import { readCodebookFile, writeCodebookPlan } from '../../refi/codebook';
 import { inspectProjectFile } from '../../refi/inspect-project';
 import { readProjectFile } from '../../refi/read-project';
+import { writeProjectPlan } from '../../refi/write-project';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 
@@ -29,12 +30,12 @@ export const refiHandlers: HandlerGroup<'refi'> = {
     // Read and check the whole file (again, after an inspection) before the transaction: a refused file or choice writes nothing.
     const plan = await readProjectFile(resolved, (done, total, label) => ctx.progress({ done, total: total + 1, label }), { ...(typeVariable === undefined ? {} : { typeVariable }), ...(language ? { language } : {}) });
     ctx.progress({ done: 3, total: 4, label: 'Saving' });
-    const report = await ctx.session.data.importProject(plan, path.basename(resolved), language);
+    const report = await writeProjectPlan(ctx.session.data, plan, path.basename(resolved), language);
     ctx.progress({ done: 4, total: 4, label: 'Done' });
     return report;
   },
   'refi.importCodebook': ({ path: file, language }, ctx) => {
     const resolved = path.resolve(file);
-    return ctx.session.data.importCodebook(readCodebookFile(resolved), path.basename(resolved), { language, action: 'refi.importCodebook' });
+    return writeCodebookPlan(ctx.session.data, readCodebookFile(resolved), path.basename(resolved), { language, action: 'refi.importCodebook' });
   },
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { deliver } from '../../export/deliver';
 import { exportFileName } from '../../export/file-name';
+import { writeCodebookPlan } from '../../refi/codebook';
 import { readTaguetteCodebookFile, taguetteCodebookCsv } from '../../refi/taguette';
 import type { HandlerGroup } from '../handler-types';
 
@@ -12,6 +13,6 @@ export const taguetteHandlers: HandlerGroup<'taguette'> = {
   },
   'taguette.importCodebook': ({ path: file, language }, ctx) => {
     const resolved = path.resolve(file);
-    return ctx.session.data.importCodebook(readTaguetteCodebookFile(resolved), path.basename(resolved), { language, action: 'taguette.importCodebook' });
+    return writeCodebookPlan(ctx.session.data, readTaguetteCodebookFile(resolved), path.basename(resolved), { language, action: 'taguette.importCodebook' });
   },
 };

@@ -1,6 +1,3 @@
-import { runImport } from '../../import/batch';
-import { writeCodebookPlan } from '../../refi/codebook';
-import { writeProjectPlan } from '../../refi/write-project';
 import { createBackup } from '../backup';
 import { integrityCheck } from '../integrity';
 import { damagedNotice } from '../open';
@@ -25,7 +22,8 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
       return store.coder;
     },
 
-    change: (record, body) => turns.transaction(() => store.changeAsync(record, () => body(operations))),
+    // An import's change stores each file while the next are read: one transaction across awaits, so reads wait as for any change.
+    change: (record, body, summarise) => turns.transaction(() => store.changeAsync(record, () => body(operations), summarise)),
 
     read: (body) => turns.transaction(async () => {
       // A deferred transaction: SQLite (WAL) keeps its snapshot from the first read to the end.
@@ -50,12 +48,6 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
     notify: (notice) => {
       store.notices.push(notice);
     },
-
-    // An import stores each file while the next are read: one transaction across awaits, so reads wait as for a change.
-    importDocuments: (plan, options) => turns.transaction(() => runImport(store, plan, options)),
-    // These batch jobs make their own changes, each whole between awaits: queued, so no change of ours opens midway.
-    importProject: (plan, fileName, language) => turns.queue(async () => writeProjectPlan(store, plan, fileName, language)),
-    importCodebook: (plan, fileName, options) => turns.queue(async () => writeCodebookPlan(store, plan, fileName, options)),
   };
 }
 

@@ -12,6 +12,7 @@ import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
 import { moveThemeCode, setHotkey } from '../hotkeys';
+import * as imported from '../imported-rows';
 import * as informants from '../informants';
 import * as memos from '../memos';
 import { listChecks, setCheck } from '../phases';
@@ -21,6 +22,7 @@ import type { ProjectTransaction } from '../project-data';
 import * as redactions from '../redactions';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
+import { refreshSearchIndex } from '../../search/indexer';
 import { keepLayout, moveNodes, resetLayout, themeMap } from '../theme-map';
 import { reviewTheme, themeCodeIds, unthemedCodes } from '../theme-review';
 import * as themes from '../themes';
@@ -35,6 +37,9 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
   // Prepared once per open project: applying a code is the hottest write path.
   let writer: codings.CodingWriter | undefined;
   const coding = () => (writer ??= codings.codingWriter(db));
+  // Prepared once per open project too: an import stores a thousand files with the same statements.
+  let storer: ReturnType<typeof documents.documentWriter> | undefined;
+  const storeDocument = () => (storer ??= documents.documentWriter(db));
 
   return {
     codes: {
@@ -186,6 +191,31 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     agreement: {
       coders: async () => agreementCoders(db),
       source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),
+    },
+    // Imports write rows as their files bring them: a group of their own, reached only inside a change.
+    imports: {
+      documentsByHash: async () => documents.documentsByHash(db),
+      storeDocument: async (doc, informantIds, speakerHints, guid) => storeDocument()(doc, informantIds, speakerHints, guid),
+      swapRoles: async (documentId, speakerHints) => { speakers.swapRoles(db, documentId, speakerHints); },
+      linkInformant: async (documentId, informantId) => imported.linkInformant(db, documentId, informantId),
+      indexStored: async () => { refreshSearchIndex(db); },
+      informantTypeByName: async (name) => informants.findInformantTypeByName(db, name),
+      informantByLabel: async (label) => informants.findInformantByLabel(db, label),
+      createInformant: async (input) => informants.createInformant(db, input),
+      codeByName: async (name, parentId) => codes.findCodeByName(db, name, parentId),
+      createCode: async (input) => codes.createCode(db, input),
+      coder: async (name, guid) => imported.coderNamed(db, name, guid),
+      currentCoder: async () => store.coderId(),
+      coding: async (row) => imported.importCoding(db, row),
+      hasMemo: async (key) => imported.hasMemo(db, key),
+      memo: async (row) => imported.importMemo(db, row),
+      hasComment: async (key) => imported.hasComment(db, key),
+      comment: async (row) => imported.importComment(db, row),
+      themeByName: async (name, parentId) => imported.findThemeByName(db, name, parentId),
+      createTheme: async (input) => themes.createTheme(db, input),
+      restoreTheme: async (id, theme) => imported.restoreTheme(db, id, theme),
+      linkByEnds: async (ends) => imported.findLink(db, ends),
+      createLink: async (input) => links.createLink(db, input),
     },
   };
 }

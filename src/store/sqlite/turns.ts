@@ -4,9 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * One SQLite connection does one thing at a time. A transaction whose body awaits leaves the
  * event loop free, and another request's statement would otherwise land inside it: so changes
  * (and snapshot reads) wait their turn in one queue, and a plain read waits while a transaction
- * is open (an import's too: it stores files as they are read). Batch jobs that open no
- * transaction across an await (project and codebook imports) queue too: reads go on during them.
- * When nothing is open a read runs at once, as fast as calling SQLite directly.
+ * is open (an import's too: it stores files as they are read). When nothing is open a read runs
+ * at once, as fast as calling SQLite directly.
  */
 export class Turns {
   private tail: Promise<unknown> = Promise.resolve();
@@ -16,7 +15,7 @@ export class Turns {
   private readonly inside = new AsyncLocalStorage<true>();
 
   /** Runs `job` when every job queued before it has settled. */
-  queue<T>(job: () => Promise<T>): Promise<T> {
+  private queue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.tail.then(job);
     this.tail = run.catch(() => undefined);
     return run;

@@ -144,3 +144,61 @@ describe('the handlers reach a project only through the store interface', () => 
     expect(await lint('ctx.session.data.codes.list()')).toEqual([]);
   });
 });
+
+describe('the import writers reach a project only through the store interface', () => {
+  it.each([
+    ['src/import/batch.ts', 'better-sqlite3'],
+    ['src/import/batch.ts', '../store/documents'],
+    ['src/import/batch.ts', '../store/sqlite/repositories'],
+    ['src/refi/write-project.ts', '../store/project-store'],
+    ['src/refi/write-project.ts', '../store/row-guid'],
+    ['src/refi/write-themes.ts', '../store/themes'],
+    ['src/refi/codebook.ts', '../store/codes'],
+    ['src/refi/import-journal.ts', '../store/memos'],
+  ])('refuses, in %s, %s', async (file, source) => {
+    const errors = await layerErrors(file, source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('tx.imports');
+  });
+
+  it('allows the interface itself and the rest of the core', async () => {
+    expect(await layerErrors('src/refi/write-project.ts', '../store/project-data')).toEqual([]);
+    expect(await layerErrors('src/refi/write-project.ts', '../domain/ranges')).toEqual([]);
+    expect(await layerErrors('src/import/batch.ts', './parse-in-workers')).toEqual([]);
+  });
+
+  it('leaves the REFI-QDA readers and exporters, which are no writers, to the core\'s own rule', async () => {
+    expect(await layerErrors('src/refi/export.ts', 'better-sqlite3')).toEqual([]);
+  });
+});
+
+describe('the session and the host open projects through the backend', () => {
+  it.each([
+    ['src/api/session.ts', 'better-sqlite3'],
+    ['src/api/session.ts', '../store/project-store'],
+    ['src/api/session.ts', '../store/sqlite/backend'],
+    ['src/host/worker.ts', '../store/open'],
+    ['src/server/web-server.ts', '../store/sqlite/project-data'],
+  ])('refuses, in %s, %s', async (file, source) => {
+    const errors = await layerErrors(file, source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('src/store/backends.ts');
+  });
+
+  it('allows the backend interface and the one place it is chosen', async () => {
+    expect(await layerErrors('src/api/session.ts', '../store/backend')).toEqual([]);
+    expect(await layerErrors('src/api/session.ts', '../store/backends')).toEqual([]);
+  });
+
+  it('refuses session.store, the SQLite file, outside tests: production code uses session.project and session.data', async () => {
+    const lint = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const refused = [expect.stringContaining('session.store is for tests')];
+    expect(await lint('src/host/worker.ts', 'declare const session: { store: { file: string } };\nexport const file = session.store.file;\n')).toEqual(refused);
+    expect(await lint('src/cli/probe.ts', 'declare const client: { session: { store: { file: string } } };\nexport const file = client.session.store.file;\n')).toEqual(refused);
+    expect(await lint('src/api/session.ts', 'export class Probe {\n  store = 1;\n  get twice(): number { return this.store * 2; }\n}\n')).toEqual(refused);
+    expect(await lint('src/host/worker.ts', 'declare const session: { project: { file: string } };\nexport const file = session.project.file;\n')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentId, Utf16Offset } from '../../../src/domain/ids';
+import { parseTurns } from '../../../src/import/turns';
 import type { ProjectData } from '../../../src/store/project-data';
 import { ProjectStore } from '../../../src/store/project-store';
 import { projectData } from '../../../src/store/sqlite/project-data';
@@ -102,6 +103,45 @@ describe('the store interface on SQLite (src/store/project-data.ts)', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('stores what an import brings through tx.imports: GUIDs kept when free, each row found rather than added twice, all in one change', async () => {
+    const guid = '5f0c3b1e-8a2d-4c6e-9f1a-2b3c4d5e6f70';
+    const text = 'Pewawancara: Bagaimana modal usaha Anda?\nP-01: Modal kami kecil, jadi kami pinjam ke koperasi.';
+    const doc = { title: 'P-01', sourceName: 'P-01.txt', format: 'txt' as const, encoding: 'utf-8', text, turns: parseTurns(text), wordCount: 14, contentHash: 'hash-p01' };
+    const importOnce = () => data.change({ action: 'import', summary: 'Import', args: {} }, async (tx) => {
+      const known = (await tx.imports.documentsByHash()).get(doc.contentHash)?.id;
+      const documentId = known ?? await tx.imports.storeDocument(doc, [], undefined, guid);
+      const codeId = await tx.imports.codeByName('modal', null) ?? await tx.imports.createCode({ guid, name: 'Modal', parentId: null, description: '' });
+      const coderId = await tx.imports.coder('Peneliti B', '0b9d7c6e-1f2a-4b3c-8d4e-5f6a7b8c9d0e');
+      const start = text.indexOf('Modal kami') as Utf16Offset;
+      const coding = await tx.imports.coding({ guid, documentId, codeId, coderId, start, end: (start + 10) as Utf16Offset, quote: 'Modal kami', createdAt: '2024-03-01T10:00:00.000Z' });
+      const memo = { kind: 'memo' as const, title: 'Modal', body: 'Pinjaman koperasi', documentId: null, codeId, themeId: null, codingId: null };
+      const memoAdded = !(await tx.imports.hasMemo(memo));
+      if (memoAdded) await tx.imports.memo({ ...memo, phase: null, authorId: coderId });
+      await tx.imports.indexStored();
+      return { documentId, codeId, coding, memoAdded };
+    });
+
+    const first = await importOnce();
+    expect(first.coding.added).toBe(true);
+    expect(first.memoAdded).toBe(true);
+    const second = await importOnce();
+    // The same file again adds nothing: the same document, code, coding and memo are found.
+    expect(second).toEqual({ documentId: first.documentId, codeId: first.codeId, coding: { id: first.coding.id, added: false }, memoAdded: false });
+    expect(await names()).toEqual(['Modal']);
+    expect((await data.codings.forDocument(first.documentId)).map((c) => [c.coderName, c.createdAt])).toEqual([['Peneliti B', '2024-03-01T10:00:00.000Z']]);
+    // One GUID, one row: the document kept the file's, the code and the coding were given new ones.
+    const guids = store.db.prepare('SELECT (SELECT guid FROM documents) AS d, (SELECT guid FROM codes) AS c, (SELECT guid FROM codings) AS g').get() as Record<string, string>;
+    expect(guids['d']).toBe(guid);
+    expect(new Set(Object.values(guids)).size).toBe(3);
+    // Stored and indexed: a search finds the passage.
+    expect((await data.search.query({ query: 'koperasi' })).total).toBeGreaterThan(0);
+    // The first import is one undo step; the second, which changed nothing, left none.
+    expect(await data.undo()).toBe('Import');
+    expect((await data.history()).undo).toBeNull();
+    expect(await data.documents.list()).toEqual([]);
+    expect(await names()).toEqual([]);
   });
 
   it('refuses a read outside the transaction made from inside it, rather than waiting for itself', async () => {
