@@ -28,6 +28,13 @@ export type AgreementUnit = (typeof AGREEMENT_UNITS)[number];
 export const AGREEMENT_TAKES_PART = ['coded', 'all'] as const;
 export type AgreementTakesPart = (typeof AGREEMENT_TAKES_PART)[number] | 'assigned';
 
+/**
+ * The coefficients a result gives, by their field in {@link AgreementFigures}: what a report's
+ * method paragraph may quote (Cohen's κ only for two coders).
+ */
+export const AGREEMENT_COEFFICIENTS = ['alpha', 'percent', 'cohenKappa', 'brennanPrediger'] as const;
+export type AgreementCoefficient = (typeof AGREEMENT_COEFFICIENTS)[number];
+
 /** The coefficients of one row. Null when undefined for the data (see `note` of the row). */
 export interface AgreementFigures {
   /**
