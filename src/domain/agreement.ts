@@ -52,6 +52,12 @@ export interface AgreementFigures {
   readonly brennanPrediger: number | null;
   /** Krippendorff's α, nominal, any number of coders, missing values allowed. */
   readonly alpha: number | null;
+  /**
+   * Share of the pairable values that apply the code (or one of the group's sub-codes) rather
+   * than leave it absent; null without pairable values. Says why a coefficient is undefined:
+   * 0 when nobody applied the code, 1 when every value applies it.
+   */
+  readonly applied: number | null;
 }
 
 export interface AgreementRow extends AgreementFigures {
