@@ -7,7 +7,8 @@ import { agreementStrings } from './strings';
 type Figure = 'percent' | 'cohenKappa' | 'brennanPrediger' | 'alpha';
 
 /**
- * The agreement table: the overall row pinned first, then the codes or the documents, drawn a
+ * The agreement table: the overall row pinned first, then the codes or the documents (with the
+ * coders counted in each: every compared coder in a code's row, said once above), drawn a
  * chunk at a time (a thousand documents must not block the page). A row with undefined
  * coefficients says why in place of them. Clicking a code or document row drills down.
  */
@@ -43,7 +44,7 @@ export function AgreementTable({ overall, rows, scope, unit, showCohen, group, s
           <span>{row.scope === 'overall' ? t('overall') : row.label}</span>
           {row.empty && <small className="ag-empty-reason" data-testid="agreement-empty-reason">{t(`empty_${row.empty}`)}</small>}
         </th>
-        <td className="ag-coders">{row.coderNames}</td>
+        {scope === 'documents' && <td className="ag-coders">{row.coderNames}</td>}
         <td className="num">{formatNumber(row.units)}</td>
         <td className="num">{formatNumber(row.disagreements)}</td>
         {figures.map((figure) => {
@@ -65,7 +66,7 @@ export function AgreementTable({ overall, rows, scope, unit, showCohen, group, s
         <thead>
           <tr>
             {header('label', firstColumn, false)}
-            <th>{t('colCoders')}</th>
+            {scope === 'documents' && <th className="ag-coders-head">{t('colCoders')}</th>}
             {header('units', t('colUnits', { unit: t(`units_${unit}`) }), true)}
             {header('disagreements', t('colDisagreements'), true)}
             {figures.map((figure) => header(figure, headerOf[figure], true))}

@@ -101,10 +101,11 @@ export function AgreementView() {
                 <TableActions table={textTable} disabled={false}
                   exportArgs={{ table: 'agreement', agreement: ready, language }} />
               </div>
+              <p className="ag-note" data-testid="agreement-compared">{t('compared', { coders: model.overall.coderNames, unit: t(`units_${unit}`) })}</p>
               {!model.showCohen && <p className="ag-note muted">{t('cohenHidden', { n: result.data!.coders.length })}</p>}
               {result.data!.conflictingUnits > 0 && <p className="ag-note muted">{t('conflicting', { n: result.data!.conflictingUnits, unit: t(`units_${unit}`) })}</p>}
               <p className="ag-note muted">{t('drillHint')}</p>
-              <div className="ag-results">
+              <div className={`ag-results${selected ? ' drilled' : ''}`}>
                 <AgreementTable overall={model.overall} rows={rows} scope={scope} unit={unit} showCohen={model.showCohen} group={model.group}
                   sort={sort} onSort={onSort} selected={selected?.key ?? null} onSelect={setSelected} />
                 {selected && target && (

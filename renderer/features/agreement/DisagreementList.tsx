@@ -57,7 +57,7 @@ export function DisagreementList({ args, target, title, coders, onClose }: {
                 </span>
               ))}
             </div>
-            <blockquote className="ag-drill-text">{item.text}</blockquote>
+            <blockquote className="ag-drill-text">{item.text.trim()}</blockquote>
             <button className="ag-open" onClick={() => open(item)} data-testid="agreement-open-transcript">{t('openTranscript')}</button>
           </li>
         ))}

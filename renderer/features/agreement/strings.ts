@@ -70,6 +70,7 @@ export const agreementStrings = defineStrings({
     close: 'Close',
     loadingDisagreements: 'Listing the disagreements…',
     code: 'Code',
+    compared: 'Compared: {coders}, by {unit}.',
     text: 'Text',
   },
   id: {
@@ -140,6 +141,7 @@ export const agreementStrings = defineStrings({
     close: 'Tutup',
     loadingDisagreements: 'Menyusun daftar ketidaksepakatan…',
     code: 'Kode',
+    compared: 'Dibandingkan: {coders}, per {unit}.',
     text: 'Teks',
   },
 });
