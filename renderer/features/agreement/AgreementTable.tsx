@@ -1,15 +1,15 @@
 import type { AgreementUnit } from '../../../src/domain/agreement';
 import { useFormatNumber, useLanguage, useStrings } from '../../i18n/i18n';
-import { useGrowingLimit } from '../../lib/use-growing-limit';
-import { formatFigure, type AgreementTableRow, type SortKey } from './agreement-model';
+import { useEffect, useState } from 'react';
+import { drillTarget, formatFigure, pageOf, PAGE_ROWS, type AgreementTableRow, type SortKey } from './agreement-model';
 import { agreementStrings } from './strings';
 
 type Figure = 'percent' | 'cohenKappa' | 'brennanPrediger' | 'alpha';
 
 /**
  * The agreement table: the overall row pinned first, then the codes or the documents (with the
- * coders counted in each: every compared coder in a code's row, said once above), drawn a
- * chunk at a time (a thousand documents must not block the page). A row with undefined
+ * coders counted in each: every compared coder in a code's row, said once above), a page of
+ * PAGE_ROWS at a time (a thousand documents, sorted again, must not block the page). A row with undefined
  * coefficients says why in place of them. Clicking a code or document row drills down.
  */
 export function AgreementTable({ overall, rows, scope, unit, showCohen, group, sort, onSort, selected, onSelect }: {
@@ -20,7 +20,10 @@ export function AgreementTable({ overall, rows, scope, unit, showCohen, group, s
   const t = useStrings(agreementStrings);
   const { language } = useLanguage();
   const formatNumber = useFormatNumber();
-  const { limit, sentinel } = useGrowingLimit(rows.length);
+  const [wanted, setPage] = useState(0);
+  // Another sort, filter or tab starts again from the first page.
+  useEffect(() => setPage(0), [rows]);
+  const { rows: shown, page, pages } = pageOf(rows, wanted);
   const figures: readonly Figure[] = showCohen ? ['percent', 'cohenKappa', 'brennanPrediger', 'alpha'] : ['percent', 'brennanPrediger', 'alpha'];
   const headerOf = { percent: t('colPercent'), cohenKappa: t('colCohen'), brennanPrediger: t('colBp'), alpha: t('colAlpha') };
   const firstColumn = scope === 'documents' ? t('colDocument') : group ? t('colGroup') : t('colCode');
@@ -33,10 +36,10 @@ export function AgreementTable({ overall, rows, scope, unit, showCohen, group, s
     </th>
   );
   const line = (row: AgreementTableRow) => {
-    const clickable = row.scope !== 'overall';
+    const clickable = drillTarget(row) !== null;
     const open = () => { if (clickable) onSelect(row); };
     return (
-      <tr key={row.key} className={`${row.scope === 'overall' ? 'ag-overall' : 'ag-row'}${selected === row.key ? ' selected' : ''}`}
+      <tr key={row.key} className={`${row.scope === 'overall' ? 'ag-overall' : 'ag-row'}${clickable ? ' clickable' : ''}${selected === row.key ? ' selected' : ''}`}
         onClick={open} tabIndex={clickable ? 0 : undefined} aria-selected={clickable ? selected === row.key : undefined}
         onKeyDown={(e) => { if (clickable && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); open(); } }}
         data-testid={`agreement-row-${row.key}`}>
@@ -61,23 +64,31 @@ export function AgreementTable({ overall, rows, scope, unit, showCohen, group, s
   };
 
   return (
-    <div className="ag-scroll">
-      <table className="ag-table" data-testid="agreement-table">
-        <thead>
-          <tr>
-            {header('label', firstColumn, false)}
-            {scope === 'documents' && <th className="ag-coders-head">{t('colCoders')}</th>}
-            {header('units', t('colUnits', { unit: t(`units_${unit}`) }), true)}
-            {header('disagreements', t('colDisagreements'), true)}
-            {figures.map((figure) => header(figure, headerOf[figure], true))}
-          </tr>
-        </thead>
-        <tbody>
-          {line(overall)}
-          {rows.slice(0, limit).map(line)}
-        </tbody>
-      </table>
-      {sentinel}
-    </div>
+    <>
+      <div className="ag-scroll">
+        <table className="ag-table" data-testid="agreement-table">
+          <thead>
+            <tr>
+              {header('label', firstColumn, false)}
+              {scope === 'documents' && <th className="ag-coders-head">{t('colCoders')}</th>}
+              {header('units', t('colUnits', { unit: t(`units_${unit}`) }), true)}
+              {header('disagreements', t('colDisagreements'), true)}
+              {figures.map((figure) => header(figure, headerOf[figure], true))}
+            </tr>
+          </thead>
+          <tbody>
+            {line(overall)}
+            {shown.map(line)}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav className="ag-pager" aria-label={t('pages')} data-testid="agreement-pager">
+          <button onClick={() => setPage(page - 1)} disabled={page === 0} data-testid="agreement-page-previous">‹ {t('previous')}</button>
+          <span>{t('rowsShown', { from: page * PAGE_ROWS + 1, to: page * PAGE_ROWS + shown.length, total: rows.length })}</span>
+          <button onClick={() => setPage(page + 1)} disabled={page === pages - 1} data-testid="agreement-page-next">{t('next')} ›</button>
+        </nav>
+      )}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { useProject, useQuery } from '../../lib/state';
 import { useGrowingLimit } from '../../lib/use-growing-limit';
 import { TableActions } from '../triangulation/TableActions';
 import type { TextTable } from '../triangulation/table-text';
-import { disagreementValues, type ShownValue } from './agreement-model';
+import { disagreementArgs, disagreementValues, type ShownValue } from './agreement-model';
 import { agreementStrings } from './strings';
 
 /**
@@ -20,7 +20,7 @@ export function DisagreementList({ args, target, title, coders, onClose }: {
   const t = useStrings(agreementStrings);
   const { language } = useLanguage();
   const { navigate } = useProject();
-  const query = { ...args, ...target };
+  const query = disagreementArgs(args, target);
   const list = useQuery('analysis.agreementDisagreements', query);
   const items = list.data ?? [];
   const { limit, sentinel } = useGrowingLimit(items.length);

@@ -3,7 +3,8 @@ import type { AgreementResult, AgreementRow } from '../../../src/domain/agreemen
 import type { CodeId, CoderId, DocumentId } from '../../../src/domain/ids';
 import type { Code, Coder } from '../../../src/domain/types';
 import {
-  agreementArgs, agreementTableModel, defaultCoders, disagreementValues, drillTarget, emptyReason, formatFigure, groupCandidates, visibleRows, type AgreementForm,
+  agreementArgs, agreementTableModel, defaultCoders, disagreementArgs, disagreementValues, drillTarget, emptyReason, formatFigure, groupCandidates, PAGE_ROWS, pageOf, visibleRows,
+  type AgreementForm,
 } from './agreement-model';
 
 const form: AgreementForm = { coderIds: [1, 2], unit: 'turn', takesPart: 'coded', assignments: {}, codes: 'all', codeIds: [], groupId: null };
@@ -77,11 +78,29 @@ describe('the table model', () => {
     expect(visibleRows(codes, ' KAP', 'label', false).map((r) => r.label)).toEqual(['Kapasitas']);
   });
 
-  it('drills into a code or a document, not into the overall row', () => {
+  it('drills into a code or a document, not into the overall row nor a row without units', () => {
     const model = agreementTableModel(result(2));
     expect(drillTarget(model.overall)).toBeNull();
     expect(drillTarget(model.codes[0]!)).toEqual({ codeId: 4 });
-    expect(drillTarget(model.documents[1]!)).toEqual({ documentId: 8 });
+    expect(drillTarget(model.documents[0]!)).toEqual({ documentId: 7 });
+    // K-01: one coder counted there, nothing to compare.
+    expect(drillTarget(model.documents[1]!)).toBeNull();
+  });
+
+  it('asks a document’s disagreements of that document alone, a code’s of every document', () => {
+    const args = { coders: [1, 2], unit: 'sentence' as const };
+    expect(disagreementArgs(args, { documentId: 7 })).toEqual({ coders: [1, 2], unit: 'sentence', documentIds: [7], documentId: 7 });
+    expect(disagreementArgs(args, { codeId: 4 })).toEqual({ coders: [1, 2], unit: 'sentence', codeId: 4 });
+  });
+
+  it('pages a long table, clamping the page to the rows there are', () => {
+    const rows = Array.from({ length: 2 * PAGE_ROWS + 5 }, (_, i) => i);
+    expect(pageOf(rows, 0)).toMatchObject({ page: 0, pages: 3 });
+    expect(pageOf(rows, 0).rows).toHaveLength(PAGE_ROWS);
+    expect(pageOf(rows, 2).rows).toEqual(rows.slice(2 * PAGE_ROWS));
+    expect(pageOf(rows, 9).page).toBe(2);
+    expect(pageOf(rows, -1).page).toBe(0);
+    expect(pageOf([], 3)).toEqual({ rows: [], page: 0, pages: 1 });
   });
 });
 

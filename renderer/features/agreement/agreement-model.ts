@@ -164,9 +164,31 @@ export function disagreementValues(item: AgreementDisagreement, coders: readonly
   });
 }
 
-/** What a click on a row drills into: a code (or the group) or a document; the overall row lists nothing. */
+/**
+ * What a click on a row drills into: a code (or the group) or a document; the overall row, and a
+ * row without a unit two coders took part in, list nothing.
+ */
 export function drillTarget(row: AgreementTableRow): { readonly codeId: number } | { readonly documentId: number } | null {
+  if (row.units === 0) return null;
   if (row.scope === 'code') return { codeId: row.codeId! };
   if (row.scope === 'document') return { documentId: row.documentId! };
   return null;
+}
+
+/**
+ * The `analysis.agreementDisagreements` arguments of a drill-down. A document's disagreements
+ * depend on that document alone, so only it is read (not every transcript's text).
+ */
+export function disagreementArgs(args: Args<'analysis.agreement'>, target: { readonly codeId: number } | { readonly documentId: number }): Args<'analysis.agreementDisagreements'> {
+  return 'documentId' in target ? { ...args, documentIds: [target.documentId], documentId: target.documentId } : { ...args, codeId: target.codeId };
+}
+
+/** Rows a page of the agreement table holds: drawn in well under 100 ms, re-sorted or filtered at once. */
+export const PAGE_ROWS = 100;
+
+/** The rows of page `page` (clamped to the last page), with the page count. */
+export function pageOf<T>(rows: readonly T[], page: number): { readonly rows: readonly T[]; readonly page: number; readonly pages: number } {
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  const at = Math.min(Math.max(0, page), pages - 1);
+  return { rows: rows.slice(at * PAGE_ROWS, (at + 1) * PAGE_ROWS), page: at, pages };
 }
