@@ -184,7 +184,7 @@ export function disagreementArgs(args: Args<'analysis.agreement'>, target: { rea
 }
 
 /** Rows a page of the agreement table holds: drawn in well under 100 ms, re-sorted or filtered at once. */
-export const PAGE_ROWS = 100;
+export const PAGE_ROWS = 50;
 
 /** The rows of page `page` (clamped to the last page), with the page count. */
 export function pageOf<T>(rows: readonly T[], page: number): { readonly rows: readonly T[]; readonly page: number; readonly pages: number } {
