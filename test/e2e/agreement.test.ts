@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
 import type { AgreementResult } from '../../src/domain/agreement';
 import { startE2E, type E2E } from './harness';
+import { seriousViolations } from './pages/axe';
 import { Workbench } from './pages/workbench';
 
 /**
@@ -65,6 +66,9 @@ describe('the Agreement screen', () => {
     expect(first).toMatch(/Peneliti E2E: (kapasitas produksi|\(none\))/);
     expect(first).toMatch(/Rina: (kapasitas produksi|\(none\))/);
     await e2e.screenshot('agreement-drill-down');
+    await page.waitForTimeout(300);
+    const violations = await seriousViolations(page, []);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
     const download = page.waitForEvent('download');
     await page.locator('.ag-toolbar').getByTestId('export-csv').click();
