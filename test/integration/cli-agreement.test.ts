@@ -79,5 +79,9 @@ describe('tematik agreement', () => {
     // One transcript, coded by both: both coded "kanal" in it, so they agree on the one unit.
     expect(text).toContain('Dua pengode mengode satu-satunya dokumen secara independen; persentase kesepakatan = 100,0%');
     expect(text).toContain('(nominal; unit: dokumen).');
+    // The same unit has one value only ("kanal" present for both): α is undefined, and the sentence says why.
+    expect(tematik('Ayu', 'en', 'report', project, '--out', docx, '--agreement', 'alpha', '--unit', 'document').code).toBe(0);
+    expect(plainText(docxParts(fs.readFileSync(docx)).text('word/document.xml')))
+      .toContain('Two coders coded the one document independently; Krippendorff’s α is undefined, as the coders’ values do not vary (nominal; unit: document).');
   });
 });
