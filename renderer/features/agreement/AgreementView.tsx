@@ -36,10 +36,16 @@ export function AgreementView() {
     remembered = { path, form: next };
     return next;
   });
-  // First visit in this project: everyone who has coded, once the coders are known.
+  // The form as left in this project; on a first visit, everyone who has coded, once the coders are known.
   useEffect(() => {
-    if (remembered?.path !== path && coders.length > 0) setForm({ coderIds: defaultCoders(coders) });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- setForm is recreated each render; the coders and the project decide
+    if (!path) return;
+    if (remembered?.path === path) {
+      setFormState(remembered.form);
+    } else if (coders.length > 0) {
+      const first = { ...START, coderIds: defaultCoders(coders) };
+      remembered = { path, form: first };
+      setFormState(first);
+    }
   }, [coders, path]);
 
   const args = agreementArgs(form);
