@@ -35,7 +35,7 @@ export type AgreementTakesPart = (typeof AGREEMENT_TAKES_PART)[number] | 'assign
 export const AGREEMENT_COEFFICIENTS = ['alpha', 'percent', 'cohenKappa', 'brennanPrediger'] as const;
 export type AgreementCoefficient = (typeof AGREEMENT_COEFFICIENTS)[number];
 
-/** The coefficients of one row. Null when undefined for the data (see `note` of the row). */
+/** The coefficients of one row. Null when undefined for the data (`applied` tells why). */
 export interface AgreementFigures {
   /**
    * Units that at least two coders took part in, in the unit of the result (characters for
