@@ -22,6 +22,8 @@ export type Route =
   | { readonly view: 'theme'; readonly themeId: ThemeId }
   | { readonly view: 'map' }
   | { readonly view: 'triangulation' }
+  /** Inter-coder agreement (optional): table, drill-down to disagreements. */
+  | { readonly view: 'agreement' }
   /** Full-text search; `query` pre-fills it (from Find, or a link). */
   | { readonly view: 'search'; readonly query?: string };
 

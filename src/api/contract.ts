@@ -8,7 +8,7 @@ import type {
   ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
-import { AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
+import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
@@ -318,6 +318,12 @@ export const contract = {
      * everywhere in the report.
      */
     attribution: z.enum(REPORT_ATTRIBUTIONS).optional(),
+    /**
+     * A method paragraph on inter-coder agreement: how many coders coded how many of the documents
+     * in common, and one coefficient over every code in one unit (speaker turn when not given).
+     * Left out when no document was coded by two coders; Cohen's κ is refused for more than two.
+     */
+    agreement: z.strictObject({ coefficient: z.enum(AGREEMENT_COEFFICIENTS), unit: z.enum(AGREEMENT_UNITS).optional() }).optional(),
   })),
 
   /** The people who code this project (not the computer's login), and who is coding in this window. */

@@ -8,7 +8,7 @@ import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
 import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
-import { AGREEMENT_UNITS } from '../domain/agreement';
+import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
@@ -37,6 +37,7 @@ Usage:
                 [--disagreements] [--out table.csv|table.xlsx]
                 (inter-coder agreement: percent, Cohen's κ, Brennan–Prediger κ, Krippendorff's α; optional)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
+                                 [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit]
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
                 (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
@@ -92,7 +93,7 @@ const options = {
   latest: { type: 'boolean' }, 'type-variable': { type: 'string' }, 'no-type-variable': { type: 'boolean' },
   'line-endings': { type: 'string' },
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
-  disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true },
+  disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -262,10 +263,16 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const attribution = flags.attribution ?? 'label-type';
       if (!isOneOf(REPORT_ATTRIBUTIONS, attribution)) throw new UsageError(`--attribution is one of ${REPORT_ATTRIBUTIONS.join(', ')}.`);
       if (flags['real-names'] && flags.pseudonymise) throw new UsageError('--real-names and --pseudonymise contradict each other; names are pseudonymised unless --real-names is given.');
+      const coefficient = flags.agreement;
+      if (coefficient !== undefined && !isOneOf(AGREEMENT_COEFFICIENTS, coefficient)) throw new UsageError(`--agreement is one of ${AGREEMENT_COEFFICIENTS.join(', ')}.`);
+      if (flags.unit !== undefined && coefficient === undefined) throw new UsageError('--unit goes with --agreement (the unit of the method paragraph\'s coefficient).');
+      const unit = flags.unit ?? 'turn';
+      if (!isOneOf(AGREEMENT_UNITS, unit)) throw new UsageError(`--unit is one of ${AGREEMENT_UNITS.join(', ')}.`);
       // Names are pseudonymised unless asked otherwise, as in the app: interview data is confidential.
       const result = await invoke('report.word', {
         path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}), attribution,
         pseudonymise: !flags['real-names'], journal: flags.journal ?? false, audit: flags.audit ?? false,
+        ...(coefficient !== undefined ? { agreement: { coefficient, unit } } : {}),
       });
       return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
     }

@@ -28,7 +28,14 @@ export type AgreementUnit = (typeof AGREEMENT_UNITS)[number];
 export const AGREEMENT_TAKES_PART = ['coded', 'all'] as const;
 export type AgreementTakesPart = (typeof AGREEMENT_TAKES_PART)[number] | 'assigned';
 
-/** The coefficients of one row. Null when undefined for the data (see `note` of the row). */
+/**
+ * The coefficients a result gives, by their field in {@link AgreementFigures}: what a report's
+ * method paragraph may quote (Cohen's κ only for two coders).
+ */
+export const AGREEMENT_COEFFICIENTS = ['alpha', 'percent', 'cohenKappa', 'brennanPrediger'] as const;
+export type AgreementCoefficient = (typeof AGREEMENT_COEFFICIENTS)[number];
+
+/** The coefficients of one row. Null when undefined for the data (`applied` tells why). */
 export interface AgreementFigures {
   /**
    * Units that at least two coders took part in, in the unit of the result (characters for
@@ -45,6 +52,12 @@ export interface AgreementFigures {
   readonly brennanPrediger: number | null;
   /** Krippendorff's α, nominal, any number of coders, missing values allowed. */
   readonly alpha: number | null;
+  /**
+   * Share of the pairable values that apply the code (or one of the group's sub-codes) rather
+   * than leave it absent; null without pairable values. Says why a coefficient is undefined:
+   * 0 when nobody applied the code, 1 when every value applies it.
+   */
+  readonly applied: number | null;
 }
 
 export interface AgreementRow extends AgreementFigures {

@@ -10,6 +10,7 @@ import { auditLog, projectInfo, projectStats } from '../store/project';
 import { listThemes } from '../store/themes';
 import { speakersOf } from '../analysis/extracts';
 import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
+import { reportAgreement, type ReportAgreement, type ReportAgreementChoice } from './agreement';
 import { readCandidates } from './candidates';
 import { figureMap, type Figure } from './figure';
 import { drawFigureInWorker } from './figure-in-worker';
@@ -41,6 +42,8 @@ export interface ReportOptions {
   readonly audit: boolean;
   /** How a quote names its source; see {@link attributionText}. */
   readonly attribution: ReportAttribution;
+  /** The method paragraph on inter-coder agreement: which coefficient, in which unit; none when not given. */
+  readonly agreement?: ReportAgreementChoice | undefined;
 }
 
 export interface ReportQuote {
@@ -108,6 +111,8 @@ export interface ReportModel {
     readonly phaseMove: { readonly from: Phase; readonly to: Phase } | null;
   }[] | null;
   readonly audit: { readonly entries: readonly AuditEntry[]; readonly total: number } | null;
+  /** Inter-coder agreement for the method section: asked for, and at least two coders coded a document in common. */
+  readonly agreement: ReportAgreement | null;
   /** The theme model of the reported themes, drawn in a worker thread while the rest is gathered; null when there is no theme to draw. */
   readonly figure: Promise<Figure | null>;
 }
@@ -125,6 +130,8 @@ const PHASE_MOVE = /^Phase ([1-6]) → ([1-6])$/;
  * of each theme, then of the figure (done = total).
  */
 export function buildReportModel(db: Db, file: string, matrix: TriangulationMatrix, options: ReportOptions, progress: (done: number, total: number, label: string) => void = () => undefined): ReportModel {
+  // First: a choice the data cannot answer (Cohen's κ for three coders) is refused before anything else is started.
+  const agreementFacts = options.agreement ? reportAgreement(db, options.agreement) : null;
   const strings = REPORT_STRINGS[options.language];
   const informants = listInformants(db);
   const byPseudonym = options.attribution === 'pseudonym-type';
@@ -252,6 +259,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
         total: db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number,
       }
       : null,
+    agreement: agreementFacts,
     figure,
   };
 }

@@ -1,3 +1,4 @@
+import type { AgreementCoefficient, AgreementUnit } from '../domain/agreement';
 import type { Convergence, Phase } from '../domain/types';
 
 export type ReportLanguage = 'en' | 'id';
@@ -20,6 +21,21 @@ const en = {
   dataAndInformants: 'Data and informants',
   dataSentence: 'The analysis draws on {documents} ({words}) from {informants} of {types} (Table {table}).',
   codingSentence: 'The codebook holds {codes} applied to {codings}; from them, the analysis constructed {themes}.',
+  /** Inter-coder agreement: "Two coders coded 4 of the 11 documents independently; Krippendorff's α = 0.81 (nominal; unit: speaker turn)." */
+  agreementSentence: '{coders} coded {shared} of the {documents} independently; {result} (nominal; unit: {unit}).',
+  agreementSentenceAll: '{coders} coded all {documents} independently; {result} (nominal; unit: {unit}).',
+  agreementSentenceOne: '{coders} coded the one document independently; {result} (nominal; unit: {unit}).',
+  agreementValue: '{coefficient} = {value}',
+  agreementUndefined: '{coefficient} is undefined, as the coders’ values do not vary',
+  agreementCoefficients: {
+    alpha: 'Krippendorff’s α', percent: 'percent agreement', cohenKappa: 'Cohen’s κ', brennanPrediger: 'Brennan–Prediger κ',
+  } as Readonly<Record<AgreementCoefficient, string>>,
+  agreementUnits: {
+    turn: 'speaker turn', sentence: 'sentence', character: 'character, text nobody coded included', document: 'document',
+  } as Readonly<Record<AgreementUnit, string>>,
+  /** How many coders, in words up to ten, singular and plural noun. */
+  numberWords: ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as readonly string[],
+  coderNoun: ['coder', 'coders'] as readonly [string, string],
   perTypeCaption: 'Informants, documents and words per informant type',
   informantType: 'Informant type',
   informants: 'Informants',
@@ -143,6 +159,15 @@ const id: ReportStrings = {
   dataAndInformants: 'Data dan informan',
   dataSentence: 'Analisis ini bersumber dari {documents} ({words}) dari {informants} dalam {types} (Tabel {table}).',
   codingSentence: 'Buku kode memuat {codes} yang diterapkan pada {codings}; dari kode-kode tersebut disusun {themes}.',
+  agreementSentence: '{coders} mengode {shared} dari {documents} secara independen; {result} (nominal; unit: {unit}).',
+  agreementSentenceAll: '{coders} mengode seluruh {documents} secara independen; {result} (nominal; unit: {unit}).',
+  agreementSentenceOne: '{coders} mengode satu-satunya dokumen secara independen; {result} (nominal; unit: {unit}).',
+  agreementValue: '{coefficient} = {value}',
+  agreementUndefined: '{coefficient} tidak terdefinisi karena nilai para pengode tidak bervariasi',
+  agreementCoefficients: { alpha: 'α Krippendorff', percent: 'persentase kesepakatan', cohenKappa: 'κ Cohen', brennanPrediger: 'κ Brennan–Prediger' },
+  agreementUnits: { turn: 'giliran bicara', sentence: 'kalimat', character: 'karakter, termasuk teks yang tidak dikode siapa pun', document: 'dokumen' },
+  numberWords: ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'],
+  coderNoun: ['pengode', 'pengode'],
   perTypeCaption: 'Informan, dokumen, dan jumlah kata per jenis informan',
   informantType: 'Jenis informan',
   informants: 'Informan',

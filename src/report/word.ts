@@ -6,6 +6,7 @@ import {
 import { estimatePageNumbersWith } from 'docx/layout';
 import { actionPhrase } from '../domain/action-names';
 import type { Figure } from './figure';
+import type { ReportAgreement } from './agreement';
 import type { ReportModel, ReportTheme } from './model';
 import { quoted } from './quotes';
 import { fill, type Noun, type ReportStrings } from './strings';
@@ -138,6 +139,7 @@ class Writer {
         [s.total, this.n(t.informants), this.n(t.documents), this.n(t.words)],
       ], { lastRowBold: true }),
       para(fill(s.codingSentence, { codes: this.count(t.codes, 'code'), codings: this.count(t.codings, 'codedExtract'), themes: this.count(t.themes, 'theme') })),
+      ...(model.agreement ? [para(this.agreementSentence(model.agreement))] : []),
     ];
     if (model.profile.rows.length) {
       const { attributes, showNames, rows } = model.profile;
@@ -388,6 +390,27 @@ class Writer {
 
   private n(value: number): string {
     return this.number.format(value);
+  }
+
+  /**
+   * "Two coders coded 4 of the 11 documents independently; Krippendorff's α = 0.81 (nominal;
+   * unit: speaker turn)." Coefficients to two decimals, percent agreement to one, in the
+   * report's number format (a decimal comma in Indonesian).
+   */
+  private agreementSentence(a: ReportAgreement): string {
+    const s = this.s;
+    const coefficient = s.agreementCoefficients[a.coefficient];
+    const format = a.coefficient === 'percent'
+      ? new Intl.NumberFormat(s.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : new Intl.NumberFormat(s.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const result = a.value === null ? fill(s.agreementUndefined, { coefficient }) : fill(s.agreementValue, { coefficient, value: format.format(a.value) });
+    const [one, other] = s.coderNoun;
+    const coders = `${s.numberWords[a.coders] ?? this.n(a.coders)} ${this.plural.select(a.coders) === 'one' ? one : other}`;
+    const template = a.documents === 1 ? s.agreementSentenceOne : a.shared === a.documents ? s.agreementSentenceAll : s.agreementSentence;
+    return fill(template, {
+      coders: coders.charAt(0).toUpperCase() + coders.slice(1), shared: this.n(a.shared), documents: this.count(a.documents, 'document'),
+      result, unit: s.agreementUnits[a.unit],
+    });
   }
 
   /** "1 document", "11 documents" (Indonesian nouns do not change). */

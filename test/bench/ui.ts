@@ -71,6 +71,36 @@ async function buildProject(file: string): Promise<void> {
 }
 
 /**
+ * Gives the copy a second coder, as the agreement bench does: about 70 % of the first coder's
+ * codings again and one in ten on the same passage with another code, so every code and
+ * transcript has agreements and disagreements.
+ */
+function addSecondCoder(file: string): void {
+  const db = new Database(file);
+  try {
+    const rand = random(11);
+    const first = db.prepare("SELECT id FROM coders WHERE name = 'bench'").pluck().get() as number;
+    const codings = db.prepare('SELECT document_id, code_id, start_offset, end_offset, quote FROM codings WHERE coder_id = ?').raw().all(first) as [number, number, number, number, string][];
+    const codes = db.prepare('SELECT id FROM codes').pluck().all() as number[];
+    db.transaction(() => {
+      const columns = db.prepare('SELECT name FROM pragma_table_info(\'coders\')').pluck().all() as string[];
+      const values: Record<string, unknown> = { name: 'bench-2', created_at: '2026-01-02T00:00:00Z', guid: newGuid(), colour: '#e15759' };
+      const used = columns.filter((c) => c in values);
+      db.prepare(`INSERT INTO coders (${used.join(', ')}) VALUES (${used.map(() => '?').join(', ')})`).run(...used.map((c) => values[c]));
+      const second = db.prepare("SELECT id FROM coders WHERE name = 'bench-2'").pluck().get() as number;
+      const insert = db.prepare('INSERT OR IGNORE INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const [document, code, start, end, quote] of codings) {
+        const r = rand();
+        if (r < 0.7) insert.run(newGuid(), document, code, second, start, end, quote, '2026-01-02T00:00:00Z');
+        else if (r < 0.8) insert.run(newGuid(), document, codes[Math.floor(rand() * codes.length)], second, start, end, quote, '2026-01-02T00:00:00Z');
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Watches the page from its first byte: long tasks, when each watched selector first matched,
  * and the time of the last key or pointer press, so a figure runs from the input to what it showed.
  */
@@ -312,6 +342,52 @@ async function main(): Promise<void> {
     const scrollTask = await longestTask(page, since);
     figure('longest main-thread task', `${fmt(scrollTask, 0)} ms`, { ok: scrollTask <= 100, text: '≤ 100 ms' });
     await page.screenshot({ path: path.join(OUT, `home-end-${SCALE}.png`) });
+
+    console.log('agreement');
+    // A second coder on the same file, added while it is closed: the page then asks who is coding.
+    await server.host.invoke('project.close', {});
+    addSecondCoder(copy);
+    const reopened = await server.host.invoke('project.open', { path: copy });
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    await page.reload();
+    await page.getByTestId('coder-bench').click();
+    await page.getByTestId('coder-picker').waitFor({ state: 'detached' });
+    since = await now(page);
+    const overall = await arm(page, '[data-testid="agreement-row-overall"]', 1);
+    await page.locator('.nav-link', { hasText: 'Agreement' }).click();
+    const agreementMs = await overall.done();
+    figure('click Agreement → table (2 coders × 1,000 transcripts × 200 codes, by turn)', `${fmt(agreementMs, 0)} ms`);
+    const agreementTask = await longestTask(page, since);
+    figure('longest main-thread task', `${fmt(agreementTask, 0)} ms`, { ok: agreementTask <= 100, text: '≤ 100 ms' });
+    since = await now(page);
+    await page.getByTestId('agreement-scope-documents').click();
+    const scopeTask = await longestTask(page, since);
+    figure('longest main-thread task, to the per-document tab', `${fmt(scopeTask, 0)} ms`, { ok: scopeTask <= 100, text: '≤ 100 ms' });
+    since = await now(page);
+    const documentRows = page.locator('[data-testid^="agreement-row-document:"]');
+    await documentRows.first().waitFor();
+    let agreementRows = await documentRows.count();
+    for (let i = 0; i < 100 && await page.getByTestId('agreement-page-next').isEnabled(); i++) {
+      await page.getByTestId('agreement-page-next').click();
+      await page.waitForTimeout(30);
+      agreementRows += await documentRows.count();
+    }
+    figure('agreement rows per document, paged through', `${agreementRows} of ${size['documents']}`, { ok: agreementRows === size['documents'], text: 'every row' });
+    const pagingTask = await longestTask(page, since);
+    figure('longest main-thread task, paging', `${fmt(pagingTask, 0)} ms`, { ok: pagingTask <= 100, text: '≤ 100 ms' });
+    since = await now(page);
+    await page.getByTestId('agreement-sort-alpha').click();
+    await page.getByTestId('agreement-sort-alpha').click();
+    const sortTask = await longestTask(page, since);
+    figure('longest main-thread task, sorting by α twice', `${fmt(sortTask, 0)} ms`, { ok: sortTask <= 100, text: '≤ 100 ms' });
+    since = await now(page);
+    const drill = await arm(page, '[data-testid=agreement-disagreement]', 1);
+    await page.locator('[data-testid^="agreement-row-document:"]').first().click();
+    const drillMs = await drill.done();
+    figure('click a document → first disagreement', `${fmt(drillMs, 0)} ms`);
+    const drillTask = await longestTask(page, since);
+    figure('longest main-thread task, drill-down', `${fmt(drillTask, 0)} ms`, { ok: drillTask <= 100, text: '≤ 100 ms' });
+    await page.screenshot({ path: path.join(OUT, `agreement-${SCALE}.png`) });
   } finally {
     await browser.close();
     await server.close();

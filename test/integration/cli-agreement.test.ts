@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { docxParts, plainText } from '../unit/report/docx-parts';
 
 /** The built CLI, as `npx tematik` runs it (npm test builds it first). */
 const BIN = path.resolve(__dirname, '../../dist/src/cli/tematik.js');
@@ -67,5 +68,20 @@ describe('tematik agreement', () => {
     expect(tematik('Ayu', 'id', 'agreement', project, '--coders', 'Ayu')).toMatchObject({ code: 1, stderr: expect.stringContaining('Pilih sedikitnya dua pengode') });
     expect(tematik('Ayu', 'en', 'agreement', project, '--coders', 'Ayu,Bima', '--assign', 'Ayu')).toMatchObject({ code: 2, stderr: expect.stringContaining('--assign takes a coder and the ids of their documents') });
     expect(tematik('Ayu', 'en', 'table', project, 'agreement', '--out', path.join(dir, 'a.csv'))).toMatchObject({ code: 2, stderr: expect.stringContaining('tematik agreement <project> --coders A,B --out') });
+    expect(tematik('Ayu', 'en', 'report', project, '--out', path.join(dir, 'r.docx'), '--agreement', 'kappa')).toMatchObject({ code: 2, stderr: expect.stringContaining('--agreement is one of alpha, percent, cohenKappa, brennanPrediger') });
+    expect(tematik('Ayu', 'en', 'report', project, '--out', path.join(dir, 'r.docx'), '--unit', 'turn')).toMatchObject({ code: 2, stderr: expect.stringContaining('--unit goes with --agreement') });
+  });
+
+  it('puts the agreement sentence in the Word report', () => {
+    const docx = path.join(dir, 'laporan.docx');
+    expect(tematik('Ayu', 'id', 'report', project, '--out', docx, '--lang', 'id', '--agreement', 'percent', '--unit', 'document').code).toBe(0);
+    const text = plainText(docxParts(fs.readFileSync(docx)).text('word/document.xml'));
+    // One transcript, coded by both: both coded "kanal" in it, so they agree on the one unit.
+    expect(text).toContain('Dua pengode mengode satu-satunya dokumen secara independen; persentase kesepakatan = 100,0%');
+    expect(text).toContain('(nominal; unit: dokumen).');
+    // The same unit has one value only ("kanal" present for both): α is undefined, and the sentence says why.
+    expect(tematik('Ayu', 'en', 'report', project, '--out', docx, '--agreement', 'alpha', '--unit', 'document').code).toBe(0);
+    expect(plainText(docxParts(fs.readFileSync(docx)).text('word/document.xml')))
+      .toContain('Two coders coded the one document independently; Krippendorff’s α is undefined, as the coders’ values do not vary (nominal; unit: document).');
   });
 });

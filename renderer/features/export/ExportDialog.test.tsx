@@ -122,16 +122,20 @@ describe('ExportDialog', () => {
     expect(attribution.parentElement!.textContent).toContain('Label and type');
     fireEvent.change(attribution, { target: { value: 'pseudonym-type' } });
     expect(attribution.parentElement!.textContent).toContain('Pseudonym and type');
+    // The agreement paragraph: a coefficient first, then its unit appears.
+    expect(screen.queryByTestId('export-report-agreement-unit')).toBeNull();
+    fireEvent.change(screen.getByTestId('export-report-agreement'), { target: { value: 'alpha' } });
+    fireEvent.change(screen.getByTestId('export-report-agreement-unit'), { target: { value: 'sentence' } });
     fireEvent.click(screen.getByTestId('export-report-run'));
     await waitFor(() => expect(screen.getByTestId('export-report-done').textContent).toContain('studi-umkm-batik-report.docx'));
-    expect(calls).toEqual([{ name: 'report.word', args: { themeIds: [1, 3], quotesPerTheme: 10, language: 'id', pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type' } }]);
+    expect(calls).toEqual([{ name: 'report.word', args: { themeIds: [1, 3], quotesPerTheme: 10, language: 'id', pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type', agreement: { coefficient: 'alpha', unit: 'sentence' } } }]);
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.fileName).toBe('studi-umkm-batik-report.docx');
     expect(downloads[0]!.blob.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(new TextDecoder().decode(await downloads[0]!.blob.arrayBuffer())).toBe('PK\u0003\u0004docx');
     expect((screen.getByTestId('export-report-quotes') as HTMLInputElement).value).toBe('10');
     // Remembered for next time, except the themes and the heading language.
-    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type' });
+    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type', agreement: { coefficient: 'alpha', unit: 'sentence' } });
   });
 
   it('keeps a list of other names to hide: adds, shows a refusal beside the fields, removes', async () => {

@@ -10,7 +10,7 @@ import {
 import { DelimiterSelect } from './DelimiterSelect';
 import { useTableExport, type TableFormat } from './table-export';
 import {
-  attributionExample, clampQuotes, CSV_EXPORTS, REPORT_ATTRIBUTIONS, csvArgs, defaultThemeSelection, parseRememberedOptions, QUOTES_MAX, QUOTES_MIN, reportArgs, reportThemes,
+  AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS, attributionExample, clampQuotes, CSV_EXPORTS, REPORT_ATTRIBUTIONS, csvArgs, defaultThemeSelection, parseRememberedOptions, QUOTES_MAX, QUOTES_MIN, reportArgs, reportThemes,
   selectThemes, themeMapFileName, type RememberedOptions, type ReportLanguage, type ThemeRow, type ThemeShortcut,
 } from './export-options';
 import { RedactionEditor } from './RedactionEditor';
@@ -157,6 +157,26 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 </select>
                 <small className="muted ex-field-hint">{t(`attribution_${options.attribution}`)}</small>
               </label>
+              <div className="ex-field stacked">
+                <span>{t('agreement')}</span>
+                <span className="ex-inline">
+                  <select value={options.agreement?.coefficient ?? 'none'} disabled={running} aria-label={t('agreement')} data-testid="export-report-agreement"
+                    onChange={(e) => {
+                      const coefficient = AGREEMENT_COEFFICIENTS.find((c) => c === e.target.value);
+                      setOptions({ agreement: coefficient ? { coefficient, unit: options.agreement?.unit ?? 'turn' } : null });
+                    }}>
+                    <option value="none">{t('agreement_none')}</option>
+                    {AGREEMENT_COEFFICIENTS.map((c) => <option key={c} value={c}>{t(`agreement_${c}`)}</option>)}
+                  </select>
+                  {options.agreement && (
+                    <select value={options.agreement.unit} disabled={running} aria-label={t('agreementUnit')} data-testid="export-report-agreement-unit"
+                      onChange={(e) => setOptions({ agreement: { coefficient: options.agreement!.coefficient, unit: AGREEMENT_UNITS.find((u) => u === e.target.value) ?? 'turn' } })}>
+                      {AGREEMENT_UNITS.map((u) => <option key={u} value={u}>{t(`agreementUnit_${u}`)}</option>)}
+                    </select>
+                  )}
+                </span>
+                <small className="muted ex-field-hint">{t('agreementHint')}</small>
+              </div>
               <label className="ex-check">
                 <input type="checkbox" checked={options.pseudonymise} onChange={(e) => setOptions({ pseudonymise: e.target.checked })} disabled={running} data-testid="export-report-pseudonymise" />
                 <span><strong>{t('pseudonymise')}</strong><small className="muted">{t('pseudonymiseHint')}</small></span>

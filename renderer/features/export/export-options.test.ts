@@ -21,7 +21,7 @@ const THEMES = [
   theme(7, 'Sub-sub', 'candidate', 3),
 ];
 
-const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'label-type', ...changes });
+const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null, ...changes });
 
 describe('reportThemes', () => {
   it('puts sub-themes under their parent, leaves discarded themes out and lifts their sub-themes to the top', () => {
@@ -59,6 +59,11 @@ describe('reportArgs', () => {
       .toEqual({ themeIds: [1, 2, 6], quotesPerTheme: 5, language: 'id', pseudonymise: true, journal: true, audit: false, attribution: 'label-type' });
   });
 
+  it('asks for the agreement paragraph only when a coefficient is chosen', () => {
+    expect(reportArgs(form({ themeIds: new Set([1]), agreement: { coefficient: 'alpha', unit: 'turn' } }), rows)).toMatchObject({ agreement: { coefficient: 'alpha', unit: 'turn' } });
+    expect(reportArgs(form({ themeIds: new Set([1]) }), rows)).not.toHaveProperty('agreement');
+  });
+
   it('drops ids of themes no longer offered, and asks for a theme when none is left', () => {
     expect(reportArgs(form({ themeIds: new Set([4, 3]) }), rows)).toMatchObject({ themeIds: [3] });
     expect(reportArgs(form({ themeIds: new Set([4]) }), rows)).toEqual({ missing: 'themes' });
@@ -83,7 +88,10 @@ describe('clampQuotes', () => {
 describe('parseRememberedOptions', () => {
   it('reads saved options field by field, falling back for anything wrong', () => {
     expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: 'yes', attribution: 'label' })))
-      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false, attribution: 'label' });
+      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false, attribution: 'label', agreement: null });
+    expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'alpha', unit: 'sentence' } })).agreement).toEqual({ coefficient: 'alpha', unit: 'sentence' });
+    expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'holsti', unit: 'turn' } })).agreement).toBeNull();
+    expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'alpha', unit: 'page' } })).agreement).toBeNull();
     expect(parseRememberedOptions(JSON.stringify({ attribution: 'name' })).attribution).toBe('label-type');
     expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 99 })).quotesPerTheme).toBe(10);
   });
@@ -92,7 +100,7 @@ describe('parseRememberedOptions', () => {
     expect(parseRememberedOptions(null)).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('{not json')).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('null')).toEqual(DEFAULT_OPTIONS);
-    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false, attribution: 'label-type' });
+    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null });
     expect(attributionExample('label-type', 'id')).toBe('(Informan P-01, Pemilik UMKM)');
     expect(attributionExample('pseudonym-type', 'en')).toBe('(Informant 1, Pemilik UMKM)');
     expect(attributionExample('label', 'id')).toBe('(P-01)');

@@ -1,4 +1,5 @@
 import type { Args } from '../../../src/api/contract';
+import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS, type AgreementCoefficient, type AgreementUnit } from '../../../src/domain/agreement';
 import { REPORT_ATTRIBUTIONS, type ReportAttribution, type Theme, type ThemeStatus } from '../../../src/domain/types';
 
 export type ReportLanguage = 'en' | 'id';
@@ -13,9 +14,16 @@ export interface ReportForm {
   readonly audit: boolean;
   /** How quotes name their informant: "(Informan P-01, Pemilik UMKM)", "(P-01)" or "(Informan 2, Pemilik UMKM)". */
   readonly attribution: ReportAttribution;
+  /** The method paragraph on inter-coder agreement: which coefficient in which unit, or none. */
+  readonly agreement: ReportAgreementOption | null;
 }
 
-export { REPORT_ATTRIBUTIONS };
+export interface ReportAgreementOption {
+  readonly coefficient: AgreementCoefficient;
+  readonly unit: AgreementUnit;
+}
+
+export { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS, REPORT_ATTRIBUTIONS };
 export type { ReportAttribution };
 
 /**
@@ -110,6 +118,7 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
     journal: form.journal,
     audit: form.audit,
     attribution: form.attribution,
+    ...(form.agreement ? { agreement: { coefficient: form.agreement.coefficient, unit: form.agreement.unit } } : {}),
   };
   if (rows.length === 0) return options;
   // Keep the checklist's order, and drop ids of themes discarded or deleted since they were ticked.
@@ -119,7 +128,16 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
 }
 
 /** Safe defaults: names pseudonymised (interview data is confidential), no appendices. */
-export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false, attribution: 'label-type' };
+export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null };
+
+/** A saved agreement choice, or none when anything in it is not one the core takes. */
+function parseAgreement(value: unknown): ReportAgreementOption | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const coefficient = AGREEMENT_COEFFICIENTS.find((c) => c === v['coefficient']);
+  const unit = AGREEMENT_UNITS.find((u) => u === v['unit']);
+  return coefficient && unit ? { coefficient, unit } : null;
+}
 
 /** Options saved by an earlier export, each field checked; anything unreadable falls back to the default. */
 export function parseRememberedOptions(saved: string | null | undefined): RememberedOptions {
@@ -140,6 +158,7 @@ export function parseRememberedOptions(saved: string | null | undefined): Rememb
     journal: bool('journal'),
     audit: bool('audit'),
     attribution: REPORT_ATTRIBUTIONS.find((a) => a === v['attribution']) ?? fallback.attribution,
+    agreement: parseAgreement(v['agreement']),
   };
 }
 

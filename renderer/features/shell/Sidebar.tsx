@@ -21,7 +21,7 @@ export function Sidebar() {
   const { limit, sentinel } = useGrowingLimit(documents.length);
   const take = rowBudget(limit);
   const current = route.view === 'document' ? route.documentId : null;
-  const link = (view: 'home' | 'journal' | 'settings' | 'phases' | 'themes' | 'map' | 'triangulation' | 'search', label: string) => (
+  const link = (view: 'home' | 'journal' | 'settings' | 'phases' | 'themes' | 'map' | 'triangulation' | 'agreement' | 'search', label: string) => (
     <button className={`nav-link${route.view === view ? ' active' : ''}`} onClick={() => navigate({ view })}>{label}</button>
   );
   return (
@@ -32,6 +32,7 @@ export function Sidebar() {
       {link('themes', t('themes'))}
       {link('map', t('map'))}
       {link('triangulation', t('triangulation'))}
+      {link('agreement', t('agreement'))}
       {link('journal', t('journal'))}
       {link('settings', t('settings'))}
       <h3 className="sidebar-heading">{t('documents')}</h3>

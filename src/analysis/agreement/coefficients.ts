@@ -88,8 +88,22 @@ export class Tally {
       cohenKappa: this.pairs ? cohenKappa(this.pairs, this.q) : null,
       brennanPrediger: observed === null ? null : brennanPrediger(observed, this.q),
       alpha: krippendorffAlpha(this.coincidences, this.q),
+      applied: appliedShare(this.coincidences, this.q),
     };
   }
+}
+
+/** The share of pairable values other than 0 (absent, or "none" of a group); null without pairable values. */
+export function appliedShare(o: Float64Array, q: number): number | null {
+  let n = 0;
+  let absent = 0;
+  for (let c = 0; c < q; c++) {
+    for (let k = 0; k < q; k++) {
+      n += o[c * q + k]!;
+      if (c === 0) absent += o[k]!;
+    }
+  }
+  return n === 0 ? null : (n - absent) / n;
 }
 
 /**

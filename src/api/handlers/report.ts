@@ -14,6 +14,7 @@ export const reportHandlers: HandlerGroup<'report'> = {
       themeIds: args.themeIds, quotesPerTheme: args.quotesPerTheme ?? 3, language: args.language ?? 'en',
       pseudonymise: args.pseudonymise ?? true, journal: args.journal ?? false, audit: args.audit ?? false,
       attribution: args.attribution ?? 'label-type',
+      agreement: args.agreement ? { coefficient: args.agreement.coefficient, unit: args.agreement.unit ?? 'turn' } : undefined,
     } as const;
     // One read transaction: the report describes one state of the project.
     const model = await ctx.session.data.read(async (reader) => {

@@ -113,10 +113,20 @@ describe('agreement coefficients against published worked examples', () => {
   it('leaves α and κ undefined when every value is the same, and everything undefined without pairable units', () => {
     const same = new Tally(2, 2);
     same.addUnanimous(0, 2, 10);
-    expect(same.figures()).toMatchObject({ units: 10, percent: 1, alpha: null, cohenKappa: null });
+    // Why: nobody applied the code (applied 0), or every value applies it (applied 1).
+    expect(same.figures()).toMatchObject({ units: 10, percent: 1, alpha: null, cohenKappa: null, applied: 0 });
+    const everywhere = new Tally(3, 3);
+    everywhere.addUnanimous(2, 3, 4);
+    expect(everywhere.figures()).toMatchObject({ units: 4, percent: 1, alpha: null, applied: 1 });
     const lonely = new Tally(2, 3);
     lonely.addUnit([1, MISSING, MISSING], 1);
-    expect(lonely.figures()).toMatchObject({ units: 0, percent: null, alpha: null, brennanPrediger: null });
+    expect(lonely.figures()).toMatchObject({ units: 0, percent: null, alpha: null, brennanPrediger: null, applied: null });
+    // 2 units × 2 coders: values 1, 0, 0, 0 (and a lone value that pairs with nothing): a quarter of the pairable values apply the code.
+    const some = new Tally(2, 2);
+    some.addUnit([1, 0], 1);
+    some.addUnit([0, 0], 1);
+    some.addUnit([1, MISSING], 1);
+    expect(some.figures().applied).toBe(0.25);
   });
 
   it('adds tallies: the sum of two halves equals the whole', () => {
