@@ -9,10 +9,11 @@ import { dailyBackup } from '../store/backup';
 import type { ProjectData } from '../store/project-data';
 import { ProjectStore } from '../store/project-store';
 import { projectData } from '../store/sqlite/project-data';
+import { copyCoder } from '../team/copy-coder';
 import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
-export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
+export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy';
 
 /** What the program hosting the core provides: Electron, the browser-mode server, or nothing (CLI, tests). */
 export interface Host {
@@ -95,7 +96,8 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
-    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
+    // A copy made for another coder opens as that coder until this computer is told otherwise (src/team/make-copy.ts).
+    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid()) ?? copyCoder(next.db);
     if (remembered !== undefined) next.actAs(remembered);
     this.coderChosen = remembered !== undefined;
     this.backupDue = true;

@@ -20,6 +20,8 @@ import type { ProjectPlan } from '../refi/read-project';
 import type { RefiImportReport } from '../refi/write-project';
 import type { ReportModel, ReportOptions } from '../report/model';
 import type { SearchOptions } from '../search/search';
+import type { Snapshot } from '../team/snapshot';
+import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
 
 export type { ActionRecord };
@@ -327,4 +329,11 @@ export interface ProjectData extends ProjectReader {
   importProject(plan: ProjectPlan, fileName: string, language: Language | undefined): Promise<RefiImportReport>;
   /** Adds a read codebook's codes as one action, keeping codes already there. */
   importCodebook(plan: CodebookPlan, fileName: string, options: { language: Language | undefined; action: 'refi.importCodebook' | 'taguette.importCodebook' }): Promise<{ created: number; existing: number; report: ExchangeSection[] }>;
+
+  /** Team coding (src/team): the project written to `out` as a copy for `coder` to code independently; the project is not changed. */
+  copyForCoder(out: string, coder: string, keepOwn: boolean): Promise<CopyForCoderResult>;
+  /** What merging a coder's copy (read by src/team/read-copy.ts) would do, with the conflicts to settle; writes nothing. */
+  mergePlan(copy: Snapshot, fileName: string): Promise<MergePlan>;
+  /** Merges a coder's copy as one action after a backup, conflicts settled by `resolutions`; the report goes into the journal too. */
+  mergeCopy(copy: Snapshot, fileName: string, resolutions: ReadonlyMap<string, MergeChoice>, language: Language): Promise<MergeReport>;
 }

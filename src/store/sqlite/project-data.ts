@@ -1,6 +1,8 @@
 import { runImport } from '../../import/batch';
 import { writeCodebookPlan } from '../../refi/codebook';
 import { writeProjectPlan } from '../../refi/write-project';
+import { mergeCopy, mergePlan } from '../../team/apply';
+import { writeCopyForCoder } from '../../team/make-copy';
 import { createBackup } from '../backup';
 import { integrityCheck } from '../integrity';
 import { damagedNotice } from '../open';
@@ -56,6 +58,10 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
     // These batch jobs make their own changes, each whole between awaits: queued, so no change of ours opens midway.
     importProject: (plan, fileName, language) => turns.queue(async () => writeProjectPlan(store, plan, fileName, language)),
     importCodebook: (plan, fileName, options) => turns.queue(async () => writeCodebookPlan(store, plan, fileName, options)),
+    // A copy is written from one snapshot (VACUUM INTO), as a backup is; a merge makes its backup and then its one change, queued whole.
+    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn)),
+    mergePlan: (copy, fileName) => turns.read(async () => mergePlan(store, copy, fileName)),
+    mergeCopy: (copy, fileName, resolutions, language) => turns.queue(async () => mergeCopy(store, copy, fileName, resolutions, language)),
   };
 }
 
