@@ -96,8 +96,9 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
-    // A copy made for another coder opens as that coder until this computer is told otherwise (src/team/make-copy.ts).
-    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid()) ?? copyCoder(next.db);
+    // In the app, a copy made for another coder opens as that coder until this computer is told otherwise (src/team/make-copy.ts);
+    // the command line keeps the coder it was given (--coder, TEMATIK_CODER).
+    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid()) ?? (this.host.dataDir !== undefined ? copyCoder(next.db) : undefined);
     if (remembered !== undefined) next.actAs(remembered);
     this.coderChosen = remembered !== undefined;
     this.backupDue = true;

@@ -151,7 +151,12 @@ describe('a copy for another coder', () => {
     const mainGuid = new Database(lead, { readonly: true }).prepare('SELECT guid FROM project').pluck().get();
     expect(origin).toEqual({ source_guid: mainGuid, coder: 'Bima', keep_own: 0 });
     expect(guid).not.toBe(mainGuid);
-    expect(await as(out, 'whoever', (c) => c.invoke('coders.list', {}))).toMatchObject({ current: 'Bima', chosen: true });
+    const app = localClient({ coder: 'whoever', host: { kind: 'browser', dataDir: tempDir() } });
+    await app.invoke('project.open', { path: out });
+    expect(await app.invoke('coders.list', {})).toMatchObject({ current: 'Bima', chosen: true });
+    app.session.close();
+    // The command line keeps the coder it is given.
+    expect(await as(out, 'Citra', (c) => c.invoke('coders.list', {}))).toMatchObject({ current: 'Citra' });
   });
 
   it('keeps the receiving coder\'s own codings when asked, and never writes over a file', async () => {
