@@ -92,7 +92,7 @@ function applyDraft(db: Db, draft: MergeDraft): number {
   const setTurn = db.prepare('UPDATE turns SET role = ?, informant_id = ? WHERE document_id = ? AND seq = ?');
   for (const document of draft.documents) {
     const people = document.informantGuids.map((g) => draft.informantRef.get(g)).filter((r): r is Ref => r !== undefined).map((r) => idOf('informants', r) as InformantId);
-    const id = write({ ...document, format: document.format as 'txt', turns: document.turns }, people, undefined, document.guid);
+    const id = write(document, people, undefined, document.guid);
     // The copy's coder may have said who spoke; that is kept, as the copy had it.
     for (const turn of document.turns) {
       const informant = turn.informantGuid === null ? undefined : draft.informantRef.get(turn.informantGuid);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { TematikError } from '../domain/errors';
-import { MEMO_KINDS, SPEAKER_ROLES } from '../domain/types';
+import { MEMO_KINDS, SOURCE_FORMATS, SPEAKER_ROLES } from '../domain/types';
 import type { CopyOrigin } from '../domain/team';
 import { say } from './messages';
 
@@ -20,7 +20,7 @@ const count = z.number().int().nonnegative();
 
 const codeRow = z.object({ guid, parentGuid: guid.nullable(), name: label, description: text, colour: z.string().max(50), inVivo: z.number().int(), createdAt: z.string() });
 const documentRow = z.object({
-  guid, title: label, sourceName: z.string().max(10_000), format: z.string(), encoding: z.string().max(100), contentHash: z.string().max(200), text,
+  guid, title: label, sourceName: z.string().max(10_000), format: z.enum(SOURCE_FORMATS), encoding: z.string().max(100), contentHash: z.string().max(200), text,
   wordCount: count,
 });
 const turnRow = z.object({
@@ -112,6 +112,11 @@ export function readSnapshot(db: Database.Database, file: string, withText: bool
   const linksOf = groupBy(rows(documentInformantRow, SQL.documentInformants, 'document_informants'), (l) => l.documentGuid);
   const documents = rows(documentRow, withText ? SQL.documents : SQL.documentsWithoutText, 'documents')
     .map((d) => ({ ...d, turns: turnsOf.get(d.guid) ?? [], informantGuids: (linksOf.get(d.guid) ?? []).map((l) => l.informantGuid) }));
+  // A transcript the merge may add brings its turns: each must lie inside its text.
+  for (const document of withText ? documents : []) {
+    const bad = document.turns.findIndex((t) => t.end < t.start || t.end > document.text.length);
+    if (bad >= 0) throw new TematikError('bad_input', say('badRow', { file, table: 'turns', row: String(bad + 1), detail: `"${document.title}": outside its text` }));
+  }
   const attributesOf = groupBy(rows(attributeRow, SQL.attributes, 'informant_attributes'), (a) => a.informantGuid);
   const informants = rows(informantRow, SQL.informants, 'informants')
     .map((i) => ({ ...i, attributes: Object.fromEntries((attributesOf.get(i.guid) ?? []).map((a) => [a.name, a.value])) }));

@@ -140,6 +140,10 @@ describe('a copy for another coder', () => {
     expect(copy.codings).toEqual([]);
     expect(copy.memos).toEqual(main.memos.filter((m) => !String(m).includes('"journal"')));
     expect(copy.memos).toHaveLength(1);
+    // What was taken out is out of the copy's search index too.
+    const found = await as(out, 'Bima', (c) => c.invoke('search.query', { query: '"trust comes first"', filters: { scope: ['memos'] } }));
+    expect(found.passages).toBe(0);
+    expect((await as(lead, 'Ayu', (c) => c.invoke('search.query', { query: '"trust comes first"', filters: { scope: ['memos'] } }))).passages).toBe(1);
 
     // The copy is recognisable as this project's, has a GUID of its own, and opens as Bima wherever it is opened.
     const raw = new Database(out, { readonly: true });
@@ -258,6 +262,38 @@ describe('merging coders\' copies', () => {
     const want = await as(reference, 'Ayu', (c) => c.invoke('analysis.agreement', { coders: four, codeIds: refIds }));
     expect(figures(got)).toEqual(figures(want));
     expect(got.rows.find((r) => r.scope === 'overall')!.alpha).not.toBeNull();
+  });
+
+  it('brings a transcript and an informant the coder added to the copy, with the speakers as the coder set them', async () => {
+    const copy = path.join(dir, 'citra.tematik');
+    await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Citra' }));
+    await as(copy, 'Citra', async (c) => {
+      const type = (await c.invoke('informantTypes.list', {}))[0] ?? await c.invoke('informantTypes.create', { name: 'Konsumen' });
+      const informant = await c.invoke('informants.create', { label: 'K-09', typeId: type.id, attributes: { kota: 'Samarinda' } });
+      const report = await c.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'K-03_skincare.txt')], informantId: informant.id });
+      const document = await c.invoke('documents.get', { id: report.imported[0]!.documentId });
+      const trust = (await c.invoke('codes.list', {})).find((x) => x.name === 'trust')!;
+      await c.invoke('codings.apply', { documentId: document.id, codeId: trust.id, start: document.turns[1]!.start, end: document.turns[1]!.start + 30 });
+    });
+    const report = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }));
+    expect(report).toMatchObject({ documentsAdded: 1, informantsAdded: 1, codings: [{ coder: 'Citra', added: 1, already: 0 }] });
+    const [main, theirs] = [dump(lead), dump(copy)];
+    expect(main.documents).toEqual(theirs.documents);
+    expect(main.informants).toEqual(theirs.informants);
+    const speakers = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare(`SELECT t.seq, t.role, i.label FROM turns t JOIN documents d ON d.id = t.document_id LEFT JOIN informants i ON i.id = t.informant_id
+          WHERE d.title LIKE 'K-03%' ORDER BY t.seq`).all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(speakers(lead)).toEqual(speakers(copy));
+    expect(speakers(lead).some((t) => (t as { label: string | null }).label === 'K-09')).toBe(true);
+    const informant = (await as(lead, 'Ayu', (c) => c.invoke('informants.list', {}))).find((i) => i.label === 'K-09')!;
+    expect(informant.attributes).toMatchObject({ kota: 'Samarinda' });
+    expect((await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }))).unchanged).toBe(true);
   });
 
   it('lists conflicting edits, refuses to merge until each is settled, applies the choices, and undo restores the project exactly', async () => {
