@@ -71,7 +71,7 @@ export const teamStrings = defineStrings({
     added: '{coder}: {added} pengodean ditambahkan, {already} sudah ada',
     codesAdded: 'Kode ditambahkan: {count}', renamedDeleted: 'Kode yang namanya diganti: {renamed}; dihapus: {deleted}',
     leftOut: 'Pengodean dari salinan yang dilewati karena pilihan Anda: {count}',
-    settled_project: 'kept as in the project', settled_copy: 'taken from the copy', settled_reanchor: 'codings placed where their text occurs once', settled_skip: 'the copy\'s codings left out',
+    settled_project: 'dibiarkan seperti di proyek', settled_copy: 'diambil dari salinan', settled_reanchor: 'pengodean ditempatkan di tempat teksnya muncul sekali', settled_skip: 'pengodean salinan dilewati',
     backupAt: 'Proyek seperti sebelumnya telah dicadangkan ("Sebelum penggabungan").',
     journal: 'Laporan ini juga ada di jurnal reflektif. Urungkan (Ctrl+Z) membatalkan seluruh penggabungan.',
   },
