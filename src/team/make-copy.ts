@@ -33,9 +33,10 @@ import { baseOf } from './snapshot';
  *
  * Written with VACUUM INTO under a temporary name beside `out`, changed there, made durable, then
  * given its name only if no file has it: the open project is never written, and a half-made copy
- * never looks complete. `db` is the open project's connection, outside a transaction.
+ * never looks complete. `db` is the open project's connection, outside a transaction; `nativeBinding`
+ * the better-sqlite3 binary it was opened with (Electron's).
  */
-export function writeCopyForCoder(db: Database.Database, projectFile: string, out: string, coder: string, keepOwn: boolean): CopyForCoderResult {
+export function writeCopyForCoder(db: Database.Database, projectFile: string, out: string, coder: string, keepOwn: boolean, nativeBinding?: string): CopyForCoderResult {
   const name = coderName(coder);
   const target = path.resolve(out.endsWith(PROJECT_EXTENSION) ? out : `${out}${PROJECT_EXTENSION}`);
   if (sameFile(target, projectFile)) throw new TematikError('bad_input', say('outIsProject'));
@@ -44,7 +45,7 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
   const partial = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
   try {
     db.prepare('VACUUM INTO ?').run(partial);
-    const counts = trim(partial, name, keepOwn);
+    const counts = trim(partial, name, keepOwn, nativeBinding);
     syncFile(partial);
     // A hard link gives the copy its name only if nothing has it yet (a rename would replace a file made meanwhile).
     try {
@@ -67,8 +68,8 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
 }
 
 /** Takes out of the copy at `file` what the coder must not see, names the coder, and records where it came from. */
-function trim(file: string, coder: string, keepOwn: boolean): Pick<CopyForCoderResult, 'documents' | 'codes' | 'codings'> {
-  const copy = new Database(file, { fileMustExist: true });
+function trim(file: string, coder: string, keepOwn: boolean, nativeBinding: string | undefined): Pick<CopyForCoderResult, 'documents' | 'codes' | 'codings'> {
+  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     copy.pragma('foreign_keys = ON');
     return copy.transaction(() => {

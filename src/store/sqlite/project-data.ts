@@ -59,7 +59,7 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
     importProject: (plan, fileName, language) => turns.queue(async () => writeProjectPlan(store, plan, fileName, language)),
     importCodebook: (plan, fileName, options) => turns.queue(async () => writeCodebookPlan(store, plan, fileName, options)),
     // A copy is written from one snapshot (VACUUM INTO), as a backup is; a merge makes its backup and then its one change, queued whole.
-    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn)),
+    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn, store.nativeBinding)),
     mergePlan: (copy, fileName) => turns.read(async () => mergePlan(store, copy, fileName)),
     mergeCopy: (copy, fileName, resolutions, language) => turns.queue(async () => mergeCopy(store, copy, fileName, resolutions, language)),
   };
