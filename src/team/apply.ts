@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, DocumentId, InformantId } from '../domain/ids';
 import type { Language } from '../domain/text';
 import type { MergeChoice, MergeReport } from '../domain/team';
+import { refusal } from '../store/access-messages';
 import { backupBefore } from '../store/backup';
+import { TematikError } from '../domain/errors';
 import { insertCoder } from '../store/coders';
 import { createCode, deleteCode, updateCode } from '../store/codes';
 import { documentWriter } from '../store/documents';
@@ -28,6 +30,8 @@ export function mergeCopy(store: ProjectStore, copy: Snapshot, file: string, res
   const draft = planMerge(readSnapshot(db, store.file, false), copy, file, resolutions, (guid) => textOf(db, guid));
   // A copy merged before (or holding nothing new) changes nothing: no backup, no undo step, no journal entry.
   if (changesOf(draft) === 0) return reportOf(draft, null, 0);
+  // Refused before the backup: a project that may not be written gets no "before a merge" copy either.
+  if (store.readOnly !== null) throw new TematikError('read_only', refusal(store.readOnly, store.file));
   const backup = backupBefore(store, 'merge')?.path ?? null;
   const summary = `Merge the copy "${file}"`;
   return store.change({ action: 'team.merge', summary, args: { file, resolutions: Object.fromEntries(resolutions) } }, () => {

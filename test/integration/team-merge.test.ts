@@ -427,6 +427,14 @@ describe('merging coders\' copies', () => {
     }
     expect(dump(lead)).toEqual(before);
     expect(fs.existsSync(backups) ? fs.readdirSync(backups).length : 0).toBe(backupsBefore);
+
+    // A good copy into a project open read-only: refused, and no backup made for it.
+    const reader = await open(lead, 'Ayu', true);
+    const readOnly = await refused(reader.invoke('team.merge', { path: copy }));
+    reader.session.close();
+    expect(readOnly.kind).toBe('read_only');
+    expect(dump(lead)).toEqual(before);
+    expect(fs.existsSync(backups) ? fs.readdirSync(backups).length : 0).toBe(backupsBefore);
   });
 
   it('matches a copy saved before row GUIDs by transcript text and code path', async () => {
