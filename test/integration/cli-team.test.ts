@@ -55,5 +55,5 @@ describe('tematik copy-for-coder and merge', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('holds nothing the project does not have already');
     expect(JSON.parse(tematik('Ayu', 'en', 'list', project, 'codes', '--json').stdout)[0]).toMatchObject({ name: 'channel', codingCount: 3 });
-  });
+  }, 120_000); // sixteen CLI processes, each starting Node; the budget is for a loaded CI machine, not a speed target
 });
