@@ -8,7 +8,7 @@ export const MERGE_CHOICES = ['project', 'copy', 'reanchor', 'skip'] as const;
 export type MergeChoice = (typeof MERGE_CHOICES)[number];
 
 /** The kinds of conflicting edits a merge cannot settle alone. */
-export const MERGE_CONFLICT_KINDS = ['codeRenamed', 'codeDeletedInProject', 'codeDeletedInCopy', 'documentTextDiffers'] as const;
+export const MERGE_CONFLICT_KINDS = ['codeRenamed', 'codeDeletedInProject', 'codeDeletedInCopy', 'documentTextDiffers', 'documentDeletedInProject'] as const;
 export type MergeConflictKind = (typeof MERGE_CONFLICT_KINDS)[number];
 
 /**
@@ -20,6 +20,8 @@ export type MergeConflictKind = (typeof MERGE_CONFLICT_KINDS)[number];
  *   project too, with its codings).
  * - documentTextDiffers: the transcript's text is not the same in the two (reanchor: place each of the copy's
  *   codings where its quoted text occurs once in the project's text, skip the rest; skip: add none of them).
+ * - documentDeletedInProject: the copy coded a transcript the project has deleted since (project: leave it deleted
+ *   and its codings out, as when an informant withdrew; copy: bring the transcript back with them).
  */
 export interface MergeConflict {
   /** Stable across plans of the same copy: names the conflict in `team.merge`'s resolutions. */

@@ -9,12 +9,12 @@ import { say } from './messages';
 const words = defineMessages({
   en: {
     codeRenamed: 'renamed in both', codeDeletedInProject: 'deleted in the project, used in the copy', codeDeletedInCopy: 'deleted in the copy, used in the project',
-    documentTextDiffers: 'transcript text differs',
+    documentTextDiffers: 'transcript text differs', documentDeletedInProject: 'transcript deleted in the project, coded in the copy',
     project: 'kept as in the project', copy: 'taken from the copy', reanchor: 'codings placed where their text occurs once', skip: 'codings of the copy left out',
   },
   id: {
     codeRenamed: 'namanya diganti di keduanya', codeDeletedInProject: 'dihapus di proyek, dipakai di salinan', codeDeletedInCopy: 'dihapus di salinan, dipakai di proyek',
-    documentTextDiffers: 'teks transkrip berbeda',
+    documentTextDiffers: 'teks transkrip berbeda', documentDeletedInProject: 'transkrip dihapus di proyek, dikode di salinan',
     project: 'dibiarkan seperti di proyek', copy: 'diambil dari salinan', reanchor: 'pengodean ditempatkan di tempat teksnya muncul sekali', skip: 'pengodean dari salinan dilewati',
   },
 });

@@ -40,12 +40,16 @@ export interface MergeDraft {
 
 const SUGGESTED: Readonly<Record<MergeConflictKind, MergeChoice>> = {
   codeRenamed: 'project', codeDeletedInProject: 'copy', codeDeletedInCopy: 'project', documentTextDiffers: 'reanchor',
+  // A transcript is deleted on purpose (an informant withdrew consent): it comes back only when asked.
+  documentDeletedInProject: 'project',
 };
 const CHOICES: Readonly<Record<MergeConflictKind, readonly MergeChoice[]>> = {
   codeRenamed: ['project', 'copy'], codeDeletedInProject: ['copy', 'project'], codeDeletedInCopy: ['project', 'copy'], documentTextDiffers: ['reanchor', 'skip'],
+  documentDeletedInProject: ['project', 'copy'],
 };
 const KEY_PREFIX: Readonly<Record<MergeConflictKind, string>> = {
   codeRenamed: 'renamed', codeDeletedInProject: 'deleted-in-project', codeDeletedInCopy: 'deleted-in-copy', documentTextDiffers: 'text-differs',
+  documentDeletedInProject: 'document-deleted-in-project',
 };
 
 const fold = (name: string): string => name.trim().toLowerCase();
@@ -87,9 +91,12 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   const informantByLabel = new Map(project.informants.map((i) => [fold(i.label), i.guid]));
   const informantRef = new Map<string, Ref>();
   const informantsToAdd: SnapshotInformant[] = [];
+  const baseInformants = new Set(base?.informants ?? []);
   for (const informant of copy.informants) {
     const match = projectInformants.has(informant.guid) ? informant.guid : informantByLabel.get(fold(informant.label));
     if (match !== undefined) informantRef.set(informant.guid, { existing: match });
+    // Deleted in the project since the copy was made: a person removed from a study is not put back by a merge.
+    else if (baseInformants.has(informant.guid)) continue;
     else {
       informantRef.set(informant.guid, { created: informant.guid });
       informantsToAdd.push(informant);
@@ -100,6 +107,7 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   const projectDocuments = new Map(project.documents.map((d) => [d.guid, d]));
   const documentByHash = new Map(project.documents.map((d) => [d.contentHash, d.guid]));
   const documentRef = new Map<string, Ref>();
+  const baseDocuments = new Set((base?.documents ?? []).map((d) => d.guid));
   const reanchored = new Set<string>();
   const documentsToAdd: SnapshotDocument[] = [];
   const documentCounts = { byGuid: 0, byText: 0, added: 0 };
@@ -113,6 +121,16 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
         const choice = conflict('documentTextDiffers', document.guid, same.title, pending);
         if (choice === 'reanchor') reanchored.add(document.guid);
         else documentRef.delete(document.guid);
+      }
+      continue;
+    }
+    if (baseDocuments.has(document.guid)) {
+      // Deleted in the project since the copy was made; only the copy's coding of it can bring it back, if the user says so.
+      const pending = newCodingsPerDocument.get(document.guid) ?? 0;
+      if (pending > 0 && conflict('documentDeletedInProject', document.guid, document.title, pending) === 'copy') {
+        documentCounts.added++;
+        documentRef.set(document.guid, { created: document.guid });
+        documentsToAdd.push(document);
       }
       continue;
     }

@@ -44,6 +44,7 @@ const originRow = z.object({ sourceGuid: guid, sourceName: z.string(), coder: la
 const baseShape = z.object({
   codes: z.array(z.object({ guid, name: label, parentGuid: guid.nullable(), description: text })),
   documents: z.array(z.object({ guid, contentHash: z.string() })),
+  informants: z.array(guid),
 });
 
 export type SnapshotCode = z.infer<typeof codeRow>;
@@ -166,5 +167,6 @@ export function baseOf(db: Database.Database): CopyBase {
   return {
     codes: db.prepare('SELECT c.guid, c.name, p.guid AS parentGuid, c.description FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all() as CopyBase['codes'],
     documents: db.prepare('SELECT guid, content_hash AS contentHash FROM documents ORDER BY id').all() as CopyBase['documents'],
+    informants: db.prepare('SELECT guid FROM informants ORDER BY id').pluck().all() as string[],
   };
 }

@@ -349,8 +349,42 @@ describe('merging coders\' copies', () => {
 
     const history = await as(lead, 'Ayu', (c) => c.invoke('history.state', {}));
     expect(history.undoAction).toBe('team.merge');
+    const merged = dump(lead);
     await as(lead, 'Ayu', (c) => c.invoke('history.undo', {}));
     expect(dump(lead)).toEqual(before);
+    await as(lead, 'Ayu', (c) => c.invoke('history.redo', {}));
+    expect(dump(lead)).toEqual(merged);
+  });
+
+  it('does not bring back a transcript or informant deleted in the project (consent withdrawn) unless asked to', async () => {
+    const copy = path.join(dir, 'bima.tematik');
+    await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Bima' }));
+    await as(copy, 'Bima', (c) => code(c, ['Bima']));
+    // Meanwhile the informant of P-01 withdrew: the lead deletes the transcript and the informant.
+    await as(lead, 'Ayu', async (c) => {
+      const single = (await c.invoke('documents.list', {})).find((d) => d.title.startsWith('P-01'))!;
+      const { informantIds } = single;
+      await c.invoke('documents.delete', { id: single.id });
+      for (const id of informantIds) await c.invoke('informants.delete', { id });
+    });
+    const before = dump(lead);
+    const onSingle = SCRIPT.filter((s) => s[0] === 'Bima' && s[1] === 'single').length;
+    const plan = await as(lead, 'Ayu', (c) => c.invoke('team.mergePlan', { path: copy }));
+    expect(plan.conflicts).toMatchObject([{ kind: 'documentDeletedInProject', subject: 'P-01_fashion', codings: onSingle, suggested: 'project', choices: ['project', 'copy'] }]);
+    expect(plan.documents).toEqual({ byGuid: 1, byText: 0, added: 0 });
+    expect(plan.informants.added).toBe(0);
+    const key = plan.conflicts[0]!.key;
+
+    const kept = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [key]: 'project' } }));
+    expect(kept).toMatchObject({ documentsAdded: 0, informantsAdded: 0, codingsLeftOut: onSingle, codings: [{ coder: 'Bima', added: scriptCount('Bima') - onSingle }] });
+    expect(dump(lead).documents).toEqual(before.documents);
+    expect(dump(lead).informants).toEqual(before.informants);
+
+    await as(lead, 'Ayu', (c) => c.invoke('history.undo', {}));
+    expect(dump(lead)).toEqual(before);
+    const restored = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [key]: 'copy' } }));
+    expect(restored).toMatchObject({ documentsAdded: 1, informantsAdded: 0, codingsLeftOut: 0, codings: [{ coder: 'Bima', added: scriptCount('Bima') }] });
+    expect(dump(lead).documents).toEqual(dump(copy).documents);
   });
 
   it('places a transcript\'s codings where their text occurs when the copy\'s text differs, or leaves them out', async () => {
