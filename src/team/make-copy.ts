@@ -74,10 +74,10 @@ function trim(file: string, coder: string, keepOwn: boolean, nativeBinding: stri
     copy.pragma('foreign_keys = ON');
     return copy.transaction(() => {
       const source = copy.prepare('SELECT guid, name FROM project WHERE id = 1').get() as { guid: string; name: string };
-      const base = baseOf(copy);
       const coderId = (copy.prepare('SELECT id FROM coders WHERE name = ? COLLATE NOCASE').pluck().get(coder) as number | undefined) ?? insertCoder(copy, coder);
       copy.prepare('DELETE FROM codings WHERE coder_id <> ? OR ? = 0').run(coderId, keepOwn ? 1 : 0);
       copy.exec(`DELETE FROM themes; DELETE FROM memos WHERE kind = 'journal'; DELETE FROM history_ops; DELETE FROM history_steps; DELETE FROM audit_log;`);
+      const base = baseOf(copy);
       copy.prepare('UPDATE project SET guid = ?, name = ? WHERE id = 1').run(newGuid(), say('copyName', { name: source.name, coder }).en);
       copy.prepare('INSERT INTO copy_origin (id, source_guid, source_name, coder, keep_own, made_at, base) VALUES (1, ?, ?, ?, ?, ?, ?)')
         .run(source.guid, source.name, coder, keepOwn ? 1 : 0, now(), JSON.stringify(base));

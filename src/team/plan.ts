@@ -77,7 +77,9 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   };
 
   const projectCodingGuids = new Set(project.codings.map((c) => c.guid));
-  const newCodings = copy.codings.filter((c) => !projectCodingGuids.has(c.guid));
+  // Rows the copy was given that the project has deleted since stay deleted: a merge brings only what the copy added.
+  const givenCodings = new Set(base?.codings ?? []);
+  const newCodings = copy.codings.filter((c) => !projectCodingGuids.has(c.guid) && !givenCodings.has(c.guid));
   const newCodingsOf = (pick: (c: SnapshotCoding) => string): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const coding of newCodings) counts.set(pick(coding), (counts.get(pick(coding)) ?? 0) + 1);
@@ -239,6 +241,7 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
       tally(coding.coder, 'already');
       continue;
     }
+    if (givenCodings.has(coding.guid)) continue;
     const document = documentRef.get(coding.documentGuid);
     const code = codeRef.get(coding.codeGuid);
     if (!document || !code || (isExisting(code) && deleted.has(code.existing))) {
@@ -274,10 +277,12 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
 
   // Memos and comments: new ones, on something the project has (or gets).
   const projectMemoGuids = new Set(project.memos.map((m) => m.guid));
+  const givenMemos = new Set(base?.memos ?? []);
   const memos: MergeDraft['memos'][number][] = [];
   let memosAlready = 0;
   for (const memo of copy.memos) {
     if (projectMemoGuids.has(memo.guid)) { memosAlready++; continue; }
+    if (givenMemos.has(memo.guid)) continue;
     const target = memoTarget(memo, documentRef, codeRef, codingRef, project.themeGuids);
     if (target === null || (target.kind === 'code' && isExisting(target.ref) && deleted.has(target.ref.existing))) continue;
     memos.push({ memo, target });

@@ -45,6 +45,9 @@ const baseShape = z.object({
   codes: z.array(z.object({ guid, name: label, parentGuid: guid.nullable(), description: text })),
   documents: z.array(z.object({ guid, contentHash: z.string() })),
   informants: z.array(guid),
+  /** The memos and codings the copy was given (the receiving coder's own, with `keepOwn`). */
+  memos: z.array(guid),
+  codings: z.array(guid),
 });
 
 export type SnapshotCode = z.infer<typeof codeRow>;
@@ -162,11 +165,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** The codebook and transcripts of `db` as a copy's base (what `readOrigin` reads back). */
+/** What `db` holds, as a copy's base (what `readOrigin` reads back): taken from the copy once it is trimmed. */
 export function baseOf(db: Database.Database): CopyBase {
   return {
     codes: db.prepare('SELECT c.guid, c.name, p.guid AS parentGuid, c.description FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all() as CopyBase['codes'],
     documents: db.prepare('SELECT guid, content_hash AS contentHash FROM documents ORDER BY id').all() as CopyBase['documents'],
     informants: db.prepare('SELECT guid FROM informants ORDER BY id').pluck().all() as string[],
+    memos: db.prepare('SELECT guid FROM memos ORDER BY id').pluck().all() as string[],
+    codings: db.prepare('SELECT guid FROM codings ORDER BY id').pluck().all() as string[],
   };
 }

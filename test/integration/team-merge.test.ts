@@ -170,6 +170,14 @@ describe('a copy for another coder', () => {
     const made = await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: out, coder: 'bima', keepOwn: true }));
     expect(made).toMatchObject({ path: `${out}.tematik`, codings: scriptCount('Bima') });
     expect(codingsPerCoder(made.path)).toEqual({ Bima: scriptCount('Bima') });
+    // The lead removes one of Bima's codings after the copy was made: merging the copy does not put it back.
+    await as(lead, 'Ayu', async (c) => {
+      const [first] = await c.invoke('codings.forCode', { codeId: (await c.invoke('codes.list', {})).find((x) => x.name === 'doubt')!.id });
+      await c.invoke('codings.remove', { id: first!.id });
+    });
+    const merged = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: made.path }));
+    expect(merged).toMatchObject({ unchanged: true, codings: [{ coder: 'Bima', added: 0, already: scriptCount('Bima') - 1 }] });
+    expect(codingsPerCoder(lead).Bima).toBe(scriptCount('Bima') - 1);
 
     const before = fs.readFileSync(made.path);
     const again = await as(lead, 'Ayu', (c) => refused(c.invoke('team.copyForCoder', { path: made.path, coder: 'Citra' })));
@@ -366,6 +374,8 @@ describe('merging coders\' copies', () => {
       const { informantIds } = single;
       await c.invoke('documents.delete', { id: single.id });
       for (const id of informantIds) await c.invoke('informants.delete', { id });
+      // And the code memo the copy was given: it stays deleted too.
+      await c.invoke('memos.delete', { id: (await c.invoke('memos.list', {})).find((m) => m.title === 'When to use')!.id });
     });
     const before = dump(lead);
     const onSingle = SCRIPT.filter((s) => s[0] === 'Bima' && s[1] === 'single').length;
@@ -375,7 +385,9 @@ describe('merging coders\' copies', () => {
     expect(plan.informants.added).toBe(0);
     const key = plan.conflicts[0]!.key;
 
+    expect(plan.memos).toEqual({ added: 0, already: 0 });
     const kept = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [key]: 'project' } }));
+    expect(kept.memosAdded).toBe(0);
     expect(kept).toMatchObject({ documentsAdded: 0, informantsAdded: 0, codingsLeftOut: onSingle, codings: [{ coder: 'Bima', added: scriptCount('Bima') - onSingle }] });
     expect(dump(lead).documents).toEqual(before.documents);
     expect(dump(lead).informants).toEqual(before.informants);
