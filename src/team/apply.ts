@@ -12,8 +12,8 @@ import { createInformant, createInformantType, findInformantTypeByName } from '.
 import { now, type ProjectStore } from '../store/project-store';
 import { keptGuid } from '../store/row-guid';
 import { journalMerge } from './journal';
-import type { MergeDraft, Ref } from './plan';
-import { planMerge } from './plan';
+import { planMerge, type MergeDraft } from './plan';
+import type { Ref } from './refs';
 import { readSnapshot, type Snapshot } from './snapshot';
 
 type Db = Database.Database;

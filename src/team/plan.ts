@@ -1,12 +1,11 @@
 import { TematikError } from '../domain/errors';
 import type { CoderCodings, MergeChoice, MergeConflict, MergeConflictKind, MergePlan, SettledConflict } from '../domain/team';
+import { matchCodes } from './match-codes';
 import { say } from './messages';
+import { fold, isExisting, type RaiseConflict, type Ref } from './refs';
 import type {
   Snapshot, SnapshotCode, SnapshotCoder, SnapshotCoding, SnapshotComment, SnapshotDocument, SnapshotInformant, SnapshotMemo,
 } from './snapshot';
-
-/** A row a merge writes against: one the project has (by its GUID there), or one the merge creates from the copy's row (by the copy's GUID). */
-export type Ref = { readonly existing: string } | { readonly created: string };
 
 type MemoTargetRef =
   | { readonly kind: 'project' }
@@ -52,9 +51,6 @@ const KEY_PREFIX: Readonly<Record<MergeConflictKind, string>> = {
   documentDeletedInProject: 'document-deleted-in-project',
 };
 
-const fold = (name: string): string => name.trim().toLowerCase();
-const isExisting = (ref: Ref): ref is { existing: string } => 'existing' in ref;
-
 /**
  * Plans merging `copy` into `project`. Rows are matched by GUID; a copy made before GUIDs, or of
  * another project, is matched by transcript text (content hash) and code path. With the copy's
@@ -67,10 +63,9 @@ const isExisting = (ref: Ref): ref is { existing: string } => 'existing' in ref;
 export function planMerge(project: Snapshot, copy: Snapshot, file: string, resolutions: ReadonlyMap<string, MergeChoice> | null, projectText: (guid: string) => string): MergeDraft {
   const fromThisProject = copy.origin !== null && copy.origin.sourceGuid === project.projectGuid;
   const base = fromThisProject ? copy.origin!.base : null;
-  const baseCodes = new Map((base?.codes ?? []).map((c) => [c.guid, c]));
 
   const conflicts: MergeConflict[] = [];
-  const conflict = (kind: MergeConflictKind, guid: string, subject: string, codings: number, names: { projectName?: string; copyName?: string } = {}): MergeChoice => {
+  const conflict: RaiseConflict = (kind, guid, subject, codings, names = {}) => {
     const key = `${KEY_PREFIX[kind]}:${guid}`;
     conflicts.push({ key, kind, subject, projectName: names.projectName ?? null, copyName: names.copyName ?? null, codings, choices: CHOICES[kind], suggested: SUGGESTED[kind] });
     return resolutions?.get(key) ?? SUGGESTED[kind];
@@ -147,76 +142,7 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
     }
   }
 
-  // Codes: by GUID; a code the project deleted since the copy was made is a conflict when the copy used it; else by path.
-  const projectCodes = new Map(project.codes.map((c) => [c.guid, c]));
-  const projectPath = pathsOf(project.codes);
-  const copyCodes = new Map(copy.codes.map((c) => [c.guid, c]));
-  const copyPath = pathsOf(copy.codes);
-  const projectChild = new Map(project.codes.map((c) => [`${c.parentGuid ?? ''}/${fold(c.name)}`, c.guid]));
-  const codeRef = new Map<string, Ref | null>();
-  const codesToCreate: { code: SnapshotCode; parent: Ref | null }[] = [];
-  const codesAdded: string[] = [];
-  let codesByPath = 0;
-  const resolveCode = (code: SnapshotCode, trail: ReadonlySet<string>): Ref | null => {
-    const known = codeRef.get(code.guid);
-    if (known !== undefined) return known;
-    const parentCode = code.parentGuid !== null && !trail.has(code.parentGuid) ? copyCodes.get(code.parentGuid) : undefined;
-    const parent = parentCode ? resolveCode(parentCode, new Set([...trail, code.guid])) : null;
-    let ref: Ref | null;
-    if (projectCodes.has(code.guid)) ref = { existing: code.guid };
-    else if (baseCodes.has(code.guid)) {
-      const used = newCodingsPerCode.get(code.guid) ?? 0;
-      const restore = used > 0 && conflict('codeDeletedInProject', code.guid, copyPath.get(code.guid)!, used, { copyName: code.name }) === 'copy';
-      ref = restore ? { created: code.guid } : null;
-      if (restore) {
-        codesToCreate.push({ code, parent });
-        codesAdded.push(copyPath.get(code.guid)!);
-      }
-    } else {
-      const parentGuid = parent === null ? '' : isExisting(parent) ? parent.existing : null;
-      const byPath = parentGuid === null ? undefined : projectChild.get(`${parentGuid}/${fold(code.name)}`);
-      if (byPath !== undefined) {
-        codesByPath++;
-        ref = { existing: byPath };
-      } else {
-        ref = { created: code.guid };
-        codesToCreate.push({ code, parent });
-        codesAdded.push(copyPath.get(code.guid)!);
-      }
-    }
-    codeRef.set(code.guid, ref);
-    return ref;
-  };
-  for (const code of copy.codes) resolveCode(code, new Set());
-
-  const codeRenames: { guid: string; name: string }[] = [];
-  const codeDescriptions: { guid: string; description: string }[] = [];
-  for (const code of copy.codes) {
-    const mine = projectCodes.get(code.guid);
-    if (!mine) continue;
-    const was = baseCodes.get(code.guid);
-    if (mine.name.trim() !== code.name.trim()) {
-      const onlyCopyRenamed = was !== undefined && was.name.trim() === mine.name.trim();
-      const onlyProjectRenamed = was !== undefined && was.name.trim() === code.name.trim();
-      const sibling = projectChild.get(`${mine.parentGuid ?? ''}/${fold(code.name)}`);
-      const clash = sibling !== undefined && sibling !== mine.guid;
-      if (onlyCopyRenamed && !clash) codeRenames.push({ guid: mine.guid, name: code.name.trim() });
-      else if (!onlyProjectRenamed) {
-        const choice = conflict('codeRenamed', code.guid, projectPath.get(mine.guid)!, 0, { projectName: mine.name, copyName: code.name });
-        if (choice === 'copy') codeRenames.push({ guid: mine.guid, name: code.name.trim() });
-      }
-    }
-    if (was !== undefined && mine.description === was.description && code.description !== was.description) {
-      codeDescriptions.push({ guid: mine.guid, description: code.description });
-    }
-  }
-  const codeDeletes: string[] = [];
-  for (const was of base?.codes ?? []) {
-    if (copyCodes.has(was.guid) || !projectCodes.has(was.guid)) continue;
-    const used = project.codings.filter((c) => c.codeGuid === was.guid).length;
-    if (conflict('codeDeletedInCopy', was.guid, projectPath.get(was.guid)!, used, { projectName: projectCodes.get(was.guid)!.name }) === 'copy') codeDeletes.push(was.guid);
-  }
-  const deleted = deletedWithDescendants(project.codes, codeDeletes);
+  const { codeRef, codesToCreate, codesAdded, codesByPath, codeRenames, codeDescriptions, codeDeletes, deleted } = matchCodes(project, copy, base, newCodingsPerCode, conflict);
 
   // Codings: the copy's rows the project lacks, unless the same passage, code and coder is there.
   const copyDocuments = new Map(copy.documents.map((d) => [d.guid, d]));
@@ -327,35 +253,6 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
 
 function codingKey(document: string, code: string, coder: string, start: number, end: number): string {
   return `${document}|${code}|${fold(coder)}|${start}|${end}`;
-}
-
-/** Each code's path ("Parent/Child"), as the codebook shows it. */
-function pathsOf(codes: readonly SnapshotCode[]): Map<string, string> {
-  const byGuid = new Map(codes.map((c) => [c.guid, c]));
-  const paths = new Map<string, string>();
-  const pathOf = (code: SnapshotCode, depth: number): string => {
-    const parent = code.parentGuid === null ? undefined : byGuid.get(code.parentGuid);
-    // A depth bound: a copy is input, and a cycle of parents must not loop for ever.
-    return parent && depth < 100 ? `${pathOf(parent, depth + 1)}/${code.name}` : code.name;
-  };
-  for (const code of codes) paths.set(code.guid, pathOf(code, 0));
-  return paths;
-}
-
-/** The GUIDs of `roots` and every code under them: deleting a code deletes its sub-codes. */
-function deletedWithDescendants(codes: readonly SnapshotCode[], roots: readonly string[]): Set<string> {
-  const deleted = new Set(roots);
-  let grown = true;
-  while (grown) {
-    grown = false;
-    for (const code of codes) {
-      if (code.parentGuid !== null && deleted.has(code.parentGuid) && !deleted.has(code.guid)) {
-        deleted.add(code.guid);
-        grown = true;
-      }
-    }
-  }
-  return deleted;
 }
 
 /** Where `quote` occurs in `text`, when it occurs exactly once; a passage found twice cannot be placed for sure. */
