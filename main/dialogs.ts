@@ -36,6 +36,17 @@ export function dialogRequest(kind: DialogKind, defaultDir: string): DialogReque
       };
     case 'importFolder':
       return { type: 'open', options: { title: 'Import a Folder of Transcripts', defaultPath: defaultDir, properties: ['openDirectory'] } };
+    case 'saveCopy':
+      return {
+        type: 'save',
+        options: {
+          // No overwrite question: a copy is only ever written to a new file (an existing one is refused).
+          title: 'Save the Copy for Another Coder', buttonLabel: 'Save Copy', defaultPath: path.join(defaultDir, `Copy${PROJECT_EXTENSION}`),
+          filters: [PROJECT_FILTER], properties: ['createDirectory'],
+        },
+      };
+    case 'mergeCopy':
+      return { type: 'open', options: { title: 'Merge a Coder\'s Copy', defaultPath: defaultDir, properties: ['openFile'], filters: [PROJECT_FILTER] } };
     case 'informantSheet':
       return {
         type: 'open',

@@ -8,6 +8,8 @@ import type {
   ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
+import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
+import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
@@ -88,7 +90,7 @@ const memoTarget = z.discriminatedUnion('kind', [
 export const contract = {
   'app.info': action<AppInfo>()(none),
   /** Shows the host's native file dialog; refused where there is none (browser mode). */
-  'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet']) })),
+  'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet', 'saveCopy', 'mergeCopy']) })),
   /**
    * Opens the sample study, creating it from the bundled interviews the first time: the worked example
    * (coded, themes defined, theme model, triangulation, journal) or the practice copy (transcripts and
@@ -335,6 +337,24 @@ export const contract = {
   'coders.setColour': action<Coder>()(z.strictObject({ id: id<CoderId>(), colour })),
   /** "Who is coding?": changes from now on are recorded under this coder, remembered on this machine for this project. */
   'coders.setCurrent': action<CoderList>()(z.strictObject({ name: z.string().max(200) })),
+
+  /**
+   * "Make a copy for another coder": the open project written to `path` (a new file) with its transcripts, informants and
+   * codebook but no codings (`keepOwn`: only `coder`'s own), for `coder` to code independently; the project is not changed.
+   */
+  'team.copyForCoder': action<CopyForCoderResult>()(z.strictObject({ path: z.string().min(1), coder: z.string().max(200), keepOwn: z.boolean().optional() })),
+  /** What merging the coder's copy at `path` would do, with the conflicts to settle; writes nothing. */
+  'team.mergePlan': action<MergePlan>()(z.strictObject({ path: z.string().min(1) })),
+  /**
+   * Merges the coder's copy at `path` into the open project: a backup first, then one undoable step; every conflict of
+   * the plan settled in `resolutions` (conflict key → choice). Merging the same copy again changes nothing.
+   */
+  'team.merge': action<MergeReport>()(z.strictObject({
+    path: z.string().min(1),
+    resolutions: z.record(z.string().min(1).max(300), z.enum(MERGE_CHOICES)).optional(),
+    /** Language of the merge report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  })),
 
   /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
   'redactions.list': action<readonly Redaction[]>()(none),

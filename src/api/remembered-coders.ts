@@ -4,8 +4,9 @@ import path from 'node:path';
 /**
  * "Who is coding?" is answered once per project on each machine: the answer is kept in the app's
  * data folder, not in the project (which travels to the other coders), keyed by the project's
- * GUID so it follows a project that is moved or renamed. A copy keeps the GUID, so on this
- * machine a copy opens as the same coder until someone chooses another.
+ * GUID so it follows a project that is moved or renamed. A file copied by hand keeps the GUID, so on
+ * this machine it opens as the same coder until someone chooses another; a copy made for another
+ * coder (src/team/make-copy.ts) has a GUID of its own and opens as the coder it was made for.
  */
 const fileIn = (dataDir: string) => path.join(dataDir, 'coders.json');
 

@@ -10,7 +10,7 @@ import type { ProjectData } from '../store/project-data';
 import { rememberCoder, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
-export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
+export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy';
 
 /** What the program hosting the core provides: Electron, the browser-mode server, or nothing (CLI, tests). */
 export interface Host {
@@ -102,7 +102,9 @@ export class Session {
     this.close();
     this.current = next;
     this.openings++;
-    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
+    // In the app, a copy made for another coder opens as that coder until this computer is told otherwise (src/team/make-copy.ts);
+    // the command line keeps the coder it was given (--coder, TEMATIK_CODER).
+    const remembered = rememberedCoder(this.host.dataDir, next.projectGuid()) ?? (this.host.dataDir !== undefined ? next.copyCoder() : undefined);
     if (remembered !== undefined) next.actAs(remembered);
     this.coderChosen = remembered !== undefined;
     this.backupDue = true;

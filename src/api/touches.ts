@@ -154,6 +154,10 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'coders.setColour': changes('coders', 'codings', 'history'),
   // Whose undo steps, and whose work views call "mine", change with the coder.
   'coders.setCurrent': everything,
+  // Writes a new file; the open project is not changed.
+  'team.copyForCoder': 'none',
+  'team.mergePlan': 'none',
+  'team.merge': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes', 'codes', 'codings', 'memos', 'comments', 'coders', 'backups'),
   'redactions.list': reads('redactions'),
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),

@@ -10,6 +10,7 @@ import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
+import { copyText, mergeCommand } from './team';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -36,6 +37,11 @@ Usage:
                 [--all-documents | --assign NAME=ID,ID… (once per coder: the documents each was given)]
                 [--disagreements] [--out table.csv|table.xlsx]
                 (inter-coder agreement: percent, Cohen's κ, Brennan–Prediger κ, Krippendorff's α; optional)
+  tematik copy-for-coder <project.tematik> <copy.tematik> --coder NAME [--keep-own]
+                (a copy without codings, or with only NAME's own, for NAME to code independently)
+  tematik merge <project.tematik> <copy.tematik> [--plan] [--resolve N=project|copy|reanchor|skip]… [--resolve suggested]
+                (merges a coder's copy back: --plan shows what it would do and the conflicts, numbered;
+                 each conflict must be settled with --resolve; one undoable step, a backup first)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit]
@@ -56,7 +62,7 @@ Usage:
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
 Options:
-  --coder NAME   who is coding (default: $TEMATIK_CODER or your login name)
+  --coder NAME   who is coding (default: $TEMATIK_CODER or your login name); for copy-for-coder, who the copy is for
   --read-only    open the project for reading only, e.g. while Tematik has it open for writing
                  (list, stats, search, triangulate, map, report, refi-export, table, taguette-export, call;
                  check always does)
@@ -67,7 +73,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder']);
 
 const accessText = defineMessages({
   en: {
@@ -94,6 +100,7 @@ const options = {
   'line-endings': { type: 'string' },
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
   disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
+  'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -112,7 +119,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return flags.help ? 0 : 2;
   }
   if (!project) throw new UsageError(`"${command}" needs the project file, e.g. tematik ${command} study.tematik`);
-  const coder = flags.coder ?? process.env['TEMATIK_CODER'] ?? safeUserName();
+  // copy-for-coder's --coder names who the copy is for; the project is opened (only to be read) by whoever runs it.
+  const coder = (command === 'copy-for-coder' ? undefined : flags.coder) ?? process.env['TEMATIK_CODER'] ?? safeUserName();
   const client = localClient({ coder, onProgress: progressBar(process.stderr), host: { kind: 'cli', sampleDir: sampleStudyDir() } });
   try {
     if (command === 'sample') {
@@ -244,6 +252,19 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         ...(codeIds ? { codeIds } : {}), ...(documentIds ? { documentIds } : {}), ...(groupId ? { groupId: groupId[0]! } : {}),
         includeUncoded: !flags['without-uncoded'], takesPart: flags['all-documents'] ? 'all' : 'coded', ...(assignments ? { assignments } : {}),
       }, { disagreements: flags.disagreements ?? false, out: flags.out, language: cliLanguage() });
+      return print(flags, value, text);
+    }
+    case 'copy-for-coder': {
+      const out = rest[0];
+      if (!out || !flags.coder) throw new UsageError('copy-for-coder needs the new file and the coder it is for: tematik copy-for-coder study.tematik for-bima.tematik --coder Bima');
+      const result = await invoke('team.copyForCoder', { path: out, coder: flags.coder, keepOwn: flags['keep-own'] ?? false });
+      return print(flags, result, copyText(result, cliLanguage()));
+    }
+    case 'merge': {
+      const copy = rest[0];
+      if (!copy) throw new UsageError('merge needs the coder\'s copy: tematik merge study.tematik from-bima.tematik [--plan] [--resolve 1=copy]');
+      if (flags.plan && flags.resolve) throw new UsageError('--plan only shows the plan; leave out --resolve, or leave out --plan to merge.');
+      const { value, text } = await mergeCommand(invoke, copy, { plan: flags.plan ?? false, resolve: flags.resolve ?? [], language: cliLanguage() });
       return print(flags, value, text);
     }
     case 'map': {

@@ -25,6 +25,7 @@ const PHRASES = {
     'coders.add': 'add a coder', 'coders.rename': 'rename a coder', 'coders.setColour': 'change a coder\'s colour',
     'refi.importProject': 'import a REFI-QDA project', 'refi.importCodebook': 'import a codebook',
     'taguette.importCodebook': 'import a Taguette codebook',
+    'team.merge': 'merge a coder\'s copy',
   },
   id: {
     'project.update': 'mengubah detail proyek', 'project.setPhase': 'berpindah fase',
@@ -47,6 +48,7 @@ const PHRASES = {
     'coders.add': 'menambahkan pengode', 'coders.rename': 'mengganti nama pengode', 'coders.setColour': 'mengubah warna pengode',
     'refi.importProject': 'mengimpor proyek REFI-QDA', 'refi.importCodebook': 'mengimpor buku kode',
     'taguette.importCodebook': 'mengimpor buku kode Taguette',
+    'team.merge': 'menggabungkan salinan pengode',
   },
 } as const satisfies Record<'en' | 'id', Record<string, string>>;
 

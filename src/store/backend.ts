@@ -33,6 +33,8 @@ export interface OpenProject {
   actAs(name: string): void;
   /** The project's own GUID: the same in every copy of it. */
   projectGuid(): string;
+  /** The coder a copy for another coder was made for (src/team/make-copy.ts); undefined for any other project. */
+  copyCoder(): string | undefined;
   /** Makes the day's backup if it is due; a backup that cannot be made is the notice returned (also among the project's notices). */
   backUpForToday(): Promise<LocalizedText | null>;
   /** What the user is told about a failure that is not a bug (null for a bug); a project found damaged becomes read-only at once. */

@@ -5,7 +5,7 @@
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
-import type { LocalizedText } from '../domain/text';
+import type { Language, LocalizedText } from '../domain/text';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
@@ -18,6 +18,8 @@ import type { ParsedDocument } from '../import/types';
 import type { ReportModel, ReportOptions } from '../report/model';
 import type { SearchOptions } from '../search/search';
 import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme } from './imported-rows';
+import type { Snapshot } from '../team/snapshot';
+import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
 
 export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme };
@@ -369,4 +371,11 @@ export interface ProjectData extends ProjectReader {
   backup(): Promise<BackupEntry>;
   /** A notice the user is shown with the project's info, e.g. what a restore did. */
   notify(notice: LocalizedText): void;
+
+  /** Team coding (src/team): the project written to `out` as a copy for `coder` to code independently; the project is not changed. */
+  copyForCoder(out: string, coder: string, keepOwn: boolean): Promise<CopyForCoderResult>;
+  /** What merging a coder's copy (read by src/team/read-copy.ts) would do, with the conflicts to settle; writes nothing. */
+  mergePlan(copy: Snapshot, fileName: string): Promise<MergePlan>;
+  /** Merges a coder's copy as one action after a backup, conflicts settled by `resolutions`; the report goes into the journal too. */
+  mergeCopy(copy: Snapshot, fileName: string, resolutions: ReadonlyMap<string, MergeChoice>, language: Language): Promise<MergeReport>;
 }

@@ -8,23 +8,28 @@ import { CheckDialog } from './CheckDialog';
 import { BackupDialog } from '../backup/BackupDialog';
 import { backupStrings } from '../backup/strings';
 import { shellStrings } from './strings';
+import { CopyForCoderDialog } from '../team/CopyForCoderDialog';
+import { MergeDialog } from '../team/MergeDialog';
+import { teamStrings } from '../team/strings';
 
 type Asking = 'new' | 'open';
 
 /**
  * The project menu in the top bar: close the project, open another, start a new one, reopen a
- * recent one or a sample, back it up or restore a backup. Browser mode has no native menu and no file dialogs, so this is the
+ * recent one or a sample, back it up or restore a backup, make a copy for another coder or merge one back. Browser mode has no native menu and no file dialogs, so this is the
  * only way there to switch projects without restarting the server; paths are typed.
  */
 export function ProjectMenu() {
   const t = useStrings(shellStrings);
   const ta = useStrings(accessStrings);
   const b = useStrings(backupStrings);
+  const tt = useStrings(teamStrings);
   const { app, project, run, notify } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  const [team, setTeam] = useState<'copy' | 'merge' | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -108,12 +113,17 @@ export function ProjectMenu() {
           <button role="menuitem" onClick={() => act(backUpNow)} data-testid="menu-backup-now">{b('backUpNow')}</button>
           <button role="menuitem" onClick={() => { setOpen(false); setRestoring(true); }} data-testid="menu-restore">{b('restoreFromBackup')}</button>
           <div className="menu-separator" role="separator" />
+          <button role="menuitem" onClick={() => { setOpen(false); setTeam('copy'); }} data-testid="menu-copy-for-coder">{tt('copyMenu')}</button>
+          <button role="menuitem" onClick={() => { setOpen(false); setTeam('merge'); }} disabled={project.readOnly !== null} data-testid="menu-merge-copy">{tt('mergeMenu')}</button>
+          <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
       )}
       {asking && <ProjectPathDialog mode={asking} onClose={() => setAsking(null)} />}
       {checking && <CheckDialog onClose={() => setChecking(false)} />}
       {restoring && <BackupDialog projectPath={project.path} onClose={() => setRestoring(false)} />}
+      {team === 'copy' && <CopyForCoderDialog onClose={() => setTeam(null)} />}
+      {team === 'merge' && <MergeDialog onClose={() => setTeam(null)} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { taguetteHandlers } from './taguette';
+import { teamHandlers } from './team';
 import { auditHandlers, historyHandlers, phaseHandlers, projectHandlers } from './project';
 import { commentHandlers, mapHandlers, themeHandlers, themeLinkHandlers } from './themes';
 
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...coderHandlers,
   ...taguetteHandlers,
   ...hotkeyHandlers,
+  ...teamHandlers,
 };

@@ -3,6 +3,7 @@ import type { OpenProject, Opener, ProjectBackend } from '../backend';
 import { failureOf, isBusy, isCorrupt } from '../failures';
 import { ProjectStore } from '../project-store';
 import { projectData } from './project-data';
+import { copyCoder } from '../../team/copy-coder';
 
 /** An open SQLite project file: the store interface over its `ProjectStore`. */
 class SqliteProject implements OpenProject {
@@ -34,6 +35,10 @@ class SqliteProject implements OpenProject {
 
   projectGuid(): string {
     return this.store.projectGuid();
+  }
+
+  copyCoder(): string | undefined {
+    return copyCoder(this.store.db);
   }
 
   async backUpForToday() {

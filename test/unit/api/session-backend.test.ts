@@ -35,6 +35,7 @@ function recordingBackend() {
       get coder() { return project.coder; },
       actAs: (name) => { calls.push(`actAs ${name}`); project.actAs(name); },
       projectGuid: () => project.projectGuid(),
+      copyCoder: () => project.copyCoder(),
       backUpForToday: () => { calls.push('backUpForToday'); return project.backUpForToday(); },
       failure: (error) => { calls.push('failure (project)'); return project.failure(error); },
       close: () => { calls.push('close'); project.close(); },

@@ -24,8 +24,16 @@ describe('the native file dialogs', () => {
   });
 
   it('has a dialog for every kind the contract can ask for, starting in the given folder', () => {
-    const kinds: DialogKind[] = ['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet'];
+    const kinds: DialogKind[] = ['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet', 'saveCopy', 'mergeCopy'];
     for (const kind of kinds) expect(dialogRequest(kind, home).options.defaultPath?.startsWith(home), kind).toBe(true);
+  });
+
+  it('saves a copy for another coder to a new .tematik file, and opens a coder\'s copy to merge', () => {
+    const save = dialogRequest('saveCopy', home);
+    expect(save).toMatchObject({ type: 'save', options: { filters: [{ extensions: ['tematik'] }] } });
+    // A copy never replaces a file, so the dialog does not offer to.
+    expect(save.options.properties).not.toContain('showOverwriteConfirmation');
+    expect(dialogRequest('mergeCopy', home)).toMatchObject({ type: 'open', options: { properties: ['openFile'], filters: [{ extensions: ['tematik'] }] } });
   });
 
   it('adds .tematik to a typed name without it', () => {

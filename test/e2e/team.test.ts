@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localClient } from '../../src/api/client';
+import { startE2E, type E2E } from './harness';
+import { seriousViolations } from './pages/axe';
+import { Workbench } from './pages/workbench';
+
+/**
+ * Team coding in the browser: the lead makes a copy for Bima from the project menu, Bima codes the
+ * copy (his own Tematik, here a local client), and the lead merges it back through the merge
+ * dialog, settling a conflicting rename, and reads the report.
+ */
+describe('a copy for another coder, merged back through the UI', () => {
+  let e2e: E2E;
+  let bench: Workbench;
+  let copy: string;
+  const page = () => e2e.page;
+  const openMenuItem = async (testId: string) => {
+    await page().getByTestId('project-menu').click();
+    await page().getByTestId(testId).click();
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    bench = new Workbench(e2e.page);
+    await bench.openSampleProject();
+    await e2e.codePassage('P-01_fashion', 'polling di Instagram Story', 'Polling Instagram');
+    copy = path.join(e2e.dataDir, 'untuk-bima.tematik');
+  }, 60_000);
+  afterAll(async () => { await e2e?.close(); });
+
+  it('makes the copy from the project menu', async () => {
+    await openMenuItem('menu-copy-for-coder');
+    const dialog = page().getByTestId('copy-for-coder-dialog');
+    await dialog.getByTestId('copy-for-coder-name').fill('Bima');
+    await dialog.getByTestId('copy-for-coder-path').fill(copy);
+    expect(await seriousViolations(page())).toEqual([]);
+    await dialog.getByTestId('copy-for-coder-submit').click();
+    await expect(dialog.getByTestId('copy-for-coder-done').innerText()).resolves.toContain(`The copy for Bima is at ${copy}`);
+    await dialog.getByTestId('copy-for-coder-close').click();
+  });
+
+  it('shows what the coded copy brings and the conflicting rename, merges it with the choice made, and reports', async () => {
+    // Bima codes his copy and renames the code; meanwhile the lead renames it too.
+    const bima = localClient({ coder: 'Bima' });
+    await bima.invoke('project.open', { path: copy });
+    const doc = (await bima.invoke('documents.list', {})).find((d) => d.title === 'P-01_fashion')!;
+    const text = (await bima.invoke('documents.text', { id: doc.id })).text;
+    for (const passage of ['polling di Instagram Story', 'reseller']) {
+      const start = text.indexOf(passage);
+      await bima.invoke('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName: 'Polling Instagram' });
+    }
+    const code = (await bima.invoke('codes.list', {})).find((c) => c.name === 'Polling Instagram')!;
+    await bima.invoke('codes.update', { id: code.id, name: 'Polling IG' });
+    bima.session.close();
+    await e2e.call('codes.update', { id: code.id, name: 'Polling pelanggan' });
+    await openMenuItem('menu-merge-copy');
+    const dialog = page().getByTestId('merge-dialog');
+    await dialog.getByTestId('merge-path').fill(copy);
+    await dialog.getByTestId('merge-show-plan').click();
+    await dialog.getByTestId('merge-plan').waitFor();
+    await expect(dialog.getByTestId('merge-origin').innerText()).resolves.toMatch(/untuk-bima\.tematik: the copy made for Bima on \d{4}-\d{2}-\d{2}\./);
+    await expect(dialog.getByTestId('merge-plan').innerText()).resolves.toContain('Bima: 2 to add, 0 already here');
+    const conflict = dialog.getByTestId('merge-conflict');
+    await expect(conflict.innerText()).resolves.toContain('Renamed differently: "Polling pelanggan" here, "Polling IG" in the copy');
+    expect(await conflict.getByTestId('merge-choice-project').isChecked()).toBe(true);
+    await conflict.getByTestId('merge-choice-copy').check();
+    await e2e.screenshot('merge-dialog');
+    expect(await seriousViolations(page())).toEqual([]);
+    await dialog.getByTestId('merge-submit').click();
+    const report = dialog.getByTestId('merge-report');
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain('Bima: 2 codings added, 0 already here');
+    await expect(report.innerText()).resolves.toContain('Polling pelanggan: taken from the copy');
+    await e2e.screenshot('merge-report');
+    const rows = e2e.db().prepare(`SELECT u.name AS coder, k.name AS code, c.quote FROM codings c JOIN coders u ON u.id = c.coder_id JOIN codes k ON k.id = c.code_id ORDER BY c.id`).all();
+    expect(rows).toEqual([
+      { coder: 'Peneliti E2E', code: 'Polling IG', quote: 'polling di Instagram Story' },
+      { coder: 'Bima', code: 'Polling IG', quote: 'polling di Instagram Story' },
+      { coder: 'Bima', code: 'Polling IG', quote: 'reseller' },
+    ]);
+    await dialog.getByTestId('merge-close').click();
+    // The lead who merged is not asked "who is coding?" although two people have coded the project now.
+    expect(await page().getByTestId('coder-picker').count()).toBe(0);
+
+    // Merging it again changes nothing, and says so.
+    await openMenuItem('menu-merge-copy');
+    await dialog.getByTestId('merge-path').fill(copy);
+    await dialog.getByTestId('merge-show-plan').click();
+    await expect(dialog.getByTestId('merge-plan').innerText()).resolves.toContain('Bima: 0 to add, 2 already here');
+    await dialog.getByTestId('merge-submit').click();
+    await expect(dialog.getByTestId('merge-report').innerText()).resolves.toContain('holds nothing new');
+  });
+});
