@@ -9,7 +9,7 @@ import { dailyBackup } from '../store/backup';
 import type { ProjectData } from '../store/project-data';
 import { ProjectStore } from '../store/project-store';
 import { projectData } from '../store/sqlite/project-data';
-import { rememberCoder, rememberedCoder } from './remembered-coders';
+import { rememberBlind, rememberCoder, rememberedBlind, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet';
@@ -61,6 +61,8 @@ export class Session {
   private backupDue = false;
   /** Whether who is coding the open project was chosen (remembered on this machine, or `setCoder`). */
   coderChosen = false;
+  /** Blind mode: the coding views show only the current coder's codings (remembered on this machine for the project). */
+  blind = false;
 
   readonly host: Host;
 
@@ -98,6 +100,7 @@ export class Session {
     const remembered = rememberedCoder(this.host.dataDir, next.projectGuid());
     if (remembered !== undefined) next.actAs(remembered);
     this.coderChosen = remembered !== undefined;
+    this.blind = rememberedBlind(this.host.dataDir, next.projectGuid());
     this.backupDue = true;
     return next;
   }
@@ -127,8 +130,15 @@ export class Session {
     rememberCoder(this.host.dataDir, this.store.projectGuid(), name);
   }
 
+  /** Turns blind mode on or off for the open project, remembered on this machine. */
+  setBlind(blind: boolean): void {
+    this.blind = blind;
+    rememberBlind(this.host.dataDir, this.store.projectGuid(), blind);
+  }
+
   close(): void {
     this.backupDue = false;
+    this.blind = false;
     if (this.current) this.openings++;
     this.current?.close();
     this.current = null;

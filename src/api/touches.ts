@@ -99,6 +99,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'codings.recode': coding,
   'codings.forDocument': reads('codings'),
   'codings.forCode': reads('codings', 'codes', 'documents', 'text', 'informants'),
+  // The consensus coder is made with the first settlement.
+  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders'),
 
   'memos.list': reads('memos'),
   'memos.create': recorded('memos'),
@@ -154,6 +156,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'coders.setColour': changes('coders', 'codings', 'history'),
   // Whose undo steps, and whose work views call "mine", change with the coder.
   'coders.setCurrent': everything,
+  // A preference of this machine, not a change to the project: the views re-read who is coding and how.
+  'coders.setBlind': changes('coders'),
   'redactions.list': reads('redactions'),
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),
