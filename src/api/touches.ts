@@ -156,8 +156,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'coders.setColour': changes('coders', 'codings', 'history'),
   // Whose undo steps, and whose work views call "mine", change with the coder.
   'coders.setCurrent': everything,
-  // A preference of this machine, not a change to the project: the views re-read who is coding and how.
-  'coders.setBlind': changes('coders'),
+  // A preference of this machine; turning it on names who is coding as a coder when they were not yet (in the audit trail).
+  'coders.setBlind': changes('coders', 'history'),
   'redactions.list': reads('redactions'),
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),

@@ -18,6 +18,7 @@ const chunks = {
   themeReview: () => import('../themes/ThemeReviewView'),
   map: () => import('../map/ThemeMapView'),
   triangulation: () => import('../triangulation/TriangulationView'),
+  compare: () => import('../compare/CompareView'),
   search: () => import('../search/SearchView'),
   importDialog: () => import('../home/ImportDialog'),
   exportDialog: () => import('../export/ExportDialog'),
@@ -32,6 +33,7 @@ export const ThemesBoard = lazy(() => chunks.themes().then((m) => ({ default: m.
 export const ThemeReviewView = lazy(() => chunks.themeReview().then((m) => ({ default: m.ThemeReviewView })));
 export const ThemeMapView = lazy(() => chunks.map().then((m) => ({ default: m.ThemeMapView })));
 export const TriangulationView = lazy(() => chunks.triangulation().then((m) => ({ default: m.TriangulationView })));
+export const CompareView = lazy(() => chunks.compare().then((m) => ({ default: m.CompareView })));
 export const SearchView = lazy(() => chunks.search().then((m) => ({ default: m.SearchView })));
 export const ImportDialog = lazy(() => chunks.importDialog().then((m) => ({ default: m.ImportDialog })));
 export const ExportDialog = lazy(() => chunks.exportDialog().then((m) => ({ default: m.ExportDialog })));

@@ -51,6 +51,11 @@ export const coderHandlers: HandlerGroup<'coders'> = {
   },
   'coders.setBlind': async ({ blind }, ctx) => {
     const { session } = ctx;
+    // Blind means "mine only": who is coding needs their row (made with a first change otherwise) for the views to name it.
+    const known = (await session.data.coders.list()).some((c) => c.name === session.data.coder);
+    if (blind && !known && (await session.data.project.info()).readOnly === null) {
+      await session.data.change({ action: 'coders.add', summary: `Add the coder "${session.data.coder}"`, args: { name: session.data.coder }, undoable: false }, (tx) => tx.coders.add(session.data.coder));
+    }
     session.setBlind(blind);
     return { coders: await session.data.coders.list(), current: session.data.coder, chosen: session.coderChosen, blind: session.blind };
   },

@@ -45,6 +45,6 @@ describe('what each action touches', () => {
       const effect = effects[action];
       return effect !== 'none' && 'changes' in effect && !stales(action, 'history.state');
     });
-    expect(unrecorded.sort()).toEqual(['app.forgetRecent', 'backup.create', 'coders.setBlind', 'project.check']);
+    expect(unrecorded.sort()).toEqual(['app.forgetRecent', 'backup.create', 'project.check']);
   });
 });
