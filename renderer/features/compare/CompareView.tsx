@@ -217,7 +217,7 @@ function Figures({ label, unit, figures, testId }: { label?: string; unit: Agree
   const decimal = (x: number | null) => (x === null ? '—' : formatNumber(Math.round(x * 100) / 100, language));
   const line = figures.percent === null
     ? t('noFigures', { unit: t(`unit_${unit}`), why: t('notBoth') })
-    : t('figures', { unit: t(`unit_${unit}`), percent: `${formatNumber(Math.round(figures.percent * 1000) / 10, language)} %`, kappa: decimal(figures.cohenKappa), alpha: decimal(figures.alpha) });
+    : t('figures', { unit: t(`unit_${unit}`), percent: `${formatNumber(Math.round(figures.percent * 1000) / 10, language)}%`, kappa: decimal(figures.cohenKappa), alpha: decimal(figures.alpha) });
   return <p className="cmp-figures" data-testid={testId}>{label && <strong>{label}: </strong>}{line}</p>;
 }
 
@@ -251,7 +251,9 @@ function DisagreementList({ items, text, codes, first, second, selected, onSelec
       {items.map((d) => {
         const code = codeOf.get(d.codeId);
         const who = d.first.length === 0 ? t('onlyOne', { name: second.name }) : d.second.length === 0 ? t('onlyOne', { name: first.name })
-          : t('differ', { first: first.name, second: second.name, a: d.onlyFirst, b: d.onlySecond, both: d.both });
+          : d.onlyFirst === 0 ? t('wider', { name: second.name, n: d.onlySecond, both: d.both })
+            : d.onlySecond === 0 ? t('wider', { name: first.name, n: d.onlyFirst, both: d.both })
+              : t('differ', { first: first.name, second: second.name, a: d.onlyFirst, b: d.onlySecond, both: d.both });
         return (
           <li key={d.key} className={`cmp-item${selected === d.key ? ' is-selected' : ''}${d.settled ? ' is-settled' : ''}`} data-testid="disagreement" data-code-name={code?.name}>
             <button type="button" className="cmp-item-head" title={t('goTo')} onClick={() => onSelect(d.key)}>
@@ -260,13 +262,13 @@ function DisagreementList({ items, text, codes, first, second, selected, onSelec
               {d.settled && <span className="cmp-settled">✓ {t('settled')}</span>}
             </button>
             <q className="cmp-quote">{clip(text.slice(d.start, d.end), 160)}</q>
-            <div className="cmp-actions">
+            {!d.settled && <div className="cmp-actions">
               <button type="button" title={t('keepTitle', { name: first.name })} onClick={() => void onSettle(d, { kind: 'coder', coderId: first.id }, t('keep', { name: first.name }))} data-testid="keep-first">{t('keep', { name: first.name })}</button>
               <button type="button" title={t('keepTitle', { name: second.name })} onClick={() => void onSettle(d, { kind: 'coder', coderId: second.id }, t('keep', { name: second.name }))} data-testid="keep-second">{t('keep', { name: second.name })}</button>
               <button type="button" title={t('keepBothTitle')} onClick={() => void onSettle(d, { kind: 'both' }, t('keepBoth'))} data-testid="keep-both">{t('keepBoth')}</button>
               <button type="button" title={t('consensusTitle')} onMouseDown={(e) => e.preventDefault()}
                 onClick={() => void onSettle(d, { kind: 'consensus', ...consensusRange(d) }, t('consensus'))} data-testid="keep-consensus">{t('consensus')}</button>
-            </div>
+            </div>}
           </li>
         );
       })}

@@ -10,6 +10,8 @@ export function Sidebar() {
   const formatNumber = useFormatNumber();
   const { route, navigate } = useProject();
   const documents = useQuery('documents.list', {}).data ?? [];
+  // Coding blind, a transcript's count of everyone's codings would tell how much the others coded there.
+  const blind = useQuery('coders.list', {}).data?.blind ?? false;
   const informants = useQuery('informants.list', {}).data ?? [];
   const types = useQuery('informantTypes.list', {}).data ?? [];
 
@@ -47,7 +49,7 @@ export function Sidebar() {
               title={`${doc.sourceName} · ${t('words', { n: doc.wordCount })}`}
             >
               <span className="doc-title">{doc.title}</span>
-              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{doc.codingCount > 0 ? ` · ${formatNumber(doc.codingCount)}` : ''}</span>
+              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{!blind && doc.codingCount > 0 ? ` · ${formatNumber(doc.codingCount)}` : ''}</span>
             </button>
           ))}
         </div>
