@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Fragment, memo, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { AgreementUnit } from '../../../src/domain/agreement';
 import { AGREEMENT_UNITS } from '../../../src/domain/agreement';
 import type { CodeId, CoderId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
@@ -7,6 +7,7 @@ import type { Code, Coder } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { useProject, useQuery } from '../../lib/state';
+import { useGrowingLimit } from '../../lib/use-growing-limit';
 import { blockIndexAt, buildBlocks, segmentLine, type Block } from '../transcript/blocks';
 import { clip, estimateHeight } from '../transcript/TranscriptReader';
 import { rangeToOffsets } from '../transcript/selection-offsets';
@@ -235,6 +236,8 @@ interface ListProps {
 function DisagreementList({ items, text, codes, first, second, selected, onSelect, onSettle }: ListProps) {
   const t = useStrings(compareStrings);
   const codeOf = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  // Hundreds of disagreements, each with its buttons, are drawn a screenful at a time, as long lists are elsewhere.
+  const { limit, sentinel } = useGrowingLimit(items.length);
   if (items.length === 0) return <p className="muted" data-testid="compare-none-open">{t('noneOpen')}</p>;
   // A consensus range: the words selected in the text when they meet the disagreement, else its whole stretch.
   const consensusRange = (d: Disagreement): { start: Utf16Offset; end: Utf16Offset } => {
@@ -247,15 +250,16 @@ function DisagreementList({ items, text, codes, first, second, selected, onSelec
     return { start: d.start as Utf16Offset, end: d.end as Utf16Offset };
   };
   return (
-    <ul className="cmp-list">
-      {items.map((d) => {
+    <>
+    <ul className="cmp-list" data-testid="disagreements" data-total={items.length}>
+      {items.slice(0, limit).map((d) => {
         const code = codeOf.get(d.codeId);
         const who = d.first.length === 0 ? t('onlyOne', { name: second.name }) : d.second.length === 0 ? t('onlyOne', { name: first.name })
           : d.onlyFirst === 0 ? t('wider', { name: second.name, n: d.onlySecond, both: d.both })
             : d.onlySecond === 0 ? t('wider', { name: first.name, n: d.onlyFirst, both: d.both })
               : t('differ', { first: first.name, second: second.name, a: d.onlyFirst, b: d.onlySecond, both: d.both });
         return (
-          <li key={d.key} className={`cmp-item${selected === d.key ? ' is-selected' : ''}${d.settled ? ' is-settled' : ''}`} data-testid="disagreement" data-code-name={code?.name}>
+          <li key={d.key} className={`cmp-item${selected === d.key ? ' is-selected' : ''}${d.settled ? ' is-settled' : ''}`} data-testid="disagreement" data-key={d.key} data-code-name={code?.name}>
             <button type="button" className="cmp-item-head" title={t('goTo')} onClick={() => onSelect(d.key)}>
               <span className="swatch" style={{ background: code?.colour }} />
               <strong>{code?.name}</strong> <span className="muted">{who}</span>
@@ -273,6 +277,8 @@ function DisagreementList({ items, text, codes, first, second, selected, onSelec
         );
       })}
     </ul>
+    {sentinel}
+    </>
   );
 }
 
@@ -303,26 +309,28 @@ function CompareText({ title, text, turns, marks, codes, names, disagreements, s
   useEffect(() => {
     if (target !== null) scrollToIndex(target, 0, 0.25);
   }, [selected, target, scrollToIndex]);
-  const markTitle = (covering: readonly Mark[]) => covering.map((m) => (m.status === 'both'
+  // Stable callbacks and a memoised block: scrolling re-renders the list, not every turn on the page.
+  const [firstName, secondName] = names;
+  const markTitle = useCallback((covering: readonly Mark[]) => covering.map((m) => (m.status === 'both'
     ? t('markTitleBoth', { code: codeName.get(m.codeId) ?? '' })
-    : t('markTitleOnly', { code: codeName.get(m.codeId) ?? '', name: m.status === 'first' ? names[0] : names[1] }))).join(' · ');
+    : t('markTitleOnly', { code: codeName.get(m.codeId) ?? '', name: m.status === 'first' ? firstName : secondName }))).join(' · '), [t, codeName, firstName, secondName]);
+  const onPick = useCallback((offset: number) => {
+    const hit = disagreements.find((d) => d.start <= offset && d.end > offset);
+    if (hit) onSelect(hit.key);
+  }, [disagreements, onSelect]);
 
   return (
     <div className="tv-scroller cmp-scroller" ref={list.scrollerRef} data-testid="compare-scroller">
       <div className="tv-canvas cmp-canvas" style={{ height: list.total }} data-testid="compare-text" role="document" aria-label={t('textLabel', { title })}>
         {list.items.map(({ index, top }) => (
-          <CompareBlock key={blocks[index]!.key} block={blocks[index]!} index={index} top={top} text={text} marks={marks} chosen={chosen} markTitle={markTitle}
-            onPick={(offset) => {
-              const hit = disagreements.find((d) => d.start <= offset && d.end > offset);
-              if (hit) onSelect(hit.key);
-            }} />
+          <CompareBlock key={blocks[index]!.key} block={blocks[index]!} index={index} top={top} text={text} marks={marks} chosen={chosen} markTitle={markTitle} onPick={onPick} />
         ))}
       </div>
     </div>
   );
 }
 
-function CompareBlock({ block, index, top, text, marks, chosen, markTitle, onPick }: {
+const CompareBlock = memo(function CompareBlock({ block, index, top, text, marks, chosen, markTitle, onPick }: {
   block: Block; index: number; top: number; text: string; marks: readonly Mark[]; chosen: Disagreement | undefined;
   markTitle: (covering: readonly Mark[]) => string; onPick: (offset: number) => void;
 }) {
@@ -359,4 +367,4 @@ function CompareBlock({ block, index, top, text, marks, chosen, markTitle, onPic
       </div>
     </article>
   );
-}
+});
