@@ -20,6 +20,8 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
   it('shows where two coders agree and differ, settles one by keeping a coding, and hides the other coder while blind', async () => {
     const { page } = e2e;
     await bench.openTranscript('P-01_fashion');
+    // The speakers' line comes with its own read and pushes the text down: select once it is there.
+    await page.getByTestId('speaker-map').waitFor();
     await bench.select('polling di Instagram Story');
     await bench.applyCode('Polling Instagram');
 
