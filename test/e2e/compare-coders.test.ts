@@ -20,8 +20,10 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
   it('shows where two coders agree and differ, settles one by keeping a coding, and hides the other coder while blind', async () => {
     const { page } = e2e;
     await bench.openTranscript('P-01_fashion');
-    // The speakers' line comes with its own read and pushes the text down: select once it is there.
+    // The speakers' line and the codebook beside the text come with reads of their own, and move or rewrap the
+    // text when they land: select once both are there.
     await page.getByTestId('speaker-map').waitFor();
+    await page.getByTestId('codebook-panel').waitFor();
     await bench.select('polling di Instagram Story');
     await bench.applyCode('Polling Instagram');
 
