@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
 import { startE2E, type E2E } from './harness';
+import { seriousViolations } from './pages/axe';
 import { Workbench } from './pages/workbench';
 
 /** Two people coded one transcript: compare them, settle a disagreement, then code blind. */
@@ -62,6 +63,8 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
     expect(await page.locator('[data-testid=compare-text] [data-status=second]').count()).toBeGreaterThanOrEqual(2);
     await disagreements.nth(0).locator('.cmp-item-head').click();
     await e2e.screenshot('compare-coders');
+    await page.waitForTimeout(300);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Keep my reading of the first disagreement: Rina's longer coding there goes, and mine is the consensus.
     await disagreements.nth(0).getByTestId('keep-first').click();
@@ -89,6 +92,8 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
     expect(await page.getByTestId('codebook-counts-of').innerText()).toBe('Blind coding: showing your codings only');
     expect(await page.getByTestId('compare-coders').count()).toBe(0);
     await e2e.screenshot('blind-coding');
+    await page.waitForTimeout(300);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Remembered for this project on this computer: a reload keeps it blind.
     await page.reload();

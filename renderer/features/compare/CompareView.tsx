@@ -321,7 +321,7 @@ function CompareText({ title, text, turns, marks, codes, names, disagreements, s
 
   return (
     <div className="tv-scroller cmp-scroller" ref={list.scrollerRef} data-testid="compare-scroller">
-      <div className="tv-canvas cmp-canvas" style={{ height: list.total }} data-testid="compare-text" role="document" aria-label={t('textLabel', { title })}>
+      <div className="tv-canvas cmp-canvas" style={{ height: list.total }} data-testid="compare-text" role="document" tabIndex={0} aria-label={t('textLabel', { title })}>
         {list.items.map(({ index, top }) => (
           <CompareBlock key={blocks[index]!.key} block={blocks[index]!} index={index} top={top} text={text} marks={marks} chosen={chosen} markTitle={markTitle} onPick={onPick} />
         ))}
