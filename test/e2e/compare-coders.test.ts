@@ -79,10 +79,27 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
     expect(await disagreements.nth(0).innerText()).toMatch(/Peneliti E2E only[\s\S]*Settled/);
     expect(await disagreements.nth(0).getByTestId('keep-first').count()).toBe(0);
     await e2e.screenshot('compare-settled');
+    await bench.switchLanguage('id');
+    await page.locator('.cmp-title', { hasText: 'Bandingkan pengode' }).waitFor();
+    expect(await summary.innerText()).toMatch(/unit: giliran bicara · persentase kesepakatan [\d,]+% · κ Cohen [-\d,—]+ · α Krippendorff [-\d,—]+/);
+    await e2e.screenshot('compare-settled-id');
+    await bench.switchLanguage('en');
     expect(await page.getByTestId('undo').getAttribute('title')).toMatch(/^Undo: settle a disagreement\n/);
 
     // Blind: only my codings in the stripes and the codebook counts, and the view says so.
     await bench.openTranscript('P-01_fashion');
+    await expect.poll(() => bench.stripe('Polling Instagram').count()).toBe(3);
+    // The coder filter: Rina's codings only, and the count says whose.
+    await page.getByTestId('coder-filter').click();
+    await page.getByTestId('coder-filter-Peneliti E2E').uncheck();
+    await page.getByTestId('coder-filter-Consensus').uncheck();
+    await expect.poll(() => bench.stripe('Polling Instagram').count()).toBe(1);
+    expect(await page.getByTestId('transcript-codings-count').innerText()).toBe('1 codings by Rina');
+    expect(await page.getByTestId('codebook-counts-of').innerText()).toBe('counts: Rina');
+    expect(await bench.codeRow('Polling Instagram').getByTestId('code-codings').innerText()).toBe('1');
+    await page.getByTestId('coder-filter-Peneliti E2E').check();
+    await page.getByTestId('coder-filter-Consensus').check();
+    await page.getByTestId('coder-filter').click();
     await expect.poll(() => bench.stripe('Polling Instagram').count()).toBe(3);
     await page.getByTestId('blind-toggle').click();
     await page.getByTestId('blind-on').waitFor();
