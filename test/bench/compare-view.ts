@@ -34,7 +34,7 @@ function transcript(rand: () => number): string {
 }
 
 /** Two coders: Bima codes most of Ayu's passages too, some a little wider, and passages of his own. */
-async function buildProject(dir: string): Promise<{ file: string; bytes: number; codings: number }> {
+async function buildProject(dir: string): Promise<{ file: string; bytes: number; codings: number; turns: number }> {
   const rand = random(11);
   const source = path.join(dir, 'P-01_panjang.txt');
   const text = transcript(rand);
@@ -62,8 +62,9 @@ async function buildProject(dir: string): Promise<{ file: string; bytes: number;
     } else await apply({ ...p, end: i % 3 === 0 ? Math.min(text.length, p.end + 25) : p.end });
   }
   const codings = (await client.invoke('codings.forDocument', { documentId })).length;
+  const turns = (await client.invoke('documents.list', {}))[0]!.turnCount;
   client.session.close();
-  return { file, bytes: Buffer.byteLength(text), codings };
+  return { file, bytes: Buffer.byteLength(text), codings, turns };
 }
 
 const LONG_TASKS = () => {
@@ -96,7 +97,7 @@ export async function compareViewBench(): Promise<void> {
   const dir = tempDir('tematik-compare-bench-');
   const dataDir = path.join(dir, 'data');
   const built = await buildProject(dir);
-  console.log(`Tematik comparison-view benchmark · one transcript of ${fmt(built.bytes / 1000, 1)} KB, ${built.codings} codings by two coders · ${os.cpus().length} cores · load ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(`Tematik comparison-view benchmark · one transcript of ${fmt(built.bytes / 1000, 1)} KB and ${built.turns} turns, ${built.codings} codings by two coders · ${os.cpus().length} cores · load ${os.loadavg()[0]!.toFixed(1)}`);
   const server = await startWebServer({ staticDir: rendererDir(), coder: 'Ayu', host: { kind: 'browser', dataDir } });
   const home = path.join(dataDir, 'home');
   fs.mkdirSync(home, { recursive: true });
