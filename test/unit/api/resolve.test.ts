@@ -124,6 +124,26 @@ describe('settling a disagreement between two coders', () => {
     client.session.close();
   });
 
+  it('with four coders, settling between two leaves the other two coders\' codings and their agreement as they were', async () => {
+    const { client, documentId, codeId, ayu, overlap } = await team();
+    for (const [name, words] of [['Citra', 'polling pelanggan di Instagram'], ['Dewi', 'polling pelanggan']] as const) {
+      await client.invoke('coders.setCurrent', { name });
+      await client.invoke('codings.apply', { documentId, codeId, ...at(words) });
+    }
+    await client.invoke('coders.setCurrent', { name: 'Ayu' });
+    const others = () => client.session.store.db.prepare("SELECT c.* FROM codings c JOIN coders r ON r.id = c.coder_id WHERE r.name IN ('Citra', 'Dewi') ORDER BY c.id").all();
+    const theirs = others();
+    const between = async () => (await client.invoke('analysis.agreement', { coders: ['Citra', 'Dewi'], unit: 'character' })).rows[0];
+    const before = await between();
+    await client.invoke('codings.resolve', { codingIds: overlap.map((c) => c.id), keep: { kind: 'coder', coderId: ayu } });
+    expect(others()).toEqual(theirs);
+    expect(await between()).toEqual(before);
+    expect(await byCoder(client, documentId)).toEqual([
+      'Ayu:polling pelanggan', 'Bima:ubah menu', 'Citra:polling pelanggan di Instagram', 'Consensus:polling pelanggan', 'Dewi:polling pelanggan',
+    ]);
+    client.session.close();
+  });
+
   it('the consensus coder keeps its place when a person is already called "Consensus", and after a rename', async () => {
     const { client, overlap } = await team();
     await client.invoke('coders.add', { name: 'Consensus' });
