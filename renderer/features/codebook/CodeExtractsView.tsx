@@ -42,7 +42,8 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const withChildren = includeChildren && descendants > 0;
   // Blind mode or the coder filter: these coders' extracts and counts only (none before one's first coding, blind).
   const whose = useCoderView();
-  const noneOfTheirs = whose.coderIds !== null && whose.coderIds.length === 0;
+  // Nothing is read until it is known whether this coder codes blind.
+  const noneOfTheirs = !whose.known || (whose.coderIds !== null && whose.coderIds.length === 0);
   const coders = whose.coderIds && whose.coderIds.length > 0 ? { coders: [...whose.coderIds] } : {};
   const countedCode = useQuery('codes.list', whose.coderIds && whose.coderIds.length > 0 ? coders : null).data?.find((c) => c.id === codeId);
   const extractsQuery = useQuery('codings.forCode', code && !noneOfTheirs ? { codeId, includeChildren: withChildren, ...coders } : null);

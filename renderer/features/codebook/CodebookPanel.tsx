@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import type { CodeId } from '../../../src/domain/ids';
+import type { CodeId, CoderId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
@@ -24,6 +24,7 @@ type Editing =
 let rememberedCollapsed: ReadonlySet<CodeId> = new Set();
 
 const EMPTY: readonly Code[] = [];
+const NOBODY: readonly CoderId[] = [];
 const INDENT = 14;
 
 /** The panel's width, remembered on this computer; long Indonesian code names need room. */
@@ -53,13 +54,15 @@ export function CodebookPanel() {
   // Blind mode or a coder filter: the tree counts those coders' codings only. Before one's first coding
   // in blind mode nothing is one's own, so every count is nothing. Deleting and merging still say
   // what they do to everyone's codings (`fullCodes`).
-  const countedQuery = useQuery('codes.list', whose.coderIds && whose.coderIds.length > 0 ? { coders: [...whose.coderIds] } : null);
+  // Until it is known whether this coder codes blind, nobody's codings are counted (rather than everyone's, for a moment).
+  const countedIds = whose.known ? whose.coderIds : NOBODY;
+  const countedQuery = useQuery('codes.list', countedIds && countedIds.length > 0 ? { coders: [...countedIds] } : null);
   const fullCodes = codesQuery.data ?? EMPTY;
   const counted = useMemo(() => {
-    if (whose.coderIds === null) return fullCodes;
-    const counts = new Map((whose.coderIds.length > 0 ? countedQuery.data ?? EMPTY : EMPTY).map((c) => [c.id, c]));
+    if (countedIds === null) return fullCodes;
+    const counts = new Map((countedIds.length > 0 ? countedQuery.data ?? EMPTY : EMPTY).map((c) => [c.id, c]));
     return fullCodes.map((c) => ({ ...c, codingCount: counts.get(c.id)?.codingCount ?? 0, informantCount: counts.get(c.id)?.informantCount ?? 0 }));
-  }, [fullCodes, countedQuery.data, whose.coderIds]);
+  }, [fullCodes, countedQuery.data, countedIds]);
   const codes = useUnchangedKept(counted);
   const fullCode = (code: Code): Code => fullCodes.find((c) => c.id === code.id) ?? code;
   const recent = useRecentCodes();

@@ -22,6 +22,13 @@ describe('whose codings the coding views show', () => {
     expect(coderView(list(), ids(9)).coderIds).toBeNull();
   });
 
+  it('nobody\'s codings until it is known whether this coder codes blind', () => {
+    const view = coderView(undefined, null);
+    expect(view.known).toBe(false);
+    expect(shows(view, 1 as CoderId)).toBe(false);
+    expect(shows(coderView(list(), null), 1 as CoderId)).toBe(true);
+  });
+
   it('blind mode shows the current coder only, whatever the filter; before their first coding, nobody', () => {
     expect(coderView(list({ blind: true }), ids(2))).toMatchObject({ coderIds: [1], names: ['Ayu'], blind: true });
     expect(coderView(list({ blind: true, current: 'Citra' }), null)).toMatchObject({ coderIds: [], names: ['Citra'], blind: true });

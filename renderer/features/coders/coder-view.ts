@@ -3,6 +3,8 @@ import type { Coder, CoderList } from '../../../src/domain/types';
 
 /** Whose codings the coding views show and count: from blind mode and the coder filter. */
 export interface CoderView {
+  /** Whether blind mode and the coders are known yet: until then a view shows no one's codings rather than risk showing others' to a blind coder. */
+  readonly known: boolean;
   /** The coders counted, or null for everyone (no filter asked of the core). */
   readonly coderIds: readonly CoderId[] | null;
   /** Their names, for "counts include …"; empty for everyone. */
@@ -26,13 +28,14 @@ export function coderView(list: CoderList | undefined, chosen: readonly CoderId[
   const coders = list?.coders ?? [];
   const me = list ? coders.find((c) => c.name === list.current) : undefined;
   const people = coders.filter((c) => !c.consensus);
-  if (list?.blind) return { coderIds: me ? [me.id] : [], names: [list.current], blind: true, me, people, coders };
-  const known = chosen ? coders.filter((c) => chosen.includes(c.id)) : [];
-  if (known.length === 0 || known.length === coders.length) return { coderIds: null, names: [], blind: false, me, people, coders };
-  return { coderIds: known.map((c) => c.id), names: known.map((c) => c.name), blind: false, me, people, coders };
+  const known = list !== undefined;
+  if (list?.blind) return { known, coderIds: me ? [me.id] : [], names: [list.current], blind: true, me, people, coders };
+  const picked = chosen ? coders.filter((c) => chosen.includes(c.id)) : [];
+  if (picked.length === 0 || picked.length === coders.length) return { known, coderIds: null, names: [], blind: false, me, people, coders };
+  return { known, coderIds: picked.map((c) => c.id), names: picked.map((c) => c.name), blind: false, me, people, coders };
 }
 
 /** Whether a coding by `coderId` is shown. */
 export function shows(view: CoderView, coderId: CoderId): boolean {
-  return view.coderIds === null || view.coderIds.includes(coderId);
+  return view.known && (view.coderIds === null || view.coderIds.includes(coderId));
 }

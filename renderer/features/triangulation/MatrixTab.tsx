@@ -63,7 +63,8 @@ export function MatrixTab() {
   // Blind mode or the coder filter: those coders' codings only; the matrix names whose it counted.
   const whose = useCoderView();
   const coders = useMemo(() => (whose.coderIds && whose.coderIds.length > 0 ? [...whose.coderIds] : undefined), [whose.coderIds]);
-  const matrixQuery = useQuery('analysis.triangulation', { rows: rowsKind, groupBy, ...(coders ? { coders } : {}) });
+  // Read once it is known whether this coder codes blind (and then with their codings only).
+  const matrixQuery = useQuery('analysis.triangulation', whose.known ? { rows: rowsKind, groupBy, ...(coders ? { coders } : {}) } : null);
   const matrix = matrixQuery.data;
   const attributes = useQuery('attributes.list', {}).data;
   const { language } = useLanguage();
