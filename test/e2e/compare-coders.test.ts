@@ -97,6 +97,7 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
     expect(await page.getByTestId('transcript-codings-count').innerText()).toBe('1 codings by Rina');
     expect(await page.getByTestId('codebook-counts-of').innerText()).toBe('counts: Rina');
     expect(await bench.codeRow('Polling Instagram').getByTestId('code-codings').innerText()).toBe('1');
+    await e2e.screenshot('coder-filter');
     await page.getByTestId('coder-filter-Peneliti E2E').check();
     await page.getByTestId('coder-filter-Consensus').check();
     await page.getByTestId('coder-filter').click();
