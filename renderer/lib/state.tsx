@@ -1,7 +1,7 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ActionName, Args, Result } from '../../src/api/contract';
 import { stales } from '../../src/api/touches';
-import type { CodeId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
+import type { CodeId, CoderId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
 import { activeLanguage } from '../i18n/i18n';
 import { ApiError, invoke, onCrash, onNotice, onProgress } from './api';
@@ -24,6 +24,11 @@ export type Route =
   | { readonly view: 'triangulation' }
   /** Inter-coder agreement (optional): table, drill-down to disagreements. */
   | { readonly view: 'agreement' }
+  /**
+   * Two coders' codings of one transcript compared, disagreements settled there. `coderIds` and
+   * `codeId` are optional: without them the first two people who code, and every code.
+   */
+  | { readonly view: 'compare'; readonly documentId: DocumentId; readonly coderIds?: readonly [CoderId, CoderId]; readonly codeId?: CodeId }
   /** Full-text search; `query` pre-fills it (from Find, or a link). */
   | { readonly view: 'search'; readonly query?: string };
 

@@ -173,14 +173,15 @@ export function spokenBy(db: Db): (documentId: number, start: number, end: numbe
   };
 }
 
-/** How many distinct informants each code's own codings are evidence of: code id → count. */
-export function informantsPerCode(db: Db): Map<number, number> {
+/** How many distinct informants each code's own codings (of `coders` only, when given) are evidence of: code id → count. */
+export function informantsPerCode(db: Db, coders?: ReadonlySet<number>): Map<number, number> {
   const informants = new IdIndex(db.prepare('SELECT id FROM informants ORDER BY id').pluck().all() as number[]);
-  const codings = readCodings(db, ['code_id']);
-  const codeIds = codings.extra[0]!;
+  const codings = readCodings(db, ['code_id', 'coder_id']);
+  const [codeIds, coderIds] = codings.extra as [Int32Array, Int32Array];
   const attribution = attributeCodings(db, codings, informants);
   const seen = new Map<number, Set<number>>();
   for (let i = 0; i < codings.count; i++) {
+    if (coders && !coders.has(coderIds[i]!)) continue;
     let set = seen.get(codeIds[i]!);
     if (!set) seen.set(codeIds[i]!, (set = new Set()));
     for (let k = attribution.first[i]!; k < attribution.first[i + 1]!; k++) set.add(attribution.list[k]!);

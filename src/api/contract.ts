@@ -182,7 +182,8 @@ export const contract = {
     folder: z.string().min(1), sheet: z.string().min(1).optional(), skipBad: z.boolean().optional(), swapRoles: z.boolean().optional(),
   })),
 
-  'codes.list': action<readonly Code[]>()(none),
+  /** `coders`: count only these coders' codings (blind mode, a coder filter); absent, everyone's. */
+  'codes.list': action<readonly Code[]>()(z.strictObject({ coders: z.array(id<CoderId>()).min(1).max(30).optional() })),
   'codes.create': action<Code>()(z.strictObject({
     name, parentId: id<CodeId>().nullable().optional(), description: z.string().max(20000).optional(), colour: colour.optional(), inVivo: z.boolean().optional(),
   })),
@@ -204,7 +205,27 @@ export const contract = {
     .refine((a) => (a.codeId === undefined) !== (a.codeName === undefined), 'give exactly one of codeId and codeName')),
   'codings.forDocument': action<readonly Coding[]>()(z.strictObject({ documentId: id<DocumentId>() })),
   /** The code's extracts by document then position; `limit` asks for the first ones only, so a view can show them before the rest. */
-  'codings.forCode': action<readonly Extract[]>()(z.strictObject({ codeId: id<CodeId>(), includeChildren: z.boolean().optional(), limit: z.number().int().positive().max(100000).optional() })),
+  'codings.forCode': action<readonly Extract[]>()(z.strictObject({
+    codeId: id<CodeId>(), includeChildren: z.boolean().optional(), limit: z.number().int().positive().max(100000).optional(),
+    /** Only these coders' extracts; absent, everyone's (a passage several coders coded alike is listed once). */
+    coders: z.array(id<CoderId>()).min(1).max(30).optional(),
+  })),
+  /**
+   * Settles a disagreement between two coders: `codingIds` are their codings of one code in one
+   * transcript over one stretch of text (the comparison view's disagreement). `keep` a coder's
+   * reading (the other coder's codings there are removed), `both` (nothing removed), or a
+   * `consensus` range typed anew. What the team settled on is recorded under the project's
+   * consensus coder, which marks the disagreement settled and which agreement leaves out unless
+   * named. One undoable step.
+   */
+  'codings.resolve': action<{ readonly removed: readonly CodingId[]; readonly recorded: readonly Coding[] }>()(z.strictObject({
+    codingIds: z.array(id<CodingId>()).min(1, 'name the codings of the disagreement').max(1000),
+    keep: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('coder'), coderId: id<CoderId>() }),
+      z.strictObject({ kind: z.literal('both') }),
+      z.strictObject({ kind: z.literal('consensus'), start: offset, end: offset }),
+    ]),
+  })),
 
   'memos.list': action<readonly Memo[]>()(z.strictObject({ target: memoTarget.optional(), kind: z.enum(MEMO_KINDS).optional() })),
   'memos.create': action<Memo>()(z.strictObject({
@@ -337,6 +358,8 @@ export const contract = {
   'coders.setColour': action<Coder>()(z.strictObject({ id: id<CoderId>(), colour })),
   /** "Who is coding?": changes from now on are recorded under this coder, remembered on this machine for this project. */
   'coders.setCurrent': action<CoderList>()(z.strictObject({ name: z.string().max(200) })),
+  /** Blind mode on or off: the coding views show only the current coder's codings; remembered on this machine for this project. */
+  'coders.setBlind': action<CoderList>()(z.strictObject({ blind: z.boolean() })),
 
   /**
    * "Make a copy for another coder": the open project written to `path` (a new file) with its transcripts, informants and

@@ -7,7 +7,7 @@ import type { OpenProject, ProjectBackend } from '../store/backend';
 import { projectBackend, sqliteStoreOf } from '../store/backends';
 import type { LockApp } from '../store/lock';
 import type { ProjectData } from '../store/project-data';
-import { rememberCoder, rememberedCoder } from './remembered-coders';
+import { rememberBlind, rememberCoder, rememberedBlind, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy';
@@ -61,6 +61,8 @@ export class Session {
   private backupDue = false;
   /** Whether who is coding the open project was chosen (remembered on this machine, or `setCoder`). */
   coderChosen = false;
+  /** Blind mode: the coding views show only the current coder's codings (remembered on this machine for the project). */
+  blind = false;
 
   readonly host: Host;
   private readonly backend: ProjectBackend;
@@ -107,6 +109,7 @@ export class Session {
     const remembered = rememberedCoder(this.host.dataDir, next.projectGuid()) ?? (this.host.dataDir !== undefined ? next.copyCoder() : undefined);
     if (remembered !== undefined) next.actAs(remembered);
     this.coderChosen = remembered !== undefined;
+    this.blind = rememberedBlind(this.host.dataDir, next.projectGuid());
     this.backupDue = true;
     return next;
   }
@@ -136,8 +139,15 @@ export class Session {
     rememberCoder(this.host.dataDir, this.project.projectGuid(), name);
   }
 
+  /** Turns blind mode on or off for the open project, remembered on this machine. */
+  setBlind(blind: boolean): void {
+    this.blind = blind;
+    rememberBlind(this.host.dataDir, this.project.projectGuid(), blind);
+  }
+
   close(): void {
     this.backupDue = false;
+    this.blind = false;
     if (this.current) this.openings++;
     this.current?.close();
     this.current = null;

@@ -99,6 +99,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'codings.recode': coding,
   'codings.forDocument': reads('codings'),
   'codings.forCode': reads('codings', 'codes', 'documents', 'text', 'informants'),
+  // The consensus coder is made with the first settlement.
+  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders'),
 
   'memos.list': reads('memos'),
   'memos.create': recorded('memos'),
@@ -158,6 +160,8 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'team.copyForCoder': 'none',
   'team.mergePlan': 'none',
   'team.merge': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes', 'codes', 'codings', 'memos', 'comments', 'coders', 'backups'),
+  // A preference of this machine; turning it on names who is coding as a coder when they were not yet (in the audit trail).
+  'coders.setBlind': changes('coders', 'history'),
   'redactions.list': reads('redactions'),
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),

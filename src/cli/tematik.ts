@@ -441,7 +441,7 @@ async function coders(client: LocalClient, rest: string[], flags: Flags): Promis
   const [what = 'list', ...names] = rest;
   const show = async (done: string): Promise<number> => {
     const list = await invoke('coders.list', {});
-    const table = formatTable(['Id', 'Coder', 'Colour', 'Codings'], list.coders.map((c) => [String(c.id), c.name, c.colour, String(c.codings)]));
+    const table = formatTable(['Id', 'Coder', 'Colour', 'Codings'], list.coders.map((c) => [String(c.id), c.consensus ? `${c.name} (settled disagreements)` : c.name, c.colour, String(c.codings)]));
     return print(flags, list, done ? `${done}\n\n${table}` : table);
   };
   switch (what) {

@@ -233,6 +233,12 @@ export interface Coder {
   readonly createdAt: string;
   /** How many codings this coder made. */
   readonly codings: number;
+  /**
+   * The project's consensus coder: not a person but where the team records how it settled a
+   * disagreement (`codings.resolve`). Agreement compares only the coders it is given, so these
+   * codings stay out of it unless asked for.
+   */
+  readonly consensus: boolean;
 }
 
 /** The coders of the open project and who is coding in this window. */
@@ -242,6 +248,8 @@ export interface CoderList {
   readonly current: string;
   /** Whether someone said who is coding this project, on this computer or in this window; if not, the app asks. */
   readonly chosen: boolean;
+  /** Blind mode: the coding views show only the current coder's codings (remembered on this computer for the project). */
+  readonly blind: boolean;
 }
 
 export interface Redaction {

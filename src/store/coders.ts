@@ -5,6 +5,7 @@ import type { CoderId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import { defineMessages } from '../domain/text';
 import type { Coder } from '../domain/types';
+import { consensusGuid } from './consensus';
 import { keptGuid } from './row-guid';
 
 type Db = Database.Database;
@@ -28,17 +29,20 @@ export function insertCoder(db: Db, name: string, guid?: string): CoderId {
 }
 
 const select = `SELECT c.id, c.guid, c.name, c.colour, c.created_at AS createdAt,
-  (SELECT count(*) FROM codings k WHERE k.coder_id = c.id) AS codings FROM coders c`;
+  (SELECT count(*) FROM codings k WHERE k.coder_id = c.id) AS codings, c.guid = @consensus AS consensus FROM coders c`;
 
-/** The people named in the project, in the order they joined it, each with how many codings they made. */
+type CoderRow = Omit<Coder, 'consensus'> & { consensus: number };
+const toCoder = ({ consensus, ...row }: CoderRow): Coder => ({ ...row, consensus: consensus === 1 });
+
+/** The people named in the project, in the order they joined it, each with how many codings they made; and the consensus coder, if there is one. */
 export function listCoders(db: Db): Coder[] {
-  return db.prepare(`${select} ORDER BY c.id`).all() as Coder[];
+  return (db.prepare(`${select} ORDER BY c.id`).all({ consensus: consensusGuid(db) }) as CoderRow[]).map(toCoder);
 }
 
 export function getCoder(db: Db, id: CoderId): Coder {
-  const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as Coder | undefined;
+  const row = db.prepare(`${select} WHERE c.id = @id`).get({ id, consensus: consensusGuid(db) }) as CoderRow | undefined;
   if (!row) throw new TematikError('not_found', say('notFound', { id: String(id) }));
-  return row;
+  return toCoder(row);
 }
 
 /** A name that is not empty and no other coder has (names compare without case, as the table's NOCASE does). */

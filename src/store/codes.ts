@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { informantsOfCode, informantsPerCode } from '../analysis/attribution';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import type { CodeId } from '../domain/ids';
+import type { CodeId, CoderId } from '../domain/ids';
 import { paletteColour } from '../domain/palette';
 import type { Code } from '../domain/types';
 import { now } from './project-store';
@@ -39,19 +39,25 @@ const say = defineMessages({
 
 type Db = Database.Database;
 
-const codeSql = `
+/** A code's fields and its codings counted: every coder's, or (`@coders`, a JSON list of ids) only those coders'. */
+const codeSelect = (byCoders: boolean) => `
   SELECT c.id, c.parent_id AS parentId, c.name, c.description, c.colour, c.in_vivo AS inVivo, c.hotkey,
-    (SELECT count(*) FROM codings x WHERE x.code_id = c.id) AS codingCount
+    (SELECT count(*) FROM codings x WHERE x.code_id = c.id${byCoders ? ' AND x.coder_id IN (SELECT value FROM json_each(@coders))' : ''}) AS codingCount
   FROM codes c`;
+const codeSql = codeSelect(false);
 
 type CodeRow = Omit<Code, 'inVivo' | 'informantCount'> & { inVivo: number };
 /** `informantCount`: the informants who spoke the code's extracts (see analysis/attribution.ts). */
 const toCode = (row: CodeRow, informantCount: number): Code => ({ ...row, inVivo: row.inVivo === 1, informantCount });
 
-/** The codebook in tree order: siblings by sort order then name. */
-export function listCodes(db: Db): Code[] {
-  const informants = informantsPerCode(db);
-  return (db.prepare(`${codeSql} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all() as CodeRow[]).map((row) => toCode(row, informants.get(row.id) ?? 0));
+/**
+ * The codebook in tree order: siblings by sort order then name. With `coders`, the counts are of
+ * those coders' codings only (blind mode, a coder filter).
+ */
+export function listCodes(db: Db, coders?: readonly CoderId[]): Code[] {
+  const informants = informantsPerCode(db, coders && new Set(coders));
+  const rows = db.prepare(`${codeSelect(coders !== undefined)} ORDER BY c.sort_order, c.name COLLATE NOCASE`).all(...(coders ? [{ coders: JSON.stringify(coders) }] : [])) as CodeRow[];
+  return rows.map((row) => toCode(row, informants.get(row.id) ?? 0));
 }
 
 /** A code with its counts, as the codebook shows it (the informant count reads the code's codings: not for checks). */

@@ -70,12 +70,12 @@ export function codingsForDocument(db: Db, documentId: DocumentId): Coding[] {
   return db.prepare(`SELECT ${codingColumns} FROM codings c WHERE c.document_id = ? ORDER BY c.start_offset, c.end_offset DESC`).all(documentId) as Coding[];
 }
 
-/** Every extract of a code (and optionally its sub-codes), with informant and type to place it. */
-export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean, limit?: number): Extract[] {
+/** Every extract of a code (and optionally its sub-codes), with informant and type to place it; of `coders` only, when given. */
+export function extractsForCode(db: Db, codeId: CodeId, includeChildren: boolean, limit?: number, coders?: readonly CoderId[]): Extract[] {
   const ids = includeChildren
     ? db.prepare('WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT k.id FROM codes k JOIN tree ON k.parent_id = tree.id) SELECT id FROM tree').pluck().all(codeId) as CodeId[]
     : [codeId];
-  return extractsOf(db, ids, undefined, limit);
+  return extractsOf(db, ids, undefined, limit, coders);
 }
 
 /** The extracts of any of `codeIds`, each coding once, by document then position. */

@@ -21,14 +21,16 @@ import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey
 import type { Snapshot } from '../team/snapshot';
 import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
+import type { Resolved, Settlement } from './resolve';
 
-export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme };
+export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, Settlement };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
 
 export interface CodeReads {
-  list(): Promise<Code[]>;
+  /** With `coders`, each code's counts are of those coders' codings only. */
+  list(coders?: readonly CoderId[]): Promise<Code[]>;
   /** Codes in no theme, for phase 3. */
   unthemed(): Promise<Code[]>;
   get(id: CodeId): Promise<Code>;
@@ -52,7 +54,7 @@ export interface CodingReads {
   get(id: CodingId): Promise<Coding>;
   forDocument(documentId: DocumentId): Promise<Coding[]>;
   /** The code's extracts (and its sub-codes' when asked), by document then position; with `limit`, the first that many. */
-  extractsForCode(codeId: CodeId, includeChildren: boolean, limit?: number): Promise<Extract[]>;
+  extractsForCode(codeId: CodeId, includeChildren: boolean, limit?: number, coders?: readonly CoderId[]): Promise<Extract[]>;
   extractsForCodes(codeIds: readonly CodeId[]): Promise<Extract[]>;
 }
 
@@ -63,6 +65,8 @@ export interface CodingWrites extends CodingReads {
   applyNew(codeId: CodeId, ranges: Iterable<readonly [DocumentId, Utf16Offset, Utf16Offset]>): Promise<{ applied: number; skipped: number }>;
   remove(id: CodingId): Promise<void>;
   recode(id: CodingId, codeId: CodeId): Promise<void>;
+  /** Settles a disagreement between coders (src/store/resolve.ts): what was removed and the consensus codings recorded. */
+  resolve(codingIds: readonly CodingId[], settlement: Settlement): Promise<Resolved>;
 }
 
 export interface DocumentReads {

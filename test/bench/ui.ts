@@ -3,7 +3,8 @@
  * 1,000 informants, 200,000 codings; BENCH_SCALE=0.1 a tenth), in browser mode and Debian's
  * Chromium, as a researcher meets it. Prints figures with their targets; it is not a test.
  * The project is built once into test-output/bench-ui/ and reused (BENCH_REBUILD=1 builds it again);
- * BENCH_ONLY=load measures the page loads alone.
+ * BENCH_ONLY=load measures the page loads alone; BENCH_ONLY=compare the comparison view on a project of
+ * its own (test/bench/compare-view.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,11 +18,12 @@ import { newGuid } from '../../src/store/row-guid';
 import { startWebServer } from '../../src/server/web-server';
 import { CHROMIUM } from '../e2e/harness';
 import { tempDir } from '../helpers/temp-project';
+import { compareViewBench } from './compare-view';
 import { random, writeCorpus } from './corpus';
 import { figure, fmt, percentile, seconds } from './stats';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
-/** `BENCH_ONLY=load`: the page loads alone. */
+/** `BENCH_ONLY=load`: the page loads alone; `compare`: the comparison view alone, on its own small project. */
 const ONLY = process.env['BENCH_ONLY'];
 const OUT = path.resolve(__dirname, '../../test-output/bench-ui');
 const TYPES = ['Pemilik UMKM', 'Karyawan', 'Pelanggan', 'Pendamping'];
@@ -203,6 +205,7 @@ async function selectPassage(page: Page, n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (ONLY === 'compare') return compareViewBench();
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, `bench-${SCALE}.tematik`);
   if (process.env['BENCH_REBUILD'] === '1') for (const f of fs.readdirSync(OUT)) if (f.startsWith(`bench-${SCALE}.tematik`)) fs.rmSync(path.join(OUT, f));

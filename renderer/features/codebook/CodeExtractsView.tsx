@@ -10,6 +10,9 @@ import { downloadBlob } from '../../lib/download';
 import { useTableExport } from '../export/table-export';
 import { extractsCsv, groupExtracts, summariseExtracts, type GroupOptions } from './extract-groups';
 import { Modal } from '../../lib/Modal';
+import { CoderBar } from '../coders/CoderBar';
+import { coderStrings } from '../coders/strings';
+import { useCoderView } from '../coders/use-coder-view';
 import { extractsStrings, plural } from './strings';
 import './codebook.css';
 import './extracts.css';
@@ -19,6 +22,7 @@ import './extracts.css';
 const FIRST_EXTRACTS = 30;
 
 let rememberedIncludeChildren = false;
+const NO_EXTRACTS: readonly Extract[] = [];
 
 /**
  * One code in the main area: what it means, who says it (by informant type, then
@@ -26,6 +30,7 @@ let rememberedIncludeChildren = false;
  */
 export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const t = useStrings(extractsStrings);
+  const tc = useStrings(coderStrings);
   const { navigate, run, notify } = useProject();
   const codesQuery = useQuery('codes.list', {});
   const codes = codesQuery.data;
@@ -35,8 +40,14 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const subCodes = useMemo(() => (codes ? codes.filter((c) => c.parentId === codeId) : []), [codes, codeId]);
   const descendants = useMemo(() => (codes ? subtreeIds(codes, codeId).size - 1 : 0), [codes, codeId]);
   const withChildren = includeChildren && descendants > 0;
-  const extractsQuery = useQuery('codings.forCode', code ? { codeId, includeChildren: withChildren } : null);
-  const firstQuery = useQuery('codings.forCode', code && !extractsQuery.data ? { codeId, includeChildren: withChildren, limit: FIRST_EXTRACTS } : null);
+  // Blind mode or the coder filter: these coders' extracts and counts only (none before one's first coding, blind).
+  const whose = useCoderView();
+  // Nothing is read until it is known whether this coder codes blind.
+  const noneOfTheirs = !whose.known || (whose.coderIds !== null && whose.coderIds.length === 0);
+  const coders = whose.coderIds && whose.coderIds.length > 0 ? { coders: [...whose.coderIds] } : {};
+  const countedCode = useQuery('codes.list', whose.coderIds && whose.coderIds.length > 0 ? coders : null).data?.find((c) => c.id === codeId);
+  const extractsQuery = useQuery('codings.forCode', code && !noneOfTheirs ? { codeId, includeChildren: withChildren, ...coders } : null);
+  const firstQuery = useQuery('codings.forCode', code && !noneOfTheirs && !extractsQuery.data ? { codeId, includeChildren: withChildren, limit: FIRST_EXTRACTS, ...coders } : null);
   const informants = useQuery('informants.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
   const [manualCsv, setManualCsv] = useState<string | null>(null);
@@ -46,7 +57,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
     typeOrder: types?.map((ty) => ty.name) ?? [],
     typeOfLabel: new Map((informants ?? []).map((i) => [i.label, i.typeName])),
   }), [types, informants]);
-  const extracts = extractsQuery.data;
+  const extracts = noneOfTheirs ? NO_EXTRACTS : extractsQuery.data;
   // Counts are findings: they come from the whole list only. The first extracts are drawn meanwhile, without counts.
   const shownExtracts = extracts ?? firstQuery.data;
   const counted = extracts !== undefined;
@@ -94,9 +105,12 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
         <ColourSwatch code={code} title={t('colourHint')} onChange={(colour) => void run('codes.update', { id: code.id, colour }).catch(() => undefined)} />
         <h1 className="cx-name" data-testid="code-title">{code.name}</h1>
         {code.inVivo && <span className="cx-badge" title={t('inVivoHint')} data-testid="code-invivo">{t('inVivo')}</span>}
-        <span className="cx-counts">
-          {plural(t, code.codingCount, 'codingsOne', 'codingsMany')} · {plural(t, code.informantCount, 'informantsOne', 'informantsMany')}
+        <span className="cx-counts" data-testid="code-counts">
+          {whose.coderIds === null
+            ? <>{plural(t, code.codingCount, 'codingsOne', 'codingsMany')} · {plural(t, code.informantCount, 'informantsOne', 'informantsMany')}</>
+            : <>{plural(t, countedCode?.codingCount ?? 0, 'codingsOne', 'codingsMany')} · {plural(t, countedCode?.informantCount ?? 0, 'informantsOne', 'informantsMany')} · {whose.blind ? tc('blindOn') : tc('countsOf', { names: whose.names.join(', ') })}</>}
         </span>
+        <CoderBar />
       </header>
 
       <Description code={code} onSave={(description) => void run('codes.update', { id: code.id, description }).catch(() => undefined)} />

@@ -1,10 +1,12 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import type { CodeId } from '../../../src/domain/ids';
+import type { CodeId, CoderId } from '../../../src/domain/ids';
 import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
 import { forgetRecentCodes, useRecentCodes } from '../../lib/recent-codes';
 import { useProject, useQuery } from '../../lib/state';
+import { coderStrings } from '../coders/strings';
+import { useCoderView } from '../coders/use-coder-view';
 import { keyAssignments, keyOf } from '../transcript/key-map';
 import { buildCodeTree, codingTotals, filterCodeTree, keepUnchanged, visibleRows, type CodeRowModel } from './code-tree';
 import { DeleteDialog, MergeDialog } from './CodeDialogs';
@@ -22,6 +24,7 @@ type Editing =
 let rememberedCollapsed: ReadonlySet<CodeId> = new Set();
 
 const EMPTY: readonly Code[] = [];
+const NOBODY: readonly CoderId[] = [];
 const INDENT = 14;
 
 /** The panel's width, remembered on this computer; long Indonesian code names need room. */
@@ -44,9 +47,24 @@ function store(key: string, value: string): void {
  */
 export function CodebookPanel() {
   const t = useStrings(codebookStrings);
+  const tc = useStrings(coderStrings);
   const { route, navigate, run, notify } = useProject();
+  const whose = useCoderView();
   const codesQuery = useQuery('codes.list', {});
-  const codes = useUnchangedKept(codesQuery.data ?? EMPTY);
+  // Blind mode or a coder filter: the tree counts those coders' codings only. Before one's first coding
+  // in blind mode nothing is one's own, so every count is nothing. Deleting and merging still say
+  // what they do to everyone's codings (`fullCodes`).
+  // Until it is known whether this coder codes blind, nobody's codings are counted (rather than everyone's, for a moment).
+  const countedIds = whose.known ? whose.coderIds : NOBODY;
+  const countedQuery = useQuery('codes.list', countedIds && countedIds.length > 0 ? { coders: [...countedIds] } : null);
+  const fullCodes = codesQuery.data ?? EMPTY;
+  const counted = useMemo(() => {
+    if (countedIds === null) return fullCodes;
+    const counts = new Map((countedIds.length > 0 ? countedQuery.data ?? EMPTY : EMPTY).map((c) => [c.id, c]));
+    return fullCodes.map((c) => ({ ...c, codingCount: counts.get(c.id)?.codingCount ?? 0, informantCount: counts.get(c.id)?.informantCount ?? 0 }));
+  }, [fullCodes, countedQuery.data, countedIds]);
+  const codes = useUnchangedKept(counted);
+  const fullCode = (code: Code): Code => fullCodes.find((c) => c.id === code.id) ?? code;
   const recent = useRecentCodes();
   const keys = useMemo(() => keyAssignments(codes, recent), [codes, recent]);
   const [width, setWidthState] = useState(() => clampWidth(Number(stored(WIDTH_KEY)) || DEFAULT_WIDTH));
@@ -164,7 +182,7 @@ export function CodebookPanel() {
   const remove = (code: Code) => {
     setDialog(null);
     void run('codes.delete', { id: code.id }).then(() => {
-      notify({ tone: 'info', message: t('deleted', { name: code.name, codings: plural(t, code.codingCount, 'codingsOne', 'codingsMany') }) });
+      notify({ tone: 'info', message: t('deleted', { name: code.name, codings: plural(t, fullCode(code).codingCount, 'codingsOne', 'codingsMany') }) });
     }, () => undefined);
   };
 
@@ -310,6 +328,9 @@ export function CodebookPanel() {
         )}
         <button className="cb-new" title={t('newCodeHint')} onClick={() => setEditing({ kind: 'new', parentId: null })} data-testid="new-code">+ {t('newCode')}</button>
       </div>
+      {whose.coderIds !== null && (
+        <p className="cb-whose muted" data-testid="codebook-counts-of">{whose.blind ? tc('blindOn') : tc('countsOf', { names: whose.names.join(', ') })}</p>
+      )}
       <div className="cb-filter">
         <input
           type="search"
@@ -388,10 +409,10 @@ export function CodebookPanel() {
         />
       )}
       {dialog?.kind === 'merge' && dialogCode && (
-        <MergeDialog source={dialogCode} codes={codes} onMerge={(targetId) => merge(dialogCode, targetId)} onClose={() => setDialog(null)} />
+        <MergeDialog source={fullCode(dialogCode)} codes={codes} onMerge={(targetId) => merge(dialogCode, targetId)} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'delete' && dialogCode && (
-        <DeleteDialog code={dialogCode} codes={codes} onDelete={() => remove(dialogCode)} onClose={() => setDialog(null)} />
+        <DeleteDialog code={fullCode(dialogCode)} codes={codes} onDelete={() => remove(dialogCode)} onClose={() => setDialog(null)} />
       )}
     </aside>
   );

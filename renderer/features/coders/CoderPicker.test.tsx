@@ -5,7 +5,7 @@ import type { Coder, CoderList } from '../../../src/domain/types';
 import { installStandInBridge, type BridgeCall } from '../../test-support/stand-in-bridge';
 
 const PROJECT = '/home/rina/studi.tematik';
-const coder = (id: number, name: string, colour: string, codings: number): Coder => ({ id: id as Coder['id'], guid: `0000000${id}-0000-4000-8000-000000000000`, name, colour, createdAt: '', codings });
+const coder = (id: number, name: string, colour: string, codings: number): Coder => ({ id: id as Coder['id'], guid: `0000000${id}-0000-4000-8000-000000000000`, name, colour, createdAt: '', codings, consensus: false });
 
 const calls: BridgeCall[] = [];
 let list: CoderList;
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   calls.length = 0;
-  list = { coders: [coder(1, 'Peneliti A', '#4e79a7', 120), coder(2, 'Rina', '#f28e2b', 64)], current: 'rina-laptop', chosen: false };
+  list = { coders: [coder(1, 'Peneliti A', '#4e79a7', 120), coder(2, 'Rina', '#f28e2b', 64)], current: 'rina-laptop', chosen: false, blind: false };
 });
 afterEach(cleanup);
 
@@ -70,13 +70,13 @@ describe('"who is coding?"', () => {
     await waitFor(() => expect(calls.map((c) => [c.name, c.args])).toEqual([['coders.setCurrent', { name: 'Sari' }]]));
   });
 
-  it('does not ask when one person codes, or when this computer already knows who codes', async () => {
-    list = { ...list, coders: [coder(1, 'Peneliti A', '#4e79a7', 120)] };
+  it('does not ask when one person codes (the consensus coder is no one), or when this computer already knows who codes', async () => {
+    list = { ...list, coders: [coder(1, 'Peneliti A', '#4e79a7', 120), { ...coder(3, 'Consensus', '#59a14f', 4), consensus: true }] };
     show();
     expect((await screen.findByTestId('probe')).textContent).toBe('rina-laptop');
     expect(screen.queryByRole('dialog')).toBeNull();
     cleanup();
-    list = { coders: [coder(1, 'Peneliti A', '#4e79a7', 120), coder(2, 'Rina', '#f28e2b', 64)], current: 'Rina', chosen: true };
+    list = { coders: [coder(1, 'Peneliti A', '#4e79a7', 120), coder(2, 'Rina', '#f28e2b', 64)], current: 'Rina', chosen: true, blind: false };
     show();
     expect((await screen.findByTestId('probe')).textContent).toBe('Rina');
     expect(screen.queryByRole('dialog')).toBeNull();

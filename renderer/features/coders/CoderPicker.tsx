@@ -18,7 +18,9 @@ export function CoderPicker() {
   const [busy, setBusy] = useState(false);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const data = list.data;
-  if (!project || !data || data.chosen || data.coders.length < 2 || dismissed === project.path) return null;
+  // The consensus coder is where settled disagreements are recorded, not someone who codes.
+  const people = data?.coders.filter((c) => !c.consensus) ?? [];
+  if (!project || !data || data.chosen || people.length < 2 || dismissed === project.path) return null;
 
   const choose = async (name: string) => {
     setBusy(true);
@@ -35,7 +37,7 @@ export function CoderPicker() {
     <Modal title={t('title')} onClose={() => setDismissed(project.path)} busy={busy} size="medium" testId="coder-picker">
       <p>{t('why')}</p>
       <ul className="coder-choices">
-        {data.coders.map((coder) => (
+        {people.map((coder) => (
           <li key={coder.id}>
             <button className="coder-choice" disabled={busy} onClick={() => void choose(coder.name)} data-testid={`coder-${coder.name}`}>
               <span className="coder-swatch" style={{ background: coder.colour }} aria-hidden="true" />

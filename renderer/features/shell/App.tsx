@@ -10,7 +10,7 @@ import { CoderPicker } from '../coders/CoderPicker';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
-  AgreementView, CodebookPanel, CodeExtractsView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
+  AgreementView, CodebookPanel, CodeExtractsView, CompareView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
   ThemeMapView, ThemeReviewView, ThemesBoard, TranscriptView, TriangulationView,
 } from './screens';
 import { Sidebar } from './Sidebar';
@@ -84,6 +84,7 @@ export function App() {
               {route.view === 'map' && <ThemeMapView />}
               {route.view === 'triangulation' && <TriangulationView />}
               {route.view === 'agreement' && <AgreementView />}
+              {route.view === 'compare' && <CompareView key={`${route.documentId}:${route.coderIds?.join(',') ?? ''}:${route.codeId ?? ''}`} documentId={route.documentId} coderIds={route.coderIds} codeId={route.codeId} />}
               {route.view === 'search' && <SearchView initialQuery={route.query ?? ''} />}
             </Suspense>
           </ScreenFailed>

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../src/domain/types';
 import { useFormatNumber, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useCoderView } from '../coders/use-coder-view';
 import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { shellStrings } from './strings';
 
@@ -10,6 +11,10 @@ export function Sidebar() {
   const formatNumber = useFormatNumber();
   const { route, navigate } = useProject();
   const documents = useQuery('documents.list', {}).data ?? [];
+  // A transcript's count is everyone's codings: coding blind it would tell how much the others coded there, and
+  // beside a coder filter it would count coders the views leave out; it is left off then.
+  const whose = useCoderView();
+  const everyone = whose.known && whose.coderIds === null;
   const informants = useQuery('informants.list', {}).data ?? [];
   const types = useQuery('informantTypes.list', {}).data ?? [];
 
@@ -48,7 +53,7 @@ export function Sidebar() {
               title={`${doc.sourceName} · ${t('words', { n: doc.wordCount })}`}
             >
               <span className="doc-title">{doc.title}</span>
-              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{doc.codingCount > 0 ? ` · ${formatNumber(doc.codingCount)}` : ''}</span>
+              <span className="count">{doc.informantIds.map((i) => labelOf.get(i)).join(', ')}{everyone && doc.codingCount > 0 ? ` · ${formatNumber(doc.codingCount)}` : ''}</span>
             </button>
           ))}
         </div>

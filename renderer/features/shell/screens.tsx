@@ -19,6 +19,7 @@ const chunks = {
   map: () => import('../map/ThemeMapView'),
   triangulation: () => import('../triangulation/TriangulationView'),
   agreement: () => import('../agreement/AgreementView'),
+  compare: () => import('../compare/CompareView'),
   search: () => import('../search/SearchView'),
   importDialog: () => import('../home/ImportDialog'),
   exportDialog: () => import('../export/ExportDialog'),
@@ -34,6 +35,7 @@ export const ThemeReviewView = lazy(() => chunks.themeReview().then((m) => ({ de
 export const ThemeMapView = lazy(() => chunks.map().then((m) => ({ default: m.ThemeMapView })));
 export const TriangulationView = lazy(() => chunks.triangulation().then((m) => ({ default: m.TriangulationView })));
 export const AgreementView = lazy(() => chunks.agreement().then((m) => ({ default: m.AgreementView })));
+export const CompareView = lazy(() => chunks.compare().then((m) => ({ default: m.CompareView })));
 export const SearchView = lazy(() => chunks.search().then((m) => ({ default: m.SearchView })));
 export const ImportDialog = lazy(() => chunks.importDialog().then((m) => ({ default: m.ImportDialog })));
 export const ExportDialog = lazy(() => chunks.exportDialog().then((m) => ({ default: m.ExportDialog })));

@@ -7,6 +7,9 @@ import { useProject, useQuery } from '../../lib/state';
 import type { Span } from './blocks';
 import type { CodeChoice } from './CodePicker';
 import type { CodingView } from './coding-view';
+import { CoderBar } from '../coders/CoderBar';
+import { shows, type CoderView } from '../coders/coder-view';
+import { useCoderView } from '../coders/use-coder-view';
 import { INFORMANT_DRAG_TYPE, SpeakerMap } from '../speakers/SpeakerMap';
 import { TranscriptReader, type ReaderActions } from './TranscriptReader';
 import { transcriptStrings } from './strings';
@@ -26,6 +29,10 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   const types = useQuery('informantTypes.list', {});
 
   const codeList = codes.data;
+  // Blind mode and the coder filter decide whose stripes show; the header's counts say whose they are.
+  const whose = useCoderView();
+  const allCodings = codings.data;
+  const shown = useMemo(() => (allCodings ?? []).filter((c) => shows(whose, c.coderId)), [allCodings, whose]);
   useEffect(() => {
     if (codeList) forgetRecentCodes(new Set(codeList.map((c) => c.id)));
   }, [codeList]);
@@ -52,10 +59,10 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   if (!doc) return <section className="tv tv-message" aria-busy="true"><p className="muted">{t('loading')}</p></section>;
   return (
     <section className="tv" data-testid="transcript-view">
-      <TranscriptHeader doc={doc} codings={codings.data ?? []} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} />
+      <TranscriptHeader doc={doc} codings={shown} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} whose={whose} />
       <TranscriptReader
         doc={doc}
-        codings={codings.data ?? []}
+        codings={shown}
         codes={codeList ?? []}
         focus={focus}
         actions={actions}
@@ -70,10 +77,11 @@ interface HeaderProps {
   readonly codes: readonly Code[];
   readonly informants: readonly Informant[];
   readonly types: readonly InformantType[];
+  readonly whose: CoderView;
 }
 
 /** Title, informants with their type, size and format, and the codes used in this transcript. */
-function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProps) {
+function TranscriptHeader({ doc, codings, codes, informants, types, whose }: HeaderProps) {
   const t = useStrings(transcriptStrings);
   const { navigate } = useProject();
   const mine = informants.filter((i) => doc.informantIds.includes(i.id));
@@ -116,7 +124,13 @@ function TranscriptHeader({ doc, codings, codes, informants, types }: HeaderProp
         <span>{t('words', { n: doc.wordCount })}</span>
         {doc.turnCount > 0 && <><span className="tv-dot" aria-hidden>·</span><span>{t('turns', { n: doc.turnCount })}</span></>}
         <span className="tv-dot" aria-hidden>·</span>
-        <span>{t('codings', { n: codings.length })}</span>
+        <span data-testid="transcript-codings-count">{whose.coderIds === null ? t('codings', { n: codings.length }) : t('codingsOf', { n: codings.length, names: whose.names.join(', ') })}</span>
+        <span className="tv-coders">
+          <CoderBar blindSwitch />
+          {!whose.blind && whose.people.length >= 2 && (
+            <button type="button" className="tv-compare" onClick={() => navigate({ view: 'compare', documentId: doc.id })} data-testid="compare-coders">{t('compareCoders')}</button>
+          )}
+        </span>
       </div>
       {doc.turnCount > 0 && <SpeakerMap documentId={doc.id} informants={mine} />}
       {/* Always there, so the first coding does not push the text down. */}

@@ -1,9 +1,12 @@
 import { memo, useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import type { CodeId, ThemeId } from '../../../src/domain/ids';
+import type { CodeId, CoderId, ThemeId } from '../../../src/domain/ids';
 import type { GroupBy, TriangulationColumn, TriangulationMatrix, TriangulationRow } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { attributeLabel } from '../../lib/attribute-names';
 import { useProject, useQuery } from '../../lib/state';
+import { CoderBar } from '../coders/CoderBar';
+import { coderStrings } from '../coders/strings';
+import { useCoderView } from '../coders/use-coder-view';
 import { scaleGradient } from './colour-scale';
 import { ConvergenceCell } from './ConvergenceCell';
 import { byDocument, silentMembers } from './extract-list';
@@ -48,6 +51,7 @@ function onGridKey(event: KeyboardEvent<HTMLTableElement>): void {
  */
 export function MatrixTab() {
   const t = useStrings(triangulationStrings);
+  const tc = useStrings(coderStrings);
   const { navigate } = useProject();
   const [rowsKind, setRowsKindState] = useState<RowsKind>(remembered.rows);
   const [groupBy, setGroupByState] = useState<GroupBy>(remembered.groupBy);
@@ -56,7 +60,11 @@ export function MatrixTab() {
   const setRowsKind = (rows: RowsKind) => { remembered.rows = rows; setRowsKindState(rows); setSelected(null); setQuery(''); };
   const setGroupBy = (value: GroupBy) => { remembered.groupBy = value; setGroupByState(value); setSelected(null); };
 
-  const matrixQuery = useQuery('analysis.triangulation', { rows: rowsKind, groupBy });
+  // Blind mode or the coder filter: those coders' codings only; the matrix names whose it counted.
+  const whose = useCoderView();
+  const coders = useMemo(() => (whose.coderIds && whose.coderIds.length > 0 ? [...whose.coderIds] : undefined), [whose.coderIds]);
+  // Read once it is known whether this coder codes blind (and then with their codings only).
+  const matrixQuery = useQuery('analysis.triangulation', whose.known ? { rows: rowsKind, groupBy, ...(coders ? { coders } : {}) } : null);
   const matrix = matrixQuery.data;
   const attributes = useQuery('attributes.list', {}).data;
   const { language } = useLanguage();
@@ -130,6 +138,12 @@ export function MatrixTab() {
               )}
             </select>
           </label>
+          <CoderBar />
+          {matrix && whose.people.length >= 2 && (
+            <span className="tri-coders muted" data-testid="triangulation-coders">
+              {whose.coderIds === null ? tc('countsOfAll') : tc('countsOf', { names: matrix.coders.map((c) => c.name).join(', ') })}
+            </span>
+          )}
           <input
             type="search"
             className="tri-filter"
@@ -167,7 +181,7 @@ export function MatrixTab() {
         />}
       </div>
       {selected && selectedRow && selectedColumn && (
-        <CellPanel row={selectedRow} column={selectedColumn} supporting={selectedRow.cells[selectedIndex]?.informants ?? 0} groupBy={groupBy} onClose={closePanel} />
+        <CellPanel row={selectedRow} column={selectedColumn} supporting={selectedRow.cells[selectedIndex]?.informants ?? 0} groupBy={groupBy} coders={coders} onClose={closePanel} />
       )}
     </div>
   );
@@ -355,16 +369,18 @@ const MatrixRow = memo(function MatrixRow({ row, r, depth, columns, all, withCon
 });
 
 /** The extracts behind one cell, by transcript, with the group's silent members named. */
-function CellPanel({ row, column, supporting, groupBy, onClose }: {
+function CellPanel({ row, column, supporting, groupBy, coders, onClose }: {
   row: TriangulationRow;
   column: TriangulationColumn;
   /** The cell's count of supporting informants, as the table shows it. */
   supporting: number;
   groupBy: GroupBy;
+  /** The coders counted (blind mode, the coder filter); everyone when absent. */
+  coders: CoderId[] | undefined;
   onClose: () => void;
 }) {
   const t = useStrings(triangulationStrings);
-  const extracts = useQuery('analysis.cellExtracts', { rowKind: row.kind, rowId: row.id, groupBy, column: column.key }).data;
+  const extracts = useQuery('analysis.cellExtracts', { rowKind: row.kind, rowId: row.id, groupBy, column: column.key, ...(coders ? { coders } : {}) }).data;
   const informants = useQuery('informants.list', {}).data;
   const members = useMemo(() => (informants ? groupMembers(informants, groupBy, column.key) : []), [informants, groupBy, column.key]);
   const silent = useMemo(() => (extracts ? silentMembers(members, extracts) : []), [members, extracts]);

@@ -1,7 +1,7 @@
 import type { HandlerGroup } from '../handler-types';
 
 export const codeHandlers: HandlerGroup<'codes'> = {
-  'codes.list': (_, ctx) => ctx.session.data.codes.list(),
+  'codes.list': ({ coders }, ctx) => ctx.session.data.codes.list(coders),
   'codes.unthemed': (_, ctx) => ctx.session.data.codes.unthemed(),
   'codes.create': async (args, ctx) => {
     const { data } = ctx.session;
@@ -65,9 +65,19 @@ export const codingHandlers: HandlerGroup<'codings'> = {
     return data.codings.get(id);
   },
   'codings.forDocument': ({ documentId }, ctx) => ctx.session.data.codings.forDocument(documentId),
-  'codings.forCode': async ({ codeId, includeChildren, limit }, ctx) => {
+  'codings.forCode': async ({ codeId, includeChildren, limit, coders }, ctx) => {
     const { data } = ctx.session;
     await data.codes.name(codeId);
-    return data.codings.extractsForCode(codeId, includeChildren ?? false, limit);
+    return data.codings.extractsForCode(codeId, includeChildren ?? false, limit, coders);
+  },
+  'codings.resolve': async ({ codingIds, keep }, ctx) => {
+    const { data } = ctx.session;
+    const first = await data.codings.get(codingIds[0]!);
+    const code = await data.codes.name(first.codeId);
+    const title = (await data.documents.summary(first.documentId)).title;
+    const how = keep.kind === 'coder' ? `keep ${(await data.coders.get(keep.coderId)).name}'s coding` : keep.kind === 'both' ? 'keep both codings' : 'record a consensus coding';
+    const { removed, recorded } = await data.change({ action: 'codings.resolve', summary: `Settle a disagreement on "${code}" in "${title}": ${how}`, args: { codingIds, keep } },
+      (tx) => tx.codings.resolve(codingIds, keep));
+    return { removed, recorded: await Promise.all(recorded.map((id) => data.codings.get(id))) };
   },
 };

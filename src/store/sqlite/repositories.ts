@@ -20,6 +20,7 @@ import { auditLog, projectStats, updateProject } from '../project';
 import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
 import * as redactions from '../redactions';
+import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
 import { refreshSearchIndex } from '../../search/indexer';
@@ -43,7 +44,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
 
   return {
     codes: {
-      list: async () => codes.listCodes(db),
+      list: async (coders) => codes.listCodes(db, coders),
       unthemed: async () => unthemedCodes(db),
       get: async (id) => codes.getCode(db, id),
       name: async (id) => codes.codeName(db, id),
@@ -58,7 +59,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     codings: {
       get: async (id) => codings.getCoding(db, id),
       forDocument: async (documentId) => codings.codingsForDocument(db, documentId),
-      extractsForCode: async (codeId, includeChildren, limit) => codings.extractsForCode(db, codeId, includeChildren, limit),
+      extractsForCode: async (codeId, includeChildren, limit, coders) => codings.extractsForCode(db, codeId, includeChildren, limit, coders),
       extractsForCodes: async (codeIds) => codings.extractsForCodes(db, codeIds),
       apply: async (documentId, codeId, start, end) => coding().write(documentId, codeId, store.coderId(), start, end),
       applyNew: async (codeId, ranges) => {
@@ -75,6 +76,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       },
       remove: async (id) => { codings.removeCoding(db, id); },
       recode: async (id, codeId) => codings.recode(db, id, codeId),
+      resolve: async (codingIds, settlement) => resolveDisagreement(db, coding(), codingIds, settlement),
     },
     documents: {
       list: async () => documents.listDocuments(db),
