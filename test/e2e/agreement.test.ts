@@ -83,6 +83,19 @@ describe('the Agreement screen', () => {
     // A disagreement opens its transcript at the passage.
     await drill.getByTestId('agreement-open-transcript').first().click();
     await page.getByTestId('transcript-view').waitFor();
+
+    // Or the comparison view of its document, with the two coders compared and only its code chosen.
+    await page.locator('.nav-link', { hasText: 'Agreement' }).click();
+    await page.getByTestId(`agreement-row-code:${capacity.codeId}`).click();
+    await drill.getByTestId('agreement-open-compare').first().click();
+    const compare = page.getByTestId('compare-view');
+    await compare.getByTestId('compare-panel').waitFor();
+    const coderName = async (testId: string) => compare.getByTestId(testId).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text);
+    expect([await coderName('compare-first'), await coderName('compare-second')].sort()).toEqual(['Peneliti E2E', 'Rina']);
+    expect(await compare.getByTestId('compare-all-codes').isChecked()).toBe(false);
+    const chosen = compare.locator('[data-testid="compare-code"]', { has: page.locator('input:checked') });
+    await expect.poll(() => chosen.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code-name')))).toEqual(['kapasitas produksi']);
+    await e2e.screenshot('agreement-to-compare');
   });
 
   it('explains an empty cell and speaks Indonesian', async () => {

@@ -1,6 +1,6 @@
 import type { Args } from '../../../src/api/contract';
 import type { AgreementDisagreement } from '../../../src/domain/agreement';
-import type { Utf16Offset } from '../../../src/domain/ids';
+import type { CodeId, CoderId, Utf16Offset } from '../../../src/domain/ids';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { useGrowingLimit } from '../../lib/use-growing-limit';
@@ -30,6 +30,12 @@ export function DisagreementList({ args, target, title, coders, onClose }: {
     ...items.map((item) => [item.documentTitle, item.codeName, ...disagreementValues(item, coders).map(shown), item.text]),
   ];
   const open = (item: AgreementDisagreement) => navigate({ view: 'document', documentId: item.documentId, focus: { start: item.start as Utf16Offset, end: item.end as Utf16Offset } });
+  // Two coders compared: the comparison view settles the disagreement where it is (keep one, both, or a consensus).
+  const pair = coders.length === 2 ? [coders[0]!.id as CoderId, coders[1]!.id as CoderId] as const : null;
+  // A code group's disagreement is on any of its sub-codes: the view then shows every code.
+  const compare = (item: AgreementDisagreement) => pair && navigate({
+    view: 'compare', documentId: item.documentId, coderIds: pair, ...(args.groupId === undefined ? { codeId: item.codeId as CodeId } : {}),
+  });
 
   return (
     <aside className="ag-drill" aria-label={t('disagreementsFor', { name: title })} data-testid="agreement-disagreements">
@@ -58,7 +64,10 @@ export function DisagreementList({ args, target, title, coders, onClose }: {
               ))}
             </div>
             <blockquote className="ag-drill-text">{item.text.trim()}</blockquote>
-            <button className="ag-open" onClick={() => open(item)} data-testid="agreement-open-transcript">{t('openTranscript')}</button>
+            <div className="ag-drill-actions">
+              <button className="ag-open" onClick={() => open(item)} data-testid="agreement-open-transcript">{t('openTranscript')}</button>
+              {pair && <button className="ag-open" onClick={() => compare(item)} data-testid="agreement-open-compare">{t('openCompare')}</button>}
+            </div>
           </li>
         ))}
       </ol>

@@ -122,9 +122,12 @@ describe('figures and values as shown', () => {
   });
 
   it('starts with every coder who has coded, when two have', () => {
-    const coder = (id: number, codings: number) => ({ id, name: `c${id}`, codings } as unknown as Coder);
+    const coder = (id: number, codings: number, consensus = false) => ({ id, name: `c${id}`, codings, consensus } as unknown as Coder);
     expect(defaultCoders([coder(1, 5), coder(2, 0), coder(3, 2)])).toEqual([1, 3]);
     expect(defaultCoders([coder(1, 5), coder(2, 0)])).toEqual([]);
+    // The consensus coder records what the team settled on: not one of the coders compared by default.
+    expect(defaultCoders([coder(1, 5), coder(2, 3), coder(3, 4, true)])).toEqual([1, 2]);
+    expect(defaultCoders([coder(1, 5), coder(3, 4, true)])).toEqual([]);
   });
 
   it('offers as groups the codes with at least two sub-codes', () => {

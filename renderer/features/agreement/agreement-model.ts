@@ -48,9 +48,12 @@ export function agreementArgs(form: AgreementForm): Args<'analysis.agreement'> |
   return args;
 }
 
-/** The coders a form starts with: everyone who has coded, when at least two have. */
+/**
+ * The coders a form starts with: every person who has coded, when at least two have. The consensus
+ * coder (what the team settled on, in the comparison view) is left out; it can be ticked by hand.
+ */
 export function defaultCoders(coders: readonly Coder[]): number[] {
-  const coding = coders.filter((c) => c.codings > 0);
+  const coding = coders.filter((c) => c.codings > 0 && !c.consensus);
   return coding.length >= 2 ? coding.map((c) => c.id) : [];
 }
 
