@@ -31,7 +31,7 @@ const NO_EXTRACTS: readonly Extract[] = [];
 export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const t = useStrings(extractsStrings);
   const tc = useStrings(coderStrings);
-  const { navigate, run, notify } = useProject();
+  const { navigate, run, notify, cache } = useProject();
   const codesQuery = useQuery('codes.list', {});
   const codes = codesQuery.data;
   const code = codes?.find((c) => c.id === codeId);
@@ -46,8 +46,13 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const noneOfTheirs = !whose.known || (whose.coderIds !== null && whose.coderIds.length === 0);
   const coders = whose.coderIds && whose.coderIds.length > 0 ? { coders: [...whose.coderIds] } : {};
   const countedCode = useQuery('codes.list', whose.coderIds && whose.coderIds.length > 0 ? coders : null).data?.find((c) => c.id === codeId);
-  const extractsQuery = useQuery('codings.forCode', code && !noneOfTheirs ? { codeId, includeChildren: withChildren, ...coders } : null);
-  const firstQuery = useQuery('codings.forCode', code && !noneOfTheirs && !extractsQuery.data ? { codeId, includeChildren: withChildren, limit: FIRST_EXTRACTS, ...coders } : null);
+  const allArgs = code && !noneOfTheirs ? { codeId, includeChildren: withChildren, ...coders } : null;
+  // The first extracts are asked before the whole list: the core answers one read after the other, and
+  // the whole list of a code with a thousand extracts takes it about 50 ms. Once the whole list is
+  // there (this component re-renders as it arrives), the first ones are no longer asked.
+  const haveAll = allArgs !== null && cache.state('codings.forCode', allArgs).data !== undefined;
+  const firstQuery = useQuery('codings.forCode', allArgs && !haveAll ? { ...allArgs, limit: FIRST_EXTRACTS } : null);
+  const extractsQuery = useQuery('codings.forCode', allArgs);
   const informants = useQuery('informants.list', {}).data;
   const types = useQuery('informantTypes.list', {}).data;
   const [manualCsv, setManualCsv] = useState<string | null>(null);
