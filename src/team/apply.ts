@@ -124,9 +124,12 @@ function applyDraft(db: Db, draft: MergeDraft): number {
   }
 
   const insertCoding = db.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start_offset, end_offset, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const rememberMerged = db.prepare('INSERT OR IGNORE INTO merged_codings (guid) VALUES (?)');
   for (const { coding, document, code, start, end, quote } of draft.codings) {
     const id = insertCoding.run(keptGuid(db, coding.guid), idOf('documents', document) as DocumentId, idOf('codes', code), coder(coding.coder), start, end, quote, coding.createdAt || now()).lastInsertRowid;
     created.set(`codings:${coding.guid}`, Number(id));
+    // Remembered by the copy's GUID: merging the copy again finds what was removed here since (migration 12).
+    rememberMerged.run(coding.guid);
   }
 
   // Memos keep the copy's GUID and dates, so merging the copy again finds them.

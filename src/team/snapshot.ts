@@ -72,6 +72,8 @@ export interface Snapshot {
   readonly comments: readonly SnapshotComment[];
   /** GUIDs of the themes and theme links (what comments and memos may point at). */
   readonly themeGuids: ReadonlySet<string>;
+  /** GUIDs of the codings merges brought into this project from coders' copies (migration 12). */
+  readonly mergedCodings: ReadonlySet<string>;
   readonly linkGuids: ReadonlySet<string>;
 }
 
@@ -135,6 +137,7 @@ export function readSnapshot(db: Database.Database, file: string, withText: bool
     comments: rows(commentRow, SQL.comments, 'comments'),
     themeGuids: new Set(db.prepare('SELECT guid FROM themes').pluck().all() as string[]),
     linkGuids: new Set(db.prepare('SELECT guid FROM theme_links').pluck().all() as string[]),
+    mergedCodings: new Set(db.prepare('SELECT guid FROM merged_codings').pluck().all() as string[]),
   };
 }
 

@@ -225,6 +225,51 @@ describe('merging coders\' copies', () => {
     expect(got.rows.find((r) => r.scope === 'overall')!.units).toBeGreaterThan(0);
   });
 
+  it('two coders merged, then compared: a disagreement settled stays settled when the same copy is merged again', async () => {
+    await as(lead, 'Ayu', (c) => code(c, ['Ayu']));
+    const copy = path.join(dir, 'bima.tematik');
+    await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Bima' }));
+    await as(copy, 'Bima', (c) => code(c, ['Bima']));
+    await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }));
+
+    await as(lead, 'Ayu', async (c) => {
+      const group = (await c.invoke('documents.list', {})).find((d) => d.title.startsWith('KP-01'))!;
+      const doubt = (await c.invoke('codes.list', {})).find((k) => k.name === 'doubt')!;
+      const coders = new Map((await c.invoke('coders.list', {})).coders.map((k) => [k.name, k.id]));
+      const turns = (await c.invoke('documents.get', { id: group.id })).turns;
+      // A unit is a speaker turn with the speaker's label before it: it ends where its turn ends.
+      const turnOf = (d: { end: number }) => turns.findIndex((t) => t.start < d.end && d.end <= t.end);
+      const disagreements = async () => (await c.invoke('analysis.agreementDisagreements', { coders: ['Ayu', 'Bima'], codeId: doubt.id, documentId: group.id })).map(turnOf);
+      // By the script: both coded "doubt" in turn 1; Ayu alone in turn 2, Bima alone in turn 3.
+      expect(await disagreements()).toEqual([2, 3]);
+
+      // Compared, the team keeps Ayu's reading of turn 3: Bima's coding there goes.
+      const bimas = (await c.invoke('codings.forDocument', { documentId: group.id }))
+        .filter((k) => k.coderName === 'Bima' && k.codeId === doubt.id && k.start >= turns[3]!.start && k.end <= turns[3]!.end);
+      expect(bimas).toHaveLength(1);
+      const settled = await c.invoke('codings.resolve', { codingIds: [bimas[0]!.id], keep: { kind: 'coder', coderId: coders.get('Ayu')! } });
+      expect(settled.removed).toEqual([bimas[0]!.id]);
+      expect(await disagreements()).toEqual([2]);
+    });
+
+    // Bima's copy still holds that coding: merging it again must not bring back what the team settled.
+    const before = dump(lead);
+    const again = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }));
+    expect(again).toMatchObject({ unchanged: true, codings: [{ coder: 'Bima', added: 0 }] });
+    expect(dump(lead)).toEqual(before);
+    expect(codingsPerCoder(lead)).toEqual({ Ayu: scriptCount('Ayu'), Bima: scriptCount('Bima') - 1 });
+
+    // Undoing the settlement and then the merge forgets what the merge brought: merged again, all of it comes.
+    await as(lead, 'Ayu', async (c) => {
+      await c.invoke('history.undo', {});
+      expect(codingsPerCoder(lead)).toEqual({ Ayu: scriptCount('Ayu'), Bima: scriptCount('Bima') });
+      await c.invoke('history.undo', {});
+    });
+    expect(codingsPerCoder(lead)).toEqual({ Ayu: scriptCount('Ayu') });
+    const afterUndo = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }));
+    expect(afterUndo).toMatchObject({ unchanged: false, codings: [{ coder: 'Bima', added: scriptCount('Bima'), already: 0 }] });
+  });
+
   it('four coders: three copies coded apart and each merged twice lose nothing, and α over all four is as in one shared file', async () => {
     await as(lead, 'Ayu', (c) => code(c, ['Ayu']));
     const copies: Record<string, string> = {};
