@@ -90,5 +90,21 @@ describe('a copy for another coder, merged back through the UI', () => {
     await expect(dialog.getByTestId('merge-plan').innerText()).resolves.toContain('Bima: 0 to add, 2 already here');
     await dialog.getByTestId('merge-submit').click();
     await expect(dialog.getByTestId('merge-report').innerText()).resolves.toContain('holds nothing new');
+    await dialog.getByTestId('merge-close').click();
+  });
+
+  it('compares the lead with the merged copy\'s coder in the comparison view', async () => {
+    await bench.openTranscript('P-01_fashion');
+    await page().getByTestId('compare-coders').click();
+    const view = page().getByTestId('compare-view');
+    await view.getByTestId('compare-panel').waitFor();
+    const coderName = async (testId: string) => view.getByTestId(testId).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text);
+    expect([await coderName('compare-first'), await coderName('compare-second')].sort()).toEqual(['Bima', 'Peneliti E2E']);
+    // Both coded the Instagram polling; only Bima coded "reseller": one disagreement, in Bima's colour.
+    await expect.poll(() => view.locator('[data-testid=compare-text] [data-status=both]').first().innerText()).toBe('polling di Instagram Story');
+    const disagreements = view.getByTestId('disagreement');
+    await expect.poll(() => disagreements.count()).toBe(1);
+    expect(await disagreements.first().innerText()).toMatch(/Polling IG[\s\S]*Bima only[\s\S]*reseller/);
+    await e2e.screenshot('merge-then-compare');
   });
 });
