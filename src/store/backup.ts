@@ -8,6 +8,7 @@ import { BACKUP_KINDS, BACKUP_LIMITS, type BackupEntry, type BackupKind, type Ba
 import { SCHEMA_VERSION } from './migrations/index';
 import { noteOnOpening } from './migrations/opening-notes';
 import type { ProjectStore } from './project-store';
+import { withBinding } from './native-binding';
 
 /**
  * A project's backup set: `<project>.tematik-backups/` beside the project file.
@@ -251,7 +252,7 @@ function describe(folder: string, id: string): BackupEntry {
   const unknown = { projectName: null, schemaVersion: null, documents: null, codings: null };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withBinding({ readonly: true, fileMustExist: true }));
     const version = db.pragma('user_version', { simple: true }) as number;
     const count = (table: string) => db!.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const facts = {

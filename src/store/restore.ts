@@ -10,6 +10,7 @@ import { backupFolder, copyAsBackup, failureReason, pruneBackups, removeBackup }
 import { lockHolder } from './lock';
 import { SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID } from './open';
+import { withBinding } from './native-binding';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -123,7 +124,7 @@ function check(copy: string, source: string): void {
   let db: Database.Database | undefined;
   try {
     // Read-write, on the copy: a copy of a WAL-mode file opens only with its shared-memory file, which closing removes.
-    db = new Database(copy, { fileMustExist: true, timeout: 0 });
+    db = new Database(copy, withBinding({ fileMustExist: true, timeout: 0 }));
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== APPLICATION_ID || version < 1) throw new TematikError('not_a_project', say('foreign', { file: source }));
@@ -155,7 +156,7 @@ function assertNotInUse(file: string): void {
   if (holder) throw new TematikError('locked', lockedMessage(holder));
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db = new Database(file, withBinding({ fileMustExist: true, timeout: 0 }));
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {

@@ -1,6 +1,7 @@
 import { dailyBackup } from '../backup';
 import type { OpenProject, Opener, ProjectBackend } from '../backend';
 import { failureOf, isBusy, isCorrupt } from '../failures';
+import { useNativeBinding } from '../native-binding';
 import { ProjectStore } from '../project-store';
 import { projectData } from './project-data';
 import { copyCoder } from '../../team/copy-coder';
@@ -62,6 +63,8 @@ class SqliteProject implements OpenProject {
  */
 export function sqliteBackend({ nativeBinding }: { readonly nativeBinding?: string } = {}): ProjectBackend {
   const binding = nativeBinding ? { nativeBinding } : {};
+  // Backups and restores open their files with the same binary (src/store/native-binding.ts).
+  useNativeBinding(nativeBinding);
   // ProjectStore.open is synchronous: a file on this machine opens in a moment, and nothing else runs meanwhile.
   const open = async (file: string, opener: Opener, options: { create?: true; name?: string; readOnly?: true }) =>
     new SqliteProject(ProjectStore.open(file, opener.coder, { ...options, ...binding, app: opener.app }));
