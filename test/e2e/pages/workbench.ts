@@ -16,9 +16,14 @@ export class Workbench {
     await this.page.getByTestId('turn').first().waitFor();
   }
 
-  /** Selects `passage` in the transcript with a real mouse drag, as a reader would. */
+  /**
+   * Selects `passage` in the transcript with a real mouse drag, as a reader would. Parts of the view
+   * that come with reads of their own (the speakers' line, the codebook beside the text) move or
+   * rewrap the text when they land: the drag waits until the passage stays put for two frames, and
+   * is made again if the text moved under it all the same.
+   */
   async select(passage: string): Promise<void> {
-    const box = await this.page.evaluate((text) => {
+    const boxOf = () => this.page.evaluate((text) => {
       const root = document.querySelector('[data-testid=transcript-text]');
       if (!root) throw new Error('no transcript on screen');
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -36,12 +41,24 @@ export class Workbench {
       }
       throw new Error(`"${text}" is not in a rendered text node`);
     }, passage);
-    await this.page.mouse.move(box.x1, box.y1);
-    await this.page.mouse.down();
-    await this.page.mouse.move((box.x1 + box.x2) / 2, box.y2, { steps: 4 });
-    await this.page.mouse.move(box.x2, box.y2, { steps: 4 });
-    await this.page.mouse.up();
-    expect(await this.page.evaluate(() => document.getSelection()?.toString())).toBe(passage);
+    const frames = () => this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    let selected: string | undefined;
+    for (let attempt = 0; attempt < 5 && selected !== passage; attempt++) {
+      let box = await boxOf();
+      for (let steady = 0; steady < 20; steady++) {
+        await frames();
+        const again = await boxOf();
+        if (JSON.stringify(again) === JSON.stringify(box)) break;
+        box = again;
+      }
+      await this.page.mouse.move(box.x1, box.y1);
+      await this.page.mouse.down();
+      await this.page.mouse.move((box.x1 + box.x2) / 2, box.y2, { steps: 4 });
+      await this.page.mouse.move(box.x2, box.y2, { steps: 4 });
+      await this.page.mouse.up();
+      selected = await this.page.evaluate(() => document.getSelection()?.toString());
+    }
+    expect(selected).toBe(passage);
   }
 
   /** Types a code name into the picker and presses Enter (creating the code when it is new). */
