@@ -36,3 +36,13 @@ export const EXCLUSIVE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['
 export const READER_AHEAD_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'import.files', 'import.folder', 'refi.importProject', 'search.code',
 ]);
+
+/**
+ * Of those, the imports wait for the reader to be ready before they begin (1 s at most; the writer
+ * answers reads meanwhile): their parsing threads take both cores, and a reader started beside them
+ * takes up to 2 s, all of it waited by the first reads. A search-to-code does not wait: it is often
+ * done in less time than a thread takes to start, and is a step the user waits for.
+ */
+export const READER_FIRST_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
+  'import.files', 'import.folder', 'refi.importProject',
+]);

@@ -1,6 +1,6 @@
 import type { ActionName, Outcome } from '../api/contract';
 import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
-import { EXCLUSIVE_ACTIONS, READ_ACTIONS, READER_AHEAD_ACTIONS } from '../api/read-actions';
+import { EXCLUSIVE_ACTIONS, READ_ACTIONS, READER_AHEAD_ACTIONS, READER_FIRST_ACTIONS } from '../api/read-actions';
 import type { DialogKind, Host } from '../api/session';
 import type { ErrorInfo, TematikError } from '../domain/errors';
 import type { LocalizedText } from '../domain/text';
@@ -35,7 +35,7 @@ export interface HostTiming {
   readonly readerIdleMs: number;
   /** The writer has had nothing to do for this long after an opening: the day's backup is made. */
   readonly backupAfterIdleMs: number;
-  /** A long change (READER_AHEAD_ACTIONS) waits at most this long for the reader it started to be ready. */
+  /** An import (READER_FIRST_ACTIONS) waits at most this long for the reader it started to be ready. */
   readonly readerAheadMs: number;
 }
 
@@ -236,6 +236,8 @@ export class WorkerHost {
   private run(call: Call): void {
     this.running = call;
     this.runningSince = performance.now();
+    // A long change starts the reader as it begins, so the first read behind it need not wait for a thread.
+    if (!this.reader && !this.gaveUp && READER_AHEAD_ACTIONS.has(call.name as ActionName)) this.startReader();
     if (!this.exclusive(call) || (this.readerProject === null && this.readerTarget === null)) return this.send('writer', call);
     // Sent once the reader has closed the project ('followed').
     this.readerTarget = null;
@@ -246,13 +248,13 @@ export class WorkerHost {
   }
 
   /**
-   * Whether a long change (an import, search-to-code) waits before it starts: for the reader, which it
-   * starts, to have the project open. A thread takes 0.3 s to start on an idle machine and three times
-   * as long beside an import's parsing threads, and until it is ready every read would wait behind the
-   * change; the change waits instead, for `readerAheadMs` at most.
+   * Whether an import (READER_FIRST_ACTIONS) waits before it starts: for the reader, which it starts,
+   * to have the project open. A thread takes 0.3 s to start on an idle machine and three times as
+   * long beside an import's parsing threads, and until it is ready every read would wait behind the
+   * import; the import waits instead, for `readerAheadMs` at most.
    */
   private holdForReader(call: Call): boolean {
-    if (!READER_AHEAD_ACTIONS.has(call.name as ActionName) || this.gaveUp) return false;
+    if (!READER_FIRST_ACTIONS.has(call.name as ActionName) || this.gaveUp) return false;
     if (this.held?.call === call) return !this.held.expired && !this.readerReady();
     if (!this.reader) this.startReader();
     if (this.readerReady()) return false;

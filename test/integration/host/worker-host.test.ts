@@ -284,6 +284,20 @@ describe('the worker host', () => {
     expect((await importing).ok).toBe(true);
   });
 
+  it('starts the reader as a search-to-code begins, before any read has waited behind it', async () => {
+    const first = startHost({ timing: { readerAfterMs: 3_600_000 } });
+    const file = await newProject(first);
+    await value(first.invoke('import.folder', { folder: transcriptFolder(3, 20) }));
+    await value(first.invoke('project.close', {}));
+    await first.close();
+    const host = startHost({ timing: { readerAfterMs: 3_600_000, readerAheadMs: 3_600_000 } });
+    await value(host.invoke('project.open', { path: file }));
+    expect(host.readerRunning).toBe(false);
+    const coded = await value<{ applied: number }>(host.invoke('search.code', { query: 'pelanggan', unit: 'hit', codeName: 'pelanggan' }));
+    expect(coded.applied).toBeGreaterThan(0);
+    expect(host.readerRunning).toBe(true);
+  });
+
   it('answers the reads sent as an import begins on the writer while the import waits for the reader it started; a change sent behind the import keeps its turn', async () => {
     const host = startHost({ timing: { readerAfterMs: 3_600_000, readerAheadMs: 3_600_000 } });
     await newProject(host);
