@@ -14,13 +14,15 @@ export class Workbench {
     await this.page.locator('.doc-link', { hasText: title }).click();
     await this.page.getByTestId('transcript-view').waitFor();
     await this.page.getByTestId('turn').first().waitFor();
+    // The codebook beside the text comes with reads of its own and narrows the text when it lands.
+    await this.page.getByTestId('codebook-panel').waitFor();
   }
 
   /**
    * Selects `passage` in the transcript with a real mouse drag, as a reader would. Parts of the view
    * that come with reads of their own (the speakers' line, the codebook beside the text) move or
    * rewrap the text when they land: the drag waits until the passage stays put for two frames, and
-   * is made again if the text moved under it all the same.
+   * is made again, after a growing pause, if the text moved under it all the same.
    */
   async select(passage: string): Promise<void> {
     const boxOf = () => this.page.evaluate((text) => {
@@ -44,6 +46,8 @@ export class Workbench {
     const frames = () => this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     let selected: string | undefined;
     for (let attempt = 0; attempt < 5 && selected !== passage; attempt++) {
+      // A read still on its way (the speakers' line) may move the text after it stood still: give it longer each time.
+      if (attempt > 0) await this.page.waitForTimeout(200 * 2 ** attempt);
       let box = await boxOf();
       for (let steady = 0; steady < 20; steady++) {
         await frames();
