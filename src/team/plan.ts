@@ -72,10 +72,11 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   };
 
   const projectCodingGuids = new Set(project.codings.map((c) => c.guid));
-  // Rows the copy was given that the project has deleted since stay deleted: a merge brings only what the copy added.
+  // Codings the project had and removed since stay removed: the copy was given them, or an earlier merge brought
+  // them (a disagreement settled in the comparison view). A merge brings only what the copy added.
   const givenCodings = new Set(base?.codings ?? []);
-  // So do codings an earlier merge brought that the project removed since (a disagreement settled in the comparison view).
-  const newCodings = copy.codings.filter((c) => !projectCodingGuids.has(c.guid) && !givenCodings.has(c.guid) && !project.mergedCodings.has(c.guid));
+  const removedHere = (guid: string) => givenCodings.has(guid) || project.mergedCodings.has(guid);
+  const newCodings = copy.codings.filter((c) => !projectCodingGuids.has(c.guid) && !removedHere(c.guid));
   const newCodingsOf = (pick: (c: SnapshotCoding) => string): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const coding of newCodings) counts.set(pick(coding), (counts.get(pick(coding)) ?? 0) + 1);
@@ -168,7 +169,7 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
       tally(coding.coder, 'already');
       continue;
     }
-    if (givenCodings.has(coding.guid) || project.mergedCodings.has(coding.guid)) continue;
+    if (removedHere(coding.guid)) continue;
     const document = documentRef.get(coding.documentGuid);
     const code = codeRef.get(coding.codeGuid);
     if (!document || !code || (isExisting(code) && deleted.has(code.existing))) {
