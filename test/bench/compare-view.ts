@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { localClient } from '../../src/api/client';
 import type { CodeId, DocumentId } from '../../src/domain/ids';
 import { rendererDir } from '../../src/server/paths';
 import { startWebServer } from '../../src/server/web-server';
-import { CHROMIUM } from '../e2e/harness';
+import { launchChromium } from '../e2e/harness';
 import { tempDir } from '../helpers/temp-project';
 import { random } from './corpus';
 import { figure, fmt } from './stats';
@@ -99,13 +99,7 @@ export async function compareViewBench(): Promise<void> {
   const built = await buildProject(dir);
   console.log(`Tematik comparison-view benchmark · one transcript of ${fmt(built.bytes / 1000, 1)} KB and ${built.turns} turns, ${built.codings} codings by two coders · ${os.cpus().length} cores · load ${os.loadavg()[0]!.toFixed(1)}`);
   const server = await startWebServer({ staticDir: rendererDir(), coder: 'Ayu', host: { kind: 'browser', dataDir } });
-  const home = path.join(dataDir, 'home');
-  fs.mkdirSync(home, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
-  });
+  const browser = await launchChromium(dataDir);
   try {
     const opened = await server.host.invoke('project.open', { path: built.file });
     if (!opened.ok) throw new Error(opened.error.message);

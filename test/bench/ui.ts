@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { localClient } from '../../src/api/client';
 import type { CodeId, DocumentId, InformantId, InformantTypeId } from '../../src/domain/ids';
 import { rendererDir } from '../../src/server/paths';
 import { newGuid } from '../../src/store/row-guid';
 import { startWebServer } from '../../src/server/web-server';
-import { CHROMIUM } from '../e2e/harness';
+import { launchChromium } from '../e2e/harness';
 import { tempDir } from '../helpers/temp-project';
 import { compareViewBench } from './compare-view';
 import { random, writeCorpus } from './corpus';
@@ -217,13 +217,7 @@ async function main(): Promise<void> {
 
   const dataDir = tempDir('tematik-ui-bench-');
   const server = await startWebServer({ staticDir: rendererDir(), coder: 'bench', host: { kind: 'browser', dataDir } });
-  const home = path.join(dataDir, 'home');
-  fs.mkdirSync(home, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
-  });
+  const browser = await launchChromium(dataDir);
   try {
     // A copy, so every run starts from the same project: the bench codes passages.
     const copy = path.join(dataDir, path.basename(file));

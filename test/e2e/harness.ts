@@ -8,6 +8,19 @@ import { rendererDir } from '../../src/server/paths';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, for the e2e tests and the UI benchmarks; its home is inside `dataDir`. */
+export async function launchChromium(dataDir: string): Promise<Browser> {
+  // Chromium writes under $HOME/.config whatever the profile: keep it inside the temp folder.
+  const home = path.join(dataDir, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
+  });
+}
 /** Screenshots of each main screen land here; the best are copied to docs/ by hand. */
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots');
 
@@ -39,15 +52,7 @@ export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does.`);
   const dataDir = tempDir('tematik-e2e-');
   const server = await startWebServer({ staticDir: rendererDir(), coder: 'Peneliti E2E', host: { kind: 'browser', dataDir, sampleDir: SAMPLE_STUDY } });
-  // Chromium writes under $HOME/.config whatever the profile: keep it inside the temp folder.
-  const home = path.join(dataDir, 'home');
-  fs.mkdirSync(home, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
-  });
+  const browser = await launchChromium(dataDir);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
