@@ -25,7 +25,7 @@ export const UNDOABLE_TABLES = [
   'project', 'informant_types', 'informants', 'attributes', 'informant_attributes',
   'documents', 'document_informants', 'turns', 'codes', 'codings', 'themes', 'theme_codes',
   'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks', 'redactions',
-  'merged_codings',
+  'merged_codings', 'recordings',
 ] as const;
 type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
@@ -88,14 +88,14 @@ const rowName = defineMessages({
     informant_attributes: 'attribute value of an informant', documents: 'transcript', document_informants: 'link between a transcript and an informant',
     turns: 'speaker turn', codes: 'code', codings: 'coding', themes: 'theme', theme_codes: 'code in a theme', theme_links: 'link between themes',
     memos: 'memo', theme_positions: 'place of a theme on the map', code_positions: 'place of a code on the map', comments: 'comment',
-    phase_checks: 'checklist item', redactions: 'name to hide', merged_codings: 'record of a merged coding',
+    phase_checks: 'checklist item', redactions: 'name to hide', merged_codings: 'record of a merged coding', recordings: 'linked recording',
   },
   id: {
     project: 'detail proyek', informant_types: 'jenis informan', informants: 'informan', attributes: 'atribut',
     informant_attributes: 'nilai atribut informan', documents: 'transkrip', document_informants: 'tautan transkrip ke informan',
     turns: 'giliran bicara', codes: 'kode', codings: 'pengodean', themes: 'tema', theme_codes: 'kode dalam tema', theme_links: 'tautan antartema',
     memos: 'memo', theme_positions: 'posisi tema di peta', code_positions: 'posisi kode di peta', comments: 'komentar',
-    phase_checks: 'butir daftar periksa', redactions: 'nama yang disamarkan', merged_codings: 'catatan pengodean yang digabungkan',
+    phase_checks: 'butir daftar periksa', redactions: 'nama yang disamarkan', merged_codings: 'catatan pengodean yang digabungkan', recordings: 'rekaman yang ditautkan',
   },
 });
 

@@ -5,6 +5,8 @@
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
+import type { TurnId } from '../domain/ids';
+import type { Recording, RecordingId, RecordingInput } from '../domain/recordings';
 import type { Language, LocalizedText } from '../domain/text';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
@@ -193,6 +195,23 @@ export interface RedactionWrites extends RedactionReads {
   remove(id: RedactionId): Promise<void>;
 }
 
+// Recordings beside their transcripts (issue 16): references to media files, or their bytes when embedded.
+export interface RecordingReads {
+  /** Every linked recording, in transcript order, with its transcript's title. */
+  list(): Promise<(Recording & { readonly documentTitle: string })[]>;
+  ofDocument(documentId: DocumentId): Promise<(Recording & { readonly documentTitle: string }) | null>;
+  get(id: RecordingId): Promise<Recording & { readonly documentTitle: string }>;
+  /** Up to `length` bytes of an embedded recording from `start`. */
+  embeddedBytes(id: RecordingId, start: number, length: number): Promise<Uint8Array>;
+}
+export interface RecordingWrites extends RecordingReads {
+  /** Links the recording to the transcript, replacing the one it had. */
+  link(documentId: DocumentId, input: RecordingInput): Promise<RecordingId>;
+  /** False when the transcript had none. */
+  unlink(documentId: DocumentId): Promise<boolean>;
+  /** Sets or clears a turn's times (`endMs` undefined keeps its end), checked against the recording's length. */
+  setTurnTime(documentId: DocumentId, turnId: TurnId, startMs: number | null, endMs: number | null | undefined): Promise<void>;
+}
 // Coders as people (issue 13, identity): named in the project, each with a colour and a GUID.
 export interface CoderReads {
   list(): Promise<Coder[]>;
@@ -323,6 +342,7 @@ export interface ProjectReader {
   readonly reports: ReportReads;
   readonly exchange: ExchangeReads;
   readonly agreement: AgreementReads;
+  readonly recordings: RecordingReads;
 }
 
 /** What one change may do: read and write, all in its one transaction. */
@@ -341,6 +361,7 @@ export interface ProjectTransaction extends ProjectReader {
   readonly coders: CoderWrites;
   readonly project: ProjectWrites;
   readonly imports: ImportWrites;
+  readonly recordings: RecordingWrites;
 }
 
 /**

@@ -10,6 +10,7 @@ import { hotkeyHandlers } from './hotkeys';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
+import { recordingHandlers, turnHandlers } from './recordings';
 import { redactionHandlers } from './redactions';
 import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
@@ -32,4 +33,5 @@ export const handlers: HandlerTable = {
   ...taguetteHandlers,
   ...hotkeyHandlers,
   ...teamHandlers,
+  ...recordingHandlers, ...turnHandlers,
 };
