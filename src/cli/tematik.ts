@@ -11,6 +11,7 @@ import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { copyText, mergeCommand } from './team';
+import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -58,6 +59,10 @@ Usage:
   tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
   tematik backup <project.tematik>        (back up now)
   tematik restore <project.tematik> (<backup id or file> | --latest)   (the project as it was is kept as a backup)
+  tematik link-recording <project.tematik> <document id|title> <recording.wav|mp3|m4a|ogg|mp4|webm> [--embed]
+                (a reference to the file, found again when the folder moves with the project; --embed stores it inside, up to 500 MB)
+  tematik unlink-recording <project.tematik> <document id|title>
+  tematik recordings <project.tematik>    every linked recording: found, moved and found, embedded, or missing (and where it was looked for)
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
@@ -73,7 +78,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'recordings']);
 
 const accessText = defineMessages({
   en: {
@@ -101,6 +106,7 @@ const options = {
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
   disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
   'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
+  embed: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -380,6 +386,22 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'backup': {
       const made = await invoke('backup.create', {});
       return print(flags, made, `Backed up to ${made.path} (${size(made.bytes)})`);
+    }
+    case 'link-recording': {
+      const [document, file] = rest;
+      if (!document || !file) throw new UsageError('link-recording needs the transcript and the recording, e.g. tematik link-recording studi.tematik P-01 P-01.wav');
+      const { value, text } = await linkRecording(client, await documentIdFor(client, document), file, flags.embed ?? false, cliLanguage());
+      return print(flags, value, text);
+    }
+    case 'unlink-recording': {
+      const [document] = rest;
+      if (!document) throw new UsageError('unlink-recording needs the transcript, e.g. tematik unlink-recording studi.tematik P-01');
+      const text = await unlinkRecording(client, await documentIdFor(client, document), cliLanguage());
+      return print(flags, null, text);
+    }
+    case 'recordings': {
+      const { value, text } = await listRecordings(client, cliLanguage());
+      return print(flags, value, text);
     }
     case 'call': {
       const [action, json] = rest;
