@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
 import type { Code, Coding, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
@@ -12,6 +12,8 @@ import { shows, type CoderView } from '../coders/coder-view';
 import { useCoderView } from '../coders/use-coder-view';
 import { INFORMANT_DRAG_TYPE, SpeakerMap } from '../speakers/SpeakerMap';
 import { TranscriptReader, type ReaderActions } from './TranscriptReader';
+import { Player } from '../player/Player';
+import { PlaybackProvider, PlaybackStore } from '../player/playback';
 import { transcriptStrings } from './strings';
 import './transcript.css';
 
@@ -27,6 +29,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   const codes = useQuery('codes.list', {});
   const informants = useQuery('informants.list', {});
   const types = useQuery('informantTypes.list', {});
+  const [playback] = useState(() => new PlaybackStore());
 
   const codeList = codes.data;
   // Blind mode and the coder filter decide whose stripes show; the header's counts say whose they are.
@@ -60,13 +63,16 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   return (
     <section className="tv" data-testid="transcript-view">
       <TranscriptHeader doc={doc} codings={shown} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} whose={whose} />
-      <TranscriptReader
-        doc={doc}
-        codings={shown}
-        codes={codeList ?? []}
-        focus={focus}
-        actions={actions}
-      />
+      <PlaybackProvider store={playback}>
+        <Player key={documentId} documentId={documentId} turns={doc.turns} store={playback} />
+        <TranscriptReader
+          doc={doc}
+          codings={shown}
+          codes={codeList ?? []}
+          focus={focus}
+          actions={actions}
+        />
+      </PlaybackProvider>
     </section>
   );
 }
