@@ -173,6 +173,14 @@ export interface Extract extends Coding {
   readonly informantLabels: readonly string[];
   /** Their distinct informant types. */
   readonly informantTypes: readonly string[];
+  /** When the passage was said in the transcript's recording, when its turn has a time; absent otherwise. */
+  readonly time?: PassageTime;
+}
+
+/** A stretch of a recording, in milliseconds; `endMs` null when the turn's end is not known. */
+export interface PassageTime {
+  readonly startMs: number;
+  readonly endMs: number | null;
 }
 
 export type MemoTarget =

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
 import type { DocumentId } from '../../src/domain/ids';
-import { EMBED_LIMIT_BYTES } from '../../src/domain/recordings';
+import { EMBED_LIMIT_BYTES, formatTimeRange } from '../../src/domain/recordings';
 import { newProject, tempDir } from '../helpers/temp-project';
 import { FOUR_CUES_VTT, toneWav } from '../helpers/wav';
 
@@ -129,6 +129,23 @@ describe('recordings beside their transcripts', () => {
     expect((await message(p.invoke('recordings.link', { documentId: p.documentId, path: path.join(p.dir, 'nope.wav') }))).kind).toBe('not_found');
     // The refusals changed nothing: the reference linked above is still the one.
     expect(await p.invoke('recordings.forDocument', { documentId: p.documentId })).toMatchObject({ fileName: 'seminar.mp4' });
+  });
+
+  it('gives codings on timestamped turns their time range in the extracts', async () => {
+    const p = await withRecording();
+    const { text } = await p.invoke('documents.text', { id: p.documentId });
+    const code = async (passage: string, codeName: string) => {
+      const start = text.indexOf(passage);
+      await p.invoke('codings.apply', { documentId: p.documentId, start, end: start + passage.length, codeName });
+    };
+    await code('jualan lewat Instagram', 'kanal digital');
+    // From the second answer's middle into the next question: the end is that question's end.
+    await code('Instagram saja.\nPewawancara: Lalu pelanggan', 'lintas giliran');
+    const [one] = await p.invoke('codings.forCode', { codeId: (await p.invoke('codes.list', {})).find((c) => c.name === 'kanal digital')!.id });
+    expect(one).toMatchObject({ time: { startMs: 2000, endMs: 4000 } });
+    const [two] = await p.invoke('codings.forCode', { codeId: (await p.invoke('codes.list', {})).find((c) => c.name === 'lintas giliran')!.id });
+    expect(two).toMatchObject({ time: { startMs: 2000, endMs: 6000 } });
+    expect(formatTimeRange(two!.time!.startMs, two!.time!.endMs)).toBe('[00:02–00:06]');
   });
 
   it('sets and clears a turn\'s time in one undoable step each, checked against the recording', async () => {
