@@ -349,6 +349,8 @@ export const contract = {
      * Left out when no document was coded by two coders; Cohen's κ is refused for more than two.
      */
     agreement: z.strictObject({ coefficient: z.enum(AGREEMENT_COEFFICIENTS), unit: z.enum(AGREEMENT_UNITS).optional() }).optional(),
+    /** "[12:04]" after each quote whose speaker turn has a time in the transcript's recording (issue 16). Default off. */
+    timestamps: z.boolean().optional(),
   })),
 
   /** The people who code this project (not the computer's login), and who is coding in this window. */

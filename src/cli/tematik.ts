@@ -45,7 +45,7 @@ Usage:
                  each conflict must be settled with --resolve; one undoable step, a backup first)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
-                [--real-names] [--journal] [--audit]
+                [--real-names] [--journal] [--audit] [--timestamps]   ("[12:04]" after quotes from timestamped turns)
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
                 (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
   tematik refi-inspect <file.qdpx>       what the file holds and its case variables (nothing is written)
@@ -106,7 +106,7 @@ const options = {
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
   disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
   'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
-  embed: { type: 'boolean' },
+  embed: { type: 'boolean' }, timestamps: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -300,6 +300,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}), attribution,
         pseudonymise: !flags['real-names'], journal: flags.journal ?? false, audit: flags.audit ?? false,
         ...(coefficient !== undefined ? { agreement: { coefficient, unit } } : {}),
+        ...(flags.timestamps ? { timestamps: true } : {}),
       });
       return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
     }

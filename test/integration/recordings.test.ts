@@ -6,6 +6,7 @@ import type { DocumentId } from '../../src/domain/ids';
 import { EMBED_LIMIT_BYTES, formatTimeRange } from '../../src/domain/recordings';
 import { newProject, tempDir } from '../helpers/temp-project';
 import { FOUR_CUES_VTT, toneWav } from '../helpers/wav';
+import { docxParts, plainText } from '../unit/report/docx-parts';
 
 /** A project with one timestamped transcript and a 9-second WAV beside it. */
 async function withRecording() {
@@ -146,6 +147,27 @@ describe('recordings beside their transcripts', () => {
     const [two] = await p.invoke('codings.forCode', { codeId: (await p.invoke('codes.list', {})).find((c) => c.name === 'lintas giliran')!.id });
     expect(two).toMatchObject({ time: { startMs: 2000, endMs: 6000 } });
     expect(formatTimeRange(two!.time!.startMs, two!.time!.endMs)).toBe('[00:02–00:06]');
+  });
+
+  it('puts "[mm:ss]" after quotes from timestamped turns in the Word report when asked', async () => {
+    const p = await withRecording();
+    const type = await p.invoke('informantTypes.create', { name: 'Pemilik UMKM' });
+    const sari = await p.invoke('informants.create', { label: 'P-01', name: 'Sari', typeId: type.id });
+    await p.invoke('documents.assign', { id: p.documentId, informantIds: [sari.id] });
+    await p.invoke('documents.setSpeaker', { id: p.documentId, speaker: 'Bu Sari', role: 'informant', informantId: sari.id });
+    const { text } = await p.invoke('documents.text', { id: p.documentId });
+    const passage = 'lewat polling di Instagram Story kami tanya warna baru';
+    const start = text.indexOf(passage);
+    const coding = await p.invoke('codings.apply', { documentId: p.documentId, start, end: start + passage.length, codeName: 'polling' });
+    const theme = await p.invoke('themes.create', { name: 'Ko-kreasi', codeIds: [coding.codeId] });
+    await p.invoke('themes.update', { id: theme.id, status: 'reviewed', definition: 'Pelanggan ikut merancang produk.' });
+    const report = async (timestamps: boolean) => {
+      const out = path.join(p.dir, `laporan-${timestamps}.docx`);
+      await p.invoke('report.word', { path: out, quotesPerTheme: 1, timestamps });
+      return plainText(docxParts(fs.readFileSync(out)).text('word/document.xml'));
+    };
+    expect(await report(true)).toContain(`${passage}” [00:06] (Informant P-01, Pemilik UMKM)`);
+    expect(await report(false)).toContain(`${passage}” (Informant P-01, Pemilik UMKM)`);
   });
 
   it('sets and clears a turn\'s time in one undoable step each, checked against the recording', async () => {
