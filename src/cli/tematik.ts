@@ -184,7 +184,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       }
       const lines = [
         `Imported ${report.imported.length} document(s), ${report.imported.reduce((n, d) => n + d.words, 0).toLocaleString('en')} words.`,
-        ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}`),
+        ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}${d.recording ? `, recording ${d.recording}` : ''}`),
         ...(report.typesCreated.length ? [`New informant types: ${report.typesCreated.join(', ')}`] : []),
         ...(report.informantsCreated.length ? [`New informants: ${report.informantsCreated.join(', ')}`] : []),
         ...report.skipped.map((s) => `  = ${s.file}: skipped, ${s.reasonText?.[cliLanguage()] ?? s.reason}`),

@@ -309,7 +309,11 @@ export interface ProjectStats {
 
 /** What a batch import did, file by file. */
 export interface ImportReport {
-  readonly imported: readonly { readonly file: string; readonly documentId: DocumentId; readonly title: string; readonly words: number; readonly turns: number; readonly informants: readonly string[] }[];
+  readonly imported: readonly {
+    readonly file: string; readonly documentId: DocumentId; readonly title: string; readonly words: number; readonly turns: number; readonly informants: readonly string[];
+    /** The recording linked with it (same base name in the folder, or the sheet's `recording`), by file name. */
+    readonly recording?: string;
+  }[];
   /** Files not imported, each with the reason; empty when everything went in. */
   readonly failed: readonly { readonly file: string; readonly reason: string; readonly reasonText?: LocalizedText }[];
   readonly skipped: readonly SkippedFile[];

@@ -24,7 +24,7 @@ const message = async (promise: Promise<unknown>) => {
   try {
     await promise;
   } catch (error) {
-    return error as Error & { kind: string; text?: { en: string; id: string } };
+    return error as Error & { kind: string; text?: { en: string; id: string }; details?: readonly string[] };
   }
   throw new Error('expected a refusal');
 };
@@ -168,6 +168,33 @@ describe('recordings beside their transcripts', () => {
     };
     expect(await report(true)).toContain(`${passage}” [00:06] (Informant P-01, Pemilik UMKM)`);
     expect(await report(false)).toContain(`${passage}” (Informant P-01, Pemilik UMKM)`);
+  });
+
+  it('links recordings at import: the same base name in the folder, or the sheet\'s recording column', async () => {
+    const p = await newProject();
+    const folder = path.join(p.dir, 'transkrip');
+    fs.mkdirSync(path.join(folder, 'rekaman'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'S-01.vtt'), FOUR_CUES_VTT);
+    fs.writeFileSync(path.join(folder, 'S-01.WAV'), toneWav(9));
+    fs.writeFileSync(path.join(folder, 'S-02.txt'), 'Pewawancara: Apa kabar?\nInforman: Baik.\n');
+    fs.writeFileSync(path.join(folder, 'rekaman', 'wawancara-2.ogg'), Buffer.from('OggS not really'));
+    fs.writeFileSync(path.join(folder, 'lain.mp3'), Buffer.from('ID3 not really'));
+    const sheet = path.join(p.dir, 'informan.csv');
+    fs.writeFileSync(sheet, 'file,informant_id,informant_type,recording\nS-01.vtt,P-01,Pemilik UMKM,\nS-02.txt,K-01,Konsumen,rekaman/wawancara-2.ogg\n');
+    const report = await p.invoke('import.folder', { folder, sheet });
+    expect(report.imported.map((d) => [d.file, d.recording])).toEqual([['S-01.vtt', 'S-01.WAV'], ['S-02.txt', 'wawancara-2.ogg']]);
+    expect(report.skipped.map((s) => [s.file, s.reason])).toEqual([['lain.mp3', 'a recording with no transcript of the same name; link it to a transcript with "Link recording…"']]);
+    const listed = await p.invoke('recordings.list', {});
+    expect(listed.map((r) => [r.documentTitle, r.fileName, r.status, r.relativePath, r.durationMs])).toEqual([
+      ['S-01', 'S-01.WAV', 'found', 'transkrip/S-01.WAV', 9000], ['S-02', 'wawancara-2.ogg', 'found', 'transkrip/rekaman/wawancara-2.ogg', null],
+    ]);
+    // A sheet naming a recording that is not there imports nothing, and says which line.
+    const other = await newProject();
+    fs.writeFileSync(sheet, 'file,informant_id,informant_type,rekaman\nS-02.txt,K-01,Konsumen,hilang.m4a\n');
+    const refused = await message(other.invoke('import.folder', { folder, sheet }));
+    expect(refused.message).toBe('The informant sheet names 1 file(s) that are not in the folder; nothing was imported.');
+    expect(refused.details?.[0]).toContain('informan.csv line 2: the recording "hilang.m4a" is not in');
+    expect(await other.invoke('documents.list', {})).toEqual([]);
   });
 
   it('sets and clears a turn\'s time in one undoable step each, checked against the recording', async () => {

@@ -37,7 +37,7 @@ describe('REFI-QDA export of recordings', () => {
     const text = strFromU8(files[`sources/${sourceGuid}.txt`]!);
     const chars = [...text];
     expect(text).toContain('😊');
-    expect(points.map(([, position]) => chars.slice(position, position + 14).join(''))).toEqual(['Bagaimana awal', 'Awalnya saya j', 'Lalu pelanggan', 'Iya, lewat pol']);
+    expect(points.map(([, position]) => chars.slice(position!, position! + 14).join(''))).toEqual(['Bagaimana awal', 'Awalnya saya j', 'Lalu pelanggan', 'Iya, lewat pol']);
     // The missing video is named where it was linked, not packaged.
     expect(qde).toMatch(/<VideoSource guid="[^"]+" name="S-02.webm" path="file:\/\/\/[^"]+S-02\.webm"/);
     expect(Object.keys(files).filter((f) => f.endsWith('.webm'))).toEqual([]);
