@@ -41,5 +41,12 @@ describe('REFI-QDA export of recordings', () => {
     // The missing video is named where it was linked, not packaged.
     expect(qde).toMatch(/<VideoSource guid="[^"]+" name="S-02.webm" path="file:\/\/\/[^"]+S-02\.webm"/);
     expect(Object.keys(files).filter((f) => f.endsWith('.webm'))).toEqual([]);
+
+    // Imported elsewhere: the transcripts come in through their text sources; the recordings are listed with what to do.
+    const other = await newProject();
+    const report = await other.invoke('refi.importProject', { path: out });
+    expect(report.imported.map((d) => d.title).sort()).toEqual(['S-01', 'S-02']);
+    expect(report.skipped.find((f) => f.file === 'S-01.wav')?.reason).toContain('take the recording from the archive\'s sources/ folder and link it with "Link recording…"');
+    expect(await other.invoke('recordings.list', {})).toEqual([]);
   });
 });
