@@ -10,7 +10,7 @@ const say = defineMessages({
   },
   id: {
     missing: 'Rekaman "{file}" untuk "{document}" tidak ditemukan. Sudah dicari di: {places}. Kembalikan berkasnya ke salah satu tempat itu (paling mudah di samping berkas proyek), atau tautkan lagi dengan "Tautkan rekaman…" (tematik link-recording). Transkripnya sendiri tidak terpengaruh.',
-    differs: 'Rekaman "{file}" untuk "{document}" tidak ditemukan: {place} bernama sama tetapi isinya lain (berkas berbeda atau dikodekan ulang). Tautkan lagi berkas yang benar dengan "Tautkan rekaman…" (tematik link-recording). Transkripnya sendiri tidak terpengaruh.',
+    differs: 'Rekaman "{file}" untuk "{document}" tidak ditemukan: {place} bernama sama tetapi isinya lain (berkas berbeda atau dikonversi ulang). Tautkan lagi berkas yang benar dengan "Tautkan rekaman…" (tematik link-recording). Transkripnya sendiri tidak terpengaruh.',
   },
 });
 

@@ -50,7 +50,7 @@ export const playerStrings = defineStrings({
     moved: 'ditemukan di tempat barunya: {path}',
     embedded: 'disematkan di proyek',
     missing: 'Rekaman “{file}” tidak ditemukan. Sudah dicari di: {places}. Kembalikan berkasnya ke salah satu tempat itu (paling mudah di samping berkas proyek), atau tautkan lagi. Transkrip tetap bisa dipakai seperti biasa.',
-    differs: 'Rekaman “{file}” tidak ditemukan: {place} bernama sama tetapi isinya lain (berkas berbeda atau dikodekan ulang). Tautkan lagi berkas yang benar. Transkrip tetap bisa dipakai seperti biasa.',
+    differs: 'Rekaman “{file}” tidak ditemukan: {place} bernama sama tetapi isinya lain (berkas berbeda atau dikonversi ulang). Tautkan lagi berkas yang benar. Transkrip tetap bisa dipakai seperti biasa.',
     cannotPlay: 'Peramban ini tidak dapat memutar “{file}” ({type}). Ubah ke .ogg, .webm atau .wav, atau buka proyek di aplikasi desktop.',
     pathLabel: 'Jalur rekaman (di komputer yang menjalankan Tematik)',
     pathPlaceholder: '/home/peneliti/rekaman/P-01.m4a',
