@@ -23,6 +23,9 @@ const say = defineMessages({
 
 type Db = Database.Database;
 
+/** Embedded recordings are stored in parts of this size (see migration 16). */
+const BLOB_PART = 1024 * 1024;
+
 const select = `SELECT r.id, r.document_id AS documentId, r.guid, r.file_name AS fileName, r.relative_path AS relativePath,
   r.absolute_path AS absolutePath, r.size, r.fingerprint, r.media_type AS mediaType, r.duration_ms AS durationMs,
   r.embedded_sha256 IS NOT NULL AS embedded, r.linked_at AS linkedAt, d.title AS documentTitle
@@ -49,8 +52,10 @@ export function getRecording(db: Db, id: RecordingId): Recording & { documentTit
 
 /** Links a recording to a transcript, replacing the one it had. */
 export function linkRecording(db: Db, documentId: DocumentId, input: RecordingInput): RecordingId {
-  if (input.embedded) {
-    db.prepare('INSERT OR IGNORE INTO recording_blobs (sha256, bytes) VALUES (?, ?)').run(input.embedded.sha256, input.embedded.bytes);
+  if (input.embedded && db.prepare('SELECT 1 FROM recording_blobs WHERE sha256 = ? LIMIT 1').get(input.embedded.sha256) === undefined) {
+    const { sha256, bytes } = input.embedded;
+    const insert = db.prepare('INSERT INTO recording_blobs (sha256, part, bytes) VALUES (?, ?, ?)');
+    for (let part = 0; part * BLOB_PART < bytes.length; part++) insert.run(sha256, part, bytes.subarray(part * BLOB_PART, (part + 1) * BLOB_PART));
   }
   db.prepare('DELETE FROM recordings WHERE document_id = ?').run(documentId);
   const guidFree = input.guid !== undefined && db.prepare('SELECT 1 FROM recordings WHERE guid = ?').get(input.guid) === undefined;
@@ -80,12 +85,16 @@ function dropUnusedBlobs(db: Db): void {
       UNION SELECT json_extract(after, '$.embedded_sha256') FROM history_ops WHERE table_name = 'recordings' AND json_valid(after))`).run();
 }
 
-/** Up to `length` bytes of an embedded recording from `start`. */
+/** Up to `length` bytes of an embedded recording from `start`, read from the parts that hold them. */
 export function embeddedBytes(db: Db, id: RecordingId, start: number, length: number): Uint8Array {
-  const row = db.prepare(`SELECT substr(b.bytes, ? + 1, ?) AS part FROM recordings r JOIN recording_blobs b ON b.sha256 = r.embedded_sha256 WHERE r.id = ?`)
-    .get(start, length, id) as { part: Uint8Array } | undefined;
-  if (!row) throw new TematikError('not_found', say('notFound', { id: String(id) }));
-  return row.part;
+  const sha256 = db.prepare('SELECT embedded_sha256 FROM recordings WHERE id = ? AND embedded_sha256 IS NOT NULL').pluck().get(id) as string | undefined;
+  if (sha256 === undefined) throw new TematikError('not_found', say('notFound', { id: String(id) }));
+  const first = Math.floor(start / BLOB_PART);
+  const last = Math.floor((start + Math.max(length, 1) - 1) / BLOB_PART);
+  const parts = db.prepare('SELECT bytes FROM recording_blobs WHERE sha256 = ? AND part BETWEEN ? AND ? ORDER BY part').pluck().all(sha256, first, last) as Uint8Array[];
+  const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  const from = start - first * BLOB_PART;
+  return joined.subarray(from, from + length);
 }
 
 /**

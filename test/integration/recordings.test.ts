@@ -113,6 +113,20 @@ describe('recordings beside their transcripts', () => {
     expect(Buffer.from(again.base64, 'base64')).toEqual(bytes);
   });
 
+  it('reads an embedded recording across the parts it is stored in', async () => {
+    const p = await withRecording();
+    const bytes = Buffer.from(Array.from({ length: 2.5 * 1024 * 1024 }, (_, i) => (i * 7919) % 251));
+    const file = path.join(p.dir, 'panjang.ogg');
+    fs.writeFileSync(file, bytes);
+    const { id } = await p.invoke('recordings.link', { documentId: p.documentId, path: file, embed: true });
+    const read = async (start: number, length: number) => Buffer.from((await p.invoke('recordings.bytes', { id, start, length })).base64, 'base64');
+    const mib = 1024 * 1024;
+    expect(await read(mib - 10, 20)).toEqual(bytes.subarray(mib - 10, mib + 10));
+    expect(await read(0, 4 * mib)).toEqual(bytes);
+    expect(await read(2 * mib + 5, 3)).toEqual(bytes.subarray(2 * mib + 5, 2 * mib + 8));
+    expect(await read(bytes.length - 4, 100)).toEqual(bytes.subarray(bytes.length - 4));
+  });
+
   it('refuses to embed a file over 500 MB, a file that is no recording, and a folder', async () => {
     const p = await withRecording();
     const huge = path.join(p.dir, 'seminar.mp4');

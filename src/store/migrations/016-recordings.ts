@@ -4,7 +4,7 @@ import type { Migration } from './index';
  * Recordings beside their transcripts (issue 16). A transcript has at most one recording, kept as a
  * reference to a file (its path relative to the project and its absolute path, with a size and a
  * fingerprint that recognise the file after a move) or, when the user asked, embedded in the
- * project. The embedded bytes live apart in `recording_blobs`, by the SHA-256 of their content:
+ * project. The embedded bytes live apart in `recording_blobs`, by the SHA-256 of their content, in parts:
  * `recordings` is undoable (src/store/history.ts), and its history rows must stay small, so undoing
  * an unlink brings back the row and the row finds its bytes again. A blob no recording and no undo
  * step names is dropped by the next link or unlink (src/store/recordings.ts).
@@ -29,9 +29,14 @@ CREATE TABLE recordings (
   CHECK ((embedded_sha256 IS NULL) = (absolute_path IS NOT NULL))
 ) STRICT;
 
+-- In parts of 1 MiB: SQLite reads a whole blob to take a piece of it, so playing (and seeking in) a 500 MB
+-- recording from one blob would read all of it for every range the player asks for.
 CREATE TABLE recording_blobs (
-  sha256 TEXT PRIMARY KEY,
-  bytes BLOB NOT NULL
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  part INTEGER NOT NULL CHECK (part >= 0),
+  bytes BLOB NOT NULL,
+  UNIQUE (sha256, part)
 ) STRICT;
 `,
 };
