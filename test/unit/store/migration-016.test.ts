@@ -31,6 +31,9 @@ describe('migration 16: recordings', () => {
     // Deleting the transcript takes its recording along.
     await client.invoke('documents.delete', { id: 1 });
     expect(db.prepare('SELECT count(*) FROM recordings').pluck().get()).toBe(0);
+    // And undoing the delete brings it back with the transcript.
+    await client.invoke('history.undo', {});
+    expect(await client.invoke('recordings.list', {})).toMatchObject([{ documentId: 1, fileName: 'P-01.wav', status: 'found' }]);
     client.session.close();
   });
 });
