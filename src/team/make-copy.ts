@@ -6,6 +6,7 @@ import { TematikError } from '../domain/errors';
 import type { CopyForCoderResult } from '../domain/team';
 import { syncFile, syncFolder } from '../fs/durable';
 import { refreshSearchIndex } from '../search/indexer';
+import { withBinding } from '../store/native-binding';
 import { failureReason } from '../store/backup';
 import { insertCoder } from '../store/coders';
 import { PROJECT_EXTENSION } from '../store/project-files';
@@ -33,10 +34,9 @@ import { baseOf } from './snapshot';
  *
  * Written with VACUUM INTO under a temporary name beside `out`, changed there, made durable, then
  * given its name only if no file has it: the open project is never written, and a half-made copy
- * never looks complete. `db` is the open project's connection, outside a transaction; `nativeBinding`
- * the better-sqlite3 binary it was opened with (Electron's).
+ * never looks complete. `db` is the open project's connection, outside a transaction.
  */
-export function writeCopyForCoder(db: Database.Database, projectFile: string, out: string, coder: string, keepOwn: boolean, nativeBinding?: string): CopyForCoderResult {
+export function writeCopyForCoder(db: Database.Database, projectFile: string, out: string, coder: string, keepOwn: boolean): CopyForCoderResult {
   const name = coderName(coder);
   const target = path.resolve(out.endsWith(PROJECT_EXTENSION) ? out : `${out}${PROJECT_EXTENSION}`);
   if (sameFile(target, projectFile)) throw new TematikError('bad_input', say('outIsProject'));
@@ -45,7 +45,7 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
   const partial = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
   try {
     db.prepare('VACUUM INTO ?').run(partial);
-    const counts = trim(partial, name, keepOwn, nativeBinding);
+    const counts = trim(partial, name, keepOwn);
     syncFile(partial);
     // A hard link gives the copy its name only if nothing has it yet (a rename would replace a file made meanwhile).
     try {
@@ -68,8 +68,8 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
 }
 
 /** Takes out of the copy at `file` what the coder must not see, names the coder, and records where it came from. */
-function trim(file: string, coder: string, keepOwn: boolean, nativeBinding: string | undefined): Pick<CopyForCoderResult, 'documents' | 'codes' | 'codings'> {
-  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+function trim(file: string, coder: string, keepOwn: boolean): Pick<CopyForCoderResult, 'documents' | 'codes' | 'codings'> {
+  const copy = new Database(file, withBinding({ fileMustExist: true }));
   try {
     copy.pragma('foreign_keys = ON');
     return copy.transaction(() => {

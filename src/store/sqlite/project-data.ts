@@ -54,7 +54,7 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
     // A copy is written from one snapshot (VACUUM INTO), as a backup is; a merge makes its backup and then its one
     // change, in its turn as a transaction, so no read lands between them. The merge's writing is SQLite's own
     // (src/team/apply.ts): a second backend would give these three its own.
-    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn, store.nativeBinding)),
+    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn)),
     mergePlan: (copy, fileName) => turns.read(async () => mergePlan(store, copy, fileName)),
     mergeCopy: (copy, fileName, resolutions, language) => turns.transaction(async () => mergeCopy(store, copy, fileName, resolutions, language)),
   };
