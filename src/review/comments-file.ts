@@ -67,7 +67,7 @@ const oneLine = (max: number) => z.string().trim().max(max, `is longer than ${ma
 const commentShape = z.strictObject({
   guid,
   target: z.strictObject({
-    kind: z.enum(COMMENT_TARGET_KINDS, 'is not theme, link, code or coding'),
+    kind: z.enum(COMMENT_TARGET_KINDS),
     guid,
     label: oneLine(MAX_LABEL_CHARS),
   }),
@@ -129,7 +129,7 @@ export function parseReviewComments(text: string, file: string): ReviewCommentsF
   const parsed = fileShape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TematikError('bad_input', say('damaged', { file, where: where(issue.path), problem: problem(issue) }));
+    throw new TematikError('bad_input', say('damaged', { file, where: where(issue.path), problem: problem(issue, valueAt(json, issue.path)) }));
   }
   const seen = new Map<string, number>();
   parsed.data.comments.forEach((c, n) => {
@@ -171,10 +171,17 @@ function where(at: readonly PropertyKey[]): string {
   return at.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `"${String(p)}"`)).join('.');
 }
 
+/** The value at `at` in the parsed JSON (zod's issues do not carry it). */
+function valueAt(json: unknown, at: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of at) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
 /** The problem as a short phrase; zod's own message where ours is not set. */
-function problem(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.input === undefined ? 'is missing' : `is not ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+function problem(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type') return value === undefined ? 'is missing' : `is not ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
   if (issue.code === 'unrecognized_keys') return `has fields a review package does not write (${issue.keys.join(', ')})`;
-  if (issue.code === 'invalid_value') return 'has a value a review package does not write';
+  if (issue.code === 'invalid_value') return issue.values.length > 1 ? `is not one of ${issue.values.join(', ')}` : 'has a value a review package does not write';
   return issue.message;
 }

@@ -49,6 +49,12 @@ export async function importReviewComments(
       file, fileGuid: review.projectGuid, reviewer: review.reviewer, packaged: day(review.packageCreatedAt), project: into.projectName, projectGuid: into.projectGuid,
     }));
   }
+  // A file whose every comment is here already changes nothing: no step to undo, and the redo the user had stays.
+  let known = 0;
+  for (const comment of review.comments) if (await data.comments.hasGuid(comment.guid)) known++;
+  if (known === review.comments.length) {
+    return { file, reviewer: review.reviewer, packageGuid: review.packageGuid, added: { theme: 0, link: 0, code: 0, coding: 0 }, already: known, unplaced: [] };
+  }
   return data.change({ action: 'comments.importReview', summary: `Import review comments from ${review.reviewer} (${file})`, args: { file } }, async (tx) => {
     const added: Record<CommentTargetKind, number> = { theme: 0, link: 0, code: 0, coding: 0 };
     const unplaced: { kind: CommentTargetKind; label: string }[] = [];
