@@ -40,11 +40,16 @@ const commentTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('coding'), id: id<CodingId>() }),
 ]);
 /**
- * A reviewer's comments file read by the renderer (a file chosen in the page, or dropped on the
- * window, has no path in browser mode): its name and text. The text may be a little over the
- * file limit (src/review/comments-file.ts), so the parser, not this schema, says it is too large.
+ * How much of a chosen or dropped file the renderer reads and sends: a little more than the
+ * comments file limit (src/review/comments-file.ts), so the parser, not this schema, says a file is too large.
  */
-const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), text: z.string().max(6 * 1024 * 1024) });
+export const MAX_SENT_FILE_CHARS = 6 * 1024 * 1024;
+/**
+ * A reviewer's comments file read by the renderer (a file chosen in the page, or dropped on the
+ * window, has no path in browser mode): its name, its size on disk and its text (at most the first
+ * MAX_SENT_FILE_CHARS of it).
+ */
+const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), bytes: z.number().int().nonnegative(), text: z.string().max(MAX_SENT_FILE_CHARS) });
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS);
 const convergence = z.enum(CONVERGENCES);

@@ -140,6 +140,11 @@ export function parseReviewComments(text: string, file: string): ReviewCommentsF
   return parsed.data;
 }
 
+/** Refuses a file of `bytes` on disk too large to be a comments file, before it is read or parsed. */
+export function assertReviewFileSize(bytes: number, file: string): void {
+  if (bytes > MAX_REVIEW_FILE_BYTES) throw tooLarge(file, bytes);
+}
+
 /** Reads and checks a comments file from disk; its size is checked before it is read. */
 export function readReviewCommentsFile(file: string): ReviewCommentsFile {
   const label = path.basename(file);
@@ -147,7 +152,7 @@ export function readReviewCommentsFile(file: string): ReviewCommentsFile {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new TematikError('bad_input', say('notAFile', { file }));
-    if (stat.size > MAX_REVIEW_FILE_BYTES) throw tooLarge(label, stat.size);
+    assertReviewFileSize(stat.size, label);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof TematikError) throw error;
