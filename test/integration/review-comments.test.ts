@@ -132,7 +132,7 @@ describe('importing a supervisor\'s comments file', () => {
     const error = await invoke('comments.importReview', { path: write(reviewFile(other, [{ kind: 'theme', row: s.theme }])), language: 'id' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TematikError);
     expect((error as TematikError).kind).toBe('bad_input');
-    expect((error as TematikError).message).toMatch(new RegExp(`comments on another project \\(project GUID ${other}\\).*Dr\\. Sari.*2026-12-01.*the open project is "[^"]+" \\(GUID ${s.projectGuid}\\)`));
+    expect((error as TematikError).message).toMatch(new RegExp(`comments on another project \\(project GUID ${other}\\): Dr\\. Sari's comments on a review package made on 2026-12-01\\. The open project is "[^"]+" \\(GUID ${s.projectGuid}\\)`));
     expect((error as TematikError).text!.id).toMatch(/berisi komentar untuk proyek lain/);
     // A damaged file is refused the same way, before anything is written.
     await expect(invoke('comments.importReview', { file: { name: 'rusak.json', bytes: 48, text: '{"format": "tematik-review-comments", "version": 1' } })).rejects.toThrow(/rusak\.json is not a review comments file/);
