@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_REVIEW_FILE_BYTES } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import { COMMENT_TARGET_KINDS } from '../domain/types';
@@ -16,8 +17,8 @@ import { COMMENT_TARGET_KINDS } from '../domain/types';
 
 export const REVIEW_COMMENTS_FORMAT = 'tematik-review-comments';
 export const REVIEW_COMMENTS_VERSION = 1;
-/** A page's comments file is a few kilobytes; anything this large is not one. */
-export const MAX_REVIEW_FILE_BYTES = 5 * 1024 * 1024;
+/** A page's comments file is a few kilobytes; anything over this is not one (the contract holds it: the renderer needs it too). */
+export { MAX_REVIEW_FILE_BYTES };
 export const MAX_REVIEW_COMMENTS = 10_000;
 /** As long as a comment written in the app may be (comments.add). */
 export const MAX_REVIEW_BODY_CHARS = 20_000;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_SENT_FILE_CHARS, type Result } from '../../../src/api/contract';
+import { MAX_REVIEW_FILE_BYTES, type Result } from '../../../src/api/contract';
 import { COMMENT_TARGET_KINDS } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
@@ -33,8 +33,8 @@ export function ReviewImportDialog({ dropped, onClose }: { dropped?: File | unde
   const start = useCallback(async (chosen: File) => {
     setStage({ kind: 'running' });
     try {
-      // Only the start of a file too large to be one is read: the core refuses it by its size.
-      const text = await chosen.slice(0, MAX_SENT_FILE_CHARS).text();
+      // A file too large to be one is not read: the core refuses it by its size.
+      const text = chosen.size > MAX_REVIEW_FILE_BYTES ? '' : await chosen.text();
       const report = await run('comments.importReview', { file: { name: chosen.name, bytes: chosen.size, text }, language }, { quiet: true });
       setStage({ kind: 'report', report });
     } catch (error) {
