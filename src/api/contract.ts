@@ -9,6 +9,7 @@ import type {
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
+import type { TextEditResult } from '../domain/text-edits';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
@@ -28,6 +29,9 @@ const name = z.string().trim().min(1, 'must not be empty').max(200);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
 const phase = z.number().int().refine((n): n is Phase => isOneOf(PHASES, n), 'must be a phase from 1 to 6');
 const none = z.strictObject({});
+/** A transcript's content hash as `documents.get` gives it: the version of the text an edit was made against. */
+const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the transcript\'s content hash (documents.get gives it)');
+const textEdit = z.strictObject({ start: offset, end: offset, text: z.string().max(1_000_000) });
 
 const groupBy = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('type') }),
@@ -169,6 +173,14 @@ export const contract = {
   })),
   /** Swaps interviewer and informant roles in the documents (P/I read the wrong way round), then maps informants again. */
   'documents.swapRoles': action<null>()(z.strictObject({ ids: z.array(id<DocumentId>()).min(1).max(10000) })),
+  /**
+   * Edits a transcript's text (issue 15): each edit replaces [start, end) of the text the client read (UTF-16
+   * offsets, as codings store them) with `text`. Every coding, turn, memo, exemplar and comment follows; a coding
+   * whose text is wholly deleted is removed and listed. Refused when the text changed since (`expectedHash`). One undo step.
+   */
+  'documents.editText': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
+  })),
 
   'import.files': action<ImportReport>()(z.strictObject({
     paths: z.array(z.string().min(1)).min(1, 'name at least one file'),

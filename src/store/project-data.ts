@@ -6,6 +6,7 @@
  */
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
+import type { TextEdit, TextEditResult } from '../domain/text-edits';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
@@ -84,6 +85,11 @@ export interface DocumentWrites extends DocumentReads {
   setSpeaker(id: DocumentId, speaker: string, to: Pick<ValidArgs<'documents.setSpeaker'>, 'role' | 'informantId'>): Promise<void>;
   /** Swaps interviewer and informant turns of each document. */
   swapRoles(ids: readonly DocumentId[]): Promise<void>;
+  /**
+   * Edits the text (src/store/edit-text.ts) and moves every anchor into it; refused unless the text's hash is
+   * `expectedHash`. Several calls in one change (several documents) are one undo step.
+   */
+  editText(id: DocumentId, edits: readonly TextEdit[], options: { readonly expectedHash: string }): Promise<TextEditResult>;
 }
 
 export interface InformantReads {

@@ -1,11 +1,18 @@
+import type { TextEditResult } from '../../domain/text-edits';
 import type { HandlerGroup } from '../handler-types';
+
+/** The undo step's and audit row's summary: what the edit did to the codings, which the user would want to find again. */
+function editSummary(title: string, result: TextEditResult): string {
+  const removed = result.codingsRemoved.length;
+  return removed === 0 ? `Edit the text of "${title}"` : `Edit the text of "${title}" (${removed} coding(s) removed)`;
+}
 
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': (_, ctx) => ctx.session.data.documents.list(),
   'documents.get': ({ id }, ctx) => ctx.session.data.documents.get(id),
   'documents.text': async ({ id }, ctx) => {
-    const { text, turns } = await ctx.session.data.documents.get(id);
-    return { id, text, turns };
+    const { text, turns, contentHash } = await ctx.session.data.documents.get(id);
+    return { id, text, turns, contentHash };
   },
   'documents.rename': async ({ id, title }, ctx) => {
     const { data } = ctx.session;
@@ -39,6 +46,13 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     await data.change({ action: 'documents.setSpeaker', summary: `Set speaker "${speaker}" of "${title}" to ${who}`, args: { id, speaker, role, informantId } },
       (tx) => tx.documents.setSpeaker(id, speaker, { role, informantId }));
     return data.documents.speakers(id);
+  },
+  'documents.editText': async ({ id, edits, expectedHash }, ctx) => {
+    const { data } = ctx.session;
+    const title = (await data.documents.summary(id)).title;
+    return data.change({ action: 'documents.editText', summary: `Edit the text of "${title}"`, args: { id, edits, expectedHash } },
+      (tx) => tx.documents.editText(id, edits, { expectedHash }),
+      (result) => ({ summary: editSummary(title, result), args: { id, edits, expectedHash } }));
   },
   'documents.swapRoles': async ({ ids }, ctx) => {
     const { data } = ctx.session;

@@ -11,6 +11,7 @@ import * as coders from '../coders';
 import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
+import { editText } from '../edit-text';
 import { moveThemeCode, setHotkey } from '../hotkeys';
 import * as imported from '../imported-rows';
 import * as informants from '../informants';
@@ -89,6 +90,7 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       delete: async (id) => { documents.deleteDocument(db, id); },
       setSpeaker: async (id, speaker, to) => { speakers.setSpeaker(db, id, speaker, to); },
       swapRoles: async (ids) => { for (const id of ids) speakers.swapRoles(db, id); },
+      editText: async (id, edits, { expectedHash }) => editText(db, id, edits, expectedHash),
     },
     informants: {
       types: async () => informants.listInformantTypes(db),
