@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId, TurnId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
@@ -180,6 +180,14 @@ export const contract = {
    */
   'documents.editText': action<TextEditResult>()(z.strictObject({
     id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
+  })),
+  /** Splits a speaker turn in two at `at` (inside its text): the second part is a new turn of the same speaker, without a timestamp. One undo step. */
+  'documents.splitTurn': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), at: offset, expectedHash: contentHash })),
+  /** Joins a speaker turn with the next one; the joined turn keeps the first one's speaker and timestamps. One undo step. */
+  'documents.joinTurns': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), expectedHash: contentHash })),
+  /** Changes one turn's speaker label, in the text and on the turn; the turn then speaks as that label's other turns do. One undo step. */
+  'documents.setTurnSpeaker': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), turnId: id<TurnId>(), speaker: z.string().trim().min(1, 'type the speaker\'s label').max(100), expectedHash: contentHash,
   })),
 
   'import.files': action<ImportReport>()(z.strictObject({

@@ -4,7 +4,7 @@
  * a PostgreSQL team server implements the same interface, and the handlers stay as they are.
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
-import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, TurnId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
 import type { TextEdit, TextEditResult } from '../domain/text-edits';
 import type {
@@ -90,6 +90,12 @@ export interface DocumentWrites extends DocumentReads {
    * `expectedHash`. Several calls in one change (several documents) are one undo step.
    */
   editText(id: DocumentId, edits: readonly TextEdit[], options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Splits a turn at `at` (src/store/edit-turns.ts); refused unless the text's hash is `expectedHash`. */
+  splitTurn(id: DocumentId, turnId: TurnId, at: Utf16Offset, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Joins a turn with the next one. */
+  joinTurns(id: DocumentId, turnId: TurnId, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Changes one turn's speaker label, in the text and on the turn. */
+  setTurnSpeaker(id: DocumentId, turnId: TurnId, speaker: string, options: { readonly expectedHash: string }): Promise<TextEditResult>;
 }
 
 export interface InformantReads {

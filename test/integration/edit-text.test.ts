@@ -21,6 +21,9 @@ async function codingOf(invoke: LocalClient['invoke'], documentId: DocumentId, i
   return (await invoke('codings.forDocument', { documentId })).find((c) => c.id === id);
 }
 
+/** The informant a turn speaks for: documents.get reads it with the turn, the Turn type leaves it out. */
+const informantOf = (turn: object): unknown => (turn as { informantId?: unknown }).informantId;
+
 const edit = (start: number, end: number, text: string): TextEdit => ({ start: start as Utf16Offset, end: end as Utf16Offset, text });
 
 /** Every coding's quote is its text, every range lies on whole characters inside the text, every turn too. */
@@ -119,6 +122,67 @@ describe('editing a coded transcript', () => {
     expect((await codingOf(invoke, doc!.id, tail.id))!.quote).toBe(tail.quote);
     expect((await codingOf(invoke, doc!.id, first!.id))!.quote).toBe(first!.quote);
     await assertAnchored(invoke, doc!.id);
+  });
+});
+
+describe('splitting, joining and relabelling turns', () => {
+  it('splits a turn at the caret, joins it back, relabels it, each one undo step that puts every table back', async () => {
+    const { invoke, file } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const group = documents.find((d) => d.title.startsWith('KP-01'))!;
+    let doc = await invoke('documents.get', { id: group.id });
+    const turn = doc.turns.find((t) => t.role === 'informant' && t.end - t.start > 80)!;
+    const dump = dumpTables(file);
+    const caret = doc.text.indexOf(' ', turn.start + 40) + 1;
+    const firstWords = doc.text.slice(turn.start, caret).trimEnd();
+    const rest = doc.text.slice(caret, turn.end);
+    const speech = doc.text.slice(turn.start, turn.end);
+
+    await invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: caret as Utf16Offset, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const first = doc.turns.find((t) => t.id === turn.id)!;
+    const second = doc.turns[first.seq + 1]!;
+    expect(doc.text.slice(first.start, first.end)).toBe(firstWords);
+    expect(doc.text.slice(second.start, second.end)).toBe(rest);
+    expect([second.speaker, second.role, informantOf(second), second.startMs]).toEqual([turn.speaker, turn.role, informantOf(turn), null]);
+    expect(first.startMs).toBe(turn.startMs);
+    expect(doc.text.slice(first.end, second.start)).toBe(`\n${turn.speaker}: `);
+    await assertAnchored(invoke, group.id);
+    const split = dumpTables(file);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+    await invoke('history.redo', {});
+    expect(dumpTables(file)).toEqual(split);
+
+    doc = await invoke('documents.get', { id: group.id });
+    await invoke('documents.joinTurns', { id: group.id, turnId: turn.id, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const joined = doc.turns.find((t) => t.id === turn.id)!;
+    expect(doc.text.slice(joined.start, joined.end)).toBe(`${firstWords} ${rest}`);
+    expect(doc.turns).toHaveLength(group.turnCount);
+    await assertAnchored(invoke, group.id);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(split);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+
+    // Relabelled as the other speaker of the group interview: the label in the text and the turn's informant follow.
+    doc = await invoke('documents.get', { id: group.id });
+    const other = doc.turns.find((t) => t.role === 'informant' && t.speaker !== turn.speaker)!;
+    await invoke('documents.setTurnSpeaker', { id: group.id, turnId: turn.id, speaker: other.speaker, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const relabelled = doc.turns.find((t) => t.id === turn.id)!;
+    expect([relabelled.speaker, relabelled.role, informantOf(relabelled)]).toEqual([other.speaker, 'informant', informantOf(other)]);
+    expect(doc.text.slice(doc.text.lastIndexOf('\n', relabelled.start) + 1, relabelled.start)).toContain(`${other.speaker}:`);
+    expect(doc.text.slice(relabelled.start, relabelled.end)).toBe(speech);
+    await assertAnchored(invoke, group.id);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+
+    await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: doc.contentHash })).rejects.toThrow(/changed since/);
+    const now = await invoke('documents.get', { id: group.id });
+    await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: now.contentHash })).rejects.toThrow(/inside its text/);
+    await expect(invoke('documents.setTurnSpeaker', { id: group.id, turnId: turn.id, speaker: 'Bu: Rina', expectedHash: now.contentHash })).rejects.toThrow(/without ":"/);
   });
 });
 

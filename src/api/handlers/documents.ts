@@ -54,6 +54,24 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       (tx) => tx.documents.editText(id, edits, { expectedHash }),
       (result) => ({ summary: editSummary(title, result), args: { id, edits, expectedHash } }));
   },
+  'documents.splitTurn': async ({ id, turnId, at, expectedHash }, ctx) => {
+    const { data } = ctx.session;
+    const title = (await data.documents.summary(id)).title;
+    return data.change({ action: 'documents.splitTurn', summary: `Split a speaker turn of "${title}"`, args: { id, turnId, at, expectedHash } },
+      (tx) => tx.documents.splitTurn(id, turnId, at, { expectedHash }));
+  },
+  'documents.joinTurns': async ({ id, turnId, expectedHash }, ctx) => {
+    const { data } = ctx.session;
+    const title = (await data.documents.summary(id)).title;
+    return data.change({ action: 'documents.joinTurns', summary: `Join two speaker turns of "${title}"`, args: { id, turnId, expectedHash } },
+      (tx) => tx.documents.joinTurns(id, turnId, { expectedHash }));
+  },
+  'documents.setTurnSpeaker': async ({ id, turnId, speaker, expectedHash }, ctx) => {
+    const { data } = ctx.session;
+    const title = (await data.documents.summary(id)).title;
+    return data.change({ action: 'documents.setTurnSpeaker', summary: `Make "${speaker}" the speaker of a turn of "${title}"`, args: { id, turnId, speaker, expectedHash } },
+      (tx) => tx.documents.setTurnSpeaker(id, turnId, speaker, { expectedHash }));
+  },
   'documents.swapRoles': async ({ ids }, ctx) => {
     const { data } = ctx.session;
     const titles: string[] = [];

@@ -12,6 +12,7 @@ import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
 import { editText } from '../edit-text';
+import * as editTurns from '../edit-turns';
 import { moveThemeCode, setHotkey } from '../hotkeys';
 import * as imported from '../imported-rows';
 import * as informants from '../informants';
@@ -91,6 +92,9 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       setSpeaker: async (id, speaker, to) => { speakers.setSpeaker(db, id, speaker, to); },
       swapRoles: async (ids) => { for (const id of ids) speakers.swapRoles(db, id); },
       editText: async (id, edits, { expectedHash }) => editText(db, id, edits, expectedHash),
+      splitTurn: async (id, turnId, at, { expectedHash }) => editTurns.splitTurn(db, id, turnId, at, expectedHash),
+      joinTurns: async (id, turnId, { expectedHash }) => editTurns.joinTurns(db, id, turnId, expectedHash),
+      setTurnSpeaker: async (id, turnId, speaker, { expectedHash }) => editTurns.setTurnSpeaker(db, id, turnId, speaker, expectedHash),
     },
     informants: {
       types: async () => informants.listInformantTypes(db),
