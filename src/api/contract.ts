@@ -9,7 +9,7 @@ import type {
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
-import type { TextEditResult } from '../domain/text-edits';
+import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
@@ -181,6 +181,16 @@ export const contract = {
   'documents.editText': action<TextEditResult>()(z.strictObject({
     id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
   })),
+  /**
+   * What replacing a transcript with a corrected version of it (a .txt, .docx, .vtt or .srt the user fixed
+   * elsewhere) would do: codings carried over, changed, and those that cannot be placed. Writes nothing.
+   */
+  'documents.replacePlan': action<ReplacePlan>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file') })),
+  /**
+   * Replaces a transcript's text with a corrected version: aligned with the old text, every coding carried over,
+   * those that cannot be placed removed and listed; turns from the new file. `expectedHash`: the plan's. One undo step.
+   */
+  'documents.replaceText': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file'), expectedHash: contentHash.optional() })),
   /** Splits a speaker turn in two at `at` (inside its text): the second part is a new turn of the same speaker, without a timestamp. One undo step. */
   'documents.splitTurn': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), at: offset, expectedHash: contentHash })),
   /** Joins a speaker turn with the next one; the joined turn keeps the first one's speaker and timestamps. One undo step. */

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { DocumentId, Utf16Offset } from '../../src/domain/ids';
@@ -183,6 +186,65 @@ describe('splitting, joining and relabelling turns', () => {
     const now = await invoke('documents.get', { id: group.id });
     await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: now.contentHash })).rejects.toThrow(/inside its text/);
     await expect(invoke('documents.setTurnSpeaker', { id: group.id, turnId: turn.id, speaker: 'Bu: Rina', expectedHash: now.contentHash })).rejects.toThrow(/without ":"/);
+  });
+});
+
+describe('replacing a transcript with a corrected version', () => {
+  it('re-imports a corrected .docx: codings carried over, those whose text is gone listed first and removed, one undo step', async () => {
+    const { invoke, file } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const target = documents.find((d) => d.title.startsWith('P-01'))!;
+    const doc = await invoke('documents.get', { id: target.id });
+    const codings = await invoke('codings.forDocument', { documentId: target.id });
+    // The corrected version: a word fixed inside one coded passage, another coded passage's sentence cut, a line added.
+    const fixed = codings[0]!;
+    const word = /\p{L}{4,}/u.exec(fixed.quote)!;
+    const cut = codings.find((c) => c.start > fixed.end + 10 && !codings.some((o) => o.id !== c.id && o.start < c.end && c.start < o.end))!;
+    let text = doc.text;
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    const at = fixed.start + word.index;
+    text = `${text.slice(0, at)}${word[0].toUpperCase()}${text.slice(at + word[0].length)}`;
+    text = `${text}\nCatatan: transkrip sudah diperiksa ulang.`;
+    const corrected = path.join(tempDir('tematik-corrected-'), 'P-01_fashion_revisi.docx');
+    fs.writeFileSync(corrected, await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] })));
+    const dump = dumpTables(file);
+
+    const plan = await invoke('documents.replacePlan', { id: target.id, file: corrected });
+    expect(plan.unchanged).toBe(false);
+    expect(plan.expectedHash).toBe(doc.contentHash);
+    expect(plan.codingsUnplaced.map((c) => [c.id, c.quote])).toEqual([[cut.id, cut.quote]]);
+    expect(plan.codingsChanged.find((c) => c.id === fixed.id)?.after).toContain(word[0].toUpperCase());
+    expect(plan.codingsKept).toBe(codings.length - 1);
+    expect(dumpTables(file)).toEqual(dump);
+
+    const result = await invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: plan.expectedHash });
+    expect(result.codingsRemoved.map((c) => c.id)).toEqual([cut.id]);
+    const after = await invoke('documents.get', { id: target.id });
+    expect(after.text).toBe(text.replace(/[ \t]+$/gmu, ''));
+    expect(after.sourceName).toBe('P-01_fashion_revisi.docx');
+    expect(after.format).toBe('docx');
+    for (const coding of codings.filter((c) => c.id !== cut.id && c.id !== fixed.id)) {
+      expect((await codingOf(invoke, target.id, coding.id))?.quote, `coding ${coding.id}`).toBe(coding.quote);
+    }
+    expect((await codingOf(invoke, target.id, fixed.id))!.quote).toContain(word[0].toUpperCase());
+    expect(after.turns.length).toBe(plan.turnsAfter);
+    // Speakers keep who they were: the informant's turns still speak for the informant.
+    const informantTurns = (turns: typeof doc.turns) => turns.filter((t) => t.role === 'informant').map((t) => [t.speaker, informantOf(t)]);
+    expect(new Set(informantTurns(after.turns).map(String))).toEqual(new Set(informantTurns(doc.turns).map(String)));
+    await assertAnchored(invoke, target.id);
+
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+    await expect(invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: result.contentHash })).rejects.toThrow(/changed since/);
+  });
+
+  it('refuses a file that is not a version of the transcript, naming both', async () => {
+    const { invoke } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const target = documents.find((d) => d.title.startsWith('P-01'))!;
+    const other = path.join(tempDir('tematik-corrected-'), 'lain.txt');
+    fs.writeFileSync(other, Array.from({ length: 4000 }, (_, i) => `Baris ${i} yang sama sekali lain ${i * 7}.`).join('\n'));
+    await expect(invoke('documents.replacePlan', { id: target.id, file: other })).rejects.toThrow(/"lain.txt" differs from "P-01[^"]*" in more than 3,000 places/);
   });
 });
 

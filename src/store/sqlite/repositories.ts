@@ -13,6 +13,7 @@ import * as comments from '../comments';
 import * as documents from '../documents';
 import { editText } from '../edit-text';
 import * as editTurns from '../edit-turns';
+import * as replacement from '../replace-text';
 import { moveThemeCode, setHotkey } from '../hotkeys';
 import * as imported from '../imported-rows';
 import * as informants from '../informants';
@@ -86,6 +87,8 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       summary: async (id) => documents.getDocumentSummary(db, id),
       text: async (id) => documents.documentText(db, id),
       speakers: async (id) => speakers.documentSpeakers(db, id),
+      replacePlan: async (id, corrected) => replacement.planReplacement(db, id, corrected),
+      replaceText: async (id, corrected, { expectedHash }) => replacement.replaceText(db, id, corrected, expectedHash),
       rename: async (id, title) => documents.renameDocument(db, id, title),
       assign: async (id, informantIds) => documents.assignInformants(db, id, informantIds),
       delete: async (id) => { documents.deleteDocument(db, id); },
