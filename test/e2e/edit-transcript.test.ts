@@ -92,4 +92,25 @@ describe('editing a transcript in the browser', () => {
     await page.getByTestId('replace-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => coding().quote).toBe('polling di Instagram Stories. Misalnya mau merilis koleksi Lebaran');
   });
+
+  it('splits a turn at the caret and joins it back, each an undo step', async () => {
+    const page = e2e.page;
+    const turns = () => e2e.db().prepare(`SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id WHERE d.title = ?`).pluck().get(TITLE) as number;
+    const before = turns();
+    await page.getByTestId('edit-mode').click();
+    const turn = turnWith('Ada, TikTok live.');
+    await turn.getByTestId('turn-edit').click();
+    const editor = page.getByTestId('turn-editor').locator('textarea');
+    const caret = (await editor.inputValue()).indexOf('Kami juga sistemnya');
+    await editor.evaluate((box: HTMLTextAreaElement, at: number) => { box.focus(); box.setSelectionRange(at, at); }, caret);
+    await page.getByTestId('turn-editor-split').click();
+    await expect.poll(turns).toBe(before + 1);
+    await expect.poll(() => turnWith('Kami juga sistemnya').first().getAttribute('data-speaker')).toBe('Narasumber');
+    await e2e.screenshot('edit-turn-split');
+    await turnWith('Ada, TikTok live.').first().hover();
+    await turnWith('Ada, TikTok live.').first().getByTestId('turn-join').click();
+    await expect.poll(turns).toBe(before);
+    await page.getByTestId('undo').click();
+    await expect.poll(turns).toBe(before + 1);
+  });
 });
