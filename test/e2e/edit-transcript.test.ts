@@ -53,6 +53,21 @@ describe('editing a transcript in the browser', () => {
       return Math.abs(bar.y - top) <= 4 && Math.abs(bar.y + bar.height - bottom) <= 4;
     }).toBe(true);
     await e2e.screenshot('edit-turn-saved');
+
+    // Clicking elsewhere saves too; Esc gives up what was typed.
+    const text = () => e2e.db().prepare('SELECT text FROM documents WHERE title = ?').pluck().get(TITLE) as string;
+    await turn.getByTestId('turn-edit').click();
+    await editor.fill((await editor.inputValue()).replace('Tapi praktiknya', 'Tetapi praktiknya'));
+    await page.locator('.tv-title').click();
+    await expect.poll(text).toContain('Tetapi praktiknya udah jalan');
+    await page.getByTestId('turn-editor').waitFor({ state: 'detached' });
+    await turn.getByTestId('turn-edit').click();
+    await editor.fill((await editor.inputValue()).replace('Tetapi praktiknya', 'Namun praktiknya'));
+    await editor.press('Escape');
+    await page.getByTestId('turn-editor').waitFor({ state: 'detached' });
+    await page.locator('.tv-title').click();
+    expect(text()).toContain('Tetapi praktiknya udah jalan');
+    expect(coding()).toEqual({ id, quote: corrected });
   });
 
   it('lists a coding whose whole text was deleted, and Undo brings it back', async () => {

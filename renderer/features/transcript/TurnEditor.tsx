@@ -16,15 +16,18 @@ interface Props {
 const keep = (event: SyntheticEvent) => event.stopPropagation();
 
 /**
- * One turn's text in a text box (edit mode): Enter saves it as one edit (the smallest change
- * against the stored text, src/domain/text-edits.ts diffEdit), Shift+Enter adds a line, Esc
- * gives up. Only this turn's text is ever sent, as a change against the text it was opened on.
+ * One turn's text in a text box (edit mode): Enter, or leaving the box for anything but its own
+ * buttons, saves it as one edit (the smallest change against the stored text,
+ * src/domain/text-edits.ts diffEdit), Shift+Enter adds a line, Esc gives up. Only this turn's
+ * text is ever sent, as a change against the text it was opened on.
  */
 export function TurnEditor({ initial, onSave, onCancel, onSplit }: Props) {
   const t = useStrings(transcriptStrings);
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Read at once, not at the next render: disabling the box while saving blurs it, and a closed editor may blur as it goes.
+  const phase = useRef<'open' | 'saving' | 'closed'>('open');
 
   useLayoutEffect(() => {
     const box = ref.current;
@@ -34,25 +37,33 @@ export function TurnEditor({ initial, onSave, onCancel, onSplit }: Props) {
   }, [value]);
   useLayoutEffect(() => { ref.current?.focus(); }, []);
 
+  const cancel = () => {
+    phase.current = 'closed';
+    onCancel();
+  };
   const save = async () => {
-    if (busy) return;
+    if (phase.current !== 'open') return;
     if (value === initial) {
-      onCancel();
+      cancel();
       return;
     }
+    phase.current = 'saving';
     setBusy(true);
     const saved = await onSave(value);
+    phase.current = saved ? 'closed' : 'open';
     setBusy(false);
     if (!saved) ref.current?.focus();
   };
   const split = async () => {
-    if (!onSplit || busy || !ref.current) return;
+    if (!onSplit || phase.current !== 'open' || !ref.current) return;
     if (value !== initial) {
       ref.current.focus();
       return;
     }
+    phase.current = 'saving';
     setBusy(true);
-    await onSplit(ref.current.selectionStart);
+    const saved = await onSplit(ref.current.selectionStart);
+    phase.current = saved ? 'closed' : 'open';
     setBusy(false);
   };
 
@@ -66,19 +77,23 @@ export function TurnEditor({ initial, onSave, onCancel, onSplit }: Props) {
         spellCheck
         disabled={busy}
         onChange={(e) => setValue(e.target.value)}
+        onBlur={(e) => {
+          // Its own buttons (Save, Cancel, Split) decide for themselves; going anywhere else keeps what was typed.
+          if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) void save();
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
             void save();
           } else if (e.key === 'Escape') {
             e.preventDefault();
-            onCancel();
+            cancel();
           }
         }}
       />
       <div className="tv-editor-actions">
         <button type="button" className="primary" onClick={() => void save()} disabled={busy} data-testid="turn-editor-save">{t('editSave')}</button>
-        <button type="button" onClick={onCancel} disabled={busy}>{t('editCancel')}</button>
+        <button type="button" onClick={cancel} disabled={busy}>{t('editCancel')}</button>
         {onSplit && (
           <button type="button" onClick={() => void split()} disabled={busy || value !== initial} title={t('splitHint')} data-testid="turn-editor-split">{t('splitHere')}</button>
         )}
