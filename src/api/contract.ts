@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId, TurnId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
@@ -9,6 +9,7 @@ import type {
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
+import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
 import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
@@ -28,6 +29,9 @@ const name = z.string().trim().min(1, 'must not be empty').max(200);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
 const phase = z.number().int().refine((n): n is Phase => isOneOf(PHASES, n), 'must be a phase from 1 to 6');
 const none = z.strictObject({});
+/** A transcript's content hash as `documents.get` gives it: the version of the text an edit was made against. */
+const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the transcript\'s content hash (documents.get gives it)');
+const textEdit = z.strictObject({ start: offset, end: offset, text: z.string().max(1_000_000) });
 
 const groupBy = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('type') }),
@@ -179,6 +183,32 @@ export const contract = {
   })),
   /** Swaps interviewer and informant roles in the documents (P/I read the wrong way round), then maps informants again. */
   'documents.swapRoles': action<null>()(z.strictObject({ ids: z.array(id<DocumentId>()).min(1).max(10000) })),
+  /**
+   * Edits a transcript's text (issue 15): each edit replaces [start, end) of the text the client read (UTF-16
+   * offsets, as codings store them) with `text`. Every coding, turn, memo, exemplar and comment follows; a coding
+   * whose text is wholly deleted is removed and listed. Refused when the text changed since (`expectedHash`). One undo step.
+   */
+  'documents.editText': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
+  })),
+  /**
+   * What replacing a transcript with a corrected version of it (a .txt, .docx, .vtt or .srt the user fixed
+   * elsewhere) would do: codings carried over, changed, and those that cannot be placed. Writes nothing.
+   */
+  'documents.replacePlan': action<ReplacePlan>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file') })),
+  /**
+   * Replaces a transcript's text with a corrected version: aligned with the old text, every coding carried over,
+   * those that cannot be placed removed and listed; turns from the new file. `expectedHash`: the plan's. One undo step.
+   */
+  'documents.replaceText': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file'), expectedHash: contentHash.optional() })),
+  /** Splits a speaker turn in two at `at` (inside its text): the second part is a new turn of the same speaker, without a timestamp. One undo step. */
+  'documents.splitTurn': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), at: offset, expectedHash: contentHash })),
+  /** Joins a speaker turn with the next one; the joined turn keeps the first one's speaker and timestamps. One undo step. */
+  'documents.joinTurns': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), expectedHash: contentHash })),
+  /** Changes one turn's speaker label, in the text and on the turn; the turn then speaks as that label's other turns do. One undo step. */
+  'documents.setTurnSpeaker': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), turnId: id<TurnId>(), speaker: z.string().trim().min(1, 'type the speaker\'s label').max(100), expectedHash: contentHash,
+  })),
 
   'import.files': action<ImportReport>()(z.strictObject({
     paths: z.array(z.string().min(1)).min(1, 'name at least one file'),

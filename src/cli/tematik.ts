@@ -11,6 +11,7 @@ import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { copyText, mergeCommand } from './team';
+import { replaceTextCommand } from './replace-text';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -43,6 +44,9 @@ Usage:
   tematik merge <project.tematik> <copy.tematik> [--plan] [--resolve N=project|copy|reanchor|skip]… [--resolve suggested]
                 (merges a coder's copy back: --plan shows what it would do and the conflicts, numbered;
                  each conflict must be settled with --resolve; one undoable step, a backup first)
+  tematik replace-text <project.tematik> <document id|title> <corrected.txt|.docx|.vtt|.srt> [--plan]
+                (replaces a transcript with a version corrected elsewhere: codings are carried over; --plan
+                 shows what would be carried, changed and removed; one undoable step)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit]
@@ -268,6 +272,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (!copy) throw new UsageError('merge needs the coder\'s copy: tematik merge study.tematik from-bima.tematik [--plan] [--resolve 1=copy]');
       if (flags.plan && flags.resolve) throw new UsageError('--plan only shows the plan; leave out --resolve, or leave out --plan to merge.');
       const { value, text } = await mergeCommand(invoke, copy, { plan: flags.plan ?? false, resolve: flags.resolve ?? [], language: cliLanguage() });
+      return print(flags, value, text);
+    }
+    case 'replace-text': {
+      const [document, file] = rest;
+      if (!document || !file) throw new UsageError('replace-text needs the transcript and the corrected file: tematik replace-text study.tematik P-01 P-01_revisi.docx [--plan]');
+      const { value, text } = await replaceTextCommand(invoke, await documentIdFor(client, document), file, { plan: flags.plan ?? false, language: cliLanguage() });
       return print(flags, value, text);
     }
     case 'map': {

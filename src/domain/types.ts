@@ -103,6 +103,8 @@ export interface DocumentSummary {
   readonly codingCount: number;
   readonly informantIds: readonly InformantId[];
   readonly importedAt: string;
+  /** SHA-256 of the text as it is now: an edit of the text is made against it (`documents.editText`). */
+  readonly contentHash: string;
 }
 
 export interface Turn {
@@ -135,7 +137,7 @@ export interface DocumentContent extends DocumentSummary {
 }
 
 /** The part of a document that coding never changes. */
-export type DocumentText = Pick<DocumentContent, 'id' | 'text' | 'turns'>;
+export type DocumentText = Pick<DocumentContent, 'id' | 'text' | 'turns' | 'contentHash'>;
 
 export interface Code {
   readonly id: CodeId;

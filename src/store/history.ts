@@ -30,10 +30,11 @@ export const UNDOABLE_TABLES = [
 type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 /**
- * Tables whose rows are only ever inserted together with their parent in one action, with
- * the column naming the parent: undoing that action deletes the parent and the cascade
- * removes them, so their inserts need no record (an import of 1,000 transcripts writes ~130k
- * turns), nor do their updates in the step that inserted the parent (the import's speaker mapping).
+ * Tables whose rows are mostly inserted together with their parent in one action, with the
+ * column naming the parent: undoing that action deletes the parent and the cascade removes
+ * them, so their inserts need no record (an import of 1,000 transcripts writes ~130k turns),
+ * nor do their updates in the step that inserted the parent (the import's speaker mapping).
+ * A row inserted into a parent that stood before the step (editing splits a turn) is recorded.
  */
 const INSERTED_WITH_PARENT: ReadonlyMap<string, { readonly parent: UndoableTable; readonly column: string }> =
   new Map([['turns', { parent: 'documents', column: 'document_id' }]]);
@@ -199,11 +200,14 @@ export function installHistoryTriggers(db: Db): void {
     const record = (rowid: string, op: string, before: string, after: string) =>
       `INSERT INTO history_ops (step_id, table_name, row_id, op, before, after) VALUES (${capturing}, ${literal(table)}, ${rowid}, '${op}', ${before}, ${after});`;
     const parent = INSERTED_WITH_PARENT.get(table);
-    if (!parent) {
-      db.exec(`CREATE TRIGGER ${ident(`history_${table}_insert`)} AFTER INSERT ON ${ident(table)} WHEN ${capturing} IS NOT NULL BEGIN
+    // A row inserted into a parent that already stood before this step (a turn split in two) is recorded; one inserted
+    // with its parent is not, nor one put back by a redo before its parent (the parent is not there yet).
+    const parentStood = parent ? ` AND EXISTS (SELECT 1 FROM ${ident(parent.parent)} WHERE rowid = new.${ident(parent.column)})
+    AND NOT EXISTS (SELECT 1 FROM history_ops WHERE table_name = ${literal(parent.parent)} AND row_id = new.${ident(parent.column)}
+    AND op = 'insert' AND step_id = ${capturing})` : '';
+    db.exec(`CREATE TRIGGER ${ident(`history_${table}_insert`)} AFTER INSERT ON ${ident(table)} WHEN ${capturing} IS NOT NULL${parentStood} BEGIN
   ${record('new.rowid', 'insert', 'NULL', values('new', shape.afterColumns))}
 END;`);
-    }
     const parentNew = parent ? ` AND NOT EXISTS (SELECT 1 FROM history_ops WHERE table_name = ${literal(parent.parent)} AND row_id = old.${ident(parent.column)}
     AND op = 'insert' AND step_id = ${capturing})` : '';
     db.exec(`CREATE TRIGGER ${ident(`history_${table}_update`)} AFTER UPDATE ON ${ident(table)} WHEN ${capturing} IS NOT NULL${parentNew} BEGIN
