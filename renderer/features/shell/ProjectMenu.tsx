@@ -11,6 +11,8 @@ import { shellStrings } from './strings';
 import { CopyForCoderDialog } from '../team/CopyForCoderDialog';
 import { MergeDialog } from '../team/MergeDialog';
 import { teamStrings } from '../team/strings';
+import { DeidentifyDialog } from '../deid/DeidentifyDialog';
+import { deidStrings } from '../deid/strings';
 
 type Asking = 'new' | 'open';
 
@@ -24,12 +26,14 @@ export function ProjectMenu() {
   const ta = useStrings(accessStrings);
   const b = useStrings(backupStrings);
   const tt = useStrings(teamStrings);
+  const td = useStrings(deidStrings);
   const { app, project, run, notify } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [team, setTeam] = useState<'copy' | 'merge' | null>(null);
+  const [deidentifying, setDeidentifying] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -115,6 +119,7 @@ export function ProjectMenu() {
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('copy'); }} data-testid="menu-copy-for-coder">{tt('copyMenu')}</button>
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('merge'); }} disabled={project.readOnly !== null} data-testid="menu-merge-copy">{tt('mergeMenu')}</button>
+          <button role="menuitem" onClick={() => { setOpen(false); setDeidentifying(true); }} data-testid="menu-deidentify">{td('menu')}</button>
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
@@ -124,6 +129,7 @@ export function ProjectMenu() {
       {restoring && <BackupDialog projectPath={project.path} onClose={() => setRestoring(false)} />}
       {team === 'copy' && <CopyForCoderDialog onClose={() => setTeam(null)} />}
       {team === 'merge' && <MergeDialog onClose={() => setTeam(null)} />}
+      {deidentifying && <DeidentifyDialog onClose={() => setDeidentifying(false)} />}
     </div>
   );
 }
