@@ -25,7 +25,8 @@ export function deidSpecs(informants: readonly { readonly id: number; readonly l
   const specs: DeidSpec[] = [];
   const push = (spec: DeidSpec) => {
     const k = nameKey(spec.name);
-    if (!k || seen.has(k)) return;
+    // A name that is its own replacement ("[P-01]" in a shared copy) is no name to hide.
+    if (!k || seen.has(k) || k === nameKey(placeholder ?? spec.replacement)) return;
     seen.add(k);
     specs.push(placeholder ? { ...spec, replacement: placeholder } : spec);
   };

@@ -55,7 +55,8 @@ const EMPTIED = ['deid_key', 'redactions', 'history_ops', 'history_steps', 'audi
  * replaced, in the same manner as `deid.apply` replaces them in the transcripts (src/deid/find.ts),
  * and a report of what was replaced and of what still looks like a name. The project is not changed.
  *
- * Names known: informants' (each becomes their label, or the placeholder), the list of names to
+ * Names known: informants' (each becomes their label, or the placeholder; the copy's informants have
+ * no name, only their label), the list of names to
  * hide, and the key (names replaced before: a later memo may still say them). They are replaced in
  * the transcripts through the transcript editor (`editText`), so codings, their quotes and turns stay
  * on the same words; and, as plain text, in every other text column of every table the file has —
@@ -146,6 +147,8 @@ function deidentifyCopy(file: string, options: ShareOptions, nativeBinding: stri
         suspects.add(copy.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(doc.id) as string, [], doc.title);
       }
       for (const table of EMPTIED) if (hasTable(copy, table)) copy.exec(`DELETE FROM ${table}`);
+      // An informant of the copy is known by the label alone: a pseudonym in the name field would only repeat it.
+      copy.exec(`UPDATE informants SET name = ''`);
       copy.prepare('UPDATE project SET guid = ?, name = ? WHERE id = 1')
         .run(newGuid(), say('shareName', { name: copy.prepare('SELECT name FROM project WHERE id = 1').pluck().get() as string })[options.language]);
       rebuildSearchIndex(copy);

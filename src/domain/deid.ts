@@ -95,7 +95,7 @@ export interface ShareCount {
   readonly replacement: string;
   /** Hits in each transcript, by its title in the copy. */
   readonly documents: Readonly<Record<string, number>>;
-  /** Hits outside transcripts: memos, journal, comments, codes, themes, informants, attributes, titles. */
+  /** Hits outside the transcripts' text: speaker labels, memos, journal, comments, codes, themes, informants, attributes, titles. */
   readonly elsewhere: number;
   readonly total: number;
 }
