@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId, TurnId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
@@ -9,7 +9,7 @@ import type {
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
-import type { TextEditResult } from '../domain/text-edits';
+import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
 import type { DeidApplyResult, DeidKeyEntry, DeidPreview, ShareResult } from '../domain/deid';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
@@ -182,6 +182,24 @@ export const contract = {
    */
   'documents.editText': action<TextEditResult>()(z.strictObject({
     id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
+  })),
+  /**
+   * What replacing a transcript with a corrected version of it (a .txt, .docx, .vtt or .srt the user fixed
+   * elsewhere) would do: codings carried over, changed, and those that cannot be placed. Writes nothing.
+   */
+  'documents.replacePlan': action<ReplacePlan>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file') })),
+  /**
+   * Replaces a transcript's text with a corrected version: aligned with the old text, every coding carried over,
+   * those that cannot be placed removed and listed; turns from the new file. `expectedHash`: the plan's. One undo step.
+   */
+  'documents.replaceText': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file'), expectedHash: contentHash.optional() })),
+  /** Splits a speaker turn in two at `at` (inside its text): the second part is a new turn of the same speaker, without a timestamp. One undo step. */
+  'documents.splitTurn': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), at: offset, expectedHash: contentHash })),
+  /** Joins a speaker turn with the next one; the joined turn keeps the first one's speaker and timestamps. One undo step. */
+  'documents.joinTurns': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), expectedHash: contentHash })),
+  /** Changes one turn's speaker label, in the text and on the turn; the turn then speaks as that label's other turns do. One undo step. */
+  'documents.setTurnSpeaker': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), turnId: id<TurnId>(), speaker: z.string().trim().min(1, 'type the speaker\'s label').max(100), expectedHash: contentHash,
   })),
 
   'import.files': action<ImportReport>()(z.strictObject({

@@ -85,6 +85,11 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'documents.swapRoles': recorded('text', 'codes'),
   // Word counts and hashes (documents), codings moved or removed, and with a removed coding its memos, exemplar and comments.
   'documents.editText': recorded('documents', 'text', 'codings', 'codes', 'memos', 'themes', 'comments'),
+  'documents.replacePlan': reads('documents', 'text', 'codings'),
+  'documents.replaceText': recorded('documents', 'text', 'codings', 'codes', 'memos', 'themes', 'comments', 'informants'),
+  'documents.splitTurn': recorded('documents', 'text', 'codings', 'codes'),
+  'documents.joinTurns': recorded('documents', 'text', 'codings', 'codes'),
+  'documents.setTurnSpeaker': recorded('documents', 'text', 'codings', 'codes'),
 
   'import.files': recorded('documents', 'text', 'informants', 'attributes'),
   'import.folder': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes'),

@@ -12,6 +12,7 @@ import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
+import { replaceTextCommand } from './replace-text';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -52,6 +53,9 @@ Usage:
   tematik share-deidentified <project.tematik> <copy.tematik> [--qdpx copy.qdpx] [--placeholder TEXT] [--withhold ATTRIBUTE]…
                 (a copy with every name replaced everywhere, without the key, the names list or the undo history;
                  a report of what was replaced is written beside it)
+  tematik replace-text <project.tematik> <document id|title> <corrected.txt|.docx|.vtt|.srt> [--plan]
+                (replaces a transcript with a version corrected elsewhere: codings are carried over; --plan
+                 shows what would be carried, changed and removed; one undoable step)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit]
@@ -302,6 +306,12 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         ...(flags.withhold ? { withholdAttributes: flags.withhold } : {}), language,
       });
       return print(flags, result, shareText(result, language));
+    }
+    case 'replace-text': {
+      const [document, file] = rest;
+      if (!document || !file) throw new UsageError('replace-text needs the transcript and the corrected file: tematik replace-text study.tematik P-01 P-01_revisi.docx [--plan]');
+      const { value, text } = await replaceTextCommand(invoke, await documentIdFor(client, document), file, { plan: flags.plan ?? false, language: cliLanguage() });
+      return print(flags, value, text);
     }
     case 'map': {
       if (!flags.out) throw new UsageError('map needs --out model.svg or --out model.png.');

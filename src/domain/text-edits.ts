@@ -47,6 +47,38 @@ export interface TextEditResult {
   readonly turnsRemoved: number;
 }
 
+/** A coding whose words a replacement changed: it stays, on the corrected words. */
+export interface ChangedCoding {
+  readonly id: CodingId;
+  readonly codeName: string;
+  readonly coderName: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * What replacing a transcript with a corrected version would do (`documents.replacePlan`): the
+ * codings carried over, those whose words change, those that cannot be placed (their text is not
+ * in the new version) and the turns before and after. Nothing is written.
+ */
+export interface ReplacePlan {
+  readonly documentId: DocumentId;
+  readonly title: string;
+  /** The corrected file's name. */
+  readonly sourceName: string;
+  /** The hash of the text the plan was made against: applying refuses another. */
+  readonly expectedHash: string;
+  /** True when the corrected file's text is the transcript's text already. */
+  readonly unchanged: boolean;
+  /** How many places differ. */
+  readonly edits: number;
+  readonly codingsKept: number;
+  readonly codingsChanged: readonly ChangedCoding[];
+  readonly codingsUnplaced: readonly RemovedCoding[];
+  readonly turnsBefore: number;
+  readonly turnsAfter: number;
+}
+
 /**
  * How a range's ends follow an insertion made exactly at them. A coding is `exclusive`: text
  * typed at its boundary stays outside it (QualCoder grew codings that way), text typed strictly
@@ -74,6 +106,7 @@ const MARK = /^\p{M}/u;
 /** Half of a surrogate pair standing alone: not a character, and not storable as UTF-8. */
 const LONE_SURROGATE = /\p{Cs}/u;
 const LONE_SURROGATES = /\p{Cs}/gu;
+const NO_WORDS = /^[\s\p{P}]*$/u;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
@@ -236,6 +269,18 @@ export function offsetMapper(edits: readonly TextEdit[]): OffsetMapper {
       return b > a ? { start: a as Utf16Offset, end: b as Utf16Offset } : undefined;
     },
   };
+}
+
+/**
+ * Where a coding of `quote` at [start, end) is after the edits (`after`: the text they made), or
+ * undefined when its words are gone: nothing of it is left, or only the spaces and punctuation
+ * beside the words that were deleted (a sentence cut with the space before it, not after it).
+ */
+export function carriedCoding(mapper: OffsetMapper, after: string, start: number, end: number, quote: string): { start: Utf16Offset; end: Utf16Offset } | undefined {
+  const range = mapper.range(start, end, 'exclusive');
+  if (!range) return undefined;
+  const words = after.slice(range.start, range.end);
+  return words !== quote && NO_WORDS.test(words) ? undefined : range;
 }
 
 /**

@@ -24,7 +24,13 @@ export function recordDeidKey(db: Db, applied: readonly AppliedName[]): void {
   }
 }
 
-/** Speaker labels of a document renamed (`from` → `to`), as de-identification replaced the names in them. */
+/**
+ * Speaker labels of a document renamed (`from` → `to`), as de-identification replaced the names in
+ * them ("Pak Joko" → "Pak [A-01]"), the label in the text having been replaced with the rest of the
+ * text. Not `setTurnSpeaker` (src/store/edit-turns.ts): that says a turn is spoken by someone else
+ * and maps its role and informant anew; here the speaker is the same person under a pseudonym, so
+ * each turn keeps its role and informant and the evidence stays attributed.
+ */
 export function renameSpeakers(db: Db, documentId: DocumentId, renames: readonly { from: string; to: string }[]): void {
   const rename = db.prepare('UPDATE turns SET speaker = ? WHERE document_id = ? AND speaker = ?');
   for (const { from, to } of renames) rename.run(to, documentId, from);

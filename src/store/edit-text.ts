@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import type { CodeId, CodingId, DocumentId, Utf16Offset } from '../domain/ids';
-import { applyEdits, normaliseEdits, offsetMapper, type RemovedCoding, type TextEdit, type TextEditResult } from '../domain/text-edits';
+import { applyEdits, carriedCoding, normaliseEdits, offsetMapper, type RemovedCoding, type TextEdit, type TextEditResult } from '../domain/text-edits';
 import { defineMessages } from '../domain/text';
 import { countWords } from '../import/words';
 
@@ -97,7 +97,7 @@ function moveCodings(db: Db, documentId: DocumentId, text: string, mapper: Mappe
   const landed = new Set<string>();
   let shrunk = 0;
   for (const coding of codings) {
-    const range = mapper.range(coding.start, coding.end, 'exclusive');
+    const range = carriedCoding(mapper, text, coding.start, coding.end, coding.quote);
     if (!range) {
       removed.push(removal(coding, 'deleted'));
       continue;

@@ -4,9 +4,9 @@
  * a PostgreSQL team server implements the same interface, and the handlers stay as they are.
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
-import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, TurnId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
-import type { TextEdit, TextEditResult } from '../domain/text-edits';
+import type { ReplacePlan, TextEdit, TextEditResult } from '../domain/text-edits';
 import type {
   Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
@@ -78,6 +78,8 @@ export interface DocumentReads {
   summary(id: DocumentId): Promise<DocumentSummary>;
   text(id: DocumentId): Promise<string>;
   speakers(id: DocumentId): Promise<DocumentSpeaker[]>;
+  /** What replacing the text with `corrected` (read by the importers) would do (src/store/replace-text.ts); writes nothing. */
+  replacePlan(id: DocumentId, corrected: ParsedDocument): Promise<ReplacePlan>;
 }
 
 export interface DocumentWrites extends DocumentReads {
@@ -92,6 +94,14 @@ export interface DocumentWrites extends DocumentReads {
    * `expectedHash`. Several calls in one change (several documents) are one undo step.
    */
   editText(id: DocumentId, edits: readonly TextEdit[], options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Splits a turn at `at` (src/store/edit-turns.ts); refused unless the text's hash is `expectedHash`. */
+  splitTurn(id: DocumentId, turnId: TurnId, at: Utf16Offset, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Replaces the text with a corrected version, carrying every coding over; refused unless the text's hash is `expectedHash`. */
+  replaceText(id: DocumentId, corrected: ParsedDocument, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Joins a turn with the next one. */
+  joinTurns(id: DocumentId, turnId: TurnId, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Changes one turn's speaker label, in the text and on the turn. */
+  setTurnSpeaker(id: DocumentId, turnId: TurnId, speaker: string, options: { readonly expectedHash: string }): Promise<TextEditResult>;
 }
 
 export interface InformantReads {

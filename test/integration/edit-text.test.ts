@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { DocumentId, Utf16Offset } from '../../src/domain/ids';
@@ -20,6 +23,9 @@ async function workedStudy() {
 async function codingOf(invoke: LocalClient['invoke'], documentId: DocumentId, id: number) {
   return (await invoke('codings.forDocument', { documentId })).find((c) => c.id === id);
 }
+
+/** The informant a turn speaks for: documents.get reads it with the turn, the Turn type leaves it out. */
+const informantOf = (turn: object): unknown => (turn as { informantId?: unknown }).informantId;
 
 const edit = (start: number, end: number, text: string): TextEdit => ({ start: start as Utf16Offset, end: end as Utf16Offset, text });
 
@@ -119,6 +125,126 @@ describe('editing a coded transcript', () => {
     expect((await codingOf(invoke, doc!.id, tail.id))!.quote).toBe(tail.quote);
     expect((await codingOf(invoke, doc!.id, first!.id))!.quote).toBe(first!.quote);
     await assertAnchored(invoke, doc!.id);
+  });
+});
+
+describe('splitting, joining and relabelling turns', () => {
+  it('splits a turn at the caret, joins it back, relabels it, each one undo step that puts every table back', async () => {
+    const { invoke, file } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const group = documents.find((d) => d.title.startsWith('KP-01'))!;
+    let doc = await invoke('documents.get', { id: group.id });
+    const turn = doc.turns.find((t) => t.role === 'informant' && t.end - t.start > 80)!;
+    const dump = dumpTables(file);
+    const caret = doc.text.indexOf(' ', turn.start + 40) + 1;
+    const firstWords = doc.text.slice(turn.start, caret).trimEnd();
+    const rest = doc.text.slice(caret, turn.end);
+    const speech = doc.text.slice(turn.start, turn.end);
+
+    await invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: caret as Utf16Offset, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const first = doc.turns.find((t) => t.id === turn.id)!;
+    const second = doc.turns[first.seq + 1]!;
+    expect(doc.text.slice(first.start, first.end)).toBe(firstWords);
+    expect(doc.text.slice(second.start, second.end)).toBe(rest);
+    expect([second.speaker, second.role, informantOf(second), second.startMs]).toEqual([turn.speaker, turn.role, informantOf(turn), null]);
+    expect(first.startMs).toBe(turn.startMs);
+    expect(doc.text.slice(first.end, second.start)).toBe(`\n${turn.speaker}: `);
+    await assertAnchored(invoke, group.id);
+    const split = dumpTables(file);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+    await invoke('history.redo', {});
+    expect(dumpTables(file)).toEqual(split);
+
+    doc = await invoke('documents.get', { id: group.id });
+    await invoke('documents.joinTurns', { id: group.id, turnId: turn.id, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const joined = doc.turns.find((t) => t.id === turn.id)!;
+    expect(doc.text.slice(joined.start, joined.end)).toBe(`${firstWords} ${rest}`);
+    expect(doc.turns).toHaveLength(group.turnCount);
+    await assertAnchored(invoke, group.id);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(split);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+
+    // Relabelled as the other speaker of the group interview: the label in the text and the turn's informant follow.
+    doc = await invoke('documents.get', { id: group.id });
+    const other = doc.turns.find((t) => t.role === 'informant' && t.speaker !== turn.speaker)!;
+    await invoke('documents.setTurnSpeaker', { id: group.id, turnId: turn.id, speaker: other.speaker, expectedHash: doc.contentHash });
+    doc = await invoke('documents.get', { id: group.id });
+    const relabelled = doc.turns.find((t) => t.id === turn.id)!;
+    expect([relabelled.speaker, relabelled.role, informantOf(relabelled)]).toEqual([other.speaker, 'informant', informantOf(other)]);
+    expect(doc.text.slice(doc.text.lastIndexOf('\n', relabelled.start) + 1, relabelled.start)).toContain(`${other.speaker}:`);
+    expect(doc.text.slice(relabelled.start, relabelled.end)).toBe(speech);
+    await assertAnchored(invoke, group.id);
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+
+    await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: doc.contentHash })).rejects.toThrow(/changed since/);
+    const now = await invoke('documents.get', { id: group.id });
+    await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: now.contentHash })).rejects.toThrow(/inside its text/);
+    await expect(invoke('documents.setTurnSpeaker', { id: group.id, turnId: turn.id, speaker: 'Bu: Rina', expectedHash: now.contentHash })).rejects.toThrow(/without ":"/);
+  });
+});
+
+describe('replacing a transcript with a corrected version', () => {
+  it('re-imports a corrected .docx: codings carried over, those whose text is gone listed first and removed, one undo step', async () => {
+    const { invoke, file } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const target = documents.find((d) => d.title.startsWith('P-01'))!;
+    const doc = await invoke('documents.get', { id: target.id });
+    const codings = await invoke('codings.forDocument', { documentId: target.id });
+    // The corrected version: a word fixed inside one coded passage, another coded passage's sentence cut, a line added.
+    const fixed = codings[0]!;
+    const word = /\p{L}{4,}/u.exec(fixed.quote)!;
+    const cut = codings.find((c) => c.start > fixed.end + 10 && !codings.some((o) => o.id !== c.id && o.start < c.end && c.start < o.end))!;
+    let text = doc.text;
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    const at = fixed.start + word.index;
+    text = `${text.slice(0, at)}${word[0].toUpperCase()}${text.slice(at + word[0].length)}`;
+    text = `${text}\nCatatan: transkrip sudah diperiksa ulang.`;
+    const corrected = path.join(tempDir('tematik-corrected-'), 'P-01_fashion_revisi.docx');
+    fs.writeFileSync(corrected, await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] })));
+    const dump = dumpTables(file);
+
+    const plan = await invoke('documents.replacePlan', { id: target.id, file: corrected });
+    expect(plan.unchanged).toBe(false);
+    expect(plan.expectedHash).toBe(doc.contentHash);
+    expect(plan.codingsUnplaced.map((c) => [c.id, c.quote])).toEqual([[cut.id, cut.quote]]);
+    expect(plan.codingsChanged.find((c) => c.id === fixed.id)?.after).toContain(word[0].toUpperCase());
+    expect(plan.codingsKept).toBe(codings.length - 1);
+    expect(dumpTables(file)).toEqual(dump);
+
+    const result = await invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: plan.expectedHash });
+    expect(result.codingsRemoved.map((c) => c.id)).toEqual([cut.id]);
+    const after = await invoke('documents.get', { id: target.id });
+    expect(after.text).toBe(text.replace(/[ \t]+$/gmu, ''));
+    expect(after.sourceName).toBe('P-01_fashion_revisi.docx');
+    expect(after.format).toBe('docx');
+    for (const coding of codings.filter((c) => c.id !== cut.id && c.id !== fixed.id)) {
+      expect((await codingOf(invoke, target.id, coding.id))?.quote, `coding ${coding.id}`).toBe(coding.quote);
+    }
+    expect((await codingOf(invoke, target.id, fixed.id))!.quote).toContain(word[0].toUpperCase());
+    expect(after.turns.length).toBe(plan.turnsAfter);
+    // Speakers keep who they were: the informant's turns still speak for the informant.
+    const informantTurns = (turns: typeof doc.turns) => turns.filter((t) => t.role === 'informant').map((t) => [t.speaker, informantOf(t)]);
+    expect(new Set(informantTurns(after.turns).map(String))).toEqual(new Set(informantTurns(doc.turns).map(String)));
+    await assertAnchored(invoke, target.id);
+
+    await invoke('history.undo', {});
+    expect(dumpTables(file)).toEqual(dump);
+    await expect(invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: result.contentHash })).rejects.toThrow(/changed since/);
+  });
+
+  it('refuses a file that is not a version of the transcript, naming both', async () => {
+    const { invoke } = await workedStudy();
+    const documents = await invoke('documents.list', {});
+    const target = documents.find((d) => d.title.startsWith('P-01'))!;
+    const other = path.join(tempDir('tematik-corrected-'), 'lain.txt');
+    fs.writeFileSync(other, Array.from({ length: 4000 }, (_, i) => `Baris ${i} yang sama sekali lain ${i * 7}.`).join('\n'));
+    await expect(invoke('documents.replacePlan', { id: target.id, file: other })).rejects.toThrow(/"lain.txt" differs from "P-01[^"]*" in more than 3,000 places/);
   });
 });
 

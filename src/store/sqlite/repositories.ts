@@ -12,6 +12,8 @@ import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
 import { editText } from '../edit-text';
+import * as editTurns from '../edit-turns';
+import * as replacement from '../replace-text';
 import { moveThemeCode, setHotkey } from '../hotkeys';
 import * as imported from '../imported-rows';
 import * as informants from '../informants';
@@ -86,12 +88,17 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       summary: async (id) => documents.getDocumentSummary(db, id),
       text: async (id) => documents.documentText(db, id),
       speakers: async (id) => speakers.documentSpeakers(db, id),
+      replacePlan: async (id, corrected) => replacement.planReplacement(db, id, corrected),
+      replaceText: async (id, corrected, { expectedHash }) => replacement.replaceText(db, id, corrected, expectedHash),
       rename: async (id, title) => documents.renameDocument(db, id, title),
       assign: async (id, informantIds) => documents.assignInformants(db, id, informantIds),
       delete: async (id) => { documents.deleteDocument(db, id); },
       setSpeaker: async (id, speaker, to) => { speakers.setSpeaker(db, id, speaker, to); },
       swapRoles: async (ids) => { for (const id of ids) speakers.swapRoles(db, id); },
       editText: async (id, edits, { expectedHash }) => editText(db, id, edits, expectedHash),
+      splitTurn: async (id, turnId, at, { expectedHash }) => editTurns.splitTurn(db, id, turnId, at, expectedHash),
+      joinTurns: async (id, turnId, { expectedHash }) => editTurns.joinTurns(db, id, turnId, expectedHash),
+      setTurnSpeaker: async (id, turnId, speaker, { expectedHash }) => editTurns.setTurnSpeaker(db, id, turnId, speaker, expectedHash),
     },
     informants: {
       types: async () => informants.listInformantTypes(db),
