@@ -61,6 +61,8 @@ describe('de-identifying the transcripts of the sample study', () => {
     const { invoke, file } = await workedStudy();
     const before = await snapshot(invoke);
     const tablesBefore = dumpTables(file);
+    const triangulation = async () => (await invoke('analysis.triangulation', { rows: 'themes' })).rows.map((r) => [r.name, r.cells.map((c) => [c.informants, c.extracts])]);
+    const evidenceBefore = await triangulation();
     const preview = await invoke('deid.preview', {});
     expect(preview.hits.length).toBeGreaterThan(150);
     const byName = new Map(preview.names.map((n) => [n.name, n]));
@@ -94,6 +96,8 @@ describe('de-identifying the transcripts of the sample study', () => {
       expect(doc.turns.map((t) => t.speaker)).toEqual(old.turns.map((t) => deid(t.speaker)));
     }
     expect(after.find((d) => d.title.startsWith('A-01'))!.turns.some((t) => t.speaker === 'Pak [A-01]')).toBe(true);
+    // A relabelled speaker is the same informant: the evidence each informant gives is as it was.
+    expect(await triangulation()).toEqual(evidenceBefore);
 
     // The search index follows: the name is gone, the pseudonym's words are there.
     expect((await invoke('search.query', { query: 'Joko' })).total).toBe(0);
