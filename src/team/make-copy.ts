@@ -17,7 +17,9 @@ import { baseOf } from './snapshot';
 /**
  * "Make a copy for another coder": the open project written to `out` with its transcripts,
  * informants (types, attributes), codebook, memos on the project, transcripts and codes (the
- * codebook's guidance) and the list of names to hide; without codings (or with only the receiving
+ * codebook's guidance), the list of names to hide and the de-identification key (the copy stays in
+ * the team, whose coders need to know who "[P-01]" is; a de-identified copy for outsiders is
+ * src/deid/share.ts); without codings (or with only the receiving
  * coder's own, `keepOwn`), so that coder codes independently.
  *
  * Left out, besides other coders' codings: themes and the theme model (with their comments and

@@ -38,6 +38,11 @@ describe('de-identifying transcripts through the UI', () => {
     await expect(first.innerText()).resolves.toMatch(/Selamat malam, Pak Joko\s*→\s*\[A-01\]/);
     await e2e.screenshot('deid-dialog');
     expect(await seriousViolations(page())).toEqual([]);
+    // The same dialog in Bahasa Indonesia (the top bar's switch, under the dialog's backdrop, clicked as a script would).
+    await page().getByTestId('lang-id').dispatchEvent('click');
+    await expect(dialog().getByTestId('deid-apply').innerText()).resolves.toMatch(/^Ganti temuan yang dipilih \(\d+\)$/);
+    await e2e.screenshot('deid-dialog-id');
+    await page().getByTestId('lang-en').dispatchEvent('click');
   });
 
   it('applies the ticked hits in one step, leaving out an unticked hit and name, and shows the key', async () => {
