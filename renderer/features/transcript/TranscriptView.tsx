@@ -64,7 +64,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
     if (!editMode || !hash) return undefined;
     const done = (result: TextEditResult) => {
       setRemoved(result.codingsRemoved);
-      if (result.codingsRemoved.length === 0) notify({ tone: 'info', message: t('edited', { moved: result.codingsMoved }) });
+      if (result.codingsRemoved.length === 0) notify({ tone: 'info', message: result.codingsMoved > 0 ? t('edited', { moved: result.codingsMoved }) : t('editedPlain') });
       return true;
     };
     return {
