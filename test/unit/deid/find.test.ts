@@ -93,4 +93,13 @@ describe('possible names', () => {
     expect(listed.map((s) => [s.word, s.count])).toEqual([['Harjo', 2], ['Endang', 1]]);
     expect(listed[0]!.where).toBe('P-01');
   });
+
+  it('does not read a sentence or a line that ends with an honorific as one before a name', () => {
+    const tally = new SuspectTally();
+    tally.add('Sama-sama, Pak. Terima kasih.\nIya, Mas\nBoleh. Adminnya Mbak Admin-nya, Sdr. Wahyu datang.', [], 'A-01');
+    expect(tally.list().map((s) => s.word)).toEqual(['Wahyu']);
+    // Nor is the name after one found across a full stop that ends the sentence.
+    expect(found('Terima kasih, Bu. Sari datang.')).toEqual(['Sari']);
+    expect(found('Terima kasih, Bu. sari kopi.')).toEqual([]);
+  });
 });
