@@ -10,9 +10,10 @@ import type {
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
 import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
+import type { DeidApplyResult, DeidKeyEntry, DeidPreview, ShareResult } from '../domain/deid';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
-import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, isOneOf, LINE_ENDINGS, LISTED_KINDS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -57,8 +58,9 @@ const convergence = z.enum(CONVERGENCES);
 const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
+const deidPlaceholder = z.string().trim().min(1, 'type the placeholder (e.g. "[nama]")').max(200);
 /** Which table a table export writes: every table the UI shows. */
-export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence', 'agreement', 'agreementDisagreements'] as const;
+export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence', 'agreement', 'agreementDisagreements', 'deidKey'] as const;
 /** A table as CSV text or as an Excel workbook. */
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 
@@ -432,9 +434,44 @@ export const contract = {
 
   /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
   'redactions.list': action<readonly Redaction[]>()(none),
-  'redactions.add': action<Redaction>()(z.strictObject({ term: redactionTerm, replacement: redactionReplacement })),
-  'redactions.update': action<Redaction>()(z.strictObject({ id: id<RedactionId>(), term: redactionTerm.optional(), replacement: redactionReplacement.optional() })),
+  /** `kind`: a person's name is also found by its parts when de-identifying; a place's or business's only whole (`other` when not given). */
+  'redactions.add': action<Redaction>()(z.strictObject({ term: redactionTerm, replacement: redactionReplacement, kind: z.enum(LISTED_KINDS).optional() })),
+  'redactions.update': action<Redaction>()(z.strictObject({ id: id<RedactionId>(), term: redactionTerm.optional(), replacement: redactionReplacement.optional(), kind: z.enum(LISTED_KINDS).optional() })),
   'redactions.remove': action<null>()(z.strictObject({ id: id<RedactionId>() })),
+
+  /**
+   * De-identifying (src/deid): every place in the transcripts where an informant's name, a name in the list of
+   * names to hide or a name in the key is found, with what it becomes, and capitalised words after an honorific
+   * that no name covers. Writes nothing. `placeholder`: one text for every hit instead of each name's pseudonym.
+   */
+  'deid.preview': action<DeidPreview>()(z.strictObject({ placeholder: deidPlaceholder.optional() })),
+  /**
+   * Replaces the hits of the preview whose `fingerprint` is given, except `skipHits` (hit ids) and the hits of
+   * `skipNames` (name ids), in one undoable step: through the transcript editor, so codings, turns, quotes and the
+   * search index follow; the key records each name replaced. Refused when the transcripts or names changed since.
+   */
+  'deid.apply': action<DeidApplyResult>()(z.strictObject({
+    fingerprint: z.string().min(1).max(200),
+    skipHits: z.array(z.string().min(1).max(100)).max(1000000).optional(),
+    skipNames: z.array(z.string().min(1).max(100)).max(100000).optional(),
+    placeholder: deidPlaceholder.optional(),
+  })),
+  /** The key: each real name replaced in the transcripts and its pseudonym. Never in a de-identified copy. */
+  'deid.key': action<readonly DeidKeyEntry[]>()(none),
+  /**
+   * Writes a de-identified copy of the open project to `path` (.tematik) and, with `qdpxPath`, a REFI-QDA .qdpx of it,
+   * plus a report beside the copy; the open project is not changed. Names are replaced in every text of the copy;
+   * the values of `withholdAttributes` become the placeholder; the key, the list of names to hide and the undo history
+   * are left out, and the search index is rebuilt from the de-identified text.
+   */
+  'deid.share': action<ShareResult>()(z.strictObject({
+    path: z.string().min(1),
+    qdpxPath: z.string().min(1).optional(),
+    placeholder: deidPlaceholder.optional(),
+    withholdAttributes: z.array(z.string().trim().min(1).max(200)).max(1000).optional(),
+    /** Language of the report written beside the copy (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  })),
 
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional(), lineEndings: z.enum(LINE_ENDINGS).optional() })),

@@ -9,6 +9,7 @@ import type { ActionName } from './contract';
 export const AREAS = [
   'app', 'project', 'history', 'backups', 'informantTypes', 'attributes', 'informants', 'documents', 'text',
   'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions', 'coders',
+  'deidKey',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -174,6 +175,11 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),
   'redactions.remove': recorded('redactions'),
+  'deid.preview': reads('text', 'documents', 'informants', 'redactions', 'deidKey'),
+  // Replacing words moves codings, turns and quotes, and changes code counts only when a coding's words all go (never here: a name is replaced, not deleted).
+  'deid.apply': recorded('text', 'documents', 'codings', 'codes', 'deidKey'),
+  'deid.key': reads('deidKey'),
+  'deid.share': 'none',
 
   'refi.exportProject': 'none',
   'refi.importProject': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes', 'codes', 'codings', 'memos'),

@@ -10,6 +10,7 @@ import { COMMENT_TARGET_KINDS, isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from
 import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
+import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
 import { replaceTextCommand } from './replace-text';
 import { say } from './messages';
@@ -44,6 +45,15 @@ Usage:
   tematik merge <project.tematik> <copy.tematik> [--plan] [--resolve N=project|copy|reanchor|skip]… [--resolve suggested]
                 (merges a coder's copy back: --plan shows what it would do and the conflicts, numbered;
                  each conflict must be settled with --resolve; one undoable step, a backup first)
+  tematik deid-find <project.tematik> [--placeholder TEXT]
+                (every informant name and name to hide found in the transcripts, with context and what it becomes;
+                 capitalised words after an honorific that no name covers)
+  tematik deid-apply <project.tematik> [--skip-name ID|NAME]… [--skip-hit ID]… [--placeholder TEXT]
+                (replaces them in one undoable step; codings stay on the same words; the key records each name)
+  tematik deid-key <project.tematik> --out key.csv|key.xlsx      (the key: real name ↔ pseudonym; keep it private)
+  tematik share-deidentified <project.tematik> <copy.tematik> [--qdpx copy.qdpx] [--placeholder TEXT] [--withhold ATTRIBUTE]…
+                (a copy with every name replaced everywhere, without the key, the names list or the undo history;
+                 a report of what was replaced is written beside it)
   tematik replace-text <project.tematik> <document id|title> <corrected.txt|.docx|.vtt|.srt> [--plan]
                 (replaces a transcript with a version corrected elsewhere: codings are carried over; --plan
                  shows what would be carried, changed and removed; one undoable step)
@@ -80,7 +90,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified']);
 
 const accessText = defineMessages({
   en: {
@@ -108,6 +118,8 @@ const options = {
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
   disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
   'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
+  placeholder: { type: 'string' }, 'skip-name': { type: 'string', multiple: true }, 'skip-hit': { type: 'string', multiple: true },
+  qdpx: { type: 'string' }, withhold: { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -273,6 +285,30 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       if (flags.plan && flags.resolve) throw new UsageError('--plan only shows the plan; leave out --resolve, or leave out --plan to merge.');
       const { value, text } = await mergeCommand(invoke, copy, { plan: flags.plan ?? false, resolve: flags.resolve ?? [], language: cliLanguage() });
       return print(flags, value, text);
+    }
+    case 'deid-find': {
+      const preview = await invoke('deid.preview', flags.placeholder ? { placeholder: flags.placeholder } : {});
+      return print(flags, preview, previewText(preview, cliLanguage()));
+    }
+    case 'deid-apply': {
+      const { value, text } = await applyCommand(invoke, { skipNames: flags['skip-name'] ?? [], skipHits: flags['skip-hit'] ?? [], placeholder: flags.placeholder, language: cliLanguage() });
+      return print(flags, value, text);
+    }
+    case 'deid-key': {
+      const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError('deid-key needs --out ending in .csv or .xlsx: tematik deid-key study.tematik --out key.csv');
+      const result = await invoke('export.table', { table: 'deidKey', format, path: flags.out! });
+      return print(flags, result, `Wrote the de-identification key to ${flags.out!} (keep it private: it pairs real names with pseudonyms)`);
+    }
+    case 'share-deidentified': {
+      const out = rest[0];
+      if (!out) throw new UsageError('share-deidentified needs the new file: tematik share-deidentified study.tematik shared.tematik [--qdpx shared.qdpx]');
+      const language = cliLanguage();
+      const result = await invoke('deid.share', {
+        path: out, ...(flags.qdpx ? { qdpxPath: flags.qdpx } : {}), ...(flags.placeholder ? { placeholder: flags.placeholder } : {}),
+        ...(flags.withhold ? { withholdAttributes: flags.withhold } : {}), language,
+      });
+      return print(flags, result, shareText(result, language));
     }
     case 'replace-text': {
       const [document, file] = rest;

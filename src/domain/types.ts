@@ -254,10 +254,19 @@ export interface CoderList {
   readonly blind: boolean;
 }
 
+/** Who or what a name to hide is (de-identification, issue 15): informants come from the informants table, the rest from the list of names to hide. */
+export const NAME_KINDS = ['informant', 'person', 'place', 'business', 'other'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+/** The kinds the researcher gives a name in the list of names to hide: a person's is found by its parts too, the others only whole. */
+export const LISTED_KINDS = ['person', 'place', 'business', 'other'] as const;
+export type ListedKind = (typeof LISTED_KINDS)[number];
+
 export interface Redaction {
   readonly id: RedactionId;
   readonly term: string;
   readonly replacement: string;
+  /** How de-identification finds it: a person's name by its parts too, a place's or business's only whole. */
+  readonly kind: ListedKind;
   readonly createdAt: string;
 }
 

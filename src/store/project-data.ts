@@ -23,6 +23,8 @@ import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey
 import type { Snapshot } from '../team/snapshot';
 import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
+import type { AppliedName, DeidKeyEntry, ShareResult } from '../domain/deid';
+import type { ShareOptions } from '../deid/share';
 import type { Resolved, Settlement } from './resolve';
 
 export type { ActionRecord, CommentFilter, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, ReviewComment, Settlement };
@@ -216,6 +218,18 @@ export interface RedactionWrites extends RedactionReads {
   remove(id: RedactionId): Promise<void>;
 }
 
+/** De-identification (issue 15): the key of real names and pseudonyms. */
+export interface DeidReads {
+  key(): Promise<DeidKeyEntry[]>;
+}
+
+export interface DeidWrites extends DeidReads {
+  /** Adds what one replacement did to the key (src/store/deid.ts). */
+  recordKey(applied: readonly AppliedName[]): Promise<void>;
+  /** Renames speaker labels of a document whose names were replaced ("Pak Joko" → "Pak [A-01]"). */
+  renameSpeakers(documentId: DocumentId, renames: readonly { from: string; to: string }[]): Promise<void>;
+}
+
 // Coders as people (issue 13, identity): named in the project, each with a colour and a GUID.
 export interface CoderReads {
   list(): Promise<Coder[]>;
@@ -339,6 +353,7 @@ export interface ProjectReader {
   readonly comments: CommentReads;
   readonly phases: PhaseReads;
   readonly redactions: RedactionReads;
+  readonly deid: DeidReads;
   readonly coders: CoderReads;
   readonly project: ProjectReads;
   readonly analysis: AnalysisReads;
@@ -361,6 +376,7 @@ export interface ProjectTransaction extends ProjectReader {
   readonly comments: CommentWrites;
   readonly phases: PhaseWrites;
   readonly redactions: RedactionWrites;
+  readonly deid: DeidWrites;
   readonly coders: CoderWrites;
   readonly project: ProjectWrites;
   readonly imports: ImportWrites;
@@ -401,6 +417,8 @@ export interface ProjectData extends ProjectReader {
 
   /** Team coding (src/team): the project written to `out` as a copy for `coder` to code independently; the project is not changed. */
   copyForCoder(out: string, coder: string, keepOwn: boolean): Promise<CopyForCoderResult>;
+  /** A de-identified copy of the project (src/deid/share.ts), with a .qdpx of it when asked; the project is not changed. */
+  shareDeidentified(options: ShareOptions): Promise<ShareResult>;
   /** What merging a coder's copy (read by src/team/read-copy.ts) would do, with the conflicts to settle; writes nothing. */
   mergePlan(copy: Snapshot, fileName: string): Promise<MergePlan>;
   /** Merges a coder's copy as one action after a backup, conflicts settled by `resolutions`; the report goes into the journal too. */

@@ -18,7 +18,9 @@ import { baseOf } from './snapshot';
 /**
  * "Make a copy for another coder": the open project written to `out` with its transcripts,
  * informants (types, attributes), codebook, memos on the project, transcripts and codes (the
- * codebook's guidance) and the list of names to hide; without codings (or with only the receiving
+ * codebook's guidance), the list of names to hide and the de-identification key (the copy stays in
+ * the team, whose coders need to know who "[P-01]" is; a de-identified copy for outsiders is
+ * src/deid/share.ts); without codings (or with only the receiving
  * coder's own, `keepOwn`), so that coder codes independently.
  *
  * Left out, besides other coders' codings: themes and the theme model (with their comments and
@@ -47,18 +49,7 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     const counts = trim(partial, name, keepOwn);
-    syncFile(partial);
-    // A hard link gives the copy its name only if nothing has it yet (a rename would replace a file made meanwhile).
-    try {
-      fs.linkSync(partial, target);
-      fs.rmSync(partial);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new TematikError('conflict', say('outExists', { file: target }));
-      // Some disks (FAT USB sticks) have no hard links.
-      if (fs.existsSync(target)) throw new TematikError('conflict', say('outExists', { file: target }));
-      fs.renameSync(partial, target);
-    }
-    syncFolder(folder);
+    nameFinishedCopy(partial, target);
     return { path: target, coder: name, ...counts, bytes: fs.statSync(target).size };
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -66,6 +57,24 @@ export function writeCopyForCoder(db: Database.Database, projectFile: string, ou
     const { kind, reason } = failureReason(error);
     throw new TematikError(kind, say('outFolder', { folder, reason }));
   }
+}
+
+/**
+ * Makes the finished copy at `partial` durable and gives it the name `target`, only if no file has
+ * it: a hard link (a rename would replace a file made meanwhile), or a rename on disks without
+ * hard links (FAT USB sticks) after checking. Also used by the de-identified copy (src/deid/share.ts).
+ */
+export function nameFinishedCopy(partial: string, target: string): void {
+  syncFile(partial);
+  try {
+    fs.linkSync(partial, target);
+    fs.rmSync(partial);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new TematikError('conflict', say('outExists', { file: target }));
+    if (fs.existsSync(target)) throw new TematikError('conflict', say('outExists', { file: target }));
+    fs.renameSync(partial, target);
+  }
+  syncFolder(path.dirname(target));
 }
 
 /** Takes out of the copy at `file` what the coder must not see, names the coder, and records where it came from. */
@@ -91,7 +100,7 @@ function trim(file: string, coder: string, keepOwn: boolean): Pick<CopyForCoderR
   }
 }
 
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   try {
     return fs.realpathSync(a) === fs.realpathSync(b);
   } catch {

@@ -13,6 +13,8 @@ import { MergeDialog } from '../team/MergeDialog';
 import { teamStrings } from '../team/strings';
 import { ReviewImportDialog } from '../comments/ReviewImportDialog';
 import { commentStrings } from '../comments/strings';
+import { DeidentifyDialog } from '../deid/DeidentifyDialog';
+import { deidStrings } from '../deid/strings';
 
 type Asking = 'new' | 'open';
 
@@ -27,12 +29,14 @@ export function ProjectMenu() {
   const b = useStrings(backupStrings);
   const tt = useStrings(teamStrings);
   const tc = useStrings(commentStrings);
+  const td = useStrings(deidStrings);
   const { app, project, run, notify } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [team, setTeam] = useState<'copy' | 'merge' | 'review' | null>(null);
+  const [deidentifying, setDeidentifying] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -119,6 +123,7 @@ export function ProjectMenu() {
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('copy'); }} data-testid="menu-copy-for-coder">{tt('copyMenu')}</button>
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('merge'); }} disabled={project.readOnly !== null} data-testid="menu-merge-copy">{tt('mergeMenu')}</button>
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('review'); }} disabled={project.readOnly !== null} data-testid="menu-import-review">{tc('importMenu')}</button>
+          <button role="menuitem" onClick={() => { setOpen(false); setDeidentifying(true); }} data-testid="menu-deidentify">{td('menu')}</button>
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
@@ -129,6 +134,7 @@ export function ProjectMenu() {
       {team === 'copy' && <CopyForCoderDialog onClose={() => setTeam(null)} />}
       {team === 'merge' && <MergeDialog onClose={() => setTeam(null)} />}
       {team === 'review' && <ReviewImportDialog onClose={() => setTeam(null)} />}
+      {deidentifying && <DeidentifyDialog onClose={() => setDeidentifying(false)} />}
     </div>
   );
 }

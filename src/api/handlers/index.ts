@@ -11,6 +11,7 @@ import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
 import { redactionHandlers } from './redactions';
+import { deidHandlers } from './deid';
 import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable = {
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
   ...redactionHandlers,
+  ...deidHandlers,
   ...coderHandlers,
   ...taguetteHandlers,
   ...hotkeyHandlers,

@@ -23,6 +23,7 @@ import { auditLog, projectStats, updateProject } from '../project';
 import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
 import * as redactions from '../redactions';
+import { listDeidKey, recordDeidKey, renameSpeakers } from '../deid';
 import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
@@ -166,6 +167,11 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       add: async (input) => redactions.addRedaction(db, input),
       update: async (id, changes) => redactions.updateRedaction(db, id, changes),
       remove: async (id) => { redactions.removeRedaction(db, id); },
+    },
+    deid: {
+      key: async () => listDeidKey(db),
+      recordKey: async (applied) => recordDeidKey(db, applied),
+      renameSpeakers: async (documentId, renames) => renameSpeakers(db, documentId, renames),
     },
     coders: {
       list: async () => coders.listCoders(db),
