@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import type {
-  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId,
+  CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, ThemeId, ThemeLinkId, Utf16Offset, RedactionId, TurnId,
 } from '../domain/ids';
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
-  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
+  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList, ReviewCommentsReport,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
-import type { TurnId } from '../domain/ids';
 import type { RecordingId, RecordingSource, RecordingStatus } from '../domain/recordings';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
+import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
+import type { DeidApplyResult, DeidKeyEntry, DeidPreview, ShareResult } from '../domain/deid';
 import { MERGE_CHOICES } from '../domain/team';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_TAKES_PART, AGREEMENT_UNITS } from '../domain/agreement';
-import { CONVERGENCES, isOneOf, LINE_ENDINGS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
+import { CONVERGENCES, isOneOf, LINE_ENDINGS, LISTED_KINDS, MEMO_KINDS, PHASES, REPORT_ATTRIBUTIONS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../domain/types';
 
 /**
  * The one contract: every command and query a user can make, with its argument
@@ -30,6 +31,9 @@ const name = z.string().trim().min(1, 'must not be empty').max(200);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
 const phase = z.number().int().refine((n): n is Phase => isOneOf(PHASES, n), 'must be a phase from 1 to 6');
 const none = z.strictObject({});
+/** A transcript's content hash as `documents.get` gives it: the version of the text an edit was made against. */
+const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the transcript\'s content hash (documents.get gives it)');
+const textEdit = z.strictObject({ start: offset, end: offset, text: z.string().max(1_000_000) });
 
 const groupBy = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('type') }),
@@ -38,15 +42,26 @@ const groupBy = z.discriminatedUnion('kind', [
 const commentTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('theme'), id: id<ThemeId>() }),
   z.strictObject({ kind: z.literal('link'), id: id<ThemeLinkId>() }),
+  z.strictObject({ kind: z.literal('code'), id: id<CodeId>() }),
+  z.strictObject({ kind: z.literal('coding'), id: id<CodingId>() }),
 ]);
+/** The largest review comments file Tematik reads (a page's file is a few kilobytes); src/review/comments-file.ts refuses larger ones. */
+export const MAX_REVIEW_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * A reviewer's comments file read by the renderer (a file chosen in the page, or dropped on the
+ * window, has no path in browser mode): its name, its size on disk and its text. The renderer sends
+ * no text for a file over MAX_REVIEW_FILE_BYTES, so the core refuses it by its size with its own message.
+ */
+const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), bytes: z.number().int().nonnegative(), text: z.string().max(MAX_REVIEW_FILE_BYTES) });
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS);
 const convergence = z.enum(CONVERGENCES);
 const redactionTerm = z.string().trim().min(1, 'type the name to hide (e.g. a shop name such as "Kopi Lereng")').max(200)
   .refine((t) => /[\p{L}\p{N}]/u.test(t), 'must contain a letter or digit');
 const redactionReplacement = z.string().trim().min(1, 'type what to print instead (e.g. "[kedai kopi]")').max(200);
+const deidPlaceholder = z.string().trim().min(1, 'type the placeholder (e.g. "[nama]")').max(200);
 /** Which table a table export writes: every table the UI shows. */
-export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence', 'agreement', 'agreementDisagreements'] as const;
+export const EXPORT_TABLES = ['codebook', 'informants', 'extracts', 'triangulation', 'cooccurrence', 'agreement', 'agreementDisagreements', 'deidKey'] as const;
 /** A table as CSV text or as an Excel workbook. */
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 
@@ -171,6 +186,32 @@ export const contract = {
   })),
   /** Swaps interviewer and informant roles in the documents (P/I read the wrong way round), then maps informants again. */
   'documents.swapRoles': action<null>()(z.strictObject({ ids: z.array(id<DocumentId>()).min(1).max(10000) })),
+  /**
+   * Edits a transcript's text (issue 15): each edit replaces [start, end) of the text the client read (UTF-16
+   * offsets, as codings store them) with `text`. Every coding, turn, memo, exemplar and comment follows; a coding
+   * whose text is wholly deleted is removed and listed. Refused when the text changed since (`expectedHash`). One undo step.
+   */
+  'documents.editText': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), edits: z.array(textEdit).min(1).max(100_000), expectedHash: contentHash,
+  })),
+  /**
+   * What replacing a transcript with a corrected version of it (a .txt, .docx, .vtt or .srt the user fixed
+   * elsewhere) would do: codings carried over, changed, and those that cannot be placed. Writes nothing.
+   */
+  'documents.replacePlan': action<ReplacePlan>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file') })),
+  /**
+   * Replaces a transcript's text with a corrected version: aligned with the old text, every coding carried over,
+   * those that cannot be placed removed and listed; turns from the new file. `expectedHash`: the plan's. One undo step.
+   */
+  'documents.replaceText': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), file: z.string().min(1, 'name the corrected file'), expectedHash: contentHash.optional() })),
+  /** Splits a speaker turn in two at `at` (inside its text): the second part is a new turn of the same speaker, without a timestamp. One undo step. */
+  'documents.splitTurn': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), at: offset, expectedHash: contentHash })),
+  /** Joins a speaker turn with the next one; the joined turn keeps the first one's speaker and timestamps. One undo step. */
+  'documents.joinTurns': action<TextEditResult>()(z.strictObject({ id: id<DocumentId>(), turnId: id<TurnId>(), expectedHash: contentHash })),
+  /** Changes one turn's speaker label, in the text and on the turn; the turn then speaks as that label's other turns do. One undo step. */
+  'documents.setTurnSpeaker': action<TextEditResult>()(z.strictObject({
+    id: id<DocumentId>(), turnId: id<TurnId>(), speaker: z.string().trim().min(1, 'type the speaker\'s label').max(100), expectedHash: contentHash,
+  })),
 
   'import.files': action<ImportReport>()(z.strictObject({
     paths: z.array(z.string().min(1)).min(1, 'name at least one file'),
@@ -274,9 +315,20 @@ export const contract = {
   /** Forgets hand-placed positions so the automatic layout places every node again. */
   'map.resetLayout': action<null>()(none),
 
-  'comments.list': action<readonly Comment[]>()(z.strictObject({ target: commentTarget.optional() })),
+  /** One target's thread, or `unplaced`: the review comments whose target was deleted since their package; neither, every comment. */
+  'comments.list': action<readonly Comment[]>()(z.strictObject({ target: commentTarget.optional(), unplaced: z.literal(true).optional() })
+    .refine((a) => !(a.target && a.unplaced), 'give a target or unplaced, not both')),
   'comments.add': action<Comment>()(z.strictObject({ target: commentTarget, body: z.string().trim().min(1, 'must not be empty').max(20000) })),
   'comments.resolve': action<Comment>()(z.strictObject({ id: z.number().int().positive(), resolved: z.boolean() })),
+  /**
+   * Imports the comments file a supervisor saved from a review package, by `path` or as `file` (its
+   * name and text); one undoable step, its report kept in the journal. A file of another project is refused.
+   */
+  'comments.importReview': action<ReviewCommentsReport>()(z.strictObject({
+    path: z.string().min(1).optional(), file: droppedFile.optional(),
+    /** Language of the report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  }).refine((a) => (a.path === undefined) !== (a.file === undefined), 'give the path of the comments file or the file itself, one of them')),
 
   'phases.checks': action<readonly PhaseCheck[]>()(none),
   'phases.check': action<readonly PhaseCheck[]>()(z.strictObject({ phase, item: z.string().min(1).max(100), done: z.boolean() })),
@@ -385,9 +437,44 @@ export const contract = {
 
   /** Names of third parties and businesses replaced in pseudonymised reports, longest first. */
   'redactions.list': action<readonly Redaction[]>()(none),
-  'redactions.add': action<Redaction>()(z.strictObject({ term: redactionTerm, replacement: redactionReplacement })),
-  'redactions.update': action<Redaction>()(z.strictObject({ id: id<RedactionId>(), term: redactionTerm.optional(), replacement: redactionReplacement.optional() })),
+  /** `kind`: a person's name is also found by its parts when de-identifying; a place's or business's only whole (`other` when not given). */
+  'redactions.add': action<Redaction>()(z.strictObject({ term: redactionTerm, replacement: redactionReplacement, kind: z.enum(LISTED_KINDS).optional() })),
+  'redactions.update': action<Redaction>()(z.strictObject({ id: id<RedactionId>(), term: redactionTerm.optional(), replacement: redactionReplacement.optional(), kind: z.enum(LISTED_KINDS).optional() })),
   'redactions.remove': action<null>()(z.strictObject({ id: id<RedactionId>() })),
+
+  /**
+   * De-identifying (src/deid): every place in the transcripts where an informant's name, a name in the list of
+   * names to hide or a name in the key is found, with what it becomes, and capitalised words after an honorific
+   * that no name covers. Writes nothing. `placeholder`: one text for every hit instead of each name's pseudonym.
+   */
+  'deid.preview': action<DeidPreview>()(z.strictObject({ placeholder: deidPlaceholder.optional() })),
+  /**
+   * Replaces the hits of the preview whose `fingerprint` is given, except `skipHits` (hit ids) and the hits of
+   * `skipNames` (name ids), in one undoable step: through the transcript editor, so codings, turns, quotes and the
+   * search index follow; the key records each name replaced. Refused when the transcripts or names changed since.
+   */
+  'deid.apply': action<DeidApplyResult>()(z.strictObject({
+    fingerprint: z.string().min(1).max(200),
+    skipHits: z.array(z.string().min(1).max(100)).max(1000000).optional(),
+    skipNames: z.array(z.string().min(1).max(100)).max(100000).optional(),
+    placeholder: deidPlaceholder.optional(),
+  })),
+  /** The key: each real name replaced in the transcripts and its pseudonym. Never in a de-identified copy. */
+  'deid.key': action<readonly DeidKeyEntry[]>()(none),
+  /**
+   * Writes a de-identified copy of the open project to `path` (.tematik) and, with `qdpxPath`, a REFI-QDA .qdpx of it,
+   * plus a report beside the copy; the open project is not changed. Names are replaced in every text of the copy;
+   * the values of `withholdAttributes` become the placeholder; the key, the list of names to hide and the undo history
+   * are left out, and the search index is rebuilt from the de-identified text.
+   */
+  'deid.share': action<ShareResult>()(z.strictObject({
+    path: z.string().min(1),
+    qdpxPath: z.string().min(1).optional(),
+    placeholder: deidPlaceholder.optional(),
+    withholdAttributes: z.array(z.string().trim().min(1).max(200)).max(1000).optional(),
+    /** Language of the report written beside the copy (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  })),
 
   /** The whole project as a REFI-QDA Project Exchange file (.qdpx) other QDA tools open. */
   'refi.exportProject': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number }>()(z.strictObject({ path: z.string().min(1).optional(), lineEndings: z.enum(LINE_ENDINGS).optional() })),

@@ -9,7 +9,7 @@ import type { ActionName } from './contract';
 export const AREAS = [
   'app', 'project', 'history', 'backups', 'informantTypes', 'attributes', 'informants', 'documents', 'text',
   'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions', 'coders',
-  'recordings',
+  'deidKey', 'recordings',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -79,10 +79,17 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'documents.text': reads('text'),
   'documents.rename': recorded('documents'),
   'documents.assign': recorded('documents', 'informants', 'text', 'codes'),
-  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos', 'recordings'),
+  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos', 'comments', 'recordings'),
   'documents.speakers': reads('text', 'informants'),
   'documents.setSpeaker': recorded('text', 'codes'),
   'documents.swapRoles': recorded('text', 'codes'),
+  // Word counts and hashes (documents), codings moved or removed, and with a removed coding its memos, exemplar and comments.
+  'documents.editText': recorded('documents', 'text', 'codings', 'codes', 'memos', 'themes', 'comments'),
+  'documents.replacePlan': reads('documents', 'text', 'codings'),
+  'documents.replaceText': recorded('documents', 'text', 'codings', 'codes', 'memos', 'themes', 'comments', 'informants'),
+  'documents.splitTurn': recorded('documents', 'text', 'codings', 'codes'),
+  'documents.joinTurns': recorded('documents', 'text', 'codings', 'codes'),
+  'documents.setTurnSpeaker': recorded('documents', 'text', 'codings', 'codes'),
 
   'import.files': recorded('documents', 'text', 'informants', 'attributes'),
   'import.folder': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes'),
@@ -91,17 +98,17 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'codes.create': recorded('codes'),
   'codes.update': recorded('codes'),
   'codes.move': recorded('codes'),
-  'codes.merge': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
-  'codes.delete': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
+  'codes.merge': recorded('codes', 'codings', 'themes', 'memos', 'layout', 'comments'),
+  'codes.delete': recorded('codes', 'codings', 'themes', 'memos', 'layout', 'comments'),
   'hotkeys.set': recorded('codes'),
 
   'codings.apply': coding,
-  'codings.remove': recorded('codings', 'codes', 'memos', 'themes'),
+  'codings.remove': recorded('codings', 'codes', 'memos', 'themes', 'comments'),
   'codings.recode': coding,
   'codings.forDocument': reads('codings'),
   'codings.forCode': reads('codings', 'codes', 'documents', 'text', 'informants'),
   // The consensus coder is made with the first settlement.
-  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders'),
+  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders', 'comments'),
 
   'memos.list': reads('memos'),
   'memos.create': recorded('memos'),
@@ -133,6 +140,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'comments.list': reads('comments'),
   'comments.add': recorded('comments'),
   'comments.resolve': recorded('comments'),
+  'comments.importReview': recorded('comments', 'memos'),
 
   'phases.checks': reads('phases'),
   'phases.check': recorded('phases'),
@@ -167,6 +175,11 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'redactions.add': recorded('redactions'),
   'redactions.update': recorded('redactions'),
   'redactions.remove': recorded('redactions'),
+  'deid.preview': reads('text', 'documents', 'informants', 'redactions', 'deidKey'),
+  // Replacing words moves codings, turns and quotes, and changes code counts only when a coding's words all go (never here: a name is replaced, not deleted).
+  'deid.apply': recorded('text', 'documents', 'codings', 'codes', 'deidKey'),
+  'deid.key': reads('deidKey'),
+  'deid.share': 'none',
 
   'refi.exportProject': 'none',
   'refi.importProject': recorded('documents', 'text', 'informants', 'informantTypes', 'attributes', 'codes', 'codings', 'memos'),

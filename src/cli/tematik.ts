@@ -6,17 +6,20 @@ import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
-import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
+import { COMMENT_TARGET_KINDS, isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
+import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
+import { replaceTextCommand } from './replace-text';
 import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 import { sampleStudyDir } from '../server/paths';
 import { reportLines } from '../refi/report-text';
+import { reviewReportLines } from '../review/import-comments';
 import type { ExchangeSection, ProjectInspection } from '../domain/types';
 
 const USAGE = `tematik — qualitative thematic analysis from the command line
@@ -43,6 +46,18 @@ Usage:
   tematik merge <project.tematik> <copy.tematik> [--plan] [--resolve N=project|copy|reanchor|skip]… [--resolve suggested]
                 (merges a coder's copy back: --plan shows what it would do and the conflicts, numbered;
                  each conflict must be settled with --resolve; one undoable step, a backup first)
+  tematik deid-find <project.tematik> [--placeholder TEXT]
+                (every informant name and name to hide found in the transcripts, with context and what it becomes;
+                 capitalised words after an honorific that no name covers)
+  tematik deid-apply <project.tematik> [--skip-name ID|NAME]… [--skip-hit ID]… [--placeholder TEXT]
+                (replaces them in one undoable step; codings stay on the same words; the key records each name)
+  tematik deid-key <project.tematik> --out key.csv|key.xlsx      (the key: real name ↔ pseudonym; keep it private)
+  tematik share-deidentified <project.tematik> <copy.tematik> [--qdpx copy.qdpx] [--placeholder TEXT] [--withhold ATTRIBUTE]…
+                (a copy with every name replaced everywhere, without the key, the names list or the undo history;
+                 a report of what was replaced is written beside it)
+  tematik replace-text <project.tematik> <document id|title> <corrected.txt|.docx|.vtt|.srt> [--plan]
+                (replaces a transcript with a version corrected elsewhere: codings are carried over; --plan
+                 shows what would be carried, changed and removed; one undoable step)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit] [--timestamps]   ("[12:04]" after quotes from timestamped turns)
@@ -55,6 +70,8 @@ Usage:
               [--code ID | --theme ID]        ("csv" is the same command under its older name)
   tematik taguette-export <project.tematik> --out codebook.csv     (the codebook for Taguette's "Import codebook")
   tematik taguette-import <project.tematik> <codebook.csv|codebook.qdc>
+  tematik import-comments <project.tematik> <comments.json>
+                (a supervisor's comments saved from a review package; importing a file again adds only new ones)
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
   tematik backup <project.tematik>        (back up now)
@@ -78,7 +95,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'recordings']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified', 'recordings']);
 
 const accessText = defineMessages({
   en: {
@@ -106,6 +123,8 @@ const options = {
   coders: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, 'without-uncoded': { type: 'boolean' }, 'all-documents': { type: 'boolean' },
   disagreements: { type: 'boolean' }, assign: { type: 'string', multiple: true }, agreement: { type: 'string' },
   'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
+  placeholder: { type: 'string' }, 'skip-name': { type: 'string', multiple: true }, 'skip-hit': { type: 'string', multiple: true },
+  qdpx: { type: 'string' }, withhold: { type: 'string', multiple: true },
   embed: { type: 'boolean' }, timestamps: { type: 'boolean' },
 } as const;
 
@@ -273,6 +292,36 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const { value, text } = await mergeCommand(invoke, copy, { plan: flags.plan ?? false, resolve: flags.resolve ?? [], language: cliLanguage() });
       return print(flags, value, text);
     }
+    case 'deid-find': {
+      const preview = await invoke('deid.preview', flags.placeholder ? { placeholder: flags.placeholder } : {});
+      return print(flags, preview, previewText(preview, cliLanguage()));
+    }
+    case 'deid-apply': {
+      const { value, text } = await applyCommand(invoke, { skipNames: flags['skip-name'] ?? [], skipHits: flags['skip-hit'] ?? [], placeholder: flags.placeholder, language: cliLanguage() });
+      return print(flags, value, text);
+    }
+    case 'deid-key': {
+      const format = flags.out ? /\.(csv|xlsx)$/i.exec(flags.out)?.[1]?.toLowerCase() : undefined;
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError('deid-key needs --out ending in .csv or .xlsx: tematik deid-key study.tematik --out key.csv');
+      const result = await invoke('export.table', { table: 'deidKey', format, path: flags.out! });
+      return print(flags, result, `Wrote the de-identification key to ${flags.out!} (keep it private: it pairs real names with pseudonyms)`);
+    }
+    case 'share-deidentified': {
+      const out = rest[0];
+      if (!out) throw new UsageError('share-deidentified needs the new file: tematik share-deidentified study.tematik shared.tematik [--qdpx shared.qdpx]');
+      const language = cliLanguage();
+      const result = await invoke('deid.share', {
+        path: out, ...(flags.qdpx ? { qdpxPath: flags.qdpx } : {}), ...(flags.placeholder ? { placeholder: flags.placeholder } : {}),
+        ...(flags.withhold ? { withholdAttributes: flags.withhold } : {}), language,
+      });
+      return print(flags, result, shareText(result, language));
+    }
+    case 'replace-text': {
+      const [document, file] = rest;
+      if (!document || !file) throw new UsageError('replace-text needs the transcript and the corrected file: tematik replace-text study.tematik P-01 P-01_revisi.docx [--plan]');
+      const { value, text } = await replaceTextCommand(invoke, await documentIdFor(client, document), file, { plan: flags.plan ?? false, language: cliLanguage() });
+      return print(flags, value, text);
+    }
     case 'map': {
       if (!flags.out) throw new UsageError('map needs --out model.svg or --out model.png.');
       const format = flags.out.toLowerCase().endsWith('.png') ? 'png' : 'svg';
@@ -369,6 +418,14 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const language = cliLanguage();
       const result = await invoke(extension === 'qdc' ? 'refi.importCodebook' : 'taguette.importCodebook', { path: file, language });
       return print(flags, result, [say('refiCodebookImported', { created: result.created, existing: result.existing })[language], ...reportText(result.report, language)].join('\n'));
+    }
+    case 'import-comments': {
+      const file = rest[0];
+      if (!file) throw new UsageError('import-comments needs the comments file the supervisor saved from the review package, e.g. tematik import-comments study.tematik komentar.json');
+      const language = cliLanguage();
+      const result = await invoke('comments.importReview', { path: file, language });
+      const added = COMMENT_TARGET_KINDS.reduce((n, k) => n + result.added[k], 0) + result.unplaced.length;
+      return print(flags, result, [say('reviewImported', { added, reviewer: result.reviewer, file: result.file })[language], ...reviewReportLines(result, language)].join('\n'));
     }
     case 'undo':
     case 'redo': {

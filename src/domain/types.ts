@@ -103,6 +103,8 @@ export interface DocumentSummary {
   readonly codingCount: number;
   readonly informantIds: readonly InformantId[];
   readonly importedAt: string;
+  /** SHA-256 of the text as it is now: an edit of the text is made against it (`documents.editText`). */
+  readonly contentHash: string;
 }
 
 export interface Turn {
@@ -135,7 +137,7 @@ export interface DocumentContent extends DocumentSummary {
 }
 
 /** The part of a document that coding never changes. */
-export type DocumentText = Pick<DocumentContent, 'id' | 'text' | 'turns'>;
+export type DocumentText = Pick<DocumentContent, 'id' | 'text' | 'turns' | 'contentHash'>;
 
 export interface Code {
   readonly id: CodeId;
@@ -260,10 +262,19 @@ export interface CoderList {
   readonly blind: boolean;
 }
 
+/** Who or what a name to hide is (de-identification, issue 15): informants come from the informants table, the rest from the list of names to hide. */
+export const NAME_KINDS = ['informant', 'person', 'place', 'business', 'other'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+/** The kinds the researcher gives a name in the list of names to hide: a person's is found by its parts too, the others only whole. */
+export const LISTED_KINDS = ['person', 'place', 'business', 'other'] as const;
+export type ListedKind = (typeof LISTED_KINDS)[number];
+
 export interface Redaction {
   readonly id: RedactionId;
   readonly term: string;
   readonly replacement: string;
+  /** How de-identification finds it: a person's name by its parts too, a place's or business's only whole. */
+  readonly kind: ListedKind;
   readonly createdAt: string;
 }
 
@@ -432,17 +443,50 @@ export interface AppInfo {
   readonly version: string;
 }
 
-export type CommentTarget = { readonly kind: 'theme'; readonly id: ThemeId } | { readonly kind: 'link'; readonly id: ThemeLinkId };
+/** What a comment can be on: a theme or a link of the theme model, a code, or a coding (a quote). */
+export const COMMENT_TARGET_KINDS = ['theme', 'link', 'code', 'coding'] as const;
+export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
 
-/** A supervisor's or teammate's comment on a theme or a link of the theme model. */
+export type CommentTarget =
+  | { readonly kind: 'theme'; readonly id: ThemeId }
+  | { readonly kind: 'link'; readonly id: ThemeLinkId }
+  | { readonly kind: 'code'; readonly id: CodeId }
+  | { readonly kind: 'coding'; readonly id: CodingId };
+
+/**
+ * A comment on a theme, a link, a code or a coding: a teammate's (a coder of the project) or a
+ * supervisor's, brought back from a review package. A supervisor is not a coder: `review` names
+ * the package and `author` is the name they gave in it.
+ */
 export interface Comment {
   readonly id: number;
-  readonly target: CommentTarget;
+  readonly guid: string;
+  /** Null for an unplaced review comment (its target was deleted since the package). */
+  readonly target: CommentTarget | null;
+  /** The coder's name, or the reviewer's for a comment from a review package. */
   readonly author: string;
+  /** Set when the comment came from a review package. */
+  readonly review: { readonly packageGuid: string } | null;
+  /** What a review comment was on when that was deleted or merged away before the comments came back. */
+  readonly unplaced: { readonly kind: CommentTargetKind; readonly guid: string; readonly label: string } | null;
   readonly body: string;
   readonly createdAt: string;
   readonly resolvedAt: string | null;
   readonly resolvedBy: string | null;
+}
+
+/** What importing a reviewer's comments file did (`comments.importReview`). */
+export interface ReviewCommentsReport {
+  /** The file's name, as the journal names it. */
+  readonly file: string;
+  readonly reviewer: string;
+  readonly packageGuid: string;
+  /** Comments added on targets the project still has, by the kind of target. */
+  readonly added: Readonly<Record<CommentTargetKind, number>>;
+  /** Comments of the file the project already had (the same file, or an earlier save of it, imported before). */
+  readonly already: number;
+  /** Comments added without a target: theirs was deleted or merged away since the package was made. */
+  readonly unplaced: readonly { readonly kind: CommentTargetKind; readonly label: string }[];
 }
 
 export interface PhaseCheck {

@@ -24,7 +24,7 @@ type Db = Database.Database;
 
 const summarySql = `
   SELECT d.id, d.title, d.source_name AS sourceName, d.format, d.encoding, d.word_count AS wordCount,
-    length(d.text) AS charCount, d.imported_at AS importedAt,
+    length(d.text) AS charCount, d.imported_at AS importedAt, d.content_hash AS contentHash,
     (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turnCount,
     (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS codingCount,
     (SELECT json_group_array(informant_id) FROM (SELECT informant_id FROM document_informants di WHERE di.document_id = d.id ORDER BY informant_id)) AS informantIds

@@ -25,15 +25,16 @@ export const UNDOABLE_TABLES = [
   'project', 'informant_types', 'informants', 'attributes', 'informant_attributes',
   'documents', 'document_informants', 'turns', 'codes', 'codings', 'themes', 'theme_codes',
   'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks', 'redactions',
-  'merged_codings', 'recordings',
+  'merged_codings', 'deid_key', 'recordings',
 ] as const;
 type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 /**
- * Tables whose rows are only ever inserted together with their parent in one action, with
- * the column naming the parent: undoing that action deletes the parent and the cascade
- * removes them, so their inserts need no record (an import of 1,000 transcripts writes ~130k
- * turns), nor do their updates in the step that inserted the parent (the import's speaker mapping).
+ * Tables whose rows are mostly inserted together with their parent in one action, with the
+ * column naming the parent: undoing that action deletes the parent and the cascade removes
+ * them, so their inserts need no record (an import of 1,000 transcripts writes ~130k turns),
+ * nor do their updates in the step that inserted the parent (the import's speaker mapping).
+ * A row inserted into a parent that stood before the step (editing splits a turn) is recorded.
  */
 const INSERTED_WITH_PARENT: ReadonlyMap<string, { readonly parent: UndoableTable; readonly column: string }> =
   new Map([['turns', { parent: 'documents', column: 'document_id' }]]);
@@ -88,14 +89,16 @@ const rowName = defineMessages({
     informant_attributes: 'attribute value of an informant', documents: 'transcript', document_informants: 'link between a transcript and an informant',
     turns: 'speaker turn', codes: 'code', codings: 'coding', themes: 'theme', theme_codes: 'code in a theme', theme_links: 'link between themes',
     memos: 'memo', theme_positions: 'place of a theme on the map', code_positions: 'place of a code on the map', comments: 'comment',
-    phase_checks: 'checklist item', redactions: 'name to hide', merged_codings: 'record of a merged coding', recordings: 'linked recording',
+    phase_checks: 'checklist item', redactions: 'name to hide', merged_codings: 'record of a merged coding',
+    deid_key: 'entry of the de-identification key', recordings: 'linked recording',
   },
   id: {
     project: 'detail proyek', informant_types: 'jenis informan', informants: 'informan', attributes: 'atribut',
     informant_attributes: 'nilai atribut informan', documents: 'transkrip', document_informants: 'tautan transkrip ke informan',
     turns: 'giliran bicara', codes: 'kode', codings: 'pengodean', themes: 'tema', theme_codes: 'kode dalam tema', theme_links: 'tautan antartema',
     memos: 'memo', theme_positions: 'posisi tema di peta', code_positions: 'posisi kode di peta', comments: 'komentar',
-    phase_checks: 'butir daftar periksa', redactions: 'nama yang disamarkan', merged_codings: 'catatan pengodean yang digabungkan', recordings: 'rekaman yang ditautkan',
+    phase_checks: 'butir daftar periksa', redactions: 'nama yang disamarkan', merged_codings: 'catatan pengodean yang digabungkan',
+    deid_key: 'entri kunci penyamaran identitas', recordings: 'rekaman yang ditautkan',
   },
 });
 
@@ -199,11 +202,14 @@ export function installHistoryTriggers(db: Db): void {
     const record = (rowid: string, op: string, before: string, after: string) =>
       `INSERT INTO history_ops (step_id, table_name, row_id, op, before, after) VALUES (${capturing}, ${literal(table)}, ${rowid}, '${op}', ${before}, ${after});`;
     const parent = INSERTED_WITH_PARENT.get(table);
-    if (!parent) {
-      db.exec(`CREATE TRIGGER ${ident(`history_${table}_insert`)} AFTER INSERT ON ${ident(table)} WHEN ${capturing} IS NOT NULL BEGIN
+    // A row inserted into a parent that already stood before this step (a turn split in two) is recorded; one inserted
+    // with its parent is not, nor one put back by a redo before its parent (the parent is not there yet).
+    const parentStood = parent ? ` AND EXISTS (SELECT 1 FROM ${ident(parent.parent)} WHERE rowid = new.${ident(parent.column)})
+    AND NOT EXISTS (SELECT 1 FROM history_ops WHERE table_name = ${literal(parent.parent)} AND row_id = new.${ident(parent.column)}
+    AND op = 'insert' AND step_id = ${capturing})` : '';
+    db.exec(`CREATE TRIGGER ${ident(`history_${table}_insert`)} AFTER INSERT ON ${ident(table)} WHEN ${capturing} IS NOT NULL${parentStood} BEGIN
   ${record('new.rowid', 'insert', 'NULL', values('new', shape.afterColumns))}
 END;`);
-    }
     const parentNew = parent ? ` AND NOT EXISTS (SELECT 1 FROM history_ops WHERE table_name = ${literal(parent.parent)} AND row_id = old.${ident(parent.column)}
     AND op = 'insert' AND step_id = ${capturing})` : '';
     db.exec(`CREATE TRIGGER ${ident(`history_${table}_update`)} AFTER UPDATE ON ${ident(table)} WHEN ${capturing} IS NOT NULL${parentNew} BEGIN

@@ -44,7 +44,7 @@ const PART_NAMES: Readonly<Record<Language, Readonly<Record<ProjectPart, string>
 
 /** Which part of the project each table holds; indexes count with their table. */
 const TABLE_PARTS: Readonly<Record<string, ProjectPart>> = {
-  project: 'details', coders: 'details', phase_checks: 'details', redactions: 'details',
+  project: 'details', coders: 'details', phase_checks: 'details', redactions: 'details', deid_key: 'details',
   informant_types: 'informants', informants: 'informants', attributes: 'informants', informant_attributes: 'informants',
   documents: 'transcripts', document_informants: 'transcripts', turns: 'transcripts', recordings: 'transcripts', recording_blobs: 'transcripts',
   codes: 'codebook', code_positions: 'codebook', codings: 'codings',

@@ -2,8 +2,8 @@
  * The better-sqlite3 binary this thread loads. In the app it is the build for Electron's runtime
  * (main/main.ts finds it; the one npm installs is built for Node, and Electron refuses to load it),
  * set once when the SQLite backend is made; elsewhere none is set and better-sqlite3 finds its own.
- * Every file this thread opens besides the project — a backup it lists or restores, a coder's copy —
- * goes through `withBinding`, or it would fail in the app only.
+ * Every connection this thread opens — the project, a backup it lists or restores, a coder's copy,
+ * the in-memory reference schema — goes through `withBinding`, or it would fail in the app only.
  */
 let binding: string | undefined;
 

@@ -12,6 +12,7 @@ import { installHistoryTriggers } from './history';
 import { megabytes, partsText, quickCheck } from './integrity';
 import { lockHolder, ProjectLock, type LockApp, type LockHolder } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index';
+import { withBinding } from './native-binding';
 
 /** `PRAGMA application_id` of a Tematik project ("TMTK"), so other SQLite files are recognised as foreign. */
 export const APPLICATION_ID = 0x544d544b;
@@ -79,11 +80,6 @@ export interface OpenOptions {
   readonly create?: boolean;
   /** Project name for a new project; defaults to the file name. */
   readonly name?: string;
-  /**
-   * Path of a better-sqlite3 binary built for another runtime. Electron passes the
-   * one built against its own ABI, so Node's copy stays usable for tests and the CLI.
-   */
-  readonly nativeBinding?: string;
   /** Open for reading only, as the user asked (to look, or because another window has it). */
   readonly readOnly?: boolean;
   /** Who takes the lock when the project is opened for writing, and in which kind of Tematik. */
@@ -157,12 +153,12 @@ function openOrRefuse(file: string, options: OpenOptions): OpenedProject {
  * Opens `file` for writing without the lock or the read-only fallbacks, creating and migrating it:
  * for a file this process owns alone (a test, a scratch copy).
  */
-export function openDatabase(file: string, options: Pick<OpenOptions, 'create' | 'name' | 'nativeBinding'> = {}): Database.Database {
+export function openDatabase(file: string, options: Pick<OpenOptions, 'create' | 'name'> = {}): Database.Database {
   if (options.create) createEmpty(file);
   else assertProjectFile(file);
   let db: Database.Database | null = null;
   try {
-    db = connect(file, false, options.nativeBinding);
+    db = connect(file, false);
     checkIdentity(db, file, options.create ?? false);
     configureWriter(db);
     migrate(db, file, options.name ?? path.basename(file, PROJECT_EXTENSION));
@@ -182,7 +178,7 @@ function createProject(file: string, options: OpenOptions, owner: { coder: strin
     const taken = ProjectLock.acquire(file, owner);
     if (!(taken instanceof ProjectLock)) throw new TematikError('locked', lockedMessage(taken));
     lock = taken;
-    db = connect(file, false, options.nativeBinding);
+    db = connect(file, false);
     checkIdentity(db, file, true);
     configureWriter(db);
     migrate(db, file, options.name ?? path.basename(file, PROJECT_EXTENSION));
@@ -274,7 +270,7 @@ function blockerOf(error: unknown): Blocker | null {
 function openForWriting(file: string, options: OpenOptions, lock: ProjectLock): OpenedProject | 'damaged' {
   let db: Database.Database | null = null;
   try {
-    db = connect(file, false, options.nativeBinding);
+    db = connect(file, false);
     checkIdentity(db, file, false);
     const notices: LocalizedText[] = [];
     const check = quickCheck(db);
@@ -302,7 +298,7 @@ function openForWriting(file: string, options: OpenOptions, lock: ProjectLock): 
 
 /** A read-only opening, for `reason`; a damaged file is read as far as it can be, with what the check found. */
 function openForReading(file: string, options: OpenOptions, reason: ReadOnlyReason, blocker?: Blocker): OpenedProject {
-  const { db, notices } = connectReadOnly(file, options.nativeBinding);
+  const { db, notices } = connectReadOnly(file);
   try {
     checkIdentity(db, file, false);
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -338,8 +334,8 @@ export function damagedNotice(file: string, report: IntegrityReport): LocalizedT
   return inBoth((l) => say('damagedFound', { name: path.basename(file), count: report.problems.length, parts: parts[l] })[l]);
 }
 
-function connect(file: string, readonly: boolean, nativeBinding: string | undefined): Database.Database {
-  const db = new Database(file, { readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+function connect(file: string, readonly: boolean): Database.Database {
+  const db = new Database(file, withBinding({ readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS }));
   // The schema comes from the file: its triggers and views may use only functions SQLite deems harmless.
   db.pragma('trusted_schema = OFF');
   return db;
@@ -354,9 +350,8 @@ function connect(file: string, readonly: boolean, nativeBinding: string | undefi
  * folder or medium, a full disk) the file is read into memory instead, which needs none. better-sqlite3
  * is built without URI file names, so SQLite's `immutable=1` is not available.
  */
-function connectReadOnly(file: string, nativeBinding: string | undefined): { db: Database.Database; notices: LocalizedText[] } {
-  const binding = nativeBinding ? { nativeBinding } : {};
-  let db = connect(file, true, nativeBinding);
+function connectReadOnly(file: string): { db: Database.Database; notices: LocalizedText[] } {
+  let db = connect(file, true);
   try {
     lenient(db);
     db.pragma('user_version', { simple: true });
@@ -370,7 +365,7 @@ function connectReadOnly(file: string, nativeBinding: string | undefined): { db:
   // Header bytes 18–19 say WAL (2); an in-memory database cannot use WAL, so the copy says rollback journal (1).
   image[18] = 1;
   image[19] = 1;
-  db = new Database(image, { readonly: true, ...binding });
+  db = new Database(image, withBinding({ readonly: true }));
   lenient(db);
   const notices: LocalizedText[] = [];
   const wal = `${file}-wal`;

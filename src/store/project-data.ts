@@ -4,12 +4,12 @@
  * a PostgreSQL team server implements the same interface, and the handlers stay as they are.
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
-import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
-import type { TurnId } from '../domain/ids';
+import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, TurnId, Utf16Offset } from '../domain/ids';
 import type { Recording, RecordingId, RecordingInput } from '../domain/recordings';
 import type { Language, LocalizedText } from '../domain/text';
+import type { ReplacePlan, TextEdit, TextEditResult } from '../domain/text-edits';
 import type {
-  Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
+  Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CommentTargetKind, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
   Phase, PhaseCheck, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
 } from '../domain/types';
@@ -19,13 +19,16 @@ import type { TriangulationQuery } from '../analysis/triangulation';
 import type { ParsedDocument } from '../import/types';
 import type { ReportModel, ReportOptions } from '../report/model';
 import type { SearchOptions } from '../search/search';
+import type { CommentFilter, ReviewComment } from './comments';
 import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme } from './imported-rows';
 import type { Snapshot } from '../team/snapshot';
 import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
+import type { AppliedName, DeidKeyEntry, ShareResult } from '../domain/deid';
+import type { ShareOptions } from '../deid/share';
 import type { Resolved, Settlement } from './resolve';
 
-export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, Settlement };
+export type { ActionRecord, CommentFilter, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, ReviewComment, Settlement };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
@@ -77,6 +80,8 @@ export interface DocumentReads {
   summary(id: DocumentId): Promise<DocumentSummary>;
   text(id: DocumentId): Promise<string>;
   speakers(id: DocumentId): Promise<DocumentSpeaker[]>;
+  /** What replacing the text with `corrected` (read by the importers) would do (src/store/replace-text.ts); writes nothing. */
+  replacePlan(id: DocumentId, corrected: ParsedDocument): Promise<ReplacePlan>;
 }
 
 export interface DocumentWrites extends DocumentReads {
@@ -86,6 +91,19 @@ export interface DocumentWrites extends DocumentReads {
   setSpeaker(id: DocumentId, speaker: string, to: Pick<ValidArgs<'documents.setSpeaker'>, 'role' | 'informantId'>): Promise<void>;
   /** Swaps interviewer and informant turns of each document. */
   swapRoles(ids: readonly DocumentId[]): Promise<void>;
+  /**
+   * Edits the text (src/store/edit-text.ts) and moves every anchor into it; refused unless the text's hash is
+   * `expectedHash`. Several calls in one change (several documents) are one undo step.
+   */
+  editText(id: DocumentId, edits: readonly TextEdit[], options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Splits a turn at `at` (src/store/edit-turns.ts); refused unless the text's hash is `expectedHash`. */
+  splitTurn(id: DocumentId, turnId: TurnId, at: Utf16Offset, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Replaces the text with a corrected version, carrying every coding over; refused unless the text's hash is `expectedHash`. */
+  replaceText(id: DocumentId, corrected: ParsedDocument, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Joins a turn with the next one. */
+  joinTurns(id: DocumentId, turnId: TurnId, options: { readonly expectedHash: string }): Promise<TextEditResult>;
+  /** Changes one turn's speaker label, in the text and on the turn. */
+  setTurnSpeaker(id: DocumentId, turnId: TurnId, speaker: string, options: { readonly expectedHash: string }): Promise<TextEditResult>;
 }
 
 export interface InformantReads {
@@ -165,14 +183,20 @@ export interface MapWrites extends MapReads {
 }
 
 export interface CommentReads {
-  list(target?: CommentTarget): Promise<Comment[]>;
+  list(filter?: CommentFilter): Promise<Comment[]>;
   get(id: number): Promise<Comment>;
+  /** Whether the project has a comment with this GUID (a review comment keeps its file's). */
+  hasGuid(guid: string): Promise<boolean>;
+  /** The row of that kind of target with this GUID, if the project has it. */
+  targetByGuid(kind: CommentTargetKind, guid: string): Promise<number | undefined>;
 }
 
 export interface CommentWrites extends CommentReads {
   /** Written by this store's coder. */
   add(target: CommentTarget, body: string): Promise<number>;
   resolve(id: number, resolved: boolean): Promise<void>;
+  /** A supervisor's comment from a review package: their name, not a coder. */
+  addReview(comment: ReviewComment): Promise<number>;
 }
 
 export interface PhaseReads {
@@ -193,6 +217,18 @@ export interface RedactionWrites extends RedactionReads {
   add(input: ValidArgs<'redactions.add'>): Promise<RedactionId>;
   update(id: RedactionId, changes: Changes<'redactions.update'>): Promise<void>;
   remove(id: RedactionId): Promise<void>;
+}
+
+/** De-identification (issue 15): the key of real names and pseudonyms. */
+export interface DeidReads {
+  key(): Promise<DeidKeyEntry[]>;
+}
+
+export interface DeidWrites extends DeidReads {
+  /** Adds what one replacement did to the key (src/store/deid.ts). */
+  recordKey(applied: readonly AppliedName[]): Promise<void>;
+  /** Renames speaker labels of a document whose names were replaced ("Pak Joko" → "Pak [A-01]"). */
+  renameSpeakers(documentId: DocumentId, renames: readonly { from: string; to: string }[]): Promise<void>;
 }
 
 // Recordings beside their transcripts (issue 16): references to media files, or their bytes when embedded.
@@ -335,6 +371,7 @@ export interface ProjectReader {
   readonly comments: CommentReads;
   readonly phases: PhaseReads;
   readonly redactions: RedactionReads;
+  readonly deid: DeidReads;
   readonly coders: CoderReads;
   readonly project: ProjectReads;
   readonly analysis: AnalysisReads;
@@ -358,6 +395,7 @@ export interface ProjectTransaction extends ProjectReader {
   readonly comments: CommentWrites;
   readonly phases: PhaseWrites;
   readonly redactions: RedactionWrites;
+  readonly deid: DeidWrites;
   readonly coders: CoderWrites;
   readonly project: ProjectWrites;
   readonly imports: ImportWrites;
@@ -399,6 +437,8 @@ export interface ProjectData extends ProjectReader {
 
   /** Team coding (src/team): the project written to `out` as a copy for `coder` to code independently; the project is not changed. */
   copyForCoder(out: string, coder: string, keepOwn: boolean): Promise<CopyForCoderResult>;
+  /** A de-identified copy of the project (src/deid/share.ts), with a .qdpx of it when asked; the project is not changed. */
+  shareDeidentified(options: ShareOptions): Promise<ShareResult>;
   /** What merging a coder's copy (read by src/team/read-copy.ts) would do, with the conflicts to settle; writes nothing. */
   mergePlan(copy: Snapshot, fileName: string): Promise<MergePlan>;
   /** Merges a coder's copy as one action after a backup, conflicts settled by `resolutions`; the report goes into the journal too. */

@@ -48,8 +48,6 @@ export class ProjectStore {
 
   /** Null when this store may write; otherwise why it may not. */
   readOnly: ReadOnlyReason | null = null;
-  /** The better-sqlite3 binary this store was opened with (Electron's), for a second file it opens (a coder's copy). */
-  nativeBinding: string | undefined = undefined;
   /** What the user must be told about this opening, shown once by the window that opened it. */
   readonly notices: LocalizedText[] = [];
   /** False when the project's history was found damaged and could not be cleared (read-only). */
@@ -87,11 +85,10 @@ export class ProjectStore {
     const opened = openProject(file, { ...rest, owner: { coder, app } });
     const store = new ProjectStore(opened.db, file, coder, opened.lock);
     store.readOnly = opened.readOnly;
-    store.nativeBinding = rest.nativeBinding;
     store.notices.push(...opened.notices, ...takeOpeningNotes(store.db));
     try {
       if (store.readOnly === null && !store.db.readonly) {
-        const replaced = restoreOwnTriggers(store.db, rest.nativeBinding);
+        const replaced = restoreOwnTriggers(store.db);
         if (replaced) store.notices.push(replaced);
       }
       store.checkHistory();

@@ -3,6 +3,7 @@ import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { RedactionId } from '../domain/ids';
 import type { Redaction } from '../domain/types';
+import type { ListedKind } from '../domain/deid';
 import { now } from './project-store';
 
 const say = defineMessages({
@@ -22,7 +23,7 @@ const say = defineMessages({
 
 type Db = Database.Database;
 
-const select = 'SELECT id, term, replacement, created_at AS createdAt FROM redactions';
+const select = 'SELECT id, term, replacement, kind, created_at AS createdAt FROM redactions';
 
 /** One spelling of a term: NFC, single spaces, trimmed, so "Kopi  Lereng" and "Kopi Lereng" are one name. */
 const tidy = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -56,19 +57,21 @@ function checked(field: 'term' | 'replacement', value: string): string {
   return text;
 }
 
-export function addRedaction(db: Db, input: { term: string; replacement: string }): RedactionId {
+/** `kind` (migration 15) says how de-identification finds the name: a person's by its parts too, others only whole; `other` when not given. */
+export function addRedaction(db: Db, input: { term: string; replacement: string; kind?: ListedKind | undefined }): RedactionId {
   const term = checked('term', input.term);
   const replacement = checked('replacement', input.replacement);
   assertNew(db, term, null);
-  return Number(db.prepare('INSERT INTO redactions (term, replacement, created_at) VALUES (?, ?, ?)').run(term, replacement, now()).lastInsertRowid) as RedactionId;
+  return Number(db.prepare('INSERT INTO redactions (term, replacement, kind, created_at) VALUES (?, ?, ?, ?)')
+    .run(term, replacement, input.kind ?? 'other', now()).lastInsertRowid) as RedactionId;
 }
 
-export function updateRedaction(db: Db, id: RedactionId, changes: { term?: string | undefined; replacement?: string | undefined }): void {
+export function updateRedaction(db: Db, id: RedactionId, changes: { term?: string | undefined; replacement?: string | undefined; kind?: ListedKind | undefined }): void {
   const current = getRedaction(db, id);
   const term = changes.term === undefined ? current.term : checked('term', changes.term);
   const replacement = changes.replacement === undefined ? current.replacement : checked('replacement', changes.replacement);
   assertNew(db, term, id);
-  db.prepare('UPDATE redactions SET term = ?, replacement = ? WHERE id = ?').run(term, replacement, id);
+  db.prepare('UPDATE redactions SET term = ?, replacement = ?, kind = ? WHERE id = ?').run(term, replacement, changes.kind ?? current.kind, id);
 }
 
 export function removeRedaction(db: Db, id: RedactionId): Redaction {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { defineMessages, type LocalizedText } from '../domain/text';
 import { MIGRATIONS } from './migrations/index';
 import { applyMigrations } from './open';
+import { withBinding } from './native-binding';
 
 /**
  * Triggers are SQL kept in the project file that SQLite runs on every write. SQLite keeps them
@@ -20,11 +21,12 @@ const say = defineMessages({
 const cache = new Map<string, ReadonlyMap<string, string>>();
 
 /** The triggers of a new project of the current format, by name; built once per process in memory. */
-function referenceTriggers(nativeBinding?: string): ReadonlyMap<string, string> {
-  const key = nativeBinding ?? '';
+function referenceTriggers(): ReadonlyMap<string, string> {
+  const options = withBinding({});
+  const key = options.nativeBinding ?? '';
   const known = cache.get(key);
   if (known) return known;
-  const db = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+  const db = new Database(':memory:', options);
   try {
     db.pragma('foreign_keys = ON');
     applyMigrations(db, MIGRATIONS);
@@ -45,8 +47,8 @@ function triggersOf(db: Database.Database): [string, string][] {
  * Makes the file's triggers exactly Tematik's, in one transaction. Returns a notice when it had
  * to change, add or remove any, null when they were already ours. Call only on a connection that may write.
  */
-export function restoreOwnTriggers(db: Database.Database, nativeBinding?: string): LocalizedText | null {
-  const reference = referenceTriggers(nativeBinding);
+export function restoreOwnTriggers(db: Database.Database): LocalizedText | null {
+  const reference = referenceTriggers();
   const present = new Map(triggersOf(db));
   const foreign = [...present].filter(([name, sql]) => reference.get(name) !== sql).map(([name]) => name);
   const missing = [...reference.keys()].filter((name) => !present.has(name));

@@ -16,24 +16,22 @@ const READER = 'merge';
  * it open). A copy saved by an older Tematik cannot be read in place (its format must be upgraded
  * first, which writes), so a scratch copy of it is upgraded in the temporary folder, read and
  * removed: the coder's file is never written. `openProject` is the open project's path, which
- * cannot be merged into itself; `nativeBinding` the better-sqlite3 binary of this runtime (Electron's).
+ * cannot be merged into itself.
  */
-export function readCopy(file: string, openProject: string | null, nativeBinding?: string): Snapshot {
+export function readCopy(file: string, openProject: string | null): Snapshot {
   const resolved = path.resolve(file);
   const name = path.basename(resolved);
   if (openProject !== null && sameFile(resolved, openProject)) throw new TematikError('bad_input', say('sameFile', { file: name }));
   try {
-    return readFrom(resolved, name, nativeBinding);
+    return readFrom(resolved, name);
   } catch (error) {
-    if (error instanceof TematikError && error.kind === 'read_only' && fs.existsSync(resolved)) return readUpgraded(resolved, name, nativeBinding);
+    if (error instanceof TematikError && error.kind === 'read_only' && fs.existsSync(resolved)) return readUpgraded(resolved, name);
     throw refusal(error, name);
   }
 }
 
-const binding = (nativeBinding: string | undefined) => (nativeBinding ? { nativeBinding } : {});
-
-function readFrom(file: string, name: string, nativeBinding: string | undefined): Snapshot {
-  const store = ProjectStore.open(file, READER, { readOnly: true, ...binding(nativeBinding) });
+function readFrom(file: string, name: string): Snapshot {
+  const store = ProjectStore.open(file, READER, { readOnly: true });
   try {
     if (store.readOnly === 'damaged') throw framed(new TematikError('damaged', say('damaged', { file: name })));
     return readSnapshot(store.db, name, true);
@@ -43,13 +41,13 @@ function readFrom(file: string, name: string, nativeBinding: string | undefined)
 }
 
 /** An older copy: upgraded in a scratch folder (its GUIDs are new there, so it is matched by text and code path). */
-function readUpgraded(file: string, name: string, nativeBinding: string | undefined): Snapshot {
+function readUpgraded(file: string, name: string): Snapshot {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-merge-'));
   try {
     const scratch = path.join(folder, 'copy.tematik');
     fs.copyFileSync(file, scratch);
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${scratch}-wal`);
-    const store = ProjectStore.open(scratch, READER, binding(nativeBinding));
+    const store = ProjectStore.open(scratch, READER);
     try {
       if (store.readOnly !== null) throw framed(new TematikError('damaged', say('damaged', { file: name })));
       return readSnapshot(store.db, name, true);

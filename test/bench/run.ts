@@ -7,13 +7,15 @@
  * the app process on it (first screen, memory); BENCH_ONLY=responsive only the UI latency during
  * an import through the worker host; BENCH_ONLY=agreement only inter-coder agreement, on a
  * project of its own (4 coders, 1,000 interviews, 200 codes); BENCH_ONLY=import only the import
- * of both corpora (wall and CPU time), to compare a change to the import path before and after.
+ * of both corpora (wall and CPU time), to compare a change to the import path before and after;
+ * BENCH_ONLY=edit only editing a long coded transcript and undoing the edits.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAgreement } from './agreement';
 import { benchAnalysis } from './analysis';
+import { benchEditText } from './edit-text';
 import { benchAppProcess } from './first-screen';
 import { benchApplyCode, benchImport } from './import-and-code';
 import { benchReport } from './report';
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   try {
     if (only === 'responsive') return await benchResponsive(dir, Math.round(1000 * scale), 8000);
     if (only === 'agreement') return await benchAgreement(dir, Math.round(1000 * scale), 8000);
+    if (only === 'edit') return await benchEditText(dir, 200);
     if (only === 'import') {
       for (const kind of ['realistic', 'dense'] as const) (await benchImport(dir, Math.round(1000 * scale), 8000, kind)).client.session.close();
       return;

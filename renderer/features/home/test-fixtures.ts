@@ -12,5 +12,5 @@ export const informant = (id: number, label: string, typeId: number, attributes:
 
 export const doc = (id: number, title: string, informantIds: number[], extra: Partial<DocumentSummary> = {}): DocumentSummary => ({
   id: id as DocumentId, title, sourceName: `${title}.txt`, format: 'txt', encoding: 'utf-8', wordCount: 100, charCount: 600, turnCount: 10,
-  codingCount: 0, informantIds: informantIds as InformantId[], importedAt: '2025-01-01T00:00:00Z', ...extra,
+  codingCount: 0, informantIds: informantIds as InformantId[], importedAt: '2025-01-01T00:00:00Z', contentHash: '0'.repeat(64), ...extra,
 });

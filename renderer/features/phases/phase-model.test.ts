@@ -6,7 +6,7 @@ import { checklist, checklistProgress, phaseFact, phaseState, viewForPhase } fro
 
 const doc = (id: number, title: string): DocumentSummary => ({
   id: id as DocumentId, title, sourceName: `${title}.docx`, format: 'docx', encoding: 'utf-8', wordCount: 100, charCount: 600, turnCount: 10,
-  codingCount: 0, informantIds: [1 as InformantId], importedAt: '2025-01-01T00:00:00Z',
+  codingCount: 0, informantIds: [1 as InformantId], importedAt: '2025-01-01T00:00:00Z', contentHash: '0'.repeat(64),
 });
 const theme = (id: number, name: string, extra: Partial<Theme> = {}): Theme => ({
   id: id as ThemeId, parentId: null, name, definition: '', scope: '', status: 'candidate', colour: '#4e79a7', exemplarCodingId: null,

@@ -27,7 +27,7 @@ function syntheticDocument(turnCount: number, wordsPerTurn: number): DocumentCon
   }
   return {
     id: 1 as DocumentId, title: 'Sintetis', sourceName: 'sintetis.txt', format: 'txt', encoding: 'utf-8',
-    wordCount: turnCount * wordsPerTurn, charCount: text.length, turnCount: turns.length, codingCount: 0, informantIds: [], importedAt: '2025-03-12T00:00:00Z',
+    wordCount: turnCount * wordsPerTurn, charCount: text.length, turnCount: turns.length, codingCount: 0, informantIds: [], importedAt: '2025-03-12T00:00:00Z', contentHash: '0'.repeat(64),
     text, turns,
   };
 }

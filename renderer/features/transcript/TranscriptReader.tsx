@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import type { TurnId } from '../../../src/domain/ids';
 import type { Code, Coding, DocumentContent, Turn } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
@@ -14,6 +15,8 @@ import { keyAssignments } from './key-map';
 import { offsetToPoint, offsetsToRange, pointToOffset, rangeToOffsets } from './selection-offsets';
 import { transcriptStrings } from './strings';
 import { LANE_WIDTH, TurnBlock } from './TurnBlock';
+import { TurnEditor } from './TurnEditor';
+import { TurnTools } from './TurnTools';
 import { useVirtualList } from './use-virtual-list';
 import { useFollowPlayback } from '../player/playback';
 
@@ -26,12 +29,29 @@ export interface ReaderActions {
   readonly notify: (message: string) => void;
 }
 
+/**
+ * Edit mode (issue 15): what the reader asks to change the text. Each sends one change against
+ * the text the reader shows (its content hash), never the whole visible text; each resolves true
+ * when it was saved, false when it failed (the error is shown already).
+ */
+export interface EditActions {
+  /** The block's text [start, end) becomes `after`. */
+  readonly save: (start: number, end: number, after: string) => Promise<boolean>;
+  readonly split: (turnId: TurnId, at: number) => Promise<boolean>;
+  readonly join: (turnId: TurnId) => Promise<boolean>;
+  readonly relabel: (turnId: TurnId, speaker: string) => Promise<boolean>;
+}
+
 interface Props {
   readonly doc: Pick<DocumentContent, 'id' | 'title' | 'text' | 'turns'>;
   readonly codings: readonly Coding[];
   readonly codes: readonly Code[];
   readonly focus?: { readonly start: number; readonly end: number } | undefined;
   readonly actions: ReaderActions;
+  /** Set in edit mode. */
+  readonly edit?: EditActions | undefined;
+  /** E was pressed in reading mode: the view turns edit mode on (and the reader opens the turn at the caret). */
+  readonly onEditKey?: () => void;
   /** Test hook: the block index the reader scrolled to for `focus`. */
   readonly onFocusScrolled?: (index: number) => void;
 }
@@ -66,7 +86,7 @@ interface Popover {
  * to stored-text offsets, the floating code picker, the coding popover, code drops
  * from the codebook, keys 1–9, and scrolling to a focused range.
  */
-export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusScrolled }: Props) {
+export function TranscriptReader({ doc, codings, codes, focus, actions, edit, onEditKey, onFocusScrolled }: Props) {
   const t = useStrings(transcriptStrings);
   const text = doc.text;
   // The text is re-read after changes that may touch it (speakers, undo); keep the same turns (and so the same blocks, measurements, scroll) when they did not change.
@@ -79,6 +99,16 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
   const keys = useMemo(() => keyAssignments(codes, recent), [codes, recent]);
   const lines = useMemo(() => linesOf(blocks), [blocks]);
   const marginWidth = Math.max(lanes.count, 2) * LANE_WIDTH + 10;
+  // Edit mode: the block whose text is open in the editor (by key), and one opened by E before edit mode was on.
+  const [editing, setEditing] = useState<string | null>(null);
+  const openOnEdit = useRef<string | null>(null);
+  useEffect(() => {
+    if (!edit) setEditing(null);
+    else if (openOnEdit.current) {
+      setEditing(openOnEdit.current);
+      openOnEdit.current = null;
+    }
+  }, [edit]);
   const canvasWidth = GUTTER + TEXT_MAX + marginWidth + 16;
 
   const [pending, setPending] = useState<Pending | null>(null);
@@ -376,7 +406,15 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
       return;
     }
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-    if (plain && (event.key === 'Enter' || event.key === 'c' || event.key === 'C')) {
+    if (plain && (event.key === 'e' || event.key === 'E') && (edit || onEditKey)) {
+      event.preventDefault();
+      const key = blocks[blockIndexAt(blocks, clampCaret(lines, from.focus))]!.key;
+      if (edit) setEditing(key);
+      else {
+        openOnEdit.current = key;
+        onEditKey?.();
+      }
+    } else if (plain && (event.key === 'Enter' || event.key === 'c' || event.key === 'C')) {
       if (openKeyPicker()) event.preventDefault();
     } else if (event.key === 'Escape' && keySel && keySel.anchor !== keySel.focus && !pending) {
       event.preventDefault();
@@ -554,6 +592,24 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, onFocusS
               onStripeKey={onStripeKey}
               onStripeFocus={setStripeStop}
               stripeLabel={stripeLabel}
+              editTools={edit && (
+                <TurnTools
+                  turnId={turnIdOf(block)}
+                  speaker={block.speaker}
+                  hasNext={blocks[index + 1] !== undefined && turnIdOf(blocks[index + 1]!) !== null}
+                  onEdit={() => setEditing(block.key)}
+                  edit={edit}
+                />
+              )}
+              editor={edit && editing === block.key ? (
+                <TurnEditor
+                  key={`${block.key}:${block.start}:${block.end}:${text.length}`}
+                  initial={text.slice(block.start, block.end)}
+                  onCancel={() => setEditing(null)}
+                  onSave={(after) => edit.save(block.start, block.end, after).then((saved) => { if (saved) setEditing(null); return saved; })}
+                  {...(turnIdOf(block) !== null ? { onSplit: (caret: number) => edit.split(turnIdOf(block)!, block.start + caret).then((saved) => { if (saved) setEditing(null); return saved; }) } : {})}
+                />
+              ) : undefined}
             />
           );
         })}
@@ -634,4 +690,9 @@ export function estimateHeight(block: Block, width: number, marginWidth: number)
   for (const paragraph of block.paragraphs) for (const line of paragraph) lines += Math.max(1, Math.ceil((line.end - line.start) / perLine));
   const gutter = block.startMs !== null ? 44 : 24;
   return Math.max(gutter, lines * LINE_HEIGHT) + BLOCK_PADDING + (block.paragraphs.length - 1) * PARAGRAPH_GAP;
+}
+
+/** The speaker turn a block shows, or null for a paragraph of a text without turns. */
+function turnIdOf(block: Block): TurnId | null {
+  return block.kind === 'paragraph' ? null : (Number(block.key.slice(1)) as TurnId);
 }

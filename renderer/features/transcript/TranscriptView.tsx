@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CodeId, DocumentId, Utf16Offset } from '../../../src/domain/ids';
+import type { CodeId, DocumentId, TurnId, Utf16Offset } from '../../../src/domain/ids';
+import { diffEdit, type RemovedCoding, type TextEditResult } from '../../../src/domain/text-edits';
 import type { Code, Coding, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { forgetRecentCodes } from '../../lib/recent-codes';
@@ -11,7 +12,8 @@ import { CoderBar } from '../coders/CoderBar';
 import { shows, type CoderView } from '../coders/coder-view';
 import { useCoderView } from '../coders/use-coder-view';
 import { INFORMANT_DRAG_TYPE, SpeakerMap } from '../speakers/SpeakerMap';
-import { TranscriptReader, type ReaderActions } from './TranscriptReader';
+import { ReplaceDialog } from './ReplaceDialog';
+import { TranscriptReader, type EditActions, type ReaderActions } from './TranscriptReader';
 import { Player } from '../player/Player';
 import { PlaybackProvider, PlaybackStore } from '../player/playback';
 import { transcriptStrings } from './strings';
@@ -56,6 +58,30 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
     };
   }, [documentId, run, notify, cache]);
 
+  // Edit mode (issue 15): reading stays read-only; each edit is sent against the text shown (its hash).
+  const [editMode, setEditMode] = useState(false);
+  const [removed, setRemoved] = useState<readonly RemovedCoding[]>([]);
+  const [replacing, setReplacing] = useState(false);
+  const hash = text.data?.contentHash;
+  const edit = useMemo<EditActions | undefined>(() => {
+    if (!editMode || !hash) return undefined;
+    const done = (result: TextEditResult) => {
+      setRemoved(result.codingsRemoved);
+      if (result.codingsRemoved.length === 0) notify({ tone: 'info', message: result.codingsMoved > 0 ? t('edited', { moved: result.codingsMoved }) : t('editedPlain') });
+      return true;
+    };
+    return {
+      save: async (start, end, after) => {
+        const change = diffEdit(text.data!.text.slice(start, end), after, start);
+        if (!change) return true;
+        return run('documents.editText', { id: documentId, edits: [change], expectedHash: hash }).then(done, () => false);
+      },
+      split: (turnId: TurnId, at: number) => run('documents.splitTurn', { id: documentId, turnId, at: at as Utf16Offset, expectedHash: hash }).then(done, () => false),
+      join: (turnId: TurnId) => run('documents.joinTurns', { id: documentId, turnId, expectedHash: hash }).then(done, () => false),
+      relabel: (turnId: TurnId, speaker: string) => run('documents.setTurnSpeaker', { id: documentId, turnId, speaker, expectedHash: hash }).then(done, () => false),
+    };
+  }, [editMode, hash, documentId, run, notify, t, text.data]);
+
   const error = text.error ?? documents.error;
   if (error) return <section className="tv tv-message"><p>{t('loadFailed', { message: error.message })}</p></section>;
   const doc = text.data && summary ? { ...summary, ...text.data } : undefined;
@@ -63,9 +89,33 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   return (
     <section className="tv" data-testid="transcript-view">
       <TranscriptHeader doc={doc} codings={shown} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} whose={whose} />
+      <div className={`tv-editbar${editMode ? ' is-on' : ''}`}>
+        <button type="button" className={editMode ? 'primary' : ''} aria-pressed={editMode} onClick={() => { setEditMode(!editMode); setRemoved([]); }} data-testid="edit-mode">
+          {editMode ? t('editModeOn') : `✎ ${t('editMode')}`}
+        </button>
+        <button type="button" onClick={() => setReplacing(true)} data-testid="replace-open">{t('replaceOpen')}</button>
+        {editMode && <span className="muted tv-editbar-hint">{t('editModeHint')}</span>}
+      </div>
+      {removed.length > 0 && (
+        <div className="tv-edit-notice" role="status" data-testid="edit-removed">
+          <p>{t('editRemoved', { n: removed.length })}</p>
+          <ul>{removed.map((c) => <li key={c.id}>{t('editRemovedItem', { code: c.codeName, quote: c.quote.length > 80 ? `${c.quote.slice(0, 79)}…` : c.quote })}</li>)}</ul>
+          <button type="button" onClick={() => { void run('history.undo', {}).then(() => setRemoved([]), () => undefined); }} data-testid="edit-undo">{t('editUndo')}</button>
+          <button type="button" onClick={() => setRemoved([])}>{t('editDismiss')}</button>
+        </div>
+      )}
+      {replacing && (
+        <ReplaceDialog documentId={doc.id} title={doc.title} onClose={() => setReplacing(false)} onReplaced={(result, file) => {
+          setReplacing(false);
+          setRemoved(result.codingsRemoved);
+          notify({ tone: 'info', message: t('replaceDone', { file, moved: result.codingsMoved, removed: result.codingsRemoved.length }) });
+        }} />
+      )}
       <PlaybackProvider store={playback}>
         <Player key={documentId} documentId={documentId} turns={doc.turns} store={playback} />
         <TranscriptReader
+          edit={edit}
+          onEditKey={() => setEditMode(true)}
           doc={doc}
           codings={shown}
           codes={codeList ?? []}

@@ -1,4 +1,4 @@
-import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Block } from './blocks';
 import { segmentLine } from './blocks';
 import { codingsIn, type CodingView } from './coding-view';
@@ -42,6 +42,10 @@ export interface TurnBlockProps {
   readonly onStripeFocus: (codingId: number) => void;
   /** What a screen reader says for a stripe: the code and the start of the quote. */
   readonly stripeLabel: (coding: CodingView) => string;
+  /** Edit mode: the turn's edit buttons, shown under the speaker. */
+  readonly editTools?: ReactNode;
+  /** Edit mode, this turn open: the editor in place of the text (the stripes stay in the margin). */
+  readonly editor?: ReactNode;
 }
 
 /**
@@ -50,7 +54,7 @@ export interface TurnBlockProps {
  * stripes in the margin, measured from where the coded text actually wraps.
  */
 export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
-  const { block, index, top, text, codings, lanes, width, hovered, focused, roleLabel, onStripeHover, onStripeClick, stripeStop, onStripeKey, onStripeFocus, stripeLabel } = props;
+  const { block, index, top, text, codings, lanes, width, hovered, focused, roleLabel, onStripeHover, onStripeClick, stripeStop, onStripeKey, onStripeFocus, stripeLabel, editTools, editor } = props;
   const here = useMemo(() => codingsIn(codings, block.start, block.end), [codings, block.start, block.end]);
   const byId = useMemo(() => new Map(here.map((c) => [c.id, c])), [here]);
   const textRef = useRef<HTMLDivElement>(null);
@@ -69,7 +73,7 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
     const observer = new ResizeObserver(measure);
     observer.observe(textRef.current);
     return () => observer.disconnect();
-  }, [block, here, lanes, width]);
+  }, [block, here, lanes, width, editor]);
 
   const laneCount = Math.max(lanes.count, 2);
   return (
@@ -87,9 +91,11 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
       <div className="tv-gutter">
         {block.speaker && <span className="tv-speaker" title={`${roleLabel}: ${block.speaker}`}>{block.speaker}</span>}
         <TurnTime startMs={block.startMs} offset={block.start} isTurn={block.kind === 'turn'} />
+        {editTools}
       </div>
       <div className="tv-text" ref={textRef}>
-        {block.paragraphs.map((lines, p) => (
+        {editor}
+        {!editor && block.paragraphs.map((lines, p) => (
           <p className="tv-para" key={p}>
             {lines.map((line, l) => (
               <Fragment key={line.start}>

@@ -82,6 +82,12 @@ async function table(args: TableArgs, ctx: Context): Promise<ExportTable> {
       const units = await analysisHandlers['analysis.agreementDisagreements'](args.agreement, ctx);
       return disagreementTable(units, result.coders, args.language ?? 'en');
     }
+    case 'deidKey': {
+      // The key pairs real names with pseudonyms: written only on its own, never inside a shared copy.
+      const informants = new Map((await data.informants.list()).map((i) => [i.id as number, i.label]));
+      return { name: 'de-identification key', title: 'De-identification key', header: ['Real name', 'Pseudonym', 'Kind', 'Informant', 'Replaced', 'First applied', 'Last applied'],
+        rows: (await data.deid.key()).map((k) => [k.name, k.pseudonym, k.kind, k.informantId === null ? '' : informants.get(k.informantId) ?? '', k.replaced, k.firstAppliedAt, k.lastAppliedAt]) };
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { attributeHandlers, informantHandlers, informantTypeHandlers } from './i
 import { memoHandlers } from './memos';
 import { recordingHandlers, turnHandlers } from './recordings';
 import { redactionHandlers } from './redactions';
+import { deidHandlers } from './deid';
 import { refiHandlers } from './refi';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
@@ -29,6 +30,7 @@ export const handlers: HandlerTable = {
   ...memoHandlers, ...themeHandlers, ...themeLinkHandlers, ...mapHandlers, ...commentHandlers, ...phaseHandlers,
   ...analysisHandlers, ...exportHandlers, ...searchHandlers, ...reportHandlers, ...refiHandlers,
   ...redactionHandlers,
+  ...deidHandlers,
   ...coderHandlers,
   ...taguetteHandlers,
   ...hotkeyHandlers,

@@ -62,12 +62,11 @@ class SqliteProject implements OpenProject {
  * @param nativeBinding a better-sqlite3 binary for a runtime other than Node (Electron)
  */
 export function sqliteBackend({ nativeBinding }: { readonly nativeBinding?: string } = {}): ProjectBackend {
-  const binding = nativeBinding ? { nativeBinding } : {};
-  // Backups and restores open their files with the same binary (src/store/native-binding.ts).
+  // Every file this thread opens — projects, backups, coders' copies — loads this binary (src/store/native-binding.ts).
   useNativeBinding(nativeBinding);
   // ProjectStore.open is synchronous: a file on this machine opens in a moment, and nothing else runs meanwhile.
   const open = async (file: string, opener: Opener, options: { create?: true; name?: string; readOnly?: true }) =>
-    new SqliteProject(ProjectStore.open(file, opener.coder, { ...options, ...binding, app: opener.app }));
+    new SqliteProject(ProjectStore.open(file, opener.coder, { ...options, app: opener.app }));
   return {
     create: (file, name, opener) => open(file, opener, { create: true, ...(name ? { name } : {}) }),
     open: (file, opener) => open(file, opener, {}),

@@ -1,5 +1,6 @@
 import { mergeCopy, mergePlan } from '../../team/apply';
 import { writeCopyForCoder } from '../../team/make-copy';
+import { shareDeidentified } from '../../deid/share';
 import { createBackup } from '../backup';
 import { integrityCheck } from '../integrity';
 import { damagedNotice } from '../open';
@@ -54,7 +55,8 @@ function sqliteProjectData(store: ProjectStore): ProjectData {
     // A copy is written from one snapshot (VACUUM INTO), as a backup is; a merge makes its backup and then its one
     // change, in its turn as a transaction, so no read lands between them. The merge's writing is SQLite's own
     // (src/team/apply.ts): a second backend would give these three its own.
-    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn, store.nativeBinding)),
+    copyForCoder: (out, coder, keepOwn) => turns.read(async () => writeCopyForCoder(db, store.file, out, coder, keepOwn)),
+    shareDeidentified: (options) => turns.read(async () => shareDeidentified(db, store.file, options)),
     mergePlan: (copy, fileName) => turns.read(async () => mergePlan(store, copy, fileName)),
     mergeCopy: (copy, fileName, resolutions, language) => turns.transaction(async () => mergeCopy(store, copy, fileName, resolutions, language)),
   };

@@ -11,6 +11,9 @@ import * as coders from '../coders';
 import * as codings from '../codings';
 import * as comments from '../comments';
 import * as documents from '../documents';
+import { editText } from '../edit-text';
+import * as editTurns from '../edit-turns';
+import * as replacement from '../replace-text';
 import { moveThemeCode, setHotkey } from '../hotkeys';
 import * as imported from '../imported-rows';
 import * as informants from '../informants';
@@ -21,6 +24,7 @@ import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
 import * as recordings from '../recordings';
 import * as redactions from '../redactions';
+import { listDeidKey, recordDeidKey, renameSpeakers } from '../deid';
 import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
@@ -85,11 +89,17 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       summary: async (id) => documents.getDocumentSummary(db, id),
       text: async (id) => documents.documentText(db, id),
       speakers: async (id) => speakers.documentSpeakers(db, id),
+      replacePlan: async (id, corrected) => replacement.planReplacement(db, id, corrected),
+      replaceText: async (id, corrected, { expectedHash }) => replacement.replaceText(db, id, corrected, expectedHash),
       rename: async (id, title) => documents.renameDocument(db, id, title),
       assign: async (id, informantIds) => documents.assignInformants(db, id, informantIds),
       delete: async (id) => { documents.deleteDocument(db, id); },
       setSpeaker: async (id, speaker, to) => { speakers.setSpeaker(db, id, speaker, to); },
       swapRoles: async (ids) => { for (const id of ids) speakers.swapRoles(db, id); },
+      editText: async (id, edits, { expectedHash }) => editText(db, id, edits, expectedHash),
+      splitTurn: async (id, turnId, at, { expectedHash }) => editTurns.splitTurn(db, id, turnId, at, expectedHash),
+      joinTurns: async (id, turnId, { expectedHash }) => editTurns.joinTurns(db, id, turnId, expectedHash),
+      setTurnSpeaker: async (id, turnId, speaker, { expectedHash }) => editTurns.setTurnSpeaker(db, id, turnId, speaker, expectedHash),
     },
     informants: {
       types: async () => informants.listInformantTypes(db),
@@ -140,10 +150,13 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       resetLayout: async () => resetLayout(db),
     },
     comments: {
-      list: async (target) => comments.listComments(db, target),
+      list: async (filter) => comments.listComments(db, filter),
       get: async (id) => comments.getComment(db, id),
+      hasGuid: async (guid) => comments.hasCommentGuid(db, guid),
+      targetByGuid: async (kind, guid) => comments.targetByGuid(db, kind, guid),
       add: async (target, body) => comments.addComment(db, target, body, store.coderId()),
       resolve: async (id, resolved) => comments.resolveComment(db, id, resolved, store.coderId()),
+      addReview: async (comment) => comments.addReviewComment(db, comment),
     },
     phases: {
       checks: async () => listChecks(db),
@@ -155,6 +168,11 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       add: async (input) => redactions.addRedaction(db, input),
       update: async (id, changes) => redactions.updateRedaction(db, id, changes),
       remove: async (id) => { redactions.removeRedaction(db, id); },
+    },
+    deid: {
+      key: async () => listDeidKey(db),
+      recordKey: async (applied) => recordDeidKey(db, applied),
+      renameSpeakers: async (documentId, renames) => renameSpeakers(db, documentId, renames),
     },
     coders: {
       list: async () => coders.listCoders(db),

@@ -50,14 +50,14 @@ describe('triggers in a project file', () => {
     const db = new Database(file);
     // The colleague's "sample": every coding the user makes quietly deletes the journal, and texts may be rewritten again.
     db.exec(`CREATE TRIGGER "zz_wipe" AFTER INSERT ON codings BEGIN DELETE FROM memos; END`);
-    db.exec('DROP TRIGGER documents_text_frozen');
+    db.exec('DROP TRIGGER documents_text_with_hash');
     db.exec('DROP TRIGGER search_code_added');
     db.exec(`CREATE TRIGGER search_code_added AFTER INSERT ON codes BEGIN DELETE FROM codings; END`);
     db.close();
 
     const c = client();
     const info = await c.invoke('project.open', { path: file });
-    expect(info.notices.map((n) => n.en)).toEqual([expect.stringMatching(/contained 3 database trigger\(s\) that Tematik did not make or that had been altered \((?=.*zz_wipe)(?=.*documents_text_frozen)(?=.*search_code_added).*\)/)]);
+    expect(info.notices.map((n) => n.en)).toEqual([expect.stringMatching(/contained 3 database trigger\(s\) that Tematik did not make or that had been altered \((?=.*zz_wipe)(?=.*documents_text_with_hash)(?=.*search_code_added).*\)/)]);
     expect(info.notices[0]!.id).toMatch(/berisi 3 trigger basis data/);
 
     await c.invoke('memos.create', { kind: 'journal', body: 'Catatan reflektif.', target: { kind: 'project' } });
