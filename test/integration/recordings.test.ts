@@ -115,16 +115,31 @@ describe('recordings beside their transcripts', () => {
 
   it('reads an embedded recording across the parts it is stored in', async () => {
     const p = await withRecording();
-    const bytes = Buffer.from(Array.from({ length: 2.5 * 1024 * 1024 }, (_, i) => (i * 7919) % 251));
+    const bytes = Buffer.alloc(2.5 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
     const file = path.join(p.dir, 'panjang.ogg');
     fs.writeFileSync(file, bytes);
     const { id } = await p.invoke('recordings.link', { documentId: p.documentId, path: file, embed: true });
     const read = async (start: number, length: number) => Buffer.from((await p.invoke('recordings.bytes', { id, start, length })).base64, 'base64');
     const mib = 1024 * 1024;
     expect(await read(mib - 10, 20)).toEqual(bytes.subarray(mib - 10, mib + 10));
-    expect(await read(0, 4 * mib)).toEqual(bytes);
+    // Compared as bytes: a deep equality of 2.5 MB walks it element by element.
+    expect((await read(0, 4 * mib)).equals(bytes)).toBe(true);
     expect(await read(2 * mib + 5, 3)).toEqual(bytes.subarray(2 * mib + 5, 2 * mib + 8));
     expect(await read(bytes.length - 4, 100)).toEqual(bytes.subarray(bytes.length - 4));
+  });
+
+  it('leaves recordings out of a de-identified copy: a voice and a file name identify the informant', async () => {
+    const p = await withRecording();
+    await p.invoke('recordings.link', { documentId: p.documentId, path: p.wav, embed: true });
+    const out = path.join(p.dir, 'anonim.tematik');
+    await p.invoke('deid.share', { path: out });
+    const copy = localClient({ coder: 'Peneliti B' });
+    await copy.invoke('project.open', { path: out, readOnly: true });
+    expect(await copy.invoke('documents.list', {})).toHaveLength(1);
+    expect(await copy.invoke('recordings.list', {})).toEqual([]);
+    expect(copy.session.store.db.prepare('SELECT count(*) FROM recording_blobs').pluck().get()).toBe(0);
+    copy.session.close();
   });
 
   it('refuses to embed a file over 500 MB, a file that is no recording, and a folder', async () => {
