@@ -22,8 +22,9 @@ import type { Snapshot } from '../team/snapshot';
 import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
 import type { ActionRecord } from './project-store';
 import type { Resolved, Settlement } from './resolve';
+import type { RowGuids } from './row-guid';
 
-export type { ActionRecord, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, Settlement };
+export type { ActionRecord, RowGuids, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, Settlement };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
@@ -245,6 +246,11 @@ export interface ExchangeReads {
   codebookXml(): Promise<string>;
 }
 
+/** What a review package (src/review) reads beyond the other groups: the rows' GUIDs its comments come back on. */
+export interface ReviewReads {
+  guids(): Promise<RowGuids>;
+}
+
 /** What inter-coder agreement (src/analysis/agreement) reads: queries only, a group of their own. */
 export interface AgreementReads {
   /** Every coder of the project, by id. */
@@ -323,6 +329,7 @@ export interface ProjectReader {
   readonly reports: ReportReads;
   readonly exchange: ExchangeReads;
   readonly agreement: AgreementReads;
+  readonly reviews: ReviewReads;
 }
 
 /** What one change may do: read and write, all in its one transaction. */

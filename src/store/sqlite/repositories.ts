@@ -20,6 +20,7 @@ import { auditLog, projectStats, updateProject } from '../project';
 import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
 import * as redactions from '../redactions';
+import { readRowGuids } from '../row-guid';
 import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
@@ -193,6 +194,9 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     agreement: {
       coders: async () => agreementCoders(db),
       source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),
+    },
+    reviews: {
+      guids: async () => readRowGuids(db),
     },
     // Imports write rows as their files bring them: a group of their own, reached only inside a change.
     imports: {
