@@ -52,7 +52,7 @@ const handlerSyntax = [
  * store interface too (`data.change`, `tx.imports`), so a second backend runs them as they are.
  */
 const writersViaStoreInterface = 'The import writers reach the project through the store interface (ProjectData: data.change, tx.imports in src/store/project-data.ts), not SQLite or the modules of src/store.';
-const writerFiles = ['src/import/batch.ts', 'src/refi/write-project.ts', 'src/refi/write-themes.ts', 'src/refi/codebook.ts', 'src/refi/import-journal.ts'];
+const writerFiles = ['src/import/batch.ts', 'src/refi/write-project.ts', 'src/refi/write-themes.ts', 'src/refi/codebook.ts', 'src/refi/import-journal.ts', 'src/review/import-comments.ts'];
 const writerImports = [
   ...coreImports,
   restrict(['better-sqlite3'], writersViaStoreInterface),

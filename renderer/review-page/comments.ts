@@ -90,7 +90,11 @@ export class CommentStore {
   }
 
   add(target: Target, body: string): ReviewComment {
-    const comment: ReviewComment = { guid: uuid(), target: { kind: target.kind, guid: target.guid, label: target.label }, body: body.trim(), createdAt: new Date().toISOString() };
+    // The label only reminds the researcher what the comment was on: kept short, on one line.
+    const label = target.label.replace(/\s+/g, ' ').trim();
+    const comment: ReviewComment = {
+      guid: uuid(), target: { kind: target.kind, guid: target.guid, label: label.length > 200 ? `${label.slice(0, 199)}…` : label }, body: body.trim(), createdAt: new Date().toISOString(),
+    };
     this.list = [...this.list, comment];
     this.write();
     this.changed();

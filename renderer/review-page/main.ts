@@ -21,6 +21,8 @@ const locale = data.language === 'id' ? 'id-ID' : 'en-GB';
 const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 const plural = (n: number, one: string, many: string) => fill(n === 1 ? one : many, { n: n.toLocaleString(locale) });
 const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 80).trimEnd()}…` : text);
+/** As long as a comment written in the app may be: the import takes no longer one. */
+const MAX_BODY = 20_000;
 
 const themeTarget = (theme: ReviewTheme): Target => ({ kind: 'theme', guid: theme.guid, label: theme.name });
 const linkTarget = (link: ReviewLink): Target => ({ kind: 'link', guid: link.guid, label: link.text });
@@ -65,7 +67,7 @@ function thread(target: Target, compact = false): HTMLElement {
         items.length ? t.addComment : t.comment));
       return;
     }
-    const input = h('textarea', { attrs: { rows: 3, 'aria-label': fill(t.commentOn, { target: target.label }), 'data-testid': 'comment-text' } });
+    const input = h('textarea', { attrs: { rows: 3, maxlength: MAX_BODY, 'aria-label': fill(t.commentOn, { target: target.label }), 'data-testid': 'comment-text' } });
     const save = () => {
       const body = input.value.trim();
       if (!body) {

@@ -5,7 +5,7 @@ import type {
 import type {
   AppInfo, AuditEntry, Attribute, BackupEntry, BackupList, IntegrityReport, Code, Coding, Comment, CooccurrenceMatrix, DocumentContent, DocumentText, DocumentSpeaker, DocumentSummary, Extract, HistoryState,
   ExchangeSection, ImportReport, Informant, InformantType, Memo, Phase, PhaseCheck, ProjectInfo, ProjectInspection, ProjectStats, SearchResult, Theme, ThemeLink, ThemeMap,
-  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList,
+  ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList, ReviewCommentsReport,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
@@ -36,7 +36,15 @@ const groupBy = z.discriminatedUnion('kind', [
 const commentTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('theme'), id: id<ThemeId>() }),
   z.strictObject({ kind: z.literal('link'), id: id<ThemeLinkId>() }),
+  z.strictObject({ kind: z.literal('code'), id: id<CodeId>() }),
+  z.strictObject({ kind: z.literal('coding'), id: id<CodingId>() }),
 ]);
+/**
+ * A reviewer's comments file read by the renderer (a file chosen in the page, or dropped on the
+ * window, has no path in browser mode): its name and text. The text may be a little over the
+ * file limit (src/review/comments-file.ts), so the parser, not this schema, says it is too large.
+ */
+const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), text: z.string().max(6 * 1024 * 1024) });
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS);
 const convergence = z.enum(CONVERGENCES);
@@ -272,9 +280,20 @@ export const contract = {
   /** Forgets hand-placed positions so the automatic layout places every node again. */
   'map.resetLayout': action<null>()(none),
 
-  'comments.list': action<readonly Comment[]>()(z.strictObject({ target: commentTarget.optional() })),
+  /** One target's thread, or `unplaced`: the review comments whose target was deleted since their package; neither, every comment. */
+  'comments.list': action<readonly Comment[]>()(z.strictObject({ target: commentTarget.optional(), unplaced: z.literal(true).optional() })
+    .refine((a) => !(a.target && a.unplaced), 'give a target or unplaced, not both')),
   'comments.add': action<Comment>()(z.strictObject({ target: commentTarget, body: z.string().trim().min(1, 'must not be empty').max(20000) })),
   'comments.resolve': action<Comment>()(z.strictObject({ id: z.number().int().positive(), resolved: z.boolean() })),
+  /**
+   * Imports the comments file a supervisor saved from a review package, by `path` or as `file` (its
+   * name and text); one undoable step, its report kept in the journal. A file of another project is refused.
+   */
+  'comments.importReview': action<ReviewCommentsReport>()(z.strictObject({
+    path: z.string().min(1).optional(), file: droppedFile.optional(),
+    /** Language of the report kept in the reflexive journal (English when not given). */
+    language: z.enum(['en', 'id']).optional(),
+  }).refine((a) => (a.path === undefined) !== (a.file === undefined), 'give the path of the comments file or the file itself, one of them')),
 
   'phases.checks': action<readonly PhaseCheck[]>()(none),
   'phases.check': action<readonly PhaseCheck[]>()(z.strictObject({ phase, item: z.string().min(1).max(100), done: z.boolean() })),

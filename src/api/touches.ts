@@ -78,7 +78,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'documents.text': reads('text'),
   'documents.rename': recorded('documents'),
   'documents.assign': recorded('documents', 'informants', 'text', 'codes'),
-  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos'),
+  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos', 'comments'),
   'documents.speakers': reads('text', 'informants'),
   'documents.setSpeaker': recorded('text', 'codes'),
   'documents.swapRoles': recorded('text', 'codes'),
@@ -90,17 +90,17 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'codes.create': recorded('codes'),
   'codes.update': recorded('codes'),
   'codes.move': recorded('codes'),
-  'codes.merge': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
-  'codes.delete': recorded('codes', 'codings', 'themes', 'memos', 'layout'),
+  'codes.merge': recorded('codes', 'codings', 'themes', 'memos', 'layout', 'comments'),
+  'codes.delete': recorded('codes', 'codings', 'themes', 'memos', 'layout', 'comments'),
   'hotkeys.set': recorded('codes'),
 
   'codings.apply': coding,
-  'codings.remove': recorded('codings', 'codes', 'memos', 'themes'),
+  'codings.remove': recorded('codings', 'codes', 'memos', 'themes', 'comments'),
   'codings.recode': coding,
   'codings.forDocument': reads('codings'),
   'codings.forCode': reads('codings', 'codes', 'documents', 'text', 'informants'),
   // The consensus coder is made with the first settlement.
-  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders'),
+  'codings.resolve': recorded('codings', 'codes', 'memos', 'themes', 'coders', 'comments'),
 
   'memos.list': reads('memos'),
   'memos.create': recorded('memos'),
@@ -132,6 +132,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'comments.list': reads('comments'),
   'comments.add': recorded('comments'),
   'comments.resolve': recorded('comments'),
+  'comments.importReview': recorded('comments', 'memos'),
 
   'phases.checks': reads('phases'),
   'phases.check': recorded('phases'),

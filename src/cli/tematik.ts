@@ -6,7 +6,7 @@ import { isActionName } from '../api/dispatch';
 import { errorInLanguage, TematikError } from '../domain/errors';
 import { defineMessages, inLanguage, type Language } from '../domain/text';
 import type { DocumentId } from '../domain/ids';
-import { isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
+import { COMMENT_TARGET_KINDS, isOneOf, LINE_ENDINGS, REPORT_ATTRIBUTIONS } from '../domain/types';
 import { EXPORT_TABLES } from '../api/contract';
 import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
@@ -16,6 +16,7 @@ import { progressBar } from './progress-bar';
 import { formatTable } from './table';
 import { sampleStudyDir } from '../server/paths';
 import { reportLines } from '../refi/report-text';
+import { reviewReportLines } from '../review/import-comments';
 import type { ExchangeSection, ProjectInspection } from '../domain/types';
 
 const USAGE = `tematik — qualitative thematic analysis from the command line
@@ -57,6 +58,8 @@ Usage:
               [--code ID | --theme ID]        ("csv" is the same command under its older name)
   tematik taguette-export <project.tematik> --out codebook.csv     (the codebook for Taguette's "Import codebook")
   tematik taguette-import <project.tematik> <codebook.csv|codebook.qdc>
+  tematik import-comments <project.tematik> <comments.json>
+                (a supervisor's comments saved from a review package; importing a file again adds only new ones)
   tematik undo <project.tematik>          tematik redo <project.tematik>
   tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
   tematik backup <project.tematik>        (back up now)
@@ -374,6 +377,14 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       const language = cliLanguage();
       const result = await invoke(extension === 'qdc' ? 'refi.importCodebook' : 'taguette.importCodebook', { path: file, language });
       return print(flags, result, [say('refiCodebookImported', { created: result.created, existing: result.existing })[language], ...reportText(result.report, language)].join('\n'));
+    }
+    case 'import-comments': {
+      const file = rest[0];
+      if (!file) throw new UsageError('import-comments needs the comments file the supervisor saved from the review package, e.g. tematik import-comments study.tematik komentar.json');
+      const language = cliLanguage();
+      const result = await invoke('comments.importReview', { path: file, language });
+      const added = COMMENT_TARGET_KINDS.reduce((n, k) => n + result.added[k], 0) + result.unplaced.length;
+      return print(flags, result, [say('reviewImported', { added, reviewer: result.reviewer, file: result.file })[language], ...reviewReportLines(result, language)].join('\n'));
     }
     case 'undo':
     case 'redo': {

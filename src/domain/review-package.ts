@@ -4,11 +4,10 @@
  * Pure types and constants: the page's script imports them, and it runs in a browser.
  */
 import type { ReviewPageStrings } from './review-page-strings';
-import type { Convergence, Phase, ThemeLinkKind, ThemeStatus } from './types';
+import type { CommentTargetKind, Convergence, Phase, ThemeLinkKind, ThemeStatus } from './types';
 
 /** What a comment in a review is on: a row of the project, named by its GUID. */
-export const REVIEW_TARGET_KINDS = ['theme', 'link', 'code', 'coding'] as const;
-export type ReviewTargetKind = (typeof REVIEW_TARGET_KINDS)[number];
+export type ReviewTargetKind = CommentTargetKind;
 
 /** The comments file's `format`, and the part of its name after the reviewer's. */
 export const REVIEW_COMMENTS_FORMAT = 'tematik-review-comments';

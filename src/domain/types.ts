@@ -420,17 +420,50 @@ export interface AppInfo {
   readonly version: string;
 }
 
-export type CommentTarget = { readonly kind: 'theme'; readonly id: ThemeId } | { readonly kind: 'link'; readonly id: ThemeLinkId };
+/** What a comment can be on: a theme or a link of the theme model, a code, or a coding (a quote). */
+export const COMMENT_TARGET_KINDS = ['theme', 'link', 'code', 'coding'] as const;
+export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
 
-/** A supervisor's or teammate's comment on a theme or a link of the theme model. */
+export type CommentTarget =
+  | { readonly kind: 'theme'; readonly id: ThemeId }
+  | { readonly kind: 'link'; readonly id: ThemeLinkId }
+  | { readonly kind: 'code'; readonly id: CodeId }
+  | { readonly kind: 'coding'; readonly id: CodingId };
+
+/**
+ * A comment on a theme, a link, a code or a coding: a teammate's (a coder of the project) or a
+ * supervisor's, brought back from a review package. A supervisor is not a coder: `review` names
+ * the package and `author` is the name they gave in it.
+ */
 export interface Comment {
   readonly id: number;
-  readonly target: CommentTarget;
+  readonly guid: string;
+  /** Null for an unplaced review comment (its target was deleted since the package). */
+  readonly target: CommentTarget | null;
+  /** The coder's name, or the reviewer's for a comment from a review package. */
   readonly author: string;
+  /** Set when the comment came from a review package. */
+  readonly review: { readonly packageGuid: string } | null;
+  /** What a review comment was on when that was deleted or merged away before the comments came back. */
+  readonly unplaced: { readonly kind: CommentTargetKind; readonly guid: string; readonly label: string } | null;
   readonly body: string;
   readonly createdAt: string;
   readonly resolvedAt: string | null;
   readonly resolvedBy: string | null;
+}
+
+/** What importing a reviewer's comments file did (`comments.importReview`). */
+export interface ReviewCommentsReport {
+  /** The file's name, as the journal names it. */
+  readonly file: string;
+  readonly reviewer: string;
+  readonly packageGuid: string;
+  /** Comments added on targets the project still has, by the kind of target. */
+  readonly added: Readonly<Record<CommentTargetKind, number>>;
+  /** Comments of the file the project already had (the same file, or an earlier save of it, imported before). */
+  readonly already: number;
+  /** Comments added without a target: theirs was deleted or merged away since the package was made. */
+  readonly unplaced: readonly { readonly kind: CommentTargetKind; readonly label: string }[];
 }
 
 export interface PhaseCheck {

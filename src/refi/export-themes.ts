@@ -64,15 +64,16 @@ export function buildThemeExport(
 ): ThemeExport {
   const themes = listThemes(db);
   const comments = listComments(db);
-  const commentsOn = (kind: Comment['target']['kind'], id: number) => comments.filter((c) => c.target.kind === kind && c.target.id === id);
+  const commentsOn = (kind: 'theme' | 'link', id: number) => comments.filter((c) => c.target?.kind === kind && c.target.id === id);
   // A supervisor's comment thread: who wrote it and when, who resolved it and when.
   const commentNotes = (on: string, list: readonly Comment[]): string[] => list.map((c) => {
     const guid = g('comment', c.id);
     const resolver = c.resolvedBy === null ? undefined : userOf(c.resolvedBy);
     notes.push({
-      guid, name: `${on}: comment by ${c.author}`, body: c.body,
+      guid, name: `${on}: comment by ${c.author}${c.review ? ' (review)' : ''}`, body: c.body,
       description: c.resolvedAt === null ? THEME_NOTE.comment : `${THEME_NOTE.resolvedComment}${resolver ? ` {${resolver}}` : ''}`,
-      creatingUser: userOf(c.author), creationDateTime: c.createdAt,
+      // A supervisor is not a user of the project: a coder of the same name must not be named as the author.
+      creatingUser: c.review ? undefined : userOf(c.author), creationDateTime: c.createdAt,
       modifyingUser: resolver, modifiedDateTime: c.resolvedAt ?? undefined,
     });
     return guid;

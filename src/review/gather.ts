@@ -136,9 +136,11 @@ export async function gatherReviewPackage(reader: ProjectReader, options: Review
     phases: phases.map((p) => ({ phase: p.phase, name: strings.phaseNames[p.phase], status: p.status, at: p.at })),
     journal: journal.filter((m) => chosen === null || chosen.has(m.id)).reverse()
       .map((m) => ({ at: m.createdAt, title: text(m.title), author: cleanText(m.author), phase: m.phase, body: text(m.body) })),
+    // A review comment whose target was deleted since its package has no place in this one.
     comments: comments.flatMap((c) => {
-      const kind = c.target.kind as ReviewTargetKind;
-      const targetGuid = targetGuids[kind]?.get(c.target.id);
+      if (!c.target) return [];
+      const kind: ReviewTargetKind = c.target.kind;
+      const targetGuid = targetGuids[kind].get(c.target.id);
       return targetGuid ? [{ kind, targetGuid, author: cleanText(c.author), body: text(c.body), createdAt: c.createdAt, resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy }] : [];
     }),
   };

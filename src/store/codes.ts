@@ -162,7 +162,7 @@ export function moveCode(db: Db, id: CodeId, parentId: CodeId | null): void {
 }
 
 /**
- * Moves every coding, sub-code, theme membership and memo of `source` to `target`,
+ * Moves every coding, sub-code, theme membership, memo and comment of `source` to `target`,
  * then deletes `source`. A coding that would duplicate one already on `target` is dropped:
  * the same text stays coded, nothing is lost.
  */
@@ -178,6 +178,11 @@ export function mergeCodes(db: Db, sourceId: CodeId, targetId: CodeId): { source
   db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
   db.prepare('INSERT OR IGNORE INTO theme_codes (theme_id, code_id) SELECT theme_id, ? FROM theme_codes WHERE code_id = ?').run(targetId, sourceId);
   db.prepare('UPDATE memos SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
+  db.prepare('UPDATE comments SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
+  // A coding left on the source duplicated one on the target and goes with the source: its comments move to that twin.
+  db.prepare(`UPDATE comments SET coding_id = (SELECT t.id FROM codings s JOIN codings t ON t.code_id = ? AND t.document_id = s.document_id
+      AND t.coder_id = s.coder_id AND t.start_offset = s.start_offset AND t.end_offset = s.end_offset WHERE s.id = comments.coding_id)
+    WHERE coding_id IN (SELECT id FROM codings WHERE code_id = ?)`).run(targetId, sourceId);
   if (source.description && !target.description.includes(source.description)) {
     db.prepare('UPDATE codes SET description = ? WHERE id = ?').run([target.description, source.description].filter(Boolean).join('\n\n'), targetId);
   }

@@ -7,7 +7,7 @@
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
 import type { Language, LocalizedText } from '../domain/text';
 import type {
-  Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
+  Attribute, AuditEntry, BackupEntry, Code, Coder, Coding, Comment, CommentTarget, CommentTargetKind, CooccurrenceScope, CooccurrenceMatrix, DocumentContent, DocumentSpeaker,
   DocumentSummary, Extract, HistoryState, Informant, InformantType, IntegrityReport, LineEndings, Memo, MemoKind, MemoTarget,
   Phase, PhaseCheck, ProjectInfo, ProjectStats, Redaction, SearchResult, Theme, ThemeLink, ThemeMap, ThemeReview, TriangulationMatrix,
 } from '../domain/types';
@@ -17,6 +17,7 @@ import type { TriangulationQuery } from '../analysis/triangulation';
 import type { ParsedDocument } from '../import/types';
 import type { ReportModel, ReportOptions } from '../report/model';
 import type { SearchOptions } from '../search/search';
+import type { CommentFilter, ReviewComment } from './comments';
 import type { CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme } from './imported-rows';
 import type { Snapshot } from '../team/snapshot';
 import type { CopyForCoderResult, MergeChoice, MergePlan, MergeReport } from '../domain/team';
@@ -24,7 +25,7 @@ import type { ActionRecord } from './project-store';
 import type { Resolved, Settlement } from './resolve';
 import type { RowGuids } from './row-guid';
 
-export type { ActionRecord, RowGuids, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, Settlement };
+export type { ActionRecord, CommentFilter, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, ReviewComment, RowGuids, Settlement };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
@@ -164,14 +165,20 @@ export interface MapWrites extends MapReads {
 }
 
 export interface CommentReads {
-  list(target?: CommentTarget): Promise<Comment[]>;
+  list(filter?: CommentFilter): Promise<Comment[]>;
   get(id: number): Promise<Comment>;
+  /** Whether the project has a comment with this GUID (a review comment keeps its file's). */
+  hasGuid(guid: string): Promise<boolean>;
+  /** The row of that kind of target with this GUID, if the project has it. */
+  targetByGuid(kind: CommentTargetKind, guid: string): Promise<number | undefined>;
 }
 
 export interface CommentWrites extends CommentReads {
   /** Written by this store's coder. */
   add(target: CommentTarget, body: string): Promise<number>;
   resolve(id: number, resolved: boolean): Promise<void>;
+  /** A supervisor's comment from a review package: their name, not a coder. */
+  addReview(comment: ReviewComment): Promise<number>;
 }
 
 export interface PhaseReads {

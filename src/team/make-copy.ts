@@ -21,7 +21,8 @@ import { baseOf } from './snapshot';
  * coder's own, `keepOwn`), so that coder codes independently.
  *
  * Left out, besides other coders' codings: themes and the theme model (with their comments and
- * memos), because they are the team's reading of the codings and would steer a coder meant to code
+ * memos), and every comment (on codes and quotes too: a teammate's or a supervisor's reading, and a
+ * supervisor is never named in a coder's copy), because they are the team's reading of the codings and would steer a coder meant to code
  * blind, and a theme's evidence is codings the copy does not have; the reflexive journal, which is
  * each researcher's own; the undo history and audit trail of the project, which are its
  * writers' (the copy keeps its own from now on).
@@ -76,7 +77,7 @@ function trim(file: string, coder: string, keepOwn: boolean, nativeBinding: stri
       const source = copy.prepare('SELECT guid, name FROM project WHERE id = 1').get() as { guid: string; name: string };
       const coderId = (copy.prepare('SELECT id FROM coders WHERE name = ? COLLATE NOCASE').pluck().get(coder) as number | undefined) ?? insertCoder(copy, coder);
       copy.prepare('DELETE FROM codings WHERE coder_id <> ? OR ? = 0').run(coderId, keepOwn ? 1 : 0);
-      copy.exec(`DELETE FROM themes; DELETE FROM memos WHERE kind = 'journal'; DELETE FROM history_ops; DELETE FROM history_steps; DELETE FROM audit_log;`);
+      copy.exec(`DELETE FROM themes; DELETE FROM comments; DELETE FROM memos WHERE kind = 'journal'; DELETE FROM history_ops; DELETE FROM history_steps; DELETE FROM audit_log;`);
       const base = baseOf(copy);
       copy.prepare('UPDATE project SET guid = ?, name = ? WHERE id = 1').run(newGuid(), say('copyName', { name: source.name, coder }).en);
       copy.prepare('INSERT INTO copy_origin (id, source_guid, source_name, coder, keep_own, made_at, base) VALUES (1, ?, ?, ?, ?, ?, ?)')

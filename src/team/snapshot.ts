@@ -94,9 +94,11 @@ const SQL = {
     m.created_at AS createdAt, m.updated_at AS updatedAt
     FROM memos m JOIN coders u ON u.id = m.author_id LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes c ON c.id = m.code_id
     LEFT JOIN themes t ON t.id = m.theme_id LEFT JOIN codings k ON k.id = m.coding_id ORDER BY m.id`,
+  // Teammates' comments on themes and links travel with a merge; a copy has no others (src/team/make-copy.ts).
   comments: `SELECT c.guid, t.guid AS themeGuid, l.guid AS linkGuid, a.name AS author, c.body, c.created_at AS createdAt, c.resolved_at AS resolvedAt, r.name AS resolvedBy
     FROM comments c JOIN coders a ON a.id = c.author_id LEFT JOIN coders r ON r.id = c.resolved_by
-    LEFT JOIN themes t ON t.id = c.theme_id LEFT JOIN theme_links l ON l.id = c.link_id ORDER BY c.id`,
+    LEFT JOIN themes t ON t.id = c.theme_id LEFT JOIN theme_links l ON l.id = c.link_id
+    WHERE c.theme_id IS NOT NULL OR c.link_id IS NOT NULL ORDER BY c.id`,
   origin: `SELECT source_guid AS sourceGuid, source_name AS sourceName, coder, keep_own AS keepOwn, made_at AS madeAt, base FROM copy_origin WHERE id = 1`,
 } as const;
 

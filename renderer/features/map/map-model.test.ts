@@ -58,12 +58,12 @@ describe('dependentLinks', () => {
 });
 
 describe('openCommentCounts', () => {
-  it('counts unresolved comments per theme and per link', () => {
-    const comment = (id: number, kind: 'theme' | 'link', target: number, resolved = false): Comment => ({
-      id, target: kind === 'theme' ? { kind, id: target as ThemeId } : { kind, id: target as ThemeLinkId },
-      author: 'a', body: 'b', createdAt: '', resolvedAt: resolved ? 'x' : null, resolvedBy: null,
+  it('counts unresolved comments per theme and per link, leaving out comments on codes (a code and a link may share an id)', () => {
+    const comment = (id: number, kind: 'theme' | 'link' | 'code', target: number, resolved = false): Comment => ({
+      id, guid: `g${id}`, target: kind === 'theme' ? { kind, id: target as ThemeId } : kind === 'link' ? { kind, id: target as ThemeLinkId } : { kind, id: target as CodeId },
+      author: 'a', review: null, unplaced: null, body: 'b', createdAt: '', resolvedAt: resolved ? 'x' : null, resolvedBy: null,
     });
-    const counts = openCommentCounts([comment(1, 'theme', 1), comment(2, 'theme', 1), comment(3, 'theme', 2, true), comment(4, 'link', 1)]);
+    const counts = openCommentCounts([comment(1, 'theme', 1), comment(2, 'theme', 1), comment(3, 'theme', 2, true), comment(4, 'link', 1), comment(5, 'code', 1)]);
     expect([...counts.themes]).toEqual([[1, 2]]);
     expect([...counts.links]).toEqual([[1, 1]]);
   });

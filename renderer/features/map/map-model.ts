@@ -75,7 +75,8 @@ export function openCommentCounts(comments: readonly Comment[]): { themes: Map<n
   const themes = new Map<number, number>();
   const links = new Map<number, number>();
   for (const c of comments) {
-    if (c.resolvedAt !== null) continue;
+    // Comments on codes, on quotes and unplaced ones have no badge on the map.
+    if (c.resolvedAt !== null || (c.target?.kind !== 'theme' && c.target?.kind !== 'link')) continue;
     const into = c.target.kind === 'theme' ? themes : links;
     into.set(c.target.id, (into.get(c.target.id) ?? 0) + 1);
   }

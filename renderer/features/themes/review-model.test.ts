@@ -74,7 +74,7 @@ describe('suggestionFor', () => {
 
 describe('partitionComments', () => {
   const comment = (id: number, createdAt: string, resolvedAt: string | null): Comment => ({
-    id, target: { kind: 'theme', id: 1 as never }, author: 'a', body: `c${id}`, createdAt, resolvedAt, resolvedBy: resolvedAt ? 'b' : null,
+    id, guid: `g${id}`, target: { kind: 'theme', id: 1 as never }, author: 'a', review: null, unplaced: null, body: `c${id}`, createdAt, resolvedAt, resolvedBy: resolvedAt ? 'b' : null,
   });
   it('keeps open comments in the order written and sets resolved ones apart', () => {
     const { open, resolved } = partitionComments([comment(2, '2025-01-02', null), comment(1, '2025-01-01', null), comment(3, '2025-01-01', '2025-01-03')]);

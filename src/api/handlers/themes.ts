@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { parseReviewComments, readReviewCommentsFile } from '../../review/comments-file';
+import { importReviewComments } from '../../review/import-comments';
 import type { HandlerGroup } from '../handler-types';
 
 export const themeHandlers: HandlerGroup<'themes'> = {
@@ -92,7 +95,7 @@ export const mapHandlers: HandlerGroup<'map'> = {
 };
 
 export const commentHandlers: HandlerGroup<'comments'> = {
-  'comments.list': ({ target }, ctx) => ctx.session.data.comments.list(target),
+  'comments.list': ({ target, unplaced }, ctx) => ctx.session.data.comments.list(target ? { target } : unplaced ? { unplaced } : undefined),
   'comments.add': async ({ target, body }, ctx) => {
     const { data } = ctx.session;
     const id = await data.change({ action: 'comments.add', summary: `Comment on ${target.kind} ${target.id}`, args: { target, body } }, (tx) => tx.comments.add(target, body));
@@ -102,5 +105,12 @@ export const commentHandlers: HandlerGroup<'comments'> = {
     const { data } = ctx.session;
     await data.change({ action: 'comments.resolve', summary: `${resolved ? 'Resolve' : 'Reopen'} a comment`, args: { id, resolved } }, (tx) => tx.comments.resolve(id, resolved));
     return data.comments.get(id);
+  },
+  'comments.importReview': async ({ path: file, file: dropped, language }, ctx) => {
+    const { data } = ctx.session;
+    // Read and checked whole before the change: a refused file writes nothing.
+    const review = file !== undefined ? readReviewCommentsFile(path.resolve(file)) : parseReviewComments(dropped!.text, path.basename(dropped!.name));
+    const into = { projectGuid: ctx.session.project.projectGuid(), projectName: (await data.project.info()).name };
+    return importReviewComments(data, into, review, file !== undefined ? path.basename(file) : path.basename(dropped!.name), language);
   },
 };

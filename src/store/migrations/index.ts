@@ -11,6 +11,7 @@ import { migration009 } from './009-row-guids';
 import { migration010 } from './010-turns-marked-by-document';
 import { migration011 } from './011-copy-origin';
 import { migration012 } from './012-merged-codings';
+import { migration013 } from './013-review-comments';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {
@@ -22,6 +23,6 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` of the last is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -140,10 +140,13 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       resetLayout: async () => resetLayout(db),
     },
     comments: {
-      list: async (target) => comments.listComments(db, target),
+      list: async (filter) => comments.listComments(db, filter),
       get: async (id) => comments.getComment(db, id),
+      hasGuid: async (guid) => comments.hasCommentGuid(db, guid),
+      targetByGuid: async (kind, guid) => comments.targetByGuid(db, kind, guid),
       add: async (target, body) => comments.addComment(db, target, body, store.coderId()),
       resolve: async (id, resolved) => comments.resolveComment(db, id, resolved, store.coderId()),
+      addReview: async (comment) => comments.addReviewComment(db, comment),
     },
     phases: {
       checks: async () => listChecks(db),

@@ -27,7 +27,7 @@ async function themeModel(client: LocalClient) {
     return `${name.get(l.fromThemeId)} ${l.kind}[${l.label}] ${l.toThemeId !== null ? name.get(l.toThemeId) : `(${describe(l.toLinkId!)})`}`;
   };
   const comments = (await client.invoke('comments.list', {})).map((c) => [
-    c.target.kind === 'theme' ? name.get(c.target.id) : describe(c.target.id), c.author, c.body, c.createdAt, c.resolvedBy, c.resolvedAt,
+    c.target?.kind === 'theme' ? name.get(c.target.id) : describe(c.target!.id), c.author, c.body, c.createdAt, c.resolvedBy, c.resolvedAt,
   ]);
   return {
     comments,

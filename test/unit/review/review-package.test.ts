@@ -126,6 +126,16 @@ describe('export.reviewPackage', () => {
     expect(later.comments[0]!.resolvedAt).not.toBeNull();
   });
 
+  it('carries threads on codes and quotes too, named by their rows’ GUIDs', async () => {
+    const code = study.codes['peran komunitas']!;
+    const [coding] = await study.client.invoke('codings.forCode', { codeId: code });
+    await study.client.invoke('comments.add', { target: { kind: 'code', id: code }, body: 'Kode ini terlalu luas.' });
+    await study.client.invoke('comments.add', { target: { kind: 'coding', id: coding!.id }, body: 'Kutipan ini kuat.' });
+    const later = packageData(Buffer.from((await study.client.invoke('export.reviewPackage', {})).base64!, 'base64').toString('utf8'));
+    expect(later.comments.find((c) => c.body === 'Kode ini terlalu luas.')).toMatchObject({ kind: 'code', targetGuid: later.codes.find((c) => c.id === code)!.guid });
+    expect(later.comments.find((c) => c.body === 'Kutipan ini kuat.')).toMatchObject({ kind: 'coding', targetGuid: later.extracts.find((e) => e.id === coding!.id)!.guid });
+  });
+
   it('speaks Indonesian when asked, in its words and its file name', async () => {
     const result = await study.client.invoke('export.reviewPackage', { language: 'id' });
     const id = packageData(Buffer.from(result.base64!, 'base64').toString('utf8'));

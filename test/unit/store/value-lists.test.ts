@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_TYPES, CONVERGENCES, MEMO_KINDS, SOURCE_FORMATS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../../../src/domain/types';
+import { ATTRIBUTE_TYPES, COMMENT_TARGET_KINDS, CONVERGENCES, MEMO_KINDS, SOURCE_FORMATS, SPEAKER_ROLES, THEME_LINK_KINDS, THEME_STATUSES } from '../../../src/domain/types';
 import { newProject } from '../../helpers/temp-project';
 
 /** Every text `CHECK (column IN ('a', 'b'))` of the schema, as `table.column` → its values in order. */
@@ -31,6 +31,7 @@ const SHARED: Readonly<Record<string, readonly string[]>> = {
   'turns.role': SPEAKER_ROLES,
   'memos.kind': MEMO_KINDS,
   'attributes.value_type': ATTRIBUTE_TYPES,
+  'comments.unplaced_kind': COMMENT_TARGET_KINDS,
 };
 
 /** Lists that only the store's own bookkeeping writes and no user sees. */
