@@ -258,8 +258,8 @@ const status = h('p', { class: 'save-status', attrs: { role: 'status', 'data-tes
 window.addEventListener('beforeunload', (event) => {
   if (comments.unsaved > 0) {
     event.preventDefault();
-    // Older browsers show the warning only when returnValue is set.
-    event.returnValue = '';
+    // Browsers show their own words; some ask only when returnValue is a non-empty string.
+    event.returnValue = t.unsaved;
   }
 });
 

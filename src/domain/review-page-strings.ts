@@ -26,6 +26,7 @@ export const REVIEW_PAGE_EN = {
   noThemes: 'The project has no themes yet.', phasesTitle: 'Phases of the analysis', journalTitle: 'Reflexive journal',
   phase_completed: 'completed', phase_current: 'current phase', phase_todo: 'to come', noJournal: 'The researcher included no journal entries.',
   untitled: 'Untitled entry', inPhase: 'phase {n}',
+  unsaved: 'Some comments are not saved yet. Save them first with “Save comments”.',
 };
 
 /** A word of the page, by key. */
@@ -57,4 +58,5 @@ export const REVIEW_PAGE_ID: Readonly<Record<ReviewPageStringKey, string>> = {
   noThemes: 'Proyek ini belum memiliki tema.', phasesTitle: 'Fase analisis', journalTitle: 'Jurnal reflektif',
   phase_completed: 'selesai', phase_current: 'fase saat ini', phase_todo: 'berikutnya', noJournal: 'Peneliti tidak menyertakan entri jurnal.',
   untitled: 'Entri tanpa judul', inPhase: 'fase {n}',
+  unsaved: 'Ada komentar yang belum disimpan. Simpan dulu dengan “Simpan komentar”.',
 };
