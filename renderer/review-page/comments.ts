@@ -13,14 +13,22 @@ export interface Target {
 const REVIEWER_KEY = 'tematik-review.reviewer';
 const commentsKey = (packageGuid: string) => `tematik-review.comments.${packageGuid}`;
 
+/** What the comments need of localStorage (and all the core's type-check knows of it: it has no DOM types). */
+interface KeptValues {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /**
  * localStorage where the browser gives it to a file:// page (Chromium and Firefox do, each
  * file its own or a shared store; some settings refuse): otherwise null, and everything is
  * kept for this session only.
  */
-function storage(): Storage | null {
+function storage(): KeptValues | null {
   try {
-    const store = globalThis.localStorage;
+    const store = (globalThis as { localStorage?: KeptValues }).localStorage;
+    if (!store) return null;
     const probe = 'tematik-review.probe';
     store.setItem(probe, '1');
     store.removeItem(probe);
@@ -84,7 +92,7 @@ export class CommentStore {
   }
 
   setReviewer(name: string): void {
-    this.reviewer = name.trim();
+    this.reviewer = withoutControls(name).replace(/\s+/g, ' ').trim();
     this.store?.setItem(REVIEWER_KEY, this.reviewer);
     this.changed();
   }
@@ -93,7 +101,7 @@ export class CommentStore {
     // The label only reminds the researcher what the comment was on: kept short, on one line.
     const label = target.label.replace(/\s+/g, ' ').trim();
     const comment: ReviewComment = {
-      guid: uuid(), target: { kind: target.kind, guid: target.guid, label: label.length > 200 ? `${label.slice(0, 199)}…` : label }, body: body.trim(), createdAt: new Date().toISOString(),
+      guid: uuid(), target: { kind: target.kind, guid: target.guid, label: label.length > 200 ? `${label.slice(0, 199)}…` : label }, body: withoutControls(body).trim(), createdAt: new Date().toISOString(),
     };
     this.list = [...this.list, comment];
     this.write();
@@ -147,6 +155,14 @@ export class CommentStore {
   private changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Text without control characters but tab and line breaks: pasted from a PDF or a chat they
+ * come along unseen, and the import refuses a file that holds them.
+ */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /** The reviewer's name as a file name part: letters and digits of any script kept, the rest dashes. */
