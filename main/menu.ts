@@ -37,6 +37,7 @@ export function menuTemplate(state: MenuState): MenuItemConstructorOptions[] {
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
       command('Import Transcripts…', 'import', 'CmdOrCtrl+I', state.projectOpen),
+      command('Import Review Comments…', 'import-review', undefined, state.projectOpen),
       command('Export…', 'export', 'CmdOrCtrl+E', state.projectOpen),
       { type: 'separator' },
       command('Close Project', 'close-project', undefined, state.projectOpen),

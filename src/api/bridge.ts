@@ -19,6 +19,8 @@ export type MenuCommand =
   | 'open-project'
   | 'open-sample'
   | 'import'
+  /** Import a supervisor's comments file from a review package. */
+  | 'import-review'
   | 'export'
   | 'close-project'
   | 'undo'

@@ -39,12 +39,14 @@ const commentTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('code'), id: id<CodeId>() }),
   z.strictObject({ kind: z.literal('coding'), id: id<CodingId>() }),
 ]);
+/** The largest review comments file Tematik reads (a page's file is a few kilobytes); src/review/comments-file.ts refuses larger ones. */
+export const MAX_REVIEW_FILE_BYTES = 5 * 1024 * 1024;
 /**
  * A reviewer's comments file read by the renderer (a file chosen in the page, or dropped on the
- * window, has no path in browser mode): its name and text. The text may be a little over the
- * file limit (src/review/comments-file.ts), so the parser, not this schema, says it is too large.
+ * window, has no path in browser mode): its name, its size on disk and its text. The renderer sends
+ * no text for a file over MAX_REVIEW_FILE_BYTES, so the core refuses it by its size with its own message.
  */
-const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), text: z.string().max(6 * 1024 * 1024) });
+const droppedFile = z.strictObject({ name: z.string().trim().min(1).max(500), bytes: z.number().int().nonnegative(), text: z.string().max(MAX_REVIEW_FILE_BYTES) });
 const coordinate = z.number().finite().min(-100000).max(100000);
 const linkKind = z.enum(THEME_LINK_KINDS);
 const convergence = z.enum(CONVERGENCES);

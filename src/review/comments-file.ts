@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_REVIEW_FILE_BYTES } from '../api/contract';
 import { TematikError } from '../domain/errors';
-import { defineMessages } from '../domain/text';
+import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import { COMMENT_TARGET_KINDS } from '../domain/types';
 import { REVIEW_COMMENTS_FORMAT, REVIEW_COMMENTS_VERSION } from '../domain/review-package';
 
@@ -17,8 +18,8 @@ import { REVIEW_COMMENTS_FORMAT, REVIEW_COMMENTS_VERSION } from '../domain/revie
 
 // The page that writes the file (renderer/review-page) takes them from the domain, as this reader does.
 export { REVIEW_COMMENTS_FORMAT, REVIEW_COMMENTS_VERSION } from '../domain/review-package';
-/** A page's comments file is a few kilobytes; anything this large is not one. */
-export const MAX_REVIEW_FILE_BYTES = 5 * 1024 * 1024;
+/** A page's comments file is a few kilobytes; anything over this is not one (the contract holds it: the renderer needs it too). */
+export { MAX_REVIEW_FILE_BYTES };
 export const MAX_REVIEW_COMMENTS = 10_000;
 /** As long as a comment written in the app may be (comments.add). */
 export const MAX_REVIEW_BODY_CHARS = 20_000;
@@ -54,16 +55,37 @@ const say = defineMessages({
   },
 });
 
+/** The pieces of a "damaged" refusal: where in the file, and what is wrong there. */
+const part = defineMessages({
+  en: {
+    theFile: 'the file', field: 'field {path}', comment: 'comment {n}', commentField: 'comment {n}, field {path}',
+    missing: 'is missing', notList: 'is not a list', notText: 'is not text', notNumber: 'is not a number', notObject: 'is not an object', notType: 'is not of the right type',
+    unknownKeys: 'has fields a review package does not write ({keys})', badValue: 'has a value a review package does not write', notOneOf: 'is not one of {values}',
+    notGuid: 'is not a GUID', notIso: 'is not a date and time (ISO 8601)', notDate: 'is not a real date', tooLong: 'is longer than {max} characters',
+    control: 'holds control characters', empty: 'is empty',
+  },
+  id: {
+    theFile: 'berkas itu', field: 'isian {path}', comment: 'komentar ke-{n}', commentField: 'komentar ke-{n}, isian {path}',
+    missing: 'tidak ada', notList: 'bukan daftar', notText: 'bukan teks', notNumber: 'bukan angka', notObject: 'bukan objek', notType: 'jenisnya salah',
+    unknownKeys: 'berisi isian yang tidak ditulis paket tinjauan ({keys})', badValue: 'berisi nilai yang tidak ditulis paket tinjauan', notOneOf: 'bukan salah satu dari {values}',
+    notGuid: 'bukan GUID', notIso: 'bukan tanggal dan waktu (ISO 8601)', notDate: 'bukan tanggal yang ada', tooLong: 'lebih panjang dari {max} karakter',
+    control: 'berisi karakter kendali', empty: 'kosong',
+  },
+});
+type Part = Parameters<typeof part>[0];
+/** Schema messages are keys of `part`, put into words in both languages when a file is refused. */
+const PROBLEM_KEYS: ReadonlySet<string> = new Set<Part>(['notGuid', 'notIso', 'notDate', 'control', 'empty']);
+
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** An ISO 8601 date and time with its zone, as `Date.prototype.toISOString` writes it (seconds and fraction optional). */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** GUIDs are stored lower case, as Tematik makes them, so one written in capitals finds its row. */
-const guid = z.string().regex(GUID, 'is not a GUID').transform((g) => g.toLowerCase());
-const isoTime = z.string().regex(ISO, 'is not a date and time (ISO 8601)').refine((t) => !Number.isNaN(Date.parse(t)), 'is not a real date');
+const guid = z.string().regex(GUID, 'notGuid').transform((g) => g.toLowerCase());
+const isoTime = z.string().regex(ISO, 'notIso').refine((t) => !Number.isNaN(Date.parse(t)), 'notDate');
 /** Control characters (other than tab and line breaks) have no place in a name or a comment. */
 const noControl = (text: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
-const oneLine = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`).refine(noControl, 'holds control characters');
+const oneLine = (max: number) => z.string().trim().max(max).refine(noControl, 'control');
 
 const commentShape = z.strictObject({
   guid,
@@ -72,7 +94,7 @@ const commentShape = z.strictObject({
     guid,
     label: oneLine(MAX_LABEL_CHARS),
   }),
-  body: z.string().trim().min(1, 'is empty').refine(noControl, 'holds control characters'),
+  body: z.string().trim().min(1, 'empty').refine(noControl, 'control'),
   createdAt: isoTime,
 });
 
@@ -82,7 +104,7 @@ const fileShape = z.strictObject({
   projectGuid: guid,
   packageGuid: guid,
   packageCreatedAt: isoTime,
-  reviewer: oneLine(MAX_NAME_CHARS).pipe(z.string().min(1, 'is empty')),
+  reviewer: oneLine(MAX_NAME_CHARS).pipe(z.string().min(1, 'empty')),
   savedAt: isoTime,
   comments: z.array(commentShape),
 });
@@ -130,7 +152,12 @@ export function parseReviewComments(text: string, file: string): ReviewCommentsF
   const parsed = fileShape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TematikError('bad_input', say('damaged', { file, where: where(issue.path), problem: problem(issue, valueAt(json, issue.path)) }));
+    const at = where(issue.path);
+    const wrong = problem(issue, valueAt(json, issue.path));
+    throw new TematikError('bad_input', {
+      en: say('damaged', { file, where: at.en, problem: wrong.en }).en,
+      id: say('damaged', { file, where: at.id, problem: wrong.id }).id,
+    });
   }
   const seen = new Map<string, number>();
   parsed.data.comments.forEach((c, n) => {
@@ -141,6 +168,11 @@ export function parseReviewComments(text: string, file: string): ReviewCommentsF
   return parsed.data;
 }
 
+/** Refuses a file of `bytes` on disk too large to be a comments file, before it is read or parsed. */
+export function assertReviewFileSize(bytes: number, file: string): void {
+  if (bytes > MAX_REVIEW_FILE_BYTES) throw tooLarge(file, bytes);
+}
+
 /** Reads and checks a comments file from disk; its size is checked before it is read. */
 export function readReviewCommentsFile(file: string): ReviewCommentsFile {
   const label = path.basename(file);
@@ -148,7 +180,7 @@ export function readReviewCommentsFile(file: string): ReviewCommentsFile {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new TematikError('bad_input', say('notAFile', { file }));
-    if (stat.size > MAX_REVIEW_FILE_BYTES) throw tooLarge(label, stat.size);
+    assertReviewFileSize(stat.size, label);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof TematikError) throw error;
@@ -162,14 +194,15 @@ function tooLarge(file: string, bytes: number): TematikError {
   return new TematikError('bad_input', say('tooLarge', { file, megabytes: (bytes / 1024 / 1024).toFixed(1), limit: MAX_REVIEW_FILE_BYTES / 1024 / 1024 }));
 }
 
-/** Where in the file a problem is, as a reader finds it: `comment 3, "target"."guid"`. */
-function where(at: readonly PropertyKey[]): string {
-  if (at.length === 0) return 'the file';
+/** Where in the file a problem is, as a reader finds it: `comment 3, field "target"."guid"`. */
+function where(at: readonly PropertyKey[]): LocalizedText {
+  const name = (keys: readonly PropertyKey[]) => keys.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `"${String(p)}"`)).join('.');
+  if (at.length === 0) return part('theFile');
   const [first, second, ...rest] = at;
   if (first === 'comments' && typeof second === 'number') {
-    return `comment ${second + 1}${rest.length > 0 ? `, ${rest.map((p) => `"${String(p)}"`).join('.')}` : ''}`;
+    return rest.length > 0 ? part('commentField', { n: second + 1, path: name(rest) }) : part('comment', { n: second + 1 });
   }
-  return at.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `"${String(p)}"`)).join('.');
+  return part('field', { path: name(at) });
 }
 
 /** The value at `at` in the parsed JSON (zod's issues do not carry it). */
@@ -179,10 +212,18 @@ function valueAt(json: unknown, at: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** The problem as a short phrase; zod's own message where ours is not set. */
-function problem(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type') return value === undefined ? 'is missing' : `is not ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-  if (issue.code === 'unrecognized_keys') return `has fields a review package does not write (${issue.keys.join(', ')})`;
-  if (issue.code === 'invalid_value') return issue.values.length > 1 ? `is not one of ${issue.values.join(', ')}` : 'has a value a review package does not write';
-  return issue.message;
+/** The problem as a short phrase in both languages. */
+function problem(issue: z.core.$ZodIssue, value: unknown): LocalizedText {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) return part('missing');
+      const expected: Partial<Record<string, Part>> = { array: 'notList', string: 'notText', number: 'notNumber', object: 'notObject' };
+      return part(expected[issue.expected] ?? 'notType');
+    }
+    case 'unrecognized_keys': return part('unknownKeys', { keys: issue.keys.join(', ') });
+    case 'invalid_value': return issue.values.length > 1 ? part('notOneOf', { values: issue.values.join(', ') }) : part('badValue');
+    case 'too_big': return part('tooLong', { max: Number(issue.maximum) });
+    case 'too_small': return part('empty');
+    default: return PROBLEM_KEYS.has(issue.message) ? part(issue.message as Part) : untranslated(issue.message);
+  }
 }

@@ -6,7 +6,7 @@ import type { ReviewCommentsFile } from './comments-file';
 
 const say = defineMessages({
   en: {
-    otherProject: '{file} holds comments on another project (project GUID {fileGuid}), from the review package {reviewer} received on {packaged}; the open project is "{project}" (GUID {projectGuid}). Open the project the review package was made from and import the file there. Nothing was imported.',
+    otherProject: '{file} holds comments on another project (project GUID {fileGuid}): {reviewer}\'s comments on a review package made on {packaged}. The open project is "{project}" (GUID {projectGuid}). Open the project the review package was made from and import the file there. Nothing was imported.',
     title: 'Review comments from {reviewer}',
     head: 'Imported {file}: comments by {reviewer} on the review package of {packaged} (saved {saved}).',
     added: '- Added: {theme} on themes, {link} on links, {code} on codes, {coding} on quotes.',
@@ -16,7 +16,7 @@ const say = defineMessages({
     kind_theme: 'theme', kind_link: 'link', kind_code: 'code', kind_coding: 'quote',
   },
   id: {
-    otherProject: '{file} berisi komentar untuk proyek lain (GUID proyek {fileGuid}), dari paket tinjauan yang diterima {reviewer} pada {packaged}; proyek yang terbuka adalah "{project}" (GUID {projectGuid}). Buka proyek asal paket tinjauan itu lalu impor berkasnya di sana. Tidak ada yang diimpor.',
+    otherProject: '{file} berisi komentar untuk proyek lain (GUID proyek {fileGuid}): komentar {reviewer} pada paket tinjauan yang dibuat tanggal {packaged}. Proyek yang terbuka adalah "{project}" (GUID {projectGuid}). Buka proyek asal paket tinjauan itu lalu impor berkasnya di sana. Tidak ada yang diimpor.',
     title: 'Komentar tinjauan dari {reviewer}',
     head: '{file} diimpor: komentar {reviewer} pada paket tinjauan tanggal {packaged} (disimpan {saved}).',
     added: '- Ditambahkan: {theme} pada tema, {link} pada tautan, {code} pada kode, {coding} pada kutipan.',

@@ -109,7 +109,7 @@ describe('importing a supervisor\'s comments file', () => {
 
     // Saved again later with one more comment (handed over as the file's text, as a drop does): only that one comes in.
     const grown = { ...content, savedAt: '2026-12-04T12:00:00.000Z', comments: [...content.comments, ...reviewFile(s.projectGuid, [{ kind: 'link', row: s.link }], 8).comments] };
-    const second = await invoke('comments.importReview', { file: { name: 'komentar lagi.json', text: JSON.stringify(grown) } });
+    const second = await invoke('comments.importReview', { file: { name: 'komentar lagi.json', bytes: JSON.stringify(grown).length, text: JSON.stringify(grown) } });
     expect(second).toMatchObject({ file: 'komentar lagi.json', added: { theme: 0, link: 1, code: 0, coding: 0 }, already: 7, unplaced: [] });
     expect(await invoke('comments.list', { target: { kind: 'link', id: s.link.id } as never })).toHaveLength(2);
 
@@ -132,10 +132,12 @@ describe('importing a supervisor\'s comments file', () => {
     const error = await invoke('comments.importReview', { path: write(reviewFile(other, [{ kind: 'theme', row: s.theme }])), language: 'id' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TematikError);
     expect((error as TematikError).kind).toBe('bad_input');
-    expect((error as TematikError).message).toMatch(new RegExp(`comments on another project \\(project GUID ${other}\\).*Dr\\. Sari.*2026-12-01.*the open project is "[^"]+" \\(GUID ${s.projectGuid}\\)`));
+    expect((error as TematikError).message).toMatch(new RegExp(`comments on another project \\(project GUID ${other}\\): Dr\\. Sari's comments on a review package made on 2026-12-01\\. The open project is "[^"]+" \\(GUID ${s.projectGuid}\\)`));
     expect((error as TematikError).text!.id).toMatch(/berisi komentar untuk proyek lain/);
     // A damaged file is refused the same way, before anything is written.
-    await expect(invoke('comments.importReview', { file: { name: 'rusak.json', text: '{"format": "tematik-review-comments", "version": 1' } })).rejects.toThrow(/rusak\.json is not a review comments file/);
+    await expect(invoke('comments.importReview', { file: { name: 'rusak.json', bytes: 48, text: '{"format": "tematik-review-comments", "version": 1' } })).rejects.toThrow(/rusak\.json is not a review comments file/);
+    // A dropped file is refused by its size on disk, whatever part of it was read.
+    await expect(invoke('comments.importReview', { file: { name: 'besar.json', bytes: 80 * 1024 * 1024, text: '{}' } })).rejects.toThrow(/besar\.json is 80\.0 MB/);
     await expect(invoke('comments.importReview', { path: path.join(path.dirname(s.file), 'nothing.json') })).rejects.toThrow(/does not exist/);
     expect({ comments: await invoke('comments.list', {}), journal: await invoke('memos.list', { kind: 'journal' }), history: await invoke('history.state', {}) }).toEqual(before);
   });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeId } from '../../../src/domain/ids';
-import type { Code, Extract } from '../../../src/domain/types';
+import type { Code, Comment, Extract } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
 import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
@@ -11,6 +11,8 @@ import { useTableExport } from '../export/table-export';
 import { extractsCsv, groupExtracts, summariseExtracts, type GroupOptions } from './extract-groups';
 import { Modal } from '../../lib/Modal';
 import { CoderBar } from '../coders/CoderBar';
+import { CommentList, CommentThread } from '../comments/CommentThread';
+import { commentStrings } from '../comments/strings';
 import { coderStrings } from '../coders/strings';
 import { useCoderView } from '../coders/use-coder-view';
 import { extractsStrings, plural } from './strings';
@@ -31,6 +33,7 @@ const NO_EXTRACTS: readonly Extract[] = [];
 export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const t = useStrings(extractsStrings);
   const tc = useStrings(coderStrings);
+  const tcm = useStrings(commentStrings);
   const { navigate, run, notify, cache } = useProject();
   const codesQuery = useQuery('codes.list', {});
   const codes = codesQuery.data;
@@ -54,6 +57,13 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   const firstQuery = useQuery('codings.forCode', allArgs && !haveAll ? { ...allArgs, limit: FIRST_EXTRACTS } : null);
   const extractsQuery = useQuery('codings.forCode', allArgs);
   const informants = useQuery('informants.list', {}).data;
+  // Comments on the quotes (a supervisor's, from a review package, or a teammate's), shown under each extract.
+  const allComments = useQuery('comments.list', {}).data;
+  const quoteComments = useMemo(() => {
+    const byCoding = new Map<number, Comment[]>();
+    for (const c of allComments ?? []) if (c.target?.kind === 'coding') byCoding.set(c.target.id, [...(byCoding.get(c.target.id) ?? []), c]);
+    return byCoding;
+  }, [allComments]);
   const types = useQuery('informantTypes.list', {}).data;
   const [manualCsv, setManualCsv] = useState<string | null>(null);
   const { tableFile } = useTableExport();
@@ -119,6 +129,8 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
       </header>
 
       <Description code={code} onSave={(description) => void run('codes.update', { id: code.id, description }).catch(() => undefined)} />
+
+      <div className="cx-comments"><CommentThread key={code.id} target={{ kind: 'code', id: code.id }} title={tcm('codeComments')} testId="code-comments" /></div>
 
       {subCodes.length > 0 && (
         <div className="cx-subcodes">
@@ -187,7 +199,7 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
                 <div key={informant.label || 'none'} className="cx-informant">
                   <h3 className="cx-informant-name">{informant.label || t('noInformant')} {counted && <span className="count">{informant.extracts.length}</span>}</h3>
                   {shown.map((extract) => (
-                    <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')}
+                    <ExtractCard key={extract.id} extract={extract} codeId={code.id} codes={codes} title={t('openAt')} comments={quoteComments.get(extract.id)}
                       onOpen={() => navigate({ view: 'document', documentId: extract.documentId, focus: { start: extract.start, end: extract.end } })} />
                   ))}
                 </div>
@@ -208,9 +220,11 @@ export function CodeExtractsView({ codeId }: { codeId: CodeId }) {
   );
 }
 
-function ExtractCard({ extract, codeId, codes, title, onOpen }: { extract: Extract; codeId: CodeId; codes: readonly Code[]; title: string; onOpen: () => void }) {
+function ExtractCard({ extract, codeId, codes, title, comments, onOpen }: {
+  extract: Extract; codeId: CodeId; codes: readonly Code[]; title: string; comments: readonly Comment[] | undefined; onOpen: () => void;
+}) {
   const fromSubCode = extract.codeId !== codeId ? codes.find((c) => c.id === extract.codeId) : undefined;
-  return (
+  const card = (
     <button className="cx-extract" onClick={onOpen} title={title} data-testid="extract" data-coding-id={extract.id}>
       <span className="cx-quote">{extract.quote}</span>
       <span className="cx-meta">
@@ -220,6 +234,9 @@ function ExtractCard({ extract, codeId, codes, title, onOpen }: { extract: Extra
       </span>
     </button>
   );
+  if (!comments || comments.length === 0) return card;
+  // The quote's thread under it: read and resolved here, written from the coding in its transcript.
+  return <div className="cx-extract-with-comments" data-testid="extract-comments">{card}<CommentList comments={comments} /></div>;
 }
 
 /** The description is the code's definition in the codebook appendix: editable where it is read. */

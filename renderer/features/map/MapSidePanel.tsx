@@ -3,7 +3,8 @@ import type { CodeId, ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import { THEME_LINK_KINDS, type ThemeLink, type ThemeLinkKind, type ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
-import { CommentThread } from './CommentThread';
+import { CommentThread } from '../comments/CommentThread';
+import { UnplacedComments } from '../comments/UnplacedComments';
 import { ACTS_ON_LINKS, LINK_STYLE, PARENT_LINK_STYLE } from '../../../src/domain/map-geometry';
 import { dependentLinks, describeLink, excerpt, type Selection } from './map-model';
 import { mapStrings } from './strings';
@@ -79,7 +80,7 @@ function ThemePanel({ theme, map, onSelect }: { theme: ThemeMap['themes'][number
           ))}
         </ul>
       </section>
-      <CommentThread key={`theme-${theme.id}`} target={{ kind: 'theme', id: theme.id }} />
+      <CommentThread key={`theme-${theme.id}`} target={{ kind: 'theme', id: theme.id }} testId="map-comments" />
     </div>
   );
 }
@@ -136,7 +137,7 @@ function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; on
         <button type="button" className="danger" onClick={onDelete} title={t('deleteLinkHint')} data-testid="map-link-delete">{t('deleteLink')}</button>
         {dependents.length > 0 && <p className="muted map-note">{t('dependents', { n: dependents.length })}</p>}
       </div>
-      <CommentThread key={`link-${link.id}`} target={{ kind: 'link', id: link.id }} />
+      <CommentThread key={`link-${link.id}`} target={{ kind: 'link', id: link.id }} testId="map-comments" />
     </div>
   );
 }
@@ -164,6 +165,7 @@ function CodePanel({ code, map, onSelect }: { code: ThemeMap['codes'][number]; m
           ))}
         </ul>
       </section>
+      <CommentThread key={`code-${code.id}`} target={{ kind: 'code', id: code.id }} testId="map-comments" />
     </div>
   );
 }
@@ -186,6 +188,7 @@ function HelpPanel({ map }: { map: ThemeMap }) {
         <dt><span className="kbd">F</span></dt><dd>{t('keyFit')}</dd>
         <dt><span className="kbd">+</span> <span className="kbd">−</span></dt><dd>{t('keyZoom')}</dd>
       </dl>
+      <UnplacedComments />
     </div>
   );
 }

@@ -91,16 +91,6 @@ export const mapStrings = defineStrings({
     deleteLinkHint: 'Delete the link (Del); undo with Ctrl+Z',
     dependents: 'Deleting it also removes {n} link(s) that act on it.',
     linkRemoved: 'Link removed. Ctrl+Z brings it back.',
-
-    comments: 'Comments',
-    noComments: 'No comments yet.',
-    commentPlaceholder: 'A comment for your team or supervisor… (Ctrl+Enter adds it)',
-    addComment: 'Add comment',
-    resolve: 'Resolve',
-    reopen: 'Reopen',
-    resolvedBy: 'Resolved by {name}',
-    showResolved: 'Show {n} resolved',
-    hideResolved: 'Hide resolved',
   },
   id: {
     title: 'Peta tema',
@@ -192,16 +182,6 @@ export const mapStrings = defineStrings({
     deleteLinkHint: 'Hapus hubungan (Del); batalkan dengan Ctrl+Z',
     dependents: 'Menghapusnya juga menghapus {n} hubungan yang berujung padanya.',
     linkRemoved: 'Hubungan dihapus. Ctrl+Z mengembalikannya.',
-
-    comments: 'Komentar',
-    noComments: 'Belum ada komentar.',
-    commentPlaceholder: 'Komentar untuk tim atau pembimbing… (Ctrl+Enter untuk menambahkan)',
-    addComment: 'Tambah komentar',
-    resolve: 'Selesaikan',
-    reopen: 'Buka lagi',
-    resolvedBy: 'Diselesaikan oleh {name}',
-    showResolved: 'Tampilkan {n} yang selesai',
-    hideResolved: 'Sembunyikan yang selesai',
   },
 });
 

@@ -7,6 +7,9 @@ import { HomeView } from '../home/HomeView';
 import { StartScreen } from '../start/StartScreen';
 import { AccessBanner } from './AccessBanner';
 import { CoderPicker } from '../coders/CoderPicker';
+import { ReviewImportDialog } from '../comments/ReviewImportDialog';
+import { commentStrings } from '../comments/strings';
+import { useReviewDrop } from '../comments/use-review-drop';
 import { Notices } from './Notices';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
@@ -20,10 +23,18 @@ import { useUndoRedo } from './use-undo-redo';
 import './shell.css';
 
 export function App() {
-  const { project, route, run, navigate } = useProject();
+  const { project, route, run, navigate, notify } = useProject();
   const { step } = useUndoRedo();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // A supervisor's comments file to import: chosen in the dialog, or dropped on the window.
+  const [review, setReview] = useState<{ readonly dropped?: File } | null>(null);
+  const tc = useStrings(commentStrings);
+  const onDroppedFile = useCallback((file: File) => {
+    if (/\.json$/i.test(file.name)) setReview({ dropped: file });
+    else notify({ tone: 'info', message: tc('dropWrong', { file: file.name }) });
+  }, [notify, tc]);
+  const drop = useReviewDrop(project !== null && !project.readOnly, onDroppedFile);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
@@ -32,6 +43,7 @@ export function App() {
       else if (project) void step(cmd).catch(() => undefined);
     } else if (cmd === 'import' && project && !project.readOnly) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
+    else if (cmd === 'import-review' && project && !project.readOnly) setReview({});
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
@@ -105,6 +117,8 @@ export function App() {
           {exporting && <ExportDialog onClose={() => setExporting(false)} />}
         </Suspense>
       </ScreenFailed>
+      {review && <ReviewImportDialog dropped={review.dropped} onClose={() => setReview(null)} />}
+      {drop.over && <div className="cm-drop-veil" data-testid="review-drop-veil"><span>{tc('dropTitle')}</span></div>}
       <ReadOnlyOfferDialog />
       <CoderPicker />
       <Notices />

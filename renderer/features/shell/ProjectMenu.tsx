@@ -11,12 +11,14 @@ import { shellStrings } from './strings';
 import { CopyForCoderDialog } from '../team/CopyForCoderDialog';
 import { MergeDialog } from '../team/MergeDialog';
 import { teamStrings } from '../team/strings';
+import { ReviewImportDialog } from '../comments/ReviewImportDialog';
+import { commentStrings } from '../comments/strings';
 
 type Asking = 'new' | 'open';
 
 /**
  * The project menu in the top bar: close the project, open another, start a new one, reopen a
- * recent one or a sample, back it up or restore a backup, make a copy for another coder or merge one back. Browser mode has no native menu and no file dialogs, so this is the
+ * recent one or a sample, back it up or restore a backup, make a copy for another coder or merge one back, import a supervisor's review comments. Browser mode has no native menu and no file dialogs, so this is the
  * only way there to switch projects without restarting the server; paths are typed.
  */
 export function ProjectMenu() {
@@ -24,12 +26,13 @@ export function ProjectMenu() {
   const ta = useStrings(accessStrings);
   const b = useStrings(backupStrings);
   const tt = useStrings(teamStrings);
+  const tc = useStrings(commentStrings);
   const { app, project, run, notify } = useProject();
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
   const [restoring, setRestoring] = useState(false);
-  const [team, setTeam] = useState<'copy' | 'merge' | null>(null);
+  const [team, setTeam] = useState<'copy' | 'merge' | 'review' | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -115,6 +118,7 @@ export function ProjectMenu() {
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('copy'); }} data-testid="menu-copy-for-coder">{tt('copyMenu')}</button>
           <button role="menuitem" onClick={() => { setOpen(false); setTeam('merge'); }} disabled={project.readOnly !== null} data-testid="menu-merge-copy">{tt('mergeMenu')}</button>
+          <button role="menuitem" onClick={() => { setOpen(false); setTeam('review'); }} disabled={project.readOnly !== null} data-testid="menu-import-review">{tc('importMenu')}</button>
           <div className="menu-separator" role="separator" />
           <button role="menuitem" onClick={() => act(() => run('project.close', {}))} data-testid="menu-close-project">{t('closeProject')}</button>
         </div>
@@ -124,6 +128,7 @@ export function ProjectMenu() {
       {restoring && <BackupDialog projectPath={project.path} onClose={() => setRestoring(false)} />}
       {team === 'copy' && <CopyForCoderDialog onClose={() => setTeam(null)} />}
       {team === 'merge' && <MergeDialog onClose={() => setTeam(null)} />}
+      {team === 'review' && <ReviewImportDialog onClose={() => setTeam(null)} />}
     </div>
   );
 }

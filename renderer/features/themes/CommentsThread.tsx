@@ -3,12 +3,15 @@ import type { ThemeId } from '../../../src/domain/ids';
 import type { Comment } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { commentAuthor } from '../comments/comment-text';
+import { commentStrings } from '../comments/strings';
 import { partitionComments } from './review-model';
 import { themesStrings } from './strings';
 
 /** A supervisor's or teammate's questions on the theme; resolved ones fold away but stay. */
 export function CommentsThread({ themeId }: { themeId: ThemeId }) {
   const t = useStrings(themesStrings);
+  const tc = useStrings(commentStrings);
   const { language } = useLanguage();
   const { run } = useProject();
   const comments = useQuery('comments.list', { target: { kind: 'theme', id: themeId } }).data;
@@ -31,7 +34,7 @@ export function CommentsThread({ themeId }: { themeId: ThemeId }) {
     <li key={comment.id} className={`tr-comment${comment.resolvedAt ? ' resolved' : ''}`} data-testid="comment" data-resolved={comment.resolvedAt !== null}>
       <div className="tr-comment-head">
         <span className="tr-avatar" aria-hidden="true">{comment.author.slice(0, 1).toUpperCase()}</span>
-        <span className="tr-comment-author">{comment.author}</span>
+        <span className="tr-comment-author" title={comment.review ? tc('reviewAuthorHint', { name: comment.author }) : undefined}>{commentAuthor(comment, tc)}</span>
         <time className="tr-comment-date" dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
         {comment.resolvedAt
           ? <button className="link tr-comment-action" onClick={() => resolve(comment, false)} data-testid="comment-reopen">{t('reopen')}</button>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { CommentThread } from '../comments/CommentThread';
+import { commentStrings } from '../comments/strings';
 import type { CodingView } from './coding-view';
 import type { FloatPosition } from './CodePicker';
 import { transcriptStrings } from './strings';
@@ -23,12 +25,15 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
   const { language } = useLanguage();
   const { run } = useProject();
   const memos = useQuery('memos.list', { target: { kind: 'coding', id: active.id } });
+  const tc = useStrings(commentStrings);
+  const comments = useQuery('comments.list', { target: { kind: 'coding', id: active.id } }).data;
+  const [commenting, setCommenting] = useState(false);
   const [writing, setWriting] = useState(false);
   const [memo, setMemo] = useState('');
   const [saving, setSaving] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => { setWriting(false); setMemo(''); }, [active.id]);
+  useEffect(() => { setWriting(false); setMemo(''); setCommenting(false); }, [active.id]);
   useEffect(() => { if (takeFocus) box.current?.focus(); }, [takeFocus]);
 
   // Closes on a click elsewhere or Esc (unless Esc leaves the memo being written).
@@ -104,6 +109,11 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
           </ul>
         </div>
       )}
+      {((comments?.length ?? 0) > 0 || commenting) && (
+        <div className="tv-popover-comments">
+          <CommentThread key={active.id} target={{ kind: 'coding', id: active.id }} title={tc('codingComments')} testId="coding-comments" />
+        </div>
+      )}
       {writing && (
         <div className="tv-popover-write">
           <textarea
@@ -128,6 +138,9 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
             onClick={() => void run('codings.remove', { id: active.id }).then(onClose, () => undefined)}>{t('remove')}</button>
           <button type="button" title={t('recodeHint')} data-testid="coding-recode" onClick={() => onRecode(active)}>{t('recode')}</button>
           <button type="button" title={t('memoHint')} data-testid="coding-memo" onClick={() => setWriting(true)}>{t('memo')}</button>
+          {!commenting && (comments?.length ?? 0) === 0 && (
+            <button type="button" data-testid="coding-comment" onClick={() => setCommenting(true)}>{tc('addComment')}</button>
+          )}
         </div>
       )}
     </div>

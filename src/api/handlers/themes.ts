@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseReviewComments, readReviewCommentsFile } from '../../review/comments-file';
+import { assertReviewFileSize, parseReviewComments, readReviewCommentsFile } from '../../review/comments-file';
 import { importReviewComments } from '../../review/import-comments';
 import type { HandlerGroup } from '../handler-types';
 
@@ -109,8 +109,14 @@ export const commentHandlers: HandlerGroup<'comments'> = {
   'comments.importReview': async ({ path: file, file: dropped, language }, ctx) => {
     const { data } = ctx.session;
     // Read and checked whole before the change: a refused file writes nothing.
-    const review = file !== undefined ? readReviewCommentsFile(path.resolve(file)) : parseReviewComments(dropped!.text, path.basename(dropped!.name));
+    const name = path.basename(file ?? dropped!.name);
+    let review;
+    if (file !== undefined) review = readReviewCommentsFile(path.resolve(file));
+    else {
+      assertReviewFileSize(dropped!.bytes, name);
+      review = parseReviewComments(dropped!.text, name);
+    }
     const into = { projectGuid: ctx.session.project.projectGuid(), projectName: (await data.project.info()).name };
-    return importReviewComments(data, into, review, file !== undefined ? path.basename(file) : path.basename(dropped!.name), language);
+    return importReviewComments(data, into, review, name, language);
   },
 };

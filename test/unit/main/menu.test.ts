@@ -30,6 +30,7 @@ const COMMANDS: readonly [label: string, command: Exclude<MenuCommand, 'open-pat
   ['Open Project…', 'open-project', 'CmdOrCtrl+O'],
   ['Open Sample Project', 'open-sample', undefined],
   ['Import Transcripts…', 'import', 'CmdOrCtrl+I'],
+  ['Import Review Comments…', 'import-review', undefined],
   ['Export…', 'export', 'CmdOrCtrl+E'],
   ['Close Project', 'close-project', undefined],
   ['Undo', 'undo', 'CmdOrCtrl+Z'],

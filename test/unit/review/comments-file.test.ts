@@ -63,7 +63,7 @@ describe('parseReviewComments', () => {
 
   it('refuses a newer version with a way out, and an unknown one as damaged', () => {
     expect(refusal(text({ ...file(), version: 2 })).en).toMatch(/newer review package \(comments file version 2; this Tematik reads version 1\)\. Update Tematik/);
-    expect(refusal(text({ ...file(), version: '1' })).en).toMatch(/"version" has a value a review package does not write/);
+    expect(refusal(text({ ...file(), version: '1' })).en).toMatch(/field "version" has a value a review package does not write/);
   });
 
   it('refuses more than 10,000 comments and a comment longer than 20,000 characters', () => {
@@ -77,22 +77,25 @@ describe('parseReviewComments', () => {
 
   it('refuses a field out of shape, naming where it is', () => {
     const one = (change: Record<string, unknown>) => text({ ...file(), comments: [{ ...file().comments[0]!, ...change }] });
-    expect(refusal(text({ ...file(), projectGuid: 'proyek-1' })).en).toMatch(/"projectGuid" is not a GUID/);
-    expect(refusal(text({ ...file(), reviewer: '   ' })).en).toMatch(/"reviewer" is empty/);
-    expect(refusal(text({ ...file(), reviewer: 'x'.repeat(201) })).en).toMatch(/"reviewer" is longer than 200 characters/);
-    expect(refusal(text({ ...file(), savedAt: 'kemarin' })).en).toMatch(/"savedAt" is not a date and time/);
-    expect(refusal(text({ ...file(), packageCreatedAt: '2026-13-45T99:00:00Z' })).en).toMatch(/"packageCreatedAt" is not a real date/);
-    expect(refusal(text({ ...file(), comments: 'none' })).en).toMatch(/"comments" is not a list/);
+    expect(refusal(text({ ...file(), projectGuid: 'proyek-1' })).en).toMatch(/field "projectGuid" is not a GUID/);
+    expect(refusal(text({ ...file(), reviewer: '   ' })).en).toMatch(/field "reviewer" is empty/);
+    expect(refusal(text({ ...file(), reviewer: 'x'.repeat(201) })).en).toMatch(/field "reviewer" is longer than 200 characters/);
+    expect(refusal(text({ ...file(), savedAt: 'kemarin' })).en).toMatch(/field "savedAt" is not a date and time/);
+    expect(refusal(text({ ...file(), packageCreatedAt: '2026-13-45T99:00:00Z' })).en).toMatch(/field "packageCreatedAt" is not a real date/);
+    expect(refusal(text({ ...file(), comments: 'none' })).en).toMatch(/field "comments" is not a list/);
     const { packageGuid: _, ...withoutPackage } = file();
-    expect(refusal(text(withoutPackage)).en).toMatch(/"packageGuid" is missing/);
+    expect(refusal(text(withoutPackage)).en).toMatch(/field "packageGuid" is missing/);
     expect(refusal(text({ ...file(), script: '<script>' })).en).toMatch(/the file has fields a review package does not write \(script\)/);
-    expect(refusal(one({ body: ' \n ' })).en).toMatch(/comment 1, "body" is empty/);
-    expect(refusal(one({ body: 'a\u0000b' })).en).toMatch(/comment 1, "body" holds control characters/);
-    expect(refusal(one({ guid: 'x' })).en).toMatch(/comment 1, "guid" is not a GUID/);
-    expect(refusal(one({ target: { kind: 'memo', guid: PROJECT, label: '' } })).en).toMatch(/comment 1, "target"\."kind" is not one of theme, link, code, coding/);
-    expect(refusal(one({ target: { kind: 'theme', guid: PROJECT } })).en).toMatch(/comment 1, "target"\."label" is missing/);
-    expect(refusal(one({ createdAt: 1733130000000 })).en).toMatch(/comment 1, "createdAt" is not a string/);
+    expect(refusal(one({ body: ' \n ' })).en).toMatch(/comment 1, field "body" is empty/);
+    expect(refusal(one({ body: 'a\u0000b' })).en).toMatch(/comment 1, field "body" holds control characters/);
+    expect(refusal(one({ guid: 'x' })).en).toMatch(/comment 1, field "guid" is not a GUID/);
+    expect(refusal(one({ target: { kind: 'memo', guid: PROJECT, label: '' } })).en).toMatch(/comment 1, field "target"\."kind" is not one of theme, link, code, coding/);
+    expect(refusal(one({ target: { kind: 'theme', guid: PROJECT } })).en).toMatch(/comment 1, field "target"\."label" is missing/);
+    expect(refusal(one({ createdAt: 1733130000000 })).en).toMatch(/comment 1, field "createdAt" is not text/);
     expect(refusal(one({ author: 'Bima' })).en).toMatch(/comment 1 has fields a review package does not write \(author\)/);
+    // In Indonesian too, where and what.
+    expect(refusal(one({ guid: 'x' })).id).toMatch(/rusak atau tidak ditulis oleh paket tinjauan: komentar ke-1, isian "guid" bukan GUID\./);
+    expect(refusal(text({ ...file(), comments: 'none' })).id).toMatch(/isian "comments" bukan daftar/);
   });
 
   it('refuses two comments with one GUID (in any case)', () => {
