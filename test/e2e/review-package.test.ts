@@ -6,6 +6,7 @@ import type { ReviewCommentsFile } from '../../src/domain/review-package';
 import { newProject } from '../helpers/temp-project';
 import { HOSTILE, hostileProject } from '../unit/review/hostile-project';
 import { SCREENSHOTS, startE2E, type E2E } from './harness';
+import { ThemeMapPage } from './pages/theme-map';
 
 /** Everything a page opened from a file says it did wrong: script errors, console errors, dialogs, CSP violations. */
 interface Watch {
@@ -200,15 +201,25 @@ describe('the review package, opened from file://', () => {
     expect(watch.dialogs.map((d) => d.split(':')[0])).toEqual(['beforeunload']);
   });
 
-  it('brings the comments back into the project’s threads', async () => {
-    const report = await e2e.call('comments.importReview', { path: commentsFile });
-    expect(report.added).toMatchObject({ theme: 1, coding: 1 });
+  it('brings the comments back into the project’s threads through the app’s import dialog', async () => {
     await e2e.page.reload();
-    await e2e.page.locator('.nav-link', { hasText: 'Themes' }).click();
-    await e2e.page.locator(`[data-testid=theme-card][data-theme-name="${THEME}"]`).getByTestId('theme-review-open').click();
-    const comment = e2e.page.getByTestId('comment').filter({ hasText: 'Definisinya masih mencampur praktik dan hasil.' });
+    await e2e.page.locator('.doc-link').first().waitFor();
+    await e2e.page.getByTestId('project-menu').click();
+    await e2e.page.getByTestId('menu-import-review').click();
+    await e2e.page.getByTestId('review-import-input').setInputFiles(commentsFile);
+    await e2e.page.getByTestId('review-import-start').click();
+    const report = e2e.page.getByTestId('review-import-report');
+    await report.waitFor();
+    expect(await report.locator('.cm-report-head').textContent()).toContain('Dr. Sari Wulandari: 2 new comment(s)');
+    await e2e.page.getByTestId('review-import-done').click();
+
+    const map = new ThemeMapPage(e2e.page);
+    await map.open();
+    await map.node(THEME).click();
+    const thread = e2e.page.getByTestId('map-comments');
+    const comment = thread.getByTestId('comment').filter({ hasText: 'Definisinya masih mencampur praktik dan hasil.' });
     await comment.waitFor();
-    expect(await comment.textContent()).toContain('Dr. Sari Wulandari');
+    expect(await comment.locator('.cm-author').textContent()).toBe('Dr. Sari Wulandari (review)');
     await e2e.screenshot('review-comments-in-project');
   });
 });
