@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewPackageData } from '../../../src/domain/review-package';
-import { tempDir } from '../../helpers/temp-project';
+import { newProject, tempDir } from '../../helpers/temp-project';
 import { reportStudy, type ReportStudy } from '../report/fixture';
 import { packageData } from './package-html';
 
@@ -153,5 +153,21 @@ describe('export.reviewPackage', () => {
     expect(written).toMatchObject({ path: out, base64: null });
     expect(packageData(fs.readFileSync(out, 'utf8')).packageGuid).toBe(written.packageGuid);
     await expect(study.client.invoke('export.reviewPackage', { path: study.client.file })).rejects.toThrow(/is not a \.html file/);
+  });
+});
+
+describe('the review package of a project without themes yet', () => {
+  it('is made all the same: no map, an empty matrix, the codebook and the phases', async () => {
+    const client = await newProject();
+    try {
+      await client.invoke('codes.create', { name: 'polling' });
+      const data = packageData(Buffer.from((await client.invoke('export.reviewPackage', {})).base64!, 'base64').toString('utf8'));
+      expect(data.map).toBeNull();
+      expect([data.themes, data.links, data.extracts, data.comments, data.journal]).toEqual([[], [], [], [], []]);
+      expect(data.codes.map((c) => [c.name, c.extractIds])).toEqual([['polling', []]]);
+      expect(data.phases[0]).toMatchObject({ phase: 1, status: 'current' });
+    } finally {
+      client.session.close();
+    }
   });
 });
