@@ -5,7 +5,7 @@ import type { Extract, Informant, ThemeMap } from '../domain/types';
 import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
 import { figureLayout, type FigureLine, type FigureText } from '../map/figure-layout';
 import { FIGURE_STRINGS } from '../map/strings';
-import { phaseHistoryOf } from '../report/model';
+import { phaseHistoryOf, phaseMove } from '../report/model';
 import { pseudonymiser } from '../report/pseudonyms';
 import { pickQuotes, wordCount, type QuotedPassage } from '../report/quotes';
 import { fill, REPORT_STRINGS } from '../report/strings';
@@ -135,7 +135,11 @@ export async function gatherReviewPackage(reader: ProjectReader, options: Review
     extracts: shown,
     phases: phases.map((p) => ({ phase: p.phase, name: strings.phaseNames[p.phase], status: p.status, at: p.at })),
     journal: journal.filter((m) => chosen === null || chosen.has(m.id)).reverse()
-      .map((m) => ({ at: m.createdAt, title: text(m.title), author: cleanText(m.author), phase: m.phase, body: text(m.body) })),
+      .map((m) => {
+        // The entries Tematik writes on a phase change are titled in the package's language, as the Word report titles them.
+        const move = phaseMove(m.title);
+        return { at: m.createdAt, title: move ? fill(strings.phaseMove, move) : text(m.title), author: cleanText(m.author), phase: m.phase, body: text(m.body) };
+      }),
     // A review comment whose target was deleted since its package has no place in this one.
     comments: comments.flatMap((c) => {
       if (!c.target) return [];

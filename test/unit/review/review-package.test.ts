@@ -144,6 +144,8 @@ describe('export.reviewPackage', () => {
     expect(id.strings['kind_moderates']).toBe('memoderasi');
     expect(id.links.map((l) => l.text)).toContain('"Kapasitas produksi membatasi co-creation" memoderasi "Co-creation lewat platform digital"');
     expect(id.phases[0]!.name).toBe('Membiasakan diri dengan data');
+    const journal = packageData(Buffer.from((await study.client.invoke('export.reviewPackage', { language: 'id', journal: 'all' })).base64!, 'base64').toString('utf8')).journal;
+    expect(journal.map((j) => j.title)).toContain('Fase 4 → 3');
   });
 
   it('writes to a path like other exports, and never over a file of another kind', async () => {
