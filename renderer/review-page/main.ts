@@ -353,7 +353,7 @@ function triangulationSection(): HTMLElement {
           const cell = theme.cells[i]!;
           const state = cellState(cell.extracts, column.informants);
           const share = column.informants ? cell.informants / column.informants : 0;
-          const label = state === 'empty' ? '–' : `${cell.informants}/${column.informants} ${state === 'silent' ? t.silent : plural(cell.extracts, t.extractOne, t.extractMany)}`;
+          const label = state === 'empty' ? '–' : `${cell.informants}/${column.informants} · ${state === 'silent' ? t.silent : plural(cell.extracts, t.extractOne, t.extractMany)}`;
           const button = h('button', { class: `cell ${state}${share >= 0.6 ? ' dark' : ''}`, attrs: {
             type: 'button', 'aria-pressed': 'false', 'data-testid': 'matrix-cell', 'data-state': state, 'data-column': i,
             disabled: state === 'empty',

@@ -121,7 +121,7 @@ describe('the review package, opened from file://', () => {
     const row = page.locator('[data-testid=matrix] tbody tr', { has: page.locator('button', { hasText: THEME }) });
     const cell = row.locator('[data-testid=matrix-cell][data-state=support]').first();
     const label = (await cell.textContent())!;
-    const [informants, , extracts] = /^(\d+)\/(\d+) (\d+) extracts?$/.exec(label)!.slice(1).map(Number);
+    const [informants, , extracts] = /^(\d+)\/(\d+) · (\d+) extracts?$/.exec(label)!.slice(1).map(Number);
     await cell.click();
     const drill = page.getByTestId('cell-extracts');
     await expect.poll(() => drill.getByTestId('quote').count()).toBe(extracts);
