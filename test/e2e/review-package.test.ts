@@ -131,7 +131,8 @@ describe('the review package, opened from file://', () => {
     const column = matrix.columns[Number(await cell.getAttribute('data-column'))]!;
     const behind = await e2e.call('analysis.cellExtracts', { rowKind: 'theme', rowId: themeRow.id, column: column.key });
     expect(behind).toHaveLength(extracts!);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-package-triangulation.png') });
+    // The matrix with the opened cell's first extracts below it.
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-package-triangulation.png'), fullPage: true, clip: { x: 0, y: 0, width: 1440, height: 1250 } });
   });
 
   it('takes comments on a theme and on a quote, asks the name once, and saves them as the comments file', async () => {
