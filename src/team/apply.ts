@@ -142,10 +142,13 @@ function applyDraft(db: Db, draft: MergeDraft): number {
     insertMemo.run(keptGuid(db, memo.guid), memo.kind, memo.title, memo.body, memo.phase, coder(memo.author), on.document, on.code, on.theme, on.coding, memo.createdAt, memo.updatedAt);
   }
 
-  const insertComment = db.prepare('INSERT INTO comments (guid, theme_id, link_id, author_id, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertComment = db.prepare(`INSERT INTO comments (guid, theme_id, link_id, code_id, coding_id, author_id, body, created_at, resolved_at, resolved_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const { comment, target } of draft.comments) {
-    const targetId = idOf(target.kind === 'theme' ? 'themes' : 'theme_links', { existing: target.guid });
-    insertComment.run(keptGuid(db, comment.guid), target.kind === 'theme' ? targetId : null, target.kind === 'link' ? targetId : null, coder(comment.author), comment.body,
+    const on = { theme: null as number | null, link: null as number | null, code: null as number | null, coding: null as number | null };
+    if ('guid' in target) on[target.kind] = idOf(target.kind === 'theme' ? 'themes' : 'theme_links', { existing: target.guid });
+    else on[target.kind] = idOf(target.kind === 'code' ? 'codes' : 'codings', target.ref);
+    insertComment.run(keptGuid(db, comment.guid), on.theme, on.link, on.code, on.coding, coder(comment.author), comment.body,
       comment.createdAt, comment.resolvedAt, comment.resolvedBy === null ? null : coder(comment.resolvedBy));
   }
 

@@ -33,7 +33,7 @@ export interface MergeDraft {
   readonly codings: readonly { readonly coding: SnapshotCoding; readonly document: Ref; readonly code: Ref; readonly start: number; readonly end: number; readonly quote: string }[];
   readonly codingRef: ReadonlyMap<string, Ref>;
   readonly memos: readonly { readonly memo: SnapshotMemo; readonly target: MemoTargetRef }[];
-  readonly comments: readonly { readonly comment: SnapshotComment; readonly target: { readonly kind: 'theme' | 'link'; readonly guid: string } }[];
+  readonly comments: readonly { readonly comment: SnapshotComment; readonly target: CommentTargetRef }[];
   readonly codingsLeftOut: number;
 }
 
@@ -220,8 +220,8 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   let commentsAlready = 0;
   for (const comment of copy.comments) {
     if (projectCommentGuids.has(comment.guid)) { commentsAlready++; continue; }
-    const target = comment.themeGuid !== null ? { kind: 'theme' as const, guid: comment.themeGuid } : { kind: 'link' as const, guid: comment.linkGuid ?? '' };
-    if (!(target.kind === 'theme' ? project.themeGuids : project.linkGuids).has(target.guid)) continue;
+    const target = commentTarget(comment, codeRef, codingRef, project.themeGuids, project.linkGuids);
+    if (target === null || (target.kind === 'code' && isExisting(target.ref) && deleted.has(target.ref.existing))) continue;
     comments.push({ comment, target });
   }
 
@@ -273,6 +273,22 @@ function memoTarget(
   if (memo.codingGuid !== null) return pick('coding', codings.get(memo.codingGuid));
   if (memo.themeGuid !== null) return themes.has(memo.themeGuid) ? { kind: 'theme', guid: memo.themeGuid } : null;
   return { kind: 'project' };
+}
+
+/** What a comment of the copy is on, in the project (or among what the merge adds); null when the project has no such thing. */
+export type CommentTargetRef =
+  | { readonly kind: 'theme' | 'link'; readonly guid: string }
+  | { readonly kind: 'code' | 'coding'; readonly ref: Ref };
+
+function commentTarget(
+  comment: SnapshotComment, codes: ReadonlyMap<string, Ref | null>, codings: ReadonlyMap<string, Ref>, themes: ReadonlySet<string>, links: ReadonlySet<string>,
+): CommentTargetRef | null {
+  const pick = (kind: 'code' | 'coding', ref: Ref | null | undefined): CommentTargetRef | null => (ref ? { kind, ref } : null);
+  if (comment.codeGuid !== null) return pick('code', codes.get(comment.codeGuid));
+  if (comment.codingGuid !== null) return pick('coding', codings.get(comment.codingGuid));
+  if (comment.themeGuid !== null) return themes.has(comment.themeGuid) ? { kind: 'theme', guid: comment.themeGuid } : null;
+  if (comment.linkGuid !== null) return links.has(comment.linkGuid) ? { kind: 'link', guid: comment.linkGuid } : null;
+  return null;
 }
 
 /** Every conflict settled, with one of its own choices, and nothing settled that is no conflict here. */

@@ -37,7 +37,8 @@ const memoRow = z.object({
   documentGuid: guid.nullable(), codeGuid: guid.nullable(), themeGuid: guid.nullable(), codingGuid: guid.nullable(), createdAt: z.string(), updatedAt: z.string(),
 });
 const commentRow = z.object({
-  guid, themeGuid: guid.nullable(), linkGuid: guid.nullable(), author: label, body: text, createdAt: z.string(), resolvedAt: z.string().nullable(), resolvedBy: label.nullable(),
+  guid, themeGuid: guid.nullable(), linkGuid: guid.nullable(), codeGuid: guid.nullable(), codingGuid: guid.nullable(),
+  author: label, body: text, createdAt: z.string(), resolvedAt: z.string().nullable(), resolvedBy: label.nullable(),
 });
 const originRow = z.object({ sourceGuid: guid, sourceName: z.string(), coder: label, keepOwn: z.number().int(), madeAt: z.string(), base: z.string() });
 /** The codebook and transcripts as they were when a copy was made: a merge's common ancestor. */
@@ -94,11 +95,13 @@ const SQL = {
     m.created_at AS createdAt, m.updated_at AS updatedAt
     FROM memos m JOIN coders u ON u.id = m.author_id LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes c ON c.id = m.code_id
     LEFT JOIN themes t ON t.id = m.theme_id LEFT JOIN codings k ON k.id = m.coding_id ORDER BY m.id`,
-  // Teammates' comments on themes and links travel with a merge; a copy has no others (src/team/make-copy.ts).
-  comments: `SELECT c.guid, t.guid AS themeGuid, l.guid AS linkGuid, a.name AS author, c.body, c.created_at AS createdAt, c.resolved_at AS resolvedAt, r.name AS resolvedBy
+  // Coders' comments travel with a merge (a copy is made without any: src/team/make-copy.ts). A supervisor's,
+  // from a review package, are the project's own: they have no coder to join, and no place in a copy.
+  comments: `SELECT c.guid, t.guid AS themeGuid, l.guid AS linkGuid, d.guid AS codeGuid, k.guid AS codingGuid,
+      a.name AS author, c.body, c.created_at AS createdAt, c.resolved_at AS resolvedAt, r.name AS resolvedBy
     FROM comments c JOIN coders a ON a.id = c.author_id LEFT JOIN coders r ON r.id = c.resolved_by
     LEFT JOIN themes t ON t.id = c.theme_id LEFT JOIN theme_links l ON l.id = c.link_id
-    WHERE c.theme_id IS NOT NULL OR c.link_id IS NOT NULL ORDER BY c.id`,
+    LEFT JOIN codes d ON d.id = c.code_id LEFT JOIN codings k ON k.id = c.coding_id ORDER BY c.id`,
   origin: `SELECT source_guid AS sourceGuid, source_name AS sourceName, coder, keep_own AS keepOwn, made_at AS madeAt, base FROM copy_origin WHERE id = 1`,
 } as const;
 

@@ -123,7 +123,9 @@ describe('importing review comments in the browser', () => {
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, { text: JSON.stringify(content), name });
 
-    const grown = { ...file, savedAt: '2026-12-04T12:00:00.000Z', comments: [...file.comments, comment(5, 'coding', rows.coding.guid, rows.coding.quote.slice(0, 60), 'Who else says this?')] };
+    // A file comes from someone else's browser: its text is shown as text, never run.
+    const hostile = 'Who else says this? <img src=x onerror="window.__pwned=1"></textarea><script>window.__pwned=2</script>';
+    const grown = { ...file, savedAt: '2026-12-04T12:00:00.000Z', comments: [...file.comments, comment(5, 'coding', rows.coding.guid, rows.coding.quote.slice(0, 60), hostile)] };
     await drop(grown, 'komentar-2.json');
     const report = page().getByTestId('review-import-report');
     await report.waitFor();
@@ -131,6 +133,12 @@ describe('importing review comments in the browser', () => {
     expect(await page().getByTestId('review-already').locator('td.num').textContent()).toBe('4');
     await page().getByTestId('review-import-done').click();
     expect(e2e.db().prepare(`SELECT count(*) FROM comments WHERE reviewer_name = 'Dr. Sari'`).pluck().get()).toBe(5);
+    await page().locator(`[data-testid=stripe][data-coding-id="${rows.coding.id}"].starts`).click();
+    const thread = page().getByTestId('coding-popover').getByTestId('coding-comments');
+    await expect.poll(() => thread.getByTestId('comment').count()).toBe(2);
+    expect(await thread.locator('.cm-body').last().textContent()).toBe(hostile);
+    expect(await page().evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page().keyboard.press('Escape');
 
     await drop({ ...file, projectGuid: '00000000-1111-4222-8333-444444444444' }, 'proyek-lain.json');
     const error = page().getByTestId('review-import-error');

@@ -225,6 +225,39 @@ describe('merging coders\' copies', () => {
     expect(got.rows.find((r) => r.scope === 'overall')!.units).toBeGreaterThan(0);
   });
 
+  it('brings back the coder\'s comments on codes and quotes, once; a copy is made without the project\'s comments', async () => {
+    await as(lead, 'Ayu', async (c) => {
+      await code(c, ['Ayu']);
+      const doubt = (await c.invoke('codes.list', {})).find((x) => x.name === 'doubt')!;
+      await c.invoke('comments.add', { target: { kind: 'code', id: doubt.id }, body: 'Ayu: is this hesitation or refusal?' });
+    });
+    const copy = path.join(dir, 'bima-comments.tematik');
+    await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Bima' }));
+    const guids = await as(copy, 'Bima', async (c) => {
+      expect(await c.invoke('comments.list', {})).toEqual([]);
+      await code(c, ['Bima']);
+      const trust = (await c.invoke('codes.list', {})).find((x) => x.name === 'trust')!;
+      const coding = (await c.invoke('codings.forCode', { codeId: trust.id }))[0]!;
+      const onCode = await c.invoke('comments.add', { target: { kind: 'code', id: trust.id }, body: 'Bima: trust in whom?' });
+      const onQuote = await c.invoke('comments.add', { target: { kind: 'coding', id: coding.id }, body: 'Bima: unsure about this one.' });
+      return { onCode: onCode.guid, onQuote: onQuote.guid };
+    });
+
+    const report = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }));
+    expect(report.commentsAdded).toBe(2);
+    const merged = await as(lead, 'Ayu', (c) => c.invoke('comments.list', {}));
+    const byGuid = new Map(merged.map((m) => [m.guid, m]));
+    expect(byGuid.get(guids.onCode)).toMatchObject({ author: 'Bima', body: 'Bima: trust in whom?', target: { kind: 'code' } });
+    expect(byGuid.get(guids.onQuote)).toMatchObject({ author: 'Bima', target: { kind: 'coding' } });
+    // On the same code and the same (merged) coding as in the copy.
+    const raw = new Database(lead, { readonly: true });
+    expect(raw.prepare(`SELECT d.name FROM comments c JOIN codes d ON d.id = c.code_id WHERE c.guid = ?`).pluck().get(guids.onCode)).toBe('trust');
+    expect(raw.prepare(`SELECT u.name FROM comments c JOIN codings k ON k.id = c.coding_id JOIN coders u ON u.id = k.coder_id WHERE c.guid = ?`).pluck().get(guids.onQuote)).toBe('Bima');
+    raw.close();
+    expect(merged).toHaveLength(3);
+    expect(await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy }))).toMatchObject({ unchanged: true, commentsAdded: 0 });
+  });
+
   it('two coders merged, then compared: a disagreement settled stays settled when the same copy is merged again', async () => {
     await as(lead, 'Ayu', (c) => code(c, ['Ayu']));
     const copy = path.join(dir, 'bima.tematik');
