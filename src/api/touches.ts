@@ -191,6 +191,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'taguette.exportCodebook': 'none',
   'taguette.importCodebook': recorded('codes', 'memos'),
   'export.themeMap': 'none',
+  'export.reviewPackage': 'none',
 };
 
 /**

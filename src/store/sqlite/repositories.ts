@@ -24,6 +24,7 @@ import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
 import * as redactions from '../redactions';
 import { listDeidKey, recordDeidKey, renameSpeakers } from '../deid';
+import { readRowGuids } from '../row-guid';
 import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
@@ -211,6 +212,9 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     agreement: {
       coders: async () => agreementCoders(db),
       source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),
+    },
+    reviews: {
+      guids: async () => readRowGuids(db),
     },
     // Imports write rows as their files bring them: a group of their own, reached only inside a change.
     imports: {
