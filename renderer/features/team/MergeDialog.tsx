@@ -213,7 +213,7 @@ function ReanchoringView({ reanchoring, t }: {
         <>
           <p>{t('unplacedHead')}</p>
           <ul className="team-report" data-testid="merge-unplaced">
-            {unplaced.map((u, n) => <li key={n}>{t('unplacedOne', { code: u.code, coder: u.coder, document: u.document, start: u.start, quote: u.quote })}</li>)}
+            {unplaced.map((u, n) => <li key={n}>{t('unplacedOne', { code: u.code, coder: u.coder, document: u.document, start: String(u.start), quote: u.quote })}</li>)}
           </ul>
         </>
       )}
