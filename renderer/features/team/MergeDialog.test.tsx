@@ -102,6 +102,12 @@ describe('the merge dialog', () => {
     expect(placing).toContain('2 dibawa ke kata-kata yang sama, 1 ditempatkan di tempat teksnya muncul sekali, 1 tidak dapat ditempatkan');
     expect(placing).toContain('sikap/pro · Bima · "P-01_fashion" posisi 412: "Saya ragu soal itu"');
 
+    // Leaving the transcript's codings out places none of them: the placing is not shown then.
+    fireEvent.click(within(items[3]!).getByTestId('merge-choice-skip'));
+    expect(screen.queryByTestId('merge-reanchoring')).toBeNull();
+    fireEvent.click(within(items[3]!).getByTestId('merge-choice-reanchor'));
+    expect(screen.getByTestId('merge-reanchoring')).toBeTruthy();
+
     fireEvent.click(within(items[0]!).getByTestId('merge-choice-copy'));
     fireEvent.click(screen.getByTestId('merge-submit'));
     const report = await screen.findByTestId('merge-report');

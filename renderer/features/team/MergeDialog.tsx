@@ -106,7 +106,8 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           <dt>{t('memos')}</dt>
           <dd>{t('memosCount', { memos: plan.memos.added, comments: plan.comments.added })}</dd>
         </dl>
-        <ReanchoringView reanchoring={plan.reanchoring} t={t} />
+        {/* The plan placed the codings as the suggested choice would; with every text conflict skipped, none are placed. */}
+        {plan.conflicts.some((c) => c.kind === 'documentTextDiffers' && (choices[c.key] ?? c.suggested) === 'reanchor') && <ReanchoringView reanchoring={plan.reanchoring} t={t} />}
         {plan.conflicts.length === 0 ? <p className="muted">{t('noConflicts')}</p> : (
           <>
             <h3>{t('conflictsTitle', { count: plan.conflicts.length })}</h3>
