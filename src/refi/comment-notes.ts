@@ -84,7 +84,9 @@ export function readCommentNote(
   for (const line of rest) {
     const r = REVIEWER.exec(line);
     const packageGuid = r?.[2] === undefined ? undefined : normaliseGuid(r[2]);
-    if (r && packageGuid) reviewer = { name: r[1]!.trim().slice(0, 200), packageGuid };
+    // A name the project could not store (blank, or too long for the reviewer column) is not taken as a reviewer's.
+    const name = r?.[1]?.trim() ?? '';
+    if (packageGuid && name.length > 0 && name.length <= 200) reviewer = { name, packageGuid };
     const w = WAS_ON.exec(line);
     const kind = w?.[1];
     const wasGuid = w?.[3] === undefined ? undefined : normaliseGuid(w[3]);

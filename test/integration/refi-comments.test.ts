@@ -5,7 +5,7 @@ import { localClient, type LocalClient } from '../../src/api/client';
 import type { CommentTarget } from '../../src/domain/types';
 import { parseXml, type XmlElement } from '../../src/refi/xml';
 import { newProject, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
-import { schemaErrors, unzipText } from '../unit/refi/fixture';
+import { schemaErrors, unzipText, writeZip } from '../unit/refi/fixture';
 
 const PACKAGE = '9e8d7c6b-5a49-4382-9716-05f4e3d2c1b0';
 const commentGuid = (n: number) => `c0ffee00-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -135,5 +135,24 @@ describe('comments through REFI-QDA: on themes, links, codes and quotes, by code
     const home = await threads(source.client);
     await source.client.invoke('refi.importProject', { path: qdpx });
     expect(await threads(source.client)).toEqual(home);
+  });
+
+  it('takes a hand-edited reviewer line it cannot store as no reviewer, and an unknown "Was on" as a memo, importing the rest', async () => {
+    const entries = unzipText(fs.readFileSync(qdpx));
+    const edited = entries['project.qde']!
+      .replace(/Reviewer: Dr\. Sari \{/g, `Reviewer: ${' '.repeat(3)} {`)
+      .replace('Was on: theme "', 'Was on: nonsense "');
+    const file = writeZip({ ...entries, 'project.qde': edited }, 'edited.qdpx');
+    const fresh = await newProject('Peneliti D');
+    try {
+      await fresh.invoke('refi.importProject', { path: file });
+      const back = await threads(fresh);
+      // The supervisor's placed comments come in as the importer's (no user named), none unplaced.
+      expect(back.filter((c) => c.body.startsWith('Komentar Dr. Sari')).map((c) => [c.author, c.review, c.unplaced])).toEqual(Array(4).fill(['Peneliti D', null, null]));
+      expect(back).toHaveLength(9);
+      expect((await fresh.invoke('memos.list', {})).filter((m) => m.body === 'Komentar Dr. Sari 5 pada theme')).toHaveLength(1);
+    } finally {
+      fresh.session.close();
+    }
   });
 });
