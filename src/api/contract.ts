@@ -552,6 +552,20 @@ export const contract = {
     startMs: z.number().int().nonnegative().max(100 * 3600 * 1000).nullable(),
     endMs: z.number().int().nonnegative().max(100 * 3600 * 1000).nullable().optional(),
   })),
+  /**
+   * The review package: one self-contained HTML file (theme map, evidence, triangulation, codebook, phases, chosen journal
+   * entries) a supervisor opens in any browser and comments in; written to `path`, or handed back as base64 to download.
+   */
+  'export.reviewPackage': action<{ readonly path: string | null; readonly fileName: string; readonly base64: string | null; readonly bytes: number; readonly packageGuid: string }>()(z.strictObject({
+    path: z.string().min(1).optional(),
+    language: z.enum(['en', 'id']).optional(),
+    /** Informants' names and the marked names replaced as in the Word report; default on. */
+    pseudonymise: z.boolean().optional(),
+    /** Which reflexive-journal entries go in: all, none (the default), or these. */
+    journal: z.union([z.enum(['all', 'none']), z.array(id<MemoId>()).max(10000)]).optional(),
+    /** Exemplar quotes per theme (3 when not given), picked as the Word report picks them. */
+    quotesPerTheme: z.number().int().min(0).max(25).optional(),
+  })),
 } as const;
 
 export type Contract = typeof contract;

@@ -201,6 +201,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'recordings.source': reads('recordings'),
   'recordings.bytes': reads('recordings'),
   'turns.setTime': recorded('text'),
+  'export.reviewPackage': 'none',
 };
 
 /**

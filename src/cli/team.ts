@@ -4,6 +4,7 @@ import { MERGE_CHOICES, type CopyForCoderResult, type MergeChoice, type MergeCon
 import { defineMessages, type Language } from '../domain/text';
 import { isOneOf } from '../domain/types';
 import { conflictWords } from '../team/journal';
+import { reanchoringLines } from '../team/messages';
 
 const say = defineMessages({
   en: {
@@ -74,6 +75,7 @@ export function planText(plan: MergePlan, language: Language): string {
     ...plan.codings.map((c) => t('codings', { coder: c.coder, added: c.added, already: c.already })),
     t('memos', { added: plan.memos.added, already: plan.memos.already, comments: plan.comments.added }),
     ...(plan.conflicts.length === 0 ? [t('noConflicts')] : [t('conflictsHead', { count: plan.conflicts.length }), ...plan.conflicts.map((c, n) => conflictLine(c, n + 1, language))]),
+    ...reanchoringLines(plan.reanchoring, language),
   ].join('\n');
 }
 
@@ -95,6 +97,7 @@ export function reportText(report: MergeReport, language: Language): string {
     t('renamed', { count: report.codesRenamed, deleted: report.codesDeleted }),
     ...(report.codersAdded.length > 0 ? [t('coders', { list: report.codersAdded.join(', ') })] : []),
     ...(report.codingsLeftOut > 0 ? [t('leftOut', { count: report.codingsLeftOut })] : []),
+    ...reanchoringLines(report.reanchoring, language),
     ...report.conflicts.map((c) => t('settled', { subject: c.subject, choice: conflictWords(c.choice) })),
     t('journal'),
   ].join('\n');

@@ -61,6 +61,9 @@ Usage:
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
                 [--real-names] [--journal] [--audit] [--timestamps]   ("[12:04]" after quotes from timestamped turns)
+  tematik review-package <project.tematik> --out review.html [--lang en|id] [--journal all|none|ID,ID…] [--no-pseudonyms]
+                (one HTML file for a supervisor: theme map, evidence, triangulation, codebook, phases, the chosen
+                 journal entries; they comment in it and send back a comments file. Names pseudonymised by default)
   tematik refi-export <project.tematik> --out project.qdpx|codebook.qdc [--line-endings lf|crlf]
                 (crlf: text files with Windows line endings, for ATLAS.ti; positions count a line break once)
   tematik refi-inspect <file.qdpx>       what the file holds and its case variables (nothing is written)
@@ -95,7 +98,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified', 'recordings']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'review-package', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified', 'recordings']);
 
 const accessText = defineMessages({
   en: {
@@ -126,6 +129,7 @@ const options = {
   placeholder: { type: 'string' }, 'skip-name': { type: 'string', multiple: true }, 'skip-hit': { type: 'string', multiple: true },
   qdpx: { type: 'string' }, withhold: { type: 'string', multiple: true },
   embed: { type: 'boolean' }, timestamps: { type: 'boolean' },
+  'no-pseudonyms': { type: 'boolean' }, 'review-journal': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -133,7 +137,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositio
 async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: reviewJournalArgs(argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -352,6 +356,14 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         ...(flags.timestamps ? { timestamps: true } : {}),
       });
       return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
+    }
+    case 'review-package': {
+      if (!flags.out) throw new UsageError('review-package needs --out review.html.');
+      const language = flags.lang ?? 'en';
+      if (language !== 'en' && language !== 'id') throw new UsageError('--lang is en or id.');
+      const journal = reviewJournal(flags['review-journal']);
+      const result = await invoke('export.reviewPackage', { path: flags.out, language, pseudonymise: !flags['no-pseudonyms'], journal });
+      return print(flags, result, `Wrote the review package to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
     }
     case 'refi-export': {
       if (!flags.out) throw new UsageError('refi-export needs --out project.qdpx (whole project) or --out codebook.qdc (codebook only).');
@@ -631,6 +643,33 @@ async function rangeFor(client: LocalClient, documentId: DocumentId, flags: Flag
     throw new UsageError('code needs --start and --end as whole numbers, or --text "exact passage".');
   }
   return { start, end };
+}
+
+/**
+ * `--journal` is a switch for `report` and takes a value for `review-package` (all, none or entry
+ * ids): the review package's is passed on as `--review-journal` so one parser reads both.
+ */
+function reviewJournalArgs(argv: readonly string[]): string[] {
+  if (argv.find((a) => !a.startsWith('-')) !== 'review-package') return [...argv];
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--journal=')) out.push(`--review-journal=${arg.slice('--journal='.length)}`);
+    else if (arg === '--journal') out.push(`--review-journal=${argv[++i] ?? ''}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
+/** The review package's `--journal`: all, none (the default) or journal entry ids separated by commas. */
+function reviewJournal(value: string | undefined): 'all' | 'none' | number[] {
+  if (value === undefined || value === 'none') return 'none';
+  if (value === 'all') return 'all';
+  const ids = value.split(',').map((v) => v.trim());
+  if (ids.length === 0 || ids.some((v) => !/^[1-9][0-9]*$/.test(v))) {
+    throw new UsageError('--journal is all, none, or journal entry ids separated by commas (e.g. --journal 3,7); "tematik call <project> memos.list \'{"kind":"journal"}\'" lists them.');
+  }
+  return ids.map(Number);
 }
 
 /** The per-kind import report under its heading, or nothing when the report is empty. */

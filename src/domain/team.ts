@@ -18,8 +18,11 @@ export type MergeConflictKind = (typeof MERGE_CONFLICT_KINDS)[number];
  *   skip those codings; copy: bring the code back with its codings).
  * - codeDeletedInCopy: the copy's coder deleted a code the project has (project: keep it; copy: delete it from the
  *   project too, with its codings).
- * - documentTextDiffers: the transcript's text is not the same in the two (reanchor: place each of the copy's
- *   codings where its quoted text occurs once in the project's text, skip the rest; skip: add none of them).
+ * - documentTextDiffers: the transcript's text is not the same in the two (the researcher corrected or de-identified
+ *   it after the copy was made). reanchor: carry each of the copy's codings to the same words of the project's text
+ *   through an alignment of the two texts, as the transcript editor carries codings through an edit; a coding whose
+ *   words are all gone is placed where its text occurs exactly once, and one placed neither way is listed as not
+ *   placed (`Reanchoring`); skip: add none of them.
  * - documentDeletedInProject: the copy coded a transcript the project has deleted since (project: leave it deleted
  *   and its codings out, as when an informant withdrew; copy: bring the transcript back with them).
  */
@@ -58,6 +61,30 @@ export interface CoderCodings {
   readonly already: number;
 }
 
+/** A coding of the copy that reanchoring could not place: its words are gone from the project's text, and its text does not occur there exactly once. */
+export interface UnplacedCoding {
+  /** The transcript's title in the project. */
+  readonly document: string;
+  /** The code's path in the copy. */
+  readonly code: string;
+  readonly coder: string;
+  /** Where the coding started in the copy's text. */
+  readonly start: number;
+  /** The start of its quote (at most 60 characters, then "…"). */
+  readonly quote: string;
+}
+
+/** How the codings of transcripts whose text differs were placed ('reanchor'). */
+export interface Reanchoring {
+  /** Carried to the same words through the alignment of the copy's text with the project's. */
+  readonly aligned: number;
+  /** Placed where their text occurs exactly once (their words were gone, or the texts too different to align). */
+  readonly found: number;
+  readonly unplaced: readonly UnplacedCoding[];
+  /** Titles of the transcripts too different to align (more than 3,000 differences): their codings were only searched for. */
+  readonly notAligned: readonly string[];
+}
+
 /** What merging a copy would do, before anything is written: `team.mergePlan`. */
 export interface MergePlan {
   /** The copy's file name. */
@@ -80,6 +107,8 @@ export interface MergePlan {
   readonly memos: { readonly added: number; readonly already: number };
   readonly comments: { readonly added: number; readonly already: number };
   readonly conflicts: readonly MergeConflict[];
+  /** How the codings of transcripts settled 'reanchor' would be placed (with the suggested choices in a preview). */
+  readonly reanchoring: Reanchoring;
 }
 
 /** A conflict as the merge settled it. */
@@ -104,6 +133,8 @@ export interface MergeReport {
   readonly codings: readonly CoderCodings[];
   /** Codings of the copy left out by a conflict's resolution (a deleted code kept deleted, a transcript whose text differs). */
   readonly codingsLeftOut: number;
+  /** How the codings of transcripts settled 'reanchor' were placed; those not placed are among `codingsLeftOut`. */
+  readonly reanchoring: Reanchoring;
   readonly memosAdded: number;
   readonly commentsAdded: number;
   readonly conflicts: readonly SettledConflict[];

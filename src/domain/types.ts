@@ -340,7 +340,7 @@ export const LINE_ENDINGS = ['lf', 'crlf'] as const;
 export type LineEndings = (typeof LINE_ENDINGS)[number];
 
 /** The kinds of thing an exchange file (REFI-QDA project or codebook, Taguette codebook) carries, as its import report lists them. */
-export const EXCHANGE_KINDS = ['sources', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'links', 'themes', 'other'] as const;
+export const EXCHANGE_KINDS = ['sources', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'links', 'themes', 'comments', 'other'] as const;
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
 /** One line under a kind: why some were skipped (`skipped` > 0), or a remark on how they came in. */

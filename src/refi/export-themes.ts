@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { THEME_STATUSES, type Comment, type Convergence, type Memo, type Theme, type ThemeLink, type ThemeLinkKind } from '../domain/types';
 import { listComments } from '../store/comments';
+import { commentNote } from './comment-notes';
 import { listThemes } from '../store/themes';
 import { listLinks } from '../store/theme-links';
 
@@ -17,9 +18,6 @@ export const THEME_NOTE = {
   /** Followed by " (agreement)", " (partial)", … or " (none)" when only the reason is written. */
   judgement: 'Tematik: convergence judgement',
   linkOnLink: 'Tematik: link onto a link',
-  comment: 'Tematik: comment',
-  /** Followed by the resolver's user GUID in braces. */
-  resolvedComment: 'Tematik: resolved comment',
 } as const;
 
 /** Between a parent's set name and a sub-theme's in the sub-theme's set name: sets are flat in REFI-QDA. */
@@ -38,7 +36,8 @@ export const linkName = (link: Pick<ThemeLink, 'kind' | 'label'>): string => (li
 
 export interface NoteOut {
   readonly guid: string; readonly name: string; readonly description: string; readonly body: string;
-  readonly creatingUser?: string | undefined; readonly creationDateTime?: string | undefined;
+  /** null: the note names no user (a reviewer's comment); absent: the exporting coder's. */
+  readonly creatingUser?: string | null | undefined; readonly creationDateTime?: string | undefined;
   readonly modifyingUser?: string | undefined; readonly modifiedDateTime?: string | undefined;
 }
 export interface SetOut { readonly guid: string; readonly name: string; readonly description: string; readonly codeGuids: readonly string[]; readonly noteGuids: readonly string[] }
@@ -65,18 +64,11 @@ export function buildThemeExport(
   const themes = listThemes(db);
   const comments = listComments(db);
   const commentsOn = (kind: 'theme' | 'link', id: number) => comments.filter((c) => c.target?.kind === kind && c.target.id === id);
-  // A supervisor's comment thread: who wrote it and when, who resolved it and when.
+  // Each comment of a thread is a note the theme's set or the link lists (comment-notes.ts says how).
   const commentNotes = (on: string, list: readonly Comment[]): string[] => list.map((c) => {
-    const guid = g('comment', c.id);
-    const resolver = c.resolvedBy === null ? undefined : userOf(c.resolvedBy);
-    notes.push({
-      guid, name: `${on}: comment by ${c.author}${c.review ? ' (review)' : ''}`, body: c.body,
-      description: c.resolvedAt === null ? THEME_NOTE.comment : `${THEME_NOTE.resolvedComment}${resolver ? ` {${resolver}}` : ''}`,
-      // A supervisor is not a user of the project: a coder of the same name must not be named as the author.
-      creatingUser: c.review ? undefined : userOf(c.author), creationDateTime: c.createdAt,
-      modifyingUser: resolver, modifiedDateTime: c.resolvedAt ?? undefined,
-    });
-    return guid;
+    const note = commentNote(c, g('comment', c.id), on, userOf);
+    notes.push(note);
+    return note.guid;
   });
   const byId = new Map(themes.map((t) => [t.id as number, t]));
   const setName = (theme: Theme, seen = new Set<number>()): string => {

@@ -4,13 +4,15 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
-import type { Attribute, Code, Coding, Informant, LineEndings, Memo } from '../domain/types';
+import type { Attribute, Code, Coding, Comment, Informant, LineEndings, Memo } from '../domain/types';
+import { listComments } from '../store/comments';
 import { listCodes } from '../store/codes';
 import { codingsForDocument } from '../store/codings';
 import { documentText, listDocuments } from '../store/documents';
 import { listAttributes, listInformants } from '../store/informants';
 import { listMemos } from '../store/memos';
 import { listThemes } from '../store/themes';
+import { commentNote } from './comment-notes';
 import { buildThemeExport } from './export-themes';
 import { exportGuids } from './guid';
 import { writeMediaSources, type MediaEntry } from './media-sources';
@@ -129,6 +131,15 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
   const noteRefs = (w: XmlWriter, list: readonly Memo[], element = 'NoteRef'): void => {
     for (const memo of list) w.leaf(element, { targetGUID: g('note', memo.id) });
   };
+  // Comments on codes and codings follow their memos as notes the code or coding refers to;
+  // those on themes and links go with the theme export, unplaced ones with the project.
+  const comments = listComments(db);
+  const threads = new Map<string, Comment[]>();
+  for (const c of comments) if (c.target) threads.set(`${c.target.kind}:${c.target.id}`, [...(threads.get(`${c.target.kind}:${c.target.id}`) ?? []), c]);
+  const commentsOn = (kind: 'code' | 'coding', id: number): readonly Comment[] => threads.get(`${kind}:${id}`) ?? [];
+  const commentRefs = (w: XmlWriter, list: readonly Comment[]): void => {
+    for (const comment of list) w.leaf('NoteRef', { targetGUID: g('comment', comment.id) });
+  };
 
   const w = new XmlWriter();
   const exporter = userByName.get(exportingCoder.toLowerCase());
@@ -148,12 +159,14 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
     const children = childrenByParent(codes);
     const writeCode = (code: Code): void => {
       const memosOnCode = memosOn('code', code.id);
+      const thread = commentsOn('code', code.id);
       const kids = children.get(code.id) ?? [];
       const attrs = { guid: g('code', code.id), name: code.name, isCodable: true, color: colour(code.colour) };
-      if (!code.description && memosOnCode.length === 0 && kids.length === 0) { w.leaf('Code', attrs); return; }
+      if (!code.description && memosOnCode.length === 0 && thread.length === 0 && kids.length === 0) { w.leaf('Code', attrs); return; }
       w.open('Code', attrs);
       if (code.description) w.leaf('Description', {}, code.description);
       noteRefs(w, memosOnCode);
+      commentRefs(w, thread);
       kids.forEach(writeCode);
       w.close('Code');
     };
@@ -198,7 +211,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
       for (const coding of codings) quotes.set(coding.id, coding.quote);
       sources.push({ entry: `sources/${guid}.txt`, text: lineEndings === 'crlf' ? text.replace(/\n/g, '\r\n') : text });
       w.open('TextSource', { guid, name: document.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(document.importedAt) });
-      writeSelections(w, g, text, codings, userGuid, (codingId) => memosOn('coding', codingId));
+      writeSelections(w, g, text, codings, userGuid, (codingId) => memosOn('coding', codingId), (codingId) => commentsOn('coding', codingId));
       noteRefs(w, memosOn('document', document.id));
       w.close('TextSource');
     }
@@ -206,8 +219,18 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
     w.close('Sources');
   }
 
-  const themes = buildThemeExport(db, g, (id) => memosOn('theme', id), (id) => quotes.get(id), (name) => userByName.get(name.toLowerCase()));
-  if (memos.length > 0 || themes.notes.length > 0) {
+  const userOf = (name: string): string | undefined => userByName.get(name.toLowerCase());
+  const themes = buildThemeExport(db, g, (id) => memosOn('theme', id), (id) => quotes.get(id), userOf);
+  const codeName = new Map(codes.map((c) => [c.id as number, c.name]));
+  const unplaced = comments.filter((c) => c.target === null);
+  const commentNotes = comments.flatMap((c) => {
+    const on = c.target?.kind === 'code' ? codeName.get(c.target.id)
+      : c.target?.kind === 'coding' ? `"${excerpt(quotes.get(c.target.id) ?? '')}"`
+      : c.target === null && c.unplaced ? `${c.unplaced.kind} "${excerpt(c.unplaced.label)}" (deleted)` : undefined;
+    return on === undefined ? [] : [commentNote(c, g('comment', c.id), on, userOf)];
+  });
+  const notesOut = [...themes.notes, ...commentNotes];
+  if (memos.length > 0 || notesOut.length > 0) {
     w.open('Notes');
     for (const memo of memos) {
       w.open('Note', {
@@ -218,9 +241,9 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
       w.leaf('PlainTextContent', {}, memo.body);
       w.close('Note');
     }
-    for (const note of themes.notes) {
+    for (const note of notesOut) {
       w.open('Note', {
-        guid: note.guid, name: note.name, creatingUser: note.creatingUser ?? exporter, creationDateTime: dateTime(note.creationDateTime),
+        guid: note.guid, name: note.name, creatingUser: note.creatingUser === null ? undefined : note.creatingUser ?? exporter, creationDateTime: dateTime(note.creationDateTime),
         modifyingUser: note.modifyingUser, modifiedDateTime: dateTime(note.modifiedDateTime),
       })
         .leaf('Description', {}, note.description).leaf('PlainTextContent', {}, note.body).close('Note');
@@ -263,13 +286,16 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
   if (project.description) w.leaf('Description', {}, project.description);
   // Journal entries are project notes too; the journal set only says which ones they are.
   noteRefs(w, memosOn('project'));
+  // A reviewer's comment on something deleted since is kept as a project note: the supervisor's words are not lost to the other tool.
+  commentRefs(w, unplaced);
   w.close('Project');
   return { qde: w.toString(), sources, media };
 }
 
 function writeSelections(
-  w: XmlWriter, g: (kind: 'coding' | 'code' | 'note', id: number, part?: string) => string, text: string,
+  w: XmlWriter, g: (kind: 'coding' | 'code' | 'note' | 'comment', id: number, part?: string) => string, text: string,
   codings: readonly Coding[], userGuid: ReadonlyMap<number, string>, memosOnCoding: (id: number) => readonly Memo[],
+  commentsOnCoding: (id: number) => readonly Comment[],
 ): void {
   const index = codePointIndex(text);
   for (const coding of codings) {
@@ -283,9 +309,16 @@ function writeSelections(
     w.open('Coding', { guid: g('coding', coding.id), creatingUser: user, creationDateTime: at });
     w.leaf('CodeRef', { targetGUID: g('code', coding.codeId) });
     for (const memo of memosOnCoding(coding.id)) w.leaf('NoteRef', { targetGUID: g('note', memo.id) });
+    for (const comment of commentsOnCoding(coding.id)) w.leaf('NoteRef', { targetGUID: g('comment', comment.id) });
     w.close('Coding');
     w.close('PlainTextSelection');
   }
+}
+
+/** A quote or label shortened for a note's name in other tools' note lists. */
+function excerpt(text: string): string {
+  const words = [...text.replace(/\s+/g, ' ').trim()];
+  return words.length > 60 ? `${words.slice(0, 60).join('').trimEnd()}…` : words.join('');
 }
 
 function childrenByParent(codes: readonly Code[]): Map<number | null, Code[]> {

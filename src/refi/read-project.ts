@@ -10,6 +10,7 @@ import { parseTurns } from '../import/turns';
 import { countWords } from '../import/words';
 import { annotationsOf, readLinks, type RawLink } from './annotations';
 import { findInArchive } from './archive-paths';
+import { readCommentNote, type PlannedComment } from './comment-notes';
 import { JOURNAL_SET, JOURNAL_SET_DESCRIPTION, NAME_VARIABLE, ORIGIN, TYPE_VARIABLE } from './export';
 import { guidAttribute } from './guid';
 import { ImportNotes } from './notes';
@@ -198,6 +199,12 @@ export type PlannedTarget =
   | { readonly kind: 'coding'; readonly coding: PlannedCoding }
   | { readonly kind: 'theme'; readonly setGuid: string };
 
+/** A comment of Tematik's on a code or a coding, or a reviewer's whose item was deleted (a project note). */
+export interface PlacedComment {
+  readonly on: { readonly kind: 'code'; readonly codeGuid: string } | { readonly kind: 'coding'; readonly coding: PlannedCoding } | { readonly kind: 'unplaced' };
+  readonly comment: PlannedComment;
+}
+
 export interface PlannedNote {
   readonly guid: string | undefined;
   readonly title: string;
@@ -240,6 +247,8 @@ export interface ProjectPlan {
   readonly sources: readonly PlannedSource[];
   readonly cases: readonly PlannedCase[];
   readonly notes: readonly PlannedNote[];
+  /** Comments on codes and codings, and unplaced review comments; those on themes and links are in `themes`. */
+  readonly comments: readonly PlacedComment[];
   /** Themes, sub-themes and theme links, from Tematik's theme sets or other programs' sets of codes. */
   readonly themes: ThemePlan;
   /** Sources left out on purpose (PDF, pictures, audio, video, text outside the archive). */
@@ -724,7 +733,7 @@ class ProjectReader {
     });
     return {
       name, users: this.users, codes: this.withoutCases(this.codes, caseGuids), sources, cases, themes,
-      notes: [...this.planNotes(texts, { codingNoteTargets, documentNoteTargets, annotations, passageOfSelection }), ...passageNotes],
+      ...this.planNotes(texts, { codingNoteTargets, documentNoteTargets, annotations, passageOfSelection }, passageNotes),
       skipped: this.skipped, messages: this.messages,
     };
   }
@@ -896,12 +905,20 @@ class ProjectReader {
       codingNoteTargets: ReadonlyMap<string, PlannedTarget>; documentNoteTargets: ReadonlyMap<string, PlannedTarget>;
       annotations: ReadonlyMap<string, string>; passageOfSelection: ReadonlyMap<string, Passage>;
     },
-  ): PlannedNote[] {
-    const notes: PlannedNote[] = [];
+    passageNotes: readonly PlannedNote[],
+  ): { notes: PlannedNote[]; comments: PlacedComment[] } {
+    const notes: PlannedNote[] = [...passageNotes];
+    const comments: PlacedComment[] = [];
     for (const raw of this.notes) {
       if (this.themes.claimedNotes.has(raw.guid)) continue; // a part of a theme or link, not a memo
-      this.messages.found('memos');
       const loaded = texts.get(raw)!;
+      if (this.fromTematik && !('reason' in loaded)) {
+        const comment = readCommentNote(raw.guid, { ...raw, text: loaded.text.replace(/\r\n?/g, '\n') });
+        const on = comment && this.commentPlace(raw.guid, comment, targets.codingNoteTargets.get(raw.guid));
+        // A comment whose item did not come in (its source was left out) stays readable as a memo.
+        if (comment && on) { comments.push({ on, comment }); continue; }
+      }
+      this.messages.found('memos');
       if ('reason' in loaded) { this.messages.skip('memos', say('noteSkipped', { title: raw.title || raw.guid, reason: loaded.reason })); continue; }
       if (loaded.fromWord) this.messages.note('memos', say('fromWord', { title: raw.title || raw.guid }));
       const annotated = targets.annotations.get(raw.guid);
@@ -921,7 +938,16 @@ class ProjectReader {
         target, journal, phase: Number.isNaN(phase) ? null : phase,
       });
     }
-    return notes;
+    return { notes, comments };
+  }
+
+  /** Where a comment note goes: the coding or code that refers to it, or unplaced for a reviewer's note that says what it was on. */
+  private commentPlace(guid: string, comment: PlannedComment, codingTarget: PlannedTarget | undefined): PlacedComment['on'] | undefined {
+    if (codingTarget?.kind === 'coding') return { kind: 'coding', coding: codingTarget.coding };
+    const code = this.codeNoteGuids.get(guid)?.[0];
+    if (code !== undefined) return { kind: 'code', codeGuid: code };
+    if (comment.reviewer && comment.wasOn) return { kind: 'unplaced' };
+    return undefined;
   }
 }
 

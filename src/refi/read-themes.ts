@@ -1,6 +1,7 @@
 import { defineMessages, type Language } from '../domain/text';
 import { CONVERGENCES, isOneOf, THEME_LINK_KINDS, THEME_STATUSES, type Convergence, type ThemeLinkKind, type ThemeStatus } from '../domain/types';
 import type { RawLink } from './annotations';
+import { isCommentNote, readCommentNote, type PlannedComment } from './comment-notes';
 import { DETAIL, SUB_THEME_SEPARATOR, THEME_NOTE } from './export-themes';
 import { guidAttribute, normaliseGuid } from './guid';
 import type { ImportNotes } from './notes';
@@ -59,16 +60,6 @@ export interface PlannedTheme {
   readonly comments: readonly PlannedComment[];
 }
 
-/** A comment on a theme or link, with its author and, once resolved, who resolved it and when. */
-export interface PlannedComment {
-  /** The note's GUID, kept as the comment's own where valid and unused. */
-  readonly guid: string;
-  readonly body: string;
-  readonly userGuid: string | undefined;
-  readonly createdAt: string | undefined;
-  readonly resolved: { readonly userGuid: string | undefined; readonly at: string | undefined } | undefined;
-}
-
 /** A link of the theme model: from a theme set to a theme set, or onto another planned link. */
 export interface PlannedLink {
   readonly guid: string;
@@ -115,20 +106,10 @@ interface ThemeLinkRef { readonly guid: string; readonly name: string; readonly 
 const refs = (el: XmlElement, name: string): string[] => el.children
   .filter((c) => c.ns === PROJECT_NS && c.name === name)
   .map((c) => guidAttribute(c, 'targetGUID')).filter((g): g is string => g !== undefined);
-const isThemeNote = (description: string): boolean => Object.values(THEME_NOTE).some((marker) => description.startsWith(marker));
+const isThemeNote = (description: string): boolean => isCommentNote(description) || Object.values(THEME_NOTE).some((marker) => description.startsWith(marker));
 const GUID_AT_END = /\{([^{}]+)\}\s*$/;
 const JUDGEMENT = new RegExp(`^${THEME_NOTE.judgement.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\w+)\\)$`);
 const LINK_NAME = /^([a-z-]+)(?::\s?([\s\S]*))?$/;
-
-/** A comment note Tematik wrote, or undefined for any other note. */
-function commentOf(guid: string, note: PlannedNoteText): PlannedComment | undefined {
-  if (!note.text.trim()) return undefined;
-  const base = { guid, body: note.text, userGuid: note.userGuid, createdAt: note.createdAt };
-  if (note.description === THEME_NOTE.comment) return { ...base, resolved: undefined };
-  if (!note.description.startsWith(THEME_NOTE.resolvedComment)) return undefined;
-  const resolver = GUID_AT_END.exec(note.description)?.[1];
-  return { ...base, resolved: { userGuid: resolver === undefined ? undefined : normaliseGuid(resolver), at: note.updatedAt } };
-}
 
 /**
  * Reads `<Sets>` (all but Tematik's journal set) and `<Links>`. From a file Tematik wrote, theme
@@ -206,7 +187,7 @@ export class ThemeReader {
     for (const guid of themeNotes) {
       const note = context.note(guid)!;
       this.claimedNotes.add(guid);
-      const comment = commentOf(guid, note);
+      const comment = readCommentNote(guid, note);
       if (comment) comments.push(comment);
       else if (note.description === THEME_NOTE.scope) scope = note.text;
       else if (note.description === THEME_NOTE.finding) finding = note.text;
@@ -274,7 +255,7 @@ export class ThemeReader {
         if (!to) { next.push(link); continue; }
         const notes = this.fromTematik ? link.notes.filter((g) => isThemeNote(context.note(g)?.description ?? '')) : [];
         for (const note of notes) this.claimedNotes.add(note);
-        const comments = notes.map((g) => commentOf(g, context.note(g)!)).filter((c): c is PlannedComment => c !== undefined);
+        const comments = notes.map((g) => readCommentNote(g, context.note(g)!)).filter((c): c is PlannedComment => c !== undefined);
         planned.push({ guid: link.guid, fromGuid: link.origin, to, ...kindOf(link.name, this.messages), comments });
         placed.add(link.guid);
         progress = true;

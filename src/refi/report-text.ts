@@ -4,14 +4,14 @@ import type { ExchangeKind, ExchangeSection } from '../domain/types';
 const say = defineMessages({
   en: {
     sources: 'Sources', codes: 'Codes', codings: 'Codings', memos: 'Memos', cases: 'Cases (informants)', variables: 'Variables (attributes)',
-    sets: 'Sets', links: 'Links', themes: 'Themes', other: 'Other',
+    sets: 'Sets', links: 'Links', themes: 'Themes', comments: 'Comments', other: 'Other',
     counts: '{found} found, {imported} imported, {skipped} skipped',
     times: '{n} times',
     left: '{n} left out',
   },
   id: {
     sources: 'Sumber', codes: 'Kode', codings: 'Pengodean', memos: 'Memo', cases: 'Kasus (informan)', variables: 'Variabel (atribut)',
-    sets: 'Set', links: 'Hubungan', themes: 'Tema', other: 'Lainnya',
+    sets: 'Set', links: 'Hubungan', themes: 'Tema', comments: 'Komentar', other: 'Lainnya',
     counts: '{found} ditemukan, {imported} diimpor, {skipped} dilewati',
     times: '{n} kali',
     left: '{n} dilewati',

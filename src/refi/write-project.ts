@@ -7,6 +7,7 @@ import type { ProjectData, ProjectTransaction } from '../store/project-data';
 import { journalImport } from './import-journal';
 import type { ImportNotes } from './notes';
 import type { PlannedCode, PlannedCoding, ProjectPlan } from './read-project';
+import { commentWriter } from './write-comments';
 import { writeThemes } from './write-themes';
 
 const say = defineMessages({
@@ -21,6 +22,7 @@ const say = defineMessages({
     unknownUser: 'Some codings or notes name a user the file does not list; they are recorded as yours.',
     retargeted: 'Notes on items that were not imported became project memos.',
     memoTwice: 'Skipped notes the project already has (same title, text and target).',
+    commentLost: 'Skipped comments on codings that were not imported (their code is not in the file\'s codebook).',
   },
   id: {
     codesReused: 'Kode yang sudah ada di buku kode (nama sama di bawah induk yang sama) dibiarkan apa adanya, dan pengodean yang diimpor ditambahkan ke kode itu.',
@@ -33,6 +35,7 @@ const say = defineMessages({
     unknownUser: 'Beberapa pengodean atau catatan menyebut pengguna yang tidak tercantum di berkas; semuanya dicatat atas nama Anda.',
     retargeted: 'Catatan pada butir yang tidak diimpor menjadi memo proyek.',
     memoTwice: 'Catatan yang sudah dimiliki proyek (judul, teks, dan sasaran sama) dilewati.',
+    commentLost: 'Komentar pada pengodean yang tidak diimpor (kodenya tidak ada di buku kode berkas itu) dilewati.',
   },
 });
 
@@ -139,7 +142,16 @@ export async function writeProjectPlan(data: ProjectData, plan: ProjectPlan, fil
     }
 
     // Themes before memos: a memo on a theme needs the theme.
-    const themes = await writeThemes(tx, plan.themes, { codes, codingIds, coders }, messages);
+    const comment = commentWriter(tx, coders, messages);
+    const themes = await writeThemes(tx, plan.themes, { codes, codingIds, comment }, messages);
+    for (const { on, comment: planned } of plan.comments) {
+      const codeId = on.kind === 'code' ? codes.get(on.codeGuid) : undefined;
+      const codingId = on.kind === 'coding' ? codingIds.get(on.coding) : undefined;
+      if (codeId !== undefined) await comment({ kind: 'code', id: codeId }, [planned]);
+      else if (codingId !== undefined) await comment({ kind: 'coding', id: codingId }, [planned]);
+      else if (on.kind === 'unplaced') await comment(null, [planned]);
+      else { messages.found('comments'); messages.skip('comments', say('commentLost')); }
+    }
     const memos = await writeMemos(tx, plan, { codes, documents, codingIds, coders, themes }, messages);
     messages.imported('sources', imported.length);
     messages.imported('cases', informantsCreated.length);

@@ -3,8 +3,8 @@ import { defineMessages } from '../domain/text';
 import type { ProjectTransaction } from '../store/project-data';
 import type { ImportNotes } from './notes';
 import type { PlannedCoding } from './read-project';
-import type { PlannedComment, PlannedLink, PlannedTheme, ThemePlan } from './read-themes';
-import type { CoderOf } from './write-project';
+import type { PlannedLink, PlannedTheme, ThemePlan } from './read-themes';
+import type { CommentWriter } from './write-comments';
 
 const say = defineMessages({
   en: {
@@ -14,7 +14,6 @@ const say = defineMessages({
     linkToItself: 'Skipped links whose two ends are the same theme in this project.',
     linkEndpoint: 'Skipped a mediation or moderation whose theme is an end of the link it points at.',
     linkLost: 'Skipped links onto a link that was not imported.',
-    comments: 'Comments on themes and links came back with their authors, and resolved ones as resolved; comments the project already has were not added again.',
   },
   id: {
     themeExists: 'Tema yang sudah ada di proyek (nama sama di bawah induk yang sama) dibiarkan apa adanya; kode dari berkas ditambahkan ke tema itu.',
@@ -23,7 +22,6 @@ const say = defineMessages({
     linkToItself: 'Tautan yang kedua ujungnya tema yang sama di proyek ini dilewati.',
     linkEndpoint: 'Mediasi atau moderasi yang temanya merupakan ujung tautan yang dirujuknya dilewati.',
     linkLost: 'Tautan yang merujuk tautan lain yang tidak diimpor dilewati.',
-    comments: 'Komentar pada tema dan tautan kembali beserta penulisnya, dan yang sudah diselesaikan tetap berstatus selesai; komentar yang sudah ada di proyek tidak ditambahkan lagi.',
   },
 });
 
@@ -31,8 +29,8 @@ const say = defineMessages({
 export interface WrittenRefs {
   readonly codes: ReadonlyMap<string, CodeId>;
   readonly codingIds: ReadonlyMap<PlannedCoding, CodingId>;
-  /** The coder a user GUID of the file stands for (the importer when it names none). */
-  readonly coders: CoderOf;
+  /** Writes a thread of comments onto a theme or link. */
+  readonly comment: CommentWriter;
 }
 
 /**
@@ -43,8 +41,7 @@ export interface WrittenRefs {
  */
 export async function writeThemes(tx: ProjectTransaction, plan: ThemePlan, refs: WrittenRefs, messages: ImportNotes): Promise<Map<string, ThemeId>> {
   const ids = new Map<string, ThemeId>();
-  const comment = commentWriter(tx, refs.coders);
-  if ([...plan.themes, ...plan.links].some((t) => t.comments.length > 0)) messages.note('themes', say('comments'));
+  const comment = refs.comment;
   if (plan.themes.length > 0) messages.found('themes', plan.themes.length);
   for (const theme of plan.themes) {
     const parentId = theme.parentGuid === undefined ? null : ids.get(theme.parentGuid) ?? null;
@@ -52,32 +49,19 @@ export async function writeThemes(tx: ProjectTransaction, plan: ThemePlan, refs:
     const existing = await tx.imports.themeByName(theme.name.trim(), parentId);
     if (existing !== undefined) {
       await tx.themes.addCodes(existing, codeIds);
-      await comment({ themeId: existing }, theme.comments);
+      await comment({ kind: 'theme', id: existing }, theme.comments);
       ids.set(theme.guid, existing);
       messages.skip('themes', say('themeExists'));
       continue;
     }
     const id = await tx.imports.createTheme({ guid: theme.guid, name: theme.name, parentId, codeIds, ...(theme.colour ? { colour: theme.colour } : {}) });
     await restore(tx, id, theme, refs, messages);
-    await comment({ themeId: id }, theme.comments);
+    await comment({ kind: 'theme', id }, theme.comments);
     ids.set(theme.guid, id);
     messages.imported('themes');
   }
   await writeLinks(tx, plan.links, ids, messages, comment);
   return ids;
-}
-
-type CommentWriter = (target: { themeId: ThemeId } | { linkId: ThemeLinkId }, comments: readonly PlannedComment[]) => Promise<void>;
-
-/** Adds comments to a theme or link, each once: the same author's same words on the same target are not repeated. */
-function commentWriter(tx: ProjectTransaction, coders: CoderOf): CommentWriter {
-  return async (target, comments) => {
-    for (const c of comments) {
-      const key = { target, authorId: await coders(c.userGuid), body: c.body.trim() };
-      if (await tx.imports.hasComment(key)) continue;
-      await tx.imports.comment({ ...key, guid: c.guid, createdAt: c.createdAt, ...(c.resolved ? { resolved: { at: c.resolved.at, byId: await coders(c.resolved.userGuid) } } : {}) });
-    }
-  };
 }
 
 /**
@@ -109,12 +93,12 @@ async function writeLinks(tx: ProjectTransaction, links: readonly PlannedLink[],
     const existing = await tx.imports.linkByEnds({ fromThemeId: from, toThemeId: toTheme ?? null, toLinkId: toLink ?? null, kind: link.kind });
     if (existing !== undefined) {
       ids.set(link.guid, existing);
-      await comment({ linkId: existing }, link.comments);
+      await comment({ kind: 'link', id: existing }, link.comments);
       messages.skip('links', say('linkExists'));
       continue;
     }
     const id = await tx.imports.createLink({ guid: link.guid, fromThemeId: from, kind: link.kind, label: link.label, ...(toTheme !== undefined ? { toThemeId: toTheme } : { toLinkId: toLink! }) });
-    await comment({ linkId: id }, link.comments);
+    await comment({ kind: 'link', id }, link.comments);
     ids.set(link.guid, id);
     messages.imported('links');
   }

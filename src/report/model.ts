@@ -3,7 +3,7 @@ import { formatTimeRange } from '../domain/recordings';
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import type { AuditEntry, Convergence, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
+import type { AuditEntry, Convergence, Memo, Phase, ReportAttribution, Theme, ThemeStatus, TriangulationCell, TriangulationMatrix } from '../domain/types';
 import { listCodes } from '../store/codes';
 import { listInformants, listInformantTypes } from '../store/informants';
 import { listMemos } from '../store/memos';
@@ -396,7 +396,12 @@ function wordsPerType(db: Db): Pick<ReportModel, 'perType' | 'unassigned'> {
  * recursion they are. A project that never moved has no dates, only its current phase.
  */
 export function phaseHistory(db: Db, current: Phase): Pick<ReportModel, 'phases' | 'returns'> {
-  const moves = listMemos(db, { kind: 'journal', target: { kind: 'project' } })
+  return phaseHistoryOf(listMemos(db, { kind: 'journal', target: { kind: 'project' } }), current);
+}
+
+/** `phaseHistory` from the project's journal entries, however they were read (the review package reads them through the store interface). */
+export function phaseHistoryOf(journal: readonly Pick<Memo, 'id' | 'title' | 'createdAt'>[], current: Phase): Pick<ReportModel, 'phases' | 'returns'> {
+  const moves = journal
     .flatMap((m) => {
       const move = phaseMove(m.title);
       return move ? [{ ...move, at: m.createdAt, id: m.id }] : [];
@@ -419,7 +424,7 @@ export function phaseHistory(db: Db, current: Phase): Pick<ReportModel, 'phases'
 }
 
 /** The phases of a journal entry Tematik wrote on a phase change ("Phase 2 → 3"), or null. */
-function phaseMove(title: string): { from: Phase; to: Phase } | null {
+export function phaseMove(title: string): { from: Phase; to: Phase } | null {
   const match = PHASE_MOVE.exec(title);
   return match ? { from: Number(match[1]) as Phase, to: Number(match[2]) as Phase } : null;
 }

@@ -5,6 +5,7 @@ import { MAX_REVIEW_FILE_BYTES } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import { COMMENT_TARGET_KINDS } from '../domain/types';
+import { REVIEW_COMMENTS_FORMAT, REVIEW_COMMENTS_VERSION } from '../domain/review-package';
 
 /**
  * The comments file a supervisor saves from a review package (issue 14), as agreed between the
@@ -15,8 +16,8 @@ import { COMMENT_TARGET_KINDS } from '../domain/types';
  * checked, and a file that fails any check is refused whole with a message saying what is wrong.
  */
 
-export const REVIEW_COMMENTS_FORMAT = 'tematik-review-comments';
-export const REVIEW_COMMENTS_VERSION = 1;
+// The page that writes the file (renderer/review-page) takes them from the domain, as this reader does.
+export { REVIEW_COMMENTS_FORMAT, REVIEW_COMMENTS_VERSION } from '../domain/review-package';
 /** A page's comments file is a few kilobytes; anything over this is not one (the contract holds it: the renderer needs it too). */
 export { MAX_REVIEW_FILE_BYTES };
 export const MAX_REVIEW_COMMENTS = 10_000;

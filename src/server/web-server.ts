@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Outcome } from '../api/contract';
+import { MAX_REVIEW_FILE_BYTES, type Outcome } from '../api/contract';
 import { errorFromInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
@@ -18,8 +18,14 @@ const say = defineMessages({
   id: { notJson: 'Isi permintaan bukan JSON.' },
 });
 
-/** Largest request body accepted: imports send paths, not file contents. */
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest request body accepted. Imports send paths, not file contents — except a reviewer's
+ * comments file, which the page reads and sends as text (a browser gives a page no path). That
+ * text may be up to MAX_REVIEW_FILE_BYTES, and JSON doubles every quote and backslash in it, so
+ * the limit leaves room for the worst such file: the core then refuses what is too large with
+ * its own message instead of the server's bare "Request too large."
+ */
+const MAX_BODY_BYTES = 2 * MAX_REVIEW_FILE_BYTES + 1024 * 1024;
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

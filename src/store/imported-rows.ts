@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, ThemeId, ThemeLinkId, Utf16Offset } from '../domain/ids';
-import type { Convergence, MemoKind, ThemeLinkKind, ThemeStatus } from '../domain/types';
+import type { CommentTarget, CommentTargetKind, Convergence, MemoKind, ThemeLinkKind, ThemeStatus } from '../domain/types';
+import { targetColumns } from './comments';
 import { insertCoder } from './coders';
 import { prepared } from './prepared';
 import { now } from './project-store';
@@ -76,30 +77,45 @@ export function importMemo(db: Db, m: ImportedMemo): void {
     .run(keptGuid(db, m.guid), m.kind, m.title, m.body, m.phase, m.authorId, m.documentId, m.codeId, m.themeId, m.codingId, createdAt, m.updatedAt ?? createdAt);
 }
 
-/** What makes two comments the same: the author's words on one theme or link. */
+/** Who wrote an imported comment: a coder of the project, or a supervisor whose review package it came from. */
+export type CommentAuthor = { readonly coderId: CoderId } | { readonly reviewer: string; readonly packageGuid: string };
+
+/**
+ * What makes two comments the same: the same GUID (a file keeps its comments' GUIDs), or the
+ * same author's words on the same target. A reviewer's comment whose target was deleted has no
+ * target (`null`) and says what it was on instead.
+ */
 export interface CommentKey {
-  readonly target: { readonly themeId: ThemeId } | { readonly linkId: ThemeLinkId };
-  readonly authorId: CoderId;
+  readonly guid?: string;
+  readonly target: CommentTarget | null;
+  readonly unplaced?: { readonly kind: CommentTargetKind; readonly guid: string; readonly label: string };
+  readonly author: CommentAuthor;
   readonly body: string;
 }
 
 export interface ImportedComment extends CommentKey {
-  readonly guid?: string;
   readonly createdAt?: string;
   /** When and by whom it was resolved; absent while open. */
   readonly resolved?: { readonly at?: string; readonly byId: CoderId };
 }
 
-const commentTarget = (c: CommentKey) => ['themeId' in c.target ? c.target.themeId : null, 'linkId' in c.target ? c.target.linkId : null] as const;
+const authorColumns = (a: CommentAuthor): [CoderId | null, string | null, string | null] => ('coderId' in a ? [a.coderId, null, null] : [null, a.reviewer, a.packageGuid]);
 
 export function hasComment(db: Db, c: CommentKey): boolean {
-  return prepared(db, 'SELECT 1 FROM comments WHERE theme_id IS ? AND link_id IS ? AND author_id = ? AND body = ?').get(...commentTarget(c), c.authorId, c.body) !== undefined;
+  if (c.guid !== undefined && prepared(db, 'SELECT 1 FROM comments WHERE guid = ?').get(c.guid) !== undefined) return true;
+  const [authorId, reviewer] = authorColumns(c.author);
+  return prepared(db, `SELECT 1 FROM comments WHERE theme_id IS ? AND link_id IS ? AND code_id IS ? AND coding_id IS ? AND unplaced_guid IS ?
+      AND author_id IS ? AND reviewer_name IS ? AND body = ?`)
+    .get(...targetColumns(c.target), c.target === null ? c.unplaced?.guid ?? null : null, authorId, reviewer, c.body) !== undefined;
 }
 
 export function importComment(db: Db, c: ImportedComment): void {
   const createdAt = c.createdAt ?? now();
-  prepared(db, 'INSERT INTO comments (guid, theme_id, link_id, author_id, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(keptGuid(db, c.guid), ...commentTarget(c), c.authorId, c.body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved?.byId ?? null);
+  const unplaced = c.target === null ? c.unplaced : undefined;
+  prepared(db, `INSERT INTO comments (guid, theme_id, link_id, code_id, coding_id, author_id, reviewer_name, package_guid,
+      unplaced_kind, unplaced_guid, unplaced_label, body, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(keptGuid(db, c.guid), ...targetColumns(c.target), ...authorColumns(c.author), unplaced?.kind ?? null, unplaced?.guid ?? null, unplaced?.label ?? null,
+      c.body, createdAt, c.resolved ? c.resolved.at ?? createdAt : null, c.resolved?.byId ?? null);
 }
 
 /** The theme of that name (ignoring case) under that parent. */

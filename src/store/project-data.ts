@@ -27,8 +27,9 @@ import type { ActionRecord } from './project-store';
 import type { AppliedName, DeidKeyEntry, ShareResult } from '../domain/deid';
 import type { ShareOptions } from '../deid/share';
 import type { Resolved, Settlement } from './resolve';
+import type { RowGuids } from './row-guid';
 
-export type { ActionRecord, CommentFilter, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, ReviewComment, Settlement };
+export type { ActionRecord, CommentFilter, CommentKey, ImportedCoding, ImportedComment, ImportedMemo, MemoKey, RecordedTheme, Resolved, ReviewComment, RowGuids, Settlement };
 
 /** The arguments of an action without the id of what it changes. */
 type Changes<N extends ActionName> = Omit<ValidArgs<N>, 'id'>;
@@ -300,6 +301,11 @@ export interface ExchangeReads {
   codebookXml(): Promise<string>;
 }
 
+/** What a review package (src/review) reads beyond the other groups: the rows' GUIDs its comments come back on. */
+export interface ReviewReads {
+  guids(): Promise<RowGuids>;
+}
+
 /** What inter-coder agreement (src/analysis/agreement) reads: queries only, a group of their own. */
 export interface AgreementReads {
   /** Every coder of the project, by id. */
@@ -380,6 +386,7 @@ export interface ProjectReader {
   readonly exchange: ExchangeReads;
   readonly agreement: AgreementReads;
   readonly recordings: RecordingReads;
+  readonly reviews: ReviewReads;
 }
 
 /** What one change may do: read and write, all in its one transaction. */

@@ -34,3 +34,20 @@ export function keptGuid(db: Database.Database, incoming: string | undefined): s
   const used = prepared(db, `SELECT 1 FROM (${GUID_TABLES.map((t) => `SELECT 1 FROM ${t} WHERE guid = @guid`).join(' UNION ALL ')}) LIMIT 1`).get({ guid: incoming });
   return used === undefined ? incoming : newGuid();
 }
+
+/** The GUIDs a review package names its rows by (comments come back on them), each table's by row id. */
+export interface RowGuids {
+  readonly project: string;
+  readonly themes: ReadonlyMap<number, string>;
+  readonly links: ReadonlyMap<number, string>;
+  readonly codes: ReadonlyMap<number, string>;
+  readonly codings: ReadonlyMap<number, string>;
+}
+
+export function readRowGuids(db: Database.Database): RowGuids {
+  const of = (table: GuidTable) => new Map(db.prepare(`SELECT id, guid FROM ${table}`).raw().all() as [number, string][]);
+  return {
+    project: db.prepare('SELECT guid FROM project WHERE id = 1').pluck().get() as string,
+    themes: of('themes'), links: of('theme_links'), codes: of('codes'), codings: of('codings'),
+  };
+}

@@ -63,7 +63,7 @@ function reportOf(draft: MergeDraft, backup: string | null, codesDeleted: number
     file: plan.file, backup,
     documentsAdded: draft.documents.length, informantsAdded: draft.informants.length,
     codesAdded: plan.codesAdded, codesRenamed: draft.codeRenames.length, codesDeleted,
-    codersAdded: plan.codersAdded, codings: plan.codings, codingsLeftOut: draft.codingsLeftOut,
+    codersAdded: plan.codersAdded, codings: plan.codings, codingsLeftOut: draft.codingsLeftOut, reanchoring: plan.reanchoring,
     memosAdded: draft.memos.length, commentsAdded: draft.comments.length,
     conflicts: draft.settled, unchanged: changesOf(draft) === 0,
   };

@@ -4,18 +4,18 @@ import type { MergeChoice, MergeConflictKind, MergeReport } from '../domain/team
 import { defineMessages, type Language } from '../domain/text';
 import type { Phase } from '../domain/types';
 import { createMemo } from '../store/memos';
-import { say } from './messages';
+import { reanchoringLines, say } from './messages';
 
 const words = defineMessages({
   en: {
     codeRenamed: 'renamed in both', codeDeletedInProject: 'deleted in the project, used in the copy', codeDeletedInCopy: 'deleted in the copy, used in the project',
     documentTextDiffers: 'transcript text differs', documentDeletedInProject: 'transcript deleted in the project, coded in the copy',
-    project: 'kept as in the project', copy: 'taken from the copy', reanchor: 'codings placed where their text occurs once', skip: 'codings of the copy left out',
+    project: 'kept as in the project', copy: 'taken from the copy', reanchor: 'codings carried to the same words through an alignment of the two texts (where their words are gone, placed where their text occurs once)', skip: 'codings of the copy left out',
   },
   id: {
     codeRenamed: 'namanya diganti di keduanya', codeDeletedInProject: 'dihapus di proyek, dipakai di salinan', codeDeletedInCopy: 'dihapus di salinan, dipakai di proyek',
     documentTextDiffers: 'teks transkrip berbeda', documentDeletedInProject: 'transkrip dihapus di proyek, dikode di salinan',
-    project: 'dibiarkan seperti di proyek', copy: 'diambil dari salinan', reanchor: 'pengodean ditempatkan di tempat teksnya muncul sekali', skip: 'pengodean dari salinan dilewati',
+    project: 'dibiarkan seperti di proyek', copy: 'diambil dari salinan', reanchor: 'pengodean dibawa ke kata-kata yang sama melalui penjajaran kedua teks (bila kata-katanya sudah tidak ada, ditempatkan di tempat teksnya muncul sekali)', skip: 'pengodean dari salinan dilewati',
   },
 });
 
@@ -38,6 +38,7 @@ export function journalMerge(db: Database.Database, report: MergeReport, copyNam
     ...(report.documentsAdded + report.informantsAdded > 0 ? [`- ${line(say('journalDocuments', { documents: report.documentsAdded, informants: report.informantsAdded }))}`] : []),
     ...(report.memosAdded + report.commentsAdded > 0 ? [`- ${line(say('journalMemos', { memos: report.memosAdded, comments: report.commentsAdded }))}`] : []),
     ...(report.codingsLeftOut > 0 ? [`- ${line(say('journalLeftOut', { count: report.codingsLeftOut }))}`] : []),
+    ...reanchoringLines(report.reanchoring, language).map((text) => `- ${text}`),
     ...report.conflicts.map((c) => `- ${line(say('journalConflict', { subject: c.subject, kind: words(c.kind), choice: words(c.choice) }))}`),
   ];
   const phase = (db.prepare('SELECT phase FROM project WHERE id = 1').pluck().get() as Phase | undefined) ?? null;

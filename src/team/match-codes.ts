@@ -99,7 +99,7 @@ export function matchCodes(project: Snapshot, copy: Snapshot, base: CopyBase | n
 }
 
 /** Each code's path ("Parent/Child"), as the codebook shows it. */
-function pathsOf(codes: readonly SnapshotCode[]): Map<string, string> {
+export function pathsOf(codes: readonly SnapshotCode[]): Map<string, string> {
   const byGuid = new Map(codes.map((c) => [c.guid, c]));
   const paths = new Map<string, string>();
   const pathOf = (code: SnapshotCode, depth: number): string => {

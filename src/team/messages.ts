@@ -1,4 +1,6 @@
-import { defineMessages } from '../domain/text';
+import type { Reanchoring } from '../domain/team';
+import { defineMessages, type Language } from '../domain/text';
+import { MAX_DIFFERENCES } from '../edit/align';
 
 /** What copying and merging say to the user, in both languages (glossary: src/domain/text.ts). */
 export const say = defineMessages({
@@ -27,6 +29,9 @@ export const say = defineMessages({
     journalMemos: 'Memos added: {memos}; comments added: {comments}.',
     journalLeftOut: 'Codings of the copy left out by the choices below: {count}.',
     journalConflict: 'Conflict: {subject} ({kind}), settled: {choice}.',
+    reanchorCounts: 'Codings of transcripts whose text differs: {aligned} carried to the same words through an alignment of the two texts, {found} placed where their text occurs once, {unplaced} not placed.',
+    reanchorNotAligned: '"{title}" differs from the copy in more than {limit} places, too many to align: its codings were only placed where their text occurs once.',
+    reanchorUnplaced: 'Not placed (its words are gone from the project\'s text): code {code}, coder {coder}, "{document}" at {start} in the copy: "{quote}".',
   },
   id: {
     notAProject: '{file} bukan proyek Tematik, jadi tidak dapat digabungkan. Pilih berkas .tematik yang dikirim pengode lain; tidak ada yang diubah.',
@@ -53,5 +58,23 @@ export const say = defineMessages({
     journalMemos: 'Memo ditambahkan: {memos}; komentar ditambahkan: {comments}.',
     journalLeftOut: 'Pengodean dari salinan yang dilewati karena pilihan di bawah: {count}.',
     journalConflict: 'Konflik: {subject} ({kind}), diselesaikan: {choice}.',
+    reanchorCounts: 'Pengodean transkrip yang teksnya berbeda: {aligned} dibawa ke kata-kata yang sama melalui penjajaran kedua teks, {found} ditempatkan di tempat teksnya muncul sekali, {unplaced} tidak dapat ditempatkan.',
+    reanchorNotAligned: '"{title}" berbeda dari salinannya di lebih dari {limit} tempat, terlalu banyak untuk dijajarkan: pengodeannya hanya ditempatkan di tempat teksnya muncul sekali.',
+    reanchorUnplaced: 'Tidak ditempatkan (kata-katanya sudah tidak ada di teks proyek): kode {code}, pengode {coder}, "{document}" posisi {start} di salinan: "{quote}".',
   },
 });
+
+/**
+ * How the codings of transcripts whose text differs were (or would be) placed, a line each: the
+ * counts, the transcripts too different to align, every coding not placed. Empty when no transcript
+ * was reanchored. The journal and the CLI say it the same way.
+ */
+export function reanchoringLines(reanchoring: Reanchoring, language: Language): string[] {
+  const { aligned, found, unplaced, notAligned } = reanchoring;
+  if (aligned + found + unplaced.length === 0 && notAligned.length === 0) return [];
+  return [
+    say('reanchorCounts', { aligned, found, unplaced: unplaced.length })[language],
+    ...notAligned.map((title) => say('reanchorNotAligned', { title, limit: MAX_DIFFERENCES })[language]),
+    ...unplaced.map((u) => say('reanchorUnplaced', { code: u.code, coder: u.coder, document: u.document, start: String(u.start), quote: u.quote })[language]),
+  ];
+}

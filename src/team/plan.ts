@@ -1,7 +1,8 @@
 import { TematikError } from '../domain/errors';
-import type { CoderCodings, MergeChoice, MergeConflict, MergeConflictKind, MergePlan, SettledConflict } from '../domain/team';
-import { matchCodes } from './match-codes';
+import type { CoderCodings, MergeChoice, MergeConflict, MergeConflictKind, MergePlan, SettledConflict, UnplacedCoding } from '../domain/team';
+import { matchCodes, pathsOf } from './match-codes';
 import { say } from './messages';
+import { reanchorer, type Reanchorer } from './reanchor';
 import { fold, isExisting, type RaiseConflict, type Ref } from './refs';
 import type {
   Snapshot, SnapshotCode, SnapshotCoder, SnapshotCoding, SnapshotComment, SnapshotDocument, SnapshotInformant, SnapshotMemo,
@@ -157,7 +158,9 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   };
   const codingRef = new Map<string, Ref>();
   const codings: MergeDraft['codings'][number][] = [];
-  const texts = new Map<string, string>();
+  const reanchorers = new Map<string, { readonly anchors: Reanchorer; readonly text: string }>();
+  const reanchoring = { aligned: 0, found: 0, unplaced: [] as UnplacedCoding[], notAligned: [] as string[] };
+  const copyCodePaths = pathsOf(copy.codes);
   let codingsLeftOut = 0;
   for (const coding of copy.codings) {
     const source = copyDocuments.get(coding.documentGuid)!;
@@ -176,19 +179,34 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
       codingsLeftOut++;
       continue;
     }
-    const quote = source.text.slice(coding.start, coding.end);
+    let quote = source.text.slice(coding.start, coding.end);
     let start = coding.start;
-    if (reanchored.has(coding.documentGuid)) {
-      const target = isExisting(document) ? document.existing : coding.documentGuid;
-      if (!texts.has(target)) texts.set(target, projectText(target));
-      const found = uniqueIndex(texts.get(target)!, quote);
-      if (found === null) {
+    let end = coding.end;
+    // A reanchored transcript is one the project has, matched by GUID.
+    if (reanchored.has(coding.documentGuid) && isExisting(document)) {
+      const target = projectDocuments.get(document.existing)!;
+      let entry = reanchorers.get(target.guid);
+      if (!entry) {
+        const text = projectText(target.guid);
+        entry = { anchors: reanchorer(source.text, text, { file, title: target.title }), text };
+        reanchorers.set(target.guid, entry);
+        if (!entry.anchors.aligned) reanchoring.notAligned.push(target.title);
+      }
+      const placed = entry.anchors.place(coding.start, coding.end);
+      if (placed.how === 'unplaced') {
         codingsLeftOut++;
+        reanchoring.unplaced.push({
+          document: target.title, code: copyCodePaths.get(coding.codeGuid) ?? '', coder: coding.coder, start: coding.start,
+          quote: quote.length > QUOTE_START ? `${quote.slice(0, QUOTE_START)}…` : quote,
+        });
         continue;
       }
-      start = found;
+      reanchoring[placed.how]++;
+      start = placed.start;
+      end = placed.end;
+      // The words as the project has them now (a corrected word, a pseudonym for a name).
+      quote = entry.text.slice(start, end);
     }
-    const end = start + quote.length;
     const key = isExisting(document) && isExisting(code) ? codingKey(document.existing, code.existing, coding.coder, start, end) : null;
     const same = key === null ? undefined : projectCodingKey.get(key);
     if (same !== undefined) {
@@ -246,6 +264,7 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
     memos: { added: memos.length, already: memosAlready },
     comments: { added: comments.length, already: commentsAlready },
     conflicts,
+    reanchoring,
   };
   return {
     plan, settled, coders, informants: informantsToAdd, informantRef, documents: documentsToAdd, documentRef,
@@ -253,15 +272,11 @@ export function planMerge(project: Snapshot, copy: Snapshot, file: string, resol
   };
 }
 
+/** How much of an unplaced coding's quote the plan shows: enough to find it in the copy. */
+const QUOTE_START = 60;
+
 function codingKey(document: string, code: string, coder: string, start: number, end: number): string {
   return `${document}|${code}|${fold(coder)}|${start}|${end}`;
-}
-
-/** Where `quote` occurs in `text`, when it occurs exactly once; a passage found twice cannot be placed for sure. */
-function uniqueIndex(text: string, quote: string): number | null {
-  const first = text.indexOf(quote);
-  if (first < 0 || text.indexOf(quote, first + 1) >= 0) return null;
-  return first;
 }
 
 function memoTarget(

@@ -8,7 +8,8 @@
  * an import through the worker host; BENCH_ONLY=agreement only inter-coder agreement, on a
  * project of its own (4 coders, 1,000 interviews, 200 codes); BENCH_ONLY=import only the import
  * of both corpora (wall and CPU time), to compare a change to the import path before and after;
- * BENCH_ONLY=edit only editing a long coded transcript and undoing the edits.
+ * BENCH_ONLY=edit only editing a long coded transcript and undoing the edits;
+ * BENCH_ONLY=review only the review package of a 100-theme, 2,000-quote project (export, size, opening in Chromium).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { benchAppProcess } from './first-screen';
 import { benchApplyCode, benchImport } from './import-and-code';
 import { benchReport } from './report';
 import { benchResponsive } from './responsive';
+import { benchReview } from './review';
 import { benchSearch } from './search';
 import { figure, fmt } from './stats';
 
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     if (only === 'responsive') return await benchResponsive(dir, Math.round(1000 * scale), 8000);
     if (only === 'agreement') return await benchAgreement(dir, Math.round(1000 * scale), 8000);
     if (only === 'edit') return await benchEditText(dir, 200);
+    if (only === 'review') return await benchReview(dir);
     if (only === 'import') {
       for (const kind of ['realistic', 'dense'] as const) (await benchImport(dir, Math.round(1000 * scale), 8000, kind)).client.session.close();
       return;
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     if (only !== 'search') benchAppProcess(file, dir);
     if (only === undefined) await benchResponsive(dir, Math.round(1000 * scale), 8000);
     if (only === undefined) await benchAgreement(dir, Math.round(1000 * scale), 8000);
+    if (only === undefined) await benchReview(dir);
     console.log('memory');
     figure('peak RSS of the benchmark process (lunr included)', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   } finally {

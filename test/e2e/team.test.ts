@@ -107,4 +107,48 @@ describe('a copy for another coder, merged back through the UI', () => {
     expect(await disagreements.first().innerText()).toMatch(/Polling IG[\s\S]*Bima only[\s\S]*reseller/);
     await e2e.screenshot('merge-then-compare');
   });
+
+  it('carries the codings of a copy made before the lead edited the transcript, and lists the one it cannot place', async () => {
+    await page().keyboard.press('Escape');
+    const late = path.join(e2e.dataDir, 'untuk-citra.tematik');
+    await e2e.call('team.copyForCoder', { path: late, coder: 'Citra' });
+    const citra = localClient({ coder: 'Citra' });
+    await citra.invoke('project.open', { path: late });
+    const doc = (await citra.invoke('documents.list', {})).find((d) => d.title === 'P-01_fashion')!;
+    const text = (await citra.invoke('documents.text', { id: doc.id })).text;
+    for (const passage of ['awalnya cuma jual lewat Instagram', 'Banyak yang komplain di DM.']) {
+      const start = text.indexOf(passage);
+      await citra.invoke('codings.apply', { documentId: doc.id, start, end: start + passage.length, codeName: 'Kendala' });
+    }
+    citra.session.close();
+    // The lead, meanwhile, corrects a word of one passage and cuts the other sentence.
+    const now = await e2e.call('documents.get', { id: doc.id });
+    const at = (words: string) => now.text.indexOf(words);
+    await e2e.call('documents.editText', { id: doc.id, expectedHash: now.contentHash, edits: [
+      { start: at('cuma jual'), end: at('cuma jual') + 4, text: 'hanya' },
+      { start: at(' Banyak yang komplain di DM.'), end: at(' Banyak yang komplain di DM.') + 28, text: '' },
+    ] });
+
+    await openMenuItem('menu-merge-copy');
+    const dialog = page().getByTestId('merge-dialog');
+    await dialog.getByTestId('merge-path').fill(late);
+    await dialog.getByTestId('merge-show-plan').click();
+    await dialog.getByTestId('merge-plan').waitFor();
+    const conflict = dialog.getByTestId('merge-conflict');
+    await expect(conflict.innerText()).resolves.toContain('Carry each coding to the same words');
+    expect(await conflict.getByTestId('merge-choice-reanchor').isChecked()).toBe(true);
+    const placing = dialog.getByTestId('merge-reanchoring');
+    await expect(placing.innerText()).resolves.toContain('1 carried to the same words, 0 placed where their text occurs once, 1 not placed');
+    await expect(placing.getByTestId('merge-unplaced').innerText()).resolves.toBe(`Kendala · Citra · "P-01_fashion" at ${text.indexOf('Banyak yang komplain')}: "Banyak yang komplain di DM."`);
+    expect(await seriousViolations(page())).toEqual([]);
+    await dialog.getByTestId('merge-submit').click();
+    const report = dialog.getByTestId('merge-report');
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain('Citra: 1 codings added, 0 already here');
+    await expect(report.getByTestId('merge-unplaced').innerText()).resolves.toContain('Banyak yang komplain di DM.');
+    await e2e.screenshot('merge-reanchored');
+    const rows = e2e.db().prepare(`SELECT c.quote FROM codings c JOIN coders u ON u.id = c.coder_id WHERE u.name = 'Citra'`).pluck().all();
+    expect(rows).toEqual(['awalnya hanya jual lewat Instagram']);
+    await dialog.getByTestId('merge-close').click();
+  });
 });

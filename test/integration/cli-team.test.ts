@@ -56,4 +56,32 @@ describe('tematik copy-for-coder and merge', () => {
     expect(again.stdout).toContain('holds nothing the project does not have already');
     expect(JSON.parse(tematik('Ayu', 'en', 'list', project, 'codes', '--json').stdout)[0]).toMatchObject({ name: 'channel', codingCount: 3 });
   }, 120_000); // sixteen CLI processes, each starting Node; the budget is for a loaded CI machine, not a speed target
+
+  it('says how the codings of a transcript edited since the copy are placed, and lists the one that cannot be', () => {
+    const dir = tempDir();
+    const project = path.join(dir, 'studi.tematik');
+    const copy = path.join(dir, 'untuk-bima.tematik');
+    expect(tematik('Ayu', 'en', 'init', project).code).toBe(0);
+    expect(tematik('Ayu', 'en', 'import', project, path.join(SAMPLE_STUDY, 'P-01_fashion.txt')).code).toBe(0);
+    expect(tematik('Ayu', 'en', 'copy-for-coder', project, copy, '--coder', 'Bima').code).toBe(0);
+    for (const text of ['polling di Instagram', 'Kapasitas produksi']) expect(tematik('Bima', 'en', 'code', copy, '--document', 'P-01_fashion', '--code', 'kanal', '--text', text).code).toBe(0);
+    const copyText = (JSON.parse(tematik('Bima', 'en', 'call', copy, 'documents.get', '{"id": 1}').stdout) as { text: string }).text;
+
+    // The researcher corrects a word of one coded passage and cuts the other.
+    const doc = JSON.parse(tematik('Ayu', 'en', 'call', project, 'documents.get', '{"id": 1}').stdout) as { text: string; contentHash: string };
+    const at = (words: string) => doc.text.indexOf(words);
+    const edits = [{ start: at('polling di'), end: at('polling di') + 7, text: 'voting' }, { start: at('Kapasitas produksi. '), end: at('Kapasitas produksi. ') + 20, text: '' }];
+    const edited = tematik('Ayu', 'en', 'call', project, 'documents.editText', JSON.stringify({ id: 1, expectedHash: doc.contentHash, edits }));
+    expect(edited.code, edited.stderr).toBe(0);
+
+    const plan = tematik('Ayu', 'en', 'merge', project, copy, '--plan');
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('Codings of transcripts whose text differs: 1 carried to the same words through an alignment of the two texts, 0 placed where their text occurs once, 1 not placed.');
+    expect(plan.stdout).toContain(`Not placed (its words are gone from the project's text): code kanal, coder Bima, "P-01_fashion" at ${copyText.indexOf('Kapasitas produksi')} in the copy: "Kapasitas produksi".`);
+    const merged = tematik('Ayu', 'id', 'merge', project, copy, '--resolve', 'suggested');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain('1 dibawa ke kata-kata yang sama melalui penjajaran kedua teks, 0 ditempatkan di tempat teksnya muncul sekali, 1 tidak dapat ditempatkan.');
+    const codings = JSON.parse(tematik('Ayu', 'en', 'call', project, 'codings.forDocument', '{"documentId": 1}').stdout) as unknown;
+    expect(JSON.stringify(codings)).toContain('voting di Instagram');
+  }, 120_000); // ten CLI processes, each starting Node; the budget is for a loaded CI machine, not a speed target
 });

@@ -477,7 +477,7 @@ describe('merging coders\' copies', () => {
     expect(dump(lead).documents).toEqual(dump(copy).documents);
   });
 
-  it('places a transcript\'s codings where their text occurs when the copy\'s text differs, or leaves them out', async () => {
+  it('carries a transcript\'s codings to the same words when the copy\'s text differs, or leaves them out', async () => {
     const copy = path.join(dir, 'bima.tematik');
     await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Bima' }));
     // The transcript was corrected in the copy before coding (a heading added): same GUID, other text.
@@ -499,7 +499,7 @@ describe('merging coders\' copies', () => {
     expect(skipped.codingsLeftOut).toBe(plan.conflicts[0]!.codings);
     await as(lead, 'Ayu', (c) => c.invoke('history.undo', {}));
 
-    // A quote found once in the project's text is placed there; one found twice (or not at all) cannot be placed for sure.
+    // Quotes a search could not place for sure: not in the project's text, or in it twice.
     const copyDb = new Database(copy, { readonly: true });
     const quotes = copyDb.prepare(`SELECT k.quote FROM codings k JOIN documents d ON d.id = k.document_id WHERE d.title LIKE 'P-01%'`).pluck().all() as string[];
     copyDb.close();
@@ -507,14 +507,95 @@ describe('merging coders\' copies', () => {
     const text = leadDb.prepare(`SELECT text FROM documents WHERE title LIKE 'P-01%'`).pluck().get() as string;
     leadDb.close();
     const unplaceable = quotes.filter((q) => text.indexOf(q) < 0 || text.indexOf(q) !== text.lastIndexOf(q)).length;
+    // Searching would leave some of them out (their text occurs twice); aligning the two texts places every one on the same words.
+    expect(unplaceable).toBeGreaterThan(0);
+    expect(plan.reanchoring).toEqual({ aligned: quotes.length, found: 0, unplaced: [], notAligned: [] });
     const placed = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [key]: 'reanchor' } }));
-    expect(placed.codings).toEqual([{ coder: 'Bima', added: scriptCount('Bima') + 1 - unplaceable, already: 0 }]);
-    expect(placed.codingsLeftOut).toBe(unplaceable);
-    expect(unplaceable).toBeLessThan(quotes.length);
+    expect(placed.codings).toEqual([{ coder: 'Bima', added: scriptCount('Bima') + 1, already: 0 }]);
+    expect(placed.codingsLeftOut).toBe(0);
+    expect(placed.reanchoring).toEqual(plan.reanchoring);
     const db = new Database(lead, { readonly: true });
     const rows = db.prepare(`SELECT k.start_offset AS s, k.end_offset AS e, k.quote, d.text FROM codings k JOIN documents d ON d.id = k.document_id`).all() as { s: number; e: number; quote: string; text: string }[];
+    const merged = db.prepare(`SELECT k.quote FROM codings k JOIN documents d ON d.id = k.document_id WHERE d.title LIKE 'P-01%'`).pluck().all() as string[];
     db.close();
     for (const row of rows) expect(row.text.slice(row.s, row.e)).toBe(row.quote);
+    expect(merged.sort()).toEqual([...quotes].sort());
+  });
+
+  it('carries a coder\'s codings through the researcher\'s corrections, de-identification and turn splits made after the copy', async () => {
+    const copy = path.join(dir, 'bima.tematik');
+    await as(lead, 'Ayu', (c) => c.invoke('team.copyForCoder', { path: copy, coder: 'Bima' }));
+    const passages = {
+      corrected: 'Mulai 2019, awalnya cuma jual lewat Instagram dari rumah',
+      deidentified: 'brand saya namanya Lavanya, modest fashion',
+      split: 'Kapasitas produksi. Ide-ide dari customer itu banyak banget',
+      deleted: 'Banyak yang komplain di DM.',
+      repeated: 'nggak apa-apa',
+    } as const;
+    const codeOf = { corrected: 'doubt', deidentified: 'trust', split: 'doubt', deleted: 'contra', repeated: 'pro' } as const;
+    // Bima codes the copy as it was given: the repeated phrase where it occurs the second time (the informant's answer).
+    const copyText = await as(copy, 'Bima', async (c) => {
+      const single = await c.invoke('documents.get', { id: (await c.invoke('documents.list', {})).find((d) => d.title.startsWith('P-01'))!.id });
+      const codes = new Map((await c.invoke('codes.list', {})).map((x) => [x.name, x.id]));
+      for (const [which, words] of Object.entries(passages) as [keyof typeof passages, string][]) {
+        const start = which === 'repeated' ? single.text.indexOf(words, single.text.indexOf(words) + 1) : single.text.indexOf(words);
+        expect(start, which).toBeGreaterThan(0);
+        await c.invoke('codings.apply', { documentId: single.id, codeId: codes.get(codeOf[which])!, start, end: start + words.length });
+      }
+      return single.text;
+    });
+
+    // The researcher, meanwhile: fixes a word, de-identifies the brand, splits a turn, deletes a sentence.
+    await as(lead, 'Ayu', async (c) => {
+      const id = (await c.invoke('documents.list', {})).find((d) => d.title.startsWith('P-01'))!.id;
+      const current = () => c.invoke('documents.get', { id });
+      let doc = await current();
+      const at = (words: string) => doc.text.indexOf(words);
+      await c.invoke('documents.editText', { id, expectedHash: doc.contentHash, edits: [
+        { start: at('cuma jual'), end: at('cuma jual') + 4, text: 'hanya' },
+        { start: at(' Banyak yang komplain'), end: at(' Banyak yang komplain') + 1 + passages.deleted.length, text: '' },
+      ] });
+      await c.invoke('redactions.add', { term: 'Lavanya', replacement: '[merek]', kind: 'business' });
+      const preview = await c.invoke('deid.preview', {});
+      expect(preview.hits.map((h) => h.text)).toContain('Lavanya');
+      await c.invoke('deid.apply', { fingerprint: preview.fingerprint });
+      doc = await current();
+      const turn = doc.turns.find((t) => doc.text.slice(t.start, t.end).startsWith('Kapasitas produksi.'))!;
+      await c.invoke('documents.splitTurn', { id, turnId: turn.id, at: at('Ide-ide dari customer'), expectedHash: doc.contentHash });
+    });
+
+    const plan = await as(lead, 'Ayu', (c) => c.invoke('team.mergePlan', { path: copy }));
+    expect(plan.conflicts).toMatchObject([{ kind: 'documentTextDiffers', suggested: 'reanchor', codings: 5 }]);
+    expect(plan.reanchoring).toEqual({
+      aligned: 4, found: 0, notAligned: [],
+      unplaced: [{ document: expect.stringMatching(/^P-01/), code: 'stance/contra', coder: 'Bima', start: copyText.indexOf(passages.deleted), quote: passages.deleted }],
+    });
+    const report = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [plan.conflicts[0]!.key]: 'reanchor' } }));
+    expect(report).toMatchObject({ codings: [{ coder: 'Bima', added: 4, already: 0 }], codingsLeftOut: 1, reanchoring: plan.reanchoring });
+
+    // Each coding on the same words, as the project has them now; the repeated phrase on its second occurrence.
+    const db = new Database(lead, { readonly: true });
+    const projectText = db.prepare(`SELECT text FROM documents WHERE title LIKE 'P-01%'`).pluck().get() as string;
+    const rows = db.prepare(`SELECT c.name AS code, k.start_offset AS s, k.end_offset AS e, k.quote FROM codings k JOIN codes c ON c.id = k.code_id
+      JOIN coders u ON u.id = k.coder_id WHERE u.name = 'Bima' ORDER BY k.start_offset`).all() as { code: string; s: number; e: number; quote: string }[];
+    const journal = db.prepare(`SELECT body FROM memos WHERE kind = 'journal' AND title LIKE 'Merged%'`).pluck().get() as string;
+    db.close();
+    for (const row of rows) expect(projectText.slice(row.s, row.e)).toBe(row.quote);
+    const second = projectText.indexOf(passages.repeated, projectText.indexOf(passages.repeated) + 1);
+    expect(rows.map((r) => [r.code, r.quote])).toEqual([
+      ['pro', passages.repeated],
+      ['trust', 'brand saya namanya [merek], modest fashion'],
+      ['doubt', 'Mulai 2019, awalnya hanya jual lewat Instagram dari rumah'],
+      ['doubt', 'Kapasitas produksi.\nNarasumber: Ide-ide dari customer itu banyak banget'],
+    ]);
+    expect(rows[0]!.s).toBe(second);
+    expect(journal).toContain('4 carried to the same words through an alignment of the two texts, 0 placed where their text occurs once, 1 not placed');
+    expect(journal).toContain(`code stance/contra, coder Bima`);
+
+    // Merging again adds nothing: the coding not placed is still not placed.
+    const again = await as(lead, 'Ayu', (c) => c.invoke('team.merge', { path: copy, resolutions: { [plan.conflicts[0]!.key]: 'reanchor' } }));
+    expect(again).toMatchObject({ unchanged: true, codings: [{ coder: 'Bima', added: 0, already: 4 }] });
+    expect(codingsPerCoder(lead)).toEqual({ Bima: 4 });
   });
 
   it('refuses a damaged, foreign or tampered copy in both languages and changes nothing', async () => {

@@ -35,6 +35,28 @@ describe('browser-mode server', () => {
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_args' } });
   });
 
+  it('takes a reviewer\'s comments file at the size limit as text, however much JSON escapes it, and lets the core judge it', async () => {
+    await call({ name: 'app.openSample', args: {} });
+    // A quote is escaped once in the file and its escape again in the request: a 4.8 MB file, a 9.6 MB request.
+    const body = '"'.repeat(9600);
+    const comments = Array.from({ length: 250 }, (_, n) => ({
+      guid: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, target: { kind: 'theme', guid: '11111111-1111-4111-8111-111111111111', label: 'Tema' },
+      body, createdAt: '2026-12-01T10:00:00.000Z',
+    }));
+    const text = JSON.stringify({
+      format: 'tematik-review-comments', version: 1, projectGuid: '22222222-2222-4222-8222-222222222222', packageGuid: '33333333-3333-4333-8333-333333333333',
+      packageCreatedAt: '2026-12-01T09:00:00.000Z', reviewer: 'Dr. Sari', savedAt: '2026-12-01T11:00:00.000Z', comments,
+    });
+    expect(text.length).toBeGreaterThan(4_700_000);
+    expect(text.length).toBeLessThan(5 * 1024 * 1024);
+    const response = await call({ name: 'comments.importReview', args: { file: { name: 'telaah.tematik-comments.json', bytes: text.length, text } } });
+    expect(response.status).toBe(200);
+    const answer = await response.json() as { ok: boolean; error: { kind: string; message: string } };
+    // The core's own refusal (a file of another project), not the server's 413.
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+    expect(answer.error.message).toContain('22222222-2222-4222-8222-222222222222');
+  });
+
   it('refuses calls without the right token, from another origin, or for another host', async () => {
     expect((await call({ name: 'app.info', args: {} }, {})).status).toBe(403);
     expect((await call({ name: 'app.info', args: {} }, { 'x-tematik-token': 'f'.repeat(48) })).status).toBe(403);

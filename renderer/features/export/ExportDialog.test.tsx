@@ -46,6 +46,7 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
     case 'export.table': return { ok: true, value: { base64: toBase64('\uFEFFCode,Parent\r\nHarga,\r\n'), fileName: `Studi – ${String(args['table'])}.${String(args['format'])}`, path: null, bytes: 24 } };
     case 'taguette.exportCodebook': return { ok: true, value: { base64: toBase64('name,description\r\nHarga,\r\n'), fileName: 'Studi – codebook for Taguette.csv', path: null, bytes: 25 } };
     case 'export.themeMap': return { ok: true, value: { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', path: null } };
+    case 'export.reviewPackage': return { ok: true, value: { path: null, fileName: 'studi-umkm-batik-paket-telaah.html', base64: toBase64('<!DOCTYPE html>'), bytes: 15, packageGuid: '7019c398-73ef-4775-a881-08813cca8e6f' } };
     default: return { ok: true, value: [] };
   }
 }
@@ -227,6 +228,17 @@ describe('ExportDialog', () => {
     ]);
     // The BOM survives, so Excel reads the file as UTF-8.
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[3]!.blob.arrayBuffer())).toBe('\uFEFFCode,Parent\r\nHarga,\r\n');
+  });
+
+  it('makes the review package in the report’s language, with names as the report has them and the journal when asked', async () => {
+    await renderDialog();
+    fireEvent.change(screen.getByTestId('export-report-language'), { target: { value: 'id' } });
+    fireEvent.click(screen.getByTestId('export-report-pseudonymise'));
+    fireEvent.click(screen.getByTestId('export-review-journal'));
+    fireEvent.click(screen.getByTestId('export-review-run'));
+    await screen.findByTestId('export-review-done');
+    expect(calls).toEqual([{ name: 'export.reviewPackage', args: { language: 'id', pseudonymise: false, journal: 'all' } }]);
+    expect(downloads.map((d) => [d.fileName, d.blob.type])).toEqual([['studi-umkm-batik-paket-telaah.html', 'text/html;charset=utf-8']]);
   });
 
   it('speaks Indonesian, with report headings in Indonesian by default', async () => {

@@ -5,7 +5,7 @@ import { ApiError, invoke } from '../../lib/api';
 import { Modal } from '../../lib/Modal';
 import { useProject, useQuery } from '../../lib/state';
 import {
-  base64Blob, CSV_TYPE, DOCX_TYPE, formatBytes, QDC_TYPE, QDPX_TYPE, SVG_TYPE,
+  base64Blob, CSV_TYPE, DOCX_TYPE, formatBytes, HTML_TYPE, QDC_TYPE, QDPX_TYPE, SVG_TYPE,
 } from './download';
 import { DelimiterSelect } from './DelimiterSelect';
 import { useTableExport, type TableFormat } from './table-export';
@@ -19,7 +19,7 @@ import { LINE_ENDINGS, type LineEndings } from '../../../src/domain/types';
 import { CancelJobButton } from '../../lib/CancelJobButton';
 import './export.css';
 
-type Section = 'report' | 'refi' | 'csv' | 'map';
+type Section = 'report' | 'refi' | 'csv' | 'map' | 'review';
 
 /** The last export started from the dialog; it is shown in its own section. */
 type Status =
@@ -52,6 +52,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [quotesText, setQuotesText] = useState(String(options.quotesPerTheme));
   const [missingThemes, setMissingThemes] = useState(false);
   const [includeCodes, setIncludeCodes] = useState(false);
+  const [reviewJournal, setReviewJournal] = useState(false);
   const [lineEndings, setLineEndings] = useState<LineEndings>('lf');
   const [status, setStatus] = useState<Status | null>(null);
   const { delimiter, setDelimiter, tableFile } = useTableExport();
@@ -115,6 +116,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const { svg } = await invoke('export.themeMap', { format: 'svg', includeCodes, language });
     return { blob: new Blob([svg], { type: SVG_TYPE }), fileName: themeMapFileName(project?.name ?? '') };
   });
+
+  // Names follow the report's choice above: one setting for what leaves the project with informants' words in it.
+  const exportReview = () => void exportFile('review', 'html', () => run('export.reviewPackage', {
+    language: reportLanguage, pseudonymise: options.pseudonymise, journal: reviewJournal ? 'all' : 'none',
+  }, { quiet: true }).then(fromBase64(HTML_TYPE)));
 
   const statusOf = (section: Section) => (status?.section === section ? status : null);
   const busyItem = (section: Section, item: string) => running && status.section === section && status.item === item;
@@ -229,6 +235,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
           <p className="ex-note muted">{t('refiImport')}</p>
           {sectionStatus('refi')}
+        </Section>
+
+        <Section title={t('reviewTitle')} line={t('reviewLine')} testId="export-review">
+          <div className="ex-map-row">
+            <button className="primary" onClick={exportReview} disabled={running} aria-busy={busyItem('review', 'html') || undefined} data-testid="export-review-run">
+              {busyItem('review', 'html') ? t('reviewRunning') : t('reviewRun')}
+            </button>
+            <label className="ex-check inline">
+              <input type="checkbox" checked={reviewJournal} onChange={(e) => setReviewJournal(e.target.checked)} disabled={running} data-testid="export-review-journal" />
+              <span>{t('reviewJournal')}</span>
+            </label>
+          </div>
+          <p className="ex-note muted">{t('reviewNames')}</p>
+          {sectionStatus('review')}
         </Section>
 
         <div className="ex-pair">

@@ -4,6 +4,7 @@ export const QDPX_TYPE = 'application/zip';
 export const QDC_TYPE = 'application/xml';
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 export const SVG_TYPE = 'image/svg+xml;charset=utf-8';
+export const HTML_TYPE = 'text/html;charset=utf-8';
 
 /** A file the core returned as base64 (Word reports, REFI-QDA exports), as bytes. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {

@@ -5,7 +5,7 @@ import { refiImportStrings } from './strings';
 
 const KIND_LABEL = {
   sources: 'kindSources', codes: 'kindCodes', codings: 'kindCodings', memos: 'kindMemos', cases: 'kindCases', variables: 'kindVariables',
-  sets: 'kindSets', links: 'kindLinks', themes: 'kindThemes', other: 'kindOther',
+  sets: 'kindSets', links: 'kindLinks', themes: 'kindThemes', comments: 'kindComments', other: 'kindOther',
 } as const satisfies Record<ExchangeKind, keyof typeof refiImportStrings.en>;
 
 /**

@@ -400,7 +400,7 @@ export const refiImportStrings = defineStrings({
     colKind: 'What', colFound: 'Found', colImported: 'Imported', colSkipped: 'Skipped',
     times: '{n} times',
     kindSources: 'Sources', kindCodes: 'Codes', kindCodings: 'Codings', kindMemos: 'Memos', kindCases: 'Cases (informants)', kindVariables: 'Variables (attributes)',
-    kindSets: 'Sets', kindLinks: 'Links', kindThemes: 'Themes', kindOther: 'Other',
+    kindSets: 'Sets', kindLinks: 'Links', kindThemes: 'Themes', kindComments: 'Comments', kindOther: 'Other',
   },
   id: {
     next: 'Lanjut',
@@ -426,6 +426,6 @@ export const refiImportStrings = defineStrings({
     colKind: 'Jenis', colFound: 'Ditemukan', colImported: 'Diimpor', colSkipped: 'Dilewati',
     times: '{n} kali',
     kindSources: 'Sumber', kindCodes: 'Kode', kindCodings: 'Pengodean', kindMemos: 'Memo', kindCases: 'Kasus (informan)', kindVariables: 'Variabel (atribut)',
-    kindSets: 'Set', kindLinks: 'Hubungan', kindThemes: 'Tema', kindOther: 'Lainnya',
+    kindSets: 'Set', kindLinks: 'Hubungan', kindThemes: 'Tema', kindComments: 'Komentar', kindOther: 'Lainnya',
   },
 });

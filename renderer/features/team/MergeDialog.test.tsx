@@ -22,11 +22,12 @@ const PLAN: MergePlan = {
     conflict('codeDeletedInCopy', 'c', { subject: 'keraguan', codings: 5 }),
     conflict('documentTextDiffers', 'd', { subject: 'P-01_fashion', codings: 4 }),
   ],
+  reanchoring: { aligned: 2, found: 1, unplaced: [{ document: 'P-01_fashion', code: 'sikap/pro', coder: 'Bima', start: 412, quote: 'Saya ragu soal itu' }], notAligned: [] },
 };
 const REPORT: MergeReport = {
   file: 'dari-bima.tematik', backup: '/home/ayu/studi.tematik-backups/x.before-merge.tematik-backup', documentsAdded: 1, informantsAdded: 0,
   codesAdded: ['sikap/risiko'], codesRenamed: 1, codesDeleted: 0, codersAdded: ['Bima'], codings: [{ coder: 'Bima', added: 38, already: 2 }], codingsLeftOut: 2,
-  memosAdded: 1, commentsAdded: 0, unchanged: false,
+  memosAdded: 1, commentsAdded: 0, unchanged: false, reanchoring: PLAN.reanchoring,
   conflicts: PLAN.conflicts.map((c) => ({ key: c.key, kind: c.kind, subject: c.subject, choice: c.key === 'codeRenamed:a' ? 'copy' : c.suggested })),
 };
 
@@ -95,8 +96,17 @@ describe('the merge dialog', () => {
       [['Pertahankan "kepercayaan"', true], ['Ambil "percaya"', false]],
       [['Kembalikan kode itu beserta pengodeannya', true], ['Biarkan terhapus; lewati pengodean itu', false]],
       [['Pertahankan kode itu', true], ['Hapus juga di sini, beserta pengodeannya', false]],
-      [['Tempatkan tiap pengodean di tempat teksnya muncul sekali', true], ['Lewati pengodean salinan untuk transkrip ini', false]],
+      [['Bawa tiap pengodean ke kata-kata yang sama dengan menjajarkan kedua teks (yang kata-katanya sudah tidak ada: di tempat teksnya muncul sekali)', true], ['Lewati pengodean salinan untuk transkrip ini', false]],
     ]);
+    const placing = screen.getByTestId('merge-reanchoring').textContent;
+    expect(placing).toContain('2 dibawa ke kata-kata yang sama, 1 ditempatkan di tempat teksnya muncul sekali, 1 tidak dapat ditempatkan');
+    expect(placing).toContain('sikap/pro · Bima · "P-01_fashion" posisi 412: "Saya ragu soal itu"');
+
+    // Leaving the transcript's codings out places none of them: the placing is not shown then.
+    fireEvent.click(within(items[3]!).getByTestId('merge-choice-skip'));
+    expect(screen.queryByTestId('merge-reanchoring')).toBeNull();
+    fireEvent.click(within(items[3]!).getByTestId('merge-choice-reanchor'));
+    expect(screen.getByTestId('merge-reanchoring')).toBeTruthy();
 
     fireEvent.click(within(items[0]!).getByTestId('merge-choice-copy'));
     fireEvent.click(screen.getByTestId('merge-submit'));
@@ -109,6 +119,7 @@ describe('the merge dialog', () => {
     expect(report.textContent).toContain('Pengodean dari salinan yang dilewati karena pilihan Anda: 2');
     expect(report.textContent).toContain('kepercayaan: diambil dari salinan');
     expect(report.textContent).toContain('Sebelum penggabungan');
+    expect(within(report).getByTestId('merge-unplaced').textContent).toBe('sikap/pro · Bima · "P-01_fashion" posisi 412: "Saya ragu soal itu"');
   });
 
   it('shows why a merge was refused and keeps the plan and the choices', async () => {

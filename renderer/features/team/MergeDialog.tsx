@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { MergeChoice, MergeConflict, MergePlan, MergeReport } from '../../../src/domain/team';
+import type { MergeChoice, MergeConflict, MergePlan, MergeReport, Reanchoring } from '../../../src/domain/team';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
@@ -106,6 +106,8 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           <dt>{t('memos')}</dt>
           <dd>{t('memosCount', { memos: plan.memos.added, comments: plan.comments.added })}</dd>
         </dl>
+        {/* The plan placed the codings as the suggested choice would; with every text conflict skipped, none are placed. */}
+        {plan.conflicts.some((c) => c.kind === 'documentTextDiffers' && (choices[c.key] ?? c.suggested) === 'reanchor') && <ReanchoringView reanchoring={plan.reanchoring} t={t} />}
         {plan.conflicts.length === 0 ? <p className="muted">{t('noConflicts')}</p> : (
           <>
             <h3>{t('conflictsTitle', { count: plan.conflicts.length })}</h3>
@@ -190,8 +192,32 @@ function MergeReportView({ report }: { report: MergeReport }) {
         {report.codingsLeftOut > 0 && <li>{t('leftOut', { count: report.codingsLeftOut })}</li>}
         {report.conflicts.map((c) => <li key={c.key}>{c.subject}: {t(`settled_${c.choice}`)}</li>)}
       </ul>
+      <ReanchoringView reanchoring={report.reanchoring} t={t} />
       {report.backup && <p className="muted">{t('backupAt')}</p>}
       <p className="muted">{t('journal')}</p>
+    </div>
+  );
+}
+
+/** How the codings of transcripts whose text differs are (or were) placed, and every one not placed; nothing when no transcript is reanchored. */
+function ReanchoringView({ reanchoring, t }: {
+  reanchoring: Reanchoring; t: (key: keyof Strings, params?: Readonly<Record<string, string | number>>) => string;
+}) {
+  const { aligned, found, unplaced, notAligned } = reanchoring;
+  if (aligned + found + unplaced.length === 0 && notAligned.length === 0) return null;
+  return (
+    <div className="team-reanchoring" data-testid="merge-reanchoring">
+      <h3>{t('placing')}</h3>
+      <p>{t('placed', { aligned, found, unplaced: unplaced.length })}</p>
+      {notAligned.map((title) => <p key={title} className="muted">{t('notAligned', { title })}</p>)}
+      {unplaced.length > 0 && (
+        <>
+          <p>{t('unplacedHead')}</p>
+          <ul className="team-report" data-testid="merge-unplaced">
+            {unplaced.map((u, n) => <li key={n}>{t('unplacedOne', { code: u.code, coder: u.coder, document: u.document, start: String(u.start), quote: u.quote })}</li>)}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

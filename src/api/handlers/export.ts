@@ -14,6 +14,7 @@ import type { ValidArgs } from '../contract';
 import type { HandlerGroup } from '../handler-types';
 import type { Context } from '../session';
 import { agreementTable, disagreementTable } from '../../analysis/agreement/table';
+import { exportReviewPackage } from '../../review/export';
 import { analysisHandlers } from './analysis';
 
 const say = defineMessages({
@@ -112,4 +113,5 @@ export const exportHandlers: HandlerGroup<'export'> = {
     if (file) writeExport(file, kind === 'png' ? svgToPng(svg, scale) : svg, [`.${kind}`]);
     return { svg, path: file ?? null };
   },
+  'export.reviewPackage': exportReviewPackage,
 };

@@ -25,6 +25,7 @@ import type { ProjectTransaction } from '../project-data';
 import * as recordings from '../recordings';
 import * as redactions from '../redactions';
 import { listDeidKey, recordDeidKey, renameSpeakers } from '../deid';
+import { readRowGuids } from '../row-guid';
 import { resolveDisagreement } from '../resolve';
 import * as speakers from '../speakers';
 import * as links from '../theme-links';
@@ -212,6 +213,9 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
     agreement: {
       coders: async () => agreementCoders(db),
       source: async (coderIds, documentIds, withText) => agreementSource(db, coderIds, documentIds, withText),
+    },
+    reviews: {
+      guids: async () => readRowGuids(db),
     },
     // Imports write rows as their files bring them: a group of their own, reached only inside a change.
     imports: {
