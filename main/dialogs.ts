@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { DialogKind } from '../src/api/session';
+import { MEDIA_EXTENSIONS } from '../src/domain/recordings';
 import { PROJECT_EXTENSION } from '../src/store/open';
 
 const PROJECT_FILTER = { name: 'Tematik project', extensions: [PROJECT_EXTENSION.slice(1)] };
@@ -51,6 +52,14 @@ export function dialogRequest(kind: DialogKind, defaultDir: string): DialogReque
       return {
         type: 'open',
         options: { title: 'Choose the Informant Sheet', defaultPath: defaultDir, properties: ['openFile'], filters: [{ name: 'CSV sheet', extensions: ['csv'] }] },
+      };
+    case 'recording':
+      return {
+        type: 'open',
+        options: {
+          title: 'Link a Recording', defaultPath: defaultDir, properties: ['openFile'],
+          filters: [{ name: `Audio and video (${MEDIA_EXTENSIONS.map((e) => `.${e}`).join(', ')})`, extensions: [...MEDIA_EXTENSIONS] }],
+        },
       };
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell, type WebContents } from 'electron';
 import type { MenuEventArgs } from '../src/api/bridge';
+import type { Outcome } from '../src/api/contract';
 import { errorInLanguage } from '../src/domain/errors';
 import { readRecent } from '../src/api/recent';
 import type { DialogKind } from '../src/api/session';
@@ -11,6 +12,7 @@ import { sampleStudyDir } from '../src/server/paths';
 import { allowPermission, APP_ENTRY, APP_SCHEME, navigationDecision } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
 import { dialogRequest, withProjectExtension } from './dialogs';
+import { createMediaRequestHandler, MEDIA_SCHEME } from './media-protocol';
 import { registerIpc } from './ipc';
 import { CHANNELS } from './ipc-router';
 import { projectFromArgv } from './launch-args';
@@ -20,7 +22,11 @@ import { electronBindingPath, packagedBindingPath } from './native/paths';
 // Privileges must be granted before `ready`. A standard, secure scheme gives the renderer a real
 // origin (relative URLs, storage) without file://, whose extra powers we do not want. No
 // corsEnabled: left unset, other origins cannot read our files; same-origin module scripts load.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // Linked recordings (main/media-protocol.ts): `stream` lets the media element seek with range requests.
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+]);
 // Every renderer sandboxed, whatever a window's own preferences say.
 app.enableSandbox();
 
@@ -200,6 +206,10 @@ function start(): void {
     app.setAboutPanelOptions({ applicationName: 'Tematik', applicationVersion: app.getVersion() });
 
     protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
+    protocol.handle(MEDIA_SCHEME, createMediaRequestHandler({
+      source: async (id) => await core.invoke('recordings.source', { id }) as Outcome<'recordings.source'>,
+      bytes: async (id, start, length) => await core.invoke('recordings.bytes', { id, start, length }) as Outcome<'recordings.bytes'>,
+    }));
     const ses = electronSession.defaultSession;
     ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl ?? contents.getURL())));
     ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));

@@ -35,6 +35,8 @@ interface Transport {
   onMenu(listener: (...args: MenuEventArgs) => void): () => void;
   onCrash(listener: (error: ErrorInfo) => void): () => void;
   onNotice(listener: (notice: LocalizedText) => void): () => void;
+  /** Where the media element reads a linked recording: by its id, never a path (src/media/serve.ts). */
+  mediaUrl(recordingId: number): string;
 }
 
 function electronTransport(bridge: TematikBridge): Transport {
@@ -45,6 +47,7 @@ function electronTransport(bridge: TematikBridge): Transport {
     onMenu: (listener) => bridge.on('menu', listener),
     onCrash: (listener) => bridge.on('crashed', listener),
     onNotice: (listener) => bridge.on('notice', listener),
+    mediaUrl: (recordingId) => `tematik-media://recording/${recordingId}`,
   };
 }
 
@@ -112,11 +115,16 @@ function httpTransport(): Transport {
       listen();
       return () => noticeListeners.delete(listener);
     },
+    // A media element cannot send headers: the token goes in the query, as for the event stream.
+    mediaUrl: (recordingId) => `/api/media/${recordingId}?token=${encodeURIComponent(token)}`,
   };
 }
 
 const bridge = (globalThis as { tematik?: TematikBridge }).tematik;
 const transport: Transport = bridge ? electronTransport(bridge) : httpTransport();
+
+/** The address a media element plays a linked recording from. */
+export const mediaUrl = (recordingId: number): string => transport.mediaUrl(recordingId);
 
 /** True inside Electron, where the native menu sends commands. */
 export const isDesktop = bridge !== undefined;

@@ -4,6 +4,7 @@ import type { CoderId, InformantId } from '../domain/ids';
 import { defineMessages } from '../domain/text';
 import type { CoderRef, Extract } from '../domain/types';
 import { spokenBy } from './attribution';
+import { passageTimes } from './passage-times';
 
 type Db = Database.Database;
 
@@ -51,8 +52,13 @@ export function extractsOf(db: Db, codeIds: readonly number[], documentIds?: rea
     ORDER BY d.title COLLATE NOCASE, c.start_offset, c.end_offset, c.id LIMIT @limit`)
     .all({ codes: JSON.stringify(codeIds), documents: documentIds ? JSON.stringify(documentIds) : null, coders: coders ? JSON.stringify(coders) : null, limit: limit ?? -1 }) as ExtractRow[];
   const speakers = speakersOf(db);
+  const times = passageTimes(db);
   // Completed in place: a spread copy of 200,000 rows (a 100-theme report) tripled the heap and its collection time.
-  return rows.map((row) => Object.assign(row, speakers(row.documentId, row.start, row.end)));
+  return rows.map((row) => {
+    const extract: Extract = Object.assign(row, speakers(row.documentId, row.start, row.end));
+    const time = times(row.documentId, row.start, row.end);
+    return time ? Object.assign(extract, { time }) : extract;
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   ThemeReview, TriangulationMatrix, Redaction, Coder, CoderList, ReviewCommentsReport,
 } from '../domain/types';
 import type { AgreementDisagreement, AgreementResult } from '../domain/agreement';
+import type { RecordingId, RecordingSource, RecordingStatus } from '../domain/recordings';
 import type { CopyForCoderResult, MergePlan, MergeReport } from '../domain/team';
 import type { ReplacePlan, TextEditResult } from '../domain/text-edits';
 import type { DeidApplyResult, DeidKeyEntry, DeidPreview, ShareResult } from '../domain/deid';
@@ -106,7 +107,7 @@ const memoTarget = z.discriminatedUnion('kind', [
 export const contract = {
   'app.info': action<AppInfo>()(none),
   /** Shows the host's native file dialog; refused where there is none (browser mode). */
-  'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet', 'saveCopy', 'mergeCopy']) })),
+  'app.choosePaths': action<readonly string[] | null>()(z.strictObject({ kind: z.enum(['openProject', 'newProject', 'importFiles', 'importFolder', 'informantSheet', 'saveCopy', 'mergeCopy', 'recording']) })),
   /**
    * Opens the sample study, creating it from the bundled interviews the first time: the worked example
    * (coded, themes defined, theme model, triangulation, journal) or the practice copy (transcripts and
@@ -400,6 +401,8 @@ export const contract = {
      * Left out when no document was coded by two coders; Cohen's κ is refused for more than two.
      */
     agreement: z.strictObject({ coefficient: z.enum(AGREEMENT_COEFFICIENTS), unit: z.enum(AGREEMENT_UNITS).optional() }).optional(),
+    /** "[12:04]" after each quote whose speaker turn has a time in the transcript's recording (issue 16). Default off. */
+    timestamps: z.boolean().optional(),
   })),
 
   /** The people who code this project (not the computer's login), and who is coding in this window. */
@@ -522,6 +525,32 @@ export const contract = {
     format: z.enum(['svg', 'png']).optional(), path: z.string().min(1).optional(), includeCodes: z.boolean().optional(), scale: z.number().min(0.5).max(8).optional(),
     /** Language of the legend and the status badges (English when not given). */
     language: z.enum(['en', 'id']).optional(),
+  })),
+
+  /** Every linked recording with where it is now: found, moved and found, embedded, or missing (with the places looked in). */
+  'recordings.list': action<readonly RecordingStatus[]>()(none),
+  /** The transcript's recording with where it is now, or null when none is linked. A missing one is a status, never an error. */
+  'recordings.forDocument': action<RecordingStatus | null>()(z.strictObject({ documentId: id<DocumentId>() })),
+  /**
+   * Links an audio or video file (mp3, m4a, wav, ogg, mp4, webm) to a transcript, replacing the one it had: a reference
+   * (the path relative to the project and the absolute path, with a fingerprint), or, with `embed`, the bytes inside the project (up to 500 MB).
+   */
+  'recordings.link': action<RecordingStatus>()(z.strictObject({ documentId: id<DocumentId>(), path: z.string().min(1).max(4096), embed: z.boolean().optional() })),
+  'recordings.unlink': action<null>()(z.strictObject({ documentId: id<DocumentId>() })),
+  /** Where to read a linked recording's bytes from (the media server's question); refused with the places looked in when it is missing. */
+  'recordings.source': action<RecordingSource>()(z.strictObject({ id: id<RecordingId>() })),
+  /** Part of an embedded recording, as base64: what the media server streams. */
+  'recordings.bytes': action<{ readonly base64: string }>()(z.strictObject({
+    id: id<RecordingId>(), start: z.number().int().nonnegative(), length: z.number().int().positive().max(4 * 1024 * 1024),
+  })),
+  /**
+   * Sets (or clears, with null) when a turn starts in the recording, and optionally when it ends (absent: the end it has, dropped
+   * when not after the new start); one undo step; times in milliseconds, the end after the start, within the recording when its length is known.
+   */
+  'turns.setTime': action<null>()(z.strictObject({
+    documentId: id<DocumentId>(), turnId: id<TurnId>(),
+    startMs: z.number().int().nonnegative().max(100 * 3600 * 1000).nullable(),
+    endMs: z.number().int().nonnegative().max(100 * 3600 * 1000).nullable().optional(),
   })),
   /**
    * The review package: one self-contained HTML file (theme map, evidence, triangulation, codebook, phases, chosen journal

@@ -10,7 +10,7 @@ import type { ProjectData } from '../store/project-data';
 import { rememberBlind, rememberCoder, rememberedBlind, rememberedCoder } from './remembered-coders';
 
 /** The file choices a desktop host can ask the user for with its own dialogs. */
-export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy';
+export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy' | 'recording';
 
 /** What the program hosting the core provides: Electron, the browser-mode server, or nothing (CLI, tests). */
 export interface Host {

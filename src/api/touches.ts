@@ -9,7 +9,7 @@ import type { ActionName } from './contract';
 export const AREAS = [
   'app', 'project', 'history', 'backups', 'informantTypes', 'attributes', 'informants', 'documents', 'text',
   'codes', 'codings', 'memos', 'themes', 'themeLinks', 'layout', 'comments', 'phases', 'redactions', 'coders',
-  'deidKey',
+  'deidKey', 'recordings',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -79,7 +79,7 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'documents.text': reads('text'),
   'documents.rename': recorded('documents'),
   'documents.assign': recorded('documents', 'informants', 'text', 'codes'),
-  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos', 'comments'),
+  'documents.delete': recorded('documents', 'text', 'codings', 'codes', 'informants', 'memos', 'comments', 'recordings'),
   'documents.speakers': reads('text', 'informants'),
   'documents.setSpeaker': recorded('text', 'codes'),
   'documents.swapRoles': recorded('text', 'codes'),
@@ -191,6 +191,16 @@ export const effects: { readonly [N in ActionName]: Effect } = {
   'taguette.exportCodebook': 'none',
   'taguette.importCodebook': recorded('codes', 'memos'),
   'export.themeMap': 'none',
+
+  // Where a recording is now is read from the disk each time: the list is read again when the view is.
+  'recordings.list': reads('recordings', 'documents'),
+  'recordings.forDocument': reads('recordings'),
+  'recordings.link': recorded('recordings'),
+  'recordings.unlink': recorded('recordings'),
+  // Reads, so the reader thread answers them while a long change runs and playback does not wait.
+  'recordings.source': reads('recordings'),
+  'recordings.bytes': reads('recordings'),
+  'turns.setTime': recorded('text'),
   'export.reviewPackage': 'none',
 };
 

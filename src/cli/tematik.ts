@@ -13,6 +13,7 @@ import { agreementCommand } from './agreement';
 import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
 import { replaceTextCommand } from './replace-text';
+import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
@@ -59,7 +60,7 @@ Usage:
                  shows what would be carried, changed and removed; one undoable step)
   tematik report <project.tematik> --out report.docx [--lang en|id] [--quotes N] [--attribution label-type|label|pseudonym-type]
                                  [--agreement alpha|percent|cohenKappa|brennanPrediger [--unit turn|sentence|character|document]]
-                [--real-names] [--journal] [--audit]
+                [--real-names] [--journal] [--audit] [--timestamps]   ("[12:04]" after quotes from timestamped turns)
   tematik review-package <project.tematik> --out review.html [--lang en|id] [--journal all|none|ID,ID…] [--no-pseudonyms]
                 (one HTML file for a supervisor: theme map, evidence, triangulation, codebook, phases, the chosen
                  journal entries; they comment in it and send back a comments file. Names pseudonymised by default)
@@ -78,6 +79,10 @@ Usage:
   tematik backups <project.tematik>       (the backups kept in <project>.tematik-backups/)
   tematik backup <project.tematik>        (back up now)
   tematik restore <project.tematik> (<backup id or file> | --latest)   (the project as it was is kept as a backup)
+  tematik link-recording <project.tematik> <document id|title> <recording.wav|mp3|m4a|ogg|mp4|webm> [--embed]
+                (a reference to the file, found again when the folder moves with the project; --embed stores it inside, up to 500 MB)
+  tematik unlink-recording <project.tematik> <document id|title>
+  tematik recordings <project.tematik>    every linked recording: found, moved and found, embedded, or missing (and where it was looked for)
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
@@ -93,7 +98,7 @@ Offsets (--start/--end) count UTF-16 code units from the start of the document t
 Exit status: 0 on success, 1 when the action failed (or check found damage), 2 on a usage error.`;
 
 /** Commands that never write, so they may run on a project open read-only. */
-const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'review-package', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified']);
+const READING_COMMANDS: ReadonlySet<string> = new Set(['list', 'coders', 'stats', 'search', 'triangulate', 'agreement', 'map', 'report', 'review-package', 'refi-export', 'csv', 'table', 'taguette-export', 'call', 'check', 'copy-for-coder', 'deid-find', 'deid-key', 'share-deidentified', 'recordings']);
 
 const accessText = defineMessages({
   en: {
@@ -123,6 +128,7 @@ const options = {
   'keep-own': { type: 'boolean' }, plan: { type: 'boolean' }, resolve: { type: 'string', multiple: true },
   placeholder: { type: 'string' }, 'skip-name': { type: 'string', multiple: true }, 'skip-hit': { type: 'string', multiple: true },
   qdpx: { type: 'string' }, withhold: { type: 'string', multiple: true },
+  embed: { type: 'boolean' }, timestamps: { type: 'boolean' },
   'no-pseudonyms': { type: 'boolean' }, 'review-journal': { type: 'string' },
 } as const;
 
@@ -201,7 +207,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
       }
       const lines = [
         `Imported ${report.imported.length} document(s), ${report.imported.reduce((n, d) => n + d.words, 0).toLocaleString('en')} words.`,
-        ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}`),
+        ...report.imported.map((d) => `  + ${d.file}: ${d.words} words, ${d.turns} turns${d.informants.length ? `, ${d.informants.join(', ')}` : ''}${d.recording ? `, recording ${d.recording}` : ''}`),
         ...(report.typesCreated.length ? [`New informant types: ${report.typesCreated.join(', ')}`] : []),
         ...(report.informantsCreated.length ? [`New informants: ${report.informantsCreated.join(', ')}`] : []),
         ...report.skipped.map((s) => `  = ${s.file}: skipped, ${s.reasonText?.[cliLanguage()] ?? s.reason}`),
@@ -347,6 +353,7 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
         path: flags.out, language, ...(quotes !== undefined ? { quotesPerTheme: quotes } : {}), attribution,
         pseudonymise: !flags['real-names'], journal: flags.journal ?? false, audit: flags.audit ?? false,
         ...(coefficient !== undefined ? { agreement: { coefficient, unit } } : {}),
+        ...(flags.timestamps ? { timestamps: true } : {}),
       });
       return print(flags, result, `Wrote the Word report to ${flags.out} (${Math.round(result.bytes / 1024)} KB)`);
     }
@@ -449,6 +456,22 @@ async function run(client: LocalClient, command: string, rest: string[], flags: 
     case 'backup': {
       const made = await invoke('backup.create', {});
       return print(flags, made, `Backed up to ${made.path} (${size(made.bytes)})`);
+    }
+    case 'link-recording': {
+      const [document, file] = rest;
+      if (!document || !file) throw new UsageError('link-recording needs the transcript and the recording, e.g. tematik link-recording studi.tematik P-01 P-01.wav');
+      const { value, text } = await linkRecording(client, await documentIdFor(client, document), file, flags.embed ?? false, cliLanguage());
+      return print(flags, value, text);
+    }
+    case 'unlink-recording': {
+      const [document] = rest;
+      if (!document) throw new UsageError('unlink-recording needs the transcript, e.g. tematik unlink-recording studi.tematik P-01');
+      const text = await unlinkRecording(client, await documentIdFor(client, document), cliLanguage());
+      return print(flags, null, text);
+    }
+    case 'recordings': {
+      const { value, text } = await listRecordings(client, cliLanguage());
+      return print(flags, value, text);
     }
     case 'call': {
       const [action, json] = rest;

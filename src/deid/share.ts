@@ -48,8 +48,11 @@ const NOT_SCRUBBED: ReadonlySet<string> = new Set([
 ]);
 const SCRUB_NEVER_COLUMNS = /^(guid|colour|created_at|updated_at|imported_at|resolved_at|made_at|at|kind|status|role|format|convergence|value_type)$/;
 
-/** Tables the copy drops whole, and why: the key and the list name the people; the history and the audit trail replay what was written with their names. */
-const EMPTIED = ['deid_key', 'redactions', 'history_ops', 'history_steps', 'audit_log', 'copy_origin'] as const;
+/**
+ * Tables the copy drops whole, and why: the key and the list name the people; the history and the audit trail replay what was
+ * written with their names; a linked or embedded recording is the informant's own voice, and its file name and path often name them.
+ */
+const EMPTIED = ['deid_key', 'redactions', 'history_ops', 'history_steps', 'audit_log', 'copy_origin', 'recordings', 'recording_blobs'] as const;
 
 /**
  * "Share a de-identified copy": the open project written to `out` with every name it knows of

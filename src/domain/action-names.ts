@@ -29,6 +29,7 @@ const PHRASES = {
     'refi.importProject': 'import a REFI-QDA project', 'refi.importCodebook': 'import a codebook',
     'taguette.importCodebook': 'import a Taguette codebook',
     'team.merge': 'merge a coder\'s copy',
+    'recordings.link': 'link a recording', 'recordings.unlink': 'unlink a recording', 'turns.setTime': 'set a turn\'s time',
   },
   id: {
     'project.update': 'mengubah detail proyek', 'project.setPhase': 'berpindah fase',
@@ -55,6 +56,7 @@ const PHRASES = {
     'refi.importProject': 'mengimpor proyek REFI-QDA', 'refi.importCodebook': 'mengimpor buku kode',
     'taguette.importCodebook': 'mengimpor buku kode Taguette',
     'team.merge': 'menggabungkan salinan pengode',
+    'recordings.link': 'menautkan rekaman', 'recordings.unlink': 'melepas rekaman', 'turns.setTime': 'menetapkan waktu giliran',
   },
 } as const satisfies Record<'en' | 'id', Record<string, string>>;
 

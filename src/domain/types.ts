@@ -175,6 +175,14 @@ export interface Extract extends Coding {
   readonly informantLabels: readonly string[];
   /** Their distinct informant types. */
   readonly informantTypes: readonly string[];
+  /** When the passage was said in the transcript's recording, when its turn has a time; absent otherwise. */
+  readonly time?: PassageTime;
+}
+
+/** A stretch of a recording, in milliseconds; `endMs` null when the turn's end is not known. */
+export interface PassageTime {
+  readonly startMs: number;
+  readonly endMs: number | null;
 }
 
 export type MemoTarget =
@@ -312,7 +320,11 @@ export interface ProjectStats {
 
 /** What a batch import did, file by file. */
 export interface ImportReport {
-  readonly imported: readonly { readonly file: string; readonly documentId: DocumentId; readonly title: string; readonly words: number; readonly turns: number; readonly informants: readonly string[] }[];
+  readonly imported: readonly {
+    readonly file: string; readonly documentId: DocumentId; readonly title: string; readonly words: number; readonly turns: number; readonly informants: readonly string[];
+    /** The recording linked with it (same base name in the folder, or the sheet's `recording`), by file name. */
+    readonly recording?: string;
+  }[];
   /** Files not imported, each with the reason; empty when everything went in. */
   readonly failed: readonly { readonly file: string; readonly reason: string; readonly reasonText?: LocalizedText }[];
   readonly skipped: readonly SkippedFile[];

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import type { InformantId, InformantTypeId } from '../domain/ids';
+import { mediaExtension } from '../domain/recordings';
+import { readLinkTarget } from '../media/link-file';
 import { defineMessages, untranslated, type LocalizedText } from '../domain/text';
 import type { ImportReport, Progress, SkippedFile } from '../domain/types';
 import type { ProjectData, ProjectReader, ProjectTransaction } from '../store/project-data';
@@ -17,6 +19,8 @@ const say = defineMessages({
     notTranscript: 'not a transcript format Tematik reads (.txt, .md, .docx, .vtt, .srt)',
     sheetNamesMissing: 'The informant sheet names {count} file(s) that are not in the folder; nothing was imported.',
     missingFile: '{sheet} line {line}: names "{file}", which is not in {folder}. Fix the file name in the sheet or add the file.',
+    missingRecording: '{sheet} line {line}: the recording "{file}" is not in {folder}. Fix its name in the sheet (a file in the folder, or a full path), add the file, or empty the cell.',
+    recordingAlone: 'a recording with no transcript of the same name; link it to a transcript with "Link recording…"',
     cannotReadSheet: 'Cannot read the informant sheet {sheet}. Check the path; it should be a .csv file.',
     alreadyInProject: 'already in the project as "{title}"',
     sameText: 'same text as {twin} in this import',
@@ -31,6 +35,8 @@ const say = defineMessages({
     notTranscript: 'bukan format transkrip yang dibaca Tematik (.txt, .md, .docx, .vtt, .srt)',
     sheetNamesMissing: 'Lembar informan menyebut {count} berkas yang tidak ada di folder; tidak ada yang diimpor.',
     missingFile: '{sheet} baris {line}: menyebut "{file}", yang tidak ada di {folder}. Perbaiki nama berkas di lembar itu atau tambahkan berkasnya.',
+    missingRecording: '{sheet} baris {line}: rekaman "{file}" tidak ada di {folder}. Perbaiki namanya di lembar itu (berkas di folder itu, atau jalur lengkap), tambahkan berkasnya, atau kosongkan selnya.',
+    recordingAlone: 'rekaman tanpa transkrip bernama sama; tautkan ke transkrip dengan "Tautkan rekaman…"',
     cannotReadSheet: 'Lembar informan {sheet} tidak dapat dibaca. Periksa jalurnya; berkas itu semestinya berupa .csv.',
     alreadyInProject: 'sudah ada di proyek sebagai "{title}"',
     sameText: 'teksnya sama dengan {twin} dalam impor ini',
@@ -54,6 +60,8 @@ export interface ImportItem {
   readonly informantLabels: readonly string[];
   /** Speaker labels the sheet maps to informants of this file: label → informant label. */
   readonly speakers?: ReadonlyMap<string, string>;
+  /** The recording to link to the transcript: the sheet's `recording`, or a media file of the same base name in the folder. */
+  readonly recording?: string;
 }
 
 export interface ImportPlan {
@@ -74,10 +82,22 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   const skipped: SkippedFile[] = [];
   const byFile = new Map<string, string[]>();
   const speakersByFile = new Map<string[], Map<string, string>>();
+  const media: string[] = [];
   for (const name of entries) {
     if (path.resolve(folder, name) === sheetName) continue;
     if (isTranscriptFile(name)) byFile.set(name, []);
+    else if (mediaExtension(name) !== null) media.push(name);
     else skipped.push(skip(name, say('notTranscript')));
+  }
+  // A recording goes with the transcript of the same name ("P-01.m4a" with "P-01.vtt"), compared as sheet names are.
+  const stem = (name: string): string => matchKey(name.replace(/\.[^.]+$/, ''));
+  const recordings = new Map<string, string>();
+  for (const name of media) if (!recordings.has(stem(name))) recordings.set(stem(name), path.join(folder, name));
+  const paired = new Set<string>();
+  const recordingOf = new Map<string, string>();
+  for (const name of byFile.keys()) {
+    const found = recordings.get(stem(name));
+    if (found) { recordingOf.set(name, found); paired.add(found); }
   }
   // The name as written first; the real name on disk is kept for reading the file.
   const inFolder = (wanted: string): string[] | undefined =>
@@ -88,6 +108,12 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
     const labels = inFolder(row.file);
     if (!labels) missing.push(say('missingFile', { sheet: path.basename(sheetPath!), line: String(row.line), file: row.file, folder }));
     else {
+      if (row.recording) {
+        const file = path.resolve(folder, row.recording);
+        const name = [...byFile.keys()].find((n) => byFile.get(n) === labels)!;
+        if (!fs.existsSync(file)) missing.push(say('missingRecording', { sheet: path.basename(sheetPath!), line: String(row.line), file: row.recording, folder }));
+        else { recordingOf.set(name, file); paired.add(file); }
+      }
       labels.push(row.informantLabel);
       for (const speaker of row.speaker.split(/[;|]/u).map((s) => s.trim()).filter(Boolean)) {
         let speakers = speakersByFile.get(labels);
@@ -99,8 +125,12 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   if (missing.length > 0) {
     throw new TematikError('bad_input', say('sheetNamesMissing', { count: missing.length }), missing);
   }
+  for (const file of recordings.values()) if (!paired.has(file)) skipped.push(skip(path.basename(file), say('recordingAlone')));
   return {
-    items: [...byFile].map(([name, labels]) => ({ file: path.join(folder, name), informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}) })),
+    items: [...byFile].map(([name, labels]) => ({
+      file: path.join(folder, name), informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}),
+      ...(recordingOf.has(name) ? { recording: recordingOf.get(name)! } : {}),
+    })),
     sheetRows: sheet?.rows ?? [], skipped };
 }
 
@@ -180,7 +210,18 @@ export async function runImport(data: ProjectData, plan: ImportPlan, options: { 
           for (const [speaker, label] of item.speakers ?? []) hints.set(speaker, (await tx.imports.informantByLabel(label))!);
           const documentId = await tx.imports.storeDocument(doc, ids, hints);
           if (options.swapRoles) await tx.imports.swapRoles(documentId, hints);
-          imported.push({ file, documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels] });
+          // By reference, as "Link recording…" does; a recording that cannot be read fails the import as a bad transcript would.
+          let recording: string | undefined;
+          if (item.recording) {
+            try {
+              await tx.recordings.link(documentId, readLinkTarget(item.recording, data.location, false));
+              recording = path.basename(item.recording);
+            } catch (error) {
+              const reasonText = error instanceof TematikError ? error.text ?? untranslated(error.message) : say('unexpected', { detail: String(error) });
+              failed.push({ file: path.basename(item.recording), reason: reasonText.en, reasonText });
+            }
+          }
+          imported.push({ file, documentId, title: doc.title, words: doc.wordCount, turns: doc.turns.length, informants: [...item.informantLabels], ...(recording ? { recording } : {}) });
           unindexed += doc.text.length;
           if (unindexed >= INDEX_BATCH_CHARS) {
             await tx.imports.indexStored();

@@ -26,6 +26,7 @@ const say = defineMessages({
     fileField: 'file',
     nameField: 'name',
     speakerField: 'speaker',
+    recordingField: 'recording',
     informantIdColumn: 'informant id (informant_id, kode, id…)',
     informantTypeColumn: 'informant type (informant_type, jenis, tipe…)',
     tab: 'tab',
@@ -51,6 +52,7 @@ const say = defineMessages({
     fileField: 'berkas',
     nameField: 'nama',
     speakerField: 'pembicara',
+    recordingField: 'rekaman',
     informantIdColumn: 'id informan (informant_id, kode, id…)',
     informantTypeColumn: 'jenis informan (informant_type, jenis, tipe…)',
     tab: 'tab',
@@ -72,6 +74,8 @@ export interface SheetRow {
    * several labels are separated by ";" or "|".
    */
   readonly speaker: string;
+  /** The recording of the file ("P-01.m4a", beside it in the folder, or a path), '' when not given. */
+  readonly recording: string;
   /** Every other column, by its header as written; empty cells are left out. */
   readonly attributes: Readonly<Record<string, string>>;
 }
@@ -82,7 +86,7 @@ export interface InformantSheet {
   readonly attributeNames: readonly string[];
 }
 
-type Field = 'file' | 'informant' | 'type' | 'name' | 'speaker';
+type Field = 'file' | 'informant' | 'type' | 'name' | 'speaker' | 'recording';
 
 const ALIASES: ReadonlyMap<string, Field> = new Map<string, Field>([
   ...['file', 'file_name', 'filename', 'berkas', 'dokumen', 'document'].map((a) => [a, 'file'] as const),
@@ -90,6 +94,7 @@ const ALIASES: ReadonlyMap<string, Field> = new Map<string, Field>([
   ...['informant_type', 'type', 'tipe', 'jenis', 'jenis_informan', 'kategori'].map((a) => [a, 'type'] as const),
   ...['name', 'nama'].map((a) => [a, 'name'] as const),
   ...['speaker', 'speaker_label', 'pembicara', 'label_pembicara'].map((a) => [a, 'speaker'] as const),
+  ...['recording', 'rekaman', 'audio', 'media'].map((a) => [a, 'recording'] as const),
 ]);
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -142,7 +147,7 @@ export function parseInformantSheet(bytes: Uint8Array, fileName: string): Inform
     const attributes = Object.fromEntries(
       columns.attributes.map(({ name, index }) => [name, cell(index)] as const).filter(([, value]) => value !== ''),
     );
-    rows.push({ line, file: cell(columns.file), informantLabel, typeName, name: cell(columns.name), speaker: cell(columns.speaker), attributes });
+    rows.push({ line, file: cell(columns.file), informantLabel, typeName, name: cell(columns.name), speaker: cell(columns.speaker), recording: cell(columns.recording), attributes });
   }
   return { rows, attributeNames: columns.attributes.map((attribute) => attribute.name) };
 }
@@ -250,6 +255,7 @@ interface Columns {
   readonly type?: number;
   readonly name?: number;
   readonly speaker?: number;
+  readonly recording?: number;
   readonly attributes: readonly { readonly name: string; readonly index: number }[];
 }
 
@@ -288,7 +294,7 @@ function readHeader(cells: readonly string[], line: number, fileName: string): C
 
 /** Data under a column without a header would be silently lost; refuse it. */
 function assertColumnsUsed(columns: Columns, data: readonly CsvRecord[], fileName: string): void {
-  const named = new Set([columns.file, columns.informant, columns.type, columns.name, columns.speaker, ...columns.attributes.map((a) => a.index)]);
+  const named = new Set([columns.file, columns.informant, columns.type, columns.name, columns.speaker, columns.recording, ...columns.attributes.map((a) => a.index)]);
   for (const { cells, line } of data) {
     const index = cells.findIndex((value, i) => i < columns.width && !named.has(i) && value.trim() !== '');
     if (index !== -1) {

@@ -1,6 +1,6 @@
 import { throwIfCancelled } from '../domain/cancellation';
 import type Database from 'better-sqlite3';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Utf16Offset } from '../domain/ids';
@@ -15,6 +15,7 @@ import { listThemes } from '../store/themes';
 import { commentNote } from './comment-notes';
 import { buildThemeExport } from './export-themes';
 import { exportGuids } from './guid';
+import { writeMediaSources, type MediaEntry } from './media-sources';
 import { codePointIndex } from '../domain/offsets';
 import { CODEBOOK_NS, PROJECT_NS, RGB, XmlWriter, XSD_DATE_TIME } from './xml';
 
@@ -97,6 +98,8 @@ const VALUE_ELEMENT = { Text: 'TextValue', Integer: 'IntegerValue', Float: 'Floa
 export interface ProjectExport {
   readonly qde: string;
   readonly sources: readonly { readonly entry: string; readonly text: string }[];
+  /** Linked recordings the package carries (src/refi/media-sources.ts). */
+  readonly media: readonly MediaEntry[];
 }
 
 /**
@@ -195,12 +198,15 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
 
   const sources: { entry: string; text: string }[] = [];
   const quotes = new Map<number, string>();
+  let media: MediaEntry[] = [];
   if (documents.length > 0) {
+    const texts = new Map<number, string>();
     w.open('Sources');
     for (const document of documents) {
       throwIfCancelled();
       const guid = g('source', document.id);
       const text = documentText(db, document.id);
+      texts.set(document.id, text);
       const codings = codingsForDocument(db, document.id);
       for (const coding of codings) quotes.set(coding.id, coding.quote);
       sources.push({ entry: `sources/${guid}.txt`, text: lineEndings === 'crlf' ? text.replace(/\n/g, '\r\n') : text });
@@ -209,6 +215,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
       noteRefs(w, memosOn('document', document.id));
       w.close('TextSource');
     }
+    media = writeMediaSources(w, db, g, texts, dateTime);
     w.close('Sources');
   }
 
@@ -282,7 +289,7 @@ export function buildProjectExport(db: Db, exportingCoder: string, lineEndings: 
   // A reviewer's comment on something deleted since is kept as a project note: the supervisor's words are not lost to the other tool.
   commentRefs(w, unplaced);
   w.close('Project');
-  return { qde: w.toString(), sources };
+  return { qde: w.toString(), sources, media };
 }
 
 function writeSelections(
@@ -324,11 +331,13 @@ function childrenByParent(codes: readonly Code[]): Map<number | null, Code[]> {
   return children;
 }
 
-/** The project as a `.qdpx` archive: `project.qde` plus one UTF-8 text file per document. */
+/** The project as a `.qdpx` archive: `project.qde` plus one UTF-8 text file per document, and the linked recordings it can carry. */
 export function exportProjectArchive(db: Db, exportingCoder: string, lineEndings: LineEndings = 'lf'): Uint8Array {
-  const { qde, sources } = buildProjectExport(db, exportingCoder, lineEndings);
-  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(qde) };
+  const { qde, sources, media } = buildProjectExport(db, exportingCoder, lineEndings);
+  const files: Zippable = { 'project.qde': strToU8(qde) };
   for (const source of sources) files[source.entry] = strToU8(source.text);
+  // Audio and video are compressed already: stored as they are, the archive is written in a fraction of the time.
+  for (const recording of media) files[recording.entry] = [recording.bytes, { level: 0 }];
   return zipSync(files, { level: 6 });
 }
 

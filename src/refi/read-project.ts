@@ -46,6 +46,7 @@ const say = defineMessages({
     video: 'video',
     mediaSkipped: 'Skipped {what} source(s) and their codings: Tematik codes text only.',
     mediaReason: '{article} {what} source; Tematik codes text only, so it and its codings were left out',
+    recordingReason: '{article} {what} source; Tematik codes text only, so it and its codings were left out, and it does not link recordings from a REFI-QDA file: its transcript comes in as the text source of the same name, if the file has one; to listen beside it, take the recording from the archive\'s sources/ folder and link it with "Link recording…"',
     sourceVariables: 'Variables on sources were not imported: Tematik keeps attributes on informants (cases).',
     codingNoCode: 'Skipped codings without a code reference.',
     notesWithCodings: 'Codings inside notes were not imported: Tematik codes documents, not memos.',
@@ -109,6 +110,7 @@ const say = defineMessages({
     video: 'video',
     mediaSkipped: 'Sumber {what} beserta pengodeannya dilewati: Tematik hanya mengodekan teks.',
     mediaReason: 'sumber {what}{article}; Tematik hanya mengodekan teks, jadi sumber itu dan pengodeannya tidak diikutkan',
+    recordingReason: 'sumber {what}{article}; Tematik hanya mengodekan teks, jadi sumber itu dan pengodeannya tidak diikutkan, dan Tematik tidak menautkan rekaman dari berkas REFI-QDA: transkripnya masuk sebagai sumber teks bernama sama, jika berkas itu memilikinya; untuk mendengarkannya, ambil rekaman dari folder sources/ di arsip lalu tautkan dengan "Tautkan rekaman…"',
     sourceVariables: 'Variabel pada sumber tidak diimpor: Tematik menyimpan atribut pada informan (kasus).',
     codingNoCode: 'Pengodean tanpa rujukan kode dilewati.',
     notesWithCodings: 'Pengodean di dalam catatan tidak diimpor: Tematik mengodekan transkrip, bukan memo.',
@@ -483,7 +485,7 @@ class ProjectReader {
         const name = child.attrs.get('name')?.trim() || file || `(unnamed ${kind} source)`;
         // English needs "an audio source"; Indonesian has no article.
         const article = { en: kind === 'audio' ? 'an' : 'a', id: '' };
-        this.skipped.push(skippedFile(name, say('mediaReason', { what: say(kind), article })));
+        this.skipped.push(skippedFile(name, say(kind === 'audio' || kind === 'video' ? 'recordingReason' : 'mediaReason', { what: say(kind), article })));
         this.messages.skip('sources', say('mediaSkipped', { what: say(kind) }));
       } else if (child.name === 'TextSource') {
         this.messages.found('sources');

@@ -1,3 +1,5 @@
+import { passageTimes } from '../analysis/passage-times';
+import { formatTimeRange } from '../domain/recordings';
 import type Database from 'better-sqlite3';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
@@ -44,6 +46,8 @@ export interface ReportOptions {
   readonly attribution: ReportAttribution;
   /** The method paragraph on inter-coder agreement: which coefficient, in which unit; none when not given. */
   readonly agreement?: ReportAgreementChoice | undefined;
+  /** "[12:04]" after each quote whose turn has a time in the transcript's recording. */
+  readonly timestamps?: boolean | undefined;
 }
 
 export interface ReportQuote {
@@ -51,6 +55,8 @@ export interface ReportQuote {
   /** "Informan K-03, Konsumen": who said it, the way a thesis cites an informant (without the brackets). */
   readonly attribution: string;
   readonly exemplar: boolean;
+  /** "[12:04]": where the quote starts in the recording, when asked for and known; else null. */
+  readonly time: string | null;
 }
 
 export interface ReportTheme {
@@ -167,6 +173,11 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
   const pool = readCandidates(db, [...new Set([...evidence.values()].flat())]);
   const titles = new Map(db.prepare('SELECT id, title FROM documents').raw().all() as [number, string][]);
   const speakers = speakersOf(db);
+  const times = options.timestamps ? passageTimes(db) : null;
+  const timeOf = (q: Candidate): string | null => {
+    const time = times?.(q.documentId, q.start, q.end);
+    return time ? formatTimeRange(time.startMs, null) : null;
+  };
   const byCode = new Map<number, Candidate[]>();
   for (let i = 0; i < pool.count; i++) {
     const documentId = pool.documentIds[i]!;
@@ -218,7 +229,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
       supporters: supportByType(candidates, typeOfLabel, typeOrder).map((s) => ({ type: text(s.type), informants: s.informants.map((i) => ident(i.label)) })),
       codes: theme.codeIds.map((id) => text(codeName.get(id) ?? '')).filter(Boolean),
       subThemes: themes.filter((t) => t.parentId === theme.id && t.status !== 'discarded').map((t) => text(t.name)),
-      quotes: picked.map((q) => ({ text: text(trimQuote(pool.text(q.index))), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId })),
+      quotes: picked.map((q) => ({ text: text(trimQuote(pool.text(q.index))), attribution: cite(q), exemplar: q.id === theme.exemplarCodingId, time: timeOf(q) })),
       informants: row?.informants ?? 0, extracts: row?.extracts ?? candidates.length, cells: row?.cells ?? matrix.columns.map(() => ({ informants: 0, extracts: 0 })),
       convergence: theme.convergence, convergenceReason: text(theme.convergenceReason),
       suggestion: row?.suggestion.judgement ?? 'silence', silent: row?.suggestion.silent.map(text) ?? [],

@@ -243,7 +243,7 @@ class Writer {
     if (theme.quotes.length) {
       out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${s.quotes}:`, bold: true })] }));
       // The last quote keeps the judgement below it on its page.
-      theme.quotes.forEach((quote, i) => out.push(quoteParagraph(quote.text, quote.attribution, i === theme.quotes.length - 1)));
+      theme.quotes.forEach((quote, i) => out.push(quoteParagraph(quote.text, quote.attribution, quote.time, i === theme.quotes.length - 1)));
     } else if (theme.extracts === 0) {
       out.push(para([new TextRun({ text: s.noQuotes, italics: true })]));
     }
@@ -458,12 +458,13 @@ function labelled(label: string, text: string, missing: string): Paragraph {
   ]);
 }
 
-function quoteParagraph(text: string, attribution: string, keepNext: boolean): Paragraph {
+function quoteParagraph(text: string, attribution: string, time: string | null, keepNext: boolean): Paragraph {
   return new Paragraph({
     style: STYLE.quote,
     ...(keepNext ? { keepNext: true } : {}),
     children: [
       ...withBreaks(quoted(text)),
+      ...(time ? [unbroken(` ${time}`, { style: STYLE.attribution })] : []),
       ...(attribution ? [unbroken(` (${attribution})`, { style: STYLE.attribution })] : []),
     ],
   });

@@ -8,6 +8,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // Linked recordings: from the browser-mode server, or Electron's tematik-media: protocol (main/media-protocol.ts).
+  "media-src 'self' tematik-media:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { MAX_REVIEW_FILE_BYTES } from '../api/contract';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MAX_REVIEW_FILE_BYTES, type Outcome } from '../api/contract';
 import { errorFromInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { WorkerHost, type WorkerHostOptions } from '../host/worker-host';
+import { answerMedia, type MediaCore } from '../media/serve';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 const say = defineMessages({
@@ -71,6 +74,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   }
 
+  const media: MediaCore = {
+    source: async (id) => await core.invoke('recordings.source', { id }) as Outcome<'recordings.source'>,
+    bytes: async (id, start, length) => await core.invoke('recordings.bytes', { id, start, length }) as Outcome<'recordings.bytes'>,
+  };
+
   let origin = '';
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -112,6 +120,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         if (typeof job !== 'string') return send(res, 400, 'text/plain; charset=utf-8', 'Name the job to cancel: {"job": "…"}.');
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ cancelled: core.cancel(job) }));
+      }
+      // A linked recording, by its id in the open project (never a path), with range requests for seeking.
+      if (url.pathname.startsWith('/api/media/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Only GET and HEAD are served.');
+        const answer = await answerMedia(media, url.pathname.slice('/api/media/'.length), req.headers.range, req.method === 'HEAD');
+        res.writeHead(answer.status, answer.headers);
+        if (answer.body === null) return void res.end();
+        if (typeof answer.body === 'string') return void res.end(answer.body);
+        return pipeline(Readable.from(answer.body), res).catch(() => undefined);
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

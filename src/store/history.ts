@@ -25,7 +25,7 @@ export const UNDOABLE_TABLES = [
   'project', 'informant_types', 'informants', 'attributes', 'informant_attributes',
   'documents', 'document_informants', 'turns', 'codes', 'codings', 'themes', 'theme_codes',
   'theme_links', 'memos', 'theme_positions', 'code_positions', 'comments', 'phase_checks', 'redactions',
-  'merged_codings', 'deid_key',
+  'merged_codings', 'deid_key', 'recordings',
 ] as const;
 type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
@@ -90,7 +90,7 @@ const rowName = defineMessages({
     turns: 'speaker turn', codes: 'code', codings: 'coding', themes: 'theme', theme_codes: 'code in a theme', theme_links: 'link between themes',
     memos: 'memo', theme_positions: 'place of a theme on the map', code_positions: 'place of a code on the map', comments: 'comment',
     phase_checks: 'checklist item', redactions: 'name to hide', merged_codings: 'record of a merged coding',
-    deid_key: 'entry of the de-identification key',
+    deid_key: 'entry of the de-identification key', recordings: 'linked recording',
   },
   id: {
     project: 'detail proyek', informant_types: 'jenis informan', informants: 'informan', attributes: 'atribut',
@@ -98,7 +98,7 @@ const rowName = defineMessages({
     turns: 'giliran bicara', codes: 'kode', codings: 'pengodean', themes: 'tema', theme_codes: 'kode dalam tema', theme_links: 'tautan antartema',
     memos: 'memo', theme_positions: 'posisi tema di peta', code_positions: 'posisi kode di peta', comments: 'komentar',
     phase_checks: 'butir daftar periksa', redactions: 'nama yang disamarkan', merged_codings: 'catatan pengodean yang digabungkan',
-    deid_key: 'entri kunci penyamaran identitas',
+    deid_key: 'entri kunci penyamaran identitas', recordings: 'rekaman yang ditautkan',
   },
 });
 

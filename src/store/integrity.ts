@@ -46,7 +46,7 @@ const PART_NAMES: Readonly<Record<Language, Readonly<Record<ProjectPart, string>
 const TABLE_PARTS: Readonly<Record<string, ProjectPart>> = {
   project: 'details', coders: 'details', phase_checks: 'details', redactions: 'details', deid_key: 'details',
   informant_types: 'informants', informants: 'informants', attributes: 'informants', informant_attributes: 'informants',
-  documents: 'transcripts', document_informants: 'transcripts', turns: 'transcripts',
+  documents: 'transcripts', document_informants: 'transcripts', turns: 'transcripts', recordings: 'transcripts', recording_blobs: 'transcripts',
   codes: 'codebook', code_positions: 'codebook', codings: 'codings',
   themes: 'themes', theme_codes: 'themes', theme_links: 'themes', theme_positions: 'themes',
   memos: 'memos', comments: 'memos',

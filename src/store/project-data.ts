@@ -5,6 +5,7 @@
  * Handlers import this module's types and nothing else of src/store (eslint.config.mjs).
  */
 import type { CodeId, CoderId, CodingId, DocumentId, InformantId, InformantTypeId, MemoId, RedactionId, ThemeId, ThemeLinkId, TurnId, Utf16Offset } from '../domain/ids';
+import type { Recording, RecordingId, RecordingInput } from '../domain/recordings';
 import type { Language, LocalizedText } from '../domain/text';
 import type { ReplacePlan, TextEdit, TextEditResult } from '../domain/text-edits';
 import type {
@@ -231,6 +232,23 @@ export interface DeidWrites extends DeidReads {
   renameSpeakers(documentId: DocumentId, renames: readonly { from: string; to: string }[]): Promise<void>;
 }
 
+// Recordings beside their transcripts (issue 16): references to media files, or their bytes when embedded.
+export interface RecordingReads {
+  /** Every linked recording, in transcript order, with its transcript's title. */
+  list(): Promise<(Recording & { readonly documentTitle: string })[]>;
+  ofDocument(documentId: DocumentId): Promise<(Recording & { readonly documentTitle: string }) | null>;
+  get(id: RecordingId): Promise<Recording & { readonly documentTitle: string }>;
+  /** Up to `length` bytes of an embedded recording from `start`. */
+  embeddedBytes(id: RecordingId, start: number, length: number): Promise<Uint8Array>;
+}
+export interface RecordingWrites extends RecordingReads {
+  /** Links the recording to the transcript, replacing the one it had. */
+  link(documentId: DocumentId, input: RecordingInput): Promise<RecordingId>;
+  /** False when the transcript had none. */
+  unlink(documentId: DocumentId): Promise<boolean>;
+  /** Sets or clears a turn's times (`endMs` undefined keeps its end), checked against the recording's length. */
+  setTurnTime(documentId: DocumentId, turnId: TurnId, startMs: number | null, endMs: number | null | undefined): Promise<void>;
+}
 // Coders as people (issue 13, identity): named in the project, each with a colour and a GUID.
 export interface CoderReads {
   list(): Promise<Coder[]>;
@@ -367,6 +385,7 @@ export interface ProjectReader {
   readonly reports: ReportReads;
   readonly exchange: ExchangeReads;
   readonly agreement: AgreementReads;
+  readonly recordings: RecordingReads;
   readonly reviews: ReviewReads;
 }
 
@@ -387,6 +406,7 @@ export interface ProjectTransaction extends ProjectReader {
   readonly coders: CoderWrites;
   readonly project: ProjectWrites;
   readonly imports: ImportWrites;
+  readonly recordings: RecordingWrites;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeId } from '../../../src/domain/ids';
+import { formatTimeRange } from '../../../src/domain/recordings';
 import type { Code, Comment, Extract } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
@@ -229,6 +230,7 @@ function ExtractCard({ extract, codeId, codes, title, comments, onOpen }: {
       <span className="cx-quote">{extract.quote}</span>
       <span className="cx-meta">
         <span className="cx-doc">{extract.documentTitle}</span>
+        {extract.time && <span className="cx-time" data-testid="extract-time"> {formatTimeRange(extract.time.startMs, extract.time.endMs)}</span>}
         {extract.informantLabels.length > 0 && <span> · {extract.informantLabels.join(', ')}</span>}
         {fromSubCode && <span className="cx-subcode"><span className="swatch" style={{ background: fromSubCode.colour }} />{fromSubCode.name}</span>}
       </span>

@@ -136,7 +136,7 @@ describe('ExportDialog', () => {
     expect(new TextDecoder().decode(await downloads[0]!.blob.arrayBuffer())).toBe('PK\u0003\u0004docx');
     expect((screen.getByTestId('export-report-quotes') as HTMLInputElement).value).toBe('10');
     // Remembered for next time, except the themes and the heading language.
-    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type', agreement: { coefficient: 'alpha', unit: 'sentence' } });
+    expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type', agreement: { coefficient: 'alpha', unit: 'sentence' }, timestamps: false });
   });
 
   it('keeps a list of other names to hide: adds, shows a refusal beside the fields, removes', async () => {

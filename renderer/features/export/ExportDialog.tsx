@@ -201,6 +201,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   </label>
                 </div>
               </div>
+              <label className="ex-check">
+                <input type="checkbox" checked={options.timestamps} onChange={(e) => setOptions({ timestamps: e.target.checked })} disabled={running} data-testid="export-report-timestamps" />
+                <span>{t('timestamps')}</span>
+              </label>
             </div>
           </div>
           <div className="ex-run-row">

@@ -21,7 +21,7 @@ const THEMES = [
   theme(7, 'Sub-sub', 'candidate', 3),
 ];
 
-const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null, ...changes });
+const form = (changes: Partial<ReportForm>): ReportForm => ({ themeIds: new Set(), quotesPerTheme: 3, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null, timestamps: false, ...changes });
 
 describe('reportThemes', () => {
   it('puts sub-themes under their parent, leaves discarded themes out and lifts their sub-themes to the top', () => {
@@ -71,6 +71,8 @@ describe('reportArgs', () => {
 
   it('leaves the themes to the core in a project without any', () => {
     expect(reportArgs(form({ quotesPerTheme: 42, attribution: 'pseudonym-type' }), [])).toEqual({ quotesPerTheme: 10, language: 'en', pseudonymise: true, journal: false, audit: false, attribution: 'pseudonym-type' });
+    // Recording times after quotes are asked for only when ticked.
+    expect(reportArgs(form({ timestamps: true }), [])).toMatchObject({ timestamps: true });
   });
 });
 
@@ -88,7 +90,7 @@ describe('clampQuotes', () => {
 describe('parseRememberedOptions', () => {
   it('reads saved options field by field, falling back for anything wrong', () => {
     expect(parseRememberedOptions(JSON.stringify({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: 'yes', attribution: 'label' })))
-      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false, attribution: 'label', agreement: null });
+      .toEqual({ quotesPerTheme: 5, pseudonymise: false, journal: true, audit: false, attribution: 'label', agreement: null, timestamps: false });
     expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'alpha', unit: 'sentence' } })).agreement).toEqual({ coefficient: 'alpha', unit: 'sentence' });
     expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'holsti', unit: 'turn' } })).agreement).toBeNull();
     expect(parseRememberedOptions(JSON.stringify({ agreement: { coefficient: 'alpha', unit: 'page' } })).agreement).toBeNull();
@@ -100,7 +102,7 @@ describe('parseRememberedOptions', () => {
     expect(parseRememberedOptions(null)).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('{not json')).toEqual(DEFAULT_OPTIONS);
     expect(parseRememberedOptions('null')).toEqual(DEFAULT_OPTIONS);
-    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null });
+    expect(DEFAULT_OPTIONS).toEqual({ quotesPerTheme: 3, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null, timestamps: false });
     expect(attributionExample('label-type', 'id')).toBe('(Informan P-01, Pemilik UMKM)');
     expect(attributionExample('pseudonym-type', 'en')).toBe('(Informant 1, Pemilik UMKM)');
     expect(attributionExample('label', 'id')).toBe('(P-01)');

@@ -16,6 +16,8 @@ export interface ReportForm {
   readonly attribution: ReportAttribution;
   /** The method paragraph on inter-coder agreement: which coefficient in which unit, or none. */
   readonly agreement: ReportAgreementOption | null;
+  /** "[12:04]" after quotes from turns with a time in the recording. */
+  readonly timestamps: boolean;
 }
 
 export interface ReportAgreementOption {
@@ -119,6 +121,7 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
     audit: form.audit,
     attribution: form.attribution,
     ...(form.agreement ? { agreement: { coefficient: form.agreement.coefficient, unit: form.agreement.unit } } : {}),
+    ...(form.timestamps ? { timestamps: true } : {}),
   };
   if (rows.length === 0) return options;
   // Keep the checklist's order, and drop ids of themes discarded or deleted since they were ticked.
@@ -128,7 +131,7 @@ export function reportArgs(form: ReportForm, rows: readonly ThemeRow[]): Args<'r
 }
 
 /** Safe defaults: names pseudonymised (interview data is confidential), no appendices. */
-export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null };
+export const DEFAULT_OPTIONS: RememberedOptions = { quotesPerTheme: QUOTES_DEFAULT, pseudonymise: true, journal: false, audit: false, attribution: 'label-type', agreement: null, timestamps: false };
 
 /** A saved agreement choice, or none when anything in it is not one the core takes. */
 function parseAgreement(value: unknown): ReportAgreementOption | null {
@@ -151,12 +154,13 @@ export function parseRememberedOptions(saved: string | null | undefined): Rememb
   }
   if (typeof value !== 'object' || value === null) return fallback;
   const v = value as Record<string, unknown>;
-  const bool = (key: 'pseudonymise' | 'journal' | 'audit') => (typeof v[key] === 'boolean' ? v[key] : fallback[key]);
+  const bool = (key: 'pseudonymise' | 'journal' | 'audit' | 'timestamps') => (typeof v[key] === 'boolean' ? v[key] : fallback[key]);
   return {
     quotesPerTheme: typeof v['quotesPerTheme'] === 'number' ? clampQuotes(v['quotesPerTheme']) : fallback.quotesPerTheme,
     pseudonymise: bool('pseudonymise'),
     journal: bool('journal'),
     audit: bool('audit'),
+    timestamps: bool('timestamps'),
     attribution: REPORT_ATTRIBUTIONS.find((a) => a === v['attribution']) ?? fallback.attribution,
     agreement: parseAgreement(v['agreement']),
   };

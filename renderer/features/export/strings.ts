@@ -61,6 +61,7 @@ export const exportStrings = defineStrings({
     appendices: 'Appendices',
     journal: 'Reflexive journal',
     audit: 'Audit trail',
+    timestamps: 'Recording time after each quote, e.g. “[12:04]” (turns with a time only)',
     reportRun: 'Create Word report',
     reportRunning: 'Creating the report…',
 
@@ -166,6 +167,7 @@ export const exportStrings = defineStrings({
     appendices: 'Lampiran',
     journal: 'Jurnal reflektif',
     audit: 'Jejak audit',
+    timestamps: 'Waktu rekaman setelah setiap kutipan, mis. “[12:04]” (hanya giliran yang punya waktu)',
     reportRun: 'Buat laporan Word',
     reportRunning: 'Menyusun laporan…',
 

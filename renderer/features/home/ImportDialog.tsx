@@ -342,7 +342,7 @@ export function ImportReportView({ report, withSummary = true }: { report: Impor
             <tbody>
               {report.imported.map((f) => (
                 <tr key={f.documentId}>
-                  <td className="hm-mono">{baseName(f.file)}</td>
+                  <td className="hm-mono">{baseName(f.file)}{f.recording && <small className="muted" data-testid="import-report-recording"><br />{t('withRecording', { file: f.recording })}</small>}</td>
                   <td>{f.title}</td>
                   <td className="hm-num">{n(f.words)}</td>
                   <td className="hm-num">{n(f.turns)}</td>

@@ -11,7 +11,7 @@ afterEach(cleanup);
 const report: ImportReport = {
   imported: [
     { file: '/data/P-01_fashion.txt', documentId: 1 as DocumentId, title: 'P-01 fashion', words: 1234, turns: 40, informants: ['P-01'] },
-    { file: '/data/FGD.docx', documentId: 2 as DocumentId, title: 'FGD', words: 900, turns: 12, informants: ['K-01', 'K-02'] },
+    { file: '/data/FGD.docx', documentId: 2 as DocumentId, title: 'FGD', words: 900, turns: 12, informants: ['K-01', 'K-02'], recording: 'FGD.m4a' },
   ],
   failed: [
     { file: '/data/rusak.docx', reason: 'not a Word file' },
@@ -29,6 +29,7 @@ describe('ImportReportView', () => {
     const imported = screen.getByTestId('import-report-imported');
     expect(within(imported).getByText('P-01_fashion.txt')).toBeTruthy();
     expect(within(imported).getByText('1,234')).toBeTruthy();
+    expect(within(imported).getAllByTestId('import-report-recording').map((e) => e.textContent)).toEqual(['with the recording FGD.m4a']);
     expect(within(screen.getByTestId('import-report-failed')).getByText('not a Word file')).toBeTruthy();
     expect(within(screen.getByTestId('import-report-skipped')).getByText('notes.xlsx')).toBeTruthy();
     expect(screen.getByText('Konsumen')).toBeTruthy();

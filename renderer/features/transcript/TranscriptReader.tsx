@@ -18,6 +18,7 @@ import { LANE_WIDTH, TurnBlock } from './TurnBlock';
 import { TurnEditor } from './TurnEditor';
 import { TurnTools } from './TurnTools';
 import { useVirtualList } from './use-virtual-list';
+import { useFollowPlayback } from '../player/playback';
 
 /** What the reader asks of the project; the view passes the real ones, tests pass fakes. */
 export interface ReaderActions {
@@ -150,6 +151,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
     count: blocks.length, estimate, identity: `${doc.id}:${text.length}:${blocks.length}`, pinned, paddingTop: CANVAS_PAD_TOP,
   });
   const { scroller: scrollerOf, scrollToIndex } = list;
+  useFollowPlayback(useCallback((offset: number) => blockIndexAt(blocks, offset), [blocks]), list.offsetOf, scrollerOf, scrollToIndex);
 
   /** Places a floating box below a rectangle of the text, or above it when there is no room below. */
   const place = useCallback((rect: DOMRect | { left: number; top: number; bottom: number }, size: { width: number; height: number }): FloatPosition => {

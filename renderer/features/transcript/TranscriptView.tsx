@@ -14,6 +14,8 @@ import { useCoderView } from '../coders/use-coder-view';
 import { INFORMANT_DRAG_TYPE, SpeakerMap } from '../speakers/SpeakerMap';
 import { ReplaceDialog } from './ReplaceDialog';
 import { TranscriptReader, type EditActions, type ReaderActions } from './TranscriptReader';
+import { Player } from '../player/Player';
+import { PlaybackProvider, PlaybackStore } from '../player/playback';
 import { transcriptStrings } from './strings';
 import './transcript.css';
 
@@ -29,6 +31,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   const codes = useQuery('codes.list', {});
   const informants = useQuery('informants.list', {});
   const types = useQuery('informantTypes.list', {});
+  const [playback] = useState(() => new PlaybackStore());
 
   const codeList = codes.data;
   // Blind mode and the coder filter decide whose stripes show; the header's counts say whose they are.
@@ -108,15 +111,18 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
           notify({ tone: 'info', message: t('replaceDone', { file, moved: result.codingsMoved, removed: result.codingsRemoved.length }) });
         }} />
       )}
-      <TranscriptReader
-        edit={edit}
-        onEditKey={() => setEditMode(true)}
-        doc={doc}
-        codings={shown}
-        codes={codeList ?? []}
-        focus={focus}
-        actions={actions}
-      />
+      <PlaybackProvider store={playback}>
+        <Player key={documentId} documentId={documentId} turns={doc.turns} store={playback} />
+        <TranscriptReader
+          edit={edit}
+          onEditKey={() => setEditMode(true)}
+          doc={doc}
+          codings={shown}
+          codes={codeList ?? []}
+          focus={focus}
+          actions={actions}
+        />
+      </PlaybackProvider>
     </section>
   );
 }

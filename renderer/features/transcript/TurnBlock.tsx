@@ -2,7 +2,8 @@ import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type Keyboa
 import type { Block } from './blocks';
 import { segmentLine } from './blocks';
 import { codingsIn, type CodingView } from './coding-view';
-import { formatTimestamp } from '../../lib/time';
+import { useHeard } from '../player/playback';
+import { TurnTime } from '../player/TurnTime';
 import { codedTint } from './format';
 import type { LaneLayout } from './lanes';
 import { SPAN_SELECTOR } from './selection-offsets';
@@ -59,6 +60,7 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const marginRef = useRef<HTMLDivElement>(null);
   const [stripes, setStripes] = useState<readonly StripeBox[]>([]);
+  const heard = useHeard(block.start);
 
   // Measured after layout and before paint; again when the text rewraps without a render (fonts load).
   useLayoutEffect(() => {
@@ -76,18 +78,19 @@ export const TurnBlock = memo(function TurnBlock(props: TurnBlockProps) {
   const laneCount = Math.max(lanes.count, 2);
   return (
     <article
-      className={`tv-block tv-${block.kind} role-${block.role}${focused ? ' is-focus' : ''}`}
+      className={`tv-block tv-${block.kind} role-${block.role}${focused ? ' is-focus' : ''}${heard ? ' is-heard' : ''}`}
       data-index={index}
       data-testid="turn"
       data-block-start={block.start}
       data-block-end={block.end}
       data-speaker={block.speaker || undefined}
+      data-heard={heard || undefined}
       aria-label={block.speaker ? `${block.speaker}, ${roleLabel}` : undefined}
       style={{ top }}
     >
       <div className="tv-gutter">
         {block.speaker && <span className="tv-speaker" title={`${roleLabel}: ${block.speaker}`}>{block.speaker}</span>}
-        {block.startMs !== null && <span className="tv-time">{formatTimestamp(block.startMs)}</span>}
+        <TurnTime startMs={block.startMs} offset={block.start} isTurn={block.kind === 'turn'} />
         {editTools}
       </div>
       <div className="tv-text" ref={textRef}>

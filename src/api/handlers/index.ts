@@ -10,6 +10,7 @@ import { hotkeyHandlers } from './hotkeys';
 import { importHandlers } from './imports';
 import { attributeHandlers, informantHandlers, informantTypeHandlers } from './informants';
 import { memoHandlers } from './memos';
+import { recordingHandlers, turnHandlers } from './recordings';
 import { redactionHandlers } from './redactions';
 import { deidHandlers } from './deid';
 import { refiHandlers } from './refi';
@@ -34,4 +35,5 @@ export const handlers: HandlerTable = {
   ...taguetteHandlers,
   ...hotkeyHandlers,
   ...teamHandlers,
+  ...recordingHandlers, ...turnHandlers,
 };

@@ -15,6 +15,7 @@ export const reportHandlers: HandlerGroup<'report'> = {
       pseudonymise: args.pseudonymise ?? true, journal: args.journal ?? false, audit: args.audit ?? false,
       attribution: args.attribution ?? 'label-type',
       agreement: args.agreement ? { coefficient: args.agreement.coefficient, unit: args.agreement.unit ?? 'turn' } : undefined,
+      timestamps: args.timestamps ?? false,
     } as const;
     // One read transaction: the report describes one state of the project.
     const model = await ctx.session.data.read(async (reader) => {

@@ -14,6 +14,7 @@ import { migration012 } from './012-merged-codings';
 import { migration013 } from './013-review-comments';
 import { migration014 } from './014-editable-text';
 import { migration015 } from './015-deid-key';
+import { migration016 } from './016-recordings';
 
 /** One forward step of the schema. Append new ones; never edit a released one. */
 export interface Migration {
@@ -25,6 +26,6 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` of the last is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

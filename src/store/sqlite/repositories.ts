@@ -22,6 +22,7 @@ import { listChecks, setCheck } from '../phases';
 import { auditLog, projectStats, updateProject } from '../project';
 import type { ProjectStore } from '../project-store';
 import type { ProjectTransaction } from '../project-data';
+import * as recordings from '../recordings';
 import * as redactions from '../redactions';
 import { listDeidKey, recordDeidKey, renameSpeakers } from '../deid';
 import { readRowGuids } from '../row-guid';
@@ -240,6 +241,15 @@ export function sqliteOperations(store: ProjectStore): ProjectTransaction {
       restoreTheme: async (id, theme) => imported.restoreTheme(db, id, theme),
       linkByEnds: async (ends) => imported.findLink(db, ends),
       createLink: async (input) => links.createLink(db, input),
+    },
+    recordings: {
+      list: async () => recordings.listRecordings(db),
+      ofDocument: async (documentId) => recordings.recordingOfDocument(db, documentId),
+      get: async (id) => recordings.getRecording(db, id),
+      embeddedBytes: async (id, start, length) => recordings.embeddedBytes(db, id, start, length),
+      link: async (documentId, input) => recordings.linkRecording(db, documentId, input),
+      unlink: async (documentId) => recordings.unlinkRecording(db, documentId),
+      setTurnTime: async (documentId, turnId, startMs, endMs) => { recordings.setTurnTime(db, documentId, turnId, startMs, endMs); },
     },
   };
 }

@@ -21,8 +21,8 @@ describe('parseInformantSheet', () => {
     expect(parseInformantSheet(utf8(csv), 'informan.csv')).toEqual({
       attributeNames: ['Kota', 'Sektor'],
       rows: [
-        { line: 2, file: 'K-01.docx', informantLabel: 'K-01', typeName: 'Pemilik UMKM', name: 'Bu Rina', speaker: '', attributes: { Kota: 'Yogyakarta', Sektor: 'Fashion' } },
-        { line: 3, file: '', informantLabel: 'K-02', typeName: 'Konsumen', name: 'Sari', speaker: '', attributes: { Sektor: 'Skincare, lokal' } },
+        { line: 2, file: 'K-01.docx', informantLabel: 'K-01', typeName: 'Pemilik UMKM', name: 'Bu Rina', speaker: '', recording: '', attributes: { Kota: 'Yogyakarta', Sektor: 'Fashion' } },
+        { line: 3, file: '', informantLabel: 'K-02', typeName: 'Konsumen', name: 'Sari', speaker: '', recording: '', attributes: { Sektor: 'Skincare, lokal' } },
       ],
     });
   });
@@ -32,7 +32,7 @@ describe('parseInformantSheet', () => {
     const sheet = parseInformantSheet(utf8(csv), 'informan.csv');
     expect(sheet.attributeNames).toEqual(['Lama Bermitra (tahun)']);
     expect(sheet.rows[0]).toEqual({
-      line: 2, file: 'wawancara 1.txt', informantLabel: 'P-01', typeName: 'Pemilik UMKM', name: 'Pak Joko', speaker: '', attributes: { 'Lama Bermitra (tahun)': '2,5' },
+      line: 2, file: 'wawancara 1.txt', informantLabel: 'P-01', typeName: 'Pemilik UMKM', name: 'Pak Joko', speaker: '', recording: '', attributes: { 'Lama Bermitra (tahun)': '2,5' },
     });
   });
 
@@ -63,7 +63,7 @@ describe('parseInformantSheet', () => {
       ['FILE', 'id', 'jenis_informan', 'nama'],
     ]) {
       const sheet = parseInformantSheet(utf8(`${file},${informant},${type},${name}\nx.txt,K-1,Konsumen,Ana\n`), 's.csv');
-      expect(sheet).toEqual({ attributeNames: [], rows: [{ line: 2, file: 'x.txt', informantLabel: 'K-1', typeName: 'Konsumen', name: 'Ana', speaker: '', attributes: {} }] });
+      expect(sheet).toEqual({ attributeNames: [], rows: [{ line: 2, file: 'x.txt', informantLabel: 'K-1', typeName: 'Konsumen', name: 'Ana', speaker: '', recording: '', attributes: {} }] });
     }
   });
 
