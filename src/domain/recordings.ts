@@ -95,6 +95,24 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
 }
 
+/**
+ * A time the user typed, in milliseconds: "12:04", "1:02:09", "95" (seconds), with an optional
+ * fraction ("12:04.5"); minutes and seconds above 59 are refused except in the first field.
+ * Empty text is null (no time); anything else unreadable is undefined.
+ */
+export function parseClock(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const match = /^(?:(?:(\d+):)?(\d+):)?(\d+)(?:[.,](\d{1,3}))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const [, h, m, s, fraction] = match;
+  const fields = [h, m, s].filter((f): f is string => f !== undefined).map(Number);
+  // Only the leading field may run over 59 ("95" seconds, "75:00" minutes).
+  if (fields.slice(1).some((f) => f > 59)) return undefined;
+  const seconds = fields.reduce((total, f) => total * 60 + f, 0);
+  return seconds * 1000 + (fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0);
+}
+
 /** "[12:04–12:31]", "[12:04]" when there is no end, "" when there is no start. */
 export function formatTimeRange(startMs: number | null, endMs: number | null): string {
   if (startMs === null) return '';

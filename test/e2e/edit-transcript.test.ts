@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-project';
 import { startE2E, type E2E } from './harness';
@@ -13,6 +14,11 @@ describe('editing a transcript in the browser', () => {
   const PASSAGE = 'polling di Instagram Story. Misalnya mau rilis koleksi Lebaran';
   const coding = () => e2e.db().prepare(`SELECT c.id, c.quote FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = 'Polling'`).get() as { id: number; quote: string };
   const turnWith = (words: string) => e2e.page.getByTestId('turn').filter({ hasText: words });
+  /** A turn's edit tools show (and take clicks) while the pointer is over the turn, as a user sees them. */
+  const useTool = async (turn: Locator, tool: string) => {
+    await turn.hover();
+    await turn.getByTestId(tool).click();
+  };
 
   beforeAll(async () => {
     e2e = await startE2E();
@@ -28,7 +34,7 @@ describe('editing a transcript in the browser', () => {
     const { id } = coding();
     await page.getByTestId('edit-mode').click();
     const turn = turnWith('polling di Instagram Story');
-    await turn.getByTestId('turn-edit').click();
+    await useTool(turn, 'turn-edit');
     const editor = page.getByTestId('turn-editor').locator('textarea');
     await editor.waitFor();
     await e2e.screenshot('edit-turn-open');
@@ -56,12 +62,12 @@ describe('editing a transcript in the browser', () => {
 
     // Clicking elsewhere saves too; Esc gives up what was typed.
     const text = () => e2e.db().prepare('SELECT text FROM documents WHERE title = ?').pluck().get(TITLE) as string;
-    await turn.getByTestId('turn-edit').click();
+    await useTool(turn, 'turn-edit');
     await editor.fill((await editor.inputValue()).replace('Tapi praktiknya', 'Tetapi praktiknya'));
     await page.locator('.tv-title').click();
     await expect.poll(text).toContain('Tetapi praktiknya udah jalan');
     await page.getByTestId('turn-editor').waitFor({ state: 'detached' });
-    await turn.getByTestId('turn-edit').click();
+    await useTool(turn, 'turn-edit');
     await editor.fill((await editor.inputValue()).replace('Tetapi praktiknya', 'Namun praktiknya'));
     await editor.press('Escape');
     await page.getByTestId('turn-editor').waitFor({ state: 'detached' });
@@ -78,7 +84,7 @@ describe('editing a transcript in the browser', () => {
     const warna = () => e2e.db().prepare(`SELECT count(*) FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = 'Warna'`).pluck().get();
     await expect.poll(() => page.locator('[data-testid=stripe][data-code-name="Warna"]').count()).toBe(1);
     const turn = turnWith('sage green menang jauh');
-    await turn.getByTestId('turn-edit').click();
+    await useTool(turn, 'turn-edit');
     const editor = page.getByTestId('turn-editor').locator('textarea');
     await editor.fill((await editor.inputValue()).replace('Kemarin itu sage green menang jauh, padahal', 'Kemarin itu, padahal'));
     await page.getByTestId('turn-editor-save').click();
@@ -114,7 +120,7 @@ describe('editing a transcript in the browser', () => {
     const before = turns();
     await page.getByTestId('edit-mode').click();
     const turn = turnWith('Ada, TikTok live.');
-    await turn.getByTestId('turn-edit').click();
+    await useTool(turn, 'turn-edit');
     const editor = page.getByTestId('turn-editor').locator('textarea');
     const caret = (await editor.inputValue()).indexOf('Kami juga sistemnya');
     await editor.evaluate((box: HTMLTextAreaElement, at: number) => { box.focus(); box.setSelectionRange(at, at); }, caret);
@@ -123,7 +129,7 @@ describe('editing a transcript in the browser', () => {
     await expect.poll(() => turnWith('Kami juga sistemnya').first().getAttribute('data-speaker')).toBe('Narasumber');
     await e2e.screenshot('edit-turn-split');
     await turnWith('Ada, TikTok live.').first().hover();
-    await turnWith('Ada, TikTok live.').first().getByTestId('turn-join').click();
+    await useTool(turnWith('Ada, TikTok live.').first(), 'turn-join');
     await expect.poll(turns).toBe(before);
     await page.getByTestId('undo').click();
     await expect.poll(turns).toBe(before + 1);

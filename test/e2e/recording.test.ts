@@ -107,4 +107,37 @@ describe('playing a transcript\'s recording', () => {
       fs.renameSync(`${wav}.aside`, wav);
     }
   });
+
+  it('types a turn\'s start time in edit mode, refuses one it cannot read with what to type, and clears one', async () => {
+    const page = e2e.page;
+    await page.goto(e2e.server.url);
+    await bench.openTranscript('S-02_catatan');
+    await page.getByTestId('edit-mode').click();
+    const startOf = (seq: number) => e2e.db().prepare(`SELECT t.start_ms FROM turns t JOIN documents d ON d.id = t.document_id WHERE d.title = 'S-02_catatan' AND t.seq = ?`).pluck().get(seq) as number | null;
+    const third = page.getByTestId('turn').nth(2);
+    // Short turns: the hidden tools of the next turn lie over this one's; only the tools shown take the click.
+    await third.hover();
+    await third.getByTestId('turn-retime').click();
+    const input = third.getByTestId('turn-retime-input');
+    await input.fill('12:60');
+    await input.press('Enter');
+    await expect.poll(() => third.getByRole('alert').textContent()).toContain('"12:60" is not a time');
+    expect(startOf(2)).toBeNull();
+    await e2e.screenshot('edit-turn-time-refused');
+    await input.fill('00:07');
+    await input.press('Enter');
+    await expect.poll(() => startOf(2)).toBe(7000);
+    await expect.poll(() => third.getByTestId('turn-time').textContent()).toBe('00:07');
+
+    const second = page.getByTestId('turn').nth(1);
+    expect(startOf(1)).not.toBeNull();
+    await second.hover();
+    await second.getByTestId('turn-retime').click();
+    await second.getByTestId('turn-retime-input').fill('');
+    await second.getByTestId('turn-retime-input').press('Enter');
+    await expect.poll(() => startOf(1)).toBeNull();
+    // One undo step each: undo brings the cleared time back.
+    await page.getByRole('button', { name: /Undo/ }).first().click();
+    await expect.poll(() => startOf(1)).not.toBeNull();
+  });
 });

@@ -40,6 +40,8 @@ export interface EditActions {
   readonly split: (turnId: TurnId, at: number) => Promise<boolean>;
   readonly join: (turnId: TurnId) => Promise<boolean>;
   readonly relabel: (turnId: TurnId, speaker: string) => Promise<boolean>;
+  /** The turn's start time in the recording (null clears it); its end is kept when still after it. */
+  readonly retime: (turnId: TurnId, startMs: number | null) => Promise<boolean>;
 }
 
 interface Props {
@@ -596,6 +598,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
                 <TurnTools
                   turnId={turnIdOf(block)}
                   speaker={block.speaker}
+                  startMs={block.startMs}
                   hasNext={blocks[index + 1] !== undefined && turnIdOf(blocks[index + 1]!) !== null}
                   onEdit={() => setEditing(block.key)}
                   edit={edit}

@@ -79,6 +79,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
       split: (turnId: TurnId, at: number) => run('documents.splitTurn', { id: documentId, turnId, at: at as Utf16Offset, expectedHash: hash }).then(done, () => false),
       join: (turnId: TurnId) => run('documents.joinTurns', { id: documentId, turnId, expectedHash: hash }).then(done, () => false),
       relabel: (turnId: TurnId, speaker: string) => run('documents.setTurnSpeaker', { id: documentId, turnId, speaker, expectedHash: hash }).then(done, () => false),
+      retime: (turnId: TurnId, startMs: number | null) => run('turns.setTime', { documentId, turnId, startMs }).then(() => true, () => false),
     };
   }, [editMode, hash, documentId, run, notify, t, text.data]);
 
