@@ -258,7 +258,7 @@ export function buildReportModel(db: Db, file: string, matrix: TriangulationMatr
     ...phaseHistory(db, info.phase),
     columns: matrix.columns.map((c) => ({ label: text(c.label), informants: c.informants, notInterviewed: c.notInterviewed.map(ident) })),
     themes: reportThemes,
-    codebook: codebook(codes).map((c) => ({ name: text(c.name), depth: c.depth, description: text(c.description), extracts: c.codingCount, informants: c.informantCount })),
+    codebook: codebookOrder(codes).map((c) => ({ name: text(c.name), depth: c.depth, description: text(c.description), extracts: c.codingCount, informants: c.informantCount })),
     journal: options.journal
       ? listMemos(db, { kind: 'journal' }).reverse().map((m) => ({
         at: m.createdAt, title: text(m.title), phase: m.phase, author: cleanText(m.author), body: text(m.body), phaseMove: phaseMove(m.title),
@@ -429,8 +429,8 @@ export function phaseMove(title: string): { from: Phase; to: Phase } | null {
   return match ? { from: Number(match[1]) as Phase, to: Number(match[2]) as Phase } : null;
 }
 
-/** The codebook in tree order, each code with its depth. */
-function codebook<C extends { readonly id: number; readonly parentId: number | null }>(codes: readonly C[]): (C & { readonly depth: number })[] {
+/** The codebook in tree order, each code with its depth (a parent cycle, which a file may bring, ends where it closes). */
+export function codebookOrder<C extends { readonly id: number; readonly parentId: number | null }>(codes: readonly C[]): (C & { readonly depth: number })[] {
   const ids = new Set(codes.map((c) => c.id));
   const children = new Map<number | null, C[]>();
   for (const c of codes) {

@@ -5,7 +5,7 @@ import type { Extract, Informant, ThemeMap } from '../domain/types';
 import { evidenceCodes, supportByType } from '../analysis/theme-evidence';
 import { figureLayout, type FigureLine, type FigureText } from '../map/figure-layout';
 import { FIGURE_STRINGS } from '../map/strings';
-import { phaseHistoryOf, phaseMove } from '../report/model';
+import { codebookOrder, phaseHistoryOf, phaseMove } from '../report/model';
 import { pseudonymiser } from '../report/pseudonyms';
 import { pickQuotes, wordCount, type QuotedPassage } from '../report/quotes';
 import { fill, REPORT_STRINGS } from '../report/strings';
@@ -190,24 +190,3 @@ function reviewMap(map: ThemeMap, language: 'en' | 'id'): ReviewMap | null {
 }
 
 const round = (v: number): number => Math.round(v * 10) / 10;
-
-/** The codebook in tree order, each code with its depth (a parent cycle, which a file may bring, ends where it closes). */
-function codebookOrder<C extends { readonly id: number; readonly parentId: number | null }>(codes: readonly C[]): (C & { readonly depth: number })[] {
-  const ids = new Set(codes.map((c) => c.id));
-  const children = new Map<number | null, C[]>();
-  for (const c of codes) {
-    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), c]);
-  }
-  const out: (C & { depth: number })[] = [];
-  const seen = new Set<number>();
-  const walk = (code: C, depth: number): void => {
-    if (seen.has(code.id)) return;
-    seen.add(code.id);
-    out.push({ ...code, depth });
-    for (const child of children.get(code.id) ?? []) walk(child, depth + 1);
-  };
-  for (const root of children.get(null) ?? []) walk(root, 0);
-  for (const c of codes) walk(c, 0);
-  return out;
-}

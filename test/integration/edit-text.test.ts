@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { DocumentId, Utf16Offset } from '../../src/domain/ids';
 import { isGraphemeBoundary, type TextEdit } from '../../src/domain/text-edits';
+import { random } from '../bench/corpus';
 import { dumpTables } from '../helpers/table-dump';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 
@@ -247,18 +248,6 @@ describe('replacing a transcript with a corrected version', () => {
     await expect(invoke('documents.replacePlan', { id: target.id, file: other })).rejects.toThrow(/"lain.txt" differs from "P-01[^"]*" in more than 3,000 places/);
   });
 });
-
-/** A small seeded generator (mulberry32), so a failing case can be run again from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['', 'x', 'kata baru ', '👍🏽', 'e\u0301', '\u{1F469}\u200D\u{1F4BB} ', '\n', 'Rp 50.000'];
 
