@@ -184,9 +184,10 @@ describe('the review package, opened from file://', () => {
     await page.locator('body[data-ready=true]').waitFor();
     await page.locator(`[data-testid=map-theme][aria-label="${THEME}"]`).click();
     const thread = page.getByTestId('theme-panel').locator('[data-testid=thread][data-kind=theme]');
-    expect(await thread.getByTestId('my-comment').count()).toBe(1);
-    expect(await page.getByTestId('theme-panel').getByTestId('my-comment').count()).toBe(2);
-    expect(await page.getByTestId('reviewer').textContent()).toBe('Reviewing as Dr. Sari Wulandari');
+    // The panel fills in as the page reads its stored comments back: wait for them rather than count at once.
+    await expect.poll(() => thread.getByTestId('my-comment').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('theme-panel').getByTestId('my-comment').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('reviewer').textContent()).toBe('Reviewing as Dr. Sari Wulandari');
     await thread.getByTestId('add-comment').click();
     await thread.getByTestId('comment-text').fill('Satu lagi.');
     await thread.getByTestId('comment-save').click();
