@@ -54,14 +54,7 @@ export interface Recording {
 }
 
 /** What linking stores: the file as read at the moment of linking (src/media/link-file.ts). */
-export interface RecordingInput {
-  readonly fileName: string;
-  readonly relativePath: string | null;
-  readonly absolutePath: string | null;
-  readonly size: number;
-  readonly fingerprint: string;
-  readonly mediaType: string;
-  readonly durationMs: number | null;
+export interface RecordingInput extends Pick<Recording, 'fileName' | 'relativePath' | 'absolutePath' | 'size' | 'fingerprint' | 'mediaType' | 'durationMs'> {
   /** The file's bytes and their SHA-256, when the user asked to embed it. */
   readonly embedded: { readonly sha256: string; readonly bytes: Uint8Array } | null;
   /** The GUID the recording had elsewhere (a REFI-QDA import), kept when valid. */
