@@ -117,7 +117,8 @@ class TeamProject implements OpenProject {
     const leftover = takeCaptured(this.store.db, this.tables);
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
-    this.released(unlockProject(this.client, this.projectId));
+    // After the write in flight, if any: the connection is not handed back in the middle of its transaction.
+    this.released(this.tail.then(() => unlockProject(this.client, this.projectId)));
   }
 
   private usable(): void {
@@ -144,7 +145,7 @@ class TeamProject implements OpenProject {
   }
 
   /** Writes the captured rows in one PostgreSQL transaction, with the next seq. */
-  async flush(): Promise<void> {
+  private async flush(): Promise<void> {
     const captured = takeCaptured(this.store.db, this.tables);
     if (!captured) return;
     try {
@@ -167,8 +168,8 @@ class TeamProject implements OpenProject {
     this.inner.close();
     removeImage(this.files.image);
     fs.rmSync(this.files.stamp, { force: true });
-    // The connection may be what failed: it is closed, which ends the lock with it.
-    this.released(unlockProject(this.client, this.projectId, true));
+    // The connection may be what failed: then it is closed, which ends the lock with it.
+    this.released(unlockProject(this.client, this.projectId));
     return this.broken;
   }
 
@@ -294,7 +295,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
       return new TeamProject(inner, client, projectId, meta, tables, at, done);
     } catch (error) {
       inner?.close();
-      await unlockProject(client, projectId, true);
+      await unlockProject(client, projectId);
       throw error;
     }
   }
