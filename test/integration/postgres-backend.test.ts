@@ -144,6 +144,8 @@ describe('the PostgreSQL backend', () => {
     const localAnswers = await work(localInvoke, local, tempDir(), async () => undefined);
     expect(comparable(teamAnswers)).toEqual(comparable(localAnswers));
 
+    // PostgreSQL is the record (backed up with pg_dump): the working image makes no daily backups beside itself.
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['project-1.tematik', 'project-1.tematik-shm', 'project-1.tematik-wal', 'project-1.tematik.lock'].filter((f) => fs.existsSync(path.join(cacheDir, f))));
     // Closed cleanly, the image is reused; without its stamp it is built again: the same project either way.
     const atClose = await inPostgres(1);
     team.session.close();

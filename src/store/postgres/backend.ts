@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
 import { refusal } from '../access-messages';
+import { withoutDailyBackups } from '../backup';
 import type { OpenProject, Opener, ProjectBackend } from '../backend';
 import type { ProjectData, ProjectReader } from '../project-data';
 import type { ProjectStore } from '../project-store';
@@ -290,7 +292,9 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
         inner = await files.open(at.image, opener);
         if (inner.readOnly !== null) throw new TematikError('read_only', refusal(reason, at.image));
       }
-      const { db } = sqliteStoreOf(inner);
+      const store = sqliteStoreOf(inner);
+      withoutDailyBackups(store);
+      const { db } = store;
       // Opening wrote rows (migrations to this version's format, a damaged undo history cleared): the whole project is written again.
       const wrote = (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
       if (wrote || db.pragma('user_version', { simple: true }) !== meta.userVersion) meta = await rewrite(client, projectId, db, meta);
@@ -338,7 +342,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
 }
 
 /** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */
-async function rewrite(client: pg.PoolClient, projectId: number, db: import('better-sqlite3').Database, meta: Meta): Promise<Meta> {
+async function rewrite(client: pg.PoolClient, projectId: number, db: Database.Database, meta: Meta): Promise<Meta> {
   try {
     await client.query('BEGIN');
     await client.query(`DROP SCHEMA ${ident(schemaOf(projectId))} CASCADE`);
