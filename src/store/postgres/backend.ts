@@ -55,6 +55,8 @@ class TeamProject implements OpenProject {
   readonly data: ProjectData;
   private broken: TematikError | null = null;
   private closed = false;
+  /** Write-through calls running now (0 or 1: they queue). */
+  private writing = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly store: ProjectStore;
   private readonly schema: string;
@@ -115,12 +117,17 @@ class TeamProject implements OpenProject {
     if (this.closed) return;
     this.closed = true;
     if (this.broken) return;
+    // A write still on its way to PostgreSQL finishes first: its rows are read from the image as they are sent.
+    if (this.writing === 0) this.released(this.letGo());
+    else this.released(this.tail.then(() => (this.broken ? undefined : this.letGo())));
+  }
+
+  private letGo(): Promise<void> {
     // Rows written outside the write-through calls were never acknowledged: such an image is not reused.
     const leftover = takeCaptured(this.store.db, this.tables);
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
-    // After the write in flight, if any: the connection is not handed back in the middle of its transaction.
-    this.released(this.tail.then(() => unlockProject(this.client, this.projectId)));
+    return unlockProject(this.client, this.projectId);
   }
 
   private usable(): void {
@@ -132,15 +139,20 @@ class TeamProject implements OpenProject {
   private writeThrough<T>(run: () => Promise<T>): Promise<T> {
     const job = this.tail.then(async () => {
       this.usable();
-      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      this.writing++;
       try {
-        outcome = { ok: true, value: await run() };
-      } catch (error) {
-        outcome = { ok: false, error };
+        let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+        try {
+          outcome = { ok: true, value: await run() };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+        await this.flush();
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      } finally {
+        this.writing--;
       }
-      await this.flush();
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
     });
     this.tail = job.catch(() => undefined);
     return job;
@@ -152,7 +164,7 @@ class TeamProject implements OpenProject {
     if (!captured) return;
     try {
       await this.client.query('BEGIN');
-      await writeCaptured(this.client, this.schema, captured);
+      await writeCaptured(this.client, this.schema, this.store.db, captured);
       const { rows } = await this.client.query<{ seq: string }>(`UPDATE ${ident(this.schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`);
       await this.client.query('COMMIT');
       this.meta = { ...this.meta, seq: BigInt(rows[0]!.seq) };
@@ -166,6 +178,7 @@ class TeamProject implements OpenProject {
   private discard(error: unknown): TematikError {
     const detail = error instanceof Error ? error.message : String(error);
     this.broken = new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
+    // Closed meanwhile: the closing waits for this write, and lets go of nothing now that this does.
     this.closed = true;
     this.inner.close();
     removeImage(this.files.image);

@@ -125,9 +125,3 @@ export function rowsFromSqlite(db: Database.Database, table: MirroredTable, rowi
   }
   return rows;
 }
-
-/** Every row of a PostgreSQL table, exact, ordered by rowid: for tests that compare the two stores. */
-export async function rowsFromPostgres(client: pg.ClientBase, schema: string, table: MirroredTable): Promise<Row[]> {
-  const result = await client.query<Row>({ text: `SELECT ${columnList(table)} FROM ${ident(schema)}.${ident(table.name)} ORDER BY _rowid`, rowMode: 'array', types: exactTypes });
-  return result.rows;
-}
