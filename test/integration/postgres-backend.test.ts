@@ -151,8 +151,12 @@ describe('the PostgreSQL backend', () => {
     team.session.close();
     expect(fs.existsSync(`${imageOf(cacheDir, 1)}.stamp`)).toBe(true);
     const stat = fs.statSync(imageOf(cacheDir, 1));
+    const generation = async () => (await pool.query<{ generation: string }>('SELECT generation FROM project_1._meta')).rows[0]!.generation;
+    const written = await generation();
     await team.session.open('team:1');
     expect(fs.statSync(imageOf(cacheDir, 1)).ino).toBe(stat.ino);
+    // Opening a project of this format writes nothing: it is not written to PostgreSQL again.
+    expect(await generation()).toBe(written);
     expect(projectRows(imageOf(cacheDir, 1))).toEqual(atClose);
     team.session.close();
     fs.rmSync(`${imageOf(cacheDir, 1)}.stamp`);
