@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invoke } from '../../src/api/contract';
+import { localClient } from '../../src/api/client';
 import { invoker } from '../../src/api/dispatch';
 import { Session } from '../../src/api/session';
 import type { CodeId, DocumentId, InformantId } from '../../src/domain/ids';
@@ -13,7 +14,7 @@ import { createEmpty, takeCopy, writeProject } from '../../src/store/postgres/pu
 import { projectAtVersion } from '../helpers/old-format';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { projectRows } from '../helpers/project-rows';
-import { tempDir } from '../helpers/temp-project';
+import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 import { FOUR_CUES_VTT, toneWav } from '../helpers/wav';
 
 let cluster: Cluster;
@@ -254,6 +255,33 @@ describe('the PostgreSQL backend', () => {
     expect((await invoke('informantTypes.list', {})).map((t) => t.name)).toEqual(['Konsumen']);
     await invoke('codes.create', { name: 'kepercayaan' });
     expect(await inPostgres(4)).toEqual(projectRows(imageOf(cacheDir, 4)));
+    session.close();
+  });
+
+  it('merges a coder\'s copy as one change written through, and takes the merge back the same way', async () => {
+    await createEmpty(pool, 5, 'Tim');
+    const cacheDir = tempDir('tematik-cache-');
+    const { session, invoke } = teamSession(cacheDir);
+    await session.open('team:5');
+    await invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-01_fashion.txt')] });
+    const code = await invoke('codes.create', { name: 'kepercayaan' });
+    const copy = path.join(tempDir(), 'bima.tematik');
+    await invoke('team.copyForCoder', { path: copy, coder: 'Bima' });
+
+    const bima = localClient({ coder: 'Bima' });
+    await bima.invoke('project.open', { path: copy });
+    const documentId = (await bima.invoke('documents.list', {}))[0]!.id;
+    await bima.invoke('codings.apply', { documentId, start: 10, end: 40, codeId: code.id });
+    await bima.invoke('codes.create', { name: 'harga' });
+    bima.session.close();
+
+    const report = await invoke('team.merge', { path: copy });
+    expect(report.codesAdded).toEqual(['harga']);
+    expect(await inPostgres(5)).toEqual(projectRows(imageOf(cacheDir, 5)));
+    expect((await invoke('codes.list', {})).map((c) => c.name).sort()).toEqual(['harga', 'kepercayaan']);
+    await invoke('history.undo', {});
+    expect((await invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
+    expect(await inPostgres(5)).toEqual(projectRows(imageOf(cacheDir, 5)));
     session.close();
   });
 
