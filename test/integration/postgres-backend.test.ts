@@ -190,6 +190,14 @@ describe('the PostgreSQL backend', () => {
     expect((await invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
     expect(projectRows(imageOf(cacheDir, 2))).toEqual(kept);
 
+    // A value PostgreSQL's text cannot hold is refused by name, and is not kept either.
+    const nul = await invoke('memos.create', { body: 'a\u0000b', target: { kind: 'project' } }).then(() => null, (error: unknown) => error as Error & { kind: string });
+    expect(nul).toMatchObject({ kind: 'bad_input' });
+    expect(nul!.message).toBe("Row 1 of memos has a NUL character (U+0000) in body, which the team server's database cannot store. Remove that invisible character (it comes with text pasted from some programs) and try again. The change was not kept, and team project 2 is as it was before it: open it again.");
+    expect(await inPostgres(2)).toEqual(kept);
+    await session.open('team:2');
+    expect(await invoke('memos.list', {})).toEqual([]);
+
     // The connection holding the project is cut: the next change is refused the same way, and the project opens again.
     const { rows } = await pool.query<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 2`);
     expect(rows).toHaveLength(1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
+import { joinText } from '../../domain/text';
 import { refusal } from '../access-messages';
 import { withoutDailyBackups } from '../backup';
 import type { OpenProject, Opener, ProjectBackend } from '../backend';
@@ -177,7 +178,10 @@ class TeamProject implements OpenProject {
   /** Throws the image away and lets go of the project: what PostgreSQL has is the project. */
   private discard(error: unknown): TematikError {
     const detail = error instanceof Error ? error.message : String(error);
-    this.broken = new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
+    // A value PostgreSQL cannot hold is the user's to fix; anything else is the database's failure.
+    this.broken = error instanceof TematikError && error.text
+      ? new TematikError(error.kind, joinText([error.text, say('notKept', { id: this.projectId })], ' '))
+      : new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
     // Closed meanwhile: the closing waits for this write, and lets go of nothing now that this does.
     this.closed = true;
     this.inner.close();
