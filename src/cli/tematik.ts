@@ -87,7 +87,7 @@ Usage:
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
-Team server accounts and members (in the server's PostgreSQL database):
+Team server (accounts and members, in the server's PostgreSQL database):
 ${TEAM_ADMIN_USAGE}
 
 Options:
@@ -139,9 +139,9 @@ const options = {
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  // The team server's accounts and members: a database, not a project file.
+  // The team server's commands name a database, not a project file.
   if (isTeamAdminCommand(argv)) return teamAdmin(argv, cliLanguage());
+  let parsed;
   try {
     parsed = parseArgs({ args: reviewJournalArgs(argv), options, allowPositionals: true, strict: true });
   } catch (error) {
