@@ -12,6 +12,7 @@ import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
+import { isTeamAdminCommand, TEAM_ADMIN_USAGE, teamAdmin } from './team-admin';
 import { replaceTextCommand } from './replace-text';
 import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
@@ -86,6 +87,9 @@ Usage:
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
+Team server (accounts and members, in the server's PostgreSQL database):
+${TEAM_ADMIN_USAGE}
+
 Options:
   --coder NAME   who is coding (default: $TEMATIK_CODER or your login name); for copy-for-coder, who the copy is for
   --read-only    open the project for reading only, e.g. while Tematik has it open for writing
@@ -135,6 +139,8 @@ const options = {
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 async function main(argv: readonly string[]): Promise<number> {
+  // The team server's commands name a database, not a project file.
+  if (isTeamAdminCommand(argv)) return teamAdmin(argv, cliLanguage());
   let parsed;
   try {
     parsed = parseArgs({ args: reviewJournalArgs(argv), options, allowPositionals: true, strict: true });
