@@ -86,7 +86,11 @@ export function sameToken(given: string, expected: string): boolean {
 }
 
 /** Thrown by the body readers when a request is larger than allowed: answered with 413. */
-export class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`request body over ${limit} bytes`);
+  }
+}
 
 export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -95,7 +99,7 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<s
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        reject(new BodyTooLarge(`request body over ${maxBytes} bytes`));
+        reject(new BodyTooLarge(maxBytes));
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -112,7 +116,7 @@ export async function readBodyToFile(req: http.IncomingMessage, file: string, ma
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
-    throw new BodyTooLarge(`request body over ${maxBytes} bytes`);
+    throw new BodyTooLarge(maxBytes);
   }
   let size = 0;
   const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
@@ -120,7 +124,7 @@ export async function readBodyToFile(req: http.IncomingMessage, file: string, ma
     await pipeline(req, async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         size += chunk.length;
-        if (size > maxBytes) throw new BodyTooLarge(`request body over ${maxBytes} bytes`);
+        if (size > maxBytes) throw new BodyTooLarge(maxBytes);
         yield chunk;
       }
     }, out);
