@@ -25,8 +25,8 @@ import { postgresBackend, takeCopy } from '../store/postgres';
 import { checkPassword } from './accounts';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
-import { LoginLimiter } from './rate-limit';
-import { mayInvoke, serverRefusal, type Role } from './roles';
+import { LoginLimiter, tooManyLogins } from './rate-limit';
+import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type Actor, type ProjectRuntime } from './runtime';
 import { endSession, findSession, startSession, type FoundSession } from './sessions';
 import { UploadStore } from './uploads';
@@ -46,7 +46,6 @@ const say = defineMessages({
     notJson: 'The request body is not JSON.',
     loginFields: 'Log in with {"login": …, "password": …}.',
     wrongPassword: 'The login or the password is wrong.',
-    tooMany: 'Too many failed logins: wait {minutes} minute(s) and try again.',
     ownerOnly: 'Only an owner of the project can do this; ask one of its owners.',
     memberFields: 'Name the member and their role: {"login": …, "role": "owner" | "coder" | "reviewer"}.',
     projectName: 'Name the project: {"name": "…"} (1 to 200 characters).',
@@ -65,7 +64,6 @@ const say = defineMessages({
     notJson: 'Isi permintaan bukan JSON.',
     loginFields: 'Masuk dengan {"login": …, "password": …}.',
     wrongPassword: 'Login atau kata sandinya salah.',
-    tooMany: 'Terlalu banyak percobaan masuk yang gagal: tunggu {minutes} menit lalu coba lagi.',
     ownerOnly: 'Hanya pemilik proyek yang dapat melakukan ini; mintalah kepada salah satu pemiliknya.',
     memberFields: 'Sebutkan anggota dan perannya: {"login": …, "role": "owner" | "coder" | "reviewer"}.',
     projectName: 'Beri nama proyeknya: {"name": "…"} (1 sampai 200 karakter).',
@@ -73,8 +71,6 @@ const say = defineMessages({
     opening: 'Proyek belum dapat dibuka di server saat ini: {detail}',
   },
 });
-
-const ROLES: readonly Role[] = ['owner', 'coder', 'reviewer'];
 
 export interface TeamServerOptions {
   readonly pool: Pool;
@@ -242,11 +238,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const call = await jsonBody(req) as { name?: unknown; args?: unknown };
       if (!isActionName(call.name)) return json(res, 400, unknownAction(call.name));
       const name: ActionName = call.name;
-      const offered = serverRefusal(name);
-      if (offered) throw refuse(400, 'invalid_args', offered);
-      const allowed = mayInvoke(role, name);
-      if (allowed !== true) throw refuse(403, 'permission', allowed);
-      const args = uploads.resolve(name, call.args ?? {}, current.found.id);
+      const use = SERVER_ACTIONS[name];
+      // Not offered by a server at all (a machine-local action) is a wrong request; not allowed to this role is a refusal.
+      if (use.kind === 'refused') throw refuse(400, 'invalid_args', use.why);
+      const permission = mayInvoke(role, name);
+      if (!permission.allowed) throw refuse(403, 'permission', permission.why);
+      const checked = serverArgs(name, call.args ?? {}, (token) => uploads.stored(token, current.found.id));
+      if (!checked.ok) throw refuse(400, 'invalid_args', checked.why);
+      const args = checked.args;
       const runtime = await runtimeOf(projectId);
       const progress = (p: Progress) => {
         for (const stream of streams.get(current.found.id) ?? []) {
@@ -286,8 +285,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (method !== 'POST') throw refuse(405, 'invalid_args', say('method', { method }));
       owner();
       const { login, role: given } = await jsonBody(req) as { login?: unknown; role?: unknown };
-      if (typeof login !== 'string' || !ROLES.includes(given as Role)) throw refuse(400, 'invalid_args', say('memberFields'));
-      await setMember(pool, projectId, login, given as Role);
+      if (typeof login !== 'string' || !isRole(given)) throw refuse(400, 'invalid_args', say('memberFields'));
+      await setMember(pool, projectId, login, given);
       return json(res, 200, { members: await membersOf(pool, projectId) });
     }
     const member = /^\/members\/([^/]+)$/.exec(rest);
@@ -303,8 +302,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const body = await jsonBody(req) as { login?: unknown; password?: unknown };
     if (typeof body.login !== 'string' || typeof body.password !== 'string') throw refuse(400, 'invalid_args', say('loginFields'));
     const ip = req.socket.remoteAddress ?? '';
-    const wait = limiter.refusal(ip, body.login);
-    if (wait !== null) throw refuse(429, 'busy', say('tooMany', { minutes: Math.ceil(wait / 60) }), { 'retry-after': String(wait) });
+    const check = limiter.check(ip, body.login);
+    if (!check.allowed) throw refuse(429, 'busy', tooManyLogins(check.retryAfterSeconds), { 'retry-after': String(check.retryAfterSeconds) });
     const user = await checkPassword(pool, body.login, body.password);
     if (!user) {
       limiter.failed(ip, body.login);

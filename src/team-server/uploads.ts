@@ -2,13 +2,12 @@
  * Files a user sends the team server for an action that reads a file (an import, a coder's copy
  * to merge, a comments file). A client never names a path on the server: it uploads the file and
  * gets a token `upload:<random>`, usable only by the login session that uploaded it; the server
- * puts the stored file's path in the action's arguments in place of the token.
+ * puts the stored file's path in the action's arguments in place of the token (roles.ts, serverArgs).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import type { ActionName } from '../api/contract';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import { readBodyToFile } from '../server/http-parts';
@@ -19,42 +18,11 @@ export const MAX_UPLOAD_BYTES = 520 * 1024 * 1024;
 const say = defineMessages({
   en: {
     noName: 'Name the uploaded file in the x-file-name header (its name with its extension, e.g. P-01.docx).',
-    notAToken: '"{field}" of {action} must be an uploaded file ("upload:…" from POST /api/team/uploads): a team server never reads a path a browser names.',
-    unknownToken: 'The uploaded file "{token}" is not known to this login: upload it again (uploads belong to the login that sent them and end with it).',
-    embedOnly: 'On a team server a recording is kept inside the project: link the uploaded file with "embed": true.',
-    pathRefused: '{action} writes or reads "{field}" on this computer; on a team server leave "{field}" out (the file is handed back to download), or upload the file to read.',
   },
   id: {
     noName: 'Sebutkan nama berkas yang diunggah di header x-file-name (namanya beserta ekstensinya, mis. P-01.docx).',
-    notAToken: '"{field}" untuk {action} harus berkas yang diunggah ("upload:…" dari POST /api/team/uploads): server tim tidak pernah membaca path yang disebut peramban.',
-    unknownToken: 'Berkas unggahan "{token}" tidak dikenal untuk login ini: unggah lagi (unggahan milik login yang mengirimnya dan berakhir bersamanya).',
-    embedOnly: 'Di server tim rekaman disimpan di dalam proyek: tautkan berkas unggahan dengan "embed": true.',
-    pathRefused: '{action} menulis atau membaca "{field}" di komputer ini; di server tim kosongkan "{field}" (berkasnya diberikan untuk diunduh), atau unggah berkas yang hendak dibaca.',
   },
 });
-
-/**
- * The arguments that name a file an action reads, per action: only these take an upload token.
- * Every other argument that names a place on the disk is refused (see `PATH_FIELDS`).
- */
-export const UPLOAD_FIELDS: Partial<Readonly<Record<ActionName, readonly string[]>>> = {
-  'import.files': ['paths'],
-  'documents.replacePlan': ['file'],
-  'documents.replaceText': ['file'],
-  'comments.importReview': ['path'],
-  'team.mergePlan': ['path'],
-  'team.merge': ['path'],
-  'refi.importProject': ['path'],
-  'refi.inspectProject': ['path'],
-  'refi.importCodebook': ['path'],
-  'taguette.importCodebook': ['path'],
-  'recordings.link': ['path'],
-};
-
-/** Argument names that mean a place on the disk wherever they appear (a string, or strings). */
-const PATH_FIELDS: ReadonlySet<string> = new Set(['path', 'paths', 'file', 'folder', 'sheet', 'qdpxPath', 'backup']);
-
-const TOKEN = /^upload:[0-9a-f]{32}$/;
 
 interface Upload {
   readonly owner: string;
@@ -89,24 +57,10 @@ export class UploadStore {
     }
   }
 
-  /**
-   * The action's arguments with every upload token of `owner` replaced by its file's path. Refuses
-   * a path where a token belongs, another session's token, and any other argument naming a path.
-   */
-  resolve(action: ActionName, args: unknown, owner: string): unknown {
-    if (typeof args !== 'object' || args === null || Array.isArray(args)) return args;
-    const uploadFields = UPLOAD_FIELDS[action] ?? [];
-    // An upload ends with its login session: a recording linked to it would soon be missing.
-    if (action === 'recordings.link' && (args as { embed?: unknown }).embed !== true) throw new TematikError('invalid_args', say('embedOnly'));
-    const out: Record<string, unknown> = { ...(args as Record<string, unknown>) };
-    for (const [field, value] of Object.entries(out)) {
-      const strings = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value as string[] : null;
-      if (!PATH_FIELDS.has(field) || strings === null) continue;
-      if (!uploadFields.includes(field)) throw new TematikError('invalid_args', say('pathRefused', { action, field }));
-      const files = strings.map((token) => this.fileOf(token, owner, action, field));
-      out[field] = typeof value === 'string' ? files[0] : files;
-    }
-    return out;
+  /** The stored file of an upload token, when `owner` uploaded it; null otherwise (another session's token is as unknown as a made-up one). */
+  stored(token: string, owner: string): string | null {
+    const upload = this.uploads.get(token);
+    return upload && upload.owner === owner ? upload.file : null;
   }
 
   /** Forgets and deletes the uploads of a login session (at logout). */
@@ -124,13 +78,6 @@ export class UploadStore {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private fileOf(token: string, owner: string, action: ActionName, field: string): string {
-    if (!TOKEN.test(token)) throw new TematikError('invalid_args', say('notAToken', { action, field }));
-    const upload = this.uploads.get(token);
-    // Another session's token is answered as an unknown one: it says nothing of other users' uploads.
-    if (!upload || upload.owner !== owner) throw new TematikError('not_found', say('unknownToken', { token }));
-    return upload.file;
-  }
 }
 
 /** The file name a client gave (percent-encoded, so any script travels in a header), as a plain name or null. */
