@@ -11,7 +11,7 @@ import pg from 'pg';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import { rendererDir } from '../server/paths';
-import { takeCopy } from '../store/postgres';
+import { takeCopy } from '../store/postgres/publish';
 import { requireUser } from '../team-server/accounts';
 import { startTeamServer } from '../team-server/http';
 import { publishProject } from '../team-server/publish';

@@ -21,10 +21,11 @@ import {
   BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, readBodyToFile, requestTarget, sameToken, send, sendMedia, serveStatic, type RequestTarget,
 } from '../server/http-parts';
 import type { ProjectBackend } from '../store/backend';
-import { postgresBackend, takeCopy } from '../store/postgres';
+import { postgresBackend } from '../store/postgres/backend';
+import { takeCopy } from '../store/postgres/publish';
 import { checkPassword } from './accounts';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
-import { membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
+import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type Actor, type ProjectRuntime } from './runtime';
@@ -222,7 +223,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const reading = method === 'GET' || method === 'HEAD';
     // A project the user is no member of answers as one that does not exist: ids reveal nothing.
     const role = await roleOf(pool, projectId, current.found.user.id);
-    if (!role) throw refuse(404, 'not_found', say('noProject', { id: projectId }));
+    if (!role) throw refuse(404, 'not_found', say('noProject', { id: String(projectId) }));
     const owner = () => {
       if (role !== 'owner') throw refuse(403, 'permission', say('ownerOnly'));
     };
@@ -259,7 +260,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const file = path.join(transfers, `${randomBytes(16).toString('hex')}.tematik`);
       try {
         await takeCopy(pool, projectId, file);
-        const projectName = (await projectsOf(pool, current.found.user.id)).find((p) => p.id === projectId)?.name ?? `project-${projectId}`;
+        const projectName = (await findProject(pool, projectId))?.name ?? `project-${projectId}`;
         await new Promise<void>((resolve, reject) => {
           res.writeHead(200, {
             'content-type': 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',

@@ -5,7 +5,7 @@
  * leaves neither behind. The HTTP routes and the CLI both come through here.
  */
 import type { Pool } from 'pg';
-import { createEmpty, dropProject, publishFile } from '../store/postgres';
+import { createEmpty, dropProject, publishFile } from '../store/postgres/publish';
 import type { User } from './accounts';
 import { describeProject, registerProject, unregisterProject } from './projects';
 

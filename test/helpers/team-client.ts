@@ -75,7 +75,7 @@ export class EventStream {
   private readonly decoder = new TextDecoder();
   private readonly queued: ServerEvent[] = [];
   /** A read still waiting when a wait timed out: the next wait takes its chunk. */
-  private pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  private pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]> | null = null;
 
   constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>, private readonly controller: AbortController) {}
 
