@@ -11,9 +11,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import type { ActionName } from '../api/contract';
+import type { ActionName, Outcome } from '../api/contract';
 import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
 import { TematikError, type ErrorInfo, type ErrorKind } from '../domain/errors';
+import type { MergeReport } from '../domain/team';
 import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { answerMedia, type MediaCore } from '../media/serve';
@@ -253,7 +254,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           if (stream.projectId === projectId) stream.res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
         }
       };
-      return json(res, 200, await runtime.invoke(current.actor, name, args, progress));
+      return json(res, 200, withoutServerPaths(name, await runtime.invoke(current.actor, name, args, progress)));
     }
     if (rest === '/events' && method === 'GET') return events(req, res, current, projectId);
     if (rest === '/copy' && method === 'GET') {
@@ -386,6 +387,15 @@ function sessionAnswer(found: FoundSession) {
 /** A login session's id as other users see it in change events: derived, never the stored id. */
 function publicId(sessionId: string): string {
   return createHash('sha256').update(`public:${sessionId}`).digest('hex').slice(0, 20);
+}
+
+/**
+ * An outcome as a client may see it: the backup a merge makes first is a file in the server's
+ * cache (a server's backups are pg_dumps of its database), so its place is not told.
+ */
+function withoutServerPaths(name: ActionName, outcome: Outcome<ActionName>): Outcome<ActionName> {
+  if (name !== 'team.merge' || !outcome.ok) return outcome;
+  return { ok: true, value: { ...(outcome.value as MergeReport), backup: null } };
 }
 
 /** Recordings embedded in the project only: a linked recording's path names a place on some computer, never to be opened here. */
