@@ -181,7 +181,7 @@ describe('accounts', () => {
     const user = await addUser(pool, { login, name: fresh('Budi '), password: 'kopi lereng merapi' });
     const other = await addUser(pool, { login: fresh('ayu'), name: fresh('Ayu '), password: 'kopi lereng merapi' });
     const [a, b, c] = [await startSession(pool, user), await startSession(pool, user), await startSession(pool, other)];
-    await setPassword(pool, ` ${login.toUpperCase()}`, 'teh tarik manis sekali');
+    expect(await setPassword(pool, ` ${login.toUpperCase()}`, 'teh tarik manis sekali')).toBe(2);
     expect(await checkPassword(pool, login, 'kopi lereng merapi')).toBeNull();
     expect(await checkPassword(pool, login, 'teh tarik manis sekali')).toEqual(user);
     expect(await findSession(pool, a.token)).toBeNull();
@@ -199,7 +199,7 @@ describe('accounts', () => {
     const name = fresh('Citra ');
     const user = await addUser(pool, { login, name, password: 'kopi lereng merapi' });
     const { token, id } = await startSession(pool, user);
-    await removeUser(pool, login);
+    expect(await removeUser(pool, login)).toEqual(user);
     expect(await findSession(pool, token)).toBeNull();
     expect((await pool.query('SELECT 1 FROM tematik.sessions WHERE id = $1', [id])).rowCount).toBe(0);
     expect(await checkPassword(pool, login, 'kopi lereng merapi')).toBeNull();
