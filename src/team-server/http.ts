@@ -121,7 +121,7 @@ const refuse = (status: number, kind: ErrorKind, text: LocalizedText, headers?: 
   new Refusal(status, { kind, message: text.en, text }, headers);
 
 /** The HTTP status of a TematikError thrown by the accounts and store modules. */
-const STATUS: Partial<Record<ErrorKind, number>> = { not_found: 404, conflict: 409, invalid_args: 400, bad_input: 400, not_a_project: 400, newer_version: 400, damaged: 400, permission: 403 };
+const STATUS: Partial<Record<ErrorKind, number>> = { not_found: 404, conflict: 409, locked: 409, invalid_args: 400, bad_input: 400, not_a_project: 400, newer_version: 400, damaged: 400, permission: 403 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const { pool } = options;

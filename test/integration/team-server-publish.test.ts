@@ -111,7 +111,7 @@ describe('publishing and taking a copy', () => {
     expect((await tematik('take', String(id), '--out', out)).stderr).toContain('exists already');
     expect((await tematik('publish', study, '--owner', 'nobody-here')).code).toBe(1);
     expect((await tematik('take', String(id))).code).toBe(2);
-  });
+  }, 120_000);
 
   it('refuses a file that is not a project, leaving no project behind', async () => {
     const before = await (await ayu.request('GET', '/api/team/projects')).json() as { projects: unknown[] };
@@ -152,5 +152,5 @@ describe('an offline coder\'s copy', () => {
     const offline = codes.find((c) => c.name === 'kode luring')!;
     const codings = await ayu.value<Coding[]>(id, 'codings.forCode', { codeId: offline.id });
     expect(codings.map((c) => [c.coderName, c.quote])).toEqual([['Bima Putra', 'polling di Instagram']]);
-  });
+  }, 90_000);
 });
