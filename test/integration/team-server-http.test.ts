@@ -269,6 +269,22 @@ describe('live on one project', () => {
     }
   });
 
+  it('sends the progress of a long action only to the session that started it', async () => {
+    const own = await browsers.bima.events(projectId);
+    const other = await browsers.ayu.events(projectId);
+    try {
+      const token = await browsers.bima.upload(fs.readFileSync(path.join(SAMPLE_STUDY, 'M-02_brand_strategist.txt')), 'M-02.txt');
+      await browsers.bima.value(projectId, 'import.files', { paths: [token] });
+      expect((await own.next('progress', 1000)).data).toMatchObject({ done: expect.any(Number), total: expect.any(Number) });
+      // A stream's events come in order: by the time the change is told, any progress would have come before it.
+      expect((await other.next('changed', 1000)).data).toMatchObject({ action: 'import.files' });
+      expect(other.received('progress')).toEqual([]);
+    } finally {
+      own.close();
+      other.close();
+    }
+  });
+
   it('keeps both codings of two coders coding one passage at the same time', async () => {
     const args = { documentId, start: 30, end: 60, codeName: 'bersamaan' };
     const [a, b] = await Promise.all([browsers.ayu.value<Coding>(projectId, 'codings.apply', args), browsers.bima.value<Coding>(projectId, 'codings.apply', args)]);
