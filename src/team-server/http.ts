@@ -24,7 +24,7 @@ import {
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
-import { checkPassword } from './accounts';
+import { checkPassword, normaliseLogin } from './accounts';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
@@ -133,7 +133,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
   /** Open event streams, by login session id: progress goes to its own streams, and logging out ends them. */
-  const streams = new Map<string, Set<{ projectId: number; res: http.ServerResponse; stop: () => void }>>();
+  const streams = new Map<string, Set<{ projectId: number; login: string; res: http.ServerResponse; stop: () => void }>>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -232,7 +232,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (rest === '' && method === 'DELETE') {
       owner();
       await runtimes.close(projectId);
-      for (const set of streams.values()) for (const stream of set) if (stream.projectId === projectId) stream.stop();
+      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId) stream.stop();
       await deleteProject(pool, projectId);
       return json(res, 200, { ok: true });
     }
@@ -294,7 +294,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const member = /^\/members\/([^/]+)$/.exec(rest);
     if (member && method === 'DELETE') {
       owner();
-      await removeMember(pool, projectId, decodeURIComponent(member[1]!));
+      const login = decodeURIComponent(member[1]!);
+      await removeMember(pool, projectId, login);
+      // Someone no longer a member hears nothing more of the project.
+      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId && stream.login === normaliseLogin(login)) stream.stop();
       return json(res, 200, { members: await membersOf(pool, projectId) });
     }
     throw refuse(404, 'not_found', say('noRoute'));
@@ -347,7 +350,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const own = streams.get(current.found.id) ?? new Set();
     streams.set(current.found.id, own);
     const stream = {
-      projectId, res,
+      projectId, res, login: current.found.user.login,
       stop: () => {
         clearInterval(heartbeat);
         unlisten();

@@ -71,7 +71,7 @@ describe('tematik serve', () => {
   }, 60_000);
 
   it('says what is missing instead of starting without a database', () => {
-    const env = { ...process.env, TEMATIK_LANG: 'en' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TEMATIK_LANG: 'en' };
     delete env['TEMATIK_DATABASE'];
     const result = spawnSync(process.execPath, [BIN, 'serve'], { encoding: 'utf8', env });
     expect(result.status).toBe(2);
