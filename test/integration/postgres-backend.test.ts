@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invoke } from '../../src/api/contract';
@@ -7,7 +8,9 @@ import { invoker } from '../../src/api/dispatch';
 import { Session } from '../../src/api/session';
 import type { CodeId, DocumentId, InformantId } from '../../src/domain/ids';
 import { postgresBackend } from '../../src/store/postgres/backend';
-import { createEmpty, takeCopy } from '../../src/store/postgres/publish';
+import { SCHEMA_VERSION } from '../../src/store/migrations/index';
+import { createEmpty, takeCopy, writeProject } from '../../src/store/postgres/publish';
+import { projectAtVersion } from '../helpers/old-format';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { projectRows } from '../helpers/project-rows';
 import { tempDir } from '../helpers/temp-project';
@@ -126,6 +129,7 @@ describe('the PostgreSQL backend', () => {
     const team = teamSession(cacheDir);
     await team.session.open('team:1');
     expect(team.session.project.file).toBe('team:1');
+    expect(await team.invoke('project.info', {})).toMatchObject({ path: 'team:1', name: 'Studi UMKM', readOnly: null });
     const checked: string[] = [];
     const teamAnswers = await work(team.invoke, team.session, tempDir(), async (step) => {
       expect(await inPostgres(1), step).toEqual(projectRows(imageOf(cacheDir, 1)));
@@ -207,7 +211,7 @@ describe('the PostgreSQL backend', () => {
       const readerCache = tempDir('tematik-cache-');
       const reader = teamSession(readerCache, otherPool);
       await reader.session.open('team:3', { readOnly: true });
-      expect(reader.session.project.readOnly).toBe('requested');
+      expect(await reader.invoke('project.info', {})).toMatchObject({ path: 'team:3', readOnly: 'requested' });
       expect((await reader.invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
       await expect(reader.invoke('codes.create', { name: 'harga' })).rejects.toMatchObject({ kind: 'read_only' });
       reader.session.close();
@@ -220,6 +224,31 @@ describe('the PostgreSQL backend', () => {
     } finally {
       await otherPool.end();
     }
+  });
+
+  it('moves a project of an older format to this one as it opens, rewriting the whole project in PostgreSQL', async () => {
+    const old = new Database(projectAtVersion(15, (db) => {
+      db.prepare(`INSERT INTO informant_types (name, guid) VALUES ('Konsumen', '6f1c2a7e-3b1d-4c55-9a0e-2f3b4c5d6e7f')`).run();
+    }));
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await writeProject(client, 4, old, 0n);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+      old.close();
+    }
+    const cacheDir = tempDir('tematik-cache-');
+    const { session, invoke } = teamSession(cacheDir);
+    await session.open('team:4');
+    const { rows } = await pool.query<{ user_version: number }>('SELECT user_version FROM project_4._meta');
+    expect(rows[0]!.user_version).toBe(SCHEMA_VERSION);
+    expect(await inPostgres(4)).toEqual(projectRows(imageOf(cacheDir, 4)));
+    expect((await invoke('informantTypes.list', {})).map((t) => t.name)).toEqual(['Konsumen']);
+    await invoke('codes.create', { name: 'kepercayaan' });
+    expect(await inPostgres(4)).toEqual(projectRows(imageOf(cacheDir, 4)));
+    session.close();
   });
 
   it('refuses names that are not team projects, and projects the database does not have', async () => {

@@ -186,6 +186,8 @@ class TeamProject implements OpenProject {
     const location = this.file;
     return {
       ...groups,
+      // The project is where the team server says it is, not in its cache folder.
+      project: { ...groups.project, info: async () => ({ ...(await groups.project.info()), path: location }) },
       location,
       get coder() {
         return data.coder;
@@ -208,8 +210,16 @@ class TeamProject implements OpenProject {
 
 /** A team project opened to read only: a snapshot image of its own, deleted when closed. */
 class SnapshotProject implements OpenProject {
-  constructor(private readonly inner: OpenProject, private readonly projectId: number, private readonly image: string) {}
-  get data() { return this.inner.data; }
+  readonly data: ProjectData;
+  constructor(private readonly inner: OpenProject, private readonly projectId: number, private readonly image: string) {
+    const data = inner.data;
+    const location = teamName(projectId);
+    this.data = Object.create(data, {
+      location: { value: location },
+      project: { value: { ...data.project, info: async () => ({ ...(await data.project.info()), path: location }) } },
+    }) as ProjectData;
+  }
+
   get file() { return teamName(this.projectId); }
   get readOnly() { return this.inner.readOnly; }
   get committed() { return this.inner.committed; }
