@@ -75,6 +75,10 @@ describe('tematik users', () => {
   });
 
   it('says what is missing or wrong in the command line, in the user\'s language', () => {
+    expect(tematik(['users', '--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/tematik users add LOGIN --name "Full Name" \[--password-stdin\]/) });
+    const help = tematik(['--help']).stdout;
+    expect(help).toMatch(/\n  tematik users add LOGIN --name "Full Name" \[--password-stdin\] \[--database URL\]\n/);
+    expect(help).toMatch(/\n  tematik members list PROJECT-ID \[--database URL\] \[--json\]\n/);
     expect(tematik(['users', 'list'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/"tematik users" needs the team server's database: --database postgres:\/\/user@host\/db, or set TEMATIK_DATABASE/) });
     expect(tematik(['users', 'add', 'x', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs the user's name with --name/) });
     expect(tematik(['users', 'frobnicate', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/users what\? add LOGIN --name NAME, passwd LOGIN, remove LOGIN or list/) });
