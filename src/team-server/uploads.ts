@@ -24,16 +24,23 @@ const say = defineMessages({
   },
 });
 
+/**
+ * How long an upload is kept: it is sent just before the action that reads it, and a session that
+ * never logs out (a closed tab) must not leave its files on the server's disk for good.
+ */
+export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 interface Upload {
   readonly owner: string;
   readonly file: string;
+  readonly at: number;
 }
 
 /** Uploaded files, each kept for the login session that sent it, in its own folder under `dir`. */
 export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
 
-  constructor(private readonly dir: string) {
+  constructor(private readonly dir: string, private readonly now: () => number = Date.now) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
@@ -41,6 +48,7 @@ export class UploadStore {
   async receive(req: http.IncomingMessage, owner: string): Promise<string> {
     const name = uploadName(req.headers['x-file-name']);
     if (!name) throw new TematikError('invalid_args', say('noName'));
+    this.dropExpired();
     const random = randomBytes(16).toString('hex');
     // A folder per upload keeps the user's file name (imports read the extension and the title from it).
     const folder = path.join(this.dir, random);
@@ -49,7 +57,7 @@ export class UploadStore {
       const file = path.join(folder, name);
       await readBodyToFile(req, file, MAX_UPLOAD_BYTES);
       const token = `upload:${random}`;
-      this.uploads.set(token, { owner, file });
+      this.uploads.set(token, { owner, file, at: this.now() });
       return token;
     } catch (error) {
       fs.rmSync(folder, { recursive: true, force: true });
@@ -59,14 +67,24 @@ export class UploadStore {
 
   /** The stored file of an upload token, when `owner` uploaded it; null otherwise (another session's token is as unknown as a made-up one). */
   stored(token: string, owner: string): string | null {
+    this.dropExpired();
     const upload = this.uploads.get(token);
     return upload && upload.owner === owner ? upload.file : null;
   }
 
   /** Forgets and deletes the uploads of a login session (at logout). */
   dropAll(owner: string): void {
+    this.drop((upload) => upload.owner === owner);
+  }
+
+  private dropExpired(): void {
+    const oldest = this.now() - UPLOAD_LIFETIME_MS;
+    this.drop((upload) => upload.at < oldest);
+  }
+
+  private drop(which: (upload: Upload) => boolean): void {
     for (const [token, upload] of this.uploads) {
-      if (upload.owner !== owner) continue;
+      if (!which(upload)) continue;
       this.uploads.delete(token);
       fs.rmSync(path.dirname(upload.file), { recursive: true, force: true });
     }
