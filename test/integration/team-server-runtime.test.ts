@@ -63,6 +63,9 @@ describe('team server runtime', () => {
     stop();
     await runtime.invoke(bima, 'codes.create', { name: 'tak terdengar' });
     expect(heard).toHaveLength(1);
+    // The server itself is no coder of the project: only people who made changes are.
+    const { coders } = value<{ coders: { name: string }[] }>(await runtime.invoke(bima, 'coders.list', {}));
+    expect(coders.map((c) => c.name)).not.toContain('Tematik server');
   });
 
   it('keeps both codings when two users code the same passage at the same time', async () => {
