@@ -27,7 +27,8 @@ const DUPLICATE_SCHEMA = '42P06';
 
 /**
  * Writes the whole project from the open file into a new schema `project_<id>`: tables, `_meta`,
- * `_schema` and every row (the caller's transaction). `seq` and `generation` say which writing this is.
+ * `_schema` and every row (the caller's transaction). `seq` carries on the count of changes written;
+ * the writing gets a new generation, so no image made before it is taken for current.
  */
 export async function writeProject(client: pg.ClientBase, projectId: number, db: Database.Database, seq: bigint): Promise<Meta> {
   const meta: Meta = {
