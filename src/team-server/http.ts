@@ -19,7 +19,7 @@ import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { answerMedia, type MediaCore } from '../media/serve';
 import {
-  BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, readBodyToFile, requestTarget, sameToken, send, sendMedia, serveStatic,
+  BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, readBodyToFile, requestTarget, send, sendMedia, serveStatic,
 } from '../server/http-parts';
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
@@ -30,7 +30,7 @@ import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } f
 import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type Actor, type ProjectRuntime } from './runtime';
-import { endSession, findSession, startSession, type FoundSession } from './sessions';
+import { csrfMatches, endSession, findSession, startSession, type FoundSession } from './sessions';
 import { UploadStore } from './uploads';
 
 export const SESSION_COOKIE = 'tematik_session';
@@ -181,7 +181,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return json(res, 200, sessionAnswer(current.found));
     }
     if (!current) throw refuse(401, 'permission', say('notLoggedIn'));
-    if (!reading && !sameToken(String(req.headers['x-csrf-token'] ?? ''), current.found.csrf)) throw refuse(403, 'permission', say('csrf'));
+    const csrf = req.headers['x-csrf-token'];
+    if (!reading && !csrfMatches(current.found, typeof csrf === 'string' ? csrf : undefined)) throw refuse(403, 'permission', say('csrf'));
 
     if (route === '/api/team/logout' && method === 'POST') {
       await endSession(pool, current.token);
