@@ -18,6 +18,8 @@ import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
+import { TEAM_SERVER_COMMANDS, TEAM_SERVER_USAGE, teamServerCommand } from './team-server';
+import { UsageError } from './usage-error';
 import { sampleStudyDir } from '../server/paths';
 import { reportLines } from '../refi/report-text';
 import { reviewReportLines } from '../review/import-comments';
@@ -87,7 +89,8 @@ Usage:
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
 
-Team server (accounts and members, in the server's PostgreSQL database):
+Team server (projects, accounts and members, in the server's PostgreSQL database):
+${TEAM_SERVER_USAGE}
 ${TEAM_ADMIN_USAGE}
 
 Options:
@@ -115,7 +118,6 @@ const accessText = defineMessages({
   },
 });
 
-class UsageError extends Error {}
 
 
 const options = {
@@ -139,8 +141,9 @@ const options = {
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 async function main(argv: readonly string[]): Promise<number> {
-  // The team server's commands name a database, not a project file.
+  // The team server's commands name a database, not a project file: their own flags.
   if (isTeamAdminCommand(argv)) return teamAdmin(argv, cliLanguage());
+  if (argv[0] !== undefined && TEAM_SERVER_COMMANDS.has(argv[0])) return teamServerCommand(argv, cliLanguage());
   let parsed;
   try {
     parsed = parseArgs({ args: reviewJournalArgs(argv), options, allowPositionals: true, strict: true });
