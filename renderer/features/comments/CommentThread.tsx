@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Comment, CommentTarget } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { commentAuthor, unplacedNote } from './comment-text';
 import { commentStrings } from './strings';
 import './comments.css';
@@ -23,6 +24,8 @@ export function CommentThread({ target, title, testId = 'comment-thread' }: { ta
   const [showResolved, setShowResolved] = useState(false);
   const [busy, setBusy] = useState(false);
   const readOnly = (project?.readOnly ?? null) !== null;
+  // A reviewer of a team project adds comments; resolving them is the coders'.
+  const mayResolve = useMayChange();
 
   const add = () => {
     const body = draft.trim();
@@ -41,7 +44,7 @@ export function CommentThread({ target, title, testId = 'comment-thread' }: { ta
     <section className="cm-thread" data-testid={testId}>
       <h3 className="cm-title">{title ?? t('comments')}{open.length > 0 && <span className="count"> {open.length}</span>}</h3>
       {comments && shown.length === 0 && <p className="muted cm-note">{t('noComments')}</p>}
-      <CommentList comments={shown} readOnly={readOnly} />
+      <CommentList comments={shown} readOnly={readOnly || !mayResolve} />
       {resolved.length > 0 && (
         <button type="button" className="link cm-toggle" onClick={() => setShowResolved((s) => !s)} data-testid="comment-toggle-resolved">
           {showResolved ? t('hideResolved') : t('showResolved', { n: resolved.length })}
