@@ -189,7 +189,8 @@ export function openTeamProject(projectId: number): void {
     for (const l of [...changeListeners]) l({ action: known, ...(by ? { by } : {}) });
   });
   events.addEventListener('progress', (e) => {
-    const { job, ...p } = parse<Progress & { job: string }>(e);
+    // The server sends this page's own jobs only, and takes no cancel: a job id, when sent, is kept for the listeners.
+    const { job = '', ...p } = parse<Progress & { job?: string }>(e);
     for (const l of [...progressListeners]) l(p, job);
   });
   events.addEventListener('crashed', (e) => {
