@@ -156,6 +156,15 @@ export const createProject = (name: string): Promise<TeamAnswer<{ readonly id: n
 export const publishProject = (file: Blob, name: string): Promise<TeamAnswer<{ readonly id: number; readonly name: string }>> =>
   request('POST', `/api/team/projects/publish?name=${encodeURIComponent(name)}`, { bytes: file });
 
+/**
+ * Sends a file of this computer to the server for one action that reads a file (an import): the
+ * answer is the token the action takes in place of a path, valid for this login session only.
+ */
+export async function uploadFile(file: File): Promise<TeamAnswer<string>> {
+  const answer = await request<{ upload: string }>('POST', '/api/team/uploads', { bytes: file, fileName: file.name });
+  return answer.ok ? { ok: true, value: answer.value.upload } : answer;
+}
+
 /** The address that downloads a project as a .tematik file (the browser's own download; the cookie goes with it). */
 export const copyUrl = (projectId: number): string => `/api/team/projects/${projectId}/copy`;
 

@@ -35,8 +35,7 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
           <CancelJobButton className="progress-cancel" label={t('cancelJob')} testId="cancel-job" />
         </div>
       )}
-      {/* A team server takes files only as uploads, which its import does not offer yet. */}
-      {!team && <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>}
+      {mayChange && <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>}
       <button onClick={onExport} aria-keyshortcuts="Control+E" data-testid="open-export">{t('export')}</button>
       <button
         onClick={() => void step('undo').catch(() => undefined)}
