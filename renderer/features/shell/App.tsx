@@ -36,11 +36,10 @@ export function App() {
     if (/\.json$/i.test(file.name)) setReview({ dropped: file });
     else notify({ tone: 'info', message: tc('dropWrong', { file: file.name }) });
   }, [notify, tc]);
-  // A reviewer of a team project imports nothing; a comments file is imported from the desktop app's copy, not on a team server.
+  // A reviewer of a team project imports nothing.
   const team = useTeam();
   const mayImport = project !== null && !project.readOnly && team?.project.role !== 'reviewer';
-  const mayImportReview = mayImport && team === null;
-  const drop = useReviewDrop(mayImportReview, onDroppedFile);
+  const drop = useReviewDrop(mayImport, onDroppedFile);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
@@ -49,12 +48,12 @@ export function App() {
       else if (project && team?.project.role !== 'reviewer') void step(cmd).catch(() => undefined);
     } else if (cmd === 'import' && mayImport) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
-    else if (cmd === 'import-review' && mayImportReview) setReview({});
+    else if (cmd === 'import-review' && mayImport) setReview({});
     else if (cmd === 'close-project' && team) team.leave();
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample' && !team) void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
-  }, [project, step, run, navigate, team, mayImport, mayImportReview]);
+  }, [project, step, run, navigate, team, mayImport]);
 
   useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
 
