@@ -17,6 +17,8 @@ import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
 import { progressBar } from './progress-bar';
 import { formatTable } from './table';
+import { TEAM_SERVER_COMMANDS, TEAM_SERVER_USAGE, teamServerCommand } from './team-server';
+import { UsageError } from './usage-error';
 import { sampleStudyDir } from '../server/paths';
 import { reportLines } from '../refi/report-text';
 import { reviewReportLines } from '../review/import-comments';
@@ -85,6 +87,7 @@ Usage:
   tematik recordings <project.tematik>    every linked recording: found, moved and found, embedded, or missing (and where it was looked for)
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
+${TEAM_SERVER_USAGE}
 
 Options:
   --coder NAME   who is coding (default: $TEMATIK_CODER or your login name); for copy-for-coder, who the copy is for
@@ -111,7 +114,6 @@ const accessText = defineMessages({
   },
 });
 
-class UsageError extends Error {}
 
 
 const options = {
@@ -135,6 +137,8 @@ const options = {
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 async function main(argv: readonly string[]): Promise<number> {
+  // The team server's commands name a database, not a project file: their own flags.
+  if (argv[0] !== undefined && TEAM_SERVER_COMMANDS.has(argv[0])) return teamServerCommand(argv, cliLanguage());
   let parsed;
   try {
     parsed = parseArgs({ args: reviewJournalArgs(argv), options, allowPositionals: true, strict: true });

@@ -1,36 +1,19 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { MAX_REVIEW_FILE_BYTES, type Outcome } from '../api/contract';
+import type { Outcome } from '../api/contract';
 import { errorFromInfo } from '../domain/errors';
 import { defineMessages } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { WorkerHost, type WorkerHostOptions } from '../host/worker-host';
 import { answerMedia, type MediaCore } from '../media/serve';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, requestTarget, sameToken, send, sendMedia, serveStatic } from './http-parts';
 
 const say = defineMessages({
   en: { notJson: 'The request body is not JSON.' },
   id: { notJson: 'Isi permintaan bukan JSON.' },
 });
-
-/**
- * Largest request body accepted. Imports send paths, not file contents — except a reviewer's
- * comments file, which the page reads and sends as text (a browser gives a page no path). That
- * text may be up to MAX_REVIEW_FILE_BYTES, and JSON doubles every quote and backslash in it, so
- * the limit leaves room for the worst such file: the core then refuses what is too large with
- * its own message instead of the server's bare "Request too large."
- */
-const MAX_BODY_BYTES = 2 * MAX_REVIEW_FILE_BYTES + 1024 * 1024;
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
-};
 
 export interface WebServerOptions extends Omit<WorkerHostOptions, 'host' | 'choosePaths'> {
   readonly host?: WorkerHostOptions['host'];
@@ -99,7 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!sameToken(String(given), token)) return send(res, 403, 'text/plain', 'Missing or wrong token: open the address the server printed.');
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'text/plain', 'Cross-origin requests are refused.');
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_JSON_BODY_BYTES);
         let call: { name?: unknown; args?: unknown };
         try {
           call = JSON.parse(body) as typeof call;
@@ -111,7 +94,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
       }
       if (url.pathname === '/api/cancel' && req.method === 'POST') {
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_JSON_BODY_BYTES);
         let job: unknown;
         try {
           job = (JSON.parse(body) as { job?: unknown }).job;
@@ -124,11 +107,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // A linked recording, by its id in the open project (never a path), with range requests for seeking.
       if (url.pathname.startsWith('/api/media/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Only GET and HEAD are served.');
-        const answer = await answerMedia(media, url.pathname.slice('/api/media/'.length), req.headers.range, req.method === 'HEAD');
-        res.writeHead(answer.status, answer.headers);
-        if (answer.body === null) return void res.end();
-        if (typeof answer.body === 'string') return void res.end(answer.body);
-        return pipeline(Readable.from(answer.body), res).catch(() => undefined);
+        return sendMedia(res, await answerMedia(media, url.pathname.slice('/api/media/'.length), req.headers.range, req.method === 'HEAD'));
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -159,71 +138,4 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await Promise.all([closed, core.close()]);
     },
   };
-}
-
-/**
- * The request's path and query, or null when the address is malformed: not origin-form
- * ("/…"), a bad percent escape, a NUL or other control character, or a ".." segment or
- * backslash that only an encoding could smuggle past URL normalisation. Such a request gets
- * a 400, never a stack trace from deep in the file-serving code.
- */
-function requestTarget(raw: string | undefined): { pathname: string; decodedPath: string; searchParams: URLSearchParams } | null {
-  if (!raw?.startsWith('/')) return null;
-  let url: URL;
-  let decodedPath: string;
-  try {
-    // Checked as sent: the URL parser would quietly turn an encoded "%2e%2e" into a parent step.
-    decodedPath = decodeURIComponent(raw.split(/[?#]/, 1)[0]!);
-    // A fixed base, so a target like "//other.host/" stays a path instead of naming a host.
-    url = new URL(`http://tematik.invalid${raw}`);
-  } catch {
-    return null;
-  }
-  if (/[\x00-\x1f\x7f\\]/.test(decodedPath) || decodedPath.split('/').includes('..')) return null;
-  return { pathname: url.pathname, decodedPath, searchParams: url.searchParams };
-}
-
-function serveStatic(root: string, decodedPath: string, res: http.ServerResponse): void {
-  const relative = decodedPath === '/' ? '/index.html' : decodedPath;
-  const file = path.resolve(root, `.${relative}`);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 403, 'text/plain', 'Forbidden.');
-  fs.readFile(file, (error, data) => {
-    if (error) return send(res, 404, 'text/plain', relative === '/index.html' ? 'The renderer is not built: run "npm run build".' : 'Not found.');
-    res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    res.end(data);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(body);
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge(`request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -1,0 +1,125 @@
+/**
+ * The team server's commands: `tematik serve` runs it; `tematik publish` puts a .tematik file on
+ * it as a new project; `tematik take` writes a project back out as a .tematik file. Each reaches
+ * the server's PostgreSQL database (--database or TEMATIK_DATABASE) directly.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { TematikError } from '../domain/errors';
+import { defineMessages } from '../domain/text';
+import { rendererDir } from '../server/paths';
+import { takeCopy } from '../store/postgres/publish';
+import { requireUser } from '../team-server/accounts';
+import { startTeamServer } from '../team-server/http';
+import { publishProject } from '../team-server/publish';
+import { migrateServer } from '../team-server/schema';
+import { UsageError } from './usage-error';
+
+/** The commands this module runs. */
+export const TEAM_SERVER_COMMANDS: ReadonlySet<string> = new Set(['serve', 'publish', 'take']);
+
+export const TEAM_SERVER_USAGE = `  tematik serve --database URL [--listen 127.0.0.1:8080] [--cache DIR] [--public-origin https://tematik.example.org]
+                (the team server: projects in PostgreSQL, the app in the browser; put a TLS proxy in front)
+  tematik publish <project.tematik> --owner LOGIN --database URL [--name NAME]
+                (the file becomes a new project on the team server, LOGIN its owner; prints its id)
+  tematik take PROJECT-ID --out <copy.tematik> --database URL
+                (the team project as a .tematik file: for offline work or archiving)
+                (--database may be left out when TEMATIK_DATABASE holds the URL)`;
+
+const say = defineMessages({
+  en: {
+    outExists: '{file} exists already: choose a new file name for the copy (nothing was overwritten).',
+    listening: 'Tematik team server listening on {address}{public}. Press Ctrl+C to stop.',
+    published: 'Published {file} as project {id} "{name}", owned by {owner}.',
+    taken: 'Wrote project {id} to {file}.',
+  },
+  id: {
+    outExists: '{file} sudah ada: pilih nama berkas baru untuk salinannya (tidak ada yang ditimpa).',
+    listening: 'Server tim Tematik mendengarkan di {address}{public}. Tekan Ctrl+C untuk berhenti.',
+    published: '{file} diterbitkan sebagai proyek {id} "{name}", milik {owner}.',
+    taken: 'Proyek {id} ditulis ke {file}.',
+  },
+});
+
+const options = {
+  database: { type: 'string' }, listen: { type: 'string' }, cache: { type: 'string' }, 'public-origin': { type: 'string' },
+  owner: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+} as const;
+
+/** Runs `serve`, `publish` or `take`; resolves with the exit status (serve: when it is stopped). */
+export async function teamServerCommand(argv: readonly string[], language: 'en' | 'id'): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values: flags, positionals: [command, ...rest] } = parsed;
+  const database = flags.database ?? process.env['TEMATIK_DATABASE'];
+  if (!database) throw new UsageError(`${command} needs the server's database: --database postgres://user@host/db (or TEMATIK_DATABASE).`);
+  const pool = new pg.Pool({ connectionString: database, max: command === 'serve' ? 20 : 2 });
+  const print = (value: unknown, text: string) => process.stdout.write(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+  try {
+    await migrateServer(pool);
+    switch (command) {
+      case 'serve':
+        return await serve(pool, flags, language);
+      case 'publish': {
+        const [file] = rest;
+        if (!file || rest.length > 1 || !flags.owner) throw new UsageError('publish needs the file and its owner: tematik publish study.tematik --owner ayu --database URL');
+        const owner = await requireUser(pool, flags.owner);
+        const published = await publishProject(pool, { file: path.resolve(file), owner, ...(flags.name ? { name: flags.name } : {}) });
+        print(published, say('published', { file, id: published.id, name: published.name, owner: owner.login })[language]);
+        return 0;
+      }
+      case 'take': {
+        const [raw] = rest;
+        if (!raw || rest.length > 1 || !/^[1-9]\d{0,9}$/.test(raw) || !flags.out) throw new UsageError('take needs the project id and the new file: tematik take 3 --out study.tematik --database URL');
+        const out = path.resolve(flags.out);
+        if (fs.existsSync(out)) throw new TematikError('conflict', say('outExists', { file: out }));
+        await takeCopy(pool, Number(raw), out);
+        print({ id: Number(raw), path: out }, say('taken', { id: raw, file: out })[language]);
+        return 0;
+      }
+      default:
+        throw new UsageError(`"${command}" is not a team server command.`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'public-origin'?: string }, language: 'en' | 'id'): Promise<number> {
+  const { host, port } = listenAddress(flags.listen ?? '127.0.0.1:8080');
+  const publicOrigin = flags['public-origin'];
+  if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) throw new UsageError('--public-origin is the address users open, e.g. https://tematik.example.org (no path).');
+  const server = await startTeamServer({
+    pool, host, port, staticDir: rendererDir(),
+    cacheDir: path.resolve(flags.cache ?? defaultCacheDir()),
+    ...(publicOrigin ? { publicOrigin } : {}),
+  });
+  process.stdout.write(`${say('listening', { address: server.listening, public: publicOrigin ? ` (${server.origin})` : '' })[language]}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+/** `127.0.0.1:8080`, `[::1]:8080` or `:8080` (every address). */
+function listenAddress(listen: string): { host: string; port: number } {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(listen);
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535) throw new UsageError('--listen is HOST:PORT, e.g. 127.0.0.1:8080 (or [::1]:8080, or :8080 for every address).');
+  return { host: match[1] ?? (match[2] || '0.0.0.0'), port };
+}
+
+/** Working images and uploads: a cache, rebuilt from PostgreSQL whenever it is lost. */
+function defaultCacheDir(): string {
+  return path.join(process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache'), 'tematik-server');
+}

@@ -1,0 +1,176 @@
+/**
+ * One open project of the team server: a `Session` on the server's backend (PostgreSQL through
+ * its working image), the handler table through `dispatch`, one action at a time. Every logged-in
+ * user acts under their own name, and every change is told to whoever listens to the project.
+ */
+import type { ActionName, Outcome } from '../api/contract';
+import { dispatch } from '../api/dispatch';
+import { Session } from '../api/session';
+import { effects } from '../api/touches';
+import type { Progress } from '../domain/types';
+import type { ProjectBackend } from '../store/backend';
+
+/** Who acts: the logged-in user, and the login session (its public id) the request came from. */
+export interface Actor {
+  readonly login: string;
+  readonly name: string;
+  readonly session: string;
+}
+
+/** Told to every listener of a project after a change by anyone. */
+export interface ChangeEvent {
+  readonly action: ActionName;
+  readonly by: { readonly login: string; readonly name: string };
+  /** The acting login session's public id, so a page can skip its own changes. */
+  readonly session: string;
+}
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+/** Whether the action may change the project: such actions are told to the listeners when they succeed. */
+export function changesProject(action: ActionName): boolean {
+  const effect = effects[action];
+  return effect !== 'none' && 'changes' in effect;
+}
+
+export class ProjectRuntime {
+  private readonly session: Session;
+  private opened: Promise<void> | null = null;
+  /** The tail of the queue: each action starts when the one before it has finished. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<ChangeListener>();
+  private running = 0;
+  /** When the last action ended (or the project was opened): idle projects are closed. */
+  lastUsed = Date.now();
+
+  constructor(readonly file: string, backend: ProjectBackend) {
+    // No data folder: identity comes from the login, never from what this machine remembers.
+    this.session = new Session({ coder: 'Tematik server', backend, host: { kind: 'browser' } });
+  }
+
+  /** Opens the project (once); a failed opening is tried again by the next caller. */
+  open(): Promise<void> {
+    this.opened ??= this.session.open(this.file).then(() => undefined, (error: unknown) => {
+      this.opened = null;
+      throw error;
+    });
+    return this.opened;
+  }
+
+  /**
+   * Runs one action as `actor`, after every action queued before it. The caller has checked the
+   * actor's role and the arguments' paths; a change that succeeds is told to every listener.
+   */
+  invoke(actor: Actor, name: ActionName, args: unknown, progress: (p: Progress) => void = () => undefined): Promise<Outcome<ActionName>> {
+    this.running++;
+    const run = async (): Promise<Outcome<ActionName>> => {
+      try {
+        await this.open();
+        this.session.project.actAs(actor.name);
+        const outcome = await dispatch(name, args, { session: this.session, progress });
+        if (outcome.ok && changesProject(name)) this.tell({ action: name, by: { login: actor.login, name: actor.name }, session: actor.session });
+        return outcome;
+      } finally {
+        this.running--;
+        this.lastUsed = Date.now();
+      }
+    };
+    const outcome = this.tail.then(run, run);
+    this.tail = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  /** Listens to the project's changes until the returned function is called. */
+  listen(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Nothing runs or waits, and nobody listens: the project may be closed. */
+  get idle(): boolean {
+    return this.running === 0 && this.listeners.size === 0;
+  }
+
+  /** Closes the project once the actions queued before have finished. */
+  async close(): Promise<void> {
+    await this.tail;
+    this.opened = null;
+    this.session.close();
+  }
+
+  private tell(event: ChangeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener that fails (a stream closed mid-write) must not fail the action it is told about.
+      }
+    }
+  }
+}
+
+export interface RuntimesOptions {
+  readonly backend: ProjectBackend;
+  /** The backend's name of a project (`team:<id>` on PostgreSQL, a file in tests on SQLite). */
+  readonly fileOf: (projectId: number) => string;
+  /** How long a project nobody uses stays open; 10 minutes by default. */
+  readonly idleMs?: number;
+}
+
+/** The open projects of a server, opened on first use and closed when idle. */
+export class Runtimes {
+  private readonly open = new Map<number, ProjectRuntime>();
+  /** Projects being closed: opened again only once closed (the store's lock would refuse a second opening). */
+  private readonly closing = new Map<number, Promise<void>>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: RuntimesOptions) {
+    const idleMs = options.idleMs ?? 10 * 60_000;
+    this.sweeper = setInterval(() => void this.closeIdle(idleMs), Math.min(idleMs, 60_000));
+    this.sweeper.unref();
+  }
+
+  /** The runtime of a project, opening it if needed. */
+  async get(projectId: number): Promise<ProjectRuntime> {
+    await this.closing.get(projectId)?.catch(() => undefined);
+    let runtime = this.open.get(projectId);
+    if (!runtime) {
+      runtime = new ProjectRuntime(this.options.fileOf(projectId), this.options.backend);
+      this.open.set(projectId, runtime);
+    }
+    try {
+      await runtime.open();
+    } catch (error) {
+      if (this.open.get(projectId) === runtime) this.open.delete(projectId);
+      throw error;
+    }
+    return runtime;
+  }
+
+  /** Closes a project if it is open (before it is deleted, say). */
+  async close(projectId: number): Promise<void> {
+    const runtime = this.open.get(projectId);
+    if (!runtime) return;
+    this.open.delete(projectId);
+    const closed = runtime.close().finally(() => this.closing.delete(projectId));
+    this.closing.set(projectId, closed);
+    await closed;
+  }
+
+  /** Closes the projects nobody has used for `idleMs`. */
+  async closeIdle(idleMs: number, now = Date.now()): Promise<number[]> {
+    const closed: number[] = [];
+    for (const [id, runtime] of this.open) {
+      if (runtime.idle && now - runtime.lastUsed >= idleMs) {
+        closed.push(id);
+        await this.close(id);
+      }
+    }
+    return closed;
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.open.keys()].map((id) => this.close(id)));
+  }
+}

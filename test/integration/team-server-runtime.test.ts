@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionName, Outcome } from '../../src/api/contract';
+import type { Coding, Code } from '../../src/domain/types';
+import { projectBackend } from '../../src/store/backends';
+import { Runtimes, type Actor, type ChangeEvent } from '../../src/team-server/runtime';
+import { newProject, SAMPLE_STUDY } from '../helpers/temp-project';
+
+/*
+ * The runtime of one project as the team server runs it: several users' actions through one
+ * queue, each under the user's own name, every change told to the project's listeners. On the
+ * SQLite backend with a real project file; team-server-http runs the same on PostgreSQL.
+ */
+
+const ayu: Actor = { login: 'ayu', name: 'Ayu Lestari', session: 'session-ayu' };
+const bima: Actor = { login: 'bima', name: 'Bima Putra', session: 'session-bima' };
+
+describe('team server runtime', () => {
+  let file: string;
+  let runtimes: Runtimes;
+  let documentId: number;
+
+  beforeAll(async () => {
+    const project = await newProject('Lead');
+    await project.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-01_fashion.txt')] });
+    documentId = (await project.invoke('documents.list', {}))[0]!.id;
+    project.session.close();
+    file = project.file;
+  });
+  afterEach(async () => runtimes?.closeAll());
+  afterAll(async () => runtimes?.closeAll());
+
+  const start = () => {
+    runtimes = new Runtimes({ backend: projectBackend(), fileOf: () => file, idleMs: 60_000 });
+    return runtimes.get(1);
+  };
+  const value = <T>(outcome: Outcome<ActionName>): T => {
+    if (!outcome.ok) throw new Error(`action failed: ${outcome.error.message}`);
+    return outcome.value as T;
+  };
+
+  it('records each change under the acting user and tells every listener who made it', async () => {
+    const runtime = await start();
+    const heard: ChangeEvent[] = [];
+    const stop = runtime.listen((event) => heard.push(event));
+    const coding = value<Coding>(await runtime.invoke(ayu, 'codings.apply', { documentId, start: 0, end: 12, codeName: 'kepercayaan' }));
+    expect(coding.coderName).toBe('Ayu Lestari');
+    await runtime.invoke(bima, 'codes.list', {});
+    expect(heard).toEqual([{ action: 'codings.apply', by: { login: 'ayu', name: 'Ayu Lestari' }, session: 'session-ayu' }]);
+    stop();
+    await runtime.invoke(bima, 'codes.create', { name: 'tak terdengar' });
+    expect(heard).toHaveLength(1);
+  });
+
+  it('keeps both codings when two users code the same passage at the same time', async () => {
+    const runtime = await start();
+    const [a, b] = await Promise.all([
+      runtime.invoke(ayu, 'codings.apply', { documentId, start: 20, end: 40, codeName: 'kolaborasi' }),
+      runtime.invoke(bima, 'codings.apply', { documentId, start: 20, end: 40, codeName: 'kolaborasi' }),
+    ]);
+    expect(value<Coding>(a).coderName).toBe('Ayu Lestari');
+    expect(value<Coding>(b).coderName).toBe('Bima Putra');
+    const codings = value<Coding[]>(await runtime.invoke(ayu, 'codings.forDocument', { documentId }))
+      .filter((c) => c.start === 20 && c.end === 40);
+    expect(codings.map((c) => c.coderName).sort()).toEqual(['Ayu Lestari', 'Bima Putra']);
+  });
+
+  it('shows one user\'s rename to the other, and says "not found" for a code the other deleted', async () => {
+    const runtime = await start();
+    const code = value<Code>(await runtime.invoke(ayu, 'codes.create', { name: 'inovasi terbuka' }));
+    await runtime.invoke(ayu, 'codes.update', { id: code.id, name: 'open innovation' });
+    expect(value<Code[]>(await runtime.invoke(bima, 'codes.list', {})).find((c) => c.id === code.id)?.name).toBe('open innovation');
+    await runtime.invoke(ayu, 'codes.delete', { id: code.id });
+    const late = await runtime.invoke(bima, 'codes.update', { id: code.id, name: 'terlambat' });
+    expect(late).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(!late.ok && late.error.text?.id).toBeTruthy();
+  });
+
+  it('closes a project nobody uses, and keeps one open while someone listens', async () => {
+    const runtime = await start();
+    const stop = runtime.listen(() => undefined);
+    expect(await runtimes.closeIdle(0, Date.now() + 1)).toEqual([]);
+    stop();
+    expect(await runtimes.closeIdle(0, Date.now() + 1)).toEqual([1]);
+    // Opened again on the next use.
+    const again = await runtimes.get(1);
+    expect(again).not.toBe(runtime);
+    expect((await again.invoke(ayu, 'project.info', {})).ok).toBe(true);
+  });
+});
