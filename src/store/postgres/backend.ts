@@ -1,0 +1,341 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { TematikError } from '../../domain/errors';
+import { refusal } from '../access-messages';
+import type { OpenProject, Opener, ProjectBackend } from '../backend';
+import type { ProjectData, ProjectReader } from '../project-data';
+import type { ProjectStore } from '../project-store';
+import { sqliteBackend, sqliteStoreOf } from '../sqlite/backend';
+import { startCapture, takeCaptured, writeCaptured } from './capture';
+import { buildImage, removeImage } from './image';
+import { lockProject, unlockProject } from './lock';
+import { say } from './messages';
+import { mirroredTables, readMeta, type Meta, type MirroredTable } from './mirror-schema';
+import { ident, projectIdOf, schemaOf, teamName } from './names';
+import { writeProject } from './publish';
+
+export interface PostgresBackendOptions {
+  /** The team server's database. Each open project holds one connection of it (its lock, and its writes). */
+  readonly pool: pg.Pool;
+  /** Where the working images are kept: a folder of the server's own. */
+  readonly cacheDir: string;
+  /** better-sqlite3 binary for a runtime other than Node. */
+  readonly nativeBinding?: string;
+}
+
+/** Every group of reads and writes a ProjectData has: listed so that a new group fails to compile until it is guarded here too. */
+const GROUPS: Readonly<Record<keyof ProjectReader, true>> = {
+  codes: true, codings: true, documents: true, informants: true, memos: true, themes: true, themeLinks: true, map: true,
+  comments: true, phases: true, redactions: true, deid: true, coders: true, project: true, analysis: true, search: true,
+  reports: true, exchange: true, agreement: true, recordings: true, reviews: true,
+};
+
+/** What a team project's image is kept as in the cache folder. */
+interface ImageFiles {
+  readonly image: string;
+  /** Written when the project is closed cleanly: the `_meta` writing and seq the image is at, so the next opening may reuse it. */
+  readonly stamp: string;
+}
+
+const stampOf = (meta: Meta) => `${meta.generation}:${meta.seq}`;
+
+/**
+ * An open team project: its working image run by the SQLite store, and every change written
+ * through to PostgreSQL before it resolves. Write-capable calls (change, undo, redo, mergeCopy) run
+ * one at a time in this project's own queue: the rows each one wrote are taken from the image as soon
+ * as it has committed and are in PostgreSQL, in one transaction, before the next one starts. If that
+ * fails the image is thrown away and this opening refuses everything from then on; the next opening
+ * builds the image again from what PostgreSQL has, so nothing acknowledged is lost and nothing
+ * unacknowledged is kept.
+ */
+class TeamProject implements OpenProject {
+  readonly data: ProjectData;
+  private broken: TematikError | null = null;
+  private closed = false;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly store: ProjectStore;
+  private readonly schema: string;
+
+  constructor(
+    private readonly inner: OpenProject,
+    private readonly client: pg.PoolClient,
+    private readonly projectId: number,
+    private meta: Meta,
+    private readonly tables: readonly MirroredTable[],
+    private readonly files: ImageFiles,
+    private readonly released: (done: Promise<void>) => void,
+  ) {
+    this.store = sqliteStoreOf(inner);
+    this.schema = schemaOf(projectId);
+    this.data = this.wrap(inner.data);
+  }
+
+  get file(): string {
+    return teamName(this.projectId);
+  }
+
+  get readOnly() {
+    return this.inner.readOnly;
+  }
+
+  get committed(): number {
+    return this.inner.committed;
+  }
+
+  get coder(): string {
+    return this.inner.coder;
+  }
+
+  actAs(name: string): void {
+    this.inner.actAs(name);
+  }
+
+  projectGuid(): string {
+    return this.inner.projectGuid();
+  }
+
+  copyCoder(): string | undefined {
+    return this.inner.copyCoder();
+  }
+
+  /** A server's backups are PostgreSQL's (pg_dump), not daily copies of the image. */
+  async backUpForToday() {
+    return null;
+  }
+
+  failure(error: unknown) {
+    if (error instanceof TematikError) return error;
+    return this.inner.failure(error);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.broken) return;
+    // Rows written outside the write-through calls were never acknowledged: such an image is not reused.
+    const leftover = takeCaptured(this.store.db, this.tables);
+    this.inner.close();
+    if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
+    this.released(unlockProject(this.client, this.projectId));
+  }
+
+  private usable(): void {
+    if (this.broken) throw new TematikError('io', say('closedAfterFailure', { id: this.projectId }));
+    if (this.closed) throw new Error(`Team project ${this.projectId} was used after it was closed`);
+  }
+
+  /** Runs a call that may write, then writes what it wrote to PostgreSQL; a call that failed may have written too (undo adds its coder first). */
+  private writeThrough<T>(run: () => Promise<T>): Promise<T> {
+    const job = this.tail.then(async () => {
+      this.usable();
+      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      try {
+        outcome = { ok: true, value: await run() };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      await this.flush();
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
+    this.tail = job.catch(() => undefined);
+    return job;
+  }
+
+  /** Writes the captured rows in one PostgreSQL transaction, with the next seq. */
+  async flush(): Promise<void> {
+    const captured = takeCaptured(this.store.db, this.tables);
+    if (!captured) return;
+    try {
+      await this.client.query('BEGIN');
+      await writeCaptured(this.client, this.schema, captured);
+      const { rows } = await this.client.query<{ seq: string }>(`UPDATE ${ident(this.schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`);
+      await this.client.query('COMMIT');
+      this.meta = { ...this.meta, seq: BigInt(rows[0]!.seq) };
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw this.discard(error);
+    }
+  }
+
+  /** Throws the image away and lets go of the project: what PostgreSQL has is the project. */
+  private discard(error: unknown): TematikError {
+    const detail = error instanceof Error ? error.message : String(error);
+    this.broken = new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
+    this.closed = true;
+    this.inner.close();
+    removeImage(this.files.image);
+    fs.rmSync(this.files.stamp, { force: true });
+    // The connection may be what failed: it is closed, which ends the lock with it.
+    this.released(unlockProject(this.client, this.projectId, true));
+    return this.broken;
+  }
+
+  private wrap(data: ProjectData): ProjectData {
+    const guard = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+      this.usable();
+      return fn(...args);
+    };
+    const groups = Object.fromEntries(Object.keys(GROUPS).map((name) => {
+      const group = data[name as keyof ProjectReader] as unknown as Record<string, unknown>;
+      return [name, Object.fromEntries(Object.entries(group).map(([key, value]) =>
+        [key, typeof value === 'function' ? guard(value as (...args: unknown[]) => unknown) : value]))];
+    })) as unknown as ProjectReader;
+    const location = this.file;
+    return {
+      ...groups,
+      location,
+      get coder() {
+        return data.coder;
+      },
+      change: (record, body, summarise) => this.writeThrough(() => data.change(record, body, summarise)),
+      read: guard(data.read),
+      history: guard(data.history),
+      undo: () => this.writeThrough(() => data.undo()),
+      redo: () => this.writeThrough(() => data.redo()),
+      check: guard(data.check),
+      backup: guard(data.backup),
+      notify: guard(data.notify),
+      copyForCoder: guard(data.copyForCoder),
+      shareDeidentified: guard(data.shareDeidentified),
+      mergePlan: guard(data.mergePlan),
+      mergeCopy: (copy, fileName, resolutions, language) => this.writeThrough(() => data.mergeCopy(copy, fileName, resolutions, language)),
+    };
+  }
+}
+
+/** A team project opened to read only: a snapshot image of its own, deleted when closed. */
+class SnapshotProject implements OpenProject {
+  constructor(private readonly inner: OpenProject, private readonly projectId: number, private readonly image: string) {}
+  get data() { return this.inner.data; }
+  get file() { return teamName(this.projectId); }
+  get readOnly() { return this.inner.readOnly; }
+  get committed() { return this.inner.committed; }
+  get coder() { return this.inner.coder; }
+  actAs(name: string) { this.inner.actAs(name); }
+  projectGuid() { return this.inner.projectGuid(); }
+  copyCoder() { return this.inner.copyCoder(); }
+  async backUpForToday() { return null; }
+  failure(error: unknown) { return error instanceof TematikError ? error : this.inner.failure(error); }
+  close() {
+    this.inner.close();
+    removeImage(this.image);
+  }
+}
+
+/**
+ * Team projects kept in PostgreSQL (src/store/postgres), named `team:<id>`. Opening one takes its
+ * advisory lock (a second server process is refused), builds its working image in `cacheDir` (or
+ * reuses the image a clean close left, when PostgreSQL has had no change since), and opens the image
+ * with the SQLite store; the project's data then writes through (see TeamProject).
+ */
+export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBackendOptions): ProjectBackend {
+  const files = sqliteBackend(nativeBinding ? { nativeBinding } : {});
+  /** Closings whose lock is still being let go: an opening of the same project waits for them. */
+  const releasing = new Map<number, Promise<void>>();
+  const filesOf = (projectId: number): ImageFiles => {
+    const image = path.join(cacheDir, `project-${projectId}.tematik`);
+    return { image, stamp: `${image}.stamp` };
+  };
+  const idOf = (name: string) => {
+    const projectId = projectIdOf(name);
+    if (projectId === null) throw new TematikError('not_found', say('notTeamName', { name }));
+    return projectId;
+  };
+
+  /** The image at `_meta`'s state: the one a clean close left if PostgreSQL is still there, else built anew. */
+  async function currentImage(client: pg.PoolClient, projectId: number, at: ImageFiles): Promise<Meta> {
+    const meta = await readMeta(client, schemaOf(projectId));
+    if (!meta) throw new TematikError('not_found', say('noProject', { id: projectId }));
+    let stamp: string | null = null;
+    try {
+      stamp = fs.readFileSync(at.stamp, 'utf8');
+    } catch {
+      // No clean close since the last build.
+    }
+    // From here until the next clean close the image may be ahead of PostgreSQL (a change not yet written through).
+    fs.rmSync(at.stamp, { force: true });
+    if (stamp === stampOf(meta) && fs.existsSync(at.image)) return meta;
+    return buildImage(client, projectId, at.image);
+  }
+
+  async function open(name: string, opener: Opener): Promise<OpenProject> {
+    const projectId = idOf(name);
+    await releasing.get(projectId);
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const at = filesOf(projectId);
+    const client = await lockProject(pool, projectId);
+    let inner: OpenProject | null = null;
+    try {
+      let meta = await currentImage(client, projectId, at);
+      inner = await files.open(at.image, opener);
+      if (inner.readOnly !== null) {
+        // An image that cannot be written here (a damaged cache file, a full disk) is made again once.
+        const reason = inner.readOnly;
+        inner.close();
+        inner = null;
+        meta = await buildImage(client, projectId, at.image);
+        inner = await files.open(at.image, opener);
+        if (inner.readOnly !== null) throw new TematikError('read_only', refusal(reason, at.image));
+      }
+      const { db } = sqliteStoreOf(inner);
+      // Opening wrote rows (migrations to this version's format, a damaged undo history cleared): the whole project is written again.
+      const wrote = (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
+      if (wrote || db.pragma('user_version', { simple: true }) !== meta.userVersion) meta = await rewrite(client, projectId, db, meta);
+      const tables = mirroredTables(db);
+      startCapture(db, tables);
+      const done = (release: Promise<void>) => {
+        const settled = release.catch(() => undefined).finally(() => {
+          if (releasing.get(projectId) === settled) releasing.delete(projectId);
+        });
+        releasing.set(projectId, settled);
+      };
+      return new TeamProject(inner, client, projectId, meta, tables, at, done);
+    } catch (error) {
+      inner?.close();
+      await unlockProject(client, projectId, true);
+      throw error;
+    }
+  }
+
+  return {
+    create: async (name) => {
+      throw new TematikError('bad_input', say('noCreate', { name }));
+    },
+    open,
+    async readOnly(name, opener) {
+      const projectId = idOf(name);
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const image = path.join(cacheDir, `project-${projectId}.read-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tematik`);
+      const client = await pool.connect();
+      try {
+        await buildImage(client, projectId, image);
+      } finally {
+        client.release();
+      }
+      try {
+        return new SnapshotProject(await files.readOnly(image, opener), projectId, image);
+      } catch (error) {
+        removeImage(image);
+        throw error;
+      }
+    },
+    failure: (error) => (error instanceof TematikError ? error : files.failure(error)),
+    isBusy: files.isBusy,
+  };
+}
+
+/** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */
+async function rewrite(client: pg.PoolClient, projectId: number, db: import('better-sqlite3').Database, meta: Meta): Promise<Meta> {
+  try {
+    await client.query('BEGIN');
+    await client.query(`DROP SCHEMA ${ident(schemaOf(projectId))} CASCADE`);
+    const written = await writeProject(client, projectId, db, meta.seq + 1n);
+    await client.query('COMMIT');
+    return written;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

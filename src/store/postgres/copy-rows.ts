@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import pg from 'pg';
+import { ident } from './names';
+import type { MirroredTable } from './mirror-schema';
+
+/**
+ * Rows between a project file and its PostgreSQL schema, value for value: 64-bit integers as
+ * BigInt both ways (SQLite read with safeIntegers, PostgreSQL's int8 parsed as BigInt), reals as
+ * doubles (sent as JavaScript's shortest exact digits, printed back by PostgreSQL in its shortest exact form), text, blobs and NULLs as they are.
+ */
+
+/** A value as SQLite stores it in a STRICT table. */
+export type Value = bigint | number | string | Buffer | null;
+/** A row: its rowid first, then the table's columns in order. */
+export type Row = Value[];
+
+/** PostgreSQL's int8 as BigInt; every other type as pg parses it (float8 → number, bytea → Buffer, text → string). */
+const exactTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Statements stay well under PostgreSQL's 65,535 parameters, and a batch of 1 MiB recording parts under 16 MiB. */
+const MAX_PARAMS = 20_000;
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+function sizeOf(value: Value): number {
+  if (typeof value === 'string') return value.length * 3;
+  if (value instanceof Buffer) return value.length;
+  return 8;
+}
+
+const columnList = (table: MirroredTable) => ['_rowid', ...table.columns.map((c) => c.name)].map(ident).join(', ');
+
+/** Writes rows (new, or in place of those with the same rowid when `upsert`) in as few statements as the limits allow. */
+export async function writeRows(client: pg.ClientBase, schema: string, table: MirroredTable, rows: readonly Row[], upsert: boolean): Promise<void> {
+  const width = table.columns.length + 1;
+  const head = `INSERT INTO ${ident(schema)}.${ident(table.name)} (${columnList(table)}) VALUES `;
+  const tail = upsert ? ` ON CONFLICT (_rowid) DO UPDATE SET ${table.columns.map((c) => `${ident(c.name)} = EXCLUDED.${ident(c.name)}`).join(', ')}` : '';
+  let batch: Row[] = [];
+  let bytes = 0;
+  const send = async () => {
+    if (batch.length === 0) return;
+    const tuples = batch.map((_, r) => `(${Array.from({ length: width }, (__, c) => `$${r * width + c + 1}`).join(', ')})`);
+    await client.query(head + tuples.join(', ') + tail, batch.flat());
+    batch = [];
+    bytes = 0;
+  };
+  for (const row of rows) {
+    const size = row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
+    if (batch.length > 0 && ((batch.length + 1) * width > MAX_PARAMS || bytes + size > MAX_BATCH_BYTES)) await send();
+    batch.push(row);
+    bytes += size;
+  }
+  await send();
+}
+
+/** Deletes the rows with these rowids. */
+export async function deleteRows(client: pg.ClientBase, schema: string, table: string, rowids: readonly bigint[]): Promise<void> {
+  if (rowids.length === 0) return;
+  await client.query(`DELETE FROM ${ident(schema)}.${ident(table)} WHERE _rowid = ANY($1::bigint[])`, [rowids.map(String)]);
+}
+
+/**
+ * The table's rows after `after` (by rowid), as many as one batch holds: pages keep memory bounded
+ * (a project may hold 500 MB of recordings) and no statement of the file stays open across an await.
+ */
+function pageFromSqlite(db: Database.Database, table: MirroredTable, after: bigint | null): Row[] {
+  const columns = table.columns.map((c) => ident(c.name)).join(', ');
+  const statement = db.prepare(`SELECT rowid, ${columns} FROM main.${ident(table.name)} ${after === null ? '' : 'WHERE rowid > ?'} ORDER BY rowid`)
+    .safeIntegers(true).raw(true);
+  const rows: Row[] = [];
+  let bytes = 0;
+  for (const row of (after === null ? statement.iterate() : statement.iterate(after)) as Iterable<Row>) {
+    rows.push(row);
+    bytes += row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
+    // Breaking out of the loop ends the statement.
+    if (bytes >= MAX_BATCH_BYTES || rows.length * (table.columns.length + 1) >= MAX_PARAMS) break;
+  }
+  return rows;
+}
+
+/** Copies every row of the mirrored tables from the open project file into its PostgreSQL schema (the caller's transaction). */
+export async function copyToPostgres(db: Database.Database, client: pg.ClientBase, schema: string, tables: readonly MirroredTable[]): Promise<void> {
+  for (const table of tables) {
+    let after: bigint | null = null;
+    for (;;) {
+      const rows = pageFromSqlite(db, table, after);
+      if (rows.length === 0) break;
+      await writeRows(client, schema, table, rows, false);
+      after = rows[rows.length - 1]![0] as bigint;
+    }
+  }
+}
+
+/** Copies every row of the mirrored tables from PostgreSQL into the file's (empty) tables, rowids kept (the caller's transaction on both). */
+export async function copyFromPostgres(client: pg.ClientBase, schema: string, db: Database.Database, tables: readonly MirroredTable[]): Promise<void> {
+  for (const table of tables) {
+    const names = table.columns.map((c) => ident(c.name));
+    const insert = db.prepare(`INSERT INTO main.${ident(table.name)} (rowid, ${names.join(', ')}) VALUES (${['?', ...names.map(() => '?')].join(', ')})`);
+    const pageRows = table.columns.some((c) => c.type === 'BLOB') ? 8 : 2000;
+    let after = -(2n ** 63n);
+    for (;;) {
+      const result = await client.query<Row>({
+        text: `SELECT ${columnList(table)} FROM ${ident(schema)}.${ident(table.name)} WHERE _rowid > $1 ORDER BY _rowid LIMIT ${pageRows}`,
+        values: [after.toString()],
+        rowMode: 'array',
+        types: exactTypes,
+      });
+      for (const row of result.rows) insert.run(...row);
+      if (result.rows.length < pageRows) break;
+      after = result.rows[result.rows.length - 1]![0] as bigint;
+    }
+  }
+}
+
+/** Rows of `table` with these rowids, as the open file has them now. */
+export function rowsFromSqlite(db: Database.Database, table: MirroredTable, rowids: readonly bigint[]): Row[] {
+  const columns = table.columns.map((c) => ident(c.name)).join(', ');
+  const statement = db.prepare(`SELECT rowid, ${columns} FROM main.${ident(table.name)} WHERE rowid = ?`).safeIntegers(true).raw(true);
+  const rows: Row[] = [];
+  for (const rowid of rowids) {
+    const row = statement.get(rowid) as Row | undefined;
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** Every row of a PostgreSQL table, exact, ordered by rowid: for tests that compare the two stores. */
+export async function rowsFromPostgres(client: pg.ClientBase, schema: string, table: MirroredTable): Promise<Row[]> {
+  const result = await client.query<Row>({ text: `SELECT ${columnList(table)} FROM ${ident(schema)}.${ident(table.name)} ORDER BY _rowid`, rowMode: 'array', types: exactTypes });
+  return result.rows;
+}

@@ -1,0 +1,37 @@
+import type pg from 'pg';
+import { TematikError } from '../../domain/errors';
+import { say } from './messages';
+
+/** The first key of every advisory lock Tematik takes ("TMTK"); the second is the project id. */
+const LOCK_CLASS = 0x544d544b;
+
+/**
+ * Takes the project's advisory lock on a connection of its own and returns that connection: the
+ * lock lasts as long as the connection (a crashed server's ends with it), and the project's
+ * changes are written through it. Refused, with the reason, while another server process holds it.
+ */
+export async function lockProject(pool: pg.Pool, projectId: number): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1::integer, $2::integer) AS taken', [LOCK_CLASS, projectId]);
+    if (!rows[0]?.taken) throw new TematikError('locked', say('locked', { id: projectId }));
+    return client;
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+}
+
+/** Lets go of the lock and hands the connection back; a connection that failed is closed instead, which ends its lock too. */
+export async function unlockProject(client: pg.PoolClient, projectId: number, failed = false): Promise<void> {
+  if (failed) {
+    client.release(true);
+    return;
+  }
+  try {
+    await client.query('SELECT pg_advisory_unlock($1::integer, $2::integer)', [LOCK_CLASS, projectId]);
+    client.release();
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+  }
+}
