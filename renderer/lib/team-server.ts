@@ -64,15 +64,15 @@ export function onSessionEnded(listener: () => void): () => void {
 
 const info = (kind: ErrorInfo['kind'], text: LocalizedText): ErrorInfo => ({ kind, message: text.en, text });
 
-/** The server's error body `{ ok: false, error }`, or a message of our own when the body is something else (a proxy's page). */
+/** The server's error body `{ ok: false, error }` as it sent it, or a message of our own when the body is something else (a proxy's page). */
 async function refusal(response: Response): Promise<ErrorInfo> {
-  if (response.status === 401) return info('permission', say('loggedOut'));
   try {
     const body = await response.json() as { error?: ErrorInfo };
     if (body.error && typeof body.error.message === 'string') return body.error;
   } catch {
     // Not JSON: said below.
   }
+  if (response.status === 401) return info('permission', say('loggedOut'));
   return info('internal', say('refused', { status: String(response.status) }));
 }
 

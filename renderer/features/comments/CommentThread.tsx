@@ -24,8 +24,6 @@ export function CommentThread({ target, title, testId = 'comment-thread' }: { ta
   const [showResolved, setShowResolved] = useState(false);
   const [busy, setBusy] = useState(false);
   const readOnly = (project?.readOnly ?? null) !== null;
-  // A reviewer of a team project adds comments; resolving them is the coders'.
-  const mayResolve = useMayChange();
 
   const add = () => {
     const body = draft.trim();
@@ -44,7 +42,7 @@ export function CommentThread({ target, title, testId = 'comment-thread' }: { ta
     <section className="cm-thread" data-testid={testId}>
       <h3 className="cm-title">{title ?? t('comments')}{open.length > 0 && <span className="count"> {open.length}</span>}</h3>
       {comments && shown.length === 0 && <p className="muted cm-note">{t('noComments')}</p>}
-      <CommentList comments={shown} readOnly={readOnly || !mayResolve} />
+      <CommentList comments={shown} readOnly={readOnly} />
       {resolved.length > 0 && (
         <button type="button" className="link cm-toggle" onClick={() => setShowResolved((s) => !s)} data-testid="comment-toggle-resolved">
           {showResolved ? t('hideResolved') : t('showResolved', { n: resolved.length })}
@@ -77,6 +75,8 @@ export function CommentList({ comments, readOnly = false }: { comments: readonly
   const t = useStrings(commentStrings);
   const { language } = useLanguage();
   const { run } = useProject();
+  // A reviewer of a team project adds comments; resolving them is the coders'.
+  const mayResolve = useMayChange();
   const date = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => {
     const d = new Date(iso);
@@ -89,7 +89,7 @@ export function CommentList({ comments, readOnly = false }: { comments: readonly
           <div className="cm-head">
             <strong className="cm-author" title={c.review ? t('reviewAuthorHint', { name: c.author }) : undefined}>{commentAuthor(c, t)}</strong>
             <time className="muted" dateTime={c.createdAt}>{when(c.createdAt)}</time>
-            {!readOnly && (
+            {!readOnly && mayResolve && (
               <button
                 type="button" className="link cm-resolve" data-testid={c.resolvedAt ? 'comment-reopen' : 'comment-resolve'}
                 onClick={() => void run('comments.resolve', { id: c.id, resolved: c.resolvedAt === null }).catch(() => undefined)}
