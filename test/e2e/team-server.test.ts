@@ -83,11 +83,11 @@ describe('a team server in the browser: two coders live, a reviewer who comments
   it('refuses a wrong password in the server\'s words, then lists no project until one is published from this computer', async () => {
     const ani = await window('ani');
     await ani.page.getByTestId('team-login').waitFor();
-    await shot('team-login', 'ani');
     await ani.logIn(PEOPLE.ani.login, 'not-the-password');
     const refusal = ani.page.getByTestId('team-login-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe('The login or the password is wrong.');
+    await shot('team-login', 'ani');
 
     await ani.logInToProjects(PEOPLE.ani.login, PEOPLE.ani.password);
     expect(await ani.page.getByTestId('team-user').textContent()).toBe('Logged in as Ani Wulandari (ani)');
