@@ -235,5 +235,31 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     // The cookie is gone with the session: a reload asks to log in again.
     await budi.page.reload();
     await budi.page.getByTestId('team-login').waitFor();
+
+    // A reload in a project comes back to it, still logged in.
+    const ani = new TeamPage(page('ani'));
+    await ani.page.reload();
+    await ani.page.locator('.doc-link').first().waitFor();
+    expect(await ani.page.getByTestId('team-who-name').textContent()).toBe('Ani Wulandari');
+  });
+
+  it('after too many failed logins, shows the server\'s refusal and how long to wait, and lets no attempt through meanwhile', async () => {
+    const guest = new TeamPage(page('budi'));
+    let status = 0;
+    // Ten failures in the window are allowed (src/team-server/rate-limit.ts): the next attempt is refused unheard.
+    for (let attempt = 0; attempt < 12 && status !== 429; attempt++) {
+      const [answer] = await Promise.all([
+        guest.page.waitForResponse((r) => r.url().endsWith('/api/team/login')),
+        guest.logIn('tamu', `tebakan-${attempt}`),
+      ]);
+      status = answer.status();
+    }
+    expect(status).toBe(429);
+    const wait = guest.page.getByTestId('team-login-wait');
+    await wait.waitFor();
+    expect(await wait.textContent()).toMatch(/^You can log in again in \d+ (seconds|minutes)\.$/);
+    expect(await guest.page.getByTestId('team-login-error').textContent()).toMatch(/^Too many failed logins\. Wait \d+ (seconds|minutes), then try again/);
+    expect(await guest.page.getByTestId('team-login-submit').isDisabled()).toBe(true);
+    await shot('team-login-wait', 'budi');
   });
 });

@@ -72,7 +72,11 @@ export function LoginScreen({ ended, onLoggedIn }: { ended: boolean; onLoggedIn:
         </label>
         {missing && <p className="ts-error" role="alert">{t('loginMissing')}</p>}
         {refusal && <p className="ts-error" role="alert" data-testid="team-login-error">{refusal.message}</p>}
-        {waiting > 0 && <p className="ts-error" role="status" data-testid="team-login-wait">{t('waitSeconds', { n: waiting })}</p>}
+        {waiting > 0 && (
+          <p className="ts-wait" role="status" data-testid="team-login-wait">
+            {waiting < 120 ? t('waitSeconds', { n: waiting }) : t('waitMinutes', { n: Math.ceil(waiting / 60) })}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy || waiting > 0} data-testid="team-login-submit">{busy ? t('loggingIn') : t('logIn')}</button>
       </form>
     </div>
