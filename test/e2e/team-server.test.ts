@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClient } from '../../src/api/client';
 import { rendererDir } from '../../src/server/paths';
-import { addUser } from '../../src/team-server/accounts';
+import { addUser, setPassword } from '../../src/team-server/accounts';
 import { startTeamServer, type TeamServer } from '../../src/team-server/http';
 import { setMember } from '../../src/team-server/projects';
 import { migrateServer } from '../../src/team-server/schema';
@@ -208,6 +208,16 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     expect(await rows(`SELECT c.body, d.name AS author FROM {p}.comments c JOIN {p}.coders d ON d.id = c.author_id WHERE c.body LIKE 'How does this differ%'`))
       .toEqual([{ body: 'How does this differ from "Polling Instagram"? Consider merging them.', author: 'Dr. Sari Dewi' }]);
     await shot('team-reviewer', 'sari');
+  });
+
+  it('goes back to the login, saying why, when the session ends under a window (a new password set elsewhere)', async () => {
+    const sari = page('sari');
+    await setPassword(pool, PEOPLE.sari.login, 'kata-sandi-baru-sari-2026');
+    // The next read the window makes is refused: the window says the session ended instead of failing view by view.
+    await sari.locator('.sidebar .nav-link', { hasText: 'Themes' }).click();
+    await sari.getByTestId('team-session-ended').waitFor();
+    await new TeamPage(sari).logInToProjects(PEOPLE.sari.login, 'kata-sandi-baru-sari-2026');
+    expect(await new TeamPage(sari).project(PROJECT).getByTestId('team-project-role').textContent()).toBe('Reviewer');
   });
 
   it('takes a copy of the project as a .tematik file, goes back to the list of projects and logs out', async () => {
