@@ -5,6 +5,7 @@ import { inEditable } from '../../lib/keys';
 import { useProject } from '../../lib/state';
 import { useTeam } from '../../lib/team-context';
 import { ReviewerBanner } from '../team-server/ReviewerBanner';
+import { TeamOpening } from '../team-server/TeamOpening';
 import { HomeView } from '../home/HomeView';
 import { StartScreen } from '../start/StartScreen';
 import { AccessBanner } from './AccessBanner';
@@ -75,7 +76,8 @@ export function App() {
   if (!project) {
     return (
       <div className="app">
-        <StartScreen />
+        {/* A team project is being opened on the server (or could not be): no local files to offer. */}
+        {team ? <TeamOpening /> : <StartScreen />}
         <ReadOnlyOfferDialog />
         <Notices />
       </div>

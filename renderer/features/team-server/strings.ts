@@ -43,6 +43,7 @@ export const teamServerStrings = defineStrings({
     roleHint_coder: 'You code and edit the project with the rest of the team.',
     roleHint_reviewer: 'You read the project and comment on it; coding and editing are left to the coders.',
     allProjects: 'All projects',
+    opening: 'Opening "{name}" on the team server…',
     reviewerBanner: 'You review this project: read it and comment on themes, codes and quotes. Coding and editing are for its coders.',
   },
   id: {
@@ -87,6 +88,7 @@ export const teamServerStrings = defineStrings({
     roleHint_coder: 'Anda mengode dan menyunting proyek bersama tim.',
     roleHint_reviewer: 'Anda membaca proyek dan memberi komentar; pengodean dan penyuntingan dikerjakan para pengode.',
     allProjects: 'Semua proyek',
+    opening: 'Membuka "{name}" di server tim…',
     reviewerBanner: 'Anda meninjau proyek ini: baca dan beri komentar pada tema, kode, dan kutipan. Pengodean dan penyuntingan dikerjakan para pengodenya.',
   },
 });
