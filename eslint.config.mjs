@@ -65,7 +65,7 @@ const writerImports = [
  * the SQLite file behind the project, is for tests and benchmarks that look into it.
  */
 const viaBackend = 'The session and the host open projects through the backend (src/store/backend.ts, chosen in src/store/backends.ts) and use session.project and session.data, not SQLite: session.store is for tests.';
-const sessionFiles = ['src/api/session.ts', 'src/api/client.ts', 'src/api/busy.ts', 'src/api/dispatch.ts', 'src/host/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'];
+const sessionFiles = ['src/api/session.ts', 'src/api/client.ts', 'src/api/busy.ts', 'src/api/dispatch.ts', 'src/host/**/*.ts', 'src/server/**/*.ts', 'src/team-server/**/*.ts', 'src/cli/**/*.ts'];
 const sessionImports = [
   ...coreImports,
   restrict(['better-sqlite3'], viaBackend),

@@ -26,8 +26,7 @@ export const TEAM_SERVER_USAGE = `  tematik serve --database URL [--listen 127.0
   tematik publish <project.tematik> --owner LOGIN --database URL [--name NAME]
                 (the file becomes a new project on the team server, LOGIN its owner; prints its id)
   tematik take PROJECT-ID --out <copy.tematik> --database URL
-                (the team project as a .tematik file: for offline work or archiving)
-                (--database may be left out when TEMATIK_DATABASE holds the URL)`;
+                (the team project as a .tematik file: for offline work or archiving)`;
 
 const say = defineMessages({
   en: {

@@ -12,6 +12,7 @@ import { AGREEMENT_COEFFICIENTS, AGREEMENT_UNITS } from '../domain/agreement';
 import { agreementCommand } from './agreement';
 import { applyCommand, previewText, shareText } from './deid';
 import { copyText, mergeCommand } from './team';
+import { isTeamAdminCommand, TEAM_ADMIN_USAGE, teamAdmin } from './team-admin';
 import { replaceTextCommand } from './replace-text';
 import { linkRecording, listRecordings, unlinkRecording } from './recordings';
 import { say } from './messages';
@@ -87,7 +88,10 @@ Usage:
   tematik recordings <project.tematik>    every linked recording: found, moved and found, embedded, or missing (and where it was looked for)
   tematik call <project.tematik> <action> ['{"json": "arguments"}']
   tematik check <project.tematik>         full SQLite integrity check; exit 1 when the file is damaged
+
+Team server (projects, accounts and members, in the server's PostgreSQL database):
 ${TEAM_SERVER_USAGE}
+${TEAM_ADMIN_USAGE}
 
 Options:
   --coder NAME   who is coding (default: $TEMATIK_CODER or your login name); for copy-for-coder, who the copy is for
@@ -138,6 +142,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositio
 
 async function main(argv: readonly string[]): Promise<number> {
   // The team server's commands name a database, not a project file: their own flags.
+  if (isTeamAdminCommand(argv)) return teamAdmin(argv, cliLanguage());
   if (argv[0] !== undefined && TEAM_SERVER_COMMANDS.has(argv[0])) return teamServerCommand(argv, cliLanguage());
   let parsed;
   try {

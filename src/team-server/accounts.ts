@@ -103,12 +103,12 @@ export async function requireUser(pool: Db, login: string): Promise<User> {
 }
 
 /**
- * Removes an account with its login sessions and memberships. The codings, memos and comments they
+ * Removes an account with its login sessions and memberships; returns who it was. The codings, memos and comments they
  * made stay in the projects under their name. Refused while they are a project's only owner, so
  * no project is left that nobody may manage.
  */
-export async function removeUser(pool: Pool, login: string): Promise<void> {
-  await inTransaction(pool, async (db) => {
+export async function removeUser(pool: Pool, login: string): Promise<User> {
+  return inTransaction(pool, async (db) => {
     const user = await requireUser(db, login);
     // The projects' rows are locked so a member removed at the same moment cannot leave a project without an owner.
     const { rows } = await db.query<{ id: string; name: string }>(
@@ -122,16 +122,20 @@ export async function removeUser(pool: Pool, login: string): Promise<void> {
     }
     await endSessionsOf(db, user.id);
     await db.query('DELETE FROM tematik.users WHERE id = $1', [user.id]);
+    return user;
   });
 }
 
-/** A new password for the account; every login session of theirs ends (whoever knew the old one is logged out). */
-export async function setPassword(pool: Pool, login: string, password: string): Promise<void> {
+/**
+ * A new password for the account; every login session of theirs ends (whoever knew the old one is
+ * logged out). Returns how many sessions ended.
+ */
+export async function setPassword(pool: Pool, login: string, password: string): Promise<number> {
   const hash = await hashPassword(password);
-  await inTransaction(pool, async (db) => {
+  return inTransaction(pool, async (db) => {
     const user = await requireUser(db, login);
     await db.query('UPDATE tematik.users SET password_hash = $2 WHERE id = $1', [user.id, hash]);
-    await endSessionsOf(db, user.id);
+    return endSessionsOf(db, user.id);
   });
 }
 

@@ -11,9 +11,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import type { ActionName } from '../api/contract';
+import type { ActionName, Outcome } from '../api/contract';
 import { isActionName, toErrorInfo, unknownAction } from '../api/dispatch';
 import { TematikError, type ErrorInfo, type ErrorKind } from '../domain/errors';
+import type { MergeReport } from '../domain/team';
 import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { answerMedia, type MediaCore } from '../media/serve';
@@ -23,7 +24,7 @@ import {
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
-import { checkPassword } from './accounts';
+import { checkPassword, normaliseLogin } from './accounts';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
@@ -120,7 +121,7 @@ const refuse = (status: number, kind: ErrorKind, text: LocalizedText, headers?: 
   new Refusal(status, { kind, message: text.en, text }, headers);
 
 /** The HTTP status of a TematikError thrown by the accounts and store modules. */
-const STATUS: Partial<Record<ErrorKind, number>> = { not_found: 404, conflict: 409, invalid_args: 400, bad_input: 400, not_a_project: 400, newer_version: 400, damaged: 400, permission: 403 };
+const STATUS: Partial<Record<ErrorKind, number>> = { not_found: 404, conflict: 409, locked: 409, invalid_args: 400, bad_input: 400, not_a_project: 400, newer_version: 400, damaged: 400, permission: 403 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const { pool } = options;
@@ -132,7 +133,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
   /** Open event streams, by login session id: progress goes to its own streams, and logging out ends them. */
-  const streams = new Map<string, Set<{ projectId: number; res: http.ServerResponse; stop: () => void }>>();
+  const streams = new Map<string, Set<{ projectId: number; login: string; res: http.ServerResponse; stop: () => void }>>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -231,7 +232,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (rest === '' && method === 'DELETE') {
       owner();
       await runtimes.close(projectId);
-      for (const set of streams.values()) for (const stream of set) if (stream.projectId === projectId) stream.stop();
+      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId) stream.stop();
       await deleteProject(pool, projectId);
       return json(res, 200, { ok: true });
     }
@@ -253,7 +254,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           if (stream.projectId === projectId) stream.res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
         }
       };
-      return json(res, 200, await runtime.invoke(current.actor, name, args, progress));
+      return json(res, 200, withoutServerPaths(name, await runtime.invoke(current.actor, name, args, progress)));
     }
     if (rest === '/events' && method === 'GET') return events(req, res, current, projectId);
     if (rest === '/copy' && method === 'GET') {
@@ -293,7 +294,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const member = /^\/members\/([^/]+)$/.exec(rest);
     if (member && method === 'DELETE') {
       owner();
-      await removeMember(pool, projectId, decodeURIComponent(member[1]!));
+      const login = decodeURIComponent(member[1]!);
+      await removeMember(pool, projectId, login);
+      // Someone no longer a member hears nothing more of the project.
+      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId && stream.login === normaliseLogin(login)) stream.stop();
       return json(res, 200, { members: await membersOf(pool, projectId) });
     }
     throw refuse(404, 'not_found', say('noRoute'));
@@ -346,7 +350,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const own = streams.get(current.found.id) ?? new Set();
     streams.set(current.found.id, own);
     const stream = {
-      projectId, res,
+      projectId, res, login: current.found.user.login,
       stop: () => {
         clearInterval(heartbeat);
         unlisten();
@@ -386,6 +390,15 @@ function sessionAnswer(found: FoundSession) {
 /** A login session's id as other users see it in change events: derived, never the stored id. */
 function publicId(sessionId: string): string {
   return createHash('sha256').update(`public:${sessionId}`).digest('hex').slice(0, 20);
+}
+
+/**
+ * An outcome as a client may see it: the backup a merge makes first is a file in the server's
+ * cache (a server's backups are pg_dumps of its database), so its place is not told.
+ */
+function withoutServerPaths(name: ActionName, outcome: Outcome<ActionName>): Outcome<ActionName> {
+  if (name !== 'team.merge' || !outcome.ok) return outcome;
+  return { ok: true, value: { ...(outcome.value as MergeReport), backup: null } };
 }
 
 /** Recordings embedded in the project only: a linked recording's path names a place on some computer, never to be opened here. */

@@ -5,6 +5,7 @@
  * leaves neither behind. The HTTP routes and the CLI both come through here.
  */
 import type { Pool } from 'pg';
+import { TematikError } from '../domain/errors';
 import { createEmpty, dropProject, publishFile } from '../store/postgres/publish';
 import type { User } from './accounts';
 import { describeProject, registerProject, unregisterProject } from './projects';
@@ -33,9 +34,24 @@ export async function newProject(pool: Pool, input: { name: string; owner: User 
   });
 }
 
-/** Deletes a project: its rows, then its entry in the register (and with it its members). */
+/** How long deleting waits for this server's own closing of the project to let go of its lock. */
+const RELEASE_WAIT_MS = 3000;
+
+/**
+ * Deletes a project: its rows, then its entry in the register (and with it its members). The
+ * caller has closed the project; closing lets go of its lock a moment later (src/store/postgres/
+ * backend.ts), so a refusal as locked is tried again for a short while before it is the answer.
+ */
 export async function deleteProject(pool: Pool, projectId: number): Promise<void> {
-  await dropProject(pool, projectId);
+  for (const until = Date.now() + RELEASE_WAIT_MS; ;) {
+    try {
+      await dropProject(pool, projectId);
+      break;
+    } catch (error) {
+      if (!(error instanceof TematikError && error.kind === 'locked') || Date.now() >= until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   await unregisterProject(pool, projectId);
 }
 

@@ -68,6 +68,9 @@ export class ProjectRuntime {
         await this.open();
         this.session.project.actAs(actor.name);
         const outcome = await dispatch(name, args, { session: this.session, progress });
+        // A change the store could not write through leaves the opening unusable (src/store/postgres/backend.ts):
+        // the next action opens the project again, as the database has it.
+        if (!outcome.ok && outcome.error.kind === 'io') this.reset();
         if (outcome.ok && changesProject(name)) this.tell({ action: name, by: { login: actor.login, name: actor.name }, session: actor.session });
         return outcome;
       } finally {
@@ -94,6 +97,10 @@ export class ProjectRuntime {
   /** Closes the project once the actions queued before have finished. */
   async close(): Promise<void> {
     await this.tail;
+    this.reset();
+  }
+
+  private reset(): void {
     this.opened = null;
     this.session.close();
   }

@@ -74,3 +74,14 @@ export async function endSessionsOf(db: Db, userId: number): Promise<number> {
   const { rowCount } = await db.query('DELETE FROM tematik.sessions WHERE user_id = $1', [userId]);
   return rowCount ?? 0;
 }
+
+/**
+ * Whether a request's CSRF header is the session's token, compared in constant time (the time
+ * taken must not tell how much of a guess was right). A missing header never matches.
+ */
+export function csrfMatches(session: Pick<FoundSession, 'csrf'>, given: string | undefined): boolean {
+  if (given === undefined) return false;
+  const expected = Buffer.from(session.csrf, 'utf8');
+  const actual = Buffer.from(given, 'utf8');
+  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+}

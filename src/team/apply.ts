@@ -82,6 +82,8 @@ function applyDraft(db: Db, draft: MergeDraft): number {
   const coder = (name: string): CoderId => db.prepare('SELECT id FROM coders WHERE name = ? COLLATE NOCASE').pluck().get(name) as CoderId;
 
   for (const added of draft.coders) {
+    // The coder merging their own copy (on a team server, the usual case) was named by this change itself, after the plan was made.
+    if (coder(added.name) !== undefined) continue;
     const id = insertCoder(db, added.name, added.guid);
     if (/^#[0-9a-fA-F]{6}$/.test(added.colour)) db.prepare('UPDATE coders SET colour = ? WHERE id = ?').run(added.colour.toLowerCase(), id);
   }

@@ -108,6 +108,11 @@ export class EventStream {
     }
   }
 
+  /** The events of a kind already read from the stream and not yet taken by `next`. */
+  received(event: string): readonly ServerEvent[] {
+    return this.queued.filter((e) => e.event === event);
+  }
+
   close(): void {
     this.controller.abort();
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, checkPassword, listUsers, removeUser, setPassword } from '../../src/team-server/accounts';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../../src/team-server/passwords';
 import { migrateServer, SERVER_SCHEMA_VERSION } from '../../src/team-server/schema';
-import { endSession, endSessionsOf, findSession, sessionId, startSession } from '../../src/team-server/sessions';
+import { csrfMatches, endSession, endSessionsOf, findSession, sessionId, startSession } from '../../src/team-server/sessions';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { refused } from '../helpers/refused';
 
@@ -181,7 +181,7 @@ describe('accounts', () => {
     const user = await addUser(pool, { login, name: fresh('Budi '), password: 'kopi lereng merapi' });
     const other = await addUser(pool, { login: fresh('ayu'), name: fresh('Ayu '), password: 'kopi lereng merapi' });
     const [a, b, c] = [await startSession(pool, user), await startSession(pool, user), await startSession(pool, other)];
-    await setPassword(pool, ` ${login.toUpperCase()}`, 'teh tarik manis sekali');
+    expect(await setPassword(pool, ` ${login.toUpperCase()}`, 'teh tarik manis sekali')).toBe(2);
     expect(await checkPassword(pool, login, 'kopi lereng merapi')).toBeNull();
     expect(await checkPassword(pool, login, 'teh tarik manis sekali')).toEqual(user);
     expect(await findSession(pool, a.token)).toBeNull();
@@ -199,7 +199,7 @@ describe('accounts', () => {
     const name = fresh('Citra ');
     const user = await addUser(pool, { login, name, password: 'kopi lereng merapi' });
     const { token, id } = await startSession(pool, user);
-    await removeUser(pool, login);
+    expect(await removeUser(pool, login)).toEqual(user);
     expect(await findSession(pool, token)).toBeNull();
     expect((await pool.query('SELECT 1 FROM tematik.sessions WHERE id = $1', [id])).rowCount).toBe(0);
     expect(await checkPassword(pool, login, 'kopi lereng merapi')).toBeNull();
@@ -229,6 +229,9 @@ describe('login sessions', () => {
     const dump = JSON.stringify((await pool.query('SELECT * FROM tematik.sessions')).rows);
     expect(dump).not.toContain(one.token);
     expect(await findSession(pool, one.token)).toEqual({ user, csrf: one.csrf, id: one.id });
+    const found = (await findSession(pool, one.token))!;
+    expect(csrfMatches(found, one.csrf)).toBe(true);
+    for (const wrong of [two.csrf, undefined, '', one.csrf.slice(1), `${one.csrf}x`, one.token]) expect(csrfMatches(found, wrong)).toBe(false);
     // The id in the database is no token: presenting it finds nothing.
     expect(await findSession(pool, one.id)).toBeNull();
     for (const bad of ['', 'x', `${one.token}x`, one.token.replace(/./, '!')]) expect(await findSession(pool, bad)).toBeNull();

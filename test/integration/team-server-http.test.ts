@@ -269,12 +269,51 @@ describe('live on one project', () => {
     }
   });
 
+  it('sends the progress of a long action only to the session that started it', async () => {
+    const own = await browsers.bima.events(projectId);
+    const other = await browsers.ayu.events(projectId);
+    try {
+      const token = await browsers.bima.upload(fs.readFileSync(path.join(SAMPLE_STUDY, 'M-02_brand_strategist.txt')), 'M-02.txt');
+      await browsers.bima.value(projectId, 'import.files', { paths: [token] });
+      expect((await own.next('progress', 1000)).data).toMatchObject({ done: expect.any(Number), total: expect.any(Number) });
+      // A stream's events come in order: by the time the change is told, any progress would have come before it.
+      expect((await other.next('changed', 1000)).data).toMatchObject({ action: 'import.files' });
+      expect(other.received('progress')).toEqual([]);
+    } finally {
+      own.close();
+      other.close();
+    }
+  });
+
   it('keeps both codings of two coders coding one passage at the same time', async () => {
     const args = { documentId, start: 30, end: 60, codeName: 'bersamaan' };
     const [a, b] = await Promise.all([browsers.ayu.value<Coding>(projectId, 'codings.apply', args), browsers.bima.value<Coding>(projectId, 'codings.apply', args)]);
     expect([a.coderName, b.coderName].sort()).toEqual(['Ayu Lestari', 'Bima Putra']);
     const codings = (await browsers.sari.value<Coding[]>(projectId, 'codings.forDocument', { documentId })).filter((c) => c.start === 30 && c.end === 60);
     expect(codings.map((c) => c.coderName).sort()).toEqual(['Ayu Lestari', 'Bima Putra']);
+  });
+
+  it('keeps no change the database refused, and goes on with the project as the database has it', async () => {
+    const schema = `project_${projectId}`;
+    await pool.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await pool.query(`CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.codes FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`);
+    const refused = await browsers.bima.invoke(projectId, 'codes.create', { name: 'tidak tersimpan' });
+    await pool.query(`DROP FUNCTION ${schema}.refuse() CASCADE`);
+    expect(refused.outcome).toMatchObject({ ok: false, error: { kind: 'io', text: { en: expect.stringContaining('could not be saved'), id: expect.any(String) } } });
+    expect((await browsers.bima.invoke(projectId, 'codes.create', { name: 'tersimpan' })).outcome.ok).toBe(true);
+    const names = (await browsers.ayu.value<Code[]>(projectId, 'codes.list')).map((c) => c.name);
+    expect(names).toContain('tersimpan');
+    expect(names).not.toContain('tidak tersimpan');
+  });
+
+  it('ends the event stream of a member who is removed', async () => {
+    const dewi = new TeamBrowser(server.origin);
+    await dewi.login('dewi', PASSWORD);
+    expect((await browsers.ayu.request('POST', `/api/team/projects/${projectId}/members`, { json: { login: 'dewi', role: 'reviewer' } })).status).toBe(200);
+    const stream = await dewi.events(projectId);
+    expect((await browsers.ayu.request('DELETE', `/api/team/projects/${projectId}/members/dewi`)).status).toBe(200);
+    await expect(stream.next('changed', 5000)).rejects.toThrow('ended');
+    expect((await dewi.invoke(projectId, 'codes.list')).status).toBe(404);
   });
 
   it('shows a rename by one to the other, and says a code the other deleted is gone', async () => {

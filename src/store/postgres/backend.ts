@@ -117,7 +117,8 @@ class TeamProject implements OpenProject {
     const leftover = takeCaptured(this.store.db, this.tables);
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
-    this.released(unlockProject(this.client, this.projectId));
+    // After the write in flight, if any: the connection is not handed back in the middle of its transaction.
+    this.released(this.tail.then(() => unlockProject(this.client, this.projectId)));
   }
 
   private usable(): void {
@@ -144,7 +145,7 @@ class TeamProject implements OpenProject {
   }
 
   /** Writes the captured rows in one PostgreSQL transaction, with the next seq. */
-  async flush(): Promise<void> {
+  private async flush(): Promise<void> {
     const captured = takeCaptured(this.store.db, this.tables);
     if (!captured) return;
     try {
@@ -167,8 +168,8 @@ class TeamProject implements OpenProject {
     this.inner.close();
     removeImage(this.files.image);
     fs.rmSync(this.files.stamp, { force: true });
-    // The connection may be what failed: it is closed, which ends the lock with it.
-    this.released(unlockProject(this.client, this.projectId, true));
+    // The connection may be what failed: then it is closed, which ends the lock with it.
+    this.released(unlockProject(this.client, this.projectId));
     return this.broken;
   }
 
@@ -185,6 +186,8 @@ class TeamProject implements OpenProject {
     const location = this.file;
     return {
       ...groups,
+      // The project is where the team server says it is, not in its cache folder.
+      project: { ...groups.project, info: async () => ({ ...(await groups.project.info()), path: location }) },
       location,
       get coder() {
         return data.coder;
@@ -207,8 +210,16 @@ class TeamProject implements OpenProject {
 
 /** A team project opened to read only: a snapshot image of its own, deleted when closed. */
 class SnapshotProject implements OpenProject {
-  constructor(private readonly inner: OpenProject, private readonly projectId: number, private readonly image: string) {}
-  get data() { return this.inner.data; }
+  readonly data: ProjectData;
+  constructor(private readonly inner: OpenProject, private readonly projectId: number, private readonly image: string) {
+    const data = inner.data;
+    const location = teamName(projectId);
+    this.data = Object.create(data, {
+      location: { value: location },
+      project: { value: { ...data.project, info: async () => ({ ...(await data.project.info()), path: location }) } },
+    }) as ProjectData;
+  }
+
   get file() { return teamName(this.projectId); }
   get readOnly() { return this.inner.readOnly; }
   get committed() { return this.inner.committed; }
@@ -294,7 +305,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
       return new TeamProject(inner, client, projectId, meta, tables, at, done);
     } catch (error) {
       inner?.close();
-      await unlockProject(client, projectId, true);
+      await unlockProject(client, projectId);
       throw error;
     }
   }

@@ -18,7 +18,9 @@ const CHANGED = 'temp._pg_changed';
 export function startCapture(db: Database.Database, tables: readonly MirroredTable[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS _pg_changed (tbl TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID`);
   for (const { name } of tables) {
-    const record = (rowid: string) => `INSERT OR IGNORE INTO ${CHANGED} VALUES ('${name.replace(/'/g, "''")}', ${rowid});`;
+    const literal = `'${name.replace(/'/g, "''")}'`;
+    // Not INSERT OR IGNORE: the statement that fires a trigger imposes its own conflict handling on the trigger's statements.
+    const record = (rowid: string) => `INSERT INTO ${CHANGED} SELECT ${literal}, ${rowid} WHERE NOT EXISTS (SELECT 1 FROM ${CHANGED} WHERE tbl = ${literal} AND rid = ${rowid});`;
     const trigger = (kind: string) => ident(`_pg_capture_${name}_${kind}`);
     db.exec(`
 CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON main.${ident(name)} BEGIN ${record('new.rowid')} END;

@@ -63,9 +63,13 @@ export async function buildImage(client: pg.ClientBase, projectId: number, file:
   }
 }
 
-/** A schema to compare: its rows by type and name, without SQLite's own (autoindexes, statistics). */
+/**
+ * A schema to compare: its tables, indexes and views by type and name, without SQLite's own
+ * (autoindexes, statistics). Triggers are left out: an opening for writing makes them Tematik's
+ * own for the format whatever the file had (src/store/triggers.ts), and older versions made them differently.
+ */
 export function comparable(rows: readonly SchemaRow[]): string {
-  const own = rows.filter((r) => !r.name.startsWith('sqlite_')).map((r) => [r.type, r.name, r.tbl_name, r.sql] as const);
+  const own = rows.filter((r) => !r.name.startsWith('sqlite_') && r.type !== 'trigger').map((r) => [r.type, r.name, r.tbl_name, r.sql] as const);
   own.sort((a, b) => (a[0] + '\0' + a[1] < b[0] + '\0' + b[1] ? -1 : 1));
   return JSON.stringify(own);
 }

@@ -165,13 +165,9 @@ export async function takeCopy(pool: pg.Pool, projectId: number, out: string): P
 export async function dropProject(pool: pg.Pool, projectId: number): Promise<void> {
   const schema = schemaOf(projectId);
   const client = await lockProject(pool, projectId);
-  let failed = false;
   try {
     await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
-  } catch (error) {
-    failed = true;
-    throw error;
   } finally {
-    await unlockProject(client, projectId, failed);
+    await unlockProject(client, projectId);
   }
 }

@@ -1,0 +1,83 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../helpers/postgres';
+import { TeamBrowser } from '../helpers/team-client';
+import { tempDir } from '../helpers/temp-project';
+
+/*
+ * `tematik serve` as an administrator runs it: the built CLI on a real PostgreSQL cluster, an
+ * account made with `tematik users add`, a login over HTTP, and a clean stop on SIGTERM.
+ */
+
+const BIN = path.resolve(__dirname, '../../dist/src/cli/tematik.js');
+let cluster: Cluster;
+let database: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build:core" first (npm test does).`);
+  cluster = await startCluster();
+  database = cluster.createDatabase('team_cli');
+});
+afterAll(() => cluster?.stop());
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves with what the process printed once `text` appears on its standard output. */
+function waitFor(child: ChildProcess, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes(text)) resolve(out);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
+    child.once('exit', (code) => reject(new Error(`tematik serve exited (${code}) before "${text}": ${err}`)));
+  });
+}
+
+describe('tematik serve', () => {
+  it('serves logins for the accounts of its database, and stops cleanly', async () => {
+    const env = { ...process.env, TEMATIK_DATABASE: database, TEMATIK_LANG: 'en' };
+    const added = spawnSync(process.execPath, [BIN, 'users', 'add', 'rina', '--name', 'Rina Wulandari', '--password-stdin'], { input: 'sandi-rina-panjang\n', encoding: 'utf8', env });
+    expect(added.status, added.stderr).toBe(0);
+    const port = await freePort();
+    const cache = tempDir('tematik-serve-cache-');
+    const child = spawn(process.execPath, [BIN, 'serve', '--listen', `127.0.0.1:${port}`, '--cache', cache], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const printed = await waitFor(child, 'listening');
+      expect(printed).toContain(`http://127.0.0.1:${port}`);
+      const browser = new TeamBrowser(`http://127.0.0.1:${port}`);
+      expect((await browser.login('rina', 'sandi-rina-panjang')).status).toBe(200);
+      const made = await browser.request('POST', '/api/team/projects', { json: { name: 'Studi Rina' } });
+      expect(made.status).toBe(200);
+      const projects = await (await browser.request('GET', '/api/team/projects')).json() as { projects: { name: string; role: string }[] };
+      expect(projects.projects).toEqual([expect.objectContaining({ name: 'Studi Rina', role: 'owner' })]);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
+
+  it('says what is missing instead of starting without a database', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TEMATIK_LANG: 'en' };
+    delete env['TEMATIK_DATABASE'];
+    const result = spawnSync(process.execPath, [BIN, 'serve'], { encoding: 'utf8', env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--database');
+    const badListen = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--listen', 'nowhere'], { encoding: 'utf8', env });
+    expect(badListen.status).toBe(2);
+    expect(badListen.stderr).toContain('--listen is HOST:PORT');
+  });
+});
