@@ -220,7 +220,7 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     expect(await new TeamPage(sari).project(PROJECT).getByTestId('team-project-role').textContent()).toBe('Reviewer');
   });
 
-  it('takes a copy of the project as a .tematik file, goes back to the list of projects and logs out', async () => {
+  it('takes a copy of the project as a .tematik file, merges an offline coder\'s copy sent from this computer, goes back to the list and logs out', async () => {
     const budi = new TeamPage(page('budi'));
     await budi.page.getByTestId('project-menu').click();
     const [download] = await Promise.all([budi.page.waitForEvent('download'), budi.page.getByTestId('menu-take-copy').click()]);
@@ -236,6 +236,35 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     } finally {
       file.close();
     }
+
+    // Offline: the desktop app makes a copy of it for Citra, who codes a passage in it; Budi merges her copy from his computer.
+    const citraCopy = path.join(dir, 'untuk-citra.tematik');
+    const desk = localClient({ coder: 'Budi Santoso' });
+    await desk.invoke('project.open', { path: copy });
+    await desk.invoke('team.copyForCoder', { path: citraCopy, coder: 'Citra' });
+    desk.session.close();
+    const citra = localClient({ coder: 'Citra' });
+    await citra.invoke('project.open', { path: citraCopy });
+    const doc = (await citra.invoke('documents.list', {})).find((d) => d.title === 'P-02_kopi')!;
+    const text = (await citra.invoke('documents.text', { id: doc.id })).text;
+    const passage = text.slice(0, 40);
+    await citra.invoke('codings.apply', { documentId: doc.id, start: 0, end: passage.length, codeName: 'Kode luring Citra' });
+    citra.session.close();
+    await budi.page.getByTestId('project-menu').click();
+    await budi.page.getByTestId('menu-merge-copy').click();
+    const dialog = budi.page.getByTestId('merge-dialog');
+    await dialog.getByTestId('merge-upload').setInputFiles(citraCopy);
+    await dialog.getByTestId('merge-sent').waitFor();
+    await dialog.getByTestId('merge-show-plan').click();
+    await dialog.getByTestId('merge-plan').waitFor();
+    expect(await dialog.getByTestId('merge-plan').innerText()).toContain('Citra: 1 to add');
+    await dialog.getByTestId('merge-submit').click();
+    await dialog.getByTestId('merge-report').waitFor();
+    await dialog.getByTestId('merge-close').click();
+    // Ani's codebook gets the offline coder's code as the merge lands.
+    await new Workbench(page('ani')).codeRow('Kode luring Citra').waitFor({ timeout: 5000 });
+    expect(await rows(`SELECT c.quote, d.name AS coder FROM {p}.codings c JOIN {p}.codes k ON k.id = c.code_id JOIN {p}.coders d ON d.id = c.coder_id WHERE k.name = 'Kode luring Citra'`))
+      .toEqual([{ quote: passage, coder: 'Citra' }]);
 
     await budi.page.getByTestId('project-menu').click();
     await budi.page.getByTestId('menu-all-projects').click();
