@@ -95,6 +95,8 @@ async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'p
   const { host, port } = listenAddress(flags.listen ?? '127.0.0.1:8080');
   const publicOrigin = flags['public-origin'];
   if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) throw new UsageError('--public-origin is the address users open, e.g. https://tematik.example.org (no path).');
+  // Requests must name the server (DNS rebinding is refused), and "every address" names none: users' address must be given.
+  if (publicOrigin === undefined && (host === '0.0.0.0' || host === '::')) throw new UsageError('Listening on every address needs --public-origin, the address users open (e.g. --public-origin http://tematik.lab.example:8080).');
   const server = await startTeamServer({
     pool, host, port, staticDir: rendererDir(),
     cacheDir: path.resolve(flags.cache ?? defaultCacheDir()),

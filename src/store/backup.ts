@@ -155,6 +155,14 @@ export function listBackups(projectFile: string): BackupList {
 /** The last day (local time) each open store had its daily backup, so a change need not look at the folder. */
 const dailyDone = new WeakMap<ProjectStore, string>();
 
+/** Stores whose file is not the project's record (a team server's working image: PostgreSQL is, backed up by pg_dump). */
+const noDaily = new WeakSet<ProjectStore>();
+
+/** No daily backups of this store's file: it is a working copy of a project kept elsewhere. */
+export function withoutDailyBackups(store: ProjectStore): void {
+  noDaily.add(store);
+}
+
 /**
  * Makes the day's backup of a project: after the first opening (Session.backUpForToday) and at
  * the first change of each day (local time), so a window left open overnight still gets one. Not while the project holds
@@ -164,7 +172,7 @@ const dailyDone = new WeakMap<ProjectStore, string>();
  */
 export function dailyBackup(store: ProjectStore, now: Date = new Date()): Attempt {
   const none = { entry: null, failure: null };
-  if (store.readOnly !== null || !store.db.open || store.db.inTransaction) return none;
+  if (store.readOnly !== null || !store.db.open || store.db.inTransaction || noDaily.has(store)) return none;
   const today = localDay(now);
   if (dailyDone.get(store) === today) return none;
   let empty: boolean;

@@ -19,7 +19,7 @@ import { defineMessages, type LocalizedText } from '../domain/text';
 import type { Progress } from '../domain/types';
 import { answerMedia, type MediaCore } from '../media/serve';
 import {
-  BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, readBodyToFile, requestTarget, sameToken, send, sendMedia, serveStatic, type RequestTarget,
+  BodyTooLarge, MAX_JSON_BODY_BYTES, readBody, readBodyToFile, requestTarget, sameToken, send, sendMedia, serveStatic,
 } from '../server/http-parts';
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
@@ -215,11 +215,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return json(res, 200, { upload: await uploads.receive(req, current.found.id) });
     }
     const project = /^\/api\/team\/projects\/([1-9]\d{0,9})(\/.*)?$/.exec(route);
-    if (project) return projectRoute(req, res, url, current, Number(project[1]), project[2] ?? '');
+    if (project) return projectRoute(req, res, current, Number(project[1]), project[2] ?? '');
     throw refuse(404, 'not_found', say('noRoute'));
   }
 
-  async function projectRoute(req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, current: Login, projectId: number, rest: string): Promise<void> {
+  async function projectRoute(req: http.IncomingMessage, res: http.ServerResponse, current: Login, projectId: number, rest: string): Promise<void> {
     const method = req.method ?? 'GET';
     const reading = method === 'GET' || method === 'HEAD';
     // A project the user is no member of answers as one that does not exist: ids reveal nothing.

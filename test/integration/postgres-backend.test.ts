@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invoke } from '../../src/api/contract';
+import { localClient } from '../../src/api/client';
 import { invoker } from '../../src/api/dispatch';
 import { Session } from '../../src/api/session';
 import type { CodeId, DocumentId, InformantId } from '../../src/domain/ids';
@@ -13,7 +14,7 @@ import { createEmpty, takeCopy, writeProject } from '../../src/store/postgres/pu
 import { projectAtVersion } from '../helpers/old-format';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { projectRows } from '../helpers/project-rows';
-import { tempDir } from '../helpers/temp-project';
+import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 import { FOUR_CUES_VTT, toneWav } from '../helpers/wav';
 
 let cluster: Cluster;
@@ -144,13 +145,19 @@ describe('the PostgreSQL backend', () => {
     const localAnswers = await work(localInvoke, local, tempDir(), async () => undefined);
     expect(comparable(teamAnswers)).toEqual(comparable(localAnswers));
 
+    // PostgreSQL is the record (backed up with pg_dump): the working image makes no daily backups beside itself.
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['project-1.tematik', 'project-1.tematik-shm', 'project-1.tematik-wal', 'project-1.tematik.lock'].filter((f) => fs.existsSync(path.join(cacheDir, f))));
     // Closed cleanly, the image is reused; without its stamp it is built again: the same project either way.
     const atClose = await inPostgres(1);
     team.session.close();
     expect(fs.existsSync(`${imageOf(cacheDir, 1)}.stamp`)).toBe(true);
     const stat = fs.statSync(imageOf(cacheDir, 1));
+    const generation = async () => (await pool.query<{ generation: string }>('SELECT generation FROM project_1._meta')).rows[0]!.generation;
+    const written = await generation();
     await team.session.open('team:1');
     expect(fs.statSync(imageOf(cacheDir, 1)).ino).toBe(stat.ino);
+    // Opening a project of this format writes nothing: it is not written to PostgreSQL again.
+    expect(await generation()).toBe(written);
     expect(projectRows(imageOf(cacheDir, 1))).toEqual(atClose);
     team.session.close();
     fs.rmSync(`${imageOf(cacheDir, 1)}.stamp`);
@@ -182,6 +189,14 @@ describe('the PostgreSQL backend', () => {
     await session.open('team:2');
     expect((await invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
     expect(projectRows(imageOf(cacheDir, 2))).toEqual(kept);
+
+    // A value PostgreSQL's text cannot hold is refused by name, and is not kept either.
+    const nul = await invoke('memos.create', { body: 'a\u0000b', target: { kind: 'project' } }).then(() => null, (error: unknown) => error as Error & { kind: string });
+    expect(nul).toMatchObject({ kind: 'bad_input' });
+    expect(nul!.message).toBe("Row 1 of memos has a NUL character (U+0000) in body, which the team server's database cannot store. Remove that invisible character (it comes with text pasted from some programs) and try again. The change was not kept, and team project 2 is as it was before it: open it again.");
+    expect(await inPostgres(2)).toEqual(kept);
+    await session.open('team:2');
+    expect(await invoke('memos.list', {})).toEqual([]);
 
     // The connection holding the project is cut: the next change is refused the same way, and the project opens again.
     const { rows } = await pool.query<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 2`);
@@ -248,6 +263,33 @@ describe('the PostgreSQL backend', () => {
     expect((await invoke('informantTypes.list', {})).map((t) => t.name)).toEqual(['Konsumen']);
     await invoke('codes.create', { name: 'kepercayaan' });
     expect(await inPostgres(4)).toEqual(projectRows(imageOf(cacheDir, 4)));
+    session.close();
+  });
+
+  it('merges a coder\'s copy as one change written through, and takes the merge back the same way', async () => {
+    await createEmpty(pool, 5, 'Tim');
+    const cacheDir = tempDir('tematik-cache-');
+    const { session, invoke } = teamSession(cacheDir);
+    await session.open('team:5');
+    await invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-01_fashion.txt')] });
+    const code = await invoke('codes.create', { name: 'kepercayaan' });
+    const copy = path.join(tempDir(), 'bima.tematik');
+    await invoke('team.copyForCoder', { path: copy, coder: 'Bima' });
+
+    const bima = localClient({ coder: 'Bima' });
+    await bima.invoke('project.open', { path: copy });
+    const documentId = (await bima.invoke('documents.list', {}))[0]!.id;
+    await bima.invoke('codings.apply', { documentId, start: 10, end: 40, codeId: code.id });
+    await bima.invoke('codes.create', { name: 'harga' });
+    bima.session.close();
+
+    const report = await invoke('team.merge', { path: copy });
+    expect(report.codesAdded).toEqual(['harga']);
+    expect(await inPostgres(5)).toEqual(projectRows(imageOf(cacheDir, 5)));
+    expect((await invoke('codes.list', {})).map((c) => c.name).sort()).toEqual(['harga', 'kepercayaan']);
+    await invoke('history.undo', {});
+    expect((await invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
+    expect(await inPostgres(5)).toEqual(projectRows(imageOf(cacheDir, 5)));
     session.close();
   });
 

@@ -151,6 +151,14 @@ describe('publishing a project file to PostgreSQL and taking a copy back', () =>
     db.close();
     await expect(publishFile(pool, 8, altered)).rejects.toMatchObject({ kind: 'not_a_project', message: expect.stringContaining(`${altered} is not a project as Tematik makes it`) });
 
+    // Text PostgreSQL cannot hold (U+0000) is refused by name; nothing of the project is left behind.
+    const withNul = path.join(dir, 'nul.tematik');
+    const writer = localClient({ coder: 'Peneliti A' });
+    await writer.invoke('project.create', { path: withNul, name: 'NUL' });
+    await writer.invoke('memos.create', { body: 'a\u0000b', target: { kind: 'project' } });
+    writer.session.close();
+    await expect(publishFile(pool, 8, withNul)).rejects.toMatchObject({ kind: 'bad_input', message: expect.stringContaining('Row 1 of memos has a NUL character (U+0000) in body') });
+
     expect(await projectSchemas()).toEqual(schemas);
     await expect(createEmpty(pool, 7, 'Lagi')).rejects.toMatchObject({ kind: 'conflict' });
     await dropProject(pool, 7);

@@ -79,5 +79,8 @@ describe('tematik serve', () => {
     const badListen = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--listen', 'nowhere'], { encoding: 'utf8', env });
     expect(badListen.status).toBe(2);
     expect(badListen.stderr).toContain('--listen is HOST:PORT');
+    const everywhere = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--listen', ':8080'], { encoding: 'utf8', env });
+    expect(everywhere.status).toBe(2);
+    expect(everywhere.stderr).toContain('needs --public-origin');
   });
 });

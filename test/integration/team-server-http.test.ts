@@ -25,6 +25,7 @@ let server: TeamServer;
 let projectId: number;
 let documentId: number;
 const staticDir = tempDir('tematik-static-');
+const cacheDir = tempDir('tematik-cache-');
 const browsers: Record<'ayu' | 'bima' | 'sari' | 'dewi', TeamBrowser> = {} as never;
 
 beforeAll(async () => {
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await addUser(pool, { login: 'bima', name: 'Bima Putra', password: PASSWORD });
   await addUser(pool, { login: 'sari', name: 'Dr. Sari', password: PASSWORD });
   await addUser(pool, { login: 'dewi', name: 'Dewi', password: PASSWORD });
-  server = await startTeamServer({ pool, cacheDir: tempDir('tematik-cache-'), staticDir });
+  server = await startTeamServer({ pool, cacheDir, staticDir });
   for (const login of ['ayu', 'bima', 'sari', 'dewi'] as const) {
     browsers[login] = new TeamBrowser(server.origin);
     expect((await browsers[login].login(login, PASSWORD)).status).toBe(200);
@@ -199,6 +200,14 @@ describe('roles', () => {
     expect(none.status).toBe(404);
     expect(JSON.stringify(theirs.outcome).replaceAll(String(projectId), 'N')).toBe(JSON.stringify(none.outcome).replaceAll('999999', 'N'));
     for (const route of ['/events', '/copy', '/members', '/media/1']) expect((await dewi.request('GET', `/api/team/projects/${projectId}${route}`)).status, route).toBe(404);
+  });
+
+  it('names no place on the server\'s disk in what it answers', async () => {
+    for (const action of ['app.info', 'project.info', 'documents.list', 'recordings.list', 'history.state', 'audit.list', 'coders.list'] as const) {
+      const { outcome } = await browsers.bima.invoke(projectId, action);
+      expect(outcome.ok, action).toBe(true);
+      expect(JSON.stringify(outcome), action).not.toContain(cacheDir);
+    }
   });
 
   it('refuses what only a computer of one\'s own does, saying what to do instead', async () => {

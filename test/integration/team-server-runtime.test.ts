@@ -1,37 +1,50 @@
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionName, Outcome } from '../../src/api/contract';
 import type { Coding, Code } from '../../src/domain/types';
-import { projectBackend } from '../../src/store/backends';
+import { postgresBackend } from '../../src/store/postgres/backend';
+import { publishFile } from '../../src/store/postgres/publish';
 import { Runtimes, type Actor, type ChangeEvent } from '../../src/team-server/runtime';
-import { newProject, SAMPLE_STUDY } from '../helpers/temp-project';
+import { startCluster, type Cluster } from '../helpers/postgres';
+import { newProject, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 
 /*
  * The runtime of one project as the team server runs it: several users' actions through one
- * queue, each under the user's own name, every change told to the project's listeners. On the
- * SQLite backend with a real project file; team-server-http runs the same on PostgreSQL.
+ * queue, each under the user's own name, every change told to the project's listeners; on a
+ * real PostgreSQL cluster through the team store (src/store/postgres).
  */
 
 const ayu: Actor = { login: 'ayu', name: 'Ayu Lestari', session: 'session-ayu' };
 const bima: Actor = { login: 'bima', name: 'Bima Putra', session: 'session-bima' };
 
 describe('team server runtime', () => {
-  let file: string;
+  let cluster: Cluster;
+  let pool: pg.Pool;
   let runtimes: Runtimes;
   let documentId: number;
+  /** One backend for every test: it waits for a closing's lock to be let go before opening the project again. */
+  let backend: ReturnType<typeof postgresBackend>;
 
   beforeAll(async () => {
+    cluster = await startCluster();
+    pool = new pg.Pool({ connectionString: cluster.createDatabase('runtime') });
     const project = await newProject('Lead');
     await project.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-01_fashion.txt')] });
     documentId = (await project.invoke('documents.list', {}))[0]!.id;
     project.session.close();
-    file = project.file;
+    await publishFile(pool, 1, project.file);
+    backend = postgresBackend({ pool, cacheDir: tempDir('tematik-images-') });
   });
   afterEach(async () => runtimes?.closeAll());
-  afterAll(async () => runtimes?.closeAll());
+  afterAll(async () => {
+    await runtimes?.closeAll();
+    await pool?.end();
+    cluster?.stop();
+  });
 
   const start = () => {
-    runtimes = new Runtimes({ backend: projectBackend(), fileOf: () => file, idleMs: 60_000 });
+    runtimes = new Runtimes({ backend, fileOf: (id) => `team:${id}`, idleMs: 60_000 });
     return runtimes.get(1);
   };
   const value = <T>(outcome: Outcome<ActionName>): T => {

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
+import { joinText } from '../../domain/text';
 import { refusal } from '../access-messages';
+import { withoutDailyBackups } from '../backup';
 import type { OpenProject, Opener, ProjectBackend } from '../backend';
 import type { ProjectData, ProjectReader } from '../project-data';
 import type { ProjectStore } from '../project-store';
@@ -53,6 +56,8 @@ class TeamProject implements OpenProject {
   readonly data: ProjectData;
   private broken: TematikError | null = null;
   private closed = false;
+  /** Write-through calls running now (0 or 1: they queue). */
+  private writing = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly store: ProjectStore;
   private readonly schema: string;
@@ -113,12 +118,17 @@ class TeamProject implements OpenProject {
     if (this.closed) return;
     this.closed = true;
     if (this.broken) return;
+    // A write still on its way to PostgreSQL finishes first: its rows are read from the image as they are sent.
+    if (this.writing === 0) this.released(this.letGo());
+    else this.released(this.tail.then(() => (this.broken ? undefined : this.letGo())));
+  }
+
+  private letGo(): Promise<void> {
     // Rows written outside the write-through calls were never acknowledged: such an image is not reused.
     const leftover = takeCaptured(this.store.db, this.tables);
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
-    // After the write in flight, if any: the connection is not handed back in the middle of its transaction.
-    this.released(this.tail.then(() => unlockProject(this.client, this.projectId)));
+    return unlockProject(this.client, this.projectId);
   }
 
   private usable(): void {
@@ -130,15 +140,20 @@ class TeamProject implements OpenProject {
   private writeThrough<T>(run: () => Promise<T>): Promise<T> {
     const job = this.tail.then(async () => {
       this.usable();
-      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      this.writing++;
       try {
-        outcome = { ok: true, value: await run() };
-      } catch (error) {
-        outcome = { ok: false, error };
+        let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+        try {
+          outcome = { ok: true, value: await run() };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+        await this.flush();
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      } finally {
+        this.writing--;
       }
-      await this.flush();
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
     });
     this.tail = job.catch(() => undefined);
     return job;
@@ -150,7 +165,7 @@ class TeamProject implements OpenProject {
     if (!captured) return;
     try {
       await this.client.query('BEGIN');
-      await writeCaptured(this.client, this.schema, captured);
+      await writeCaptured(this.client, this.schema, this.store.db, captured);
       const { rows } = await this.client.query<{ seq: string }>(`UPDATE ${ident(this.schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`);
       await this.client.query('COMMIT');
       this.meta = { ...this.meta, seq: BigInt(rows[0]!.seq) };
@@ -163,7 +178,11 @@ class TeamProject implements OpenProject {
   /** Throws the image away and lets go of the project: what PostgreSQL has is the project. */
   private discard(error: unknown): TematikError {
     const detail = error instanceof Error ? error.message : String(error);
-    this.broken = new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
+    // A value PostgreSQL cannot hold is the user's to fix; anything else is the database's failure.
+    this.broken = error instanceof TematikError && error.text
+      ? new TematikError(error.kind, joinText([error.text, say('notKept', { id: this.projectId })], ' '))
+      : new TematikError('io', say('writeFailed', { id: this.projectId, detail }));
+    // Closed meanwhile: the closing waits for this write, and lets go of nothing now that this does.
     this.closed = true;
     this.inner.close();
     removeImage(this.files.image);
@@ -290,7 +309,9 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
         inner = await files.open(at.image, opener);
         if (inner.readOnly !== null) throw new TematikError('read_only', refusal(reason, at.image));
       }
-      const { db } = sqliteStoreOf(inner);
+      const store = sqliteStoreOf(inner);
+      withoutDailyBackups(store);
+      const { db } = store;
       // Opening wrote rows (migrations to this version's format, a damaged undo history cleared): the whole project is written again.
       const wrote = (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
       if (wrote || db.pragma('user_version', { simple: true }) !== meta.userVersion) meta = await rewrite(client, projectId, db, meta);
@@ -338,7 +359,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
 }
 
 /** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */
-async function rewrite(client: pg.PoolClient, projectId: number, db: import('better-sqlite3').Database, meta: Meta): Promise<Meta> {
+async function rewrite(client: pg.PoolClient, projectId: number, db: Database.Database, meta: Meta): Promise<Meta> {
   try {
     await client.query('BEGIN');
     await client.query(`DROP SCHEMA ${ident(schemaOf(projectId))} CASCADE`);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { deleteRows, rowsFromSqlite, writeRows, type Row } from './copy-rows';
+import { deleteRows, rowsFromSqlite, writeRows } from './copy-rows';
 import type { MirroredTable } from './mirror-schema';
 import { ident } from './names';
 
@@ -29,15 +29,15 @@ CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON main.${ident(name)} BEG
   }
 }
 
-/** What committed changes wrote, table by table: the rows as they are now, and the rowids that are gone. */
+/** Which rows committed changes wrote, table by table, by rowid. */
 export interface Captured {
-  readonly tables: readonly { readonly table: MirroredTable; readonly rows: readonly Row[]; readonly gone: readonly bigint[] }[];
+  readonly tables: readonly { readonly table: MirroredTable; readonly rowids: readonly bigint[] }[];
 }
 
 /**
- * Takes what was captured since the last call: the rows are read now, and the record is emptied.
- * Synchronous, so no other statement of the connection lands between reading and emptying.
- * Call only when no write transaction is open (the committed state is what goes to PostgreSQL).
+ * Takes what was captured since the last call and empties the record, in one synchronous step.
+ * Call only when no write transaction is open, and write the rows (writeCaptured) before the next
+ * change may run: their values are read from the image as the rows are sent.
  */
 export function takeCaptured(db: Database.Database, tables: readonly MirroredTable[]): Captured | null {
   const captured = db.prepare(`SELECT tbl, rid FROM ${CHANGED} ORDER BY tbl, rid`).safeIntegers(true).all() as { tbl: string; rid: bigint }[];
@@ -49,22 +49,29 @@ export function takeCaptured(db: Database.Database, tables: readonly MirroredTab
     list.push(rid);
     rowids.set(tbl, list);
   }
-  const result: Captured['tables'][number][] = [];
-  for (const [name, ids] of rowids) {
-    const table = byName.get(name);
-    if (!table) throw new Error(`Rows of ${name} were captured, which is not a mirrored table`);
-    const rows = rowsFromSqlite(db, table, ids);
-    const present = new Set(rows.map((row) => row[0] as bigint));
-    result.push({ table, rows, gone: ids.filter((id) => !present.has(id)) });
-  }
   db.exec(`DELETE FROM ${CHANGED}`);
-  return { tables: result };
+  return {
+    tables: [...rowids].map(([name, ids]) => {
+      const table = byName.get(name);
+      if (!table) throw new Error(`Rows of ${name} were captured, which is not a mirrored table`);
+      return { table, rowids: ids };
+    }),
+  };
 }
 
-/** Writes what was captured into the project's schema, in the caller's transaction. */
-export async function writeCaptured(client: pg.ClientBase, schema: string, captured: Captured): Promise<void> {
-  for (const { table, rows, gone } of captured.tables) {
-    await deleteRows(client, schema, table.name, gone);
-    await writeRows(client, schema, table, rows, true);
+/** Rows read from the image at a time: a change that embeds a 500 MB recording is sent 1 MiB part by part, never held whole. */
+const rowsPerRead = (table: MirroredTable) => (table.columns.some((c) => c.type === 'BLOB') ? 8 : 1000);
+
+/** Writes the captured rows as the image has them now into the project's schema (the caller's transaction): gone rows deleted, the others written. */
+export async function writeCaptured(client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured): Promise<void> {
+  for (const { table, rowids } of captured.tables) {
+    const step = rowsPerRead(table);
+    for (let at = 0; at < rowids.length; at += step) {
+      const ids = rowids.slice(at, at + step);
+      const rows = rowsFromSqlite(db, table, ids);
+      const present = new Set(rows.map((row) => row[0] as bigint));
+      await deleteRows(client, schema, table.name, ids.filter((id) => !present.has(id)));
+      await writeRows(client, schema, table, rows, true);
+    }
   }
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import pg from 'pg';
+import { TematikError } from '../../domain/errors';
+import { say } from './messages';
 import { ident } from './names';
 import type { MirroredTable } from './mirror-schema';
 
@@ -47,12 +49,22 @@ export async function writeRows(client: pg.ClientBase, schema: string, table: Mi
     bytes = 0;
   };
   for (const row of rows) {
+    refuseNul(table, row);
     const size = row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
     if (batch.length > 0 && ((batch.length + 1) * width > MAX_PARAMS || bytes + size > MAX_BATCH_BYTES)) await send();
     batch.push(row);
     bytes += size;
   }
   await send();
+}
+
+/** PostgreSQL's text cannot hold U+0000, which SQLite's can: such a value is refused by name rather than changed. */
+function refuseNul(table: MirroredTable, row: Row): void {
+  row.forEach((value, i) => {
+    if (i > 0 && typeof value === 'string' && value.includes('\u0000')) {
+      throw new TematikError('bad_input', say('nul', { table: table.name, column: table.columns[i - 1]!.name, rowid: String(row[0]) }));
+    }
+  });
 }
 
 /** Deletes the rows with these rowids. */
@@ -124,10 +136,4 @@ export function rowsFromSqlite(db: Database.Database, table: MirroredTable, rowi
     if (row) rows.push(row);
   }
   return rows;
-}
-
-/** Every row of a PostgreSQL table, exact, ordered by rowid: for tests that compare the two stores. */
-export async function rowsFromPostgres(client: pg.ClientBase, schema: string, table: MirroredTable): Promise<Row[]> {
-  const result = await client.query<Row>({ text: `SELECT ${columnList(table)} FROM ${ident(schema)}.${ident(table.name)} ORDER BY _rowid`, rowMode: 'array', types: exactTypes });
-  return result.rows;
 }

@@ -15,6 +15,8 @@ export const say = defineMessages({
     closedAfterFailure: 'Team project {id} was closed because a change could not be saved in the server\'s database. Open it again: it opens as the database has it.',
     outExists: 'Cannot write the copy to {file}: a file with that name already exists. Choose another name, or move the existing file away first.',
     exists: 'Team project {id} exists in the database already: publishing does not write over a project. Publish it as a new project, or delete the old one first.',
+    nul: 'Row {rowid} of {table} has a NUL character (U+0000) in {column}, which the team server\'s database cannot store. Remove that invisible character (it comes with text pasted from some programs) and try again.',
+    notKept: 'The change was not kept, and team project {id} is as it was before it: open it again.',
     noCreate: 'A team project is made on the team server (Projects › New project, or "tematik publish"), not at "{name}".',
   },
   id: {
@@ -30,6 +32,8 @@ export const say = defineMessages({
     closedAfterFailure: 'Proyek tim {id} ditutup karena sebuah perubahan tidak dapat disimpan di basis data server. Buka lagi: proyek dibuka seperti yang ada di basis data.',
     outExists: 'Tidak dapat menulis salinan ke {file}: sudah ada berkas dengan nama itu. Pilih nama lain, atau pindahkan dulu berkas yang ada.',
     exists: 'Proyek tim {id} sudah ada di basis data: menerbitkan tidak menimpa proyek. Terbitkan sebagai proyek baru, atau hapus dulu proyek yang lama.',
+    nul: 'Baris {rowid} pada {table} berisi karakter NUL (U+0000) di {column}, yang tidak dapat disimpan oleh basis data server tim. Hapus karakter tak terlihat itu (biasanya terbawa dari teks yang ditempel dari program tertentu) lalu coba lagi.',
+    notKept: 'Perubahan itu tidak disimpan, dan proyek tim {id} tetap seperti sebelumnya: buka lagi proyeknya.',
     noCreate: 'Proyek tim dibuat di server tim (Proyek › Proyek baru, atau "tematik publish"), bukan di "{name}".',
   },
 });
