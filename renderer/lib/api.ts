@@ -4,6 +4,7 @@ import { errorInLanguage, type ErrorInfo } from '../../src/domain/errors';
 import { activeLanguage } from '../i18n/i18n';
 import type { LocalizedText } from '../../src/domain/text';
 import type { Progress } from '../../src/domain/types';
+import { teamTransport, type RemoteChange } from './team-server';
 
 /**
  * A failed action as the UI sees it: the message says what went wrong and what to do, in the
@@ -27,7 +28,10 @@ export class ApiError extends Error implements ErrorInfo {
 
 export type { MenuCommand, MenuEventArgs };
 
-/** The two ways to reach the handler table: Electron's preload bridge, or browser mode's HTTP server. */
+/**
+ * The ways to reach the handler table: Electron's preload bridge, browser mode's HTTP server, or
+ * a team server's project (renderer/lib/team-server.ts).
+ */
 interface Transport {
   call(name: ActionName, args: unknown): Promise<Outcome<ActionName>>;
   cancel(job: string): Promise<boolean>;
@@ -37,7 +41,11 @@ interface Transport {
   onNotice(listener: (notice: LocalizedText) => void): () => void;
   /** Where the media element reads a linked recording: by its id, never a path (src/media/serve.ts). */
   mediaUrl(recordingId: number): string;
+  /** Changes other people made to the open project (a team server only). */
+  onChanged(listener: (change: RemoteChange) => void): () => void;
 }
+
+const alone = () => () => undefined;
 
 function electronTransport(bridge: TematikBridge): Transport {
   return {
@@ -48,17 +56,22 @@ function electronTransport(bridge: TematikBridge): Transport {
     onCrash: (listener) => bridge.on('crashed', listener),
     onNotice: (listener) => bridge.on('notice', listener),
     mediaUrl: (recordingId) => `tematik-media://recording/${recordingId}`,
+    onChanged: alone,
   };
 }
 
-/** Browser mode: the token comes in the address fragment once and is kept for this tab only. */
-function httpTransport(): Transport {
+/** Browser mode's token: it comes in the address fragment once and is kept for this tab only; null when there is none. */
+function browserToken(): string | null {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromHash) {
     sessionStorage.setItem('tematik.token', fromHash);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const token = sessionStorage.getItem('tematik.token') ?? '';
+  return sessionStorage.getItem('tematik.token');
+}
+
+/** Browser mode: every request carries the token the server printed. */
+function httpTransport(token: string): Transport {
   const progressListeners = new Set<(p: Progress, job: string) => void>();
   const crashListeners = new Set<(error: ErrorInfo) => void>();
   const noticeListeners = new Set<(notice: LocalizedText) => void>();
@@ -117,11 +130,24 @@ function httpTransport(): Transport {
     },
     // A media element cannot send headers: the token goes in the query, as for the event stream.
     mediaUrl: (recordingId) => `/api/media/${recordingId}?token=${encodeURIComponent(token)}`,
+    onChanged: alone,
   };
 }
 
 const bridge = (globalThis as { tematik?: TematikBridge }).tematik;
-const transport: Transport = bridge ? electronTransport(bridge) : httpTransport();
+const token = bridge ? null : browserToken();
+let transport: Transport = bridge ? electronTransport(bridge) : token !== null ? httpTransport(token) : teamTransport;
+
+/**
+ * True for a page with neither the Electron bridge nor browser mode's token: it may have been
+ * served by a team server, which main.tsx asks (GET /api/team/session) before drawing anything.
+ */
+export const mayBeTeamPage = bridge === undefined && token === null;
+
+/** The page was not served by a team server after all: browser mode without its token, which says how to connect. */
+export function fallBackToBrowserMode(): void {
+  transport = httpTransport('');
+}
 
 /** The address a media element plays a linked recording from. */
 export const mediaUrl = (recordingId: number): string => transport.mediaUrl(recordingId);
@@ -143,3 +169,5 @@ export const cancelJob = (job: string): Promise<boolean> => transport.cancel(job
 export const onCrash = (listener: (error: ErrorInfo) => void): (() => void) => transport.onCrash(listener);
 export const onNotice = (listener: (notice: LocalizedText) => void): (() => void) => transport.onNotice(listener);
 export const onMenu = (listener: (...args: MenuEventArgs) => void): (() => void) => transport.onMenu(listener);
+/** Hears that someone else changed the open project (a team server's page only): the views re-read what that change made stale. */
+export const onChanged = (listener: (change: RemoteChange) => void): (() => void) => transport.onChanged(listener);

@@ -71,6 +71,14 @@ export class QueryCache {
     }
   }
 
+  /** Changes may have been missed (a team page's event stream was cut): reads again everything someone shows, forgets the rest. */
+  changedAll(): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.listeners.size === 0) this.entries.delete(key);
+      else this.read(entry);
+    }
+  }
+
   /** Puts an answer in place before the server's (the stripe of a new coding shows at once); the read that follows replaces it. */
   update<N extends ActionName>(name: N, args: Args<N>, change: (data: Result<N>) => Result<N>): void {
     const entry = this.entries.get(QueryCache.keyOf(name, args));

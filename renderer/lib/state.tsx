@@ -4,7 +4,7 @@ import { stales } from '../../src/api/touches';
 import type { CodeId, CoderId, DocumentId, ThemeId, Utf16Offset } from '../../src/domain/ids';
 import type { AppInfo, HistoryState, ProjectInfo, Progress } from '../../src/domain/types';
 import { activeLanguage } from '../i18n/i18n';
-import { ApiError, invoke, onCrash, onNotice, onProgress } from './api';
+import { ApiError, invoke, onChanged, onCrash, onNotice, onProgress } from './api';
 import { LOADING, QueryCache, type QueryState } from './query-cache';
 
 /** Where the main area is. */
@@ -147,6 +147,15 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
   const reload = useCallback(() => load(false), [load]);
   const started = useRef(opening);
 
+  /** Re-reads what `name` made stale, after this window ran it or (on a team server) someone else did; null: anything may have changed. */
+  const refresh = useCallback((name: ActionName | null) => {
+    if (name === null) cache.changedAll();
+    else cache.changed(name);
+    // Project and history live in this context rather than the cache: read them beside the views' queries, not before them.
+    if (name === null || stales(name, 'project.info')) void invoke('project.info', {}).then(setProject, () => undefined);
+    if (name === null || stales(name, 'history.state')) void invoke('history.state', {}).then(setHistory, () => undefined);
+  }, [cache]);
+
   const run = useCallback(async <N extends ActionName>(name: N, args: Args<N>, options?: RunOptions): Promise<Result<N>> => {
     try {
       const result = await invoke(name, args);
@@ -154,12 +163,7 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
       if (opensProject) {
         setRoute({ view: 'home' });
         await load(true);
-      } else {
-        cache.changed(name);
-        // Project and history live in this context rather than the cache: read them beside the views' queries, not before them.
-        if (stales(name, 'project.info')) void invoke('project.info', {}).then(setProject, () => undefined);
-        if (stales(name, 'history.state')) void invoke('history.state', {}).then(setHistory, () => undefined);
-      }
+      } else refresh(name);
       return result;
     } catch (error) {
       const info = ApiError.from(error);
@@ -173,7 +177,11 @@ export function ProjectProvider({ children, firstReads = NO_READS, opening }: { 
     } finally {
       setProgress(null);
     }
-  }, [notify, load, cache]);
+  }, [notify, load, refresh]);
+
+  // Another coder's change on a team server: the same re-reads as after this window's own (the stream's events
+  // for this window's own changes come too and re-read once more, which costs a read and keeps two tabs of one login in step).
+  useEffect(() => onChanged(({ action }) => refresh(action)), [refresh]);
 
   useEffect(() => {
     const first = started.current ?? openingReads(firstReads);

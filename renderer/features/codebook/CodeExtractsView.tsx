@@ -4,6 +4,7 @@ import { formatTimeRange } from '../../../src/domain/recordings';
 import type { Code, Comment, Extract } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { ancestorsOf, subtreeIds } from './code-tree';
 import { copyText } from '../../lib/copy-text';
@@ -245,6 +246,8 @@ function ExtractCard({ extract, codeId, codes, title, comments, onOpen }: {
 function Description({ code, onSave }: { code: Code; onSave: (text: string) => void }) {
   const t = useStrings(extractsStrings);
   const [draft, setDraft] = useState<string | null>(null);
+  // A reviewer of a team project reads the description; writing it is the coders'.
+  const mayChange = useMayChange();
   // Another code, or the same code changed elsewhere (panel, undo): drop a stale draft.
   useEffect(() => setDraft(null), [code.id]);
   if (draft !== null) {
@@ -280,9 +283,11 @@ function Description({ code, onSave }: { code: Code; onSave: (text: string) => v
       {code.description
         ? <p className="cx-description-text">{code.description}</p>
         : <p className="cx-description-text muted">{t('noDescription')}</p>}
-      <button className="link" onClick={() => setDraft(code.description)} data-testid="code-view-description-edit">
-        {code.description ? t('edit') : t('write')}
-      </button>
+      {mayChange && (
+        <button className="link" onClick={() => setDraft(code.description)} data-testid="code-view-description-edit">
+          {code.description ? t('edit') : t('write')}
+        </button>
+      )}
     </div>
   );
 }
@@ -299,6 +304,9 @@ function ColourSwatch({ code, title, onChange }: { code: Code; title: string; on
     el.addEventListener('change', commit);
     return () => el.removeEventListener('change', commit);
   }, [code.colour, onChange]);
+  // A reviewer of a team project sees the colour; choosing it is the coders'.
+  const mayChange = useMayChange();
+  if (!mayChange) return <span className="cx-swatch" style={{ background: code.colour }} aria-hidden="true" />;
   return (
     <label className="cx-swatch" style={{ background: preview }} title={title}>
       <input ref={input} type="color" value={preview} onChange={(e) => setPreview(e.target.value)} aria-label={title} data-testid="code-view-colour" />

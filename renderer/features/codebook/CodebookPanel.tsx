@@ -4,6 +4,7 @@ import type { Code } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
 import { forgetRecentCodes, useRecentCodes } from '../../lib/recent-codes';
+import { useMayChange } from '../../lib/team-context';
 import { useProject, useQuery } from '../../lib/state';
 import { coderStrings } from '../coders/strings';
 import { useCoderView } from '../coders/use-coder-view';
@@ -119,10 +120,12 @@ export function CodebookPanel() {
 
   const expand = useCallback((id: CodeId) => setCollapsed((s) => { s.delete(id); }), [setCollapsed]);
 
+  // A reviewer of a team project reads the codebook: its menu only changes it.
+  const mayChange = useMayChange();
   const openMenu = useCallback((id: CodeId, x: number, y: number) => {
     setFocusId(id);
-    setMenu({ id, x, y });
-  }, []);
+    if (mayChange) setMenu({ id, x, y });
+  }, [mayChange]);
   const closeMenu = useCallback(() => {
     setMenu((current) => {
       if (current) requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-code-id="${current.id}"]`)?.focus());
@@ -326,7 +329,7 @@ export function CodebookPanel() {
             data-testid="codes-roll-up"
           >Σ</button>
         )}
-        <button className="cb-new" title={t('newCodeHint')} onClick={() => setEditing({ kind: 'new', parentId: null })} data-testid="new-code">+ {t('newCode')}</button>
+        {mayChange && <button className="cb-new" title={t('newCodeHint')} onClick={() => setEditing({ kind: 'new', parentId: null })} data-testid="new-code">+ {t('newCode')}</button>}
       </div>
       {whose.coderIds !== null && (
         <p className="cb-whose muted" data-testid="codebook-counts-of">{whose.blind ? tc('blindOn') : tc('countsOf', { names: whose.names.join(', ') })}</p>
@@ -478,6 +481,7 @@ const CodeRow = memo(function CodeRow({ code, index, depth, hasChildren, expande
   actions: RowActions;
 }) {
   const t = useStrings(codebookStrings);
+  const mayChange = useMayChange();
   const pinned = code.hotkey !== null;
   const classes = ['cb-row', selected && 'selected', menuOpen && 'menu-open', dropInto && 'drop-into', dragging && 'dragging', !match && 'context', refused && 'refuse'].filter(Boolean).join(' ');
   return (
@@ -539,7 +543,7 @@ const CodeRow = memo(function CodeRow({ code, index, depth, hasChildren, expande
           <span className={`cb-count${codings === 0 ? ' zero' : ''}${codings !== code.codingCount ? ' rolled' : ''}`} data-testid="code-codings">{codings}</span>
           <span className={`cb-count${code.informantCount === 0 ? ' zero' : ''}`}>{code.informantCount}</span>
         </span>
-        <button
+        {mayChange && <button
           className="cb-more"
           tabIndex={-1}
           aria-label={t('actionsFor', { name: code.name })}
@@ -550,7 +554,7 @@ const CodeRow = memo(function CodeRow({ code, index, depth, hasChildren, expande
             e.stopPropagation();
             actions.menuButton(code.id, e.currentTarget.getBoundingClientRect());
           }}
-        >⋯</button>
+        >⋯</button>}
       </div>
       {describing && (
         <DescriptionEditor code={code} depth={depth} onSave={(text) => actions.describe(code, text)} onCancel={() => actions.cancelEdit(code.id, true)} />

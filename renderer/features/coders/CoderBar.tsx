@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
 import { coderStrings } from './strings';
 import { useCoderView } from './use-coder-view';
 import './coders.css';
@@ -14,6 +15,9 @@ export function CoderBar({ blindSwitch = false }: { readonly blindSwitch?: boole
   const { run, project } = useProject();
   const view = useCoderView();
   const [busy, setBusy] = useState(false);
+  // Blind coding is a preference of one computer's copy; a team server refuses it.
+  const team = useTeam();
+  const offered = blindSwitch && !project?.readOnly && team === null;
   if (!view.blind && view.coders.length < 2) return null;
   const setBlind = async (blind: boolean) => {
     setBusy(true);
@@ -23,7 +27,7 @@ export function CoderBar({ blindSwitch = false }: { readonly blindSwitch?: boole
     return (
       <div className="coder-bar is-blind" data-testid="coder-bar">
         <span className="coder-blind" title={t('blindOnTitle')} data-testid="blind-on">{t('blindOn')}</span>
-        {blindSwitch && !project?.readOnly && <button type="button" className="link" disabled={busy} onClick={() => void setBlind(false)} data-testid="blind-toggle">{t('showEveryone')}</button>}
+        {offered && <button type="button" className="link" disabled={busy} onClick={() => void setBlind(false)} data-testid="blind-toggle">{t('showEveryone')}</button>}
       </div>
     );
   }
@@ -49,7 +53,7 @@ export function CoderBar({ blindSwitch = false }: { readonly blindSwitch?: boole
           ))}
         </div>
       </details>
-      {blindSwitch && !project?.readOnly && (
+      {offered && (
         <button type="button" className="coder-blind-off" disabled={busy} title={t('blindOffTitle')} onClick={() => void setBlind(true)} data-testid="blind-toggle">{t('blindOff')}</button>
       )}
     </div>

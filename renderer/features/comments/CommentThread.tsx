@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Comment, CommentTarget } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { commentAuthor, unplacedNote } from './comment-text';
 import { commentStrings } from './strings';
 import './comments.css';
@@ -74,6 +75,8 @@ export function CommentList({ comments, readOnly = false }: { comments: readonly
   const t = useStrings(commentStrings);
   const { language } = useLanguage();
   const { run } = useProject();
+  // A reviewer of a team project adds comments; resolving them is the coders'.
+  const mayResolve = useMayChange();
   const date = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => {
     const d = new Date(iso);
@@ -86,7 +89,7 @@ export function CommentList({ comments, readOnly = false }: { comments: readonly
           <div className="cm-head">
             <strong className="cm-author" title={c.review ? t('reviewAuthorHint', { name: c.author }) : undefined}>{commentAuthor(c, t)}</strong>
             <time className="muted" dateTime={c.createdAt}>{when(c.createdAt)}</time>
-            {!readOnly && (
+            {!readOnly && mayResolve && (
               <button
                 type="button" className="link cm-resolve" data-testid={c.resolvedAt ? 'comment-reopen' : 'comment-resolve'}
                 onClick={() => void run('comments.resolve', { id: c.id, resolved: c.resolvedAt === null }).catch(() => undefined)}

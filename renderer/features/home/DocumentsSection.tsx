@@ -16,7 +16,8 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
   documents: readonly DocumentSummary[];
   informants: readonly Informant[];
   types: readonly InformantType[];
-  onImport: () => void;
+  /** Absent where nothing can be imported (a team project). */
+  onImport?: (() => void) | undefined;
 }) {
   const t = useStrings(homeStrings);
   const { language } = useLanguage();
@@ -38,7 +39,7 @@ export function DocumentsSection({ documents, informants, types, onImport }: {
         <span className="count">{n(documents.length)}</span>
         <span className="muted hm-panel-hint">{t('documentsHint')}</span>
         <div className="spacer" />
-        <button onClick={onImport} data-testid="documents-import">{t('importTranscripts')}</button>
+        {onImport && <button onClick={onImport} data-testid="documents-import">{t('importTranscripts')}</button>}
       </div>
       <div className="hm-table-scroll">
         <table className="hm-dense hm-documents-table">

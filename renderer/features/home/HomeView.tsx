@@ -13,8 +13,9 @@ import { usePhaseName } from '../../i18n/phase-names';
 /**
  * The project home: what the study is, what it holds, and the sources behind it.
  * `onShown` is called once its lists are drawn (the shell then fetches the other screens' code).
+ * Without `onImport` (a team project: no imports there yet) no import button shows.
  */
-export function HomeView({ onImport, onShown }: { onImport: () => void; onShown?: () => void }) {
+export function HomeView({ onImport, onShown }: { onImport?: (() => void) | undefined; onShown?: () => void }) {
   const { project } = useProject();
   const documents = useQuery('documents.list', {}).data;
   const informants = useQuery('informants.list', {}).data;
@@ -142,7 +143,7 @@ function StatTiles({ stats }: { stats: ProjectStats }) {
   );
 }
 
-function EmptyState({ onImport }: { onImport: () => void }) {
+function EmptyState({ onImport }: { onImport?: (() => void) | undefined }) {
   const t = useStrings(homeStrings);
   const steps = [[t('step1Title'), t('step1')], [t('step2Title'), t('step2')], [t('step3Title'), t('step3')]] as const;
   return (
@@ -157,7 +158,7 @@ function EmptyState({ onImport }: { onImport: () => void }) {
           </li>
         ))}
       </ol>
-      <button className="primary" onClick={onImport} data-testid="empty-import">{t('importTranscripts')}</button>
+      {onImport && <button className="primary" onClick={onImport} data-testid="empty-import">{t('importTranscripts')}</button>}
     </section>
   );
 }

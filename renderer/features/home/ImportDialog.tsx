@@ -4,6 +4,8 @@ import type { ImportReport, ProjectInspection } from '../../../src/domain/types'
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 import { useProject, useQuery } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
+import { uploadFile } from '../../lib/team-server';
 import { naturalCompare } from './document-groups';
 import { formatNumber } from './format';
 import {
@@ -29,6 +31,8 @@ type Stage =
   | { readonly kind: 'refiCodebook'; readonly file: string; readonly result: RefiCodebookResult };
 
 const MODES: readonly ImportMode[] = ['folder', 'files', 'refi'];
+/** A team server imports files sent to it; a folder or an exchange file on it is no one's to name. */
+const TEAM_MODES: readonly ImportMode[] = ['files'];
 
 /**
  * Imports transcripts: single files, or a folder with an informant sheet; or a REFI-QDA
@@ -43,8 +47,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { language } = useLanguage();
   const { app, run, progress } = useProject();
   const dialogs = app?.dialogs === true;
+  // On a team server the files come from this computer: chosen in the page, uploaded, then imported.
+  const team = useTeam() !== null;
+  const modes = team ? TEAM_MODES : MODES;
+  const [picked, setPicked] = useState<readonly File[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
   const informants = useQuery('informants.list', {}).data ?? [];
-  const [mode, setMode] = useState<ImportMode>('folder');
+  const [mode, setMode] = useState<ImportMode>(team ? 'files' : 'folder');
   const [filesText, setFilesText] = useState('');
   const [chosenFiles, setChosenFiles] = useState<readonly string[]>([]);
   const [informantId, setInformantId] = useState<number | ''>('');
@@ -61,7 +70,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const doneButton = useRef<HTMLButtonElement>(null);
   const finished = stage.kind === 'report' || stage.kind === 'refiProject' || stage.kind === 'refiCodebook';
   useEffect(() => { if (finished) doneButton.current?.focus(); }, [finished]);
-  const files = dialogs ? chosenFiles : parsePathList(filesText);
+  const files = team ? picked.map((f) => f.name) : dialogs ? chosenFiles : parsePathList(filesText);
 
   const choose = async (kind: 'importFiles' | 'importFolder' | 'informantSheet') => {
     const paths = await run('app.choosePaths', { kind }).catch(() => null);
@@ -82,6 +91,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setMissing(null);
     setStage({ kind: 'running' });
     try {
+      if (team && request.name === 'import.files') {
+        const tokens = await upload(picked);
+        if (!tokens) return;
+        setStage({ kind: 'report', report: await run(request.name, { ...request.args, paths: tokens }, { quiet: true }) });
+        return;
+      }
       // One call per action so each is checked against its own argument type.
       if (request.name === 'refi.importProject') {
         // A project is read first: the user sees what it holds and chooses the informant type before anything is written.
@@ -96,6 +111,25 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       }
     } catch (error) {
       setStage({ kind: 'form', error: errorShown(error) });
+    }
+  };
+
+  /** Sends the chosen files to the team server one by one; null (the refusal shown) when one is refused. */
+  const upload = async (chosen: readonly File[]): Promise<string[] | null> => {
+    const tokens: string[] = [];
+    try {
+      for (const file of chosen) {
+        setUploading(file.name);
+        const answer = await uploadFile(file);
+        if (!answer.ok) {
+          setStage({ kind: 'form', error: errorShown(new ApiError(answer.error)) });
+          return null;
+        }
+        tokens.push(answer.value);
+      }
+      return tokens;
+    } finally {
+      setUploading(null);
     }
   };
 
@@ -149,7 +183,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           : stage.kind === 'refiCodebook' ? <RefiCodebookReport file={stage.file} result={stage.result} /> : (
         <div className="hm-import-form" aria-disabled={running || undefined}>
           <div className="hm-mode-switch" role="tablist" aria-label={t('title')}>
-            {MODES.map((m) => (
+            {modes.map((m) => (
               <button key={m} role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} disabled={running}
                 onClick={() => { setMode(m); setMissing(null); }} data-testid={`import-mode-${m}`}>
                 <strong>{m === 'files' ? t('modeFiles') : m === 'folder' ? t('modeFolder') : t('modeRefi')}</strong>
@@ -177,8 +211,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </>
           ) : mode === 'files' ? (
             <>
-              <Field label={t('filesLabel')} hint={dialogs ? undefined : t('filesHint')}>
-                {dialogs ? (
+              <Field label={t('filesLabel')} hint={team ? t('uploadHint') : dialogs ? undefined : t('filesHint')}>
+                {team ? (
+                  <input type="file" multiple data-autofocus disabled={running} data-testid="import-upload-files"
+                    onChange={(e) => { setPicked([...(e.target.files ?? [])]); setMissing(null); }} />
+                ) : dialogs ? (
                   <div className="hm-chosen">
                     {files.length === 0 ? <span className="muted">{t('noFilesChosen')}</span> : (
                       <ul className="hm-chosen-files">
@@ -251,7 +288,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <p className="muted hm-formats" data-testid="import-limits">{mode === 'refi' ? t('refiLimits') : t('formats')}</p>
 
           {missing && <p className="hm-inline-error" role="alert" data-testid="import-missing">{t(MISSING_MESSAGE[missing])}</p>}
-          {running && <ImportProgress label={progress?.label || t('preparing')} done={progress?.done} total={progress?.total} />}
+          {running && <ImportProgress label={uploading !== null ? t('uploading', { file: uploading }) : progress?.label || t('preparing')} done={progress?.done} total={progress?.total} />}
           {stage.kind === 'form' && stage.error && <ImportError error={stage.error} hint={!skipBad && mode !== 'refi'} />}
         </div>
       )}

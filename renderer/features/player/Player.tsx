@@ -5,6 +5,7 @@ import type { Turn } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { mediaUrl } from '../../lib/api';
 import { useProject, useQuery } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
 import { formatTimestamp } from '../../lib/time';
 import { SKIP_BACK_SECONDS, SPEEDS, turnAt } from './current-turn';
 import type { PlaybackStore } from './playback';
@@ -22,8 +23,10 @@ export function Player({ documentId, turns, store }: { documentId: DocumentId; t
   const t = useStrings(playerStrings);
   const recording = useQuery('recordings.forDocument', { documentId });
   const [linking, setLinking] = useState(false);
+  // A team server plays embedded recordings only, and linking one there is not offered from this page: no link, relink or unlink.
+  const linkable = useTeam() === null;
   const status = recording.data;
-  if (recording.error) return null;
+  if (recording.error || (!linkable && status === null)) return null;
   if (status === undefined) return <section className="pl" aria-label={t('region')} aria-busy="true" />;
   return (
     <section className="pl" aria-label={t('region')} data-testid="player" data-status={status?.status ?? 'none'}>
@@ -33,14 +36,14 @@ export function Player({ documentId, turns, store }: { documentId: DocumentId; t
           <button type="button" className="pl-link" onClick={() => setLinking(true)} data-testid="player-link">{t('link')}</button>
         </div>
       )}
-      {status && status.status !== 'missing' && <Playing key={status.id} status={status} turns={turns} store={store} documentId={documentId} onRelink={() => setLinking(true)} />}
-      {status && status.status === 'missing' && !linking && <Missing status={status} documentId={documentId} onRelink={() => setLinking(true)} />}
+      {status && status.status !== 'missing' && <Playing key={status.id} status={status} turns={turns} store={store} documentId={documentId} onRelink={linkable ? () => setLinking(true) : undefined} />}
+      {status && status.status === 'missing' && !linking && <Missing status={status} documentId={documentId} onRelink={linkable ? () => setLinking(true) : undefined} />}
       {linking && <LinkForm documentId={documentId} onDone={() => setLinking(false)} />}
     </section>
   );
 }
 
-function Playing({ status, turns, store, documentId, onRelink }: { status: RecordingStatus; turns: readonly Turn[]; store: PlaybackStore; documentId: DocumentId; onRelink: () => void }) {
+function Playing({ status, turns, store, documentId, onRelink }: { status: RecordingStatus; turns: readonly Turn[]; store: PlaybackStore; documentId: DocumentId; onRelink: (() => void) | undefined }) {
   const t = useStrings(playerStrings);
   const { run } = useProject();
   const media = useRef<HTMLAudioElement & HTMLVideoElement>(null);
@@ -131,15 +134,15 @@ function Playing({ status, turns, store, documentId, onRelink }: { status: Recor
       <div className="pl-row pl-about">
         <span className="pl-file" title={status.path ?? status.fileName}><strong>{status.fileName}</strong> <span className="muted">{where}</span></span>
         <span className="pl-keys muted" title={t('keys')}>{t('keys')}</span>
-        <button type="button" className="pl-quiet" onClick={onRelink}>{t('relink')}</button>
-        <UnlinkButton documentId={documentId} />
+        {onRelink && <button type="button" className="pl-quiet" onClick={onRelink}>{t('relink')}</button>}
+        {onRelink && <UnlinkButton documentId={documentId} />}
       </div>
       {failed && <p className="pl-problem" role="alert">{t('cannotPlay', { file: status.fileName, type: status.mediaType })}</p>}
     </>
   );
 }
 
-function Missing({ status, documentId, onRelink }: { status: RecordingStatus; documentId: DocumentId; onRelink: () => void }) {
+function Missing({ status, documentId, onRelink }: { status: RecordingStatus; documentId: DocumentId; onRelink: (() => void) | undefined }) {
   const t = useStrings(playerStrings);
   return (
     <div className="pl-row pl-missing" role="status" data-testid="player-missing">
@@ -148,8 +151,8 @@ function Missing({ status, documentId, onRelink }: { status: RecordingStatus; do
           ? t('differs', { file: status.fileName, place: status.differs })
           : t('missing', { file: status.fileName, places: status.lookedAt.join('; ') })}
       </p>
-      <button type="button" className="pl-link" onClick={onRelink}>{t('relink')}</button>
-      <UnlinkButton documentId={documentId} />
+      {onRelink && <button type="button" className="pl-link" onClick={onRelink}>{t('relink')}</button>}
+      {onRelink && <UnlinkButton documentId={documentId} />}
     </div>
   );
 }

@@ -3,6 +3,9 @@ import { LANGUAGES, useLanguage, useStrings } from '../../i18n/i18n';
 import { onMenu, type MenuCommand } from '../../lib/api';
 import { inEditable } from '../../lib/keys';
 import { useProject } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
+import { ReviewerBanner } from '../team-server/ReviewerBanner';
+import { TeamOpening } from '../team-server/TeamOpening';
 import { HomeView } from '../home/HomeView';
 import { StartScreen } from '../start/StartScreen';
 import { AccessBanner } from './AccessBanner';
@@ -34,20 +37,24 @@ export function App() {
     if (/\.json$/i.test(file.name)) setReview({ dropped: file });
     else notify({ tone: 'info', message: tc('dropWrong', { file: file.name }) });
   }, [notify, tc]);
-  const drop = useReviewDrop(project !== null && !project.readOnly, onDroppedFile);
+  // A reviewer of a team project imports nothing.
+  const team = useTeam();
+  const mayImport = project !== null && !project.readOnly && team?.project.role !== 'reviewer';
+  const drop = useReviewDrop(mayImport, onDroppedFile);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
     else if (cmd === 'undo' || cmd === 'redo') {
       if (inEditable(document.activeElement)) document.execCommand(cmd);
-      else if (project) void step(cmd).catch(() => undefined);
-    } else if (cmd === 'import' && project && !project.readOnly) setImporting(true);
+      else if (project && team?.project.role !== 'reviewer') void step(cmd).catch(() => undefined);
+    } else if (cmd === 'import' && mayImport) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
-    else if (cmd === 'import-review' && project && !project.readOnly) setReview({});
+    else if (cmd === 'import-review' && mayImport) setReview({});
+    else if (cmd === 'close-project' && team) team.leave();
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
-    else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
+    else if (cmd === 'open-sample' && !team) void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
-  }, [project, step, run, navigate]);
+  }, [project, step, run, navigate, team, mayImport]);
 
   useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
 
@@ -69,7 +76,8 @@ export function App() {
   if (!project) {
     return (
       <div className="app">
-        <StartScreen />
+        {/* A team project is being opened on the server (or could not be): no local files to offer. */}
+        {team ? <TeamOpening /> : <StartScreen />}
         <ReadOnlyOfferDialog />
         <Notices />
       </div>
@@ -80,10 +88,11 @@ export function App() {
     <div className="app">
       <TopBar onImport={() => setImporting(true)} onExport={() => setExporting(true)} />
       <AccessBanner onExport={() => setExporting(true)} />
+      <ReviewerBanner />
       <div className={`workspace${withCodebook ? ' with-codebook' : ''}`}>
         <Sidebar />
         <main className="main" aria-live="polite">
-          {route.view === 'home' && <HomeView onImport={() => setImporting(true)} onShown={preloadScreens} />}
+          {route.view === 'home' && <HomeView onImport={mayImport ? () => setImporting(true) : undefined} onShown={preloadScreens} />}
           <ScreenFailed resetKey={route.view}>
             <Suspense fallback={<ScreenLoading />}>
               {route.view === 'document' && <TranscriptView key={route.documentId} documentId={route.documentId} focus={route.focus} />}
@@ -120,7 +129,8 @@ export function App() {
       {review && <ReviewImportDialog dropped={review.dropped} onClose={() => setReview(null)} />}
       {drop.over && <div className="cm-drop-veil" data-testid="review-drop-veil"><span>{tc('dropTitle')}</span></div>}
       <ReadOnlyOfferDialog />
-      <CoderPicker />
+      {/* On a team server who codes is who logged in. */}
+      {!team && <CoderPicker />}
       <Notices />
     </div>
   );

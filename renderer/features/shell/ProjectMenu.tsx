@@ -3,6 +3,8 @@ import { useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
+import { TeamProjectMenu } from '../team-server/TeamProjectMenu';
 import { accessStrings } from './access-strings';
 import { CheckDialog } from './CheckDialog';
 import { BackupDialog } from '../backup/BackupDialog';
@@ -18,12 +20,17 @@ import { deidStrings } from '../deid/strings';
 
 type Asking = 'new' | 'open';
 
+/** The project menu in the top bar: a team project's on a team server's page, a project file's otherwise. */
+export function ProjectMenu() {
+  return useTeam() ? <TeamProjectMenu /> : <FileProjectMenu />;
+}
+
 /**
- * The project menu in the top bar: close the project, open another, start a new one, reopen a
+ * The project menu of a project file: close the project, open another, start a new one, reopen a
  * recent one or a sample, back it up or restore a backup, make a copy for another coder or merge one back, import a supervisor's review comments. Browser mode has no native menu and no file dialogs, so this is the
  * only way there to switch projects without restarting the server; paths are typed.
  */
-export function ProjectMenu() {
+function FileProjectMenu() {
   const t = useStrings(shellStrings);
   const ta = useStrings(accessStrings);
   const b = useStrings(backupStrings);

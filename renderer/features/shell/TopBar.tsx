@@ -1,6 +1,8 @@
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { CancelJobButton } from '../../lib/CancelJobButton';
 import { useProject } from '../../lib/state';
+import { useMayChange, useTeam } from '../../lib/team-context';
+import { TeamWho } from '../team-server/TeamWho';
 import { accessStrings } from './access-strings';
 import { shellStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
@@ -14,7 +16,10 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
   const { project, history, progress, navigate } = useProject();
   const { step, tooltip } = useUndoRedo();
   const { language, setLanguage } = useLanguage();
+  const team = useTeam();
+  const mayChange = useMayChange();
   if (!project) return null;
+  const mayUndo = project.readOnly === null && mayChange;
   return (
     <header className="topbar">
       <strong className="brand">{t('appName')}</strong>
@@ -30,22 +35,23 @@ export function TopBar({ onImport, onExport }: { onImport: () => void; onExport:
           <CancelJobButton className="progress-cancel" label={t('cancelJob')} testId="cancel-job" />
         </div>
       )}
-      <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>
+      {mayChange && <button onClick={onImport} aria-keyshortcuts="Control+I" disabled={project.readOnly !== null} title={project.readOnly ? ta('importReadOnly') : undefined}>{t('import')}</button>}
       <button onClick={onExport} aria-keyshortcuts="Control+E" data-testid="open-export">{t('export')}</button>
       <button
         onClick={() => void step('undo').catch(() => undefined)}
-        disabled={!history.undo || project.readOnly !== null}
+        disabled={!history.undo || !mayUndo}
         title={tooltip('undo')}
         aria-keyshortcuts="Control+Z"
         data-testid="undo"
       >↶ {t('undo')}</button>
       <button
         onClick={() => void step('redo').catch(() => undefined)}
-        disabled={!history.redo || project.readOnly !== null}
+        disabled={!history.redo || !mayUndo}
         title={tooltip('redo')}
         aria-keyshortcuts="Control+Shift+Z"
         data-testid="redo"
       >↷ {t('redo')}</button>
+      {team && <TeamWho />}
       <div className="language-toggle" role="group" aria-label={t('language')}>
         {(['en', 'id'] as const).map((code) => (
           <button key={code} className={language === code ? 'active' : ''} aria-pressed={language === code} onClick={() => setLanguage(code)} data-testid={`lang-${code}`}>

@@ -3,6 +3,7 @@ import type { DocumentId, InformantId } from '../../../src/domain/ids';
 import { SPEAKER_ROLES, type DocumentSpeaker, type Informant, type SpeakerRole } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { speakerStrings } from './strings';
 import './speakers.css';
 
@@ -17,6 +18,8 @@ export const INFORMANT_DRAG_TYPE = 'application/x-tematik-informant';
 export function SpeakerMap({ documentId, informants }: { documentId: DocumentId; informants: readonly Informant[] }) {
   const t = useStrings(speakerStrings);
   const { run, notify } = useProject();
+  // A reviewer of a team project sees who speaks; mapping speakers is the coders'.
+  const mayChange = useMayChange();
   const speakers = useQuery('documents.speakers', { id: documentId });
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   if (!speakers.data || speakers.data.length === 0) return null;
@@ -52,7 +55,7 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
             onDrop={(event) => {
               const id = Number(event.dataTransfer.getData(INFORMANT_DRAG_TYPE));
               setDropTarget(null);
-              if (id > 0) {
+              if (id > 0 && mayChange) {
                 event.preventDefault();
                 void set(speaker, 'informant', id as InformantId);
               }
@@ -66,6 +69,7 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
               aria-label={t('roleLabel', { speaker: speaker.speaker })}
               value={speaker.role}
               data-testid="speaker-role"
+              disabled={!mayChange}
               onChange={(event) => {
                 const role = SPEAKER_ROLES.find((r) => r === event.target.value);
                 if (role) void set(speaker, role, role === 'informant' ? speaker.informantId : null);
@@ -78,6 +82,7 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
                 aria-label={t('informantLabel', { speaker: speaker.speaker })}
                 value={speaker.informantId ?? ''}
                 data-testid="speaker-informant"
+                disabled={!mayChange}
                 onChange={(event) => void set(speaker, 'informant', event.target.value ? (Number(event.target.value) as InformantId) : null)}
               >
                 <option value="">{t('notMapped')}</option>
@@ -87,7 +92,7 @@ export function SpeakerMap({ documentId, informants }: { documentId: DocumentId;
           </div>
         );
       })}
-      {canSwap && (
+      {canSwap && mayChange && (
         <button type="button" className="sp-swap" title={t('swapTitle')} data-testid="speaker-swap"
           onClick={() => void run('documents.swapRoles', { ids: [documentId] }).catch(() => null)}>
           ⇄ {t('swap')}

@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { MergeChoice, MergeConflict, MergePlan, MergeReport, Reanchoring } from '../../../src/domain/team';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { Modal } from '../../lib/Modal';
+import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
+import { useTeam } from '../../lib/team-context';
+import { uploadFile } from '../../lib/team-server';
 import { teamStrings } from './strings';
 import './team.css';
 
@@ -23,6 +26,9 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
   const { language } = useLanguage();
   const { app, run } = useProject();
   const dialogs = app?.dialogs === true;
+  // On a team server the copy comes from this computer: sent to the server, then named by its upload token.
+  const team = useTeam() !== null;
+  const [sentName, setSentName] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [choices, setChoices] = useState<Readonly<Record<string, MergeChoice>>>({});
@@ -44,6 +50,18 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
   const choose = async () => {
     const paths = await run('app.choosePaths', { kind: 'mergeCopy' }).catch(() => null);
     if (paths?.[0]) setPath(paths[0]);
+  };
+
+  const send = (file: File | undefined) => {
+    setPath('');
+    setSentName(null);
+    if (!file) return;
+    void attempt(async () => {
+      const answer = await uploadFile(file);
+      if (!answer.ok) throw new ApiError(answer.error);
+      setPath(answer.value);
+      setSentName(file.name);
+    });
   };
 
   const showPlan = (event?: FormEvent) => {
@@ -141,7 +159,12 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
         <p className="muted">{t('mergeWhy')}</p>
         <div className="field">
           <span>{t('copyFile')}</span>
-          {dialogs ? (
+          {team ? (
+            <div className="team-chosen">
+              <input type="file" accept=".tematik" autoFocus disabled={busy} onChange={(e) => send(e.target.files?.[0])} data-testid="merge-upload" />
+              {sentName && <span className="team-path" data-testid="merge-sent">{sentName}</span>}
+            </div>
+          ) : dialogs ? (
             <div className="team-chosen">
               {path ? <span className="team-path" title={path}>{path}</span> : <span className="muted">{t('nothingChosen')}</span>}
               <button type="button" onClick={() => void choose()} disabled={busy} data-testid="merge-choose">{path ? t('change') : t('chooseCopy')}</button>

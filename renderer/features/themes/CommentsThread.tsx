@@ -3,6 +3,7 @@ import type { ThemeId } from '../../../src/domain/ids';
 import type { Comment } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { commentAuthor } from '../comments/comment-text';
 import { commentStrings } from '../comments/strings';
 import { partitionComments } from './review-model';
@@ -17,6 +18,8 @@ export function CommentsThread({ themeId }: { themeId: ThemeId }) {
   const comments = useQuery('comments.list', { target: { kind: 'theme', id: themeId } }).data;
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
+  // A reviewer of a team project adds comments; resolving them is the coders'.
+  const mayResolve = useMayChange();
   const { open, resolved } = partitionComments(comments ?? []);
   const when = (iso: string) => new Date(iso).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -36,9 +39,9 @@ export function CommentsThread({ themeId }: { themeId: ThemeId }) {
         <span className="tr-avatar" aria-hidden="true">{comment.author.slice(0, 1).toUpperCase()}</span>
         <span className="tr-comment-author" title={comment.review ? tc('reviewAuthorHint', { name: comment.author }) : undefined}>{commentAuthor(comment, tc)}</span>
         <time className="tr-comment-date" dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
-        {comment.resolvedAt
+        {mayResolve && (comment.resolvedAt
           ? <button className="link tr-comment-action" onClick={() => resolve(comment, false)} data-testid="comment-reopen">{t('reopen')}</button>
-          : <button className="link tr-comment-action" onClick={() => resolve(comment, true)} data-testid="comment-resolve">{t('resolve')}</button>}
+          : <button className="link tr-comment-action" onClick={() => resolve(comment, true)} data-testid="comment-resolve">{t('resolve')}</button>)}
       </div>
       <p className="tr-comment-body">{comment.body}</p>
       {comment.resolvedAt && <p className="tr-comment-resolved">{t('resolvedBy', { who: comment.resolvedBy ?? '—', when: when(comment.resolvedAt) })}</p>}

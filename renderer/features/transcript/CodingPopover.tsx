@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { CommentThread } from '../comments/CommentThread';
 import { commentStrings } from '../comments/strings';
 import type { CodingView } from './coding-view';
@@ -24,6 +25,8 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
   const t = useStrings(transcriptStrings);
   const { language } = useLanguage();
   const { run } = useProject();
+  // A reviewer of a team project comments on a coding (below) but does not remove, re-code or annotate it.
+  const mayChange = useMayChange();
   const memos = useQuery('memos.list', { target: { kind: 'coding', id: active.id } });
   const tc = useStrings(commentStrings);
   const comments = useQuery('comments.list', { target: { kind: 'coding', id: active.id } }).data;
@@ -132,7 +135,7 @@ export function CodingPopover({ codings, active, position, onSelect, onRecode, o
           </div>
         </div>
       )}
-      {!writing && (
+      {!writing && mayChange && (
         <div className="tv-popover-actions">
           <button type="button" className="danger" title={t('removeTitle')} data-testid="coding-remove"
             onClick={() => void run('codings.remove', { id: active.id }).then(onClose, () => undefined)}>{t('remove')}</button>

@@ -54,6 +54,8 @@ interface Props {
   readonly edit?: EditActions | undefined;
   /** E was pressed in reading mode: the view turns edit mode on (and the reader opens the turn at the caret). */
   readonly onEditKey?: () => void;
+  /** Reading only (a reviewer of a team project): selecting text offers no codes, and nothing codes it. */
+  readonly readOnly?: boolean;
   /** Test hook: the block index the reader scrolled to for `focus`. */
   readonly onFocusScrolled?: (index: number) => void;
 }
@@ -88,7 +90,7 @@ interface Popover {
  * to stored-text offsets, the floating code picker, the coding popover, code drops
  * from the codebook, keys 1–9, and scrolling to a focused range.
  */
-export function TranscriptReader({ doc, codings, codes, focus, actions, edit, onEditKey, onFocusScrolled }: Props) {
+export function TranscriptReader({ doc, codings, codes, focus, actions, edit, onEditKey, readOnly = false, onFocusScrolled }: Props) {
   const t = useStrings(transcriptStrings);
   const text = doc.text;
   // The text is re-read after changes that may touch it (speakers, undo); keep the same turns (and so the same blocks, measurements, scroll) when they did not change.
@@ -186,14 +188,14 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
   }, [text, place]);
 
   const capture = useCallback(() => {
-    const next = readSelection();
+    const next = readOnly ? null : readSelection();
     if (!next) return;
     setPending((old) => (old && old.start === next.start && old.end === next.end ? old : next));
     setPicker((old) => (old?.mode === 'apply' ? old : { mode: 'apply' }));
     setPopover(null);
     // Shift and the arrow keys go on from a passage selected with the mouse.
     setKeySel((old) => (old && old.anchor === next.start && old.focus === next.end ? old : { anchor: next.start, focus: next.end }));
-  }, [readSelection]);
+  }, [readSelection, readOnly]);
 
   const closeAll = useCallback(() => {
     setPicker(null);
@@ -348,6 +350,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
   keyPickerRef.current = keyPicker;
   const apply = useCallback(async (range: Span, choice: CodeChoice) => {
     setPicker(null);
+    if (readOnly) return;
     const coding = await actions.apply({ start: range.start, end: range.end }, choice);
     if (!coding) return;
     pushRecentCode(coding.codeId);
@@ -355,11 +358,11 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
     document.getSelection()?.removeAllRanges();
     if (keyPickerRef.current) backToText(range.end);
     else setKeySel((old) => (old && old.anchor !== old.focus ? { anchor: range.end, focus: range.end } : old));
-  }, [actions, backToText]);
+  }, [actions, backToText, readOnly]);
 
   /** Opens the code picker on the keyboard selection, below its last line. */
   const openKeyPicker = useCallback((): boolean => {
-    const span = keySel ? selectionSpan(text, keySel) : null;
+    const span = keySel && !readOnly ? selectionSpan(text, keySel) : null;
     const canvas = canvasRef.current;
     const scroller = scrollerOf();
     if (!span || !canvas || !scroller) return false;
@@ -372,7 +375,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
     setPopover(null);
     setKeyPicker(true);
     return true;
-  }, [keySel, text, place, scrollerOf]);
+  }, [keySel, text, place, scrollerOf, readOnly]);
 
   /** Where the caret starts when the text takes the focus: the first line on screen. */
   const initialCaret = useCallback((): number => {
@@ -616,7 +619,7 @@ export function TranscriptReader({ doc, codings, codes, focus, actions, edit, on
             />
           );
         })}
-        {picker && pickerPosition && (
+        {picker && pickerPosition && !readOnly && (
           <CodePicker
             key={picker.mode === 'recode' ? `r${picker.coding.id}` : `a${pending?.start}-${pending?.end}`}
             codes={codes}

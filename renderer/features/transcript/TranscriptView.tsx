@@ -5,6 +5,7 @@ import type { Code, Coding, DocumentSummary, Informant, InformantType } from '..
 import { useStrings } from '../../i18n/i18n';
 import { forgetRecentCodes } from '../../lib/recent-codes';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import type { Span } from './blocks';
 import type { CodeChoice } from './CodePicker';
 import type { CodingView } from './coding-view';
@@ -32,6 +33,8 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   const informants = useQuery('informants.list', {});
   const types = useQuery('informantTypes.list', {});
   const [playback] = useState(() => new PlaybackStore());
+  // A reviewer of a team project reads: no coding, no edit mode.
+  const mayChange = useMayChange();
 
   const codeList = codes.data;
   // Blind mode and the coder filter decide whose stripes show; the header's counts say whose they are.
@@ -90,13 +93,13 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
   return (
     <section className="tv" data-testid="transcript-view">
       <TranscriptHeader doc={doc} codings={shown} codes={codeList ?? []} informants={informants.data ?? []} types={types.data ?? []} whose={whose} />
-      <div className={`tv-editbar${editMode ? ' is-on' : ''}`}>
+      {mayChange && <div className={`tv-editbar${editMode ? ' is-on' : ''}`}>
         <button type="button" className={editMode ? 'primary' : ''} aria-pressed={editMode} onClick={() => { setEditMode(!editMode); setRemoved([]); }} data-testid="edit-mode">
           {editMode ? t('editModeOn') : `✎ ${t('editMode')}`}
         </button>
         <button type="button" onClick={() => setReplacing(true)} data-testid="replace-open">{t('replaceOpen')}</button>
         {editMode && <span className="muted tv-editbar-hint">{t('editModeHint')}</span>}
-      </div>
+      </div>}
       {removed.length > 0 && (
         <div className="tv-edit-notice" role="status" data-testid="edit-removed">
           <p>{t('editRemoved', { n: removed.length })}</p>
@@ -116,7 +119,7 @@ export function TranscriptView({ documentId, focus }: { documentId: DocumentId; 
         <Player key={documentId} documentId={documentId} turns={doc.turns} store={playback} />
         <TranscriptReader
           edit={edit}
-          onEditKey={() => setEditMode(true)}
+          {...(mayChange ? { onEditKey: () => setEditMode(true) } : { readOnly: true })}
           doc={doc}
           codings={shown}
           codes={codeList ?? []}
