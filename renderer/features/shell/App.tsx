@@ -11,6 +11,7 @@ import { ReviewImportDialog } from '../comments/ReviewImportDialog';
 import { commentStrings } from '../comments/strings';
 import { useReviewDrop } from '../comments/use-review-drop';
 import { Notices } from './Notices';
+import { OpenTeamDialog } from '../team-window/OpenTeamDialog';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
   AgreementView, CodebookPanel, CodeExtractsView, CompareView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
@@ -29,6 +30,8 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   // A supervisor's comments file to import: chosen in the dialog, or dropped on the window.
   const [review, setReview] = useState<{ readonly dropped?: File } | null>(null);
+  // File › Open Team Project… (desktop): the server's address, asked here; main opens its window.
+  const [openingTeam, setOpeningTeam] = useState(false);
   const tc = useStrings(commentStrings);
   const onDroppedFile = useCallback((file: File) => {
     if (/\.json$/i.test(file.name)) setReview({ dropped: file });
@@ -46,6 +49,7 @@ export function App() {
     else if (cmd === 'import-review' && project && !project.readOnly) setReview({});
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample') void run('app.openSample', {}).catch(() => undefined);
+    else if (cmd === 'open-team') setOpeningTeam(true);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
   }, [project, step, run, navigate]);
 
@@ -71,6 +75,7 @@ export function App() {
       <div className="app">
         <StartScreen />
         <ReadOnlyOfferDialog />
+        {openingTeam && <OpenTeamDialog onClose={() => setOpeningTeam(false)} />}
         <Notices />
       </div>
     );
@@ -118,6 +123,7 @@ export function App() {
         </Suspense>
       </ScreenFailed>
       {review && <ReviewImportDialog dropped={review.dropped} onClose={() => setReview(null)} />}
+      {openingTeam && <OpenTeamDialog onClose={() => setOpeningTeam(false)} />}
       {drop.over && <div className="cm-drop-veil" data-testid="review-drop-veil"><span>{tc('dropTitle')}</span></div>}
       <ReadOnlyOfferDialog />
       <CoderPicker />
