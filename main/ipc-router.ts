@@ -3,7 +3,9 @@ import type { ActionName, Outcome } from '../src/api/contract';
 import { isActionName } from '../src/api/dispatch';
 import type { Progress } from '../src/domain/types';
 import type { WorkerHost } from '../src/host/worker-host';
+import type { ErrorInfo } from '../src/domain/errors';
 import { isAppUrl } from './app-origin';
+import { teamServerOrigin } from './team-origin';
 
 /** The channel names; the preload spells them out again, and both are checked against BridgeChannels. */
 export const CHANNELS = {
@@ -13,6 +15,7 @@ export const CHANNELS = {
   cancel: 'tematik:cancel',
   crashed: 'tematik:crashed',
   notice: 'tematik:notice',
+  openTeam: 'tematik:open-team',
 } as const satisfies BridgeChannels;
 
 /**
@@ -79,5 +82,24 @@ export function createCancelHandler(options: Pick<InvokeRouterOptions, 'host' | 
       return false;
     }
     return typeof job === 'string' && options.host.cancel(job);
+  };
+}
+
+/**
+ * The `tematik:open-team` handler: the same sender check, then the address checked by
+ * teamServerOrigin (main/team-origin.ts) before `open` gets the server's origin. Resolves to
+ * null when a window was opened, else to what the page shows; never rejects.
+ */
+export function createOpenTeamHandler(options: { readonly open: (origin: string) => void; readonly log?: (message: string) => void }): (event: InvokeEvent, address: unknown) => ErrorInfo | null {
+  const log = options.log ?? ((message) => console.warn(message));
+  return (event, address) => {
+    if (!isTrustedSender(event)) {
+      log(`Tematik refused to open a team window for ${event.senderFrame?.url ?? 'a frame that is gone'}.`);
+      return { kind: 'internal', message: 'Refused: this call did not come from a Tematik window.' };
+    }
+    const checked = teamServerOrigin(typeof address === 'string' ? address : '');
+    if (!checked.ok) return checked.error;
+    options.open(checked.origin);
+    return null;
   };
 }

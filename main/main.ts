@@ -17,6 +17,7 @@ import { registerIpc } from './ipc';
 import { CHANNELS } from './ipc-router';
 import { projectFromArgv } from './launch-args';
 import { menuTemplate } from './menu';
+import { isOfOrigin, teamNavigationDecision, teamPartition } from './team-origin';
 import { electronBindingPath, packagedBindingPath } from './native/paths';
 
 // Privileges must be granted before `ready`. A standard, secure scheme gives the renderer a real
@@ -62,10 +63,19 @@ async function choosePaths(kind: DialogKind): Promise<string[] | null> {
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
 }
 
-/** Keeps every web contents (the window, and anything it might try to spawn) on our origin. */
+/** The team server each team window shows (openTeamWindow), by its web contents. */
+const teamOrigins = new WeakMap<WebContents, string>();
+
+/** Where `contents` may go: a team window to its own server, every other window to our origin only. */
+function decide(contents: WebContents, url: string) {
+  const origin = teamOrigins.get(contents);
+  return origin === undefined ? navigationDecision(url) : teamNavigationDecision(origin, url);
+}
+
+/** Keeps every web contents (the window, and anything it might try to spawn) on its origin. */
 function harden(contents: WebContents): void {
   const guard = (event: { preventDefault(): void }, url: string) => {
-    const decision = navigationDecision(url);
+    const decision = decide(contents, url);
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'open-externally') void shell.openExternal(url);
@@ -74,9 +84,41 @@ function harden(contents: WebContents): void {
   contents.on('will-redirect', (event) => guard(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
+    if (decide(contents, url) === 'open-externally') void shell.openExternal(url);
     return { action: 'deny' };
   });
+}
+
+/**
+ * A team project: the team server's own pages (the same renderer, served by `tematik serve`) in a
+ * window of their own, beside the local projects. The page gets no bridge (no preload): it reaches
+ * only its server, through the server's login, sessions and roles. Its session is a partition of
+ * its own, so the server's cookie never meets the local app's storage, and that session lets the
+ * page reach its server and nothing else, nor ask for any permission.
+ */
+function openTeamWindow(origin: string): void {
+  const partition = teamPartition(origin);
+  const ses = electronSession.fromPartition(partition);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: details.webContentsId !== undefined && !isOfOrigin(details.url, origin) });
+  });
+  const win = new BrowserWindow({
+    width: 1280, height: 820, minWidth: 900, minHeight: 600, title: `Tematik — ${new URL(origin).host}`, show: false,
+    webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, navigateOnDragDrop: false },
+  });
+  teamOrigins.set(win.webContents, origin);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('did-fail-load', (_event, _code, description) => {
+    const language = app.getLocale().toLowerCase().startsWith('id') ? 'id' : 'en';
+    dialog.showErrorBox(
+      language === 'id' ? 'Server tim tidak dapat dijangkau' : 'The team server cannot be reached',
+      language === 'id' ? `${origin} tidak menjawab (${description}). Periksa alamatnya dan sambungan jaringan Anda.` : `${origin} did not answer (${description}). Check the address and your network connection.`,
+    );
+    win.destroy();
+  });
+  void win.loadURL(`${origin}/`);
 }
 
 function start(): void {
@@ -221,6 +263,7 @@ function start(): void {
 
     registerIpc({
       host: core,
+      openTeam: openTeamWindow,
       onSettled: (name, outcome) => {
         if (outcome.ok && core.project && (name === 'project.open' || name === 'project.create' || name === 'app.openSample')) {
           app.addRecentDocument(core.project.file);

@@ -34,6 +34,7 @@ export function menuTemplate(state: MenuState): MenuItemConstructorOptions[] {
       command('New Project…', 'new-project', 'CmdOrCtrl+Shift+N'),
       command('Open Project…', 'open-project', 'CmdOrCtrl+O'),
       command('Open Sample Project', 'open-sample'),
+      command('Open Team Project…', 'open-team'),
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
       command('Import Transcripts…', 'import', 'CmdOrCtrl+I', state.projectOpen),

@@ -10,6 +10,7 @@ const CHANNELS = {
   cancel: 'tematik:cancel',
   crashed: 'tematik:crashed',
   notice: 'tematik:notice',
+  openTeam: 'tematik:open-team',
 } as const satisfies BridgeChannels;
 
 const EVENT_CHANNELS: Readonly<Record<BridgeEventName, string>> = { progress: CHANNELS.progress, menu: CHANNELS.menu, crashed: CHANNELS.crashed, notice: CHANNELS.notice };
@@ -18,6 +19,7 @@ const api = {
   // Names and arguments are validated in the main process, the only side that can be trusted to.
   invoke: (name, args) => ipcRenderer.invoke(CHANNELS.invoke, name, args),
   cancel: (job) => ipcRenderer.invoke(CHANNELS.cancel, job),
+  openTeamServer: (address) => ipcRenderer.invoke(CHANNELS.openTeam, address),
   on: (event, listener) => {
     if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Tematik has no "${String(event)}" event; listen to "progress", "menu", "crashed" or "notice".`);
     if (typeof listener !== 'function') throw new Error('The listener must be a function.');

@@ -155,6 +155,13 @@ export const mediaUrl = (recordingId: number): string => transport.mediaUrl(reco
 /** True inside Electron, where the native menu sends commands. */
 export const isDesktop = bridge !== undefined;
 
+/** Desktop only: opens a team server's pages in a window of their own; throws ApiError when the address cannot be used. */
+export async function openTeamServer(address: string): Promise<void> {
+  if (!bridge) throw new ApiError({ kind: 'internal', message: 'Team servers are opened from the desktop app; in a browser, go to the server\'s address.' });
+  const refused = await bridge.openTeamServer(address);
+  if (refused) throw new ApiError(refused);
+}
+
 /** Calls one action of the contract; throws ApiError when it fails. */
 export async function invoke<N extends ActionName>(name: N, args: Args<N>): Promise<Result<N>> {
   const outcome = await transport.call(name, args);

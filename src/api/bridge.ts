@@ -23,6 +23,8 @@ export type MenuCommand =
   | 'import-review'
   | 'export'
   | 'close-project'
+  /** Open a team project: ask for the team server's address, then open its pages in a window of their own. */
+  | 'open-team'
   | 'undo'
   | 'redo'
   | 'find'
@@ -53,6 +55,7 @@ export interface BridgeChannels {
   readonly cancel: 'tematik:cancel';
   readonly crashed: 'tematik:crashed';
   readonly notice: 'tematik:notice';
+  readonly openTeam: 'tematik:open-team';
 }
 
 export interface TematikBridge {
@@ -65,4 +68,9 @@ export interface TematikBridge {
   cancel(job: string): Promise<boolean>;
   /** Listens to one kind of event; returns the function that stops listening. */
   on<E extends BridgeEventName>(event: E, listener: BridgeEvents[E]): () => void;
+  /**
+   * Opens a team server's pages in a window of their own (main/team-origin.ts), beside the local
+   * projects. Null when the window opened; otherwise why the address cannot be used.
+   */
+  openTeamServer(address: string): Promise<ErrorInfo | null>;
 }

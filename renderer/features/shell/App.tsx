@@ -14,6 +14,7 @@ import { ReviewImportDialog } from '../comments/ReviewImportDialog';
 import { commentStrings } from '../comments/strings';
 import { useReviewDrop } from '../comments/use-review-drop';
 import { Notices } from './Notices';
+import { OpenTeamDialog } from '../team-window/OpenTeamDialog';
 import { ReadOnlyOfferDialog } from './ReadOnlyOffer';
 import {
   AgreementView, CodebookPanel, CodeExtractsView, CompareView, ExportDialog, ImportDialog, JournalView, PhasesView, preloadScreens, ScreenFailed, ScreenLoading, SearchView,
@@ -32,6 +33,8 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   // A supervisor's comments file to import: chosen in the dialog, or dropped on the window.
   const [review, setReview] = useState<{ readonly dropped?: File } | null>(null);
+  // File › Open Team Project… (desktop): the server's address, asked here; main opens its window.
+  const [openingTeam, setOpeningTeam] = useState(false);
   const tc = useStrings(commentStrings);
   const onDroppedFile = useCallback((file: File) => {
     if (/\.json$/i.test(file.name)) setReview({ dropped: file });
@@ -53,6 +56,7 @@ export function App() {
     else if (cmd === 'close-project' && team) team.leave();
     else if (cmd === 'close-project' && project) void run('project.close', {}).catch(() => undefined);
     else if (cmd === 'open-sample' && !team) void run('app.openSample', {}).catch(() => undefined);
+    else if (cmd === 'open-team' && !team) setOpeningTeam(true);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
   }, [project, step, run, navigate, team, mayImport]);
 
@@ -79,6 +83,7 @@ export function App() {
         {/* A team project is being opened on the server (or could not be): no local files to offer. */}
         {team ? <TeamOpening /> : <StartScreen />}
         <ReadOnlyOfferDialog />
+        {openingTeam && <OpenTeamDialog onClose={() => setOpeningTeam(false)} />}
         <Notices />
       </div>
     );
@@ -127,6 +132,7 @@ export function App() {
         </Suspense>
       </ScreenFailed>
       {review && <ReviewImportDialog dropped={review.dropped} onClose={() => setReview(null)} />}
+      {openingTeam && <OpenTeamDialog onClose={() => setOpeningTeam(false)} />}
       {drop.over && <div className="cm-drop-veil" data-testid="review-drop-veil"><span>{tc('dropTitle')}</span></div>}
       <ReadOnlyOfferDialog />
       {/* On a team server who codes is who logged in. */}

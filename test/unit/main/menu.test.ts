@@ -29,6 +29,7 @@ const COMMANDS: readonly [label: string, command: Exclude<MenuCommand, 'open-pat
   ['New Project…', 'new-project', 'CmdOrCtrl+Shift+N'],
   ['Open Project…', 'open-project', 'CmdOrCtrl+O'],
   ['Open Sample Project', 'open-sample', undefined],
+  ['Open Team Project…', 'open-team', undefined],
   ['Import Transcripts…', 'import', 'CmdOrCtrl+I'],
   ['Import Review Comments…', 'import-review', undefined],
   ['Export…', 'export', 'CmdOrCtrl+E'],

@@ -25,9 +25,9 @@ describe('the preload bridge', () => {
   const bridge = () => fake.exposed.get('tematik') as TematikBridge;
   const ipc = () => fake.ipc as EventEmitter;
 
-  it('exposes exactly invoke, cancel and on under window.tematik, and not ipcRenderer', () => {
+  it('exposes exactly invoke, cancel, on and openTeamServer under window.tematik, and not ipcRenderer', () => {
     expect([...fake.exposed.keys()]).toEqual(['tematik']);
-    expect(Object.keys(bridge()).sort()).toEqual(['cancel', 'invoke', 'on']);
+    expect(Object.keys(bridge()).sort()).toEqual(['cancel', 'invoke', 'on', 'openTeamServer']);
     expect(Object.values(bridge()).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -40,6 +40,12 @@ describe('the preload bridge', () => {
     fake.invoked.length = 0;
     await bridge().cancel('job-7');
     expect(fake.invoked).toEqual([['tematik:cancel', 'job-7']]);
+  });
+
+  it('sends a team server address on its own channel, for main to check', async () => {
+    fake.invoked.length = 0;
+    await bridge().openTeamServer('https://tematik.example.ac.id');
+    expect(fake.invoked).toEqual([['tematik:open-team', 'https://tematik.example.ac.id']]);
   });
 
   it('forwards progress and menu events without the IPC event, and stops on unsubscribe', () => {
