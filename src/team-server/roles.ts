@@ -39,6 +39,7 @@ const say = defineMessages({
     recent: 'A team server keeps no list of recent files: its projects are in the list of team projects.',
     backups: 'Backups of a team server are made by its administrator (pg_dump of the database). To keep a copy of your own, use "Take a copy" in the list of team projects.',
     whoIsCoding: 'On a team server you code as yourself: your changes are recorded under your account\'s name. Log in as another user to code as them.',
+    accountName: 'On a team server a coder\'s name is their account\'s name, which their work is recorded under: renaming the coder here would split it. The server\'s administrator gives accounts their names (tematik users).',
     blind: 'Blind coding is a setting of your own computer. For coding blind, take a copy of the project for each coder ("Take a copy", then "Make a copy for another coder" in the desktop app) and merge the copies back.',
     copyForCoder: 'On a team server every coder works on the project itself. To give an offline coder their own copy, use "Take a copy" in the list of team projects, then "Make a copy for another coder" in the desktop app.',
     deidShare: 'A de-identified copy is written on your own computer: use "Take a copy" in the list of team projects, open it in the desktop app and share it de-identified from there.',
@@ -56,6 +57,7 @@ const say = defineMessages({
     recent: 'Server tim tidak menyimpan daftar berkas terakhir: proyeknya ada di daftar proyek tim.',
     backups: 'Cadangan server tim dibuat oleh administratornya (pg_dump basis data). Untuk menyimpan salinan sendiri, pakai "Ambil salinan" di daftar proyek tim.',
     whoIsCoding: 'Di server tim Anda mengode sebagai diri sendiri: perubahan Anda dicatat atas nama akun Anda. Masuk sebagai pengguna lain untuk mengode sebagai dia.',
+    accountName: 'Di server tim, nama seorang pengode adalah nama akunnya, yang mencatat pekerjaannya: mengganti nama pengode di sini akan memecahnya. Pengelola server yang memberi nama akun (tematik users).',
     blind: 'Pengodean buta adalah pengaturan komputer Anda sendiri. Untuk mengode secara buta, ambil salinan proyek untuk setiap pengode ("Ambil salinan", lalu "Buat salinan untuk pengode lain" di aplikasi desktop) dan gabungkan kembali salinannya.',
     copyForCoder: 'Di server tim setiap pengode mengerjakan proyek itu sendiri. Untuk memberi pengode luring salinannya sendiri, pakai "Ambil salinan" di daftar proyek tim, lalu "Buat salinan untuk pengode lain" di aplikasi desktop.',
     deidShare: 'Salinan yang dianonimkan ditulis di komputer Anda sendiri: pakai "Ambil salinan" di daftar proyek tim, buka di aplikasi desktop, lalu bagikan versi anonimnya dari sana.',
@@ -196,7 +198,7 @@ export const SERVER_ACTIONS: { readonly [N in ActionName]: ServerUse } = {
 
   'coders.list': offered,
   'coders.add': offered,
-  'coders.rename': offered,
+  'coders.rename': refused(say('accountName')),
   'coders.setColour': offered,
   'coders.setCurrent': refused(say('whoIsCoding')),
   'coders.setBlind': refused(say('blind')),
@@ -247,13 +249,14 @@ const onlyReads = (action: ActionName): boolean => {
 
 /**
  * Whether a member with `role` may invoke `action` on a team server: refused first when the server
- * does not offer it (saying what to do instead), then by role: a reviewer reads and comments,
+ * does not offer it (saying what to do instead), then by role: a reviewer reads, downloads and comments,
  * coders and owners do everything offered. The arguments are checked by `serverArgs`.
  */
 export function mayInvoke(role: Role, action: ActionName): Permission {
   const use = SERVER_ACTIONS[action];
   if (use.kind === 'refused') return { allowed: false, why: use.why };
-  if (role === 'reviewer' && !onlyReads(action) && !REVIEWER_CHANGES.has(action)) return { allowed: false, why: say('reviewer') };
+  // A download (the Word report, the review package) writes nothing to the project: a supervisor may take one.
+  if (role === 'reviewer' && !onlyReads(action) && !REVIEWER_CHANGES.has(action) && use.kind !== 'downloads') return { allowed: false, why: say('reviewer') };
   return { allowed: true };
 }
 

@@ -47,7 +47,7 @@ describe('what a team server offers, and to whom', () => {
           expect(permission, `${role} ${action}`).toEqual({ allowed: false, why: use.why });
           continue;
         }
-        const allowed = role !== 'reviewer' || onlyReads(action) || action === 'comments.add';
+        const allowed = role !== 'reviewer' || onlyReads(action) || action === 'comments.add' || use.kind === 'downloads';
         expect(permission.allowed, `${role} ${action}`).toBe(allowed);
         if (!permission.allowed) expect(permission.why.en).toMatch(/You review this project: you can read it and add comments, but not change it/);
         if (role === 'reviewer' && allowed) counts.reviewerReads++;
@@ -55,7 +55,7 @@ describe('what a team server offers, and to whom', () => {
     }
     // Most actions are offered as they are; the counts guard against a table that refuses everything.
     expect(counts.offered).toBeGreaterThan(90);
-    expect(counts).toMatchObject({ uploads: 11, downloads: 7, refused: 14 });
+    expect(counts).toMatchObject({ uploads: 11, downloads: 7, refused: 15 });
     expect(counts.reviewerReads).toBeGreaterThan(30);
   });
 
@@ -93,7 +93,9 @@ describe('what a team server offers, and to whom', () => {
       ['themes.update', { owner: true, coder: true, reviewer: false }],
       ['history.undo', { owner: true, coder: true, reviewer: false }],
       ['import.files', { owner: true, coder: true, reviewer: false }],
-      ['report.word', { owner: true, coder: true, reviewer: false }],
+      ['report.word', { owner: true, coder: true, reviewer: true }],
+      ['export.reviewPackage', { owner: true, coder: true, reviewer: true }],
+      ['coders.rename', { owner: false, coder: false, reviewer: false }],
       ['project.open', { owner: false, coder: false, reviewer: false }],
     ];
     for (const [action, roles] of cases) {
@@ -112,7 +114,7 @@ describe('what a team server offers, and to whom', () => {
     const refusals = names.flatMap((action) => { const use = SERVER_ACTIONS[action]; return use.kind === 'refused' ? [[action, use.why] as const] : []; });
     expect(refusals.map(([action]) => action).sort()).toEqual([
       'app.choosePaths', 'app.forgetRecent', 'app.openSample', 'backup.create', 'backup.list', 'backup.restore',
-      'coders.setBlind', 'coders.setCurrent', 'deid.share', 'import.folder', 'project.close', 'project.create', 'project.open', 'team.copyForCoder',
+      'coders.rename', 'coders.setBlind', 'coders.setCurrent', 'deid.share', 'import.folder', 'project.close', 'project.create', 'project.open', 'team.copyForCoder',
     ]);
     for (const [action, why] of refusals) {
       expect(why.en.length, action).toBeGreaterThan(60);
