@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
+import { inTransaction } from '../store/postgres/transaction';
 
 /**
  * The team server's own tables (accounts, login sessions, the projects it serves and who may use
@@ -85,18 +86,5 @@ export async function migrateServer(pool: Pool): Promise<number> {
 /** A pool, or one connection of it inside a transaction. */
 export type Db = Pool | PoolClient;
 
-/** Runs `work` in one transaction on one connection of the pool: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+/** One transaction on one connection: the store's helper, which the server's modules take from here. */
+export { inTransaction };

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useStrings } from '../../i18n/i18n';
+import { useMenu } from '../../lib/use-menu';
 import { ApiError } from '../../lib/api';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
@@ -38,22 +39,12 @@ function FileProjectMenu() {
   const tc = useStrings(commentStrings);
   const td = useStrings(deidStrings);
   const { app, project, run, notify } = useProject();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, trigger, onMenuKey } = useMenu();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [checking, setChecking] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [team, setTeam] = useState<'copy' | 'merge' | 'review' | null>(null);
   const [deidentifying, setDeidentifying] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-    const onDown = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) setOpen(false); };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
 
   if (!project) return null;
   const recent = (app?.recent ?? []).filter((r) => r.path !== project.path);
@@ -75,23 +66,6 @@ function FileProjectMenu() {
   const backUpNow = async () => {
     const made = await run('backup.create', {});
     notify({ tone: 'info', message: b('backedUp', { file: made.id }) });
-  };
-
-  const onMenuKey = (event: KeyboardEvent) => {
-    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      setOpen(false);
-      trigger.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = items[(at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
-      next?.focus();
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      (event.key === 'Home' ? items[0] : items[items.length - 1])?.focus();
-    }
   };
 
   return (

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useStrings } from '../../i18n/i18n';
+import { useMenu } from '../../lib/use-menu';
 import { useProject } from '../../lib/state';
 import { useMayChange, useTeam } from '../../lib/team-context';
 import { copyUrl } from '../../lib/team-server';
@@ -26,31 +27,9 @@ export function TeamProjectMenu() {
   const tt = useStrings(teamStrings);
   const tc = useStrings(commentStrings);
   const [dialog, setDialog] = useState<'merge' | 'review' | null>(null);
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-    const onDown = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) setOpen(false); };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, root, trigger, onMenuKey } = useMenu();
 
   if (!project || !team) return null;
-  const onMenuKey = (event: KeyboardEvent) => {
-    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      setOpen(false);
-      trigger.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      items[(at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-    }
-  };
 
   return (
     <div className="project-menu" ref={root}>

@@ -13,6 +13,7 @@ import { copyToPostgres } from './copy-rows';
 import { buildImage, comparable, removeImage } from './image';
 import { lockProject, unlockProject } from './lock';
 import { say } from './messages';
+import { inTransaction } from './transaction';
 import { createMirror, mirroredTables, referenceSchema, referenceTables, sameTables, schemaRows, type Meta } from './mirror-schema';
 import { ident, schemaOf } from './names';
 
@@ -41,22 +42,6 @@ export async function writeProject(client: pg.ClientBase, projectId: number, db:
   await createMirror(client, schemaOf(projectId), tables, schemaRows(db), meta);
   await copyToPostgres(db, client, schemaOf(projectId), tables);
   return meta;
-}
-
-/** Runs `body` in one PostgreSQL transaction on a connection of the pool. */
-async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await body(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /** Writes a checked project file as team project `projectId`, refused when the project exists. */
