@@ -239,6 +239,21 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     const crumbs = sari.getByTestId('theme-review').locator('.tr-crumbs');
     await crumbs.waitFor();
     expect(await crumbs.textContent()).toContain(name);
+    // The review reads (definition, extracts, codes) and takes comments; its status, shape and text are the coders'.
+    const review = sari.getByTestId('theme-review');
+    expect((await review.getByTestId('definition-input').inputValue()).length).toBeGreaterThan(0);
+    expect(await review.getByTestId('definition-input').isEditable()).toBe(false);
+    expect(await review.getByTestId('theme-code').count()).toBeGreaterThan(0);
+    expect(await review.getByTestId('comment-input').count()).toBe(1);
+    expect(await review.getByTestId('convergence-select').isDisabled()).toBe(true);
+    await none('theme-status-next', 'theme-status-back', 'theme-status-discard', 'theme-split', 'theme-merge', 'theme-delete', 'theme-code-remove', 'add-unthemed', 'use-exemplar', 'exemplar-clear', 'convergence-take');
+    await review.getByTestId('theme-title').click();
+    await none('theme-name-edit');
+
+    // The journal: memos to read, none to write, edit or delete.
+    await nav('Memos & journal');
+    await sari.getByTestId('memo-entry').first().waitFor();
+    await none('journal-new', 'memo-edit', 'memo-delete');
 
     // The map: themes and links to look at and select; no link tool, no layout reset, and a node stays put when dragged.
     await nav('Theme map');
@@ -275,7 +290,9 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     await table.getByTestId('informant-row').first().waitFor();
     expect(await table.getByTestId('informant-row').count()).toBeGreaterThan(1);
     expect(await sari.getByTestId('informant-type-row').count()).toBeGreaterThan(1);
-    await none('add-attribute-column', 'informant-add', 'informant-new-label', 'informant-delete', 'type-add', 'type-new-name', 'type-edit', 'type-delete');
+    await none('add-attribute-column', 'informant-add', 'informant-new-label', 'informant-delete', 'type-add', 'type-new-name', 'type-edit', 'type-delete',
+      'project-edit', 'document-rename', 'document-assign', 'document-delete', 'documents-import');
+    expect(await sari.getByTestId('document-open').count()).toBeGreaterThan(1);
     const first = table.getByTestId('informant-row').first();
     expect(await first.getByTestId('informant-label').isEditable()).toBe(false);
     expect(await first.getByTestId('informant-name').isEditable()).toBe(false);
