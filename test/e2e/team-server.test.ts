@@ -210,6 +210,100 @@ describe('a team server in the browser: two coders live, a reviewer who comments
     await shot('team-reviewer', 'sari');
   });
 
+  it('shows a reviewer the themes board, the theme map and the informants to read, with no control that would change them', async () => {
+    const sari = page('sari');
+    const nav = (label: string) => sari.locator('.nav-link', { hasText: new RegExp(`^${label}$`) }).click();
+    const none = async (...testIds: string[]) => {
+      for (const id of testIds) expect(await sari.getByTestId(id).count(), id).toBe(0);
+    };
+
+    // The board: every pile with its codes and counts, opened for review; nothing made, moved, renamed or discarded.
+    await nav('Themes');
+    await sari.getByTestId('themes-board').waitFor();
+    const cards = sari.getByTestId('theme-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(1);
+    expect(await sari.getByTestId('theme-code-chip').count()).toBeGreaterThan(1);
+    expect(await sari.getByTestId('board-code').count()).toBeGreaterThan(1);
+    await none('new-theme-drop', 'make-theme', 'board-code-check', 'theme-handle', 'theme-code-remove', 'theme-rename', 'theme-discard', 'theme-restore', 'theme-delete');
+    expect(await sari.getByTestId('board-code').first().getAttribute('draggable')).toBe('false');
+    expect(await sari.getByTestId('theme-code-chip').first().getAttribute('draggable')).toBe('false');
+    // A double-click on a pile's name opens no rename field.
+    await cards.first().getByTestId('theme-open').dblclick();
+    await none('theme-rename-input');
+    await nav('Themes');
+    await sari.getByTestId('theme-card').first().waitFor();
+    await shot('team-reviewer-themes', 'sari');
+    const name = await cards.first().getAttribute('data-theme-name');
+    await cards.first().getByTestId('theme-review-open').click();
+    const crumbs = sari.getByTestId('theme-review').locator('.tr-crumbs');
+    await crumbs.waitFor();
+    expect(await crumbs.textContent()).toContain(name);
+    // The review reads (definition, extracts, codes) and takes comments; its status, shape and text are the coders'.
+    const review = sari.getByTestId('theme-review');
+    expect((await review.getByTestId('definition-input').inputValue()).length).toBeGreaterThan(0);
+    expect(await review.getByTestId('definition-input').isEditable()).toBe(false);
+    expect(await review.getByTestId('theme-code').count()).toBeGreaterThan(0);
+    expect(await review.getByTestId('comment-input').count()).toBe(1);
+    expect(await review.getByTestId('convergence-select').isDisabled()).toBe(true);
+    await none('theme-status-next', 'theme-status-back', 'theme-status-discard', 'theme-split', 'theme-merge', 'theme-delete', 'theme-code-remove', 'add-unthemed', 'use-exemplar', 'exemplar-clear', 'convergence-take');
+    await review.getByTestId('theme-title').click();
+    await none('theme-name-edit');
+
+    // The journal: memos to read, none to write, edit or delete.
+    await nav('Memos & journal');
+    await sari.getByTestId('memo-entry').first().waitFor();
+    await none('journal-new', 'memo-edit', 'memo-delete');
+
+    // The map: themes and links to look at and select; no link tool, no layout reset, and a node stays put when dragged.
+    await nav('Theme map');
+    await sari.getByTestId('map-node').first().waitFor();
+    expect(await sari.getByTestId('map-link').count()).toBeGreaterThan(0);
+    await none('link-tool', 'link-kind-select', 'link-label-input', 'map-reset');
+    const node = sari.getByTestId('map-node').first();
+    const themeName = (await node.getAttribute('data-theme-name'))!;
+    const placed = await rows(`SELECT p.x, p.y FROM {p}.theme_positions p JOIN {p}.themes t ON t.id = p.theme_id WHERE t.name = $1`, [themeName]);
+    const box = (await node.locator('.map-node-box').boundingBox())!;
+    await sari.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await sari.mouse.down();
+    await sari.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 80, { steps: 8 });
+    await sari.mouse.up();
+    // The press was a click: the theme is selected and described, where it was.
+    const panel = sari.getByTestId('map-theme-panel');
+    await panel.waitFor();
+    expect(await panel.locator('.map-panel-title').textContent()).toBe(themeName);
+    expect(await node.locator('.map-node-box').boundingBox()).toEqual(box);
+    expect(await rows(`SELECT p.x, p.y FROM {p}.theme_positions p JOIN {p}.themes t ON t.id = p.theme_id WHERE t.name = $1`, [themeName])).toEqual(placed);
+    // A link reads with its kind and label, takes a comment, and cannot be changed or deleted.
+    await panel.locator('section', { hasText: 'Links' }).locator('.map-list-item').first().click();
+    const linkPanel = sari.getByTestId('map-link-panel');
+    await linkPanel.waitFor();
+    expect(await linkPanel.getByTestId('map-link-kind').isDisabled()).toBe(true);
+    expect(await linkPanel.getByTestId('map-link-label').isEditable()).toBe(false);
+    expect((await linkPanel.getByTestId('map-link-label').inputValue()).length).toBeGreaterThan(0);
+    await none('map-link-delete');
+    expect(await linkPanel.getByTestId('comment-input').count()).toBe(1);
+
+    // The informants: types and the case table to read, filter and sort; no cell, row, column or type to change.
+    await nav('Project');
+    const table = sari.getByTestId('informants-table');
+    await table.getByTestId('informant-row').first().waitFor();
+    expect(await table.getByTestId('informant-row').count()).toBeGreaterThan(1);
+    expect(await sari.getByTestId('informant-type-row').count()).toBeGreaterThan(1);
+    await none('add-attribute-column', 'informant-add', 'informant-new-label', 'informant-delete', 'type-add', 'type-new-name', 'type-edit', 'type-delete',
+      'project-edit', 'document-rename', 'document-assign', 'document-delete', 'documents-import');
+    expect(await sari.getByTestId('document-open').count()).toBeGreaterThan(1);
+    const first = table.getByTestId('informant-row').first();
+    expect(await first.getByTestId('informant-label').isEditable()).toBe(false);
+    expect(await first.getByTestId('informant-name').isEditable()).toBe(false);
+    expect(await first.getByTestId('informant-type').isDisabled()).toBe(true);
+    expect((await first.getByTestId('informant-label').inputValue()).length).toBeGreaterThan(0);
+    // Filtering by type still narrows the table.
+    const all = await table.getByTestId('informant-row').count();
+    await table.getByTestId('informant-filter').selectOption({ index: 1 });
+    await expect.poll(() => table.getByTestId('informant-row').count()).toBeLessThan(all);
+  });
+
   it('goes back to the login, saying why, when the session ends under a window (a new password set elsewhere)', async () => {
     const sari = page('sari');
     await setPassword(pool, PEOPLE.sari.login, 'kata-sandi-baru-sari-2026');

@@ -5,6 +5,7 @@ import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { Modal } from '../../lib/Modal';
 import { useProject } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { rowBudget, useGrowingLimit } from '../../lib/use-growing-limit';
 import { groupDocumentsByType, naturalCompare, type GroupedDocument } from './document-groups';
 import { formatNumber } from './format';
@@ -112,6 +113,8 @@ const DocumentRow = memo(function DocumentRow({ rowKey, entry, renaming, run, na
 }) {
   const t = useStrings(homeStrings);
   const { language } = useLanguage();
+  // A reviewer of a team project opens transcripts; renaming, assigning and deleting them is the coders'.
+  const mayChange = useMayChange();
   const n = (value: number) => formatNumber(value, language);
   const doc = entry.document;
   return (
@@ -122,7 +125,7 @@ const DocumentRow = memo(function DocumentRow({ rowKey, entry, renaming, run, na
             onCommit={(title) => run('documents.rename', { id: doc.id, title })} onFinish={() => onRenaming(null)} />
         ) : (
           <button className="link hm-doc-open" onClick={() => navigate({ view: 'document', documentId: doc.id })} title={doc.sourceName} data-testid="document-open"
-            onDoubleClick={() => onRenaming(rowKey)}>
+            onDoubleClick={() => { if (mayChange) onRenaming(rowKey); }}>
             {doc.title}
           </button>
         )}
@@ -141,9 +144,11 @@ const DocumentRow = memo(function DocumentRow({ rowKey, entry, renaming, run, na
       <td className="hm-num">{n(doc.turnCount)}</td>
       <td className="hm-num">{doc.codingCount > 0 ? n(doc.codingCount) : <span className="muted">0</span>}</td>
       <td className="hm-actions-col">
+        {mayChange && <>
         <button className="hm-row-action" onClick={() => onRenaming(rowKey)} data-testid="document-rename">{t('rename')}</button>
         <button className="hm-row-action" onClick={() => onAssign(doc)} data-testid="document-assign">{t('assign')}</button>
         <button className="hm-row-action danger" onClick={() => onDelete(doc)} aria-label={t('deleteDocument', { title: doc.title })} data-testid="document-delete">{t('delete')}</button>
+        </>}
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectInfo, ProjectStats } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { DocumentsSection } from './DocumentsSection';
 import { formatDate, formatNumber } from './format';
 import { InformantsTable } from './InformantsTable';
@@ -50,6 +51,8 @@ function ProjectHeader({ project }: { project: ProjectInfo }) {
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const [editing, setEditing] = useState(false);
+  // A reviewer of a team project reads the project's name and description; changing them is the coders'.
+  const mayChange = useMayChange();
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
 
@@ -102,11 +105,11 @@ function ProjectHeader({ project }: { project: ProjectInfo }) {
       <div className="hm-home-title">
         <div className="hm-home-title-row">
           <h1 data-testid="project-name">{project.name}</h1>
-          <button className="link subtle" onClick={startEditing} data-testid="project-edit">{t('editDetails')}</button>
+          {mayChange && <button className="link subtle" onClick={startEditing} data-testid="project-edit">{t('editDetails')}</button>}
         </div>
         {project.description
           ? <p className="hm-home-description" data-testid="project-description">{project.description}</p>
-          : <button className="link hm-home-add-description" onClick={startEditing}>{t('addDescription')}</button>}
+          : mayChange && <button className="link hm-home-add-description" onClick={startEditing}>{t('addDescription')}</button>}
         <div className="hm-home-meta">
           <button className="hm-phase-pill" onClick={() => navigate({ view: 'phases' })} title={t('phasesLink')}>
             {t('phaseLine', { n: project.phase, phase: phaseName(project.phase) })}

@@ -4,6 +4,7 @@ import type { InformantType, ProjectStats } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 import { useProject } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { formatNumber } from './format';
 import { homeStrings } from './strings';
 
@@ -22,6 +23,8 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
   const t = useStrings(homeStrings);
   const { language } = useLanguage();
   const { run } = useProject();
+  // A reviewer reads the types and their counts; adding, editing and deleting them is the coders'.
+  const mayChange = useMayChange();
   const [editing, setEditing] = useState<InformantTypeId | null>(null);
   const [newName, setNewName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -87,8 +90,10 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
                     <span className="hm-share-bar" style={{ width: `${(type.informantCount / maxInformants) * 100}%`, background: type.colour }} />
                   </td>
                   <td className="hm-actions-col">
+                    {mayChange && <>
                     <button className="hm-row-action" onClick={() => { setProblem(null); setEditing(type.id); }} aria-label={t('editType', { name: type.name })} data-testid="type-edit">{t('edit')}</button>
                     <button className="hm-row-action danger" onClick={() => remove(type)} aria-label={t('deleteType', { name: type.name })} data-testid="type-delete">{t('delete')}</button>
+                    </>}
                   </td>
                 </tr>
               ))}
@@ -96,10 +101,10 @@ export function InformantTypesPanel({ types, stats }: { types: readonly Informan
         </table>
       )}
       {problem && <p className="hm-inline-error" role="alert" data-testid="type-error">{problem}</p>}
-      <form className="hm-add-row" onSubmit={add}>
+      {mayChange && <form className="hm-add-row" onSubmit={add}>
         <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={t('newTypePlaceholder')} aria-label={t('typeName')} maxLength={200} data-testid="type-new-name" />
         <button type="submit" disabled={!newName.trim()} data-testid="type-add">{t('addType')}</button>
-      </form>
+      </form>}
     </section>
   );
 }

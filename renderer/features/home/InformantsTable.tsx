@@ -4,6 +4,7 @@ import type { InformantTypeId } from '../../../src/domain/ids';
 import type { Attribute, DocumentSummary, Informant, InformantType } from '../../../src/domain/types';
 import { useLanguage, useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { attributeLabel } from '../../lib/attribute-names';
 import { formatNumber } from './format';
 import { InlineText } from './InlineText';
@@ -28,6 +29,8 @@ export function InformantsTable({ informants, types, attributes, documents }: {
   const t = useStrings(homeStrings);
   const { language } = useLanguage();
   const { run } = useProject();
+  // A reviewer reads the case table (filter and sort it too); the cells, columns and rows are the coders' to change.
+  const mayChange = useMayChange();
   const [typeFilter, setTypeFilter] = useState<InformantTypeId | 'all'>('all');
   const [sort, setSort] = useState<Sort>({ key: 'label', descending: false });
   const [added, setAdded] = useState<readonly string[]>([]);
@@ -64,7 +67,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
             {types.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)}
           </select>
         </label>
-        <button onClick={() => setAskingColumn(true)} disabled={askingColumn} data-testid="add-attribute-column">{t('addColumn')}</button>
+        {mayChange && <button onClick={() => setAskingColumn(true)} disabled={askingColumn} data-testid="add-attribute-column">{t('addColumn')}</button>}
       </div>
       {askingColumn && (
         <NewColumnForm
@@ -90,7 +93,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
             <tbody>
               {rows.length === 0 && <tr><td colSpan={columns.length + 5} className="muted">{t('noInformantsOfType')}</td></tr>}
               {rows.slice(0, limit).map((informant) => (
-                <InformantRow key={informant.id} informant={informant} types={types} columns={columns} titleOf={titleOf} update={update} onDelete={setDeleting} />
+                <InformantRow key={informant.id} informant={informant} types={types} columns={columns} titleOf={titleOf} update={update} onDelete={setDeleting} mayChange={mayChange} />
               ))}
             </tbody>
           </table>
@@ -98,7 +101,7 @@ export function InformantsTable({ informants, types, attributes, documents }: {
         </div>
       )}
       {columns.some((c) => c.pending) && <p className="muted hm-panel-note">{t('pendingColumn')}</p>}
-      <AddInformantForm types={types} defaultType={filter === 'all' ? undefined : filter} />
+      {mayChange && <AddInformantForm types={types} defaultType={filter === 'all' ? undefined : filter} />}
       {deleting && (
         <ConfirmDialog
           title={t('confirmDeleteInformantTitle', { label: deleting.label })}
@@ -121,28 +124,30 @@ export function InformantsTable({ informants, types, attributes, documents }: {
 }
 
 /** One informant; memoised, so drawing the next chunk of rows or editing one cell leaves the other rows alone. */
-const InformantRow = memo(function InformantRow({ informant, types, columns, titleOf, update, onDelete }: {
+const InformantRow = memo(function InformantRow({ informant, types, columns, titleOf, update, onDelete, mayChange }: {
   informant: Informant;
   types: readonly InformantType[];
   columns: ReturnType<typeof attributeColumns>;
   titleOf: ReadonlyMap<DocumentSummary['id'], string>;
   update: (informant: Informant, changes: Omit<Args<'informants.update'>, 'id'>) => Promise<unknown>;
   onDelete: (informant: Informant) => void;
+  mayChange: boolean;
 }) {
   const t = useStrings(homeStrings);
   const { language } = useLanguage();
+  const readOnly = !mayChange;
   return (
     <tr key={informant.id} data-testid="informant-row">
       <td className="hm-cell-edit">
-        <InlineText value={informant.label} required label={t('cellLabel', { column: t('colLabel'), label: informant.label })} className="strong" testId="informant-label"
+        <InlineText value={informant.label} required label={t('cellLabel', { column: t('colLabel'), label: informant.label })} className="strong" testId="informant-label" readOnly={readOnly}
           onCommit={(label) => update(informant, { label })} />
       </td>
       <td className="hm-cell-edit">
-        <InlineText value={informant.name} label={t('cellLabel', { column: t('colName'), label: informant.label })} testId="informant-name"
+        <InlineText value={informant.name} label={t('cellLabel', { column: t('colName'), label: informant.label })} testId="informant-name" readOnly={readOnly}
           onCommit={(name) => update(informant, { name })} />
       </td>
       <td className="hm-cell-edit">
-        <select className="hm-inline-select" value={informant.typeId} aria-label={t('cellLabel', { column: t('colType'), label: informant.label })} data-testid="informant-type"
+        <select className="hm-inline-select" value={informant.typeId} aria-label={t('cellLabel', { column: t('colType'), label: informant.label })} data-testid="informant-type" disabled={readOnly}
           onChange={(e) => void update(informant, { typeId: Number(e.target.value) }).catch(() => undefined)}>
           {types.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)}
         </select>
@@ -150,7 +155,7 @@ const InformantRow = memo(function InformantRow({ informant, types, columns, tit
       {columns.map((c) => (
         <td key={c.name} className="hm-cell-edit">
           <InlineText value={attributeValue(informant, c.name)} align={c.numeric ? 'right' : 'left'} label={t('cellLabel', { column: attributeLabel(c.name, language), label: informant.label })}
-            testId={`attr-${c.name}`}
+            testId={`attr-${c.name}`} readOnly={readOnly}
             onCommit={(value) => {
               const change = attributeChange(informant, c.name, value);
               return change ? update(informant, { attributes: change }) : undefined;
@@ -162,7 +167,7 @@ const InformantRow = memo(function InformantRow({ informant, types, columns, tit
         {!informant.interviewed && <span className="hm-not-interviewed" data-testid="not-interviewed-badge" title={t('notInterviewedHint')}>{t('notInterviewed')}</span>}
       </td>
       <td className="hm-actions-col">
-        <button className="hm-row-action danger" onClick={() => onDelete(informant)} aria-label={t('deleteInformant', { label: informant.label })} data-testid="informant-delete">{t('delete')}</button>
+        {mayChange && <button className="hm-row-action danger" onClick={() => onDelete(informant)} aria-label={t('deleteInformant', { label: informant.label })} data-testid="informant-delete">{t('delete')}</button>}
       </td>
     </tr>
   );

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
  * Text that is edited in place, like a spreadsheet cell: it commits on Enter or when focus
  * leaves, Escape puts the old value back. Nothing is sent when the value did not change.
  */
-export function InlineText({ value, onCommit, onFinish, label, placeholder, className, testId, align, required = false, autoFocus = false }: {
+export function InlineText({ value, onCommit, onFinish, label, placeholder, className, testId, align, required = false, autoFocus = false, readOnly = false }: {
   value: string;
   onCommit: (next: string) => Promise<unknown> | void;
   /** Called once editing ends, whether something was saved, refused or left as it was. */
@@ -19,6 +19,8 @@ export function InlineText({ value, onCommit, onFinish, label, placeholder, clas
   required?: boolean;
   /** Focus and select the text on mount, for a field that appears on request (rename). */
   autoFocus?: boolean;
+  /** Shown, selectable and copyable, never edited (a reviewer of a team project). */
+  readOnly?: boolean;
 }) {
   const [draft, setDraft] = useState(value);
   const editing = useRef(false);
@@ -55,6 +57,7 @@ export function InlineText({ value, onCommit, onFinish, label, placeholder, clas
       aria-label={label}
       placeholder={placeholder}
       data-testid={testId}
+      readOnly={readOnly}
       style={align === 'right' ? { textAlign: 'right' } : undefined}
       autoFocus={autoFocus}
       onFocus={(e) => { editing.current = true; if (autoFocus) e.currentTarget.select(); }}

@@ -7,6 +7,7 @@ import {
   type Box, type Point,
 } from '../../../src/domain/map-geometry';
 import { codeOwners, companions, subThemesOf, type Selection } from './map-model';
+import { useMayChange } from '../../lib/team-context';
 import { draggedTo, nodeKey, passedThreshold, type NodeRef } from './node-drag';
 import { mapStrings } from './strings';
 import { panBy, toWorld, wheelFactor, zoomAt, type View } from './view-transform';
@@ -47,6 +48,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const svg = useRef<SVGSVGElement>(null);
   const gesture = useRef<Gesture | null>(null);
+  const mayChange = useMayChange();
   const [drag, setDrag] = useState<{ readonly node: NodeRef; readonly at: Point; readonly origin: Point } | null>(null);
   const [panning, setPanning] = useState(false);
 
@@ -113,7 +115,8 @@ export function MapCanvas(props: MapCanvasProps) {
 
   const onPointerMove = (event: ReactPointerEvent<SVGSVGElement>) => {
     const g = gesture.current;
-    if (!g) return;
+    // A reviewer's press on a node is a click: nodes stay where the coders put them.
+    if (!g || (g.type === 'node' && !mayChange)) return;
     const now = local(event);
     if (!g.moved) {
       if (!passedThreshold(g.press, now)) return;

@@ -3,6 +3,7 @@ import type { CodeId, ThemeId, ThemeLinkId } from '../../../src/domain/ids';
 import { THEME_LINK_KINDS, type ThemeLink, type ThemeLinkKind, type ThemeMap } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { CommentThread } from '../comments/CommentThread';
 import { UnplacedComments } from '../comments/UnplacedComments';
 import { ACTS_ON_LINKS, LINK_STYLE, PARENT_LINK_STYLE } from '../../../src/domain/map-geometry';
@@ -88,6 +89,8 @@ function ThemePanel({ theme, map, onSelect }: { theme: ThemeMap['themes'][number
 function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; onDelete: () => void }) {
   const t = useStrings(mapStrings);
   const { run } = useProject();
+  // A reviewer reads the link's kind and label and comments on it; changing or deleting it is the coders'.
+  const mayChange = useMayChange();
   const [label, setLabel] = useState(link.label);
   // The label as last saved; a re-read after an undo brings the field along.
   const [saved, setSaved] = useState(link.label);
@@ -109,7 +112,7 @@ function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; on
       <label className="map-field">
         <span>{t('kind')}</span>
         <select
-          value={link.kind} data-testid="map-link-kind"
+          value={link.kind} data-testid="map-link-kind" disabled={!mayChange}
           onChange={(e) => {
             const kind = THEME_LINK_KINDS.find((k) => k === e.target.value);
             if (kind) void run('themeLinks.update', { id: link.id as ThemeLinkId, kind }).catch(() => undefined);
@@ -121,7 +124,7 @@ function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; on
       <label className="map-field">
         <span>{t('label')}</span>
         <input
-          value={label} placeholder={t('labelPlaceholder')} maxLength={500} data-testid="map-link-label"
+          value={label} placeholder={t('labelPlaceholder')} maxLength={500} data-testid="map-link-label" readOnly={!mayChange}
           onChange={(e) => setLabel(e.target.value)}
           onBlur={commitLabel}
           onKeyDown={(e) => {
@@ -134,7 +137,7 @@ function LinkPanel({ link, map, onDelete }: { link: ThemeLink; map: ThemeMap; on
         />
       </label>
       <div className="map-link-delete">
-        <button type="button" className="danger" onClick={onDelete} title={t('deleteLinkHint')} data-testid="map-link-delete">{t('deleteLink')}</button>
+        {mayChange && <button type="button" className="danger" onClick={onDelete} title={t('deleteLinkHint')} data-testid="map-link-delete">{t('deleteLink')}</button>}
         {dependents.length > 0 && <p className="muted map-note">{t('dependents', { n: dependents.length })}</p>}
       </div>
       <CommentThread key={`link-${link.id}`} target={{ kind: 'link', id: link.id }} testId="map-comments" />

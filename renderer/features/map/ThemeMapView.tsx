@@ -7,6 +7,7 @@ import { invoke } from '../../lib/api';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { inEditable } from '../../lib/keys';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { LINK_TOOL_OFF, linkToolStep, type LinkToolEvent, type LinkToolHint, type LinkToolState } from './link-tool';
 import { MapCanvas } from './MapCanvas';
 import { downloadBlob } from '../../lib/download';
@@ -29,6 +30,8 @@ export function ThemeMapView() {
   const t = useStrings(mapStrings);
   const { language } = useLanguage();
   const { run, navigate, notify, project } = useProject();
+  // A reviewer of a team project looks at the map: no links drawn, nodes moved or layout reset.
+  const mayChange = useMayChange();
   const [showCodes, setShowCodes] = useState(false);
   const [showDiscarded, setShowDiscarded] = useState(false);
   const query = useQuery('map.get', { includeCodes: showCodes, includeDiscarded: showDiscarded });
@@ -111,9 +114,9 @@ export function ThemeMapView() {
       if (key === 'Escape') {
         if (tool.step !== 'off') toolEvent({ type: 'cancel' });
         else setSelection(null);
-      } else if ((key === 'Delete' || key === 'Backspace') && live?.kind === 'link') {
+      } else if ((key === 'Delete' || key === 'Backspace') && live?.kind === 'link' && mayChange) {
         deleteLink(live.id);
-      } else if (key === 'l' || key === 'L') toolEvent({ type: 'toggle' });
+      } else if ((key === 'l' || key === 'L') && mayChange) toolEvent({ type: 'toggle' });
       else if (key === 'f' || key === 'F') fit();
       else if (key === '+' || key === '=') zoomBy(ZOOM_STEP);
       else if (key === '-' || key === '_') zoomBy(1 / ZOOM_STEP);
@@ -123,7 +126,7 @@ export function ThemeMapView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [confirmReset, tool, toolEvent, live, deleteLink, fit, zoomBy, size]);
+  }, [confirmReset, tool, toolEvent, live, deleteLink, fit, zoomBy, size, mayChange]);
 
   const onNodeClick = (node: NodeRef) => {
     if (tool.step !== 'off') {
@@ -192,7 +195,7 @@ export function ThemeMapView() {
     <div className="map-view">
       <div className="map-toolbar" role="toolbar" aria-label={t('title')}>
         <h1 className="map-title">{t('title')}</h1>
-        <div className={`map-tool-group${tool.step !== 'off' ? ' active' : ''}`}>
+        {mayChange && <div className={`map-tool-group${tool.step !== 'off' ? ' active' : ''}`}>
           <button
             type="button" className={`map-tool${tool.step !== 'off' ? ' on' : ''}`} aria-pressed={tool.step !== 'off'} title={t('linkToolHint')}
             data-testid="link-tool" onClick={() => toolEvent({ type: 'toggle' })}
@@ -210,8 +213,8 @@ export function ThemeMapView() {
             data-testid="link-label-input" onChange={(e) => setLabel(e.target.value)}
             onKeyDown={(e) => { if (e.key === 'Escape') { e.currentTarget.blur(); toolEvent({ type: 'cancel' }); } }}
           />
-        </div>
-        <span className="map-sep" />
+        </div>}
+        {mayChange && <span className="map-sep" />}
         <label className="map-check">
           <input type="checkbox" checked={showCodes} onChange={(e) => setShowCodes(e.target.checked)} data-testid="map-show-codes" /> {t('showCodes')}
         </label>
@@ -219,7 +222,7 @@ export function ThemeMapView() {
           <input type="checkbox" checked={showDiscarded} onChange={(e) => setShowDiscarded(e.target.checked)} data-testid="map-show-discarded" /> {t('showDiscarded')}
         </label>
         <span className="map-spacer" />
-        <button type="button" onClick={() => setConfirmReset(true)} title={t('resetLayoutHint')} data-testid="map-reset" disabled={!map?.themes.length}>{t('resetLayout')}</button>
+        {mayChange && <button type="button" onClick={() => setConfirmReset(true)} title={t('resetLayoutHint')} data-testid="map-reset" disabled={!map?.themes.length}>{t('resetLayout')}</button>}
         <span className="map-export">
           <span className="muted">{t('exportLabel')}</span>
           <button type="button" onClick={() => void exportMap('svg')} title={t('exportSvgHint')} disabled={exporting !== null || !map?.themes.length} data-testid="map-export-svg">SVG</button>

@@ -8,6 +8,7 @@ import { MemoEntry } from './MemoEntry';
 import { PhasePanel } from './PhasePanel';
 import { journalStrings } from './strings';
 import { useTargetLookups } from './use-target-lookups';
+import { useMayChange } from '../../lib/team-context';
 import './journal.css';
 
 /** The reflexive journal and every memo in the project, with the Braun & Clarke phase on top. */
@@ -19,6 +20,8 @@ export function JournalView() {
   const [filter, setFilter] = useState<MemoFilter>('all');
   const [query, setQuery] = useState('');
   const [writing, setWriting] = useState(false);
+  // A reviewer of a team project reads the journal and the memos; writing them is the coders'.
+  const mayChange = useMayChange();
   const [deleting, setDeleting] = useState<Memo | null>(null);
 
   const describe = useMemo(() => (memo: Memo) => {
@@ -41,7 +44,7 @@ export function JournalView() {
       <PhasePanel phase={project.phase} />
 
       <div className="jr-journal-toolbar">
-        <button className="primary" onClick={() => setWriting(true)} disabled={writing} data-testid="journal-new">{t('newEntry')}</button>
+        {mayChange && <button className="primary" onClick={() => setWriting(true)} disabled={writing} data-testid="journal-new">{t('newEntry')}</button>}
         <div className="jr-segmented" role="radiogroup" aria-label={t('filterAll')}>
           {([['journal', t('filterJournal'), counts.journal], ['memos', t('filterMemos'), counts.memos], ['all', t('filterAll'), counts.all]] as const).map(([key, label, n]) => (
             <button key={key} role="radio" aria-checked={filter === key} className={filter === key ? 'active' : ''} onClick={() => setFilter(key)} data-testid={`memo-filter-${key}`}>

@@ -6,6 +6,7 @@ import { formatDate } from '../home/format';
 import { excerpt, parsePhaseMove, type ResolvedTarget } from './memo-filter';
 import { journalStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
+import { useMayChange } from '../../lib/team-context';
 
 /** Bodies longer than this are folded until asked, so the list stays scannable. */
 const FOLD_AT = 700;
@@ -17,6 +18,7 @@ export function MemoEntry({ memo, target, onDelete }: { memo: Memo; target: Reso
   const { language } = useLanguage();
   const { run, navigate } = useProject();
   const [editing, setEditing] = useState(false);
+  const mayChange = useMayChange();
   const [title, setTitle] = useState(memo.title);
   const [body, setBody] = useState(memo.body);
   const [expanded, setExpanded] = useState(false);
@@ -53,7 +55,7 @@ export function MemoEntry({ memo, target, onDelete }: { memo: Memo; target: Reso
           {edited && <span className="muted">· {t('edited', { date: formatDate(memo.updatedAt, language) })}</span>}
           <TargetLink target={target} onOpen={(link) => navigate(link)} />
           <span className="spacer" />
-          {!editing && (
+          {!editing && mayChange && (
             <>
               <button className="jr-row-action" onClick={startEditing} data-testid="memo-edit">{t('edit')}</button>
               <button className="jr-row-action danger" onClick={() => onDelete(memo)} data-testid="memo-delete">{t('delete')}</button>

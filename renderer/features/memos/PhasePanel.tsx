@@ -4,6 +4,7 @@ import { useStrings } from '../../i18n/i18n';
 import { useProject } from '../../lib/state';
 import { journalStrings } from './strings';
 import { usePhaseName } from '../../i18n/phase-names';
+import { useMayChange } from '../../lib/team-context';
 
 /**
  * Where the project is in Braun & Clarke's six phases, and the move to another one. Phases
@@ -13,6 +14,8 @@ export function PhasePanel({ phase }: { phase: Phase }) {
   const t = useStrings(journalStrings);
   const phaseName = usePhaseName();
   const { run } = useProject();
+  // A reviewer of a team project sees the phase; moving the project on (or back) is the coders'.
+  const mayChange = useMayChange();
   const [target, setTarget] = useState<Phase | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +38,8 @@ export function PhasePanel({ phase }: { phase: Phase }) {
               onClick={() => setTarget(p === phase || p === target ? null : p)}
               aria-current={p === phase ? 'step' : undefined}
               aria-pressed={p === target}
-              title={p === phase ? phaseName(p) : t('moveTo', { n: p, name: phaseName(p) })}
+              disabled={!mayChange}
+              title={p === phase || !mayChange ? phaseName(p) : t('moveTo', { n: p, name: phaseName(p) })}
               data-testid={`phase-step-${p}`}
             >
               <span className="jr-phase-number">{p < phase ? '✓' : p}</span>

@@ -36,12 +36,14 @@ function handle(name: string, args: Record<string, unknown>): unknown {
 let PhasesView: typeof import('./PhasesView').PhasesView;
 let state: typeof import('../../lib/state');
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
+let TeamContext: typeof import('../../lib/team-context').TeamContext;
 
 beforeAll(async () => {
   installStandInBridge((name, args) => handle(name, args), { record: calls });
   ({ PhasesView } = await import('./PhasesView'));
   state = await import('../../lib/state');
   ({ I18nProvider } = await import('../../i18n/i18n'));
+  ({ TeamContext } = await import('../../lib/team-context'));
 });
 beforeEach(() => {
   calls.length = 0;
@@ -54,8 +56,11 @@ function RouteProbe() {
   return <output data-testid="route">{JSON.stringify(state.useProject().route)}</output>;
 }
 
-async function renderView(language: 'en' | 'id' = 'en') {
-  render(<I18nProvider language={language}><state.ProjectProvider><PhasesView /><RouteProbe /></state.ProjectProvider></I18nProvider>);
+async function renderView(language: 'en' | 'id' = 'en', role?: 'coder' | 'reviewer') {
+  const view = <I18nProvider language={language}><state.ProjectProvider><PhasesView /><RouteProbe /></state.ProjectProvider></I18nProvider>;
+  // A team server's page: who is logged in, and their role in the open project.
+  const team = role && { user: { login: 'sari', name: 'Sari' }, project: { id: 1, name: 'Studi', role }, leave: () => undefined, logOut: () => undefined };
+  render(team ? <TeamContext.Provider value={team}>{view}</TeamContext.Provider> : view);
   await waitFor(() => expect(screen.getAllByTestId('phase-step')).toHaveLength(6));
   await waitFor(() => expect(screen.getAllByTestId('phase-check').length).toBeGreaterThan(0));
 }
@@ -84,6 +89,27 @@ describe('PhasesView', () => {
     expect(calls.find((c) => c.name === 'phases.check')?.args).toEqual({ phase: 3, item: 'organising-concept', done: true });
     fireEvent.click(step(3).getAllByTestId('phase-check')[0]!);
     await waitFor(() => expect(calls.filter((c) => c.name === 'phases.check')[1]?.args).toEqual({ phase: 3, item: 'cluster', done: false }));
+  });
+
+  it('shows a reviewer of a team project the checklist and who ticked what, with nothing to tick and no phase to move to', async () => {
+    await renderView('en', 'reviewer');
+    await waitFor(() => expect(step(3).getByTestId('phase-check-by').textContent).toContain('Rina'));
+    const items = step(3).getAllByTestId('phase-check') as HTMLInputElement[];
+    expect(items.every((i) => i.disabled)).toBe(true);
+    expect(items[0]!.checked).toBe(true);
+    fireEvent.click(step(4).getByTestId('phase-toggle'));
+    expect(step(4).queryByTestId('phase-move')).toBeNull();
+    expect(step(4).queryByTestId('phase-note')).toBeNull();
+    // Opening the view a phase suits is reading: still offered.
+    fireEvent.click(step(4).getByTestId('phase-open-view'));
+    expect(JSON.parse(screen.getByTestId('route').textContent!)).toEqual({ view: 'theme', themeId: 6 });
+  });
+
+  it('offers a coder of a team project the ticks and the move, as on the desktop', async () => {
+    await renderView('en', 'coder');
+    expect((step(3).getAllByTestId('phase-check') as HTMLInputElement[]).some((i) => i.disabled)).toBe(false);
+    fireEvent.click(step(4).getByTestId('phase-toggle'));
+    expect(step(4).getByTestId('phase-move')).toBeTruthy();
   });
 
   it('opens the view that suits each phase', async () => {

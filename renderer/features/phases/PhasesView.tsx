@@ -6,6 +6,7 @@ import { checklist, checklistProgress, phaseFact, phaseState, viewForPhase, type
 import { phasesStrings } from './strings';
 import './phases.css';
 import { usePhaseName } from '../../i18n/phase-names';
+import { useMayChange } from '../../lib/team-context';
 
 type T = Translate<keyof typeof phasesStrings.en>;
 
@@ -79,6 +80,8 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
   const { run, navigate, notify } = useProject();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // A reviewer of a team project reads the checklist (who ticked what, when); ticking and moving phase are the coders'.
+  const mayChange = useMayChange();
   // Ticks show at once; the stored check (who, when) follows when the project answers.
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
   const state = phaseState(phase, current);
@@ -134,7 +137,7 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
               {rows.map(({ item, check }) => (
                 <li key={item.key} className={check ? 'checked' : ''}>
                   <label>
-                    <input type="checkbox" checked={pending.get(item.key) ?? check !== null} onChange={(e) => tick(item.key, e.target.checked)} data-testid="phase-check" data-item={item.key} />
+                    <input type="checkbox" checked={pending.get(item.key) ?? check !== null} onChange={(e) => tick(item.key, e.target.checked)} disabled={!mayChange} data-testid="phase-check" data-item={item.key} />
                     <span className="ph-item-text">{item[language]}</span>
                   </label>
                   {check && <span className="ph-item-meta" data-testid="phase-check-by">{t('checkedBy', { by: check.by, when: when.format(new Date(check.doneAt)) })}</span>}
@@ -149,7 +152,7 @@ function PhaseStep({ phase, current, open, onToggle, checks, target, fact }: {
               )}
               {state === 'current' && <button onClick={() => navigate({ view: 'journal' })}>{t('openJournal')}</button>}
             </div>
-            {state !== 'current' && (
+            {state !== 'current' && mayChange && (
               <form className="ph-move" onSubmit={move}>
                 <label className="ph-move-label" htmlFor={`phase-note-${phase}`}>{t('moveNote')}</label>
                 <textarea

@@ -3,7 +3,7 @@ import { LANGUAGES, useLanguage, useStrings } from '../../i18n/i18n';
 import { onMenu, type MenuCommand } from '../../lib/api';
 import { inEditable } from '../../lib/keys';
 import { useProject } from '../../lib/state';
-import { useTeam } from '../../lib/team-context';
+import { useMayChange, useTeam } from '../../lib/team-context';
 import { ReviewerBanner } from '../team-server/ReviewerBanner';
 import { TeamOpening } from '../team-server/TeamOpening';
 import { HomeView } from '../home/HomeView';
@@ -42,14 +42,15 @@ export function App() {
   }, [notify, tc]);
   // A reviewer of a team project imports nothing.
   const team = useTeam();
-  const mayImport = project !== null && !project.readOnly && team?.project.role !== 'reviewer';
+  const mayChange = useMayChange();
+  const mayImport = project !== null && !project.readOnly && mayChange;
   const drop = useReviewDrop(mayImport, onDroppedFile);
 
   const command = useCallback((cmd: MenuCommand, path?: string) => {
     if (cmd === 'open-path' && path) void run('project.open', { path }).catch(() => undefined);
     else if (cmd === 'undo' || cmd === 'redo') {
       if (inEditable(document.activeElement)) document.execCommand(cmd);
-      else if (project && team?.project.role !== 'reviewer') void step(cmd).catch(() => undefined);
+      else if (project && mayChange) void step(cmd).catch(() => undefined);
     } else if (cmd === 'import' && mayImport) setImporting(true);
     else if (cmd === 'export' && project) setExporting(true);
     else if (cmd === 'import-review' && mayImport) setReview({});
@@ -58,7 +59,7 @@ export function App() {
     else if (cmd === 'open-sample' && !team) void run('app.openSample', {}).catch(() => undefined);
     else if (cmd === 'open-team' && !team) setOpeningTeam(true);
     else if (cmd === 'find' && project) navigate({ view: 'search' });
-  }, [project, step, run, navigate, team, mayImport]);
+  }, [project, step, run, navigate, team, mayImport, mayChange]);
 
   useEffect(() => onMenu((...args) => command(args[0], args[1])), [command]);
 

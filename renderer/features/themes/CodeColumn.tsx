@@ -3,6 +3,7 @@ import type { CodeId } from '../../../src/domain/ids';
 import type { Code, Theme } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { setCodeDrag } from '../../lib/dnd';
+import { useMayChange } from '../../lib/team-context';
 import { clickSelect, codeRows, emptySelection, selectedInOrder, type Selection } from './code-list';
 import { plural, themesStrings } from './strings';
 import { themeUse } from './theme-tree';
@@ -24,6 +25,8 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
   onOpenCode: (id: CodeId) => void;
 }) {
   const t = useStrings(themesStrings);
+  // A reviewer makes no theme: the codes are listed to read and open, not ticked or dragged.
+  const mayChange = useMayChange();
   const [query, setQuery] = useState('');
   const rows = useMemo(() => codeRows(codes ?? [], query, onlyUnthemed ? unthemedIds : undefined), [codes, query, onlyUnthemed, unthemedIds]);
   const visible = useMemo(() => rows.filter((r) => r.match).map((r) => r.code.id), [rows]);
@@ -52,7 +55,7 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
         />
       </div>
       <div className="th-codes-columns" aria-hidden="true">
-        <span className="th-codes-columns-name">{t('selectHint')}</span>
+        <span className="th-codes-columns-name">{mayChange ? t('selectHint') : ''}</span>
         <span className="th-num" title={t('colCodingsHint')}>{t('colCodingsShort')}</span>
         <span className="th-num" title={t('colInformantsHint')}>{t('colInformantsShort')}</span>
       </div>
@@ -72,17 +75,17 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
               className={`th-code${checked ? ' checked' : ''}${match ? '' : ' context'}`}
               style={{ paddingLeft: 8 + depth * 14 }}
               role="listitem"
-              draggable
-              title={code.description || t('codeDragHint')}
-              onDragStart={(e) => { setCodeDrag(e, code.id); onDragCode(code.id); }}
+              draggable={mayChange}
+              title={code.description || (mayChange ? t('codeDragHint') : undefined)}
+              onDragStart={(e) => { if (!mayChange) return; setCodeDrag(e, code.id); onDragCode(code.id); }}
               onDragEnd={() => onDragCode(null)}
-              onClick={(e) => { if (match) select(code.id, e.shiftKey); }}
+              onClick={(e) => { if (match && mayChange) select(code.id, e.shiftKey); }}
               onDoubleClick={() => onOpenCode(code.id)}
               data-testid="board-code"
               data-code-name={code.name}
               data-unthemed={isUnthemed || undefined}
             >
-              <input
+              {mayChange && <input
                 type="checkbox"
                 checked={checked}
                 disabled={!match}
@@ -90,7 +93,7 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
                 onClick={(e) => { e.stopPropagation(); select(code.id, e.shiftKey); }}
                 onChange={() => undefined}
                 data-testid="board-code-check"
-              />
+              />}
               <span className="th-code-swatch" style={{ background: code.colour }} />
               <span className={`th-code-name${code.inVivo ? ' in-vivo' : ''}`}>{code.name}</span>
               {isUnthemed
@@ -102,7 +105,7 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
           );
         })}
       </div>
-      <div className={`th-select-bar${chosen.length ? ' active' : ''}`}>
+      {mayChange && <div className={`th-select-bar${chosen.length ? ' active' : ''}`}>
         <span className="th-select-count" data-testid="board-selected-count">
           {chosen.length ? plural(t, chosen.length, 'selectedOne', 'selectedMany') : t('noneSelected')}
         </span>
@@ -110,7 +113,7 @@ export function CodeColumn({ codes, unthemedIds, themes, selection, onSelection,
         <button className="primary" disabled={chosen.length === 0} onClick={() => onMakeTheme(chosen)} data-testid="make-theme">
           {t('makeTheme')}
         </button>
-      </div>
+      </div>}
     </aside>
   );
 }

@@ -3,6 +3,7 @@ import type { Extract, Theme, ThemeReview } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { findExtract } from './review-model';
 import { themesStrings } from './strings';
+import { useMayChange } from '../../lib/team-context';
 
 /**
  * Phase 5 in one panel: the exemplar quote that shows the theme at its clearest, what
@@ -18,6 +19,7 @@ export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtr
   onOpenExtract: (extract: Extract) => void;
 }) {
   const t = useStrings(themesStrings);
+  const mayChange = useMayChange();
   const exemplar = findExtract(groups, theme.exemplarCodingId);
   return (
     <section className="tr-panel tr-define" aria-labelledby="tr-define-title">
@@ -31,7 +33,7 @@ export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtr
             </blockquote>
             <figcaption className="tr-exemplar-source">
               — {[exemplar.informantLabels.join(', '), exemplar.documentTitle].filter(Boolean).join(', ')}
-              <button className="link tr-exemplar-clear" onClick={onClearExemplar} data-testid="exemplar-clear">{t('clearExemplar')}</button>
+              {mayChange && <button className="link tr-exemplar-clear" onClick={onClearExemplar} data-testid="exemplar-clear">{t('clearExemplar')}</button>}
             </figcaption>
           </figure>
         ) : (
@@ -63,7 +65,7 @@ export function DefinePanel({ theme, groups, onSave, onClearExemplar, onOpenExtr
         onSave={(finding) => onSave({ finding })}
         testId="finding-input"
       />
-      <p className="tr-hint muted">{t('saveHint')}</p>
+      {mayChange && <p className="tr-hint muted">{t('saveHint')}</p>}
     </section>
   );
 }
@@ -82,6 +84,8 @@ export function SavedText({ label, value, placeholder, rows, onSave, testId, max
   testId: string;
 }) {
   const t = useStrings(themesStrings);
+  // A reviewer of a team project reads the text (and may select and copy it); it is not theirs to change.
+  const mayChange = useMayChange();
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   // The text being saved: a blur right after Ctrl+Enter must not save it twice (two undo steps).
@@ -113,6 +117,7 @@ export function SavedText({ label, value, placeholder, rows, onSave, testId, max
         value={draft ?? value}
         placeholder={placeholder}
         maxLength={maxLength}
+        readOnly={!mayChange}
         onFocus={() => setDraft((d) => d ?? value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => save(e.target.value, false)}

@@ -4,6 +4,7 @@ import { useStrings } from '../../i18n/i18n';
 import { SavedText } from './DefinePanel';
 import { supportRows, type Suggestion } from './review-model';
 import { themesStrings } from './strings';
+import { useMayChange } from '../../lib/team-context';
 
 /** Who supports the theme, type by type: "3 of 4 consumers". A type with nothing to say is shown as silent. */
 export function SupportPanel({ support }: { support: ThemeReview['support'] }) {
@@ -50,6 +51,7 @@ export function ConvergencePanel({ theme, suggestion, onSave }: {
   onSave: (convergence: Convergence | null, reason: string) => Promise<void>;
 }) {
   const t = useStrings(themesStrings);
+  const mayChange = useMayChange();
   // What the select shows while its save is on the way (the store answers in a moment).
   const [choosing, setChoosing] = useState<Convergence | '' | null>(null);
   const judgement = choosing ?? theme.convergence ?? '';
@@ -76,7 +78,7 @@ export function ConvergencePanel({ theme, suggestion, onSave }: {
           <div className="tr-suggestion-head">
             <span className="muted">{t('suggested')}</span>
             <span className={`tr-judgement ${suggestion.judgement}`}>{t(`conv_${suggestion.judgement}`)}</span>
-            {judgement !== suggestion.judgement && (
+            {judgement !== suggestion.judgement && mayChange && (
               <button className="link tr-take" onClick={() => choose(suggestion.judgement)} data-testid="convergence-take">{t('useSuggestion')}</button>
             )}
           </div>
@@ -96,7 +98,7 @@ export function ConvergencePanel({ theme, suggestion, onSave }: {
       )}
       <label className="tr-field">
         <span className="tr-field-label">{t('judgement')}</span>
-        <select value={judgement} onChange={(e) => choose(CONVERGENCES.find((c) => c === e.target.value) ?? '')} data-testid="convergence-select">
+        <select value={judgement} onChange={(e) => choose(CONVERGENCES.find((c) => c === e.target.value) ?? '')} data-testid="convergence-select" disabled={!mayChange}>
           <option value="">{t('notJudged')}</option>
           {CONVERGENCES.map((c) => <option key={c} value={c}>{t(`conv_${c}`)}</option>)}
         </select>

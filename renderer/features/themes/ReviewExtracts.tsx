@@ -4,6 +4,7 @@ import type { Extract, ThemeReview } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { filterGroups, passages, uniqueExtracts } from './review-model';
 import { plural, themesStrings } from './strings';
+import { useMayChange } from '../../lib/team-context';
 
 /**
  * Phase 4's first check: do the extracts form a coherent pattern? They are read by
@@ -15,6 +16,7 @@ export function ReviewExtracts({ review, onUseExemplar, onOpen }: {
   onOpen: (extract: Extract) => void;
 }) {
   const t = useStrings(themesStrings);
+  const mayChange = useMayChange();
   const [codeFilter, setCodeFilter] = useState<CodeId | null>(null);
   const { theme } = review;
   const colourOfType = useMemo(() => new Map(review.support.map((s) => [s.type, s.colour])), [review.support]);
@@ -85,7 +87,7 @@ export function ReviewExtracts({ review, onUseExemplar, onOpen }: {
                     <div className="tr-extract-side">
                       {isExemplar
                         ? <span className="tr-exemplar-badge" data-testid="exemplar-badge">★ {t('isExemplar')}</span>
-                        : own && (
+                        : own && mayChange && (
                           <button className="tr-use-exemplar" onClick={() => onUseExemplar(own.id)} data-testid="use-exemplar">{t('useExemplar')}</button>
                         )}
                     </div>

@@ -3,6 +3,7 @@ import type { CodeId, ThemeId } from '../../../src/domain/ids';
 import type { Code, Theme, ThemeStatus, TriangulationRow } from '../../../src/domain/types';
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag, setCodeDrag } from '../../lib/dnd';
+import { useMayChange } from '../../lib/team-context';
 import { InlineName } from './InlineName';
 import { plural, themesStrings } from './strings';
 import { getThemeDrag, isThemeDrag, setThemeDrag } from './theme-drag';
@@ -46,6 +47,8 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
   handlers: CardHandlers;
 }) {
   const t = useStrings(themesStrings);
+  // A reviewer opens and reads the pile; moving, renaming, discarding and deleting are the coders'.
+  const mayChange = useMayChange();
   const { theme, children } = node;
   const key = `theme:${theme.id}`;
   const codes = theme.codeIds.map((id) => codesById.get(id)).filter((c): c is Code => c !== undefined);
@@ -54,7 +57,7 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
   const extracts = row?.extracts ?? codes.reduce((sum, c) => sum + c.codingCount, 0);
   const informants = row?.informants;
 
-  const accepts = (event: DragEvent) => (isCodeDrag(event) && drag?.kind !== 'theme') || (isThemeDrag(event) && handlers.canAcceptTheme(theme));
+  const accepts = (event: DragEvent) => mayChange && ((isCodeDrag(event) && drag?.kind !== 'theme') || (isThemeDrag(event) && handlers.canAcceptTheme(theme)));
   const onDragOver = (event: DragEvent) => {
     if (!accepts(event)) return;
     event.preventDefault();
@@ -101,7 +104,7 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
       <header className="th-card-head">
         {/* The card moves only by its handle, so a drag from a code chip is always the code's. The handle is for the
             pointer: the card's buttons do the rest from the keyboard. */}
-        <span
+        {mayChange && <span
           className="th-handle"
           draggable={!isRenaming}
           aria-hidden="true"
@@ -114,11 +117,11 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
             handlers.setDrag({ kind: 'theme', id: theme.id });
           }}
           data-testid="theme-handle"
-        />
+        />}
         {isRenaming
           ? <InlineName className="th-rename" value={theme.name} label={t('rename')} onSave={(name) => handlers.onRename(theme, name)} onCancel={handlers.onCancelRename} testId="theme-rename-input" />
           : (
-            <button className="th-card-name" onClick={() => handlers.onOpen(theme)} onDoubleClick={(e) => { e.preventDefault(); handlers.onStartRename(theme); }} title={t('openReviewHint')} data-testid="theme-open">
+            <button className="th-card-name" onClick={() => handlers.onOpen(theme)} onDoubleClick={(e) => { e.preventDefault(); if (mayChange) handlers.onStartRename(theme); }} title={t('openReviewHint')} data-testid="theme-open">
               {theme.name}
             </button>
           )}
@@ -137,8 +140,8 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
             key={code.id}
             className="th-chip"
             style={{ '--chip': code.colour } as CSSProperties}
-            draggable
-            onDragStart={(e) => { e.stopPropagation(); setCodeDrag(e, code.id); handlers.setDrag({ kind: 'code', id: code.id, fromThemeId: theme.id }); }}
+            draggable={mayChange}
+            onDragStart={(e) => { e.stopPropagation(); if (!mayChange) return; setCodeDrag(e, code.id); handlers.setDrag({ kind: 'code', id: code.id, fromThemeId: theme.id }); }}
             onDoubleClick={() => handlers.onOpenCode(code.id)}
             title={t('chipHint', { extracts: plural(t, code.codingCount, 'extractsOne', 'extractsMany'), informants: plural(t, code.informantCount, 'informantsOne', 'informantsMany') })}
             data-testid="theme-code-chip"
@@ -147,7 +150,7 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
             <span className="th-chip-dot" />
             <span className="th-chip-name">{code.name}</span>
             <span className="th-chip-count">{code.codingCount}</span>
-            <button className="th-chip-remove" onClick={() => handlers.onRemoveCode(theme, code.id)} aria-label={t('removeCode', { name: code.name })} title={t('removeCode', { name: code.name })} data-testid="theme-code-remove">×</button>
+            {mayChange && <button className="th-chip-remove" onClick={() => handlers.onRemoveCode(theme, code.id)} aria-label={t('removeCode', { name: code.name })} title={t('removeCode', { name: code.name })} data-testid="theme-code-remove">×</button>}
           </span>
         ))}
       </div>
@@ -160,12 +163,14 @@ export function ThemeCard({ node, depth, codesById, rows, drag, over, renaming, 
       )}
       <footer className="th-card-actions">
         <button className="th-action primary-link" onClick={() => handlers.onOpen(theme)} data-testid="theme-review-open">{t('review')} →</button>
-        <span className="th-actions-spacer" />
-        <button className="th-action" onClick={() => handlers.onStartRename(theme)} data-testid="theme-rename">{t('rename')}</button>
-        {theme.status === 'discarded'
-          ? <button className="th-action" onClick={() => handlers.onStatus(theme, 'candidate')} data-testid="theme-restore">{t('restore')}</button>
-          : <button className="th-action" onClick={() => handlers.onStatus(theme, 'discarded')} data-testid="theme-discard">{t('discard')}</button>}
-        <button className="th-action th-action-danger" onClick={() => handlers.onDelete(theme)} data-testid="theme-delete">{t('delete')}</button>
+        {mayChange && <>
+          <span className="th-actions-spacer" />
+          <button className="th-action" onClick={() => handlers.onStartRename(theme)} data-testid="theme-rename">{t('rename')}</button>
+          {theme.status === 'discarded'
+            ? <button className="th-action" onClick={() => handlers.onStatus(theme, 'candidate')} data-testid="theme-restore">{t('restore')}</button>
+            : <button className="th-action" onClick={() => handlers.onStatus(theme, 'discarded')} data-testid="theme-discard">{t('discard')}</button>}
+          <button className="th-action th-action-danger" onClick={() => handlers.onDelete(theme)} data-testid="theme-delete">{t('delete')}</button>
+        </>}
       </footer>
     </article>
   );

@@ -5,6 +5,7 @@ import { useStrings } from '../../i18n/i18n';
 import { useQuery } from '../../lib/state';
 import { fold } from './code-list';
 import { plural, themesStrings } from './strings';
+import { useMayChange } from '../../lib/team-context';
 
 /**
  * The theme's codes with their evidence, the thin ones flagged; its sub-themes; and the
@@ -18,6 +19,8 @@ export function ThemeCodesPanel({ review, onOpenCode, onOpenTheme, onRemove, onA
   onAdd: (id: CodeId) => void;
 }) {
   const t = useStrings(themesStrings);
+  // A reviewer sees which codes the theme holds; taking codes out or adding them is the coders'.
+  const mayChange = useMayChange();
   const unthemed = useQuery('codes.unthemed', {}).data;
   const [query, setQuery] = useState('');
   const weak = useMemo(() => new Map(review.weakCodes.map((w) => [w.code.id, w.reason])), [review.weakCodes]);
@@ -35,7 +38,7 @@ export function ThemeCodesPanel({ review, onOpenCode, onOpenTheme, onRemove, onA
               <span className="swatch" style={{ background: code.colour }} />
               <button className="link tr-code-name" onClick={() => onOpenCode(code.id)} title={t('openCode')}>{code.name}</button>
               <span className="tr-code-counts" title={t('codeCountsHint')}>{code.codingCount} · {code.informantCount}</span>
-              <button className="tr-icon" onClick={() => onRemove(code.id)} title={t('removeCode', { name: code.name })} aria-label={t('removeCode', { name: code.name })} data-testid="theme-code-remove">×</button>
+              {mayChange && <button className="tr-icon" onClick={() => onRemove(code.id)} title={t('removeCode', { name: code.name })} aria-label={t('removeCode', { name: code.name })} data-testid="theme-code-remove">×</button>}
               {reason && <span className="tr-weak" title={t('weakHint')}>⚠ {t(reason === 'few-extracts' ? 'weakFew' : 'weakOne')}</span>}
             </li>
           );
@@ -70,7 +73,7 @@ export function ThemeCodesPanel({ review, onOpenCode, onOpenTheme, onRemove, onA
             <span className="swatch" style={{ background: code.colour }} />
             <button className="link tr-code-name" onClick={() => onOpenCode(code.id)} title={t('openCode')}>{code.name}</button>
             <span className="tr-code-counts">{code.codingCount}</span>
-            <button className="tr-add" onClick={() => onAdd(code.id)} data-testid="add-unthemed">{t('addToTheme')}</button>
+            {mayChange && <button className="tr-add" onClick={() => onAdd(code.id)} data-testid="add-unthemed">{t('addToTheme')}</button>}
           </li>
         ))}
       </ul>

@@ -20,6 +20,7 @@ import { missingFor, statusSteps, type StatusStep } from '../../../src/domain/th
 import { ancestorsOf, flattenTree, partitionThemes, subtreeIds } from './theme-tree';
 import './themes.css';
 import './review.css';
+import { useMayChange } from '../../lib/team-context';
 
 const STEP_TESTID: Readonly<Record<StatusStep['kind'], string>> = {
   forward: 'theme-status-next', back: 'theme-status-back', discard: 'theme-status-discard', restore: 'theme-status-restore',
@@ -39,6 +40,8 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
   const matrix = useQuery('analysis.triangulation', { rows: 'themes', includeDiscarded: true }).data;
   const [dialog, setDialog] = useState<'split' | 'merge' | 'delete' | null>(null);
   const [renaming, setRenaming] = useState(false);
+  // A reviewer of a team project reads the review and comments on it: no status steps, split, merge, delete or rename.
+  const mayChange = useMayChange();
 
   const order = useMemo(() => {
     const { active, discarded } = partitionThemes(themes ?? []);
@@ -107,7 +110,7 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
               testId="theme-name-edit"
             />
           )
-          : <h1 className="tr-name" onClick={() => setRenaming(true)} title={t('renameHint')} data-testid="theme-title">{theme.name}</h1>}
+          : <h1 className="tr-name" onClick={() => { if (mayChange) setRenaming(true); }} title={mayChange ? t('renameHint') : undefined} data-testid="theme-title">{theme.name}</h1>}
         <span className={`th-status ${theme.status}`} data-testid="theme-status">{t(`status_${theme.status}`)}</span>
       </header>
       <p className="tr-phase-line">
@@ -119,7 +122,7 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
         )}
       </p>
       <div className="tr-toolbar">
-        <div className="tr-steps" role="group" aria-label={t('statusSteps')}>
+        {mayChange && <div className="tr-steps" role="group" aria-label={t('statusSteps')}>
           {statusSteps(theme.status).map((step) => (
             <button
               key={step.to}
@@ -131,11 +134,13 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
               {t(`step_${step.kind}_${step.to}` as Parameters<typeof t>[0])}
             </button>
           ))}
-        </div>
+        </div>}
         <span className="tr-head-spacer" />
         <div className="tr-actions">
+          {mayChange && <>
           <button onClick={() => setDialog('split')} disabled={review.codes.length < 2} title={review.codes.length < 2 ? t('splitNeedsTwo') : t('splitHint')} data-testid="theme-split">{t('split')}</button>
           <button onClick={() => setDialog('merge')} disabled={order.length < 2} title={t('mergeHint')} data-testid="theme-merge">{t('merge')}</button>
+          </>}
           <button
             onClick={() => void tableFile({ table: 'extracts', themeId }, 'csv').then(({ blob, fileName }) => downloadBlob(blob, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
             title={t('extractsCsvHint')} data-testid="theme-extracts-csv"
@@ -144,7 +149,7 @@ export function ThemeReviewView({ themeId }: { themeId: ThemeId }) {
             onClick={() => void tableFile({ table: 'extracts', themeId }, 'xlsx').then(({ blob, fileName }) => downloadBlob(blob, fileName), (e: unknown) => notify({ tone: 'error', message: String((e as Error).message) }))}
             title={t('extractsXlsxHint')} data-testid="theme-extracts-xlsx"
           >{t('extractsXlsx')}</button>
-          <button className="danger" onClick={() => setDialog('delete')} data-testid="theme-delete">{t('delete')}</button>
+          {mayChange && <button className="danger" onClick={() => setDialog('delete')} data-testid="theme-delete">{t('delete')}</button>}
         </div>
       </div>
 

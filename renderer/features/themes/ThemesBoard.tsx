@@ -4,6 +4,7 @@ import { THEME_STATUSES, type Code, type Theme, type TriangulationRow } from '..
 import { useStrings } from '../../i18n/i18n';
 import { getCodeDrag, isCodeDrag } from '../../lib/dnd';
 import { useProject, useQuery } from '../../lib/state';
+import { useMayChange } from '../../lib/team-context';
 import { ChipMoveDialog } from './ChipMoveDialog';
 import { CodeColumn } from './CodeColumn';
 import { DeleteThemeDialog, NameDialog } from './ThemeDialogs';
@@ -33,6 +34,8 @@ export function ThemesBoard() {
   const unthemed = useQuery('codes.unthemed', {}).data;
   const themes = useQuery('themes.list', {}).data;
   const matrix = useQuery('analysis.triangulation', { rows: 'themes', includeDiscarded: true }).data;
+  // A reviewer of a team project reads the board: no piles made, moved, renamed or discarded.
+  const mayChange = useMayChange();
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [naming, setNaming] = useState<Naming | null>(null);
   const [deleting, setDeleting] = useState<Theme | null>(null);
@@ -186,7 +189,7 @@ export function ThemesBoard() {
           {themes && active.length === 0 && <p className="th-empty-board muted">{t('noThemes')}</p>}
           <div className="th-grid">
             {active.map(card)}
-            <button
+            {mayChange && <button
               className={`th-new-drop${over === 'new' ? ' over' : ''}${drag?.kind === 'code' ? ' armed' : ''}`}
               onDragOver={zoneOver('new', isCodeDrag)}
               onDragLeave={zoneLeave('new')}
@@ -197,7 +200,7 @@ export function ThemesBoard() {
               <span className="th-new-plus" aria-hidden="true">+</span>
               <span className="th-new-title">{t('newTheme')}</span>
               <span className="th-new-hint">{t('newThemeDropHint')}</span>
-            </button>
+            </button>}
           </div>
 
           {discarded.length > 0 && (
