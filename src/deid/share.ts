@@ -8,7 +8,7 @@ import type { Language } from '../domain/text';
 import type { Redaction } from '../domain/types';
 import { writeExport } from '../export/write-file';
 import { exportProjectArchive } from '../refi/export';
-import { refreshSearchIndex } from '../search/indexer';
+import { rebuildSearchIndex } from '../search/indexer';
 import { failureReason } from '../store/backup';
 import { listDeidKey } from '../store/deid';
 import { editText } from '../store/edit-text';
@@ -204,18 +204,6 @@ function scrubColumns(copy: Database.Database, scrub: (text: string) => string):
         .run(...changed.map((c) => scrub(row[c] as string)), row._rowid);
     }
   }
-}
-
-/** Every passage of the index made again from the de-identified text: no stem of a name stays in the FTS tables. */
-function rebuildSearchIndex(copy: Database.Database): void {
-  copy.exec(`DELETE FROM search_units;
-    INSERT INTO search_fts(search_fts) VALUES ('delete-all');
-    DELETE FROM search_dirty;
-    INSERT INTO search_dirty (kind, ref_id) SELECT 'document', id FROM documents;
-    INSERT INTO search_dirty (kind, ref_id) SELECT 'memo', id FROM memos;
-    INSERT INTO search_dirty (kind, ref_id) SELECT 'code', id FROM codes;`);
-  refreshSearchIndex(copy);
-  copy.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
 }
 
 /** Hits per name: per transcript (by its title in the copy) and elsewhere. */

@@ -170,3 +170,21 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
   db.prepare('DELETE FROM search_dirty').run();
   return dirty.length;
 }
+
+/**
+ * The whole index made again from the stored transcripts, memos and codes, for a copy whose rows
+ * were written without it: an image built from PostgreSQL (src/store/postgres/image.ts), or a
+ * de-identified copy, where no stem of a replaced name may stay in the FTS tables (src/deid/share.ts).
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec(`DELETE FROM search_units;
+      INSERT INTO search_fts(search_fts) VALUES ('delete-all');
+      DELETE FROM search_dirty;
+      INSERT INTO search_dirty (kind, ref_id) SELECT 'document', id FROM documents;
+      INSERT INTO search_dirty (kind, ref_id) SELECT 'memo', id FROM memos;
+      INSERT INTO search_dirty (kind, ref_id) SELECT 'code', id FROM codes;`);
+    refreshSearchIndex(db);
+  })();
+  db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
+}

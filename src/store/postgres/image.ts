@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
-import { refreshSearchIndex } from '../../search/indexer';
+import { rebuildSearchIndex } from '../../search/indexer';
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index';
 import { withBinding } from '../native-binding';
 import { applyMigrations } from '../open';
@@ -75,17 +75,6 @@ export function comparable(rows: readonly SchemaRow[]): string {
 }
 
 /** The search index made from the data: every transcript, memo and code indexed once, in bulk. */
-function rebuildSearchIndex(db: Database.Database): void {
-  db.transaction(() => {
-    db.exec(`DELETE FROM search_units;
-      DELETE FROM search_dirty;
-      INSERT INTO search_dirty (kind, ref_id) SELECT 'document', id FROM documents;
-      INSERT INTO search_dirty (kind, ref_id) SELECT 'memo', id FROM memos;
-      INSERT INTO search_dirty (kind, ref_id) SELECT 'code', id FROM codes;`);
-    refreshSearchIndex(db);
-  })();
-  db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
-}
 
 /** Removes an image and what SQLite and the lock keep beside it. */
 export function removeImage(file: string): void {
