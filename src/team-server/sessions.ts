@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { User } from './accounts';
 import type { Db } from './schema';
+import { sameToken } from '../server/http-parts';
 
 /**
  * Login sessions of the team server. The browser holds a random token (in an HttpOnly cookie);
@@ -80,8 +81,5 @@ export async function endSessionsOf(db: Db, userId: number): Promise<number> {
  * taken must not tell how much of a guess was right). A missing header never matches.
  */
 export function csrfMatches(session: Pick<FoundSession, 'csrf'>, given: string | undefined): boolean {
-  if (given === undefined) return false;
-  const expected = Buffer.from(session.csrf, 'utf8');
-  const actual = Buffer.from(given, 'utf8');
-  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+  return given !== undefined && sameToken(given, session.csrf);
 }
