@@ -22,6 +22,7 @@ import { deidSpecs, SHARED_PLACEHOLDER, type DeidSpec } from './names';
 import { shareReport } from './report';
 import { say } from './strings';
 import { SuspectTally } from './suspects';
+import { ident } from '../store/sql-ident';
 
 export interface ShareOptions {
   /** The de-identified `.tematik` to write; refused when a file has that name. */
@@ -195,12 +196,11 @@ function scrubColumns(copy: Database.Database, scrub: (text: string) => string):
       .filter((c) => c.type.toUpperCase() === 'TEXT' && !NOT_SCRUBBED.has(`${table}.${c.name}`) && !SCRUB_NEVER_COLUMNS.test(c.name))
       .map((c) => c.name);
     if (columns.length === 0) continue;
-    const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-    const rows = copy.prepare(`SELECT rowid AS _rowid, ${columns.map(q).join(', ')} FROM ${q(table)}`).all() as Record<string, unknown>[];
+    const rows = copy.prepare(`SELECT rowid AS _rowid, ${columns.map(ident).join(', ')} FROM ${ident(table)}`).all() as Record<string, unknown>[];
     for (const row of rows) {
       const changed = columns.filter((c) => typeof row[c] === 'string' && scrub(row[c] as string) !== row[c]);
       if (changed.length === 0) continue;
-      copy.prepare(`UPDATE ${q(table)} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')} WHERE rowid = ?`)
+      copy.prepare(`UPDATE ${ident(table)} SET ${changed.map((c) => `${ident(c)} = ?`).join(', ')} WHERE rowid = ?`)
         .run(...changed.map((c) => scrub(row[c] as string)), row._rowid);
     }
   }

@@ -4,6 +4,7 @@ import { TematikError, type ErrorKind } from '../domain/errors';
 import { defineMessages, untranslated, type Language, type LocalizedText } from '../domain/text';
 import { HISTORY_SCHEMA_V6 } from './migrations/006-undo-as-data';
 import { forgetPrepared, prepared } from './prepared';
+import { ident } from './sql-ident';
 
 /**
  * Store-level undo/redo, after SQLite's "automatic undo/redo" technique, with the changes kept
@@ -137,8 +138,7 @@ function refusal(kind: ErrorKind, key: MessageKey, step: Step, params: (language
   return new TematikError(kind, { en: text('en'), id: text('id') }, [untranslated(step.label)]);
 }
 
-/** Identifier and literal quoting for names read from the schema (never from the history). */
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** Literal quoting for names read from the schema (never from the history); identifiers by ident (src/store/sql-ident.ts). */
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 interface TableShape {

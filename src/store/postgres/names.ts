@@ -27,7 +27,5 @@ export function schemaOf(projectId: number): string {
   return `project_${projectId}`;
 }
 
-/** A quoted identifier, for PostgreSQL and SQLite alike. */
-export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quoted identifiers: the store's one way, for PostgreSQL and SQLite alike. */
+export { ident } from '../sql-ident';
