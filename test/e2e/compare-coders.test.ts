@@ -94,9 +94,10 @@ describe('comparing coders, settling a disagreement, coding blind', () => {
     await page.getByTestId('coder-filter-Peneliti E2E').uncheck();
     await page.getByTestId('coder-filter-Consensus').uncheck();
     await expect.poll(() => bench.stripe('Polling Instagram').count()).toBe(1);
-    expect(await page.getByTestId('transcript-codings-count').innerText()).toBe('1 codings by Rina');
-    expect(await page.getByTestId('codebook-counts-of').innerText()).toBe('counts: Rina');
-    expect(await bench.codeRow('Polling Instagram').getByTestId('code-codings').innerText()).toBe('1');
+    // The stripe, the transcript's count and the codebook's counts are re-read separately: wait for each.
+    await expect.poll(() => page.getByTestId('transcript-codings-count').innerText()).toBe('1 codings by Rina');
+    await expect.poll(() => page.getByTestId('codebook-counts-of').innerText()).toBe('counts: Rina');
+    await expect.poll(() => bench.codeRow('Polling Instagram').getByTestId('code-codings').innerText()).toBe('1');
     await e2e.screenshot('coder-filter');
     await page.getByTestId('coder-filter-Peneliti E2E').check();
     await page.getByTestId('coder-filter-Consensus').check();
