@@ -10,7 +10,7 @@ import type { OpenProject, Opener, ProjectBackend } from '../backend';
 import type { ProjectData, ProjectReader } from '../project-data';
 import type { ProjectStore } from '../project-store';
 import { sqliteBackend, sqliteStoreOf } from '../sqlite/backend';
-import { startCapture, takeCaptured, writeCaptured } from './capture';
+import { startCapture, takeCaptured, writeChange } from './capture';
 import { buildImage, removeImage } from './image';
 import { lockProject, unlockProject } from './lock';
 import { say } from './messages';
@@ -159,18 +159,13 @@ class TeamProject implements OpenProject {
     return job;
   }
 
-  /** Writes the captured rows in one PostgreSQL transaction, with the next seq. */
+  /** Writes the captured rows in one PostgreSQL transaction, with the next seq (src/store/postgres/capture.ts writeChange). */
   private async flush(): Promise<void> {
     const captured = takeCaptured(this.store.db, this.tables);
     if (!captured) return;
     try {
-      await this.client.query('BEGIN');
-      await writeCaptured(this.client, this.schema, this.store.db, captured);
-      const { rows } = await this.client.query<{ seq: string }>(`UPDATE ${ident(this.schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`);
-      await this.client.query('COMMIT');
-      this.meta = { ...this.meta, seq: BigInt(rows[0]!.seq) };
+      this.meta = { ...this.meta, seq: await writeChange(this.client, this.schema, this.store.db, captured) };
     } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
       throw this.discard(error);
     }
   }

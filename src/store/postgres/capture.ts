@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { deleteRows, rowsFromSqlite, writeRows } from './copy-rows';
+import { deleteRows, deleteStatement, insertStatement, MAX_BATCH_BYTES, MAX_PARAMS, refuseNul, rowBytes, rowsFromSqlite, writeRows } from './copy-rows';
 import type { MirroredTable } from './mirror-schema';
 import { ident } from './names';
 
@@ -36,7 +36,7 @@ export interface Captured {
 
 /**
  * Takes what was captured since the last call and empties the record, in one synchronous step.
- * Call only when no write transaction is open, and write the rows (writeCaptured) before the next
+ * Call only when no write transaction is open, and write the rows (writeChange) before the next
  * change may run: their values are read from the image as the rows are sent.
  */
 export function takeCaptured(db: Database.Database, tables: readonly MirroredTable[]): Captured | null {
@@ -62,8 +62,62 @@ export function takeCaptured(db: Database.Database, tables: readonly MirroredTab
 /** Rows read from the image at a time: a change that embeds a 500 MB recording is sent 1 MiB part by part, never held whole. */
 const rowsPerRead = (table: MirroredTable) => (table.columns.some((c) => c.type === 'BLOB') ? 8 : 1000);
 
+/** Rows of a change sent in one statement at most: an apply, a rename or an undo writes a handful. */
+const ONE_STATEMENT_ROWS = 200;
+
+/**
+ * Writes a change's captured rows into the project's schema and counts it in `_meta.seq`, in one
+ * PostgreSQL transaction; returns the new seq. A small change (no blobs, a few hundred rows) is one
+ * statement, its own transaction: each statement is a round trip, and an apply, which writes six
+ * tables, spent most of its time on a dozen of them. Data-modifying WITH parts all run, on disjoint
+ * rows: a table's gone rows are deleted, its present rows written.
+ */
+export async function writeChange(client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured): Promise<bigint> {
+  const bump = `UPDATE ${ident(schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`;
+  const single = oneStatement(schema, db, captured, bump);
+  if (single) return BigInt((await client.query<{ seq: string }>(single.text, single.values)).rows[0]!.seq);
+  await client.query('BEGIN');
+  try {
+    await writeCaptured(client, schema, db, captured);
+    const { rows } = await client.query<{ seq: string }>(bump);
+    await client.query('COMMIT');
+    return BigInt(rows[0]!.seq);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The change as one statement ending in `last`, or null when it is too big for one (or holds blobs, sent part by part). */
+function oneStatement(schema: string, db: Database.Database, captured: Captured, last: string): { text: string; values: unknown[] } | null {
+  const count = captured.tables.reduce((sum, { rowids }) => sum + rowids.length, 0);
+  if (count > ONE_STATEMENT_ROWS || captured.tables.some(({ table }) => table.columns.some((c) => c.type === 'BLOB'))) return null;
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  let bytes = 0;
+  for (const { table, rowids } of captured.tables) {
+    const rows = rowsFromSqlite(db, table, rowids);
+    const present = new Set(rows.map((row) => row[0] as bigint));
+    const gone = rowids.filter((id) => !present.has(id));
+    if (gone.length > 0) {
+      values.push(gone.map(String));
+      parts.push(deleteStatement(schema, table.name, values.length));
+    }
+    if (rows.length > 0) {
+      for (const row of rows) {
+        refuseNul(table, row);
+        bytes += rowBytes(row);
+      }
+      parts.push(insertStatement(schema, table, rows.length, values.length + 1, true));
+      values.push(...rows.flat());
+    }
+  }
+  if (values.length > MAX_PARAMS || bytes > MAX_BATCH_BYTES) return null;
+  return { text: `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}`, values };
+}
+
 /** Writes the captured rows as the image has them now into the project's schema (the caller's transaction): gone rows deleted, the others written. */
-export async function writeCaptured(client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured): Promise<void> {
+async function writeCaptured(client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured): Promise<void> {
   for (const { table, rowids } of captured.tables) {
     const step = rowsPerRead(table);
     for (let at = 0; at < rowids.length; at += step) {

@@ -23,8 +23,8 @@ const exactTypes: pg.CustomTypesConfig = {
 };
 
 /** Statements stay well under PostgreSQL's 65,535 parameters, and a batch of 1 MiB recording parts under 16 MiB. */
-const MAX_PARAMS = 20_000;
-const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+export const MAX_PARAMS = 20_000;
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
 function sizeOf(value: Value): number {
   if (typeof value === 'string') return value.length * 3;
@@ -32,25 +32,38 @@ function sizeOf(value: Value): number {
   return 8;
 }
 
+export const rowBytes = (row: Row): number => row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
+
 const columnList = (table: MirroredTable) => ['_rowid', ...table.columns.map((c) => c.name)].map(ident).join(', ');
+
+/**
+ * An INSERT of `count` rows whose values are the parameters from `$first` on (a row's rowid, then its
+ * columns); with `upsert`, a row whose rowid is there already is written in its place.
+ */
+export function insertStatement(schema: string, table: MirroredTable, count: number, first: number, upsert: boolean): string {
+  const width = table.columns.length + 1;
+  const tuples = Array.from({ length: count }, (_, r) => `(${Array.from({ length: width }, (__, c) => `$${first + r * width + c}`).join(', ')})`);
+  const tail = upsert ? ` ON CONFLICT (_rowid) DO UPDATE SET ${table.columns.map((c) => `${ident(c.name)} = EXCLUDED.${ident(c.name)}`).join(', ')}` : '';
+  return `INSERT INTO ${ident(schema)}.${ident(table.name)} (${columnList(table)}) VALUES ${tuples.join(', ')}${tail}`;
+}
+
+/** A DELETE of the rows whose rowids are the array parameter `$at`. */
+export const deleteStatement = (schema: string, table: string, at: number): string => `DELETE FROM ${ident(schema)}.${ident(table)} WHERE _rowid = ANY($${at}::bigint[])`;
 
 /** Writes rows (new, or in place of those with the same rowid when `upsert`) in as few statements as the limits allow. */
 export async function writeRows(client: pg.ClientBase, schema: string, table: MirroredTable, rows: readonly Row[], upsert: boolean): Promise<void> {
   const width = table.columns.length + 1;
-  const head = `INSERT INTO ${ident(schema)}.${ident(table.name)} (${columnList(table)}) VALUES `;
-  const tail = upsert ? ` ON CONFLICT (_rowid) DO UPDATE SET ${table.columns.map((c) => `${ident(c.name)} = EXCLUDED.${ident(c.name)}`).join(', ')}` : '';
   let batch: Row[] = [];
   let bytes = 0;
   const send = async () => {
     if (batch.length === 0) return;
-    const tuples = batch.map((_, r) => `(${Array.from({ length: width }, (__, c) => `$${r * width + c + 1}`).join(', ')})`);
-    await client.query(head + tuples.join(', ') + tail, batch.flat());
+    await client.query(insertStatement(schema, table, batch.length, 1, upsert), batch.flat());
     batch = [];
     bytes = 0;
   };
   for (const row of rows) {
     refuseNul(table, row);
-    const size = row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
+    const size = rowBytes(row);
     if (batch.length > 0 && ((batch.length + 1) * width > MAX_PARAMS || bytes + size > MAX_BATCH_BYTES)) await send();
     batch.push(row);
     bytes += size;
@@ -59,7 +72,7 @@ export async function writeRows(client: pg.ClientBase, schema: string, table: Mi
 }
 
 /** PostgreSQL's text cannot hold U+0000, which SQLite's can: such a value is refused by name rather than changed. */
-function refuseNul(table: MirroredTable, row: Row): void {
+export function refuseNul(table: MirroredTable, row: Row): void {
   row.forEach((value, i) => {
     if (i > 0 && typeof value === 'string' && value.includes('\u0000')) {
       throw new TematikError('bad_input', say('nul', { table: table.name, column: table.columns[i - 1]!.name, rowid: String(row[0]) }));
@@ -70,7 +83,7 @@ function refuseNul(table: MirroredTable, row: Row): void {
 /** Deletes the rows with these rowids. */
 export async function deleteRows(client: pg.ClientBase, schema: string, table: string, rowids: readonly bigint[]): Promise<void> {
   if (rowids.length === 0) return;
-  await client.query(`DELETE FROM ${ident(schema)}.${ident(table)} WHERE _rowid = ANY($1::bigint[])`, [rowids.map(String)]);
+  await client.query(deleteStatement(schema, table, 1), [rowids.map(String)]);
 }
 
 /**
@@ -85,7 +98,7 @@ function pageFromSqlite(db: Database.Database, table: MirroredTable, after: bigi
   let bytes = 0;
   for (const row of (after === null ? statement.iterate() : statement.iterate(after)) as Iterable<Row>) {
     rows.push(row);
-    bytes += row.reduce<number>((sum, value) => sum + sizeOf(value), 0);
+    bytes += rowBytes(row);
     // Breaking out of the loop ends the statement.
     if (bytes >= MAX_BATCH_BYTES || rows.length * (table.columns.length + 1) >= MAX_PARAMS) break;
   }
