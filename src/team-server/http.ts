@@ -29,7 +29,7 @@ import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
-import { Runtimes, type Actor, type ProjectRuntime } from './runtime';
+import { Runtimes, type ActionTiming, type Actor, type ProjectRuntime } from './runtime';
 import { csrfMatches, endSession, findSession, startSession, type FoundSession } from './sessions';
 import { UploadStore } from './uploads';
 
@@ -255,7 +255,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           if (stream.projectId === projectId) stream.res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
         }
       };
-      return json(res, 200, withoutServerPaths(name, await runtime.invoke(current.actor, name, args, progress)));
+      let timing: ActionTiming | null = null;
+      const outcome = await runtime.invoke(current.actor, name, args, progress, (t) => (timing = t));
+      // Server-Timing (a standard header browsers' tools show) tells a slow answer's queueing from its run: the load script reads it.
+      const serverTiming: Record<string, string> = timing ? { 'server-timing': serverTimingOf(timing) } : {};
+      return json(res, 200, withoutServerPaths(name, outcome), serverTiming);
     }
     if (rest === '/events' && method === 'GET') return events(req, res, current, projectId);
     if (rest === '/copy' && method === 'GET') {
@@ -422,6 +426,8 @@ function fail(res: http.ServerResponse, status: number, error: ErrorInfo, header
   if (res.headersSent) return void res.end();
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error }), headers);
 }
+
+const serverTimingOf = ({ queueMs, runMs }: ActionTiming) => `queue;dur=${queueMs.toFixed(1)}, run;dur=${runMs.toFixed(1)}`;
 
 function json(res: http.ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);

@@ -25,6 +25,12 @@ export interface ChangeEvent {
   readonly session: string;
 }
 
+/** Where an action's time went on the server: waiting for the actions queued before it, then its own run (write-through included). */
+export interface ActionTiming {
+  readonly queueMs: number;
+  readonly runMs: number;
+}
+
 export type ChangeListener = (event: ChangeEvent) => void;
 
 /** Whether the action may change the project: such actions are told to the listeners when they succeed. */
@@ -61,9 +67,11 @@ export class ProjectRuntime {
    * Runs one action as `actor`, after every action queued before it. The caller has checked the
    * actor's role and the arguments' paths; a change that succeeds is told to every listener.
    */
-  invoke(actor: Actor, name: ActionName, args: unknown, progress: (p: Progress) => void = () => undefined): Promise<Outcome<ActionName>> {
+  invoke(actor: Actor, name: ActionName, args: unknown, progress: (p: Progress) => void = () => undefined, timed?: (timing: ActionTiming) => void): Promise<Outcome<ActionName>> {
     this.running++;
+    const queued = performance.now();
     const run = async (): Promise<Outcome<ActionName>> => {
+      const began = performance.now();
       try {
         await this.open();
         this.session.project.actAs(actor.name);
@@ -76,6 +84,7 @@ export class ProjectRuntime {
       } finally {
         this.running--;
         this.lastUsed = Date.now();
+        timed?.({ queueMs: began - queued, runMs: performance.now() - began });
       }
     };
     const outcome = this.tail.then(run, run);

@@ -44,10 +44,15 @@ class Coder {
     this.csrf = ((await response.json()) as { csrf: string }).csrf;
   }
 
+  /** The server's own account of the last answer (its Server-Timing header): queueing, then the action's run. */
+  lastTiming: { queue: number; run: number } | null = null;
+
   async invoke<T>(projectId: number, name: string, args: unknown): Promise<T> {
     const response = await fetch(`${this.base}/api/team/projects/${projectId}/invoke`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf }, body: JSON.stringify({ name, args }),
     });
+    const timing = /queue;dur=([\d.]+), run;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
+    this.lastTiming = timing ? { queue: Number(timing[1]), run: Number(timing[2]) } : null;
     const outcome = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
     if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
     return outcome.value;
@@ -60,6 +65,8 @@ type Kind = 'apply' | 'search' | 'open';
 
 interface RunResult {
   readonly latencies: Record<Kind, number[]>;
+  /** The server's side of each answered request, by kind: time queued behind other actions, and the action's own run. */
+  readonly server: Record<Kind, { queue: number[]; run: number[] }>;
   readonly acknowledged: number[];
   readonly failed: number;
   readonly seconds: number;
@@ -68,6 +75,7 @@ interface RunResult {
 /** Every coder works until `until` (ms since epoch) or until the server stops answering. */
 async function run(coders: readonly Coder[], projectId: number, docs: readonly Doc[], codeIds: readonly number[], words: readonly string[], seconds: number, seed: number): Promise<RunResult> {
   const latencies: Record<Kind, number[]> = { apply: [], search: [], open: [] };
+  const server: RunResult['server'] = { apply: { queue: [], run: [] }, search: { queue: [], run: [] }, open: { queue: [], run: [] } };
   const acknowledged: number[] = [];
   let failed = 0;
   const started = Date.now();
@@ -93,6 +101,10 @@ async function run(coders: readonly Coder[], projectId: number, docs: readonly D
           await coder.invoke(projectId, 'documents.get', { id: doc.id });
         }
         latencies[kind].push(performance.now() - t0);
+        if (coder.lastTiming) {
+          server[kind].queue.push(coder.lastTiming.queue);
+          server[kind].run.push(coder.lastTiming.run);
+        }
       } catch {
         // A refused or broken request is not acknowledged: it must not be counted as written.
         failed++;
@@ -101,7 +113,7 @@ async function run(coders: readonly Coder[], projectId: number, docs: readonly D
       await new Promise((resolve) => setTimeout(resolve, rand() * 2 * THINK_MS));
     }
   }));
-  return { latencies, acknowledged, failed, seconds: (Date.now() - started) / 1000 };
+  return { latencies, server, acknowledged, failed, seconds: (Date.now() - started) / 1000 };
 }
 
 const pct = (values: readonly number[], p: number): number => {
@@ -115,7 +127,9 @@ function report(label: string, result: RunResult): void {
   console.log(`\n${label}: ${total} answered requests in ${fmt(result.seconds)} s = ${fmt(total / result.seconds)} req/s; ${result.failed} failed`);
   for (const kind of ['apply', 'search', 'open'] as const) {
     const l = result.latencies[kind];
-    console.log(`  ${kind.padEnd(6)} ${String(l.length).padStart(6)} × · p50 ${fmt(pct(l, 50))} ms · p99 ${fmt(pct(l, 99))} ms · max ${fmt(Math.max(...l))} ms`);
+    const { queue, run: own } = result.server[kind];
+    console.log(`  ${kind.padEnd(6)} ${String(l.length).padStart(6)} × · p50 ${fmt(pct(l, 50))} ms · p99 ${fmt(pct(l, 99))} ms · max ${fmt(Math.max(...l))} ms`
+      + ` · on the server: queued p50 ${fmt(pct(queue, 50))} / p99 ${fmt(pct(queue, 99))} ms, run p50 ${fmt(pct(own, 50))} / p99 ${fmt(pct(own, 99))} ms`);
   }
   const p99 = pct(result.latencies.apply, 99);
   console.log(`  apply-code p99 ${fmt(p99)} ms (target ≤ 50 ms) ${p99 <= 50 ? '✓' : '✗'}`);

@@ -302,6 +302,14 @@ describe('live on one project', () => {
     expect(codings.map((c) => c.coderName).sort()).toEqual(['Ayu Lestari', 'Bima Putra']);
   });
 
+  it('says in Server-Timing how long an action waited behind the others and how long it ran', async () => {
+    const response = await browsers.ayu.request('POST', `/api/team/projects/${projectId}/invoke`, { json: { name: 'codings.forDocument', args: { documentId } } });
+    expect(response.status).toBe(200);
+    const match = /^queue;dur=(\d+\.\d), run;dur=(\d+\.\d)$/.exec(response.headers.get('server-timing') ?? '');
+    expect(match, response.headers.get('server-timing') ?? 'no Server-Timing').not.toBeNull();
+    expect(Number(match![2])).toBeGreaterThan(0);
+  });
+
   it('keeps no change the database refused, and goes on with the project as the database has it', async () => {
     const schema = `project_${projectId}`;
     await pool.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);

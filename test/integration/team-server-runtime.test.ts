@@ -5,7 +5,7 @@ import type { ActionName, Outcome } from '../../src/api/contract';
 import type { Coding, Code } from '../../src/domain/types';
 import { postgresBackend } from '../../src/store/postgres/backend';
 import { publishFile } from '../../src/store/postgres/publish';
-import { Runtimes, type Actor, type ChangeEvent } from '../../src/team-server/runtime';
+import { Runtimes, type ActionTiming, type Actor, type ChangeEvent } from '../../src/team-server/runtime';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { newProject, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
 
@@ -51,6 +51,19 @@ describe('team server runtime', () => {
     if (!outcome.ok) throw new Error(`action failed: ${outcome.error.message}`);
     return outcome.value as T;
   };
+
+  it('times each action: queued behind those before it, then its own run', async () => {
+    const runtime = await start();
+    const timings: ActionTiming[] = [];
+    // Queued in one go: the second starts only when the first has ended, so it waits at least as long as the first ran.
+    await Promise.all([
+      runtime.invoke(ayu, 'codings.apply', { documentId, start: 0, end: 12, codeName: 'antre' }, undefined, (t) => timings.push(t)),
+      runtime.invoke(ayu, 'codings.forDocument', { documentId }, undefined, (t) => timings.push(t)),
+    ]);
+    expect(timings).toHaveLength(2);
+    expect(timings[0]!.runMs).toBeGreaterThan(0);
+    expect(timings[1]!.queueMs).toBeGreaterThanOrEqual(timings[0]!.runMs);
+  });
 
   it('records each change under the acting user and tells every listener who made it', async () => {
     const runtime = await start();
