@@ -126,6 +126,8 @@ class TeamProject implements OpenProject {
   private letGo(): Promise<void> {
     // Rows written outside the write-through calls were never acknowledged: such an image is not reused.
     const leftover = takeCaptured(this.store.db, this.tables);
+    // The closing checkpoint reaches the disk before the stamp says the image may be reused.
+    this.store.db.pragma('synchronous = NORMAL');
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
     return unlockProject(this.client, this.projectId);
@@ -307,6 +309,9 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
       const store = sqliteStoreOf(inner);
       withoutDailyBackups(store);
       const { db } = store;
+      // The image is not the record: after a crash it has no stamp and is built again. So no fsync while it is open
+      // (a checkpoint's would stall every coder's action); letGo syncs it before its stamp is written.
+      db.pragma('synchronous = OFF');
       // Opening wrote rows (migrations to this version's format, a damaged undo history cleared): the whole project is written again.
       const wrote = (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
       if (wrote || db.pragma('user_version', { simple: true }) !== meta.userVersion) meta = await rewrite(client, projectId, db, meta);
