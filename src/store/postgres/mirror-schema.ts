@@ -9,7 +9,8 @@ import { ident } from './names';
  * The tables PostgreSQL keeps of a project: every table of the project file, column for column,
  * with the row's SQLite rowid kept as `_rowid`. Left out: SQLite's own tables (`sqlite_*`) and the
  * search index (every `search_*` table: the FTS5 tables, their shadow tables and the units they
- * index), which is derived from the data and made again whenever an image is built.
+ * index), which is derived from the data and made again whenever an image is built. PostgreSQL keeps
+ * its own search index beside the mirror, `_search` (search-index.ts), which is not a mirrored table.
  */
 
 /** The storage classes a STRICT table declares (ANY is not used by Tematik and is refused). */
