@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { codeText, memoText, refreshSearchIndex, stemsOf } from '../../search/indexer';
+import { prepared } from '../prepared';
 import { ident } from './names';
 
 /**
@@ -103,12 +104,12 @@ const UNIT_COLUMNS = 'document_id, memo_id, code_id, start_offset, end_offset, b
 
 /** The text a transcript's, memo's or code's units point into, as the image has it; null when it is gone. */
 export function sourceText(db: Database.Database, kind: SourceKind, id: number): string | null {
-  if (kind === 'document') return (db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  if (kind === 'document') return (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   if (kind === 'memo') {
-    const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
+    const memo = prepared(db, 'SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
     return memo ? memoText(memo.title, memo.body) : null;
   }
-  const code = db.prepare('SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
+  const code = prepared(db, 'SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
   return code ? codeText(code.name, code.description) : null;
 }
 
@@ -128,7 +129,7 @@ async function insertUnits(client: pg.ClientBase, schema: string, db: Database.D
     bytes = 0;
   };
   for (const { kind, id } of sources) {
-    const units = db.prepare(`SELECT ${UNIT_COLUMNS} FROM search_units WHERE ${kind}_id = ? ORDER BY id`).all(id) as ImageUnit[];
+    const units = prepared(db, `SELECT ${UNIT_COLUMNS} FROM search_units WHERE ${kind}_id = ? ORDER BY id`).all(id) as ImageUnit[];
     if (units.length === 0) continue;
     const text = sourceText(db, kind, id);
     if (text === null) continue;
@@ -182,7 +183,7 @@ END;`);
 
 /** Takes what was recorded since the last call and empties the record. */
 export function takeReindexed(db: Database.Database): Reindexed[] {
-  const rows = db.prepare(`SELECT kind, ref_id AS id FROM ${REINDEXED} ORDER BY kind, ref_id`).all() as Reindexed[];
+  const rows = prepared(db, `SELECT kind, ref_id AS id FROM ${REINDEXED} ORDER BY kind, ref_id`).all() as Reindexed[];
   if (rows.length > 0) db.exec(`DELETE FROM ${REINDEXED}`);
   return rows;
 }
