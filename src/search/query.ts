@@ -169,3 +169,13 @@ export function matchSpans(node: QueryNode, stems: readonly string[]): [number, 
     case 'not': return [];
   }
 }
+
+/** Whether analysed text (its stems, in order) matches a query, as FTS5 would find it: for checking a passage another engine could only narrow down. */
+export function matchesStems(node: QueryNode, stems: readonly string[]): boolean {
+  switch (node.kind) {
+    case 'term': case 'prefix': case 'phrase': return matchSpans(node, stems).length > 0;
+    case 'or': return node.nodes.some((n) => matchesStems(n, stems));
+    case 'and': return node.nodes.every((n) => (n.kind === 'not' ? !matchesStems(n.node, stems) : matchesStems(n, stems)));
+    case 'not': return !matchesStems(node.node, stems);
+  }
+}

@@ -21,8 +21,9 @@ export const CONTEXT_CHARS = 70;
 /** Hits returned by default; `total` still counts every matching passage. */
 export const HIT_LIMIT = 200;
 
-interface UnitRow {
-  id: number; documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number;
+/** A matching unit of the index, as the matching step hands it to the keyword-in-context step. */
+export interface UnitRow {
+  documentId: DocumentId | null; memoId: MemoId | null; codeId: CodeId | null; start: number; end: number;
   byteStart: number; byteEnd: number;
   /** The unit's speaker turn: its role and informant; role null for a document without turns. */
   role: SpeakerRole | null; informantId: number | null;
@@ -35,13 +36,83 @@ export interface SearchOptions {
   readonly limit?: number;
 }
 
+/**
+ * What the matching step is asked, the filters already turned into ids (on the project's own
+ * rows): which units match `tree` and pass them, and how many do.
+ */
+export interface MatchPlan {
+  readonly tree: QueryNode;
+  /** The kinds of unit searched; never empty. */
+  readonly kinds: { readonly documents: boolean; readonly memos: boolean; readonly codes: boolean };
+  /** Transcripts allowed (document and code filters); null for all. */
+  readonly documents: readonly number[] | null;
+  /** Informants allowed (type and attribute filters): a transcript unit passes when one of them spoke it; null for all. */
+  readonly speakers: readonly number[] | null;
+  readonly role: 'all' | 'informant' | 'interviewer';
+  /**
+   * 'document': by document title (case folded in ASCII only, as SQLite's NOCASE), document,
+   * then memos and codes by id, each from its start. 'relevance': informants' words before
+   * the interviewer's, then the engine's own rank.
+   */
+  readonly sort: 'relevance' | 'document';
+  /** Units wanted at most, in order; Infinity for every one. */
+  readonly limit: number;
+}
+
+/** The matching units (at most the plan's limit, in its order) and how many match in all. */
+export interface Matched {
+  readonly rows: readonly UnitRow[];
+  readonly passages: number;
+}
+
+/** A search engine's matching step: SQLite's FTS5 on the project file (below), or PostgreSQL on a team server (src/store/postgres/search-query.ts). */
+export type Matcher = (plan: MatchPlan) => Matched;
+export type AsyncMatcher = (plan: MatchPlan) => Promise<Matched>;
+
+/** A search as steps: each yielded plan is answered with what it matched. One code path for an engine that answers at once and one that answers later. */
+type Steps<T> = Generator<MatchPlan, T, Matched>;
+
 /** Full-text search with keyword-in-context lines; the index is brought up to date first. */
 export function search(db: Db, options: SearchOptions): SearchResult {
   refreshSearchIndex(db);
-  return run(db, options, parseQuery(options.query), true);
+  const steps = run(db, options, parseQuery(options.query), true);
+  const match = ftsMatcher(db, options.query);
+  let step = steps.next();
+  while (!step.done) {
+    let matched: Matched;
+    try {
+      matched = match(step.value);
+    } catch (error) {
+      // Handed back to the step that asked: explaining an empty result counts a part that cannot run as none.
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(matched);
+  }
+  return step.value;
 }
 
-function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: boolean): SearchResult {
+/**
+ * The same search with another engine's matching step; everything else (filters, keyword-in-context
+ * lines, hit spans, why nothing was found) is read from `db`, which must hold the same rows as the engine.
+ */
+export async function searchWith(db: Db, options: SearchOptions, match: AsyncMatcher): Promise<SearchResult> {
+  const steps = run(db, options, parseQuery(options.query), true);
+  let step = steps.next();
+  while (!step.done) {
+    let matched: Matched;
+    try {
+      matched = await match(step.value);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(matched);
+  }
+  return step.value;
+}
+
+function* run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: boolean): Steps<SearchResult> {
   const began = performance.now();
   if (!tree) return { hits: [], total: 0, passages: 0, tookMs: performance.now() - began };
   const filters = options.filters ?? {};
@@ -49,51 +120,18 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
   const documents = allowedDocuments(db, filters);
   const speakers = allowedInformants(db, filters);
   const role = filters.role ?? 'all';
-  const clauses: string[] = [];
-  const params: unknown[] = [toFts(tree)];
-  const kinds: string[] = [];
-  if (scope.has('documents')) {
-    const conditions = ['u.document_id IS NOT NULL'];
-    if (documents) { conditions.push('u.document_id IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(documents)); }
-    if (speakers) { conditions.push(SPOKEN_BY_ALLOWED); params.push(JSON.stringify(speakers), JSON.stringify(speakers)); }
-    // A unit's role is its turn's; NULL for a document without turns, whose text counts as its informants'.
-    if (role === 'informant') conditions.push(`(u.role = 'informant' OR u.role IS NULL)`);
-    if (role === 'interviewer') conditions.push(`u.role = 'interviewer'`);
-    kinds.push(`(${conditions.join(' AND ')})`);
-  }
   // Memos and codes belong to no informant: a filter on informants, documents or speakers leaves them out.
   const narrowed = documents !== null || speakers !== null || role !== 'all';
-  if (scope.has('memos') && !narrowed) kinds.push('u.memo_id IS NOT NULL');
-  if (scope.has('codes') && !narrowed) kinds.push('u.code_id IS NOT NULL');
-  if (kinds.length === 0) return { hits: [], total: 0, passages: 0, tookMs: performance.now() - began };
-  clauses.push(`(${kinds.join(' OR ')})`);
+  const kinds = { documents: scope.has('documents'), memos: scope.has('memos') && !narrowed, codes: scope.has('codes') && !narrowed };
+  if (!kinds.documents && !kinds.memos && !kinds.codes) return { hits: [], total: 0, passages: 0, tookMs: performance.now() - began };
   const limit = options.limit ?? HIT_LIMIT;
   const within = filters.codeId !== undefined ? codedRanges(db, filters.codeId) : null;
   // Every matching passage yields at least one hit, so `limit` passages are enough, unless hits
   // outside the code's extracts are dropped afterwards: then every passage must be read.
   const bounded = within === null && Number.isFinite(limit) && limit < Number.MAX_SAFE_INTEGER;
-  const from = `FROM search_fts JOIN search_units u ON u.id = search_fts.rowid ${options.sort === 'document' ? 'LEFT JOIN documents d ON d.id = u.document_id' : ''}
-      WHERE search_fts MATCH ? AND ${clauses.join(' AND ')}`;
-  const select = `SELECT u.id, u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end,
-        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId ${from}`;
-  const take = bounded ? ` LIMIT ${Math.floor(limit)}` : '';
-  let rows: UnitRow[];
-  let passages: number;
-  try {
-    // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
-    const counted = scope.size === 3 && !narrowed ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
-    passages = prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number;
-    if (options.sort === 'document') {
-      rows = prepared(db, `${select} ORDER BY u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.start_offset, u.id${take}`).all(...params) as UnitRow[];
-    } else if (passages <= RANKED_PASSAGES) {
-      // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
-      rows = prepared(db, `${select} ORDER BY u.role IS 'interviewer', rank${take}`).all(...params) as UnitRow[];
-    } else {
-      rows = inIndexOrder(db, select, params, bounded ? Math.floor(limit) : Infinity);
-    }
-  } catch (error) {
-    throw new TematikError('invalid_args', say('cannotRun', { query: options.query, reason: (error as Error).message }));
-  }
+  const { rows, passages } = yield {
+    tree, kinds, documents, speakers, role, sort: options.sort ?? 'relevance', limit: bounded ? Math.floor(limit) : Infinity,
+  };
   const everyPassageRead = rows.length === passages;
   // When some passages were not read, `total` counts passages, so hits past the limit are never shown: stop building them there.
   const hits = kwic(db, rows, tree, within, everyPassageRead ? Infinity : limit);
@@ -103,9 +141,58 @@ function run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: bo
     total,
     passages: within ? new Set(hits.map((h) => `${h.documentId}:${h.unitStart}`)).size : passages,
     tookMs: performance.now() - began,
-    ...(total === 0 && explain ? { empty: explainEmpty(db, tree, options) } : {}),
+    ...(total === 0 && explain ? { empty: yield* explainEmpty(db, tree, options) } : {}),
   };
 }
+
+/** SQLite's matching step: FTS5 on the project file's own index. */
+function ftsMatcher(db: Db, query: string): Matcher {
+  return (plan) => {
+    const params: unknown[] = [toFts(plan.tree)];
+    const kinds: string[] = [];
+    if (plan.kinds.documents) {
+      const conditions = ['u.document_id IS NOT NULL'];
+      if (plan.documents) { conditions.push('u.document_id IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(plan.documents)); }
+      if (plan.speakers) { conditions.push(SPOKEN_BY_ALLOWED); params.push(JSON.stringify(plan.speakers), JSON.stringify(plan.speakers)); }
+      // A unit's role is its turn's; NULL for a document without turns, whose text counts as its informants'.
+      if (plan.role === 'informant') conditions.push(`(u.role = 'informant' OR u.role IS NULL)`);
+      if (plan.role === 'interviewer') conditions.push(`u.role = 'interviewer'`);
+      kinds.push(`(${conditions.join(' AND ')})`);
+    }
+    if (plan.kinds.memos) kinds.push('u.memo_id IS NOT NULL');
+    if (plan.kinds.codes) kinds.push('u.code_id IS NOT NULL');
+    const unfiltered = plan.kinds.documents && plan.kinds.memos && plan.kinds.codes && !plan.documents && !plan.speakers && plan.role === 'all';
+    const from = `FROM search_fts JOIN search_units u ON u.id = search_fts.rowid ${plan.sort === 'document' ? 'LEFT JOIN documents d ON d.id = u.document_id' : ''}
+      WHERE search_fts MATCH ? AND (${kinds.join(' OR ')})`;
+    const select = `SELECT u.document_id AS documentId, u.memo_id AS memoId, u.code_id AS codeId, u.start_offset AS start, u.end_offset AS end,
+        u.byte_start AS byteStart, u.byte_end AS byteEnd, u.role, u.informant_id AS informantId ${from}`;
+    const take = Number.isFinite(plan.limit) ? ` LIMIT ${plan.limit}` : '';
+    try {
+      // Unfiltered, every unit is a document's, memo's or code's passage: FTS5 counts its matches alone, without the join (a third of the query's time on frequent words).
+      const counted = unfiltered ? 'FROM search_fts WHERE search_fts MATCH ?' : from;
+      const passages = prepared(db, `SELECT count(*) ${counted}`).pluck().get(...(counted === from ? params : [params[0]])) as number;
+      let rows: UnitRow[];
+      if (plan.sort === 'document') {
+        rows = prepared(db, `${select} ORDER BY ${DOCUMENT_ORDER}${take}`).all(...params) as UnitRow[];
+      } else if (passages <= RANKED_PASSAGES) {
+        // By relevance, what informants said comes before the interviewer's questions, which are short and so rank high on their own.
+        rows = prepared(db, `${select} ORDER BY u.role IS 'interviewer', rank${take}`).all(...params) as UnitRow[];
+      } else {
+        rows = inIndexOrder(db, select, params, plan.limit);
+      }
+      return { rows, passages };
+    } catch (error) {
+      throw new TematikError('invalid_args', say('cannotRun', { query, reason: (error as Error).message }));
+    }
+  };
+}
+
+/**
+ * Units by document: transcripts by title, then memos and codes by id, each from its start. Memos
+ * and codes go by their own ids rather than by when they were last indexed, so that every copy of
+ * a project, and a team server's PostgreSQL, lists them alike.
+ */
+const DOCUMENT_ORDER = 'u.document_id IS NULL, d.title COLLATE NOCASE, u.document_id, u.memo_id IS NULL, u.memo_id, u.code_id, u.start_offset';
 
 /**
  * Passages of a word found in more than this many are not ranked. bm25 scores every match before
@@ -136,22 +223,25 @@ const SPOKEN_BY_ALLOWED = `(u.informant_id IN (SELECT value FROM json_each(?))
  * each occur but never in one passage (AND looks inside one speaker turn or paragraph); or
  * hits that the filters (type, attribute, document, code, role) leave out.
  */
-function explainEmpty(db: Db, tree: QueryNode, options: SearchOptions): SearchEmpty | null {
-  const count = (node: QueryNode, filtered: boolean): number => {
+function* explainEmpty(db: Db, tree: QueryNode, options: SearchOptions): Steps<SearchEmpty | null> {
+  function* count(node: QueryNode, filtered: boolean): Steps<number> {
     try {
-      return run(db, { ...options, limit: 1, ...(filtered ? {} : { filters: { scope: ['documents', 'memos', 'codes'] } }) }, node, false).total;
+      return (yield* run(db, { ...options, limit: 1, ...(filtered ? {} : { filters: { scope: ['documents', 'memos', 'codes'] } }) }, node, false)).total;
     } catch {
       return 0;
     }
-  };
+  }
   const parts = tree.kind === 'and' ? tree.nodes.filter((n) => n.kind !== 'not') : [];
   if (parts.length > 1) {
-    const missing = parts.filter((node) => count(node, false) === 0).map(describeNode);
+    const missing: string[] = [];
+    for (const node of parts) if ((yield* count(node, false)) === 0) missing.push(describeNode(node));
     if (missing.length > 0) return { kind: 'missing', terms: missing };
-    if (parts.every((node) => count(node, true) > 0)) return { kind: 'apart', terms: parts.map(describeNode) };
+    let everyOne = true;
+    for (const node of parts) if ((yield* count(node, true)) === 0) { everyOne = false; break; }
+    if (everyOne) return { kind: 'apart', terms: parts.map(describeNode) };
   }
   if (options.filters && Object.keys(options.filters).some((k) => k !== 'scope')) {
-    const unfiltered = count(tree, false);
+    const unfiltered = yield* count(tree, false);
     if (unfiltered > 0) return { kind: 'filtered', total: unfiltered };
   }
   return null;

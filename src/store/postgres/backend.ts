@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
 import { joinText } from '../../domain/text';
+import { refreshSearchIndex } from '../../search/indexer';
+import { searchWith, type SearchOptions } from '../../search/search';
 import { refusal } from '../access-messages';
 import { withoutDailyBackups } from '../backup';
 import type { OpenProject, Opener, ProjectBackend } from '../backend';
@@ -17,6 +19,8 @@ import { say } from './messages';
 import { mirroredTables, readMeta, type Meta, type MirroredTable } from './mirror-schema';
 import { ident, projectIdOf, schemaOf, teamName } from './names';
 import { writeProject } from './publish';
+import { ensureSearchIndex, replaceSearchRows, startSearchCapture, takeReindexed } from './search-index';
+import { postgresMatcher } from './search-query';
 
 export interface PostgresBackendOptions {
   /** The team server's database. Each open project holds one connection of it (its lock, and its writes). */
@@ -65,6 +69,8 @@ class TeamProject implements OpenProject {
   constructor(
     private readonly inner: OpenProject,
     private readonly client: pg.PoolClient,
+    /** For searches, which run in PostgreSQL on connections other than `client`. */
+    private readonly pool: pg.Pool,
     private readonly projectId: number,
     private meta: Meta,
     private readonly tables: readonly MirroredTable[],
@@ -161,12 +167,20 @@ class TeamProject implements OpenProject {
     return job;
   }
 
-  /** Writes the captured rows in one PostgreSQL transaction, with the next seq (src/store/postgres/capture.ts writeChange). */
+  /**
+   * Writes the captured rows in one PostgreSQL transaction, with the next seq (capture.ts writeChange), and in the same
+   * transaction the search units of every transcript, memo and code whose units were made again.
+   */
   private async flush(): Promise<void> {
-    const captured = takeCaptured(this.store.db, this.tables);
-    if (!captured) return;
+    const { db } = this.store;
+    // Changes bring the image's index up to date as they commit; one that did not (none should) is brought up to date here, so PostgreSQL's units are never behind.
+    refreshSearchIndex(db);
+    const reindexed = takeReindexed(db);
+    const captured = takeCaptured(db, this.tables);
+    if (!captured && reindexed.length === 0) return;
     try {
-      this.meta = { ...this.meta, seq: await writeChange(this.client, this.schema, this.store.db, captured) };
+      const searchRows = reindexed.length > 0 ? (client: pg.ClientBase) => replaceSearchRows(client, this.schema, db, reindexed) : undefined;
+      this.meta = { ...this.meta, seq: await writeChange(this.client, this.schema, db, captured, searchRows) };
     } catch (error) {
       throw this.discard(error);
     }
@@ -202,6 +216,8 @@ class TeamProject implements OpenProject {
     const location = this.file;
     return {
       ...groups,
+      // Matched in PostgreSQL; the keyword-in-context lines are cut from the image, which holds the same rows.
+      search: { ...groups.search, query: guard((options: SearchOptions) => searchWith(this.store.db, options, postgresMatcher(this.pool, this.schema, this.store.db))) },
       // The project is where the team server says it is, not in its cache folder.
       project: { ...groups.project, info: async () => ({ ...(await groups.project.info()), path: location }) },
       location,
@@ -315,15 +331,17 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
       // Opening wrote rows (migrations to this version's format, a damaged undo history cleared): the whole project is written again.
       const wrote = (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
       if (wrote || db.pragma('user_version', { simple: true }) !== meta.userVersion) meta = await rewrite(client, projectId, db, meta);
+      await ensureSearchIndex(client, schemaOf(projectId), db);
       const tables = mirroredTables(db);
       startCapture(db, tables);
+      startSearchCapture(db);
       const done = (release: Promise<void>) => {
         const settled = release.catch(() => undefined).finally(() => {
           if (releasing.get(projectId) === settled) releasing.delete(projectId);
         });
         releasing.set(projectId, settled);
       };
-      return new TeamProject(inner, client, projectId, meta, tables, at, done);
+      return new TeamProject(inner, client, pool, projectId, meta, tables, at, done);
     } catch (error) {
       inner?.close();
       await unlockProject(client, projectId);

@@ -72,13 +72,18 @@ const ONE_STATEMENT_ROWS = 200;
  * tables, spent most of its time on a dozen of them. Data-modifying WITH parts all run, on disjoint
  * rows: a table's gone rows are deleted, its present rows written.
  */
-export async function writeChange(client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured): Promise<bigint> {
+export async function writeChange(
+  client: pg.ClientBase, schema: string, db: Database.Database, captured: Captured | null,
+  /** More the change wrote, in the same transaction (a re-indexed transcript's search rows): then it is never one statement. */
+  alsoWrite?: (client: pg.ClientBase) => Promise<void>,
+): Promise<bigint> {
   const bump = `UPDATE ${ident(schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`;
-  const single = oneStatement(schema, db, captured, bump);
+  const single = captured && !alsoWrite ? oneStatement(schema, db, captured, bump) : null;
   if (single) return BigInt((await client.query<{ seq: string }>(single.text, single.values)).rows[0]!.seq);
   await client.query('BEGIN');
   try {
-    await writeCaptured(client, schema, db, captured);
+    if (captured) await writeCaptured(client, schema, db, captured);
+    await alsoWrite?.(client);
     const { rows } = await client.query<{ seq: string }>(bump);
     await client.query('COMMIT');
     return BigInt(rows[0]!.seq);

@@ -9,7 +9,8 @@ import { ident } from './names';
  * The tables PostgreSQL keeps of a project: every table of the project file, column for column,
  * with the row's SQLite rowid kept as `_rowid`. Left out: SQLite's own tables (`sqlite_*`) and the
  * search index (every `search_*` table: the FTS5 tables, their shadow tables and the units they
- * index), which is derived from the data and made again whenever an image is built.
+ * index), which is derived from the data and made again whenever an image is built. PostgreSQL keeps
+ * its own search index beside the mirror, `_search` (search-index.ts), which is not a mirrored table.
  */
 
 /** The storage classes a STRICT table declares (ANY is not used by Tematik and is refused). */
@@ -138,10 +139,10 @@ export async function readMeta(client: pg.ClientBase, schema: string): Promise<M
   return { userVersion: row.user_version, applicationId: Number(row.application_id), seq: BigInt(row.seq), generation: row.generation };
 }
 
-/** The mirrored tables as PostgreSQL has them, from `_schema`'s table list and the catalogue's columns. */
+/** The mirrored tables as PostgreSQL has them, from the catalogue's columns (not `_meta`, `_schema`, or the search index `_search`). */
 export async function storedTables(client: pg.ClientBase, schema: string): Promise<MirroredTable[]> {
   const { rows } = await client.query(`SELECT table_name, column_name, data_type FROM information_schema.columns
-    WHERE table_schema = $1 AND table_name NOT IN ('_meta', '_schema') AND column_name <> '_rowid' ORDER BY table_name, ordinal_position`, [schema]);
+    WHERE table_schema = $1 AND table_name NOT IN ('_meta', '_schema', '_search') AND column_name <> '_rowid' ORDER BY table_name, ordinal_position`, [schema]);
   const byPg = Object.fromEntries(Object.entries(PG_TYPES).map(([k, v]) => [v, k])) as Record<string, ColumnType>;
   const tables = new Map<string, { name: string; type: ColumnType }[]>();
   for (const row of rows as { table_name: string; column_name: string; data_type: string }[]) {

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { TematikError } from '../../domain/errors';
 import type { LocalizedText } from '../../domain/text';
+import { rebuildSearchIndex, refreshSearchIndex } from '../../search/indexer';
 import { integrityCheck } from '../integrity';
 import { damagedNotice, openDatabase, openProject } from '../open';
 import { ProjectStore } from '../project-store';
@@ -16,6 +17,7 @@ import { say } from './messages';
 import { inTransaction } from './transaction';
 import { createMirror, mirroredTables, referenceSchema, referenceTables, sameTables, schemaRows, type Meta } from './mirror-schema';
 import { ident, schemaOf } from './names';
+import { writeSearchIndex } from './search-index';
 
 /** What a published or new project is called: its GUID (the same in every copy) and its name. */
 export interface PublishedProject {
@@ -28,7 +30,7 @@ const DUPLICATE_SCHEMA = '42P06';
 
 /**
  * Writes the whole project from the open file into a new schema `project_<id>`: tables, `_meta`,
- * `_schema` and every row (the caller's transaction). `seq` carries on the count of changes written;
+ * `_schema`, every row and the search index `_search` made from the file's (the caller's transaction). `seq` carries on the count of changes written;
  * the writing gets a new generation, so no image made before it is taken for current.
  */
 export async function writeProject(client: pg.ClientBase, projectId: number, db: Database.Database, seq: bigint): Promise<Meta> {
@@ -41,6 +43,8 @@ export async function writeProject(client: pg.ClientBase, projectId: number, db:
   const tables = mirroredTables(db);
   await createMirror(client, schemaOf(projectId), tables, schemaRows(db), meta);
   await copyToPostgres(db, client, schemaOf(projectId), tables);
+  refreshSearchIndex(db);
+  await writeSearchIndex(client, schemaOf(projectId), db);
   return meta;
 }
 
@@ -100,6 +104,8 @@ export async function publishFile(pool: pg.Pool, projectId: number, file: string
     if (comparable(schemaRows(db)) !== comparable(referenceSchema(version)) || !sameTables(mirroredTables(db), referenceTables(version))) {
       throw new TematikError('not_a_project', say('notAsMadeFile', { file: copy }));
     }
+    // The file's search index is not trusted either: PostgreSQL's is made from the one made here from the data.
+    rebuildSearchIndex(db);
     // Everything committed is in the file itself before its rows are read.
     db.pragma('wal_checkpoint(TRUNCATE)');
     return await store(pool, projectId, db);
