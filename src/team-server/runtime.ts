@@ -45,7 +45,7 @@ export class ProjectRuntime {
 
   constructor(readonly file: string, backend: ProjectBackend) {
     // No data folder: identity comes from the login, never from what this machine remembers.
-    this.session = new Session({ coder: 'Tematik server', backend, host: { kind: 'browser' } });
+    this.session = new Session({ coder: 'Tematik server', backend, host: { kind: 'server' } });
   }
 
   /** Opens the project (once); a failed opening is tried again by the next caller. */

@@ -210,6 +210,11 @@ describe('roles', () => {
     }
   });
 
+  it('says in app.info that it is a team server: no file dialogs, no sample, no recent files, the project by its team name', async () => {
+    const info = await browsers.bima.value<Record<string, unknown>>(projectId, 'app.info');
+    expect(info).toMatchObject({ host: 'server', dialogs: false, sampleAvailable: false, recent: [], projectPath: `team:${projectId}` });
+  });
+
   it('refuses what only a computer of one\'s own does, saying what to do instead', async () => {
     const { status, outcome } = await browsers.ayu.invoke(projectId, 'project.open', { path: '/etc/passwd' });
     expect(status).toBe(400);
