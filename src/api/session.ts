@@ -145,12 +145,17 @@ export class Session {
     rememberBlind(this.host.dataDir, this.project.projectGuid(), blind);
   }
 
-  close(): void {
+  /**
+   * Closes the open project, if any. The promise settles when another opener may write it (a team
+   * project's lock is let go of over the network): awaited only by a caller that opens or deletes it next.
+   */
+  close(): Promise<void> {
     this.backupDue = false;
     this.blind = false;
     if (this.current) this.openings++;
-    this.current?.close();
+    const closed = this.current?.close() ?? Promise.resolve();
     this.current = null;
+    return closed;
   }
 
   /** Changes when anything is committed or another project is opened: what a busy retry must not repeat. */
