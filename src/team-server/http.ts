@@ -24,7 +24,7 @@ import {
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
-import { checkPassword, normaliseLogin } from './accounts';
+import { checkLogin, normaliseLogin } from './accounts';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
@@ -310,11 +310,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const ip = req.socket.remoteAddress ?? '';
     const check = limiter.check(ip, body.login);
     if (!check.allowed) throw refuse(429, 'busy', tooManyLogins(check.retryAfterSeconds), { 'retry-after': String(check.retryAfterSeconds) });
-    const user = await checkPassword(pool, body.login, body.password);
-    if (!user) {
+    const checked = await checkLogin(pool, body.login, body.password);
+    if ('refused' in checked) {
+      // The right password of a disabled account is no guess: not counted, and answered with what to do.
+      if (checked.refused === 'disabled') throw refuse(403, 'permission', checked.why);
       limiter.failed(ip, body.login);
       throw refuse(401, 'permission', say('wrongPassword'));
     }
+    const { user } = checked;
     limiter.succeeded(ip, body.login);
     const started = await startSession(pool, user);
     const found: FoundSession = { user, csrf: started.csrf, id: started.id };
