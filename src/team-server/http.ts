@@ -25,6 +25,7 @@ import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
 import { checkLogin, normaliseLogin } from './accounts';
+import { EventStreams, STREAM_CHECK_MS, type EventStream } from './event-streams';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
@@ -92,6 +93,8 @@ export interface TeamServerOptions {
   readonly fileOf?: (projectId: number) => string;
   /** How long a project nobody uses stays open. */
   readonly idleMs?: number;
+  /** How often every open event stream's session and membership are checked again (STREAM_CHECK_MS by default). */
+  readonly streamCheckMs?: number;
 }
 
 export interface TeamServer {
@@ -132,8 +135,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const transfers = path.join(options.cacheDir, 'transfers');
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
-  /** Open event streams, by login session id: progress goes to its own streams, and logging out ends them. */
-  const streams = new Map<string, Set<{ projectId: number; login: string; res: http.ServerResponse; stop: () => void }>>();
+  /** Open event streams: progress goes to its session's own; they end with their session or membership. */
+  const streams = new EventStreams(pool, options.streamCheckMs ?? STREAM_CHECK_MS);
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -187,7 +190,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (route === '/api/team/logout' && method === 'POST') {
       await endSession(pool, current.token);
       uploads.dropAll(current.found.id);
-      for (const stream of streams.get(current.found.id) ?? []) stream.stop();
+      streams.stopWhere((stream) => stream.session === current.found.id);
       return json(res, 200, { ok: true }, { 'set-cookie': cookie('', 0) });
     }
     if (route === '/api/team/projects') {
@@ -233,7 +236,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (rest === '' && method === 'DELETE') {
       owner();
       await runtimes.close(projectId);
-      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId) stream.stop();
+      streams.stopWhere((stream) => stream.projectId === projectId);
       await deleteProject(pool, projectId);
       return json(res, 200, { ok: true });
     }
@@ -251,7 +254,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const args = checked.args;
       const runtime = await runtimeOf(projectId);
       const progress = (p: Progress) => {
-        for (const stream of streams.get(current.found.id) ?? []) {
+        for (const stream of streams.of(current.found.id)) {
           if (stream.projectId === projectId) stream.res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
         }
       };
@@ -298,7 +301,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const login = decodeURIComponent(member[1]!);
       await removeMember(pool, projectId, login);
       // Someone no longer a member hears nothing more of the project.
-      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId && stream.login === normaliseLogin(login)) stream.stop();
+      streams.stopWhere((stream) => stream.projectId === projectId && stream.login === normaliseLogin(login));
       return json(res, 200, { members: await membersOf(pool, projectId) });
     }
     throw refuse(404, 'not_found', say('noRoute'));
@@ -351,19 +354,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     // A comment now and then keeps proxies from closing a quiet stream.
     const heartbeat = setInterval(() => res.write(': \n\n'), 25_000);
     heartbeat.unref();
-    const own = streams.get(current.found.id) ?? new Set();
-    streams.set(current.found.id, own);
-    const stream = {
-      projectId, res, login: current.found.user.login,
+    const stream: EventStream = {
+      projectId, res, session: current.found.id, login: current.found.user.login,
       stop: () => {
         clearInterval(heartbeat);
         unlisten();
-        own.delete(stream);
-        if (own.size === 0) streams.delete(current.found.id);
+        streams.delete(stream);
         res.end();
       },
     };
-    own.add(stream);
+    streams.add(stream);
     req.on('close', stream.stop);
   }
 
@@ -376,7 +376,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     listening,
     runtimes,
     close: async () => {
-      for (const set of streams.values()) for (const stream of [...set]) stream.stop();
+      streams.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all([closed, runtimes.closeAll()]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/team-server/accounts';
+import { STREAM_CHECK_MS } from '../../src/team-server/event-streams';
 import { startTeamServer, type TeamServer } from '../../src/team-server/http';
 import { migrateServer } from '../../src/team-server/schema';
 import { startCluster, type Cluster } from '../helpers/postgres';
@@ -88,5 +89,30 @@ describe('an account disabled with the CLI', () => {
     expect(tematik(['users', 'enable', 'bima'])).toBe('Enabled "bima" (Bima Putra): they can log in again with their password.\n');
     const again = await loggedIn('bima');
     expect((await again.invoke(projectId, 'codes.list')).status).toBe(200);
+  }, 60_000);
+});
+
+describe('live event streams', () => {
+  it('end within seconds for a user disabled, removed, given a new password or removed from the project with the CLI; others go on', async () => {
+    const ayu = await loggedIn('ayu');
+    const users = { bima: await loggedIn('bima'), citra: await loggedIn('citra'), dodi: await loggedIn('dodi'), eka: await loggedIn('eka') };
+    const streams = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([login, browser]) => [login, await browser.events(projectId)] as const)));
+    const watching = await ayu.events(projectId);
+    try {
+      tematik(['users', 'disable', 'bima']);
+      tematik(['users', 'remove', 'citra']);
+      tematik(['users', 'passwd', 'dodi', '--password-stdin'], 'sandi-baru-yang-panjang\n');
+      tematik(['members', 'remove', String(projectId), 'eka']);
+      // The server checks every open stream every STREAM_CHECK_MS: each of these has ended by then (with a margin for a busy machine).
+      for (const [login, stream] of Object.entries(streams)) {
+        await expect(stream.next('changed', STREAM_CHECK_MS + 3000), login).rejects.toThrow('the event stream ended');
+      }
+      await ayu.value(projectId, 'codes.create', { name: 'masih terdengar' });
+      expect((await watching.next('changed', 2000)).data).toMatchObject({ action: 'codes.create', by: { login: 'ayu' } });
+      // Each of them is refused the project now: logged out, or no longer a member.
+      for (const [login, browser] of Object.entries(users)) expect((await browser.invoke(projectId, 'codes.list')).status, login).toBe(login === 'eka' ? 404 : 401);
+    } finally {
+      for (const stream of [...Object.values(streams), watching]) stream.close();
+    }
   }, 60_000);
 });
