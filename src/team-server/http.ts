@@ -32,7 +32,7 @@ import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type Actor, type ProjectRuntime } from './runtime';
 import { csrfMatches, endSession, findSession, startSession, type FoundSession } from './sessions';
-import { UploadStore } from './uploads';
+import { UploadQuotaFull, UploadStore } from './uploads';
 
 export const SESSION_COOKIE = 'tematik_session';
 
@@ -95,6 +95,8 @@ export interface TeamServerOptions {
   readonly idleMs?: number;
   /** How often every open event stream's session and membership are checked again (STREAM_CHECK_MS by default). */
   readonly streamCheckMs?: number;
+  /** What one user's uploads may take at once (DEFAULT_UPLOAD_QUOTA_BYTES by default). */
+  readonly uploadQuotaBytes?: number;
 }
 
 export interface TeamServer {
@@ -131,7 +133,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   fs.mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
   const backend = options.backend ?? postgresBackend({ pool, cacheDir: path.join(options.cacheDir, 'images') });
   const runtimes = new Runtimes({ backend, fileOf: options.fileOf ?? ((id) => `team:${id}`), ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) });
-  const uploads = new UploadStore(path.join(options.cacheDir, 'uploads'));
+  const uploads = new UploadStore(path.join(options.cacheDir, 'uploads'), options.uploadQuotaBytes !== undefined ? { quotaBytes: options.uploadQuotaBytes } : {});
   const transfers = path.join(options.cacheDir, 'transfers');
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
@@ -142,6 +144,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     handle(req, res).catch((error: unknown) => {
       if (error instanceof Refusal) return fail(res, error.status, error.info, error.headers);
       if (error instanceof BodyTooLarge) return fail(res, 413, info('bad_input', say('tooLarge', { megabytes: Math.round(error.limit / 1024 / 1024) })));
+      if (error instanceof UploadQuotaFull) return fail(res, 413, error.toInfo());
       if (error instanceof TematikError) return fail(res, STATUS[error.kind] ?? 500, error.toInfo());
       // The details (a stack, a path of this installation) go to the server's log, never to the page.
       process.stderr.write(`tematik serve: ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
@@ -216,7 +219,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (route === '/api/team/uploads') {
       if (method !== 'POST') throw refuse(405, 'invalid_args', say('method', { method }));
       requireOctets(req);
-      return json(res, 200, { upload: await uploads.receive(req, current.found.id) });
+      return json(res, 200, { upload: await uploads.receive(req, current.found.id, current.found.user.login) });
     }
     const project = /^\/api\/team\/projects\/([1-9]\d{0,9})(\/.*)?$/.exec(route);
     if (project) return projectRoute(req, res, current, Number(project[1]), project[2] ?? '');

@@ -257,6 +257,30 @@ describe('uploads in place of paths', () => {
     expect(late.status).toBe(400);
   });
 
+  it('keeps a user\'s uploads, in all their browsers, within their quota: more is refused with 413 and what to do', async () => {
+    const own = await startTeamServer({ pool, cacheDir: tempDir('tematik-cache-'), staticDir, uploadQuotaBytes: 1024 * 1024 });
+    try {
+      const [first, second, other] = [new TeamBrowser(own.origin), new TeamBrowser(own.origin), new TeamBrowser(own.origin)];
+      await first.login('bima', PASSWORD);
+      await second.login('bima', PASSWORD);
+      await other.login('ayu', PASSWORD);
+      const file = Buffer.alloc(600 * 1024, 0x61);
+      await first.upload(file, 'satu.txt');
+      const refused = await second.request('POST', '/api/team/uploads', { body: file, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'dua.txt' } });
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { kind: 'bad_input', text: {
+        en: expect.stringMatching(/^This file does not fit in your upload space on this server: your uploads take 0\.6 MB of the 1 MB each user may keep \(0\.4 MB free\)/),
+        id: expect.stringMatching(/^Berkas ini tidak muat di ruang unggahan Anda/),
+      } } });
+      // Another user's uploads are counted apart; logging out frees what that browser uploaded.
+      await other.upload(file, 'milik-ayu.txt');
+      await first.request('POST', '/api/team/logout');
+      expect(await second.upload(file, 'dua.txt')).toMatch(/^upload:/);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('plays a recording embedded from an upload, with range requests', async () => {
     const wav = toneWav(1);
     const token = await browsers.bima.upload(wav, 'P-01.wav');
