@@ -12,9 +12,9 @@ import { rememberBlind, rememberCoder, rememberedBlind, rememberedCoder } from '
 /** The file choices a desktop host can ask the user for with its own dialogs. */
 export type DialogKind = 'openProject' | 'newProject' | 'importFiles' | 'importFolder' | 'informantSheet' | 'saveCopy' | 'mergeCopy' | 'recording';
 
-/** What the program hosting the core provides: Electron, the browser-mode server, or nothing (CLI, tests). */
+/** What the program hosting the core provides: Electron, the browser-mode server, a team server, or nothing (CLI, tests). */
 export interface Host {
-  readonly kind: 'electron' | 'browser' | 'cli';
+  readonly kind: 'electron' | 'browser' | 'cli' | 'server';
   /** Folder for app data: recent projects, the sample project. */
   readonly dataDir?: string;
   /** Folder holding the sample study and its informant sheet. */
@@ -50,7 +50,7 @@ const say = defineMessages({
 });
 
 /** How the lock names the program holding a project, for the second opener's message. */
-const LOCK_APP: Readonly<Record<Host['kind'], LockApp>> = { electron: 'window', browser: 'server', cli: 'cli' };
+const LOCK_APP: Readonly<Record<Host['kind'], LockApp>> = { electron: 'window', browser: 'server', cli: 'cli', server: 'server' };
 
 /** The one project a window (or CLI run, or browser-mode server) has open. */
 export class Session {
@@ -145,12 +145,17 @@ export class Session {
     rememberBlind(this.host.dataDir, this.project.projectGuid(), blind);
   }
 
-  close(): void {
+  /**
+   * Closes the open project, if any. The promise settles when another opener may write it (a team
+   * project's lock is let go of over the network): awaited only by a caller that opens or deletes it next.
+   */
+  close(): Promise<void> {
     this.backupDue = false;
     this.blind = false;
     if (this.current) this.openings++;
-    this.current?.close();
+    const closed = this.current?.close() ?? Promise.resolve();
     this.current = null;
+    return closed;
   }
 
   /** Changes when anything is committed or another project is opened: what a busy retry must not repeat. */

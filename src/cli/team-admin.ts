@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { TematikError } from '../domain/errors';
 import { defineMessages, type Language } from '../domain/text';
-import { addUser, listUsers, removeUser, setPassword } from '../team-server/accounts';
+import { addUser, listUsers, removeUser, setDisabled, setPassword } from '../team-server/accounts';
 import { checkPasswordRules } from '../team-server/passwords';
 import { membersOf, removeMember, requireProject, setMember } from '../team-server/projects';
 import { isRole } from '../team-server/roles';
@@ -18,6 +18,8 @@ import { formatTable } from './table';
 export const TEAM_ADMIN_USAGE = `  tematik users add LOGIN --name "Full Name" [--password-stdin] [--database URL]
   tematik users passwd LOGIN [--password-stdin] [--database URL]     (logs the user out everywhere)
   tematik users remove LOGIN [--database URL]
+  tematik users disable LOGIN [--database URL]                       (no more logins; logs the user out everywhere)
+  tematik users enable LOGIN [--database URL]
   tematik users list [--database URL] [--json]
                 (a team server's accounts; the name is who the user is as a coder in every project. The password
                  is asked for without echo, or read as one line from standard input with --password-stdin)
@@ -31,7 +33,7 @@ const say = defineMessages({
   en: {
     usage: '{problem}\nRun "tematik --help" for usage.',
     noDatabase: '"tematik {command}" needs the team server\'s database: --database postgres://user@host/db, or set TEMATIK_DATABASE.',
-    usersWhat: 'users what? add LOGIN --name NAME, passwd LOGIN, remove LOGIN or list.',
+    usersWhat: 'users what? add LOGIN --name NAME, passwd LOGIN, remove LOGIN, disable LOGIN, enable LOGIN or list.',
     membersWhat: 'members what? add PROJECT-ID LOGIN [--role R], remove PROJECT-ID LOGIN or list PROJECT-ID.',
     needsLogin: '"tematik users {what}" needs the login, e.g. tematik users {what} rina',
     needsName: '"tematik users add" needs the user\'s name with --name, e.g. --name "Rina Sari": it is who they are as a coder in every project.',
@@ -51,6 +53,10 @@ const say = defineMessages({
     added: 'Added the user "{login}" ({name}). They log in to the team server with this login and password; add them to projects with "tematik members add PROJECT-ID {login}".',
     passwd: 'Changed the password of "{login}"; {sessions} login session(s) of theirs ended.',
     removed: 'Removed the user "{login}". What they coded stays in the projects under their name "{name}".',
+    disabledNow: 'Disabled "{login}" ({name}): they cannot log in, and {sessions} login session(s) of theirs ended; a running team server closes their live updates within seconds. Their memberships and work stay; "tematik users enable {login}" lets them in again.',
+    alreadyDisabled: '"{login}" ({name}) was already disabled; nothing was changed.',
+    enabledNow: 'Enabled "{login}" ({name}): they can log in again with their password.',
+    alreadyEnabled: '"{login}" ({name}) was not disabled; nothing was changed.',
     usersColumns: 'Login|Name|Projects|Added|',
     disabled: 'disabled',
     memberSet: '"{login}" ({name}) is now {role} of project {id} "{project}".',
@@ -61,7 +67,7 @@ const say = defineMessages({
   id: {
     usage: '{problem}\nJalankan "tematik --help" untuk petunjuk pemakaian.',
     noDatabase: '"tematik {command}" memerlukan basis data server tim: --database postgres://user@host/db, atau atur TEMATIK_DATABASE.',
-    usersWhat: 'users apa? add LOGIN --name NAMA, passwd LOGIN, remove LOGIN, atau list.',
+    usersWhat: 'users apa? add LOGIN --name NAMA, passwd LOGIN, remove LOGIN, disable LOGIN, enable LOGIN, atau list.',
     membersWhat: 'members apa? add ID-PROYEK LOGIN [--role R], remove ID-PROYEK LOGIN, atau list ID-PROYEK.',
     needsLogin: '"tematik users {what}" memerlukan login, mis. tematik users {what} rina',
     needsName: '"tematik users add" memerlukan nama pengguna dengan --name, mis. --name "Rina Sari": itulah dirinya sebagai pengode di setiap proyek.',
@@ -81,6 +87,10 @@ const say = defineMessages({
     added: 'Pengguna "{login}" ({name}) ditambahkan. Ia masuk ke server tim dengan login dan kata sandi ini; tambahkan ke proyek dengan "tematik members add ID-PROYEK {login}".',
     passwd: 'Kata sandi "{login}" diganti; {sessions} sesi masuknya diakhiri.',
     removed: 'Pengguna "{login}" dihapus. Hasil pengodeannya tetap ada di proyek atas namanya "{name}".',
+    disabledNow: '"{login}" ({name}) dinonaktifkan: ia tidak dapat masuk, dan {sessions} sesi masuknya diakhiri; server tim yang berjalan menutup pembaruan langsungnya dalam hitungan detik. Keanggotaan dan hasil kerjanya tetap ada; "tematik users enable {login}" mengizinkannya masuk lagi.',
+    alreadyDisabled: '"{login}" ({name}) sudah nonaktif; tidak ada yang diubah.',
+    enabledNow: '"{login}" ({name}) diaktifkan: ia dapat masuk lagi dengan kata sandinya.',
+    alreadyEnabled: '"{login}" ({name}) tidak nonaktif; tidak ada yang diubah.',
     usersColumns: 'Login|Nama|Proyek|Ditambahkan|',
     disabled: 'nonaktif',
     memberSet: '"{login}" ({name}) kini {role} proyek {id} "{project}".',
@@ -204,6 +214,21 @@ function usersCommand(what: string | undefined, rest: readonly string[], flags: 
         run: async (pool) => {
           const removed = await removeUser(pool, user);
           return { value: removed, text: t('removed', { login: removed.login, name: removed.name }) };
+        },
+      };
+    }
+    case 'disable':
+    case 'enable': {
+      const user = login();
+      const disabling = what === 'disable';
+      return {
+        run: async (pool) => {
+          const { user: found, changed, sessionsEnded } = await setDisabled(pool, user, disabling);
+          const key = disabling ? (changed ? 'disabledNow' : 'alreadyDisabled') : (changed ? 'enabledNow' : 'alreadyEnabled');
+          return {
+            value: { login: found.login, disabled: disabling, changed, sessionsEnded },
+            text: t(key, { login: found.login, name: found.name, sessions: sessionsEnded }),
+          };
         },
       };
     }

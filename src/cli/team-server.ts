@@ -22,7 +22,9 @@ import { UsageError } from './usage-error';
 export const TEAM_SERVER_COMMANDS: ReadonlySet<string> = new Set(['serve', 'publish', 'take']);
 
 export const TEAM_SERVER_USAGE = `  tematik serve --database URL [--listen 127.0.0.1:8080] [--cache DIR] [--public-origin https://tematik.example.org]
-                (the team server: projects in PostgreSQL, the app in the browser; put a TLS proxy in front)
+                [--upload-quota 2G]
+                (the team server: projects in PostgreSQL, the app in the browser; put a TLS proxy in front.
+                 --upload-quota: what one user's uploads may take at once, e.g. 500M or 5G; 2G by default)
   tematik publish <project.tematik> --owner LOGIN --database URL [--name NAME]
                 (the file becomes a new project on the team server, LOGIN its owner; prints its id)
   tematik take PROJECT-ID --out <copy.tematik> --database URL
@@ -34,17 +36,19 @@ const say = defineMessages({
     listening: 'Tematik team server listening on {address}{public}. Press Ctrl+C to stop.',
     published: 'Published {file} as project {id} "{name}", owned by {owner}.',
     taken: 'Wrote project {id} to {file}.',
+    badQuota: '--upload-quota is what one user\'s uploads may take at once, e.g. 2G, 500M or 1.5G, not "{given}".',
   },
   id: {
     outExists: '{file} sudah ada: pilih nama berkas baru untuk salinannya (tidak ada yang ditimpa).',
     listening: 'Server tim Tematik mendengarkan di {address}{public}. Tekan Ctrl+C untuk berhenti.',
     published: '{file} diterbitkan sebagai proyek {id} "{name}", milik {owner}.',
     taken: 'Proyek {id} ditulis ke {file}.',
+    badQuota: '--upload-quota adalah ruang yang boleh dipakai unggahan satu pengguna sekaligus, mis. 2G, 500M, atau 1.5G, bukan "{given}".',
   },
 });
 
 const options = {
-  database: { type: 'string' }, listen: { type: 'string' }, cache: { type: 'string' }, 'public-origin': { type: 'string' },
+  database: { type: 'string' }, listen: { type: 'string' }, cache: { type: 'string' }, 'public-origin': { type: 'string' }, 'upload-quota': { type: 'string' },
   owner: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
 } as const;
 
@@ -91,8 +95,9 @@ export async function teamServerCommand(argv: readonly string[], language: 'en' 
   }
 }
 
-async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'public-origin'?: string }, language: 'en' | 'id'): Promise<number> {
+async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'public-origin'?: string; 'upload-quota'?: string }, language: 'en' | 'id'): Promise<number> {
   const { host, port } = listenAddress(flags.listen ?? '127.0.0.1:8080');
+  const uploadQuota = flags['upload-quota'] === undefined ? undefined : sizeInBytes(flags['upload-quota'], language);
   const publicOrigin = flags['public-origin'];
   if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) throw new UsageError('--public-origin is the address users open, e.g. https://tematik.example.org (no path).');
   // Requests must name the server (DNS rebinding is refused), and "every address" names none: users' address must be given.
@@ -101,6 +106,7 @@ async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'p
     pool, host, port, staticDir: rendererDir(),
     cacheDir: path.resolve(flags.cache ?? defaultCacheDir()),
     ...(publicOrigin ? { publicOrigin } : {}),
+    ...(uploadQuota !== undefined ? { uploadQuotaBytes: uploadQuota } : {}),
   });
   process.stdout.write(`${say('listening', { address: server.listening, public: publicOrigin ? ` (${server.origin})` : '' })[language]}\n`);
   await new Promise<void>((resolve) => {
@@ -110,6 +116,14 @@ async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'p
   });
   await server.close();
   return 0;
+}
+
+/** A size as an administrator writes it: `2G`, `500M`, `1.5GB`, `512MiB`, or bytes (units of 1024). */
+function sizeInBytes(text: string, language: 'en' | 'id'): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?$/i.exec(text.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * 1024 ** ' kmgt'.indexOf((match[2] ?? ' ').toLowerCase())) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(say('badQuota', { given: text })[language]);
+  return bytes;
 }
 
 /** `127.0.0.1:8080`, `[::1]:8080` or `:8080` (every address). */

@@ -433,7 +433,8 @@ export interface RecentProject {
 
 /** What the UI needs to know about the program around it. */
 export interface AppInfo {
-  readonly host: 'electron' | 'browser' | 'cli';
+  /** Where the core runs: the desktop app, browser mode, the command line, or a team server (`tematik serve`). */
+  readonly host: 'electron' | 'browser' | 'cli' | 'server';
   /** True when the host has native file dialogs (Electron); otherwise the UI asks for typed paths. */
   readonly dialogs: boolean;
   readonly sampleAvailable: boolean;

@@ -39,8 +39,11 @@ export interface OpenProject {
   backUpForToday(): Promise<LocalizedText | null>;
   /** What the user is told about a failure that is not a bug (null for a bug); a project found damaged becomes read-only at once. */
   failure(error: unknown): TematikError | null;
-  /** Lets go of the project: another opener may write it from now on. */
-  close(): void;
+  /**
+   * Lets go of the project: no call may use it from now on, and another opener may write it once the
+   * promise resolves (at once for a file; a team project's lock is let go over the network). Never rejects.
+   */
+  close(): Promise<void>;
 }
 
 export interface ProjectBackend {

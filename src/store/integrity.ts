@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IntegrityReport, ProjectPart } from '../domain/types';
 import { defineMessages, type Language, type LocalizedText } from '../domain/text';
 import { inBoth } from './access-messages';
+import { ident } from './sql-ident';
 
 type Db = Database.Database;
 
@@ -118,7 +119,7 @@ function partsByTable(db: Db, pragma: 'quick_check' | 'integrity_check'): Projec
   }
   for (const name of names) {
     try {
-      const rows = db.pragma(`${pragma}("${name.replace(/"/g, '""')}")`, { simple: false }) as Record<string, string>[];
+      const rows = db.pragma(`${pragma}(${ident(name)})`, { simple: false }) as Record<string, string>[];
       if (rows.some((row) => Object.values(row)[0] !== 'ok')) parts.add(partOfTable(name));
     } catch {
       parts.add(partOfTable(name));

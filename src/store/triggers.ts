@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { defineMessages, type LocalizedText } from '../domain/text';
 import { MIGRATIONS } from './migrations/index';
 import { applyMigrations } from './open';
+import { ident } from './sql-ident';
 import { withBinding } from './native-binding';
 
 /**
@@ -54,7 +55,7 @@ export function restoreOwnTriggers(db: Database.Database): LocalizedText | null 
   const missing = [...reference.keys()].filter((name) => !present.has(name));
   if (foreign.length === 0 && missing.length === 0) return null;
   db.transaction(() => {
-    for (const name of foreign) db.exec(`DROP TRIGGER "${name.replace(/"/g, '""')}"`);
+    for (const name of foreign) db.exec(`DROP TRIGGER ${ident(name)}`);
     for (const [name, sql] of reference) if (!present.has(name) || foreign.includes(name)) db.exec(sql);
   }).immediate();
   const changed = [...new Set([...foreign, ...missing])];

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { coderName } from '../domain/coder-name';
 import { TematikError } from '../domain/errors';
-import { defineMessages } from '../domain/text';
+import { defineMessages, type LocalizedText } from '../domain/text';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords';
 import { inTransaction, type Db } from './schema';
 import { endSessionsOf } from './sessions';
@@ -35,6 +35,7 @@ const say = defineMessages({
     nameTaken: 'There is already a user named "{name}" (login "{login}"). Names must differ, because a user\'s name is who they are as a coder in every project: add a surname or an initial.',
     noUser: 'There is no user with the login "{login}" on this server. "tematik users list" shows them.',
     lastOwner: 'The user "{login}" is the only owner of {projects}. Make another member owner first ("tematik members add PROJECT-ID LOGIN --role owner"), then remove the user; nothing was changed.',
+    disabled: 'The account "{login}" is disabled on this server, so it cannot log in. Ask the server\'s administrator to enable it again ("tematik users enable {login}").',
   },
   id: {
     badLogin: 'Login "{login}" tidak dapat dipakai: gunakan 1 sampai 64 huruf kecil, angka, titik, garis bawah, atau tanda hubung, mis. "rina.s".',
@@ -43,6 +44,7 @@ const say = defineMessages({
     nameTaken: 'Sudah ada pengguna bernama "{name}" (login "{login}"). Nama harus berbeda, karena nama pengguna adalah dirinya sebagai pengode di setiap proyek: tambahkan nama belakang atau inisial.',
     noUser: 'Tidak ada pengguna dengan login "{login}" di server ini. "tematik users list" menampilkan daftarnya.',
     lastOwner: 'Pengguna "{login}" adalah satu-satunya pemilik {projects}. Jadikan anggota lain pemilik lebih dulu ("tematik members add ID-PROYEK LOGIN --role owner"), lalu hapus pengguna itu; tidak ada yang diubah.',
+    disabled: 'Akun "{login}" dinonaktifkan di server ini, jadi tidak dapat masuk. Mintalah administrator server untuk mengaktifkannya kembali ("tematik users enable {login}").',
   },
 });
 
@@ -139,6 +141,20 @@ export async function setPassword(pool: Pool, login: string, password: string): 
   });
 }
 
+/**
+ * Disables an account (it cannot log in, and every login session of theirs ends: a running server
+ * closes their live streams when it next checks them) or enables it again. Their memberships and
+ * what they coded stay. Returns who it is, whether anything changed, and how many sessions ended.
+ */
+export async function setDisabled(pool: Pool, login: string, disabled: boolean): Promise<{ user: User; changed: boolean; sessionsEnded: number }> {
+  return inTransaction(pool, async (db) => {
+    const user = await requireUser(db, login);
+    const { rowCount } = await db.query('UPDATE tematik.users SET disabled = $2 WHERE id = $1 AND disabled <> $2', [user.id, disabled]);
+    const sessionsEnded = disabled ? await endSessionsOf(db, user.id) : 0;
+    return { user, changed: (rowCount ?? 0) > 0, sessionsEnded };
+  });
+}
+
 /** Every account, by login. */
 export async function listUsers(pool: Db): Promise<UserEntry[]> {
   const { rows } = await pool.query<UserRow & { created_at: Date; disabled: boolean; projects: string }>(
@@ -148,14 +164,26 @@ export async function listUsers(pool: Db): Promise<UserEntry[]> {
   return rows.map((row) => ({ ...toUser(row), createdAt: row.created_at.toISOString(), disabled: row.disabled, projects: Number(row.projects) }));
 }
 
+/** A login's answer: the user, or why not (a disabled account is told only to whoever has its password). */
+export type LoginCheck = { readonly user: User } | { readonly refused: 'wrong' } | { readonly refused: 'disabled'; readonly why: LocalizedText };
+
 /**
- * The user whose login and password these are, or null. The scrypt work is the same whether or
- * not the login exists (or is disabled), so the time taken does not tell who has an account.
+ * Checks a login and password. The scrypt work is the same whether or not the login exists (or is
+ * disabled), so the time taken does not tell who has an account; that an account is disabled is
+ * said only when the password is right.
  */
-export async function checkPassword(pool: Db, login: string, password: string): Promise<User | null> {
+export async function checkLogin(pool: Db, login: string, password: string): Promise<LoginCheck> {
   const { rows } = await pool.query<UserRow & { password_hash: string; disabled: boolean }>(
     'SELECT id, login, name, password_hash, disabled FROM tematik.users WHERE login = $1', [login.trim().toLowerCase()]);
   const row = rows[0];
   const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
-  return row && matches && !row.disabled ? toUser(row) : null;
+  if (!row || !matches) return { refused: 'wrong' };
+  if (row.disabled) return { refused: 'disabled', why: say('disabled', { login: row.login }) };
+  return { user: toUser(row) };
+}
+
+/** The user whose login and password these are, or null (a wrong password, no such login, or a disabled account). */
+export async function checkPassword(pool: Db, login: string, password: string): Promise<User | null> {
+  const checked = await checkLogin(pool, login, password);
+  return 'user' in checked ? checked.user : null;
 }

@@ -24,14 +24,15 @@ import {
 import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
-import { checkPassword, normaliseLogin } from './accounts';
+import { checkLogin, normaliseLogin } from './accounts';
+import { EventStreams, STREAM_CHECK_MS, type EventStream } from './event-streams';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type ActionTiming, type Actor, type ProjectRuntime } from './runtime';
 import { csrfMatches, endSession, findSession, startSession, type FoundSession } from './sessions';
-import { UploadStore } from './uploads';
+import { UploadQuotaFull, UploadStore } from './uploads';
 
 export const SESSION_COOKIE = 'tematik_session';
 
@@ -92,6 +93,10 @@ export interface TeamServerOptions {
   readonly fileOf?: (projectId: number) => string;
   /** How long a project nobody uses stays open. */
   readonly idleMs?: number;
+  /** How often every open event stream's session and membership are checked again (STREAM_CHECK_MS by default). */
+  readonly streamCheckMs?: number;
+  /** What one user's uploads may take at once (DEFAULT_UPLOAD_QUOTA_BYTES by default). */
+  readonly uploadQuotaBytes?: number;
 }
 
 export interface TeamServer {
@@ -128,17 +133,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   fs.mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
   const backend = options.backend ?? postgresBackend({ pool, cacheDir: path.join(options.cacheDir, 'images') });
   const runtimes = new Runtimes({ backend, fileOf: options.fileOf ?? ((id) => `team:${id}`), ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) });
-  const uploads = new UploadStore(path.join(options.cacheDir, 'uploads'));
+  const uploads = new UploadStore(path.join(options.cacheDir, 'uploads'), options.uploadQuotaBytes !== undefined ? { quotaBytes: options.uploadQuotaBytes } : {});
   const transfers = path.join(options.cacheDir, 'transfers');
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
-  /** Open event streams, by login session id: progress goes to its own streams, and logging out ends them. */
-  const streams = new Map<string, Set<{ projectId: number; login: string; res: http.ServerResponse; stop: () => void }>>();
+  /** Open event streams: progress goes to its session's own; they end with their session or membership. */
+  const streams = new EventStreams(pool, options.streamCheckMs ?? STREAM_CHECK_MS);
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof Refusal) return fail(res, error.status, error.info, error.headers);
       if (error instanceof BodyTooLarge) return fail(res, 413, info('bad_input', say('tooLarge', { megabytes: Math.round(error.limit / 1024 / 1024) })));
+      if (error instanceof UploadQuotaFull) return fail(res, 413, error.toInfo());
       if (error instanceof TematikError) return fail(res, STATUS[error.kind] ?? 500, error.toInfo());
       // The details (a stack, a path of this installation) go to the server's log, never to the page.
       process.stderr.write(`tematik serve: ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
@@ -187,7 +193,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (route === '/api/team/logout' && method === 'POST') {
       await endSession(pool, current.token);
       uploads.dropAll(current.found.id);
-      for (const stream of streams.get(current.found.id) ?? []) stream.stop();
+      streams.stopWhere((stream) => stream.session === current.found.id);
       return json(res, 200, { ok: true }, { 'set-cookie': cookie('', 0) });
     }
     if (route === '/api/team/projects') {
@@ -213,7 +219,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (route === '/api/team/uploads') {
       if (method !== 'POST') throw refuse(405, 'invalid_args', say('method', { method }));
       requireOctets(req);
-      return json(res, 200, { upload: await uploads.receive(req, current.found.id) });
+      return json(res, 200, { upload: await uploads.receive(req, current.found.id, current.found.user.login) });
     }
     const project = /^\/api\/team\/projects\/([1-9]\d{0,9})(\/.*)?$/.exec(route);
     if (project) return projectRoute(req, res, current, Number(project[1]), project[2] ?? '');
@@ -233,7 +239,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (rest === '' && method === 'DELETE') {
       owner();
       await runtimes.close(projectId);
-      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId) stream.stop();
+      streams.stopWhere((stream) => stream.projectId === projectId);
       await deleteProject(pool, projectId);
       return json(res, 200, { ok: true });
     }
@@ -251,7 +257,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const args = checked.args;
       const runtime = await runtimeOf(projectId);
       const progress = (p: Progress) => {
-        for (const stream of streams.get(current.found.id) ?? []) {
+        for (const stream of streams.of(current.found.id)) {
           if (stream.projectId === projectId) stream.res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
         }
       };
@@ -302,7 +308,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const login = decodeURIComponent(member[1]!);
       await removeMember(pool, projectId, login);
       // Someone no longer a member hears nothing more of the project.
-      for (const set of streams.values()) for (const stream of [...set]) if (stream.projectId === projectId && stream.login === normaliseLogin(login)) stream.stop();
+      streams.stopWhere((stream) => stream.projectId === projectId && stream.login === normaliseLogin(login));
       return json(res, 200, { members: await membersOf(pool, projectId) });
     }
     throw refuse(404, 'not_found', say('noRoute'));
@@ -314,11 +320,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const ip = req.socket.remoteAddress ?? '';
     const check = limiter.check(ip, body.login);
     if (!check.allowed) throw refuse(429, 'busy', tooManyLogins(check.retryAfterSeconds), { 'retry-after': String(check.retryAfterSeconds) });
-    const user = await checkPassword(pool, body.login, body.password);
-    if (!user) {
+    const checked = await checkLogin(pool, body.login, body.password);
+    if ('refused' in checked) {
+      // The right password of a disabled account is no guess: not counted, and answered with what to do.
+      if (checked.refused === 'disabled') throw refuse(403, 'permission', checked.why);
       limiter.failed(ip, body.login);
       throw refuse(401, 'permission', say('wrongPassword'));
     }
+    const { user } = checked;
     limiter.succeeded(ip, body.login);
     const started = await startSession(pool, user);
     const found: FoundSession = { user, csrf: started.csrf, id: started.id };
@@ -352,19 +361,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     // A comment now and then keeps proxies from closing a quiet stream.
     const heartbeat = setInterval(() => res.write(': \n\n'), 25_000);
     heartbeat.unref();
-    const own = streams.get(current.found.id) ?? new Set();
-    streams.set(current.found.id, own);
-    const stream = {
-      projectId, res, login: current.found.user.login,
+    const stream: EventStream = {
+      projectId, res, session: current.found.id, login: current.found.user.login,
       stop: () => {
         clearInterval(heartbeat);
         unlisten();
-        own.delete(stream);
-        if (own.size === 0) streams.delete(current.found.id);
+        streams.delete(stream);
         res.end();
       },
     };
-    own.add(stream);
+    streams.add(stream);
     req.on('close', stream.stop);
   }
 
@@ -377,7 +383,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     listening,
     runtimes,
     close: async () => {
-      for (const set of streams.values()) for (const stream of [...set]) stream.stop();
+      streams.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all([closed, runtimes.closeAll()]);

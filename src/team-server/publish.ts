@@ -5,7 +5,6 @@
  * leaves neither behind. The HTTP routes and the CLI both come through here.
  */
 import type { Pool } from 'pg';
-import { TematikError } from '../domain/errors';
 import { createEmpty, dropProject, publishFile } from '../store/postgres/publish';
 import type { User } from './accounts';
 import { describeProject, registerProject, unregisterProject } from './projects';
@@ -34,24 +33,13 @@ export async function newProject(pool: Pool, input: { name: string; owner: User 
   });
 }
 
-/** How long deleting waits for this server's own closing of the project to let go of its lock. */
-const RELEASE_WAIT_MS = 3000;
-
 /**
  * Deletes a project: its rows, then its entry in the register (and with it its members). The
- * caller has closed the project; closing lets go of its lock a moment later (src/store/postgres/
- * backend.ts), so a refusal as locked is tried again for a short while before it is the answer.
+ * caller has closed the project and waited for its lock to be let go of (Runtimes.close), so a
+ * refusal as locked here means another server process has it open.
  */
 export async function deleteProject(pool: Pool, projectId: number): Promise<void> {
-  for (const until = Date.now() + RELEASE_WAIT_MS; ;) {
-    try {
-      await dropProject(pool, projectId);
-      break;
-    } catch (error) {
-      if (!(error instanceof TematikError && error.kind === 'locked') || Date.now() >= until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  await dropProject(pool, projectId);
   await unregisterProject(pool, projectId);
 }
 

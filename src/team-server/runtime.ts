@@ -51,7 +51,7 @@ export class ProjectRuntime {
 
   constructor(readonly file: string, backend: ProjectBackend) {
     // No data folder: identity comes from the login, never from what this machine remembers.
-    this.session = new Session({ coder: 'Tematik server', backend, host: { kind: 'browser' } });
+    this.session = new Session({ coder: 'Tematik server', backend, host: { kind: 'server' } });
   }
 
   /** Opens the project (once); a failed opening is tried again by the next caller. */
@@ -78,7 +78,7 @@ export class ProjectRuntime {
         const outcome = await dispatch(name, args, { session: this.session, progress });
         // A change the store could not write through leaves the opening unusable (src/store/postgres/backend.ts):
         // the next action opens the project again, as the database has it.
-        if (!outcome.ok && outcome.error.kind === 'io') this.reset();
+        if (!outcome.ok && outcome.error.kind === 'io') void this.reset();
         if (outcome.ok && changesProject(name)) this.tell({ action: name, by: { login: actor.login, name: actor.name }, session: actor.session });
         return outcome;
       } finally {
@@ -103,15 +103,15 @@ export class ProjectRuntime {
     return this.running === 0 && this.listeners.size === 0;
   }
 
-  /** Closes the project once the actions queued before have finished. */
+  /** Closes the project once the actions queued before have finished; resolves when its lock is let go of. */
   async close(): Promise<void> {
     await this.tail;
-    this.reset();
+    await this.reset();
   }
 
-  private reset(): void {
+  private reset(): Promise<void> {
     this.opened = null;
-    this.session.close();
+    return this.session.close();
   }
 
   private tell(event: ChangeEvent): void {
@@ -163,7 +163,7 @@ export class Runtimes {
     return runtime;
   }
 
-  /** Closes a project if it is open (before it is deleted, say). */
+  /** Closes a project if it is open; resolves once its lock is let go of, so it may be deleted next. */
   async close(projectId: number): Promise<void> {
     const runtime = this.open.get(projectId);
     if (!runtime) return;

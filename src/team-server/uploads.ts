@@ -3,6 +3,8 @@
  * to merge, a comments file). A client never names a path on the server: it uploads the file and
  * gets a token `upload:<random>`, usable only by the login session that uploaded it; the server
  * puts the stored file's path in the action's arguments in place of the token (roles.ts, serverArgs).
+ * What a user keeps here at once, over all their login sessions, is bounded by a quota, so one user
+ * cannot fill the server's disk.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,17 +12,25 @@ import type http from 'node:http';
 import path from 'node:path';
 import { TematikError } from '../domain/errors';
 import { defineMessages } from '../domain/text';
-import { readBodyToFile } from '../server/http-parts';
+import { BodyTooLarge, readBodyToFile } from '../server/http-parts';
 
 /** Largest upload: an embedded recording may be up to 500 MB (src/api/contract.ts, recordings.link). */
 export const MAX_UPLOAD_BYTES = 520 * 1024 * 1024;
 
+/**
+ * What one user's uploads may take at once by default (`tematik serve --upload-quota`): a few
+ * recordings to embed, or a coder's copy with its recordings, beside a batch of transcripts.
+ */
+export const DEFAULT_UPLOAD_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
+
 const say = defineMessages({
   en: {
     noName: 'Name the uploaded file in the x-file-name header (its name with its extension, e.g. P-01.docx).',
+    quota: 'This file does not fit in your upload space on this server: your uploads take {used} MB of the {quota} MB each user may keep ({free} MB free). Uploads are kept until you log out (at most a day): log out in every browser you are logged in with, then log in and upload it again, or ask the server\'s administrator for a larger quota ("tematik serve --upload-quota").',
   },
   id: {
     noName: 'Sebutkan nama berkas yang diunggah di header x-file-name (namanya beserta ekstensinya, mis. P-01.docx).',
+    quota: 'Berkas ini tidak muat di ruang unggahan Anda di server ini: unggahan Anda memakai {used} MB dari {quota} MB yang boleh disimpan setiap pengguna (sisa {free} MB). Unggahan disimpan sampai Anda keluar (paling lama sehari): keluarlah di setiap peramban tempat Anda masuk, lalu masuk dan unggah lagi, atau mintalah administrator server menaikkan kuotanya ("tematik serve --upload-quota").',
   },
 });
 
@@ -30,39 +40,93 @@ const say = defineMessages({
  */
 export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** An upload refused because the user's uploads would take more than their quota: answered 413. */
+export class UploadQuotaFull extends TematikError {}
+
 interface Upload {
+  /** The login session that sent it: the only one that may use it. */
   readonly owner: string;
+  /** The user's login: their quota counts the uploads of all their sessions. */
+  readonly user: string;
   readonly file: string;
+  readonly bytes: number;
   readonly at: number;
 }
+
+export interface UploadStoreOptions {
+  /** What one user's uploads may take at once; DEFAULT_UPLOAD_QUOTA_BYTES by default. */
+  readonly quotaBytes?: number;
+  readonly now?: () => number;
+}
+
+/** Megabytes as a person reads them: one decimal below 10 (0.6 MB), whole above. */
+const megabytes = (bytes: number) => {
+  const mb = bytes / 1024 / 1024;
+  return String(mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb));
+};
 
 /** Uploaded files, each kept for the login session that sent it, in its own folder under `dir`. */
 export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
+  private readonly quotaBytes: number;
+  private readonly now: () => number;
 
-  constructor(private readonly dir: string, private readonly now: () => number = Date.now) {
+  constructor(private readonly dir: string, options: UploadStoreOptions = {}) {
+    this.quotaBytes = options.quotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
+    this.now = options.now ?? Date.now;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
-  /** Stores the request's body as a file named as the client said (its name only) for login session `owner`. */
-  async receive(req: http.IncomingMessage, owner: string): Promise<string> {
+  /**
+   * Stores the request's body as a file named as the client said (its name only) for login session
+   * `owner` of user `user`; refused (UploadQuotaFull) when it would take the user's uploads over their quota.
+   */
+  async receive(req: http.IncomingMessage, owner: string, user: string): Promise<string> {
     const name = uploadName(req.headers['x-file-name']);
     if (!name) throw new TematikError('invalid_args', say('noName'));
     this.dropExpired();
+    const room = this.quotaBytes - this.usedBy(user);
+    if (room <= 0) {
+      req.resume();
+      throw this.full(user);
+    }
     const random = randomBytes(16).toString('hex');
     // A folder per upload keeps the user's file name (imports read the extension and the title from it).
     const folder = path.join(this.dir, random);
     fs.mkdirSync(folder, { mode: 0o700 });
     try {
       const file = path.join(folder, name);
-      await readBodyToFile(req, file, MAX_UPLOAD_BYTES);
+      const limit = Math.min(MAX_UPLOAD_BYTES, room);
+      let bytes: number;
+      try {
+        bytes = await readBodyToFile(req, file, limit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge && limit < MAX_UPLOAD_BYTES) throw this.full(user);
+        throw error;
+      }
+      // Another upload of theirs may have finished meanwhile: the quota holds for what is kept.
+      if (this.usedBy(user) + bytes > this.quotaBytes) throw this.full(user);
       const token = `upload:${random}`;
-      this.uploads.set(token, { owner, file, at: this.now() });
+      this.uploads.set(token, { owner, user, file, bytes, at: this.now() });
       return token;
     } catch (error) {
       fs.rmSync(folder, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** The bytes a user's uploads take now, over all their login sessions. */
+  usedBy(user: string): number {
+    let used = 0;
+    for (const upload of this.uploads.values()) if (upload.user === user) used += upload.bytes;
+    return used;
+  }
+
+  private full(user: string): UploadQuotaFull {
+    const used = this.usedBy(user);
+    return new UploadQuotaFull('bad_input', say('quota', {
+      used: megabytes(used), quota: megabytes(this.quotaBytes), free: megabytes(Math.max(0, this.quotaBytes - used)),
+    }));
   }
 
   /** The stored file of an upload token, when `owner` uploaded it; null otherwise (another session's token is as unknown as a made-up one). */

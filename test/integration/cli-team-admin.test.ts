@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPassword, findUser } from '../../src/team-server/accounts';
+import { checkLogin, checkPassword, findUser } from '../../src/team-server/accounts';
 import { registerProject } from '../../src/team-server/projects';
 import { findSession, startSession } from '../../src/team-server/sessions';
 import { startCluster, type Cluster } from '../helpers/postgres';
@@ -81,7 +81,7 @@ describe('tematik users', () => {
     expect(help).toMatch(/\n  tematik members list PROJECT-ID \[--database URL\] \[--json\]\n/);
     expect(tematik(['users', 'list'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/"tematik users" needs the team server's database: --database postgres:\/\/user@host\/db, or set TEMATIK_DATABASE/) });
     expect(tematik(['users', 'add', 'x', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs the user's name with --name/) });
-    expect(tematik(['users', 'frobnicate', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/users what\? add LOGIN --name NAME, passwd LOGIN, remove LOGIN or list/) });
+    expect(tematik(['users', 'frobnicate', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/users what\? add LOGIN --name NAME, passwd LOGIN, remove LOGIN, disable LOGIN, enable LOGIN or list/) });
     expect(tematik(['users', 'list', '--role', 'coder', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--role goes with "tematik members add"/) });
     expect(tematik(['users', 'list'], { env: { TEMATIK_LANG: 'id' } })).toMatchObject({ code: 2, stderr: expect.stringMatching(/memerlukan basis data server tim/) });
     const bad = tematik(['users', 'add', 'rina sari', '--name', 'Rina', '--password-stdin', '--database', url], { input: 'kopi lereng merapi\n' });
@@ -108,6 +108,40 @@ describe('tematik users', () => {
     expect(await checkPassword(pool, 'budi', 'nasi goreng pedas sekali')).not.toBeNull();
     expect(tematik(['users', 'passwd', 'nobody', '--password-stdin', '--database', url], { input: 'nasi goreng pedas sekali\n' }))
       .toMatchObject({ code: 1, stderr: 'tematik: There is no user with the login "nobody" on this server. "tematik users list" shows them.\n' });
+  });
+
+  it('disable logs the user out everywhere and refuses their logins; enable lets them in again; list shows who is disabled', async () => {
+    const budi = (await findUser(pool, 'budi'))!;
+    const [a, b] = [await startSession(pool, budi), await startSession(pool, budi)];
+    const rina = await startSession(pool, (await findUser(pool, 'rina'))!);
+    const disabled = tematik(['users', 'disable', 'Budi', '--database', url]);
+    expect(disabled.code, disabled.stderr).toBe(0);
+    expect(disabled.stdout).toBe('Disabled "budi" (Budi Santoso): they cannot log in, and 2 login session(s) of theirs ended; a running team server closes their live updates within seconds. Their memberships and work stay; "tematik users enable budi" lets them in again.\n');
+    expect(await findSession(pool, a.token)).toBeNull();
+    expect(await findSession(pool, b.token)).toBeNull();
+    expect(await findSession(pool, rina.token)).not.toBeNull();
+    const refused = await checkLogin(pool, 'budi', 'nasi goreng pedas sekali');
+    expect(refused).toMatchObject({ refused: 'disabled', why: { en: expect.stringMatching(/^The account "budi" is disabled on this server/), id: expect.stringMatching(/^Akun "budi" dinonaktifkan di server ini/) } });
+    // Only whoever has the password learns that the account is disabled.
+    expect(await checkLogin(pool, 'budi', 'bukan kata sandinya')).toEqual({ refused: 'wrong' });
+    expect(await checkPassword(pool, 'budi', 'nasi goreng pedas sekali')).toBeNull();
+
+    expect(tematik(['users', 'list', '--database', url]).stdout).toMatch(/\nbudi\s+Budi Santoso\s+\d+\s+\d{4}-\d\d-\d\d\s+disabled\n/);
+    expect(tematik(['users', 'list', '--database', url], { env: { TEMATIK_LANG: 'id' } }).stdout).toMatch(/\nbudi\s+Budi Santoso\s+\d+\s+\d{4}-\d\d-\d\d\s+nonaktif\n/);
+    const listed = JSON.parse(tematik(['users', 'list', '--json', '--database', url]).stdout) as { login: string; disabled: boolean }[];
+    expect(listed.filter((u) => u.disabled).map((u) => u.login)).toEqual(['budi']);
+    expect(tematik(['users', 'disable', 'budi', '--database', url])).toMatchObject({ code: 0, stdout: '"budi" (Budi Santoso) was already disabled; nothing was changed.\n' });
+    expect(tematik(['users', 'disable', 'budi', '--database', url], { env: { TEMATIK_LANG: 'id' } })).toMatchObject({ code: 0, stdout: '"budi" (Budi Santoso) sudah nonaktif; tidak ada yang diubah.\n' });
+
+    const enabled = tematik(['users', 'enable', 'budi', '--json', '--database', url]);
+    expect(enabled.code, enabled.stderr).toBe(0);
+    expect(JSON.parse(enabled.stdout)).toEqual({ login: 'budi', disabled: false, changed: true, sessionsEnded: 0 });
+    expect(await checkPassword(pool, 'budi', 'nasi goreng pedas sekali')).toMatchObject({ login: 'budi' });
+    expect(tematik(['users', 'list', '--database', url]).stdout).toMatch(/\nbudi\s+Budi Santoso\s+\d+\s+\d{4}-\d\d-\d\d\n/);
+    expect(tematik(['users', 'enable', 'budi', '--database', url]).stdout).toBe('"budi" (Budi Santoso) was not disabled; nothing was changed.\n');
+    expect(tematik(['users', 'disable', 'nobody', '--database', url]))
+      .toMatchObject({ code: 1, stderr: 'tematik: There is no user with the login "nobody" on this server. "tematik users list" shows them.\n' });
+    expect(tematik(['users', 'disable', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/"tematik users disable" needs the login, e.g. tematik users disable rina/) });
   });
 
   it('asks for the password on a terminal without showing it, twice', async () => {

@@ -10,7 +10,7 @@ import { Session } from '../../src/api/session';
 import type { CodeId, DocumentId, InformantId } from '../../src/domain/ids';
 import { postgresBackend } from '../../src/store/postgres/backend';
 import { SCHEMA_VERSION } from '../../src/store/migrations/index';
-import { createEmpty, takeCopy, writeProject } from '../../src/store/postgres/publish';
+import { createEmpty, dropProject, takeCopy, writeProject } from '../../src/store/postgres/publish';
 import { projectAtVersion } from '../helpers/old-format';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { projectRows } from '../helpers/project-rows';
@@ -231,14 +231,47 @@ describe('the PostgreSQL backend', () => {
       await expect(reader.invoke('codes.create', { name: 'harga' })).rejects.toMatchObject({ kind: 'read_only' });
       reader.session.close();
       expect(fs.readdirSync(readerCache)).toEqual([]);
-      first.session.close();
-      await expect.poll(async () => (await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 3`)).rows[0].n).toBe(0);
+      // Closing resolves once the lock is let go of: nothing to wait for after it.
+      await first.session.close();
+      expect((await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 3`)).rows[0].n).toBe(0);
       await second.session.open('team:3');
       expect((await second.invoke('codes.list', {})).map((c) => c.name)).toEqual(['kepercayaan']);
       second.session.close();
     } finally {
       await otherPool.end();
     }
+  });
+
+  it('lets a caller wait for the lock\'s release when it closes a project, a change still being written first, so the project can be dropped right after', async () => {
+    await createEmpty(pool, 6, 'Sebentar');
+    const { session, invoke } = teamSession(tempDir('tematik-cache-'));
+    await session.open('team:6');
+    const locks = async () => (await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 6`)).rows[0].n as number;
+    await invoke('codes.create', { name: 'sementara' });
+    // Taking it back is written to PostgreSQL, held up by a table lock: it is still on its way when the project is closed.
+    const blocker = await pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE project_6.codes IN ACCESS EXCLUSIVE MODE');
+      const undoing = session.data.undo();
+      await expect.poll(async () => (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%project_6%'`)).rows[0].n).toBe(1);
+      let closed = false;
+      const closing = session.close().then(() => { closed = true; });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(closed).toBe(false);
+      expect(await locks()).toBe(1);
+      await blocker.query('COMMIT');
+      await closing;
+      expect(await locks()).toBe(0);
+      await undoing;
+    } finally {
+      blocker.release();
+    }
+    expect((await pool.query('SELECT name FROM project_6.codes')).rows).toEqual([]);
+    await dropProject(pool, 6);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'project_6'`)).rows[0].n).toBe(0);
+    // Closing again waits for nothing more and refuses nothing.
+    await session.close();
   });
 
   it('moves a project of an older format to this one as it opens, rewriting the whole project in PostgreSQL', async () => {

@@ -53,7 +53,7 @@ describe('tematik serve', () => {
     expect(added.status, added.stderr).toBe(0);
     const port = await freePort();
     const cache = tempDir('tematik-serve-cache-');
-    const child = spawn(process.execPath, [BIN, 'serve', '--listen', `127.0.0.1:${port}`, '--cache', cache], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--listen', `127.0.0.1:${port}`, '--cache', cache, '--upload-quota', '1M'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const printed = await waitFor(child, 'listening');
       expect(printed).toContain(`http://127.0.0.1:${port}`);
@@ -63,6 +63,12 @@ describe('tematik serve', () => {
       expect(made.status).toBe(200);
       const projects = await (await browser.request('GET', '/api/team/projects')).json() as { projects: { name: string; role: string }[] };
       expect(projects.projects).toEqual([expect.objectContaining({ name: 'Studi Rina', role: 'owner' })]);
+      // --upload-quota 1M: 600 KB is kept, 600 KB more is refused with 413 and what to do.
+      const upload = () => browser.request('POST', '/api/team/uploads', { body: Buffer.alloc(600 * 1024, 0x61), headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'rekaman.txt' } });
+      expect((await upload()).status).toBe(200);
+      const refused = await upload();
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { text: { en: expect.stringMatching(/your uploads take 0\.6 MB of the 1 MB each user may keep \(0\.4 MB free\)/), id: expect.stringMatching(/memakai 0\.6 MB dari 1 MB/) } } });
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -82,5 +88,8 @@ describe('tematik serve', () => {
     const everywhere = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--listen', ':8080'], { encoding: 'utf8', env });
     expect(everywhere.status).toBe(2);
     expect(everywhere.stderr).toContain('needs --public-origin');
+    const quota = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--upload-quota', 'banyak'], { encoding: 'utf8', env });
+    expect(quota.status).toBe(2);
+    expect(quota.stderr).toContain('--upload-quota is what one user\'s uploads may take at once, e.g. 2G, 500M or 1.5G, not "banyak".');
   });
 });

@@ -210,6 +210,11 @@ describe('roles', () => {
     }
   });
 
+  it('says in app.info that it is a team server: no file dialogs, no sample, no recent files, the project by its team name', async () => {
+    const info = await browsers.bima.value<Record<string, unknown>>(projectId, 'app.info');
+    expect(info).toMatchObject({ host: 'server', dialogs: false, sampleAvailable: false, recent: [], projectPath: `team:${projectId}` });
+  });
+
   it('refuses what only a computer of one\'s own does, saying what to do instead', async () => {
     const { status, outcome } = await browsers.ayu.invoke(projectId, 'project.open', { path: '/etc/passwd' });
     expect(status).toBe(400);
@@ -250,6 +255,30 @@ describe('uploads in place of paths', () => {
     await browser.login('bima', PASSWORD);
     const late = await browser.invoke(projectId, 'import.files', { paths: [token] });
     expect(late.status).toBe(400);
+  });
+
+  it('keeps a user\'s uploads, in all their browsers, within their quota: more is refused with 413 and what to do', async () => {
+    const own = await startTeamServer({ pool, cacheDir: tempDir('tematik-cache-'), staticDir, uploadQuotaBytes: 1024 * 1024 });
+    try {
+      const [first, second, other] = [new TeamBrowser(own.origin), new TeamBrowser(own.origin), new TeamBrowser(own.origin)];
+      await first.login('bima', PASSWORD);
+      await second.login('bima', PASSWORD);
+      await other.login('ayu', PASSWORD);
+      const file = Buffer.alloc(600 * 1024, 0x61);
+      await first.upload(file, 'satu.txt');
+      const refused = await second.request('POST', '/api/team/uploads', { body: file, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'dua.txt' } });
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { kind: 'bad_input', text: {
+        en: expect.stringMatching(/^This file does not fit in your upload space on this server: your uploads take 0\.6 MB of the 1 MB each user may keep \(0\.4 MB free\)/),
+        id: expect.stringMatching(/^Berkas ini tidak muat di ruang unggahan Anda/),
+      } } });
+      // Another user's uploads are counted apart; logging out frees what that browser uploaded.
+      await other.upload(file, 'milik-ayu.txt');
+      await first.request('POST', '/api/team/logout');
+      expect(await second.upload(file, 'dua.txt')).toMatch(/^upload:/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('plays a recording embedded from an upload, with range requests', async () => {

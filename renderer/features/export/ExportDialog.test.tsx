@@ -15,6 +15,7 @@ interface Call { name: string; args: Record<string, unknown> }
 const calls: Call[] = [];
 let failReport: string | null = null;
 let redactions: { id: number; term: string; replacement: string; createdAt: string }[] = [];
+let host: 'electron' | 'browser' | 'server' = 'browser';
 
 const theme = (id: number, name: string, status: string, parentId: number | null = null) => ({
   id, parentId, name, definition: '', scope: '', status, colour: '#4e79a7', exemplarCodingId: null, codeIds: [], convergence: null, convergenceReason: '', finding: '',
@@ -22,7 +23,7 @@ const theme = (id: number, name: string, status: string, parentId: number | null
 
 function handle(name: string, args: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
   switch (name) {
-    case 'app.info': return { ok: true, value: { host: 'browser', dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' } };
+    case 'app.info': return { ok: true, value: { host, dialogs: false, sampleAvailable: true, recent: [], projectPath: '/tmp/x.tematik', version: '0' } };
     case 'project.info': return { ok: true, value: { name: 'Studi UMKM Batik', description: '', phase: 6, createdAt: '', schemaVersion: 3, path: '/tmp/x.tematik' } };
     case 'history.state': return { ok: true, value: { undo: null, redo: null } };
     case 'themes.list': return { ok: true, value: [theme(1, 'Co-creation', 'defined'), theme(2, 'Komunitas', 'candidate', 1), theme(3, 'Harga', 'reviewed'), theme(4, 'Lama', 'discarded')] };
@@ -67,6 +68,7 @@ beforeEach(() => {
   calls.length = 0;
   failReport = null;
   redactions = [];
+  host = 'browser';
   downloads = [];
   localStorage.clear();
   const blobs = new Map<string, Blob>();
@@ -137,6 +139,17 @@ describe('ExportDialog', () => {
     expect((screen.getByTestId('export-report-quotes') as HTMLInputElement).value).toBe('10');
     // Remembered for next time, except the themes and the heading language.
     expect(JSON.parse(localStorage.getItem('tematik.export.report')!)).toEqual({ quotesPerTheme: 3, pseudonymise: false, journal: false, audit: true, attribution: 'pseudonym-type', agreement: { coefficient: 'alpha', unit: 'sentence' }, timestamps: false });
+  });
+
+  it('says where a download went in a browser, browser mode\'s or a team server\'s page, and not in the desktop window', async () => {
+    for (const [where, hint] of [['browser', true], ['server', true], ['electron', false]] as const) {
+      host = where;
+      await renderDialog();
+      fireEvent.click(screen.getByTestId('export-report-run'));
+      await waitFor(() => expect(screen.getByTestId('export-report-done').textContent).toContain('studi-umkm-batik-report.docx'));
+      expect(screen.getByTestId('export-report-done').textContent?.includes('Look for it in your Downloads folder.'), where).toBe(hint);
+      cleanup();
+    }
   });
 
   it('keeps a list of other names to hide: adds, shows a refusal beside the fields, removes', async () => {

@@ -125,7 +125,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const statusOf = (section: Section) => (status?.section === section ? status : null);
   const busyItem = (section: Section, item: string) => running && status.section === section && status.item === item;
   const sectionStatus = (section: Section) => (
-    <StatusLine status={statusOf(section)} section={section} progress={progress} t={t} locale={language === 'id' ? 'id-ID' : 'en-GB'} browser={app?.host === 'browser'} />
+    // In a browser (browser mode, or a team server's page) a download lands in the Downloads folder.
+    <StatusLine status={statusOf(section)} section={section} progress={progress} t={t} locale={language === 'id' ? 'id-ID' : 'en-GB'} browser={app?.host === 'browser' || app?.host === 'server'} />
   );
 
   return (

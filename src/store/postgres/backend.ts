@@ -63,6 +63,8 @@ class TeamProject implements OpenProject {
   /** Write-through calls running now (0 or 1: they queue). */
   private writing = 0;
   private tail: Promise<unknown> = Promise.resolve();
+  /** Settles when the lock is let go of: what close() returns, so a caller may wait for it (dropProject, say). */
+  private letGoOf: Promise<void> = Promise.resolve();
   private readonly store: ProjectStore;
   private readonly schema: string;
 
@@ -75,7 +77,7 @@ class TeamProject implements OpenProject {
     private meta: Meta,
     private readonly tables: readonly MirroredTable[],
     private readonly files: ImageFiles,
-    private readonly released: (done: Promise<void>) => void,
+    private readonly released: (done: Promise<void>) => Promise<void>,
   ) {
     this.store = sqliteStoreOf(inner);
     this.schema = schemaOf(projectId);
@@ -120,13 +122,13 @@ class TeamProject implements OpenProject {
     return this.inner.failure(error);
   }
 
-  close(): void {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return this.letGoOf;
     this.closed = true;
-    if (this.broken) return;
+    if (this.broken) return this.letGoOf;
     // A write still on its way to PostgreSQL finishes first: its rows are read from the image as they are sent.
-    if (this.writing === 0) this.released(this.letGo());
-    else this.released(this.tail.then(() => (this.broken ? undefined : this.letGo())));
+    this.letGoOf = this.released(this.writing === 0 ? this.letGo() : this.tail.then(() => (this.broken ? undefined : this.letGo())));
+    return this.letGoOf;
   }
 
   private letGo(): Promise<void> {
@@ -199,7 +201,7 @@ class TeamProject implements OpenProject {
     removeImage(this.files.image);
     fs.rmSync(this.files.stamp, { force: true });
     // The connection may be what failed: then it is closed, which ends the lock with it.
-    this.released(unlockProject(this.client, this.projectId));
+    this.letGoOf = this.released(unlockProject(this.client, this.projectId));
     return this.broken;
   }
 
@@ -264,6 +266,7 @@ class SnapshotProject implements OpenProject {
   close() {
     this.inner.close();
     removeImage(this.image);
+    return Promise.resolve();
   }
 }
 
@@ -340,6 +343,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
           if (releasing.get(projectId) === settled) releasing.delete(projectId);
         });
         releasing.set(projectId, settled);
+        return settled;
       };
       return new TeamProject(inner, client, pool, projectId, meta, tables, at, done);
     } catch (error) {

@@ -52,8 +52,10 @@ class SqliteProject implements OpenProject {
     return failure;
   }
 
-  close(): void {
+  /** The file is let go of here and now; the promise is the interface's, already resolved. */
+  close(): Promise<void> {
     this.store.close();
+    return Promise.resolve();
   }
 }
 

@@ -38,7 +38,7 @@ function recordingBackend() {
       copyCoder: () => project.copyCoder(),
       backUpForToday: () => { calls.push('backUpForToday'); return project.backUpForToday(); },
       failure: (error) => { calls.push('failure (project)'); return project.failure(error); },
-      close: () => { calls.push('close'); project.close(); },
+      close: () => { calls.push('close'); return project.close(); },
     };
   };
   const backend: ProjectBackend = {

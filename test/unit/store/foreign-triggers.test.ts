@@ -74,6 +74,18 @@ describe('triggers in a project file', () => {
     expect((await client().invoke('project.open', { path: file })).notices).toEqual([]);
   });
 
+  it('a trigger whose name holds quotes and spaces is removed too: the name is quoted as SQL, not pasted in', async () => {
+    const file = await sampleProjectFile();
+    const ours = triggers(file);
+    const db = new Database(file);
+    db.exec(`CREATE TRIGGER "zz ""wipe""; DROP TABLE codes" AFTER INSERT ON codings BEGIN DELETE FROM memos; END`);
+    db.close();
+    const info = await client().invoke('project.open', { path: file });
+    expect(info.notices.map((n) => n.en)).toEqual([expect.stringMatching(/contained 1 database trigger\(s\) .*zz "wipe"; DROP TABLE codes/)]);
+    clients.splice(0).forEach((x) => x.session.close());
+    expect(triggers(file)).toEqual(ours);
+  });
+
   it('a project opened read-only is left as it is: nothing is written, and nothing can fire', async () => {
     const file = await sampleProjectFile();
     const db = new Database(file);

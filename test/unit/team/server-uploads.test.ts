@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_LIFETIME_MS, UploadStore, uploadName } from '../../../src/team-server/uploads';
+import { UPLOAD_LIFETIME_MS, UploadQuotaFull, UploadStore, uploadName } from '../../../src/team-server/uploads';
 import { tempDir } from '../../helpers/temp-project';
 
 /** A request body as the server receives it, with the headers a page sends. */
@@ -15,7 +15,7 @@ function request(body: string, headers: Record<string, string>): http.IncomingMe
 describe('uploads of the team server', () => {
   it('keeps a file under the name the page gave, for the session that sent it only', async () => {
     const store = new UploadStore(tempDir());
-    const token = await store.receive(request('isi transkrip', { 'x-file-name': encodeURIComponent('P-01 wawancara.txt') }), 'session-a');
+    const token = await store.receive(request('isi transkrip', { 'x-file-name': encodeURIComponent('P-01 wawancara.txt') }), 'session-a', 'ayu');
     const file = store.stored(token, 'session-a');
     expect(file?.endsWith('/P-01 wawancara.txt')).toBe(true);
     expect(fs.readFileSync(file!, 'utf8')).toBe('isi transkrip');
@@ -27,14 +27,42 @@ describe('uploads of the team server', () => {
 
   it('lets an upload go after a day, file and all', async () => {
     let now = 1_000_000;
-    const store = new UploadStore(tempDir(), () => now);
-    const token = await store.receive(request('x', { 'x-file-name': 'a.txt' }), 'session-a');
+    const store = new UploadStore(tempDir(), { now: () => now });
+    const token = await store.receive(request('x', { 'x-file-name': 'a.txt' }), 'session-a', 'ayu');
     const file = store.stored(token, 'session-a')!;
     now += UPLOAD_LIFETIME_MS - 1;
     expect(store.stored(token, 'session-a')).toBe(file);
     now += 2;
     expect(store.stored(token, 'session-a')).toBeNull();
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('keeps a user\'s uploads, over all their sessions, within their quota; another user has a quota of their own', async () => {
+    const MB = 1024 * 1024;
+    const dir = tempDir();
+    const store = new UploadStore(dir, { quotaBytes: 3 * MB });
+    const megabytes = (n: number) => 'x'.repeat(n * MB);
+    await store.receive(request(megabytes(2), { 'x-file-name': 'a.txt' }), 'session-a', 'ayu');
+    expect(store.usedBy('ayu')).toBe(2 * MB);
+    // Her second browser shares her quota: 2 MB more would make 4.
+    const refused = await store.receive(request(megabytes(2), { 'x-file-name': 'b.txt' }), 'session-b', 'ayu').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UploadQuotaFull);
+    expect((refused as UploadQuotaFull).text).toEqual({
+      en: expect.stringMatching(/^This file does not fit in your upload space on this server: your uploads take 2 MB of the 3 MB each user may keep \(1 MB free\)\. .*log out in every browser.*"tematik serve --upload-quota"/),
+      id: expect.stringMatching(/^Berkas ini tidak muat di ruang unggahan Anda di server ini: unggahan Anda memakai 2 MB dari 3 MB/),
+    });
+    // Nothing of the refused file is left on the disk.
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+    expect(store.usedBy('ayu')).toBe(2 * MB);
+    // What still fits is taken; another user's uploads are counted apart.
+    await store.receive(request(megabytes(1), { 'x-file-name': 'c.txt' }), 'session-b', 'ayu');
+    await store.receive(request(megabytes(3), { 'x-file-name': 'd.txt' }), 'session-c', 'bima');
+    await expect(store.receive(request('x', { 'x-file-name': 'e.txt' }), 'session-a', 'ayu')).rejects.toBeInstanceOf(UploadQuotaFull);
+    // Logging out of one browser frees what that session uploaded.
+    store.dropAll('session-a');
+    expect(store.usedBy('ayu')).toBe(1 * MB);
+    await store.receive(request(megabytes(2), { 'x-file-name': 'f.txt' }), 'session-a', 'ayu');
+    expect(store.usedBy('ayu')).toBe(3 * MB);
   });
 
   it('takes only a plain name from the header, never a place', () => {
