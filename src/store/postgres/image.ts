@@ -74,8 +74,6 @@ export function comparable(rows: readonly SchemaRow[]): string {
   return JSON.stringify(own);
 }
 
-/** The search index made from the data: every transcript, memo and code indexed once, in bulk. */
-
 /** Removes an image and what SQLite and the lock keep beside it. */
 export function removeImage(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
