@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
  * (test/postgres-global-setup.ts), one database per test file. `npm test` runs this after the main config.
  */
 const included = [
+  'test/integration/edit-text.test.ts',
   'test/integration/import-sample.test.ts',
   'test/integration/refi-comments.test.ts',
   'test/integration/search.test.ts',

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { Session } from '../../src/api/session';
 import { imageStoreOf, postgresBackend } from '../../src/store/postgres/backend';
-import { createEmpty } from '../../src/store/postgres/publish';
-import { teamName } from '../../src/store/postgres/names';
+import { createEmpty, publishFile, takeCopy } from '../../src/store/postgres/publish';
+import { projectIdOf, teamName } from '../../src/store/postgres/names';
 
 /**
  * Which store the handler tests' projects live in: project files (the default), or a team server's
@@ -65,14 +65,8 @@ function fileDatabase(): Promise<FileDatabase> {
   return database;
 }
 
-/**
- * A new, empty team project (`team:<id>`), as a team server creates one, opened by a client whose
- * session runs on the PostgreSQL backend as the server's runtime does (src/team-server/runtime.ts).
- */
-export async function newTeamProject(coder: string, name: string): Promise<LocalClient & { file: string; dir: string }> {
-  const db = await fileDatabase();
-  const projectId = db.nextId++;
-  await createEmpty(db.pool, projectId, name);
+/** Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime does (src/team-server/runtime.ts). */
+async function openTeamProject(db: FileDatabase, projectId: number, coder: string): Promise<LocalClient & { file: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-test-'));
   const client = localClient({ coder, backend: postgresBackend({ pool: db.pool, cacheDir: path.join(dir, 'cache') }) });
   sessions.push(client.session);
@@ -81,6 +75,34 @@ export async function newTeamProject(coder: string, name: string): Promise<Local
   const file = teamName(projectId);
   await client.session.open(file);
   return { ...client, file, dir };
+}
+
+/** A new, empty team project (`team:<id>`), as a team server creates one, opened as the server opens it. */
+export async function newTeamProject(coder: string, name: string): Promise<LocalClient & { file: string; dir: string }> {
+  const db = await fileDatabase();
+  const projectId = db.nextId++;
+  await createEmpty(db.pool, projectId, name);
+  return openTeamProject(db, projectId, coder);
+}
+
+/** A project file published to the team server (`tematik team publish`), opened as the server opens it. */
+export async function publishedTeamProject(file: string, coder: string): Promise<LocalClient & { file: string; dir: string }> {
+  const db = await fileDatabase();
+  const projectId = db.nextId++;
+  await publishFile(db.pool, projectId, file);
+  return openTeamProject(db, projectId, coder);
+}
+
+/**
+ * The project as its store keeps it, as a file SQLite can read: the project file itself, or for a
+ * team project (`team:<id>`) a copy taken from PostgreSQL now (takeCopy), so tests compare what PostgreSQL holds.
+ */
+export async function storedFile(file: string): Promise<string> {
+  const projectId = projectIdOf(file);
+  if (projectId === null) return file;
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-stored-')), 'stored.tematik');
+  await takeCopy((await fileDatabase()).pool, projectId, out);
+  return out;
 }
 
 /** After a test file: its sessions closed, its pool ended, its database dropped. */
