@@ -13,6 +13,7 @@ const included = [
   'test/integration/edit-text.test.ts',
   'test/integration/import-sample.test.ts',
   'test/integration/refi-comments.test.ts',
+  'test/integration/review-comments.test.ts',
   'test/integration/search.test.ts',
   'test/integration/search-first-hits.test.ts',
   'test/integration/search-frequent-words.test.ts',
