@@ -9,6 +9,7 @@ import { isGraphemeBoundary, type TextEdit } from '../../src/domain/text-edits';
 import { random } from '../bench/corpus';
 import { dumpTables } from '../helpers/table-dump';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { onPostgres, publishedTeamProject, storedFile } from '../helpers/test-store';
 
 const clients: LocalClient[] = [];
 afterEach(() => { for (const c of clients.splice(0)) c.session.close(); });
@@ -17,7 +18,12 @@ async function workedStudy() {
   const client = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir: tempDir('tematik-data-'), sampleDir: SAMPLE_STUDY } });
   clients.push(client);
   const info = await client.invoke('app.openSample', { variant: 'worked' });
-  return { ...client, file: info.path };
+  if (!onPostgres()) return { ...client, file: info.path };
+  // On PostgreSQL: the sample published to the team server, as a team starts from it.
+  client.session.close();
+  const team = await publishedTeamProject(info.path, 'Peneliti A');
+  clients.push(team);
+  return team;
 }
 
 /** One coding, read as the transcript view reads them. */
@@ -60,7 +66,7 @@ describe('editing a coded transcript', () => {
     // A coding after the exemplar whose whole text will be deleted, with a memo on it.
     const doomed = codings.find((c) => c.start > exemplar.end && !codings.some((o) => o.id !== c.id && o.start < c.end && c.start < o.end))!;
     const memo = await invoke('memos.create', { title: 'Catatan', body: 'Penting', target: { kind: 'coding', id: doomed.id } });
-    const dumpBefore = dumpTables(file);
+    const dumpBefore = dumpTables(await storedFile(file));
 
     // A word typed strictly inside the exemplar, and the doomed coding's text deleted.
     const inside = exemplar.start + exemplar.quote.indexOf(' ') + 1;
@@ -84,13 +90,13 @@ describe('editing a coded transcript', () => {
     const hits = await invoke('search.query', { query: '"sungguh"' });
     expect(hits.hits.some((h) => h.documentId === documentId)).toBe(true);
 
-    const dumpAfter = dumpTables(file);
+    const dumpAfter = dumpTables(await storedFile(file));
     const state = await invoke('history.undo', {});
     expect(state.redoAction).toBe('documents.editText');
-    expect(dumpTables(file)).toEqual(dumpBefore);
+    expect(dumpTables(await storedFile(file))).toEqual(dumpBefore);
     expect((await invoke('memos.list', {})).find((m) => m.id === memo.id)?.body).toBe('Penting');
     await invoke('history.redo', {});
-    expect(dumpTables(file)).toEqual(dumpAfter);
+    expect(dumpTables(await storedFile(file))).toEqual(dumpAfter);
   });
 
   it('refuses an edit made against an older text, and a text changed behind the codings’ back', async () => {
@@ -98,13 +104,13 @@ describe('editing a coded transcript', () => {
     const [doc] = await invoke('documents.list', {});
     const current = await invoke('documents.get', { id: doc!.id });
     await invoke('documents.editText', { id: doc!.id, expectedHash: current.contentHash, edits: [edit(0, 0, 'x')] });
-    const dump = dumpTables(file);
+    const dump = dumpTables(await storedFile(file));
     await expect(invoke('documents.editText', { id: doc!.id, expectedHash: current.contentHash, edits: [edit(0, 0, 'y')] }))
       .rejects.toThrow(/was changed since you opened it.*Reload the transcript/);
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
 
     clients.splice(0).forEach((c) => c.session.close());
-    const db = new Database(file);
+    const db = new Database(await storedFile(file));
     try {
       expect(() => db.prepare('UPDATE documents SET text = ? WHERE id = ?').run('lost', doc!.id)).toThrow(/changed without its content hash/);
     } finally {
@@ -136,7 +142,7 @@ describe('splitting, joining and relabelling turns', () => {
     const group = documents.find((d) => d.title.startsWith('KP-01'))!;
     let doc = await invoke('documents.get', { id: group.id });
     const turn = doc.turns.find((t) => t.role === 'informant' && t.end - t.start > 80)!;
-    const dump = dumpTables(file);
+    const dump = dumpTables(await storedFile(file));
     const caret = doc.text.indexOf(' ', turn.start + 40) + 1;
     const firstWords = doc.text.slice(turn.start, caret).trimEnd();
     const rest = doc.text.slice(caret, turn.end);
@@ -152,11 +158,11 @@ describe('splitting, joining and relabelling turns', () => {
     expect(first.startMs).toBe(turn.startMs);
     expect(doc.text.slice(first.end, second.start)).toBe(`\n${turn.speaker}: `);
     await assertAnchored(invoke, group.id);
-    const split = dumpTables(file);
+    const split = dumpTables(await storedFile(file));
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
     await invoke('history.redo', {});
-    expect(dumpTables(file)).toEqual(split);
+    expect(dumpTables(await storedFile(file))).toEqual(split);
 
     doc = await invoke('documents.get', { id: group.id });
     await invoke('documents.joinTurns', { id: group.id, turnId: turn.id, expectedHash: doc.contentHash });
@@ -166,9 +172,9 @@ describe('splitting, joining and relabelling turns', () => {
     expect(doc.turns).toHaveLength(group.turnCount);
     await assertAnchored(invoke, group.id);
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(split);
+    expect(dumpTables(await storedFile(file))).toEqual(split);
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
 
     // Relabelled as the other speaker of the group interview: the label in the text and the turn's informant follow.
     doc = await invoke('documents.get', { id: group.id });
@@ -181,7 +187,7 @@ describe('splitting, joining and relabelling turns', () => {
     expect(doc.text.slice(relabelled.start, relabelled.end)).toBe(speech);
     await assertAnchored(invoke, group.id);
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
 
     await expect(invoke('documents.splitTurn', { id: group.id, turnId: turn.id, at: turn.start, expectedHash: doc.contentHash })).rejects.toThrow(/changed since/);
     const now = await invoke('documents.get', { id: group.id });
@@ -208,7 +214,7 @@ describe('replacing a transcript with a corrected version', () => {
     text = `${text}\nCatatan: transkrip sudah diperiksa ulang.`;
     const corrected = path.join(tempDir('tematik-corrected-'), 'P-01_fashion_revisi.docx');
     fs.writeFileSync(corrected, await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] })));
-    const dump = dumpTables(file);
+    const dump = dumpTables(await storedFile(file));
 
     const plan = await invoke('documents.replacePlan', { id: target.id, file: corrected });
     expect(plan.unchanged).toBe(false);
@@ -216,7 +222,7 @@ describe('replacing a transcript with a corrected version', () => {
     expect(plan.codingsUnplaced.map((c) => [c.id, c.quote])).toEqual([[cut.id, cut.quote]]);
     expect(plan.codingsChanged.find((c) => c.id === fixed.id)?.after).toContain(word[0].toUpperCase());
     expect(plan.codingsKept).toBe(codings.length - 1);
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
 
     const result = await invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: plan.expectedHash });
     expect(result.codingsRemoved.map((c) => c.id)).toEqual([cut.id]);
@@ -235,7 +241,7 @@ describe('replacing a transcript with a corrected version', () => {
     await assertAnchored(invoke, target.id);
 
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(dump);
+    expect(dumpTables(await storedFile(file))).toEqual(dump);
     await expect(invoke('documents.replaceText', { id: target.id, file: corrected, expectedHash: result.contentHash })).rejects.toThrow(/changed since/);
   });
 
@@ -285,7 +291,7 @@ describe('property: random edits, then undone', () => {
     const seen = { removed: 0, shrunk: 0, turnsRemoved: 0, widened: 0 };
     for (let round = 0; round < 60; round++) {
       const doc = documents[round % documents.length]!;
-      const dump = dumpTables(file);
+      const dump = dumpTables(await storedFile(file));
       let steps = 0;
       for (let k = 0; k < 3; k++) {
         const current = await invoke('documents.get', { id: doc.id });
@@ -305,7 +311,7 @@ describe('property: random edits, then undone', () => {
         await assertAnchored(invoke, doc.id, `${context} ${JSON.stringify(codings.map((c) => [c.id, c.start, c.end]))}`);
       }
       for (let k = 0; k < steps; k++) await invoke('history.undo', {});
-      expect(dumpTables(file), `round ${round}`).toEqual(dump);
+      expect(dumpTables(await storedFile(file)), `round ${round}`).toEqual(dump);
     }
     // The cases the property is about did occur.
     expect(seen.removed).toBeGreaterThan(0);

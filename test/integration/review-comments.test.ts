@@ -5,6 +5,7 @@ import { localClient, type LocalClient } from '../../src/api/client';
 import { TematikError } from '../../src/domain/errors';
 import type { ReviewCommentsFileInput } from '../../src/review/comments-file';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { onPostgres, publishedTeamProject } from '../helpers/test-store';
 
 const clients: LocalClient[] = [];
 afterEach(() => { for (const c of clients.splice(0)) c.session.close(); });
@@ -16,10 +17,16 @@ type Row = { id: number; guid: string; label: string };
 
 /** The worked example, opened by Peneliti A, with the rows a supervisor comments on. */
 async function study() {
-  const client = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir: tempDir('tematik-data-'), sampleDir: SAMPLE_STUDY } });
+  let client: LocalClient = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir: tempDir('tematik-data-'), sampleDir: SAMPLE_STUDY } });
   clients.push(client);
   const file = path.join(tempDir(), 'studi.tematik');
   await client.invoke('app.openSample', { variant: 'worked', path: file });
+  if (onPostgres()) {
+    // On PostgreSQL: the sample published to the team server, as a team starts from it.
+    client.session.close();
+    client = await publishedTeamProject(file, 'Peneliti A');
+    clients.push(client);
+  }
   const { db } = client.session.store;
   const projectGuid = db.prepare('SELECT guid FROM project').pluck().get() as string;
   const kept = db.prepare('SELECT id, guid, name AS label FROM themes WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as Row;
@@ -148,6 +155,8 @@ describe('importing a supervisor\'s comments file', () => {
     await invoke('comments.importReview', { path: write(reviewFile(s.projectGuid, [{ kind: 'coding', row: s.coding }, { kind: 'code', row: s.code }])) });
     expect((await invoke('coders.list', {})).coders.map((c) => c.name)).not.toContain('Dr. Sari');
     await expect(invoke('analysis.agreement', { coders: ['Peneliti A', 'Dr. Sari'] })).rejects.toThrow(/Dr\. Sari/);
+    // A team server refuses copies for coders (team.copyForCoder, src/team-server/roles.ts): the rest is the same on both stores.
+    if (onPostgres()) return;
     const copy = path.join(tempDir(), 'untuk-bima.tematik');
     await invoke('team.copyForCoder', { path: copy, coder: 'Bima' });
     const reader = localClient({ coder: 'Bima' });

@@ -12,7 +12,7 @@ describe('search that knows who is speaking', () => {
   beforeAll(async () => {
     client = await newProject();
     await client.invoke('import.folder', { folder: SAMPLE_STUDY, sheet: SAMPLE_SHEET });
-    note = addDocument(client, 'Catatan observasi', 'Pemilik bermitra dengan dua toko.\nModal usaha dari tabungan sendiri.');
+    note = await addDocument(client, 'Catatan observasi', 'Pemilik bermitra dengan dua toko.\nModal usaha dari tabungan sendiri.');
   });
 
   it('names the speaker and role on every keyword-in-context line, and in a group interview only the speaker', async () => {

@@ -4,6 +4,7 @@ import type { LocalClient } from '../../src/api/client';
 import { localClient } from '../../src/api/client';
 import type { SearchHit } from '../../src/domain/types';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY } from '../helpers/temp-project';
+import { onPostgres } from '../helpers/test-store';
 
 const surface = (hits: readonly SearchHit[]) => [...new Set(hits.map((h) => h.match.toLowerCase()))].sort();
 const titles = (hits: readonly SearchHit[]) => [...new Set(hits.map((h) => h.title))].sort();
@@ -86,7 +87,8 @@ describe('search over the sample study', () => {
 });
 
 describe('the index follows the project', () => {
-  it('updates on import, delete, undo and memo edits, and survives reopening without a rebuild', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): About the index kept in the project file; a team project's image rebuilds its index from PostgreSQL by design.
+  it.skipIf(onPostgres())('updates on import, delete, undo and memo edits, and survives reopening without a rebuild', async () => {
     const client = await newProject();
     await client.invoke('import.files', { paths: [path.join(SAMPLE_STUDY, 'P-03_batik.md')] });
     const hits = async (q: string) => (await client.invoke('search.query', { query: q })).total;
@@ -152,7 +154,7 @@ describe('keyword in context next to emoji and combining marks', () => {
     const client = await newProject();
     const text = 'Narasumber: Produknya bagus banget 😍👍🏽 dan Cafe\u0301 kami bermitra dengan perajin lokal. Kemitraan itu penting.';
     const { addDocument } = await import('../helpers/documents.js');
-    const id = addDocument(client, 'K-09', text);
+    const id = await addDocument(client, 'K-09', text);
     const result = await client.invoke('search.query', { query: 'mitra' });
     expect(result.hits.map((h) => h.match)).toEqual(['bermitra', 'Kemitraan']);
     for (const hit of result.hits) {

@@ -25,7 +25,7 @@ describe('two processes on one file', () => {
 
   it('each process undoes only its own coder\'s actions, and is refused where the other changed the same row since', async () => {
     const ani = await newProject('Ani');
-    const doc = addDocument(ani, 'P-01', TEXT);
+    const doc = await addDocument(ani, 'P-01', TEXT);
     // One writer at a time (the project lock): Ani closes the file while Rina's process works on it.
     const inRinasTurn = async <T>(work: () => T): Promise<T> => {
       await ani.invoke('project.close', {});

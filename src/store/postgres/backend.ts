@@ -88,6 +88,11 @@ class TeamProject implements OpenProject {
     return teamName(this.projectId);
   }
 
+  /** The working image's store, for `imageStoreOf`. */
+  get image(): ProjectStore {
+    return this.store;
+  }
+
   get readOnly() {
     return this.inner.readOnly;
   }
@@ -378,6 +383,12 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
     failure: (error) => (error instanceof TematikError ? error : files.failure(error)),
     isBusy: files.isBusy,
   };
+}
+
+/** The working image behind an open team project, for tests that look into its rows as `sqliteStoreOf` does into a file. */
+export function imageStoreOf(project: OpenProject): ProjectStore {
+  if (!(project instanceof TeamProject)) throw new Error(`${project.file} is not an open team project`);
+  return project.image;
 }
 
 /** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */

@@ -36,7 +36,7 @@ beforeAll(async () => {
   study = await sampleStudy();
   const { client, code, codeRange } = study;
   [x, y, z, w] = [await code('X'), await code('Y'), await code('Z'), await code('W')];
-  note = addDocument(client, 'Catatan lapangan', 'Pasar pagi ramai, pembeli tanya harga, reseller datang siang.');
+  note = await addDocument(client, 'Catatan lapangan', 'Pasar pagi ramai, pembeli tanya harga, reseller datang siang.');
   const plan: [string, CodeId, string, number, number][] = [
     ['k1', x, 'K-01', 240, 300], ['k2', y, 'K-01', 250, 260], ['k3', z, 'K-01', 300, 320], ['k4', w, 'K-01', 380, 420],
     ['k5', x, 'K-01', 410, 450], ['k6', y, 'K-01', 500, 520], ['k7', z, 'K-01', 100, 104], ['k8', y, 'K-01', 110, 140], ['k9', z, 'K-01', 370, 400],
@@ -137,7 +137,7 @@ describe('co-occurrence on many random codings', () => {
     const random01 = random(42);
     const local = await sampleStudy();
     const codes = [await local.code('R1'), await local.code('R2'), await local.code('R3'), await local.code('R4'), await local.code('R5')];
-    const documents = [local.doc('K-01'), local.doc('P-03'), local.doc('KP-01'), addDocument(local.client, 'Tanpa giliran', 'x'.repeat(3000))];
+    const documents = [local.doc('K-01'), local.doc('P-03'), local.doc('KP-01'), await addDocument(local.client, 'Tanpa giliran', 'x'.repeat(3000))];
     for (let i = 0; i < 400; i++) {
       const documentId = documents[Math.floor(random01() * documents.length)]!;
       const start = Math.floor(random01() * 2900);

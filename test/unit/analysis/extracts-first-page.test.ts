@@ -14,7 +14,7 @@ describe('codings.forCode with a limit', () => {
     client = await newProject();
     // Titles out of their sorted order, so the first page is chosen by title, not by insertion.
     for (const title of ['C', 'A', 'B']) {
-      const doc = addDocument(client, title, TEXT);
+      const doc = await addDocument(client, title, TEXT);
       for (const word of ['tiga', 'satu', 'tujuh']) {
         const start = TEXT.toLowerCase().indexOf(word);
         codeId = (await client.invoke('codings.apply', { documentId: doc, start, end: start + word.length, codeName: 'angka' })).codeId;

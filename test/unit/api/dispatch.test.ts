@@ -51,7 +51,7 @@ describe('the API boundary', () => {
 
     const client = await newProject();
     await expect(client.invoke('documents.get', { id: 99 })).rejects.toMatchObject({ kind: 'not_found' });
-    const doc = addDocument(client, 'K-01', 'Aku suka banget 😍 produknya, beneran.');
+    const doc = await addDocument(client, 'K-01', 'Aku suka banget 😍 produknya, beneran.');
     await expect(client.invoke('codings.apply', { documentId: doc, start: 5, end: 500, codeName: 'x' })).rejects.toThrow(/runs past the end of "K-01"/);
     await expect(client.invoke('codings.apply', { documentId: doc, start: 5, end: 5, codeName: 'x' })).rejects.toThrow(/empty or reversed/);
     // 😍 is two UTF-16 units at 16–17: ending between them would split it.
@@ -64,7 +64,7 @@ describe('the API boundary', () => {
   it('keeps quotes exact next to emoji and combining marks', async () => {
     const client = await newProject();
     const text = 'Cafe\u0301 kami 👩🏽‍🍳 pakai resep baru; kolaborasinya seru.';
-    const doc = addDocument(client, 'P-02', text);
+    const doc = await addDocument(client, 'P-02', text);
     const start = text.indexOf('pakai');
     const coding = await client.invoke('codings.apply', { documentId: doc, start, end: text.length, codeName: 'inovasi resep' });
     expect(coding.quote).toBe('pakai resep baru; kolaborasinya seru.');

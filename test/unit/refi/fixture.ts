@@ -5,6 +5,7 @@ import { validateXML } from 'xmllint-wasm';
 import { localClient, type LocalClient } from '../../../src/api/client';
 import type { DocumentId } from '../../../src/domain/ids';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
+import { onPostgres } from '../../helpers/test-store';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/refi');
 
@@ -68,14 +69,24 @@ export async function populatedProject(): Promise<Populated> {
   await apply(client, tricky, TRICKY_TEXT, 'Enak 😋😋 sekali', feedback.id);
   await apply(client, tricky, TRICKY_TEXT, 'brand equity', modal.id);
 
-  // A second coder working on the same file, as a team member would: in turn, one writer at a time.
-  client.session.close();
-  const second = localClient({ coder: 'Peneliti B' });
-  await second.invoke('project.open', { path: client.file });
-  await apply(second, tricky, TRICKY_TEXT, 'Nai\u0308ve sekali', feedback.id);
-  await apply(second, a01, a01Text, 'Yang muda-muda biasanya pinter', feedback.id);
-  second.session.close();
-  await client.invoke('project.open', { path: client.file });
+  const secondCoder = async (second: LocalClient) => {
+    await apply(second, tricky, TRICKY_TEXT, 'Nai\u0308ve sekali', feedback.id);
+    await apply(second, a01, a01Text, 'Yang muda-muda biasanya pinter', feedback.id);
+  };
+  if (onPostgres()) {
+    // On a team server the coders share the project's one session, each action recorded as its author's (src/team-server/runtime.ts).
+    client.session.project.actAs('Peneliti B');
+    await secondCoder(client);
+    client.session.project.actAs(client.session.options.coder);
+  } else {
+    // A second coder working on the same file, as a team member would: in turn, one writer at a time.
+    client.session.close();
+    const second = localClient({ coder: 'Peneliti B' });
+    await second.invoke('project.open', { path: client.file });
+    await secondCoder(second);
+    second.session.close();
+    await client.invoke('project.open', { path: client.file });
+  }
 
   await client.invoke('memos.create', { title: 'Catatan awal', body: 'Semua informan menyebut WA grup.\nBaris kedua & <tanda>.', target: { kind: 'project' } });
   await client.invoke('memos.create', { kind: 'journal', title: 'Refleksi', body: 'Saya terlalu cepat memberi kode.', target: { kind: 'project' } });

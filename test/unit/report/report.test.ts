@@ -7,6 +7,7 @@ import type { Progress } from '../../../src/domain/types';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 import { docxParts, paragraphsWithStyle, plainText } from './docx-parts';
 import { reportStudy, type ReportStudy } from './fixture';
+import { onPostgres } from '../../helpers/test-store';
 
 const DEFINED = ['Co-creation lewat platform digital', 'Pre-order sebagai uji pasar', 'Kapasitas produksi membatasi co-creation'];
 
@@ -194,7 +195,8 @@ describe('report.word', () => {
     expect(text).toContain('Lampiran C. Jejak audit');
   });
 
-  it('follows the options: quotes per theme, chosen themes, a file path, progress', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): A second, read-only opening of the project file beside the writer's; a team project has one session (project.open is refused, roles.ts).
+  it.skipIf(onPostgres())('follows the options: quotes per theme, chosen themes, a file path, progress', async () => {
     const none = docxParts(Buffer.from((await study.client.invoke('report.word', { quotesPerTheme: 0 })).base64!, 'base64'));
     expect(paragraphsWithStyle(none.text('word/document.xml'), 'Quote')).toEqual([]);
 

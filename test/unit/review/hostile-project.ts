@@ -12,7 +12,7 @@ export async function hostileProject(client: LocalClient): Promise<{ themeId: Th
   const type = await invoke('informantTypes.create', { name: `Jenis ${HOSTILE}` });
   const informant = await invoke('informants.create', { label: 'P-01', name: `Nama ${HOSTILE}`, typeId: type.id });
   const quote = `Kata informan ${HOSTILE} selesai.`;
-  const doc = addDocument(client, `Transkrip ${HOSTILE}`, `${quote}\nBaris kedua.`);
+  const doc = await addDocument(client, `Transkrip ${HOSTILE}`, `${quote}\nBaris kedua.`);
   await invoke('documents.assign', { id: doc, informantIds: [informant.id] });
   const { codeId } = await invoke('codings.apply', { documentId: doc, start: 0, end: quote.length, codeName: `Kode ${HOSTILE}` });
   await invoke('codes.update', { id: codeId, description: HOSTILE });

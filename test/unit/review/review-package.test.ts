@@ -5,6 +5,7 @@ import type { ReviewPackageData } from '../../../src/domain/review-package';
 import { newProject, tempDir } from '../../helpers/temp-project';
 import { reportStudy, type ReportStudy } from '../report/fixture';
 import { packageData } from './package-html';
+import { onPostgres } from '../../helpers/test-store';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -154,7 +155,10 @@ describe('export.reviewPackage', () => {
     const written = await study.client.invoke('export.reviewPackage', { path: out });
     expect(written).toMatchObject({ path: out, base64: null });
     expect(packageData(fs.readFileSync(out, 'utf8')).packageGuid).toBe(written.packageGuid);
-    await expect(study.client.invoke('export.reviewPackage', { path: study.client.file })).rejects.toThrow(/is not a \.html file/);
+    // The project file itself; a team project has none, so there another kind of file where the package would go.
+    const other = onPostgres() ? path.join(dir, 'study.tematik') : study.client.file;
+    if (onPostgres()) fs.writeFileSync(other, 'SQLite format 3\0');
+    await expect(study.client.invoke('export.reviewPackage', { path: other })).rejects.toThrow(/is not a \.html file/);
   });
 });
 

@@ -15,7 +15,7 @@ import { newProject, tempDir } from '../../helpers/temp-project';
 /** A project with one transcript and one coding: not empty, so it has a daily backup. */
 async function codedProject() {
   const client = await newProject();
-  const documentId = addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan lewat polling.');
+  const documentId = await addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan lewat polling.');
   await client.invoke('codings.apply', { documentId, start: 0, end: 17, codeName: 'kolaborasi' });
   return client;
 }
@@ -74,7 +74,7 @@ describe('the daily backup', () => {
   it('is not made while the project holds nothing, nor for a project open read-only', async () => {
     const client = await newProject();
     expect(dailyBackup(client.session.store, at(6, 9)).entry).toBeNull();
-    addDocument(client, 'P-01', 'Teks wawancara.');
+    await addDocument(client, 'P-01', 'Teks wawancara.');
     client.session.store.readOnly = 'damaged';
     expect(dailyBackup(client.session.store, at(6, 10)).entry).toBeNull();
     expect(fs.existsSync(backupFolder(client.file))).toBe(false);
@@ -184,7 +184,7 @@ describe('a backup that cannot be made', () => {
       const file = path.join(mount, 'penuh.tematik');
       const client = localClient({ coder: 'Peneliti A' });
       await client.invoke('project.create', { path: file });
-      addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan. '.repeat(2000));
+      await addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan. '.repeat(2000));
       client.session.store.db.pragma('wal_checkpoint(TRUNCATE)');
       // Leave room for a change, not for a copy of the project.
       const free = () => fs.statfsSync(mount).bavail * fs.statfsSync(mount).bsize;

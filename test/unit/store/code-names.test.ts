@@ -7,7 +7,7 @@ const TEXT = 'Narasumber: Kami pakai polling di Instagram, terus live di TikTok,
 
 async function codebook() {
   const client = await newProject();
-  const doc = addDocument(client, 'P-01', TEXT) as DocumentId;
+  const doc = await addDocument(client, 'P-01', TEXT) as DocumentId;
   const kanal = await client.invoke('codes.create', { name: 'Kanal digital' });
   const polling = await client.invoke('codes.create', { name: 'Polling', parentId: kanal.id });
   const apply = (codeName: string, word: string) => {

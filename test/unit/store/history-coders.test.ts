@@ -50,7 +50,7 @@ describe('undo with two coders on one file', () => {
   /** Ani codes a passage and creates a code, then closes; Rina opens the same file. */
   async function aniThenRina() {
     const ani = await newProject('Ani');
-    const doc = addDocument(ani, 'P-01', TEXT);
+    const doc = await addDocument(ani, 'P-01', TEXT);
     const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
     await ani.invoke('codes.create', { name: 'kemitraan' });
     ani.session.close();
@@ -96,7 +96,7 @@ describe('undo with two coders on one file', () => {
 
   it('each coder\'s redo outlives the other\'s actions in between, and each undo stays their own', async () => {
     const ani = await newProject('Ani');
-    const doc = addDocument(ani, 'P-01', TEXT);
+    const doc = await addDocument(ani, 'P-01', TEXT);
     const as = takingTurns(ani);
     await (await as('Ani')).invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
     await (await as('Ani')).invoke('history.undo', {});
@@ -113,7 +113,7 @@ describe('undo with two coders on one file', () => {
 
   it('refuses to undo a new code another coder has since applied, where the cascade would take their coding', async () => {
     const ani = await newProject('Ani');
-    const doc = addDocument(ani, 'P-01', TEXT);
+    const doc = await addDocument(ani, 'P-01', TEXT);
     const code = await ani.invoke('codes.create', { name: 'kolaborasi' });
     const as = takingTurns(ani);
     await (await as('Rina')).invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeId: code.id });
@@ -126,7 +126,7 @@ describe('undo with two coders on one file', () => {
 
   it('refuses a redo that would take what another coder added since, and one whose name was taken since', async () => {
     const ani = await newProject('Ani');
-    const doc = addDocument(ani, 'P-01', TEXT);
+    const doc = await addDocument(ani, 'P-01', TEXT);
     const as = takingTurns(ani);
     const code = await ani.invoke('codes.create', { name: 'kolaborasi' });
     await ani.invoke('codes.delete', { id: code.id });
@@ -179,7 +179,7 @@ describe('undo with two coders on one file', () => {
 
   it('refuses when the row was changed outside the history, without naming anyone', async () => {
     const ani = await newProject('Ani');
-    const doc: DocumentId = addDocument(ani, 'P-01', TEXT);
+    const doc: DocumentId = await addDocument(ani, 'P-01', TEXT);
     const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
     // A change no step recorded (an older copy of the file put back, a tool outside Tematik).
     ani.session.store.db.prepare('UPDATE codings SET end_offset = 90 WHERE id = ?').run(coding.id);

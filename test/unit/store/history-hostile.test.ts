@@ -28,7 +28,7 @@ function rowsOf(file: string, sql: string): unknown[] {
 /** Another project of the same researcher, which the attack aims at: it must come through untouched. */
 async function otherProject(): Promise<{ file: string; assertUntouched: () => void }> {
   const client = await newProject('Rina');
-  const doc = addDocument(client, 'P-07', TEXT);
+  const doc = await addDocument(client, 'P-07', TEXT);
   await client.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling Instagram' });
   await client.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeName: 'rasa memiliki' });
   client.session.close();
@@ -100,7 +100,7 @@ describe('a project whose history was written to attack', () => {
   async function handEdited(edit: (db: Database.Database, step: number, victim: string) => void) {
     const victim = await otherProject();
     const author = await newProject('Peneliti A');
-    const doc = addDocument(author, 'P-01', TEXT);
+    const doc = await addDocument(author, 'P-01', TEXT);
     await author.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling Instagram' });
     await author.invoke('codings.apply', { documentId: doc, start: 130, end: 160, codeName: 'rasa memiliki' });
     author.session.close();
@@ -209,7 +209,7 @@ describe('a project whose history was written to attack', () => {
   it.each(attacks.filter(([name]) => writtenWhileOpen.includes(name)))('written into the history while the project is open, %s: undo refuses that step and changes nothing', async (_, edit) => {
     const victim = await otherProject();
     const client = await newProject('Peneliti A');
-    const doc = addDocument(client, 'P-01', TEXT);
+    const doc = await addDocument(client, 'P-01', TEXT);
     await client.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling Instagram' });
     const { db } = client.session.store;
     const before = db.prepare('SELECT * FROM codings').all();

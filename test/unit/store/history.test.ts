@@ -15,7 +15,7 @@ describe('undo and redo at the store level', () => {
 
   beforeEach(async () => {
     client = await newProject();
-    doc = addDocument(client, 'P-01', TEXT);
+    doc = await addDocument(client, 'P-01', TEXT);
   });
 
   it('undoes and redoes applying a coding, restoring the same row', async () => {

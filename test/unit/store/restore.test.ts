@@ -18,7 +18,7 @@ const BETTER_SQLITE3 = require.resolve('better-sqlite3');
 /** A project with a backup holding the codes "sebelum", and changes made after it. */
 async function projectWithBackup() {
   const client = await newProject();
-  addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan lewat polling.');
+  await addDocument(client, 'P-01', 'Kami berkolaborasi dengan komunitas pelanggan lewat polling.');
   await client.invoke('codes.create', { name: 'sebelum' });
   const backup = await client.invoke('backup.create', {});
   await client.invoke('codes.create', { name: 'sesudah' });

@@ -10,6 +10,7 @@ import { random } from '../../bench/corpus';
 import { addDocument } from '../../helpers/documents';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 import { sampleStudy } from '../analysis/fixture';
+import { onPostgres } from '../../helpers/test-store';
 
 const people = [
   { id: 1 as InformantId, label: 'KP-01', name: 'Dimas Prasetyo' },
@@ -156,7 +157,7 @@ describe('attribution over whole columns and passage by passage', () => {
     const { client } = study;
     const rand = random(9);
     const codeId = await study.code('acak');
-    const note = addDocument(client, 'Catatan tanpa giliran', 'Observasi di toko: pembeli memilih motif lewat katalog. Pemilik mencatat pesanan.');
+    const note = await addDocument(client, 'Catatan tanpa giliran', 'Observasi di toko: pembeli memilih motif lewat katalog. Pemilik mencatat pesanan.');
     const informants0 = await client.invoke('informants.list', {});
     await client.invoke('documents.assign', { id: note, informantIds: [informants0[0]!.id, informants0[1]!.id] });
     for (const summary of await client.invoke('documents.list', {})) {
@@ -202,7 +203,8 @@ describe('attribution over whole columns and passage by passage', () => {
 });
 
 describe('two coders in a group interview', () => {
-  it('count the informant who spoke once, whoever coded the passage', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): Two sessions on one project file in turn; on a team server the coders share the project's one session.
+  it.skipIf(onPostgres())('count the informant who spoke once, whoever coded the passage', async () => {
     const study = await sampleStudy();
     const { client } = study;
     const codeId = await study.code('kritik kedai');

@@ -88,7 +88,7 @@ describe('the theme map keeps what the researcher placed', () => {
     expectNoOverlap(map);
 
     const text = 'Kami polling warna lewat Instagram Story setiap bulan, pelanggan ikut memilih produk baru kami.';
-    const doc = addDocument(client, 'P-01', text);
+    const doc = await addDocument(client, 'P-01', text);
     const names = ['Polling warna produk lewat Instagram Story setiap bulan', 'Rasa ikut memiliki', 'Pelanggan memilih produk baru bersama pemilik usaha'];
     const codeIds = [];
     for (const [i, name] of names.entries()) codeIds.push((await client.invoke('codings.apply', { documentId: doc, start: i * 10, end: i * 10 + 8, codeName: name })).codeId);

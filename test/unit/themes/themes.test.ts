@@ -21,7 +21,7 @@ describe('themes the Braun & Clarke way', () => {
 
   beforeEach(async () => {
     client = await newProject();
-    doc = addDocument(client, 'P-01', TEXT);
+    doc = await addDocument(client, 'P-01', TEXT);
     for (const [name, passage] of [['polling', 'polling warna'], ['rasa memiliki', 'ikut memiliki'], ['kapasitas', 'Kapasitas produksi'], ['word of mouth', 'mulut ke mulut']] as const) {
       const start = TEXT.indexOf(passage);
       codes[name] = (await invoke('codings.apply', { documentId: doc, start, end: start + passage.length, codeName: name })).codeId;

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { localClient, type LocalClient } from '../../src/api/client';
+import type { Session } from '../../src/api/session';
+import { imageStoreOf, postgresBackend } from '../../src/store/postgres/backend';
+import { createEmpty, publishFile, takeCopy } from '../../src/store/postgres/publish';
+import { projectIdOf, teamName } from '../../src/store/postgres/names';
+
+/**
+ * Which store the handler tests' projects live in: project files (the default), or a team server's
+ * PostgreSQL when TEMATIK_TEST_STORE=postgres (test/vitest.postgres.config.mts). The cluster is the
+ * run's one (test/postgres-global-setup.ts, its URL in TEMATIK_TEST_PG_URL); each test file gets a
+ * database of its own, made at its first project and dropped after its last test
+ * (test/helpers/test-store-setup.ts), so files stay independent.
+ */
+export const STORE_ENV = 'TEMATIK_TEST_STORE';
+export const PG_URL_ENV = 'TEMATIK_TEST_PG_URL';
+
+export const onPostgres = (): boolean => process.env[STORE_ENV] === 'postgres';
+
+interface FileDatabase {
+  readonly name: string;
+  readonly pool: pg.Pool;
+  nextId: number;
+}
+
+let database: Promise<FileDatabase> | null = null;
+const sessions: Session[] = [];
+
+function clusterUrl(): string {
+  const url = process.env[PG_URL_ENV];
+  if (!url) throw new Error(`${STORE_ENV}=postgres needs a cluster: run the tests with test/vitest.postgres.config.mts, which starts one and sets ${PG_URL_ENV}.`);
+  return url;
+}
+
+/** `url` with another database in its path (the query keeps the socket folder). */
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: clusterUrl() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** This test file's database, made the first time it is wanted. */
+function fileDatabase(): Promise<FileDatabase> {
+  database ??= (async () => {
+    const name = `test_${randomUUID().replaceAll('-', '')}`;
+    await admin((client) => client.query(`CREATE DATABASE ${name}`));
+    // Each open team project holds a connection (its lock) and tests leave projects open until the file ends:
+    // room for all of a file's (PostgreSQL's 100 are shared by the run's workers).
+    return { name, pool: new pg.Pool({ connectionString: withDatabase(clusterUrl(), name), max: 45 }), nextId: 1 };
+  })();
+  return database;
+}
+
+/** Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime does (src/team-server/runtime.ts). */
+async function openTeamProject(db: FileDatabase, projectId: number, coder: string): Promise<LocalClient & { file: string; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-test-'));
+  const client = localClient({ coder, backend: postgresBackend({ pool: db.pool, cacheDir: path.join(dir, 'cache') }) });
+  sessions.push(client.session);
+  // What tests read through `session.store` is the working image, where a team project's queries run.
+  Object.defineProperty(client.session, 'store', { get: () => imageStoreOf(client.session.project) });
+  const file = teamName(projectId);
+  await client.session.open(file);
+  return { ...client, file, dir };
+}
+
+/** A new, empty team project (`team:<id>`), as a team server creates one, opened as the server opens it. */
+export async function newTeamProject(coder: string, name: string): Promise<LocalClient & { file: string; dir: string }> {
+  const db = await fileDatabase();
+  const projectId = db.nextId++;
+  await createEmpty(db.pool, projectId, name);
+  return openTeamProject(db, projectId, coder);
+}
+
+/** A project file published to the team server (`tematik team publish`), opened as the server opens it. */
+export async function publishedTeamProject(file: string, coder: string): Promise<LocalClient & { file: string; dir: string }> {
+  const db = await fileDatabase();
+  const projectId = db.nextId++;
+  await publishFile(db.pool, projectId, file);
+  return openTeamProject(db, projectId, coder);
+}
+
+/**
+ * The project as its store keeps it, as a file SQLite can read: the project file itself, or for a
+ * team project (`team:<id>`) a copy taken from PostgreSQL now (takeCopy), so tests compare what PostgreSQL holds.
+ */
+export async function storedFile(file: string): Promise<string> {
+  const projectId = projectIdOf(file);
+  if (projectId === null) return file;
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-stored-')), 'stored.tematik');
+  await takeCopy((await fileDatabase()).pool, projectId, out);
+  return out;
+}
+
+/** After a test file: its sessions closed, its pool ended, its database dropped. */
+export async function dropFileDatabase(): Promise<void> {
+  for (const session of sessions.splice(0)) session.close();
+  if (!database) return;
+  const { name, pool } = await database;
+  database = null;
+  await pool.end();
+  await admin((client) => client.query(`DROP DATABASE ${name} WITH (FORCE)`));
+}
