@@ -210,6 +210,23 @@ describe('the PostgreSQL backend', () => {
     session.close();
   });
 
+  it('keeps more projects open than the pool has connections, and the pool free for everything else', async () => {
+    const small = new pg.Pool({ connectionString: cluster.url, max: 2, connectionTimeoutMillis: 10_000 });
+    try {
+      for (const id of [21, 22, 23]) await createEmpty(pool, id, `Proyek ${id}`);
+      const opened = [21, 22, 23].map(() => teamSession(tempDir('tematik-cache-'), small));
+      // Each open project holds a connection for its lock; with them taken from a pool of 2, the third opening waited for ever.
+      await Promise.all(opened.map(({ session }, i) => session.open(`team:${21 + i}`)));
+      await Promise.all(opened.map(({ invoke }, i) => invoke('codes.create', { name: `kode ${21 + i}` })));
+      expect((await small.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+      for (const [i, { invoke }] of opened.entries()) expect((await invoke('codes.list', {})).map((c) => c.name)).toEqual([`kode ${21 + i}`]);
+      await Promise.all(opened.map(({ session }) => session.close()));
+      expect((await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid IN (21, 22, 23)`)).rows[0].n).toBe(0);
+    } finally {
+      await small.end();
+    }
+  });
+
   it('refuses a second server process the project another one has open', async () => {
     await createEmpty(pool, 3, 'Berdua');
     const first = teamSession(tempDir('tematik-cache-'));

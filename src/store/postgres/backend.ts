@@ -70,7 +70,7 @@ class TeamProject implements OpenProject {
 
   constructor(
     private readonly inner: OpenProject,
-    private readonly client: pg.PoolClient,
+    private readonly client: pg.Client,
     /** For searches, which run in PostgreSQL on connections other than `client`. */
     private readonly pool: pg.Pool,
     private readonly projectId: number,
@@ -143,7 +143,7 @@ class TeamProject implements OpenProject {
     this.store.db.pragma('synchronous = NORMAL');
     this.inner.close();
     if (!leftover) fs.writeFileSync(this.files.stamp, stampOf(this.meta));
-    return unlockProject(this.client, this.projectId);
+    return unlockProject(this.client);
   }
 
   private usable(): void {
@@ -206,7 +206,7 @@ class TeamProject implements OpenProject {
     removeImage(this.files.image);
     fs.rmSync(this.files.stamp, { force: true });
     // The connection may be what failed: then it is closed, which ends the lock with it.
-    this.letGoOf = this.released(unlockProject(this.client, this.projectId));
+    this.letGoOf = this.released(unlockProject(this.client));
     return this.broken;
   }
 
@@ -296,7 +296,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
   };
 
   /** The image at `_meta`'s state: the one a clean close left if PostgreSQL is still there, else built anew. */
-  async function currentImage(client: pg.PoolClient, projectId: number, at: ImageFiles): Promise<Meta> {
+  async function currentImage(client: pg.ClientBase, projectId: number, at: ImageFiles): Promise<Meta> {
     const meta = await readMeta(client, schemaOf(projectId));
     if (!meta) throw new TematikError('not_found', say('noProject', { id: projectId }));
     let stamp: string | null = null;
@@ -353,7 +353,7 @@ export function postgresBackend({ pool, cacheDir, nativeBinding }: PostgresBacke
       return new TeamProject(inner, client, pool, projectId, meta, tables, at, done);
     } catch (error) {
       inner?.close();
-      await unlockProject(client, projectId);
+      await unlockProject(client);
       throw error;
     }
   }
@@ -392,7 +392,7 @@ export function imageStoreOf(project: OpenProject): ProjectStore {
 }
 
 /** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */
-async function rewrite(client: pg.PoolClient, projectId: number, db: Database.Database, meta: Meta): Promise<Meta> {
+async function rewrite(client: pg.ClientBase, projectId: number, db: Database.Database, meta: Meta): Promise<Meta> {
   try {
     await client.query('BEGIN');
     await client.query(`DROP SCHEMA ${ident(schemaOf(projectId))} CASCADE`);

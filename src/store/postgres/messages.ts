@@ -17,6 +17,7 @@ export const say = defineMessages({
     exists: 'Team project {id} exists in the database already: publishing does not write over a project. Publish it as a new project, or delete the old one first.',
     nul: 'Row {rowid} of {table} has a NUL character (U+0000) in {column}, which the team server\'s database cannot store. Remove that invisible character (it comes with text pasted from some programs) and try again.',
     notKept: 'The change was not kept, and team project {id} is as it was before it: open it again.',
+    noConnection: 'Team project {id} could not be opened: the server got no connection to its database ({detail}). If the database allows too few connections for the projects open at once, raise max_connections in PostgreSQL or wait until a project is closed; otherwise tell the server\'s administrator.',
     noCreate: 'A team project is made on the team server (Projects › New project, or "tematik publish"), not at "{name}".',
   },
   id: {
@@ -34,6 +35,7 @@ export const say = defineMessages({
     exists: 'Proyek tim {id} sudah ada di basis data: menerbitkan tidak menimpa proyek. Terbitkan sebagai proyek baru, atau hapus dulu proyek yang lama.',
     nul: 'Baris {rowid} pada {table} berisi karakter NUL (U+0000) di {column}, yang tidak dapat disimpan oleh basis data server tim. Hapus karakter tak terlihat itu (biasanya terbawa dari teks yang ditempel dari program tertentu) lalu coba lagi.',
     notKept: 'Perubahan itu tidak disimpan, dan proyek tim {id} tetap seperti sebelumnya: buka lagi proyeknya.',
+    noConnection: 'Proyek tim {id} tidak dapat dibuka: server tidak mendapat sambungan ke basis datanya ({detail}). Jika basis data mengizinkan terlalu sedikit sambungan untuk proyek yang terbuka bersamaan, naikkan max_connections di PostgreSQL atau tunggu sampai ada proyek yang ditutup; jika bukan itu, beri tahu administrator server.',
     noCreate: 'Proyek tim dibuat di server tim (Proyek › Proyek baru, atau "tematik publish"), bukan di "{name}".',
   },
 });

@@ -160,6 +160,6 @@ export async function dropProject(pool: pg.Pool, projectId: number): Promise<voi
   try {
     await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
   } finally {
-    await unlockProject(client, projectId);
+    await unlockProject(client);
   }
 }

@@ -172,12 +172,17 @@ const REINDEXED = 'temp._pg_reindexed';
 /**
  * Records on the image's connection which transcripts, memos and codes the index marks to be made
  * again: the index is brought up to date inside each change's own transaction, so its list of what
- * changed is empty by the time the change is written through. A TEMP trigger, like capture.ts.
+ * changed is empty by the time the change is written through. A TEMP trigger, like capture.ts. A
+ * corrected speaker changes its units' role and informant in place (the project's own
+ * search_units_speaker trigger), without marking anything: those transcripts are recorded too.
  */
 export function startSearchCapture(db: Database.Database): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS _pg_reindexed (kind TEXT NOT NULL, ref_id INTEGER NOT NULL, PRIMARY KEY (kind, ref_id)) WITHOUT ROWID;
 CREATE TEMP TRIGGER IF NOT EXISTS _pg_capture_search_dirty AFTER INSERT ON main.search_dirty BEGIN
   INSERT INTO ${REINDEXED} SELECT new.kind, new.ref_id WHERE NOT EXISTS (SELECT 1 FROM ${REINDEXED} WHERE kind = new.kind AND ref_id = new.ref_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS _pg_capture_search_speaker AFTER UPDATE OF role, informant_id ON main.search_units WHEN new.document_id IS NOT NULL BEGIN
+  INSERT INTO ${REINDEXED} SELECT 'document', new.document_id WHERE NOT EXISTS (SELECT 1 FROM ${REINDEXED} WHERE kind = 'document' AND ref_id = new.document_id);
 END;`);
 }
 

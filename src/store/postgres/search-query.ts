@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { CodeId, DocumentId, MemoId } from '../../domain/ids';
 import type { SpeakerRole } from '../../domain/types';
 import { matchesStems, type QueryNode } from '../../search/query';
-import type { AsyncMatcher, MatchPlan, UnitRow } from '../../search/search';
+import { RANKED_PASSAGES, type AsyncMatcher, type MatchPlan, type UnitRow } from '../../search/search';
 import { ident } from './names';
 import { quoteWord, sourceText, unitWords, type SourceKind } from './search-index';
 
@@ -70,11 +70,14 @@ function filtersOf(plan: MatchPlan, schema: string, first: number): { sql: strin
 /** SQLite's NOCASE: ASCII letters folded, then compared byte for byte (the "C" collation), so titles sort exactly as in the project file. */
 const NOCASE_TITLE = `translate(d.title, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C"`;
 
-const ORDER: Readonly<Record<MatchPlan['sort'], string>> = {
+const ORDER: Readonly<Record<MatchPlan['sort'] | 'indexed', string>> = {
   // As search.ts DOCUMENT_ORDER; booleans sort false first as SQLite's 0 and 1 do.
   document: `u.document_id IS NULL, ${NOCASE_TITLE}, u.document_id, u.memo_id IS NULL, u.memo_id, u.code_id, u.start_offset`,
-  // Informants' words before the interviewer's questions, which are short and so rank high on their own; then ts_rank.
-  relevance: `u.role IS NOT DISTINCT FROM 'interviewer', ts_rank(u.tsv, $1::tsquery) DESC, u.document_id, u.memo_id, u.code_id, u.start_offset`,
+  // Informants' words before the interviewer's questions, which are short and so rank high on their own; then ts_rank
+  // divided by 1 + the log of the passage's length (normalisation 1): like bm25, a shorter passage with the word comes first.
+  relevance: `u.role IS NOT DISTINCT FROM 'interviewer', ts_rank(u.tsv, $1::tsquery, 1) DESC, u.document_id, u.memo_id, u.code_id, u.start_offset`,
+  // A word in more passages than are ranked (search.ts RANKED_PASSAGES), as the desktop lists it: in the order the units were indexed, informants' first.
+  indexed: `u.role IS NOT DISTINCT FROM 'interviewer', u.id`,
 };
 
 /**
@@ -102,9 +105,11 @@ export function postgresMatcher(pool: pg.Pool, schema: string, db: Database.Data
       const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}._search u ${where}`, params);
       const join = plan.sort === 'document' ? `LEFT JOIN ${s}.documents d ON d._rowid = u.document_id` : '';
       const take = Number.isFinite(plan.limit) ? ` LIMIT ${plan.limit}` : '';
-      const rows = await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u ${join} ${where} ORDER BY ${ORDER[plan.sort]}${take}`, params);
+      const passages = Number(count.rows[0]!.n);
+      const order = plan.sort === 'relevance' && passages > RANKED_PASSAGES ? ORDER.indexed : ORDER[plan.sort];
+      const rows = await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u ${join} ${where} ORDER BY ${order}${take}`, params);
       await client.query('COMMIT');
-      return { rows: rows.rows.map(unitRow), passages: Number(count.rows[0]!.n) };
+      return { rows: rows.rows.map(unitRow), passages };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
