@@ -19,6 +19,7 @@ import { say } from './messages';
 import { mirroredTables, readMeta, type Meta, type MirroredTable } from './mirror-schema';
 import { ident, projectIdOf, schemaOf, teamName } from './names';
 import { writeProject } from './publish';
+import { inTransactionOn } from './transaction';
 import { ensureSearchIndex, replaceSearchRows, startSearchCapture, takeReindexed } from './search-index';
 import { postgresMatcher } from './search-query';
 
@@ -393,14 +394,8 @@ export function imageStoreOf(project: OpenProject): ProjectStore {
 
 /** Writes the whole project again in one transaction, as the image now has it (a newer format after migrating). */
 async function rewrite(client: pg.ClientBase, projectId: number, db: Database.Database, meta: Meta): Promise<Meta> {
-  try {
-    await client.query('BEGIN');
+  return inTransactionOn(client, async () => {
     await client.query(`DROP SCHEMA ${ident(schemaOf(projectId))} CASCADE`);
-    const written = await writeProject(client, projectId, db, meta.seq + 1n);
-    await client.query('COMMIT');
-    return written;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+    return writeProject(client, projectId, db, meta.seq + 1n);
+  });
 }

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { deleteRows, deleteStatement, insertStatement, MAX_BATCH_BYTES, MAX_PARAMS, refuseNul, rowBytes, rowsFromSqlite, writeRows } from './copy-rows';
 import type { MirroredTable } from './mirror-schema';
 import { ident } from './names';
+import { inTransactionOn } from './transaction';
 
 /**
  * Which rows a change wrote, caught on the working image by TEMP triggers (they live with the
@@ -80,17 +81,11 @@ export async function writeChange(
   const bump = `UPDATE ${ident(schema)}._meta SET seq = seq + 1 RETURNING seq::text AS seq`;
   const single = captured && !alsoWrite ? oneStatement(schema, db, captured, bump) : null;
   if (single) return BigInt((await client.query<{ seq: string }>(single.text, single.values)).rows[0]!.seq);
-  await client.query('BEGIN');
-  try {
+  return inTransactionOn(client, async () => {
     if (captured) await writeCaptured(client, schema, db, captured);
     await alsoWrite?.(client);
-    const { rows } = await client.query<{ seq: string }>(bump);
-    await client.query('COMMIT');
-    return BigInt(rows[0]!.seq);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+    return BigInt((await client.query<{ seq: string }>(bump)).rows[0]!.seq);
+  });
 }
 
 /** The change as one statement ending in `last`, or null when it is too big for one (or holds blobs, sent part by part). */

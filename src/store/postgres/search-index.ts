@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { codeText, memoText, refreshSearchIndex, stemsOf } from '../../search/indexer';
 import { prepared } from '../prepared';
 import { ident } from './names';
+import { inTransactionOn } from './transaction';
 
 /**
  * The search index of a team project in PostgreSQL: `_search`, one row per search unit as the
@@ -200,12 +201,5 @@ export function takeReindexed(db: Database.Database): Reindexed[] {
 export async function ensureSearchIndex(client: pg.ClientBase, schema: string, db: Database.Database): Promise<void> {
   if (await hasSearchTable(client, schema)) return;
   refreshSearchIndex(db);
-  try {
-    await client.query('BEGIN');
-    await writeSearchIndex(client, schema, db);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  await inTransactionOn(client, () => writeSearchIndex(client, schema, db));
 }

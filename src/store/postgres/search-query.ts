@@ -6,6 +6,7 @@ import { matchesStems, type QueryNode } from '../../search/query';
 import { RANKED_PASSAGES, type AsyncMatcher, type MatchPlan, type UnitRow } from '../../search/search';
 import { ident } from './names';
 import { quoteWord, sourceText, unitWords, type SourceKind } from './search-index';
+import { inTransactionOn } from './transaction';
 
 /**
  * The tsquery for a parsed search, written literally like the tsvectors (no parser folds the
@@ -88,35 +89,35 @@ const ORDER: Readonly<Record<MatchPlan['sort'] | 'indexed', string>> = {
  * PostgreSQL after every acknowledged change, and then matched by id.
  */
 export function postgresMatcher(pool: pg.Pool, schema: string, db: Database.Database): AsyncMatcher {
-  const s = ident(schema);
   return async (plan) => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const loose = filtersOf(plan, schema, 1);
-      const unchecked = (await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u WHERE NOT u.exact AND ${loose.sql}`, loose.values)).rows;
-      const found = unchecked.filter((row) => checkOnImage(db, plan.tree, row)).map((row) => row.id);
-      const params: unknown[] = [toTsquery(plan.tree)];
-      if (found.length > 0) params.push(found);
-      const filters = filtersOf(plan, schema, params.length + 1);
-      params.push(...filters.values);
-      const matching = found.length > 0 ? '(u.tsv @@ $1::tsquery OR u.id = ANY($2::bigint[]))' : 'u.tsv @@ $1::tsquery';
-      const where = `WHERE ${matching} AND ${filters.sql}`;
-      const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}._search u ${where}`, params);
-      const join = plan.sort === 'document' ? `LEFT JOIN ${s}.documents d ON d._rowid = u.document_id` : '';
-      const take = Number.isFinite(plan.limit) ? ` LIMIT ${plan.limit}` : '';
-      const passages = Number(count.rows[0]!.n);
-      const order = plan.sort === 'relevance' && passages > RANKED_PASSAGES ? ORDER.indexed : ORDER[plan.sort];
-      const rows = await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u ${join} ${where} ORDER BY ${order}${take}`, params);
-      await client.query('COMMIT');
-      return { rows: rows.rows.map(unitRow), passages };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      return await inTransactionOn(client, () => match(client, plan, schema, db), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     } finally {
       client.release();
     }
   };
+}
+
+/** The units matching `plan`, and how many match, read in the caller's transaction. */
+async function match(client: pg.ClientBase, plan: MatchPlan, schema: string, db: Database.Database): Promise<{ rows: UnitRow[]; passages: number }> {
+  const s = ident(schema);
+  const loose = filtersOf(plan, schema, 1);
+  const unchecked = (await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u WHERE NOT u.exact AND ${loose.sql}`, loose.values)).rows;
+  const found = unchecked.filter((row) => checkOnImage(db, plan.tree, row)).map((row) => row.id);
+  const params: unknown[] = [toTsquery(plan.tree)];
+  if (found.length > 0) params.push(found);
+  const filters = filtersOf(plan, schema, params.length + 1);
+  params.push(...filters.values);
+  const matching = found.length > 0 ? '(u.tsv @@ $1::tsquery OR u.id = ANY($2::bigint[]))' : 'u.tsv @@ $1::tsquery';
+  const where = `WHERE ${matching} AND ${filters.sql}`;
+  const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}._search u ${where}`, params);
+  const join = plan.sort === 'document' ? `LEFT JOIN ${s}.documents d ON d._rowid = u.document_id` : '';
+  const take = Number.isFinite(plan.limit) ? ` LIMIT ${plan.limit}` : '';
+  const passages = Number(count.rows[0]!.n);
+  const order = plan.sort === 'relevance' && passages > RANKED_PASSAGES ? ORDER.indexed : ORDER[plan.sort];
+  const rows = await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u ${join} ${where} ORDER BY ${order}${take}`, params);
+  return { rows: rows.rows.map(unitRow), passages };
 }
 
 /** Whether a unit PostgreSQL could not index word by word matches, read from the image's text as FTS5 would read it. */
