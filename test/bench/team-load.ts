@@ -5,7 +5,8 @@
  * that every write the server acknowledged is in PostgreSQL, after the run and after the kill.
  *
  * LOAD_CODERS (20), LOAD_SECONDS (60), LOAD_THINK_MS (mean pause between a coder's requests, 100),
- * LOAD_DATABASE (a postgres:// URL; by default a throwaway cluster, test/helpers/postgres.ts).
+ * LOAD_DATABASE (a postgres:// URL; by default a throwaway cluster, test/helpers/postgres.ts),
+ * LOAD_TRACE (print each request slower than 40 ms).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ const CLI = path.join(ROOT, 'dist/src/cli/tematik.js');
 const CODERS = Number(process.env['LOAD_CODERS'] ?? '20');
 const SECONDS = Number(process.env['LOAD_SECONDS'] ?? '60');
 const THINK_MS = Number(process.env['LOAD_THINK_MS'] ?? '100');
+/** LOAD_TRACE=1 prints every request slower than 40 ms with the server's timing of it: where a tail comes from. */
+const TRACE = Boolean(process.env['LOAD_TRACE']);
 const PASSWORD = 'load-test-password-1';
 
 function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
@@ -112,13 +115,18 @@ async function run(coders: readonly Coder[], projectId: number, docs: readonly D
   await Promise.all(coders.map(async (coder, index) => {
     const rand = random(seed + index);
     while (Date.now() < until) {
+      // The pause comes first: coders who finished their warm-up together do not all ask at the same instant.
+      await new Promise((resolve) => setTimeout(resolve, rand() * 2 * THINK_MS));
+      if (Date.now() >= until) break;
       const r = rand();
       const kind: Kind = r < 0.6 ? 'apply' : r < 0.85 ? 'search' : 'open';
       const t0 = performance.now();
       try {
         const id = await act(coder, kind, projectId, docs, codeIds, words, rand);
         if (id !== null) acknowledged.push(id);
-        latencies[kind].push(performance.now() - t0);
+        const took = performance.now() - t0;
+        latencies[kind].push(took);
+        if (TRACE && took > 40) console.error(`slow ${kind}: ${fmt(took)} ms, ${((Date.now() - started) / 1000).toFixed(2)} s into the run; on the server ${coder.lastTiming ? `queued ${coder.lastTiming.queue}, run ${coder.lastTiming.run} ms` : 'no timing'}`);
         if (coder.lastTiming) {
           server[kind].queue.push(coder.lastTiming.queue);
           server[kind].run.push(coder.lastTiming.run);
@@ -128,7 +136,6 @@ async function run(coders: readonly Coder[], projectId: number, docs: readonly D
         failed++;
         if (Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      await new Promise((resolve) => setTimeout(resolve, rand() * 2 * THINK_MS));
     }
   }));
   return { latencies, server, acknowledged, failed, seconds: (Date.now() - started) / 1000 };
