@@ -6,7 +6,6 @@ import { matchesStems, type QueryNode } from '../../search/query';
 import { RANKED_PASSAGES, type AsyncMatcher, type MatchPlan, type UnitRow } from '../../search/search';
 import { ident } from './names';
 import { quoteWord, sourceText, unitWords, type SourceKind } from './search-index';
-import { inTransactionOn } from './transaction';
 
 /**
  * The tsquery for a parsed search, written literally like the tsvectors (no parser folds the
@@ -71,53 +70,48 @@ function filtersOf(plan: MatchPlan, schema: string, first: number): { sql: strin
 /** SQLite's NOCASE: ASCII letters folded, then compared byte for byte (the "C" collation), so titles sort exactly as in the project file. */
 const NOCASE_TITLE = `translate(d.title, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C"`;
 
-const ORDER: Readonly<Record<MatchPlan['sort'] | 'indexed', string>> = {
+/** Every unit that matches, counted over all of them before the LIMIT: the count and the units come from one statement, so one state. */
+const PASSAGES = 'count(*) OVER ()';
+
+const ORDER: Readonly<Record<MatchPlan['sort'], string>> = {
   // As search.ts DOCUMENT_ORDER; booleans sort false first as SQLite's 0 and 1 do.
   document: `u.document_id IS NULL, ${NOCASE_TITLE}, u.document_id, u.memo_id IS NULL, u.memo_id, u.code_id, u.start_offset`,
-  // Informants' words before the interviewer's questions, which are short and so rank high on their own; then ts_rank
-  // divided by 1 + the log of the passage's length (normalisation 1): like bm25, a shorter passage with the word comes first.
-  relevance: `u.role IS NOT DISTINCT FROM 'interviewer', ts_rank(u.tsv, $1::tsquery, 1) DESC, u.document_id, u.memo_id, u.code_id, u.start_offset`,
-  // A word in more passages than are ranked (search.ts RANKED_PASSAGES), as the desktop lists it: in the order the units were indexed, informants' first.
-  indexed: `u.role IS NOT DISTINCT FROM 'interviewer', u.id`,
+  // Informants' words before the interviewer's questions, which are short and so rank high on their own. Then, for a word in
+  // more passages than are ranked (search.ts RANKED_PASSAGES), the order the units were indexed, as the desktop lists it;
+  // otherwise ts_rank divided by 1 + the log of the passage's length (normalisation 1): like bm25, a shorter passage first.
+  relevance: `u.role IS NOT DISTINCT FROM 'interviewer', CASE WHEN ${PASSAGES} > ${RANKED_PASSAGES} THEN u.id END,
+    CASE WHEN ${PASSAGES} <= ${RANKED_PASSAGES} THEN ts_rank(u.tsv, $1::tsquery, 1) END DESC, u.document_id, u.memo_id, u.code_id, u.start_offset`,
 };
 
 /**
  * The matching step of a team project's search, run in PostgreSQL on its `_search` table with a
- * connection of the pool (the project's own connection runs its write transactions), in one
- * REPEATABLE READ transaction so the count and the units are of one state. Units too long for a
- * tsvector (search-index.ts) are checked word for word on the image, which holds the same rows as
- * PostgreSQL after every acknowledged change, and then matched by id.
+ * connection of the pool (the project's own connection runs its write transactions). Units too long
+ * for a tsvector (search-index.ts) are checked word for word on the image, which holds the same rows
+ * as PostgreSQL after every acknowledged change, and then matched by id. The two statements need no
+ * transaction around them: only this server writes the project (its lock), and its runtime runs one
+ * action at a time, so no change is written between them.
  */
 export function postgresMatcher(pool: pg.Pool, schema: string, db: Database.Database): AsyncMatcher {
-  return async (plan) => {
-    const client = await pool.connect();
-    try {
-      return await inTransactionOn(client, () => match(client, plan, schema, db), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    } finally {
-      client.release();
-    }
-  };
+  return (plan) => match(pool, plan, schema, db);
 }
 
-/** The units matching `plan`, and how many match, read in the caller's transaction. */
-async function match(client: pg.ClientBase, plan: MatchPlan, schema: string, db: Database.Database): Promise<{ rows: UnitRow[]; passages: number }> {
+/** The units matching `plan`, and how many match. */
+async function match(pool: pg.Pool, plan: MatchPlan, schema: string, db: Database.Database): Promise<{ rows: UnitRow[]; passages: number }> {
   const s = ident(schema);
   const loose = filtersOf(plan, schema, 1);
-  const unchecked = (await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u WHERE NOT u.exact AND ${loose.sql}`, loose.values)).rows;
+  const unchecked = (await pool.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u WHERE NOT u.exact AND ${loose.sql}`, loose.values)).rows;
   const found = unchecked.filter((row) => checkOnImage(db, plan.tree, row)).map((row) => row.id);
   const params: unknown[] = [toTsquery(plan.tree)];
   if (found.length > 0) params.push(found);
   const filters = filtersOf(plan, schema, params.length + 1);
   params.push(...filters.values);
   const matching = found.length > 0 ? '(u.tsv @@ $1::tsquery OR u.id = ANY($2::bigint[]))' : 'u.tsv @@ $1::tsquery';
-  const where = `WHERE ${matching} AND ${filters.sql}`;
-  const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}._search u ${where}`, params);
   const join = plan.sort === 'document' ? `LEFT JOIN ${s}.documents d ON d._rowid = u.document_id` : '';
-  const take = Number.isFinite(plan.limit) ? ` LIMIT ${plan.limit}` : '';
-  const passages = Number(count.rows[0]!.n);
-  const order = plan.sort === 'relevance' && passages > RANKED_PASSAGES ? ORDER.indexed : ORDER[plan.sort];
-  const rows = await client.query<SearchRow>(`SELECT ${COLUMNS} FROM ${s}._search u ${join} ${where} ORDER BY ${order}${take}`, params);
-  return { rows: rows.rows.map(unitRow), passages };
+  // At least one row, so that the count comes back with it.
+  const take = Number.isFinite(plan.limit) ? ` LIMIT ${Math.max(plan.limit, 1)}` : '';
+  const { rows } = await pool.query<SearchRow & { passages: string }>(
+    `SELECT ${COLUMNS}, ${PASSAGES} AS passages FROM ${s}._search u ${join} WHERE ${matching} AND ${filters.sql} ORDER BY ${ORDER[plan.sort]}${take}`, params);
+  return { rows: rows.slice(0, plan.limit).map(unitRow), passages: rows.length > 0 ? Number(rows[0]!.passages) : 0 };
 }
 
 /** Whether a unit PostgreSQL could not index word by word matches, read from the image's text as FTS5 would read it. */

@@ -1,11 +1,8 @@
 import type { ClientBase, Pool, PoolClient } from 'pg';
 
-/**
- * Runs `work` in one transaction on `client`, begun with `begin` (a plain BEGIN, or one that sets
- * its isolation): committed when it returns, rolled back when it throws.
- */
-export async function inTransactionOn<C extends ClientBase, T>(client: C, work: (client: C) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  await client.query(begin);
+/** Runs `work` in one transaction on `client`: committed when it returns, rolled back when it throws. */
+export async function inTransactionOn<C extends ClientBase, T>(client: C, work: (client: C) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
   try {
     const result = await work(client);
     await client.query('COMMIT');
