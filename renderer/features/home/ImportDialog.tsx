@@ -92,7 +92,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       mode, files, informantId, skipBad, swapRoles, refiPath: refiName,
       folder: team ? fromFolder.folder : folder, sheet: team ? sheetPicked?.name ?? '' : sheet,
     });
-    const empty = team && request.name === 'import.folder' && fromFolder.send.length === 0;
+    const empty = team && !('missing' in request) && request.name === 'import.folder' && fromFolder.send.length === 0;
     if ('missing' in request || empty) {
       setMissing('missing' in request ? request.missing : 'folderEmpty');
       // The last attempt's refusal is about another path: only what is wrong now shows.
