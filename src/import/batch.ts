@@ -23,6 +23,7 @@ const say = defineMessages({
     recordingAlone: 'a recording with no transcript of the same name; link it to a transcript with "Link recording…"',
     recordingNotLinked: 'a recording is not linked by a folder import on a team server: link it to its transcript with "Link recording…", which embeds it in the project',
     chosenFolder: 'the folder chosen',
+    sameName: 'Two files named "{file}" were given as one folder\'s files, which a folder cannot hold; nothing was imported. Give each file once.',
     cannotReadSheet: 'Cannot read the informant sheet {sheet}. Check the path; it should be a .csv file.',
     alreadyInProject: 'already in the project as "{title}"',
     sameText: 'same text as {twin} in this import',
@@ -41,6 +42,7 @@ const say = defineMessages({
     recordingAlone: 'rekaman tanpa transkrip bernama sama; tautkan ke transkrip dengan "Tautkan rekaman…"',
     recordingNotLinked: 'rekaman tidak ditautkan oleh impor folder di server tim: tautkan ke transkripnya dengan "Tautkan rekaman…", yang menyematkannya di proyek',
     chosenFolder: 'folder yang dipilih',
+    sameName: 'Dua berkas bernama "{file}" diberikan sebagai isi satu folder, padahal satu folder tidak dapat memuatnya; tidak ada yang diimpor. Berikan setiap berkas satu kali.',
     cannotReadSheet: 'Lembar informan {sheet} tidak dapat dibaca. Periksa jalurnya; berkas itu semestinya berupa .csv.',
     alreadyInProject: 'sudah ada di proyek sebagai "{title}"',
     sameText: 'teksnya sama dengan {twin} dalam impor ini',
@@ -92,8 +94,14 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
  * sheet names no file of this computer that may be opened; each is reported as skipped instead.
  */
 export function planFolderFiles(files: readonly string[], sheetPath?: string): ImportPlan {
-  const entries = [...new Map(files.map((file) => [path.basename(file), { name: path.basename(file), file }])).values()];
-  return planEntries(entries, { folder: say('chosenFolder'), sheetPath, recordingsIn: null });
+  const entries = new Map<string, FolderEntry>();
+  for (const file of new Set(files)) {
+    const name = path.basename(file);
+    // A folder holds one file of a name: two would leave the sheet's row for it ambiguous.
+    if (entries.has(name)) throw new TematikError('bad_input', say('sameName', { file: name }));
+    entries.set(name, { name, file });
+  }
+  return planEntries([...entries.values()], { folder: say('chosenFolder'), sheetPath, recordingsIn: null });
 }
 
 interface FolderEntry {

@@ -157,4 +157,18 @@ describe('a folder of transcripts with an informant sheet on a team page', () =>
     expect(report.skipped).toEqual([expect.objectContaining({ file: 'M-01_konsultan.wav', reason: expect.stringMatching(/not linked by a folder import on a team server: link it to its transcript with "Link recording…"/) })]);
     expect(report.imported[0]?.recording).toBeUndefined();
   });
+
+  it('refuses files that hold no transcript, and two files of one name, saying what to do', async () => {
+    const projectId = await newTeamProject('Folder kosong');
+    const notes = await coder.upload(Buffer.from('%PDF-1.4'), 'catatan.pdf');
+    const empty = await coder.invoke(projectId, 'import.folder', { files: [notes] });
+    expect(empty.outcome).toMatchObject({ ok: false, error: { kind: 'bad_input', text: {
+      en: 'The folder chosen holds no transcripts (.txt, .md, .docx, .vtt, .srt) directly in it; nothing was imported. Choose the folder the transcripts are in.',
+      id: expect.stringMatching(/^Folder yang dipilih tidak berisi transkrip/),
+    } } });
+    const twice = await Promise.all([1, 2].map(() => coder.upload(fs.readFileSync(path.join(SAMPLE_STUDY, 'M-01_konsultan.txt')), 'M-01_konsultan.txt')));
+    const same = await coder.invoke(projectId, 'import.folder', { files: twice });
+    expect(same.outcome).toMatchObject({ ok: false, error: { kind: 'bad_input', text: { en: expect.stringMatching(/^Two files named "M-01_konsultan.txt" were given/) } } });
+    expect((await stats(projectId)).documents).toBe(0);
+  });
 });
