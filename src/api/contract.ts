@@ -221,9 +221,15 @@ export const contract = {
     /** The transcripts label interviewer and informant the other way round (e.g. I asks, P answers): swap them in every imported file. */
     swapRoles: z.boolean().optional(),
   })),
+  /**
+   * The transcripts of a folder, matched with an informant sheet by file name: the folder by its
+   * path, or (`files`) its files one by one, each named by its own base name (a folder picked in a
+   * browser and uploaded to a team server; recordings among them are not linked).
+   */
   'import.folder': action<ImportReport>()(z.strictObject({
-    folder: z.string().min(1), sheet: z.string().min(1).optional(), skipBad: z.boolean().optional(), swapRoles: z.boolean().optional(),
-  })),
+    folder: z.string().min(1).optional(), files: z.array(z.string().min(1)).min(1, 'name at least one file').max(5000).optional(),
+    sheet: z.string().min(1).optional(), skipBad: z.boolean().optional(), swapRoles: z.boolean().optional(),
+  }).refine((a) => (a.folder === undefined) !== (a.files === undefined), 'give the folder or its files, one of them')),
 
   /** `coders`: count only these coders' codings (blind mode, a coder filter); absent, everyone's. */
   'codes.list': action<readonly Code[]>()(z.strictObject({ coders: z.array(id<CoderId>()).min(1).max(30).optional() })),

@@ -21,6 +21,9 @@ const say = defineMessages({
     missingFile: '{sheet} line {line}: names "{file}", which is not in {folder}. Fix the file name in the sheet or add the file.',
     missingRecording: '{sheet} line {line}: the recording "{file}" is not in {folder}. Fix its name in the sheet (a file in the folder, or a full path), add the file, or empty the cell.',
     recordingAlone: 'a recording with no transcript of the same name; link it to a transcript with "Link recording…"',
+    recordingNotLinked: 'a recording is not linked by a folder import on a team server: link it to its transcript with "Link recording…", which embeds it in the project',
+    chosenFolder: 'the folder chosen',
+    sameName: 'Two files named "{file}" were given as one folder\'s files, which a folder cannot hold; nothing was imported. Give each file once.',
     cannotReadSheet: 'Cannot read the informant sheet {sheet}. Check the path; it should be a .csv file.',
     alreadyInProject: 'already in the project as "{title}"',
     sameText: 'same text as {twin} in this import',
@@ -37,6 +40,9 @@ const say = defineMessages({
     missingFile: '{sheet} baris {line}: menyebut "{file}", yang tidak ada di {folder}. Perbaiki nama berkas di lembar itu atau tambahkan berkasnya.',
     missingRecording: '{sheet} baris {line}: rekaman "{file}" tidak ada di {folder}. Perbaiki namanya di lembar itu (berkas di folder itu, atau jalur lengkap), tambahkan berkasnya, atau kosongkan selnya.',
     recordingAlone: 'rekaman tanpa transkrip bernama sama; tautkan ke transkrip dengan "Tautkan rekaman…"',
+    recordingNotLinked: 'rekaman tidak ditautkan oleh impor folder di server tim: tautkan ke transkripnya dengan "Tautkan rekaman…", yang menyematkannya di proyek',
+    chosenFolder: 'folder yang dipilih',
+    sameName: 'Dua berkas bernama "{file}" diberikan sebagai isi satu folder, padahal satu folder tidak dapat memuatnya; tidak ada yang diimpor. Berikan setiap berkas satu kali.',
     cannotReadSheet: 'Lembar informan {sheet} tidak dapat dibaca. Periksa jalurnya; berkas itu semestinya berupa .csv.',
     alreadyInProject: 'sudah ada di proyek sebagai "{title}"',
     sameText: 'teksnya sama dengan {twin} dalam impor ini',
@@ -76,23 +82,65 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw new TematikError('bad_input', say('notFolder', { folder }));
   }
+  const entries = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => ({ name: e.name, file: path.join(folder, e.name) }));
+  return planEntries(entries, { folder, sheetPath, recordingsIn: folder });
+}
+
+/**
+ * A folder's files sent one by one (a folder picked in a browser and uploaded to a team server),
+ * each named as it was in that folder by its own base name, matched with an informant sheet as
+ * planFolder matches a folder's. Recordings are not linked: these files are copies that do not
+ * outlast the import (an upload is kept only for the login session), and a recording cell of the
+ * sheet names no file of this computer that may be opened; each is reported as skipped instead.
+ */
+export function planFolderFiles(files: readonly string[], sheetPath?: string): ImportPlan {
+  const entries = new Map<string, FolderEntry>();
+  for (const file of new Set(files)) {
+    const name = path.basename(file);
+    // A folder holds one file of a name: two would leave the sheet's row for it ambiguous.
+    if (entries.has(name)) throw new TematikError('bad_input', say('sameName', { file: name }));
+    entries.set(name, { name, file });
+  }
+  return planEntries([...entries.values()], { folder: say('chosenFolder'), sheetPath, recordingsIn: null });
+}
+
+interface FolderEntry {
+  /** The file's name in the folder: what the sheet's `file` column names. */
+  readonly name: string;
+  /** Where it is read from. */
+  readonly file: string;
+}
+
+/** The matching of a folder's files with the sheet, one for both kinds of folder. */
+function planEntries(all: readonly FolderEntry[], options: {
+  /** The folder as messages name it. */
+  readonly folder: string | LocalizedText;
+  readonly sheetPath: string | undefined;
+  /** The folder a sheet's recording cell is read from (a name in it, or a full path); null: recordings are not linked. */
+  readonly recordingsIn: string | null;
+}): ImportPlan {
+  const { sheetPath, recordingsIn } = options;
+  const folderShown = (language: 'en' | 'id'): string => (typeof options.folder === 'string' ? options.folder : options.folder[language]);
   const sheet = sheetPath ? parseInformantSheet(readSheet(sheetPath), path.basename(sheetPath)) : undefined;
-  const entries = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const entries = all.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const fileOf = new Map(entries.map((e) => [e.name, e.file]));
   const sheetName = sheetPath ? path.resolve(sheetPath) : '';
   const skipped: SkippedFile[] = [];
   const byFile = new Map<string, string[]>();
   const speakersByFile = new Map<string[], Map<string, string>>();
   const media: string[] = [];
-  for (const name of entries) {
-    if (path.resolve(folder, name) === sheetName) continue;
+  for (const { name, file } of entries) {
+    if (path.resolve(file) === sheetName) continue;
     if (isTranscriptFile(name)) byFile.set(name, []);
-    else if (mediaExtension(name) !== null) media.push(name);
-    else skipped.push(skip(name, say('notTranscript')));
+    else if (mediaExtension(name) !== null) {
+      if (recordingsIn !== null) media.push(name);
+      else skipped.push(skip(name, say('recordingNotLinked')));
+    } else skipped.push(skip(name, say('notTranscript')));
   }
   // A recording goes with the transcript of the same name ("P-01.m4a" with "P-01.vtt"), compared as sheet names are.
   const stem = (name: string): string => matchKey(name.replace(/\.[^.]+$/, ''));
   const recordings = new Map<string, string>();
-  for (const name of media) if (!recordings.has(stem(name))) recordings.set(stem(name), path.join(folder, name));
+  for (const name of media) if (!recordings.has(stem(name))) recordings.set(stem(name), fileOf.get(name)!);
   const paired = new Set<string>();
   const recordingOf = new Map<string, string>();
   for (const name of byFile.keys()) {
@@ -103,15 +151,20 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   const inFolder = (wanted: string): string[] | undefined =>
     byFile.get(wanted) ?? byFile.get([...byFile.keys()].find((name) => matchKey(name) === matchKey(wanted)) ?? '');
   const missing: LocalizedText[] = [];
+  const inSheet = (key: 'missingFile' | 'missingRecording', line: number, file: string): LocalizedText => {
+    const values = { sheet: path.basename(sheetPath!), line: String(line), file };
+    return { en: say(key, { ...values, folder: folderShown('en') }).en, id: say(key, { ...values, folder: folderShown('id') }).id };
+  };
   for (const row of sheet?.rows ?? []) {
     if (!row.file) continue;
     const labels = inFolder(row.file);
-    if (!labels) missing.push(say('missingFile', { sheet: path.basename(sheetPath!), line: String(row.line), file: row.file, folder }));
+    if (!labels) missing.push(inSheet('missingFile', row.line, row.file));
     else {
-      if (row.recording) {
-        const file = path.resolve(folder, row.recording);
+      if (row.recording && recordingsIn === null) skipped.push(skip(row.recording, say('recordingNotLinked')));
+      else if (row.recording && recordingsIn !== null) {
+        const file = path.resolve(recordingsIn, row.recording);
         const name = [...byFile.keys()].find((n) => byFile.get(n) === labels)!;
-        if (!fs.existsSync(file)) missing.push(say('missingRecording', { sheet: path.basename(sheetPath!), line: String(row.line), file: row.recording, folder }));
+        if (!fs.existsSync(file)) missing.push(inSheet('missingRecording', row.line, row.recording));
         else { recordingOf.set(name, file); paired.add(file); }
       }
       labels.push(row.informantLabel);
@@ -128,7 +181,7 @@ export function planFolder(folder: string, sheetPath?: string): ImportPlan {
   for (const file of recordings.values()) if (!paired.has(file)) skipped.push(skip(path.basename(file), say('recordingAlone')));
   return {
     items: [...byFile].map(([name, labels]) => ({
-      file: path.join(folder, name), informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}),
+      file: fileOf.get(name)!, informantLabels: labels, ...(speakersByFile.has(labels) ? { speakers: speakersByFile.get(labels)! } : {}),
       ...(recordingOf.has(name) ? { recording: recordingOf.get(name)! } : {}),
     })),
     sheetRows: sheet?.rows ?? [], skipped };

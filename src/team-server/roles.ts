@@ -20,14 +20,15 @@ export const isRole = (value: unknown): value is Role => typeof value === 'strin
  * - `uploads`: only with files the user uploaded (POST /api/team/uploads) in place of paths: the
  *   named arguments (a path, or a list of paths) must be upload tokens, which the server replaces
  *   with the stored files' paths; `embedOnly` actions keep nothing but what they embed, since an
- *   upload lasts only as long as the login session;
+ *   upload lasts only as long as the login session; `refusedArgs` are other arguments that would
+ *   name a place on the server (a folder), refused with what to do instead;
  * - `downloads`: only without the named arguments, which would write a file on the server's disk:
  *   without them the action hands the file back (base64) for the browser to download;
  * - `refused`: not at all, with what to do instead.
  */
 export type ServerUse =
   | { readonly kind: 'offered' }
-  | { readonly kind: 'uploads'; readonly paths: readonly string[]; readonly embedOnly?: true }
+  | { readonly kind: 'uploads'; readonly paths: readonly string[]; readonly embedOnly?: true; readonly refusedArgs?: Readonly<Record<string, LocalizedText>> }
   | { readonly kind: 'downloads'; readonly outputs: readonly string[] }
   | { readonly kind: 'refused'; readonly why: LocalizedText };
 
@@ -43,7 +44,7 @@ const say = defineMessages({
     blind: 'Blind coding is a setting of your own computer. For coding blind, take a copy of the project for each coder ("Take a copy", then "Make a copy for another coder" in the desktop app) and merge the copies back.',
     copyForCoder: 'On a team server every coder works on the project itself. To give an offline coder their own copy, use "Take a copy" in the list of team projects, then "Make a copy for another coder" in the desktop app.',
     deidShare: 'A de-identified copy is written on your own computer: use "Take a copy" in the list of team projects, open it in the desktop app and share it de-identified from there.',
-    folder: 'A team server cannot read a folder of your computer: import the transcripts themselves (they are uploaded), or import the folder in the desktop app and publish that project.',
+    folder: 'On a team server "folder" cannot be given: it would name a folder on the server, not on your computer. Choose the folder in the page, which uploads its files; their upload tokens go in "files".',
     reviewer: 'You review this project: you can read it and add comments, but not change it. Ask an owner of the project to make you a coder if you need to.',
     noToken: 'On a team server "{arg}" takes a file you uploaded (its upload token, "upload:…"), not a path: "{given}" is not one. Upload the file again; uploads last as long as your login.',
     unknownToken: 'The uploaded file "{given}" is no longer kept (uploads last as long as your login). Upload it again.',
@@ -61,7 +62,7 @@ const say = defineMessages({
     blind: 'Pengodean buta adalah pengaturan komputer Anda sendiri. Untuk mengode secara buta, ambil salinan proyek untuk setiap pengode ("Ambil salinan", lalu "Buat salinan untuk pengode lain" di aplikasi desktop) dan gabungkan kembali salinannya.',
     copyForCoder: 'Di server tim setiap pengode mengerjakan proyek itu sendiri. Untuk memberi pengode luring salinannya sendiri, pakai "Ambil salinan" di daftar proyek tim, lalu "Buat salinan untuk pengode lain" di aplikasi desktop.',
     deidShare: 'Salinan yang dianonimkan ditulis di komputer Anda sendiri: pakai "Ambil salinan" di daftar proyek tim, buka di aplikasi desktop, lalu bagikan versi anonimnya dari sana.',
-    folder: 'Server tim tidak dapat membaca folder di komputer Anda: impor transkripnya sendiri (akan diunggah), atau impor folder itu di aplikasi desktop lalu terbitkan proyeknya.',
+    folder: 'Di server tim "folder" tidak dapat diberikan: itu akan menunjuk folder di server, bukan di komputer Anda. Pilih folder itu di halaman, yang akan mengunggah berkasnya; token unggahannya masuk ke "files".',
     reviewer: 'Anda meninjau proyek ini: Anda dapat membacanya dan menambahkan komentar, tetapi tidak mengubahnya. Mintalah pemilik proyek menjadikan Anda pengode bila perlu.',
     noToken: 'Di server tim "{arg}" menerima berkas yang Anda unggah (token unggahannya, "upload:…"), bukan jalur: "{given}" bukan token. Unggah lagi berkasnya; unggahan berlaku selama Anda masuk.',
     unknownToken: 'Berkas unggahan "{given}" tidak disimpan lagi (unggahan berlaku selama Anda masuk). Unggah lagi berkasnya.',
@@ -131,7 +132,8 @@ export const SERVER_ACTIONS: { readonly [N in ActionName]: ServerUse } = {
   'documents.setTurnSpeaker': offered,
 
   'import.files': uploads('paths'),
-  'import.folder': refused(say('folder')),
+  // A folder picked in the page arrives as its files, uploaded one by one; the desktop's matching with the sheet runs on them.
+  'import.folder': { kind: 'uploads', paths: ['files', 'sheet'], refusedArgs: { folder: say('folder') } },
 
   'codes.list': offered,
   'codes.create': offered,
@@ -282,6 +284,8 @@ export function serverArgs(action: ActionName, args: unknown, stored: (token: st
   }
   if (use.kind === 'uploads') {
     if (use.embedOnly && given['embed'] !== true) return { ok: false, why: say('embedOnly') };
+    const refusedArg = Object.keys(use.refusedArgs ?? {}).find((name) => given[name] !== undefined);
+    if (refusedArg !== undefined) return { ok: false, why: use.refusedArgs![refusedArg]! };
     for (const name of use.paths) {
       const value = given[name];
       if (value === undefined) continue;

@@ -30,6 +30,10 @@ function handle(name: string, args: Record<string, unknown>): { ok: true; value:
         ],
       } };
     case 'refi.importCodebook': return { ok: true, value: { created: 12, existing: 2, report: [] } };
+    case 'import.folder': return { ok: true, value: {
+      imported: [{ file: 'P-01_fashion.txt', documentId: 8, title: 'P-01_fashion', words: 1200, turns: 30, informants: ['P-01'] }],
+      failed: [], skipped: [{ file: 'catatan.pdf', reason: 'not a transcript format Tematik reads (.txt, .md, .docx, .vtt, .srt)' }], informantsCreated: ['P-01'], typesCreated: ['Pemilik UMKM'],
+    } };
     default: return { ok: true, value: [] };
   }
 }
@@ -47,12 +51,14 @@ const INSPECTION = {
 let ImportDialog: typeof import('./ImportDialog').ImportDialog;
 let ProjectProvider: typeof import('../../lib/state').ProjectProvider;
 let I18nProvider: typeof import('../../i18n/i18n').I18nProvider;
+let TeamContext: typeof import('../../lib/team-context').TeamContext;
 
 beforeAll(async () => {
   installStandInBridge((name, args) => handle(name, args), { record: calls, ignore: /\.(list|info|state)$/ });
   ({ ImportDialog } = await import('./ImportDialog'));
   ({ ProjectProvider } = await import('../../lib/state'));
   ({ I18nProvider } = await import('../../i18n/i18n'));
+  ({ TeamContext } = await import('../../lib/team-context'));
 });
 beforeEach(() => { calls.length = 0; });
 afterEach(cleanup);
@@ -170,6 +176,122 @@ describe('ImportDialog, from another QDA tool', () => {
     typePath('/home/rina/P-01.docx');
     fireEvent.click(screen.getByTestId('import-refi-start'));
     await waitFor(() => expect(screen.getByTestId('import-missing').textContent).toContain('bukan berkas REFI-QDA'));
+    expect(calls).toEqual([]);
+  });
+});
+
+/**
+ * A team server's page: the files are chosen in the page and sent to POST /api/team/uploads (a
+ * stand-in for the server's fetch answers with a token per file, or refuses one), and the actions
+ * run with the tokens in place of paths.
+ */
+describe('ImportDialog on a team page', () => {
+  const sent: { name: string; bytes: number }[] = [];
+  let refuse: string | null = null;
+  const realFetch = globalThis.fetch;
+  beforeEach(() => {
+    sent.length = 0;
+    refuse = null;
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      expect(url).toBe('/api/team/uploads');
+      const name = decodeURIComponent((init.headers as Record<string, string>)['x-file-name']!);
+      if (name === refuse) {
+        return new Response(JSON.stringify({ ok: false, error: { kind: 'bad_input', message: 'This file does not fit in your upload space on this server.' } }), { status: 413, headers: { 'content-type': 'application/json' } });
+      }
+      sent.push({ name, bytes: (init.body as Blob).size });
+      return new Response(JSON.stringify({ upload: `upload:${String(sent.length).padStart(16, '0')}` }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+  });
+  afterEach(() => { globalThis.fetch = realFetch; });
+
+  const team = { user: { login: 'ayu', name: 'Ayu' }, project: { id: 1, name: 'Studi', role: 'coder' as const }, leave: () => undefined, logOut: () => undefined };
+  async function openTeam(mode: 'refi' | 'folder', language: 'en' | 'id' = 'en') {
+    render(<TeamContext.Provider value={team}><I18nProvider language={language}><ProjectProvider><ImportDialog onClose={() => undefined} /></ProjectProvider></I18nProvider></TeamContext.Provider>);
+    fireEvent.click(await screen.findByTestId(`import-mode-${mode}`));
+  }
+  /** A file as a browser gives it, picked alone or as part of a folder. */
+  const file = (relative: string, text = 'P: teks') => {
+    const picked = new File([text], relative.split('/').pop()!, { lastModified: 1 });
+    Object.defineProperty(picked, 'webkitRelativePath', { value: relative.includes('/') ? relative : '' });
+    return picked;
+  };
+  const pick = (testId: string, files: File[]) => fireEvent.change(screen.getByTestId(testId), { target: { files } });
+
+  it('offers all three ways to import, the exchange file chosen in the page instead of typed', async () => {
+    await openTeam('refi');
+    expect(screen.getAllByRole('tab').map((tab) => tab.dataset['testid'])).toEqual(['import-mode-folder', 'import-mode-files', 'import-mode-refi']);
+    expect(screen.queryByTestId('import-refi-path')).toBeNull();
+    expect((screen.getByTestId('import-upload-refi') as HTMLInputElement).accept).toBe('.qdpx,.qdc,.csv');
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    expect(screen.getByTestId('import-missing').textContent).toBe('Choose a .qdpx or .qdc file.');
+    expect(sent).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('uploads a .qdpx, inspects and imports it by its token, and names the file chosen in the report', async () => {
+    await openTeam('refi');
+    pick('import-upload-refi', [file('Studi.qdpx', 'PK-zip')]);
+    expect(screen.getByTestId('import-refi-kind').textContent).toBe('Studi.qdpx: A project: transcripts, codes, codings and memos are added to this project.');
+    expect(screen.getByTestId('import-refi-start').textContent).toBe('Next');
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    await screen.findByTestId('import-refi-type-choice');
+    expect(sent).toEqual([{ name: 'Studi.qdpx', bytes: 6 }]);
+    expect(calls).toEqual([{ name: 'refi.inspectProject', args: { path: 'upload:0000000000000001' } }]);
+    fireEvent.click(screen.getByTestId('import-refi-confirm'));
+    await screen.findByTestId('import-refi-counts');
+    expect(calls[1]).toEqual({ name: 'refi.importProject', args: { path: 'upload:0000000000000001', language: 'en', typeVariable: 'Role' } });
+    expect(screen.getByTestId('import-refi-report').textContent).toContain('Project imported from Studi.qdpx');
+    expect(screen.getByTestId('import-refi-report').textContent).not.toContain('upload:');
+  });
+
+  it('imports a .qdc codebook from its upload, and shows a refused upload without importing', async () => {
+    await openTeam('refi');
+    pick('import-upload-refi', [file('kode.qdc')]);
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    await screen.findByTestId('import-refi-report');
+    expect(calls).toEqual([{ name: 'refi.importCodebook', args: { path: 'upload:0000000000000001', language: 'en' } }]);
+    expect(screen.getByTestId('import-refi-report').textContent).toContain('Codebook imported from kode.qdc');
+
+    cleanup();
+    calls.length = 0;
+    await openTeam('refi');
+    refuse = 'besar.qdpx';
+    pick('import-upload-refi', [file('besar.qdpx')]);
+    fireEvent.click(screen.getByTestId('import-refi-start'));
+    expect((await screen.findByTestId('import-error')).textContent).toContain('does not fit in your upload space');
+    expect(calls).toEqual([]);
+  });
+
+  it('sends the files directly in a chosen folder and the sheet, and runs the folder import on their tokens', async () => {
+    await openTeam('folder');
+    expect(screen.queryByTestId('import-folder')).toBeNull();
+    pick('import-upload-folder', [
+      file('wawancara/P-01_fashion.txt'), file('wawancara/catatan.pdf'), file('wawancara/lama/P-01_fashion.txt'), file('wawancara/.DS_Store'),
+      file('wawancara/P-01_fashion.m4a'), file('wawancara/informants.csv', 'file,informant_id'),
+    ]);
+    expect(screen.getByTestId('import-folder-picked').textContent).toBe('wawancara: 3 files');
+    // The sheet chosen from the same folder is sent once, as the sheet.
+    pick('import-upload-sheet', [file('wawancara/informants.csv', 'file,informant_id')]);
+    expect(screen.getByTestId('import-folder-picked').textContent).toBe('wawancara: 2 files');
+    fireEvent.click(screen.getByTestId('import-skip-bad'));
+    fireEvent.click(screen.getByTestId('import-start'));
+    await screen.findByTestId('import-report');
+    expect(sent.map((f) => f.name)).toEqual(['P-01_fashion.txt', 'catatan.pdf', 'informants.csv']);
+    expect(calls).toEqual([{ name: 'import.folder', args: { files: ['upload:0000000000000001', 'upload:0000000000000002'], sheet: 'upload:0000000000000003', skipBad: true } }]);
+    const skipped = screen.getByTestId('import-report-skipped');
+    expect(skipped.textContent).toContain('catatan.pdf');
+    expect(skipped.textContent).toContain('P-01_fashion.m4aa recording is not sent with a folder to a team server: link it to its transcript with “Link recording…”');
+    expect(within(screen.getByTestId('import-report-imported')).getByText('P-01_fashion')).toBeTruthy();
+  });
+
+  it('says so when no folder is chosen, or the folder has no files directly in it, in Indonesian too', async () => {
+    await openTeam('folder', 'id');
+    fireEvent.click(screen.getByTestId('import-start'));
+    expect(screen.getByTestId('import-missing').textContent).toBe('Pilih folder tempat transkrip berada.');
+    pick('import-upload-folder', [file('wawancara/2024/P-01.txt')]);
+    fireEvent.click(screen.getByTestId('import-start'));
+    expect(screen.getByTestId('import-missing').textContent).toContain('Folder yang dipilih tidak berisi berkas langsung di dalamnya');
+    expect(sent).toEqual([]);
     expect(calls).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { uploadFile } from '../../lib/team-server';
 import { naturalCompare } from './document-groups';
 import { formatNumber } from './format';
 import {
-  baseName, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport,
+  baseName, folderUploads, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport,
   type ImportMissing, type ImportMode, type RefiCodebookResult, type RefiProjectResult,
 } from './import-request';
 import { ExchangeReport } from './ExchangeReport';
@@ -25,19 +25,21 @@ type Stage =
   | { readonly kind: 'form'; readonly error: ErrorShown | null }
   | { readonly kind: 'running' }
   | { readonly kind: 'report'; readonly report: ImportReport }
-  /** A .qdpx read but not yet imported: the user sees what it holds and picks the informant type variable. */
-  | { readonly kind: 'refiInspected'; readonly file: string; readonly inspection: ProjectInspection; readonly running: boolean; readonly error: ErrorShown | null }
-  | { readonly kind: 'refiProject'; readonly file: string; readonly result: RefiProjectResult }
-  | { readonly kind: 'refiCodebook'; readonly file: string; readonly result: RefiCodebookResult };
+  /**
+   * A .qdpx read but not yet imported: the user sees what it holds and picks the informant type variable.
+   * `file` is what the actions take (a path, or on a team page the upload's token), `name` what the user chose.
+   */
+  | { readonly kind: 'refiInspected'; readonly file: string; readonly name: string; readonly inspection: ProjectInspection; readonly running: boolean; readonly error: ErrorShown | null }
+  | { readonly kind: 'refiProject'; readonly name: string; readonly result: RefiProjectResult }
+  | { readonly kind: 'refiCodebook'; readonly name: string; readonly result: RefiCodebookResult };
 
 const MODES: readonly ImportMode[] = ['folder', 'files', 'refi'];
-/** A team server imports files sent to it; a folder or an exchange file on it is no one's to name. */
-const TEAM_MODES: readonly ImportMode[] = ['files'];
 
 /**
  * Imports transcripts: single files, or a folder with an informant sheet; or a REFI-QDA
  * project (.qdpx) or codebook (.qdc) from another QDA tool, by a typed path (the native
- * file dialog filters for transcripts). The import is all
+ * file dialog filters for transcripts). On a team page every file is chosen in the page and
+ * uploaded, and the same actions run with the uploads' tokens in place of paths. The import is all
  * or nothing unless "skip" is ticked; a refusal is shown here with its per-file reasons and
  * the dialog stays open so the user can fix the files and try again.
  */
@@ -49,8 +51,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const dialogs = app?.dialogs === true;
   // On a team server the files come from this computer: chosen in the page, uploaded, then imported.
   const team = useTeam() !== null;
-  const modes = team ? TEAM_MODES : MODES;
   const [picked, setPicked] = useState<readonly File[]>([]);
+  const [folderPicked, setFolderPicked] = useState<readonly File[]>([]);
+  const [sheetPicked, setSheetPicked] = useState<File | null>(null);
+  const [refiPicked, setRefiPicked] = useState<File | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
   const informants = useQuery('informants.list', {}).data ?? [];
   const [mode, setMode] = useState<ImportMode>(team ? 'files' : 'folder');
@@ -71,6 +75,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const finished = stage.kind === 'report' || stage.kind === 'refiProject' || stage.kind === 'refiCodebook';
   useEffect(() => { if (finished) doneButton.current?.focus(); }, [finished]);
   const files = team ? picked.map((f) => f.name) : dialogs ? chosenFiles : parsePathList(filesText);
+  const fromFolder = folderUploads(folderPicked, sheetPicked);
+  /** The exchange file as the form knows it: its path, or on a team page the name of the file chosen. */
+  const refiName = team ? refiPicked?.name ?? '' : refiPath;
 
   const choose = async (kind: 'importFiles' | 'importFolder' | 'informantSheet') => {
     const paths = await run('app.choosePaths', { kind }).catch(() => null);
@@ -81,9 +88,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const start = async () => {
-    const request = importRequest({ mode, files, informantId, folder, sheet, skipBad, swapRoles, refiPath });
-    if ('missing' in request) {
-      setMissing(request.missing);
+    const request = importRequest({
+      mode, files, informantId, skipBad, swapRoles, refiPath: refiName,
+      folder: team ? fromFolder.folder : folder, sheet: team ? sheetPicked?.name ?? '' : sheet,
+    });
+    const empty = team && !('missing' in request) && request.name === 'import.folder' && fromFolder.send.length === 0;
+    if ('missing' in request || empty) {
+      setMissing('missing' in request ? request.missing : 'folderEmpty');
       // The last attempt's refusal is about another path: only what is wrong now shows.
       setStage({ kind: 'form', error: null });
       return;
@@ -97,15 +108,36 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         setStage({ kind: 'report', report: await run(request.name, { ...request.args, paths: tokens }, { quiet: true }) });
         return;
       }
-      // One call per action so each is checked against its own argument type.
-      if (request.name === 'refi.importProject') {
-        // A project is read first: the user sees what it holds and chooses the informant type before anything is written.
-        const inspection = await run('refi.inspectProject', { path: request.args.path }, { quiet: true });
-        setTypeChoice(inspection.suggestedTypeVariable);
-        setStage({ kind: 'refiInspected', file: request.args.path, inspection, running: false, error: null });
-      } else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, { ...request.args, language }, { quiet: true }) });
-      else if (request.name === 'taguette.importCodebook') setStage({ kind: 'refiCodebook', file: request.args.path, result: await run(request.name, { ...request.args, language }, { quiet: true }) });
-      else {
+      if (team && request.name === 'import.folder') {
+        // The folder's files and the sheet are sent, then matched on the server as the desktop matches a folder.
+        const tokens = await upload([...fromFolder.send, ...(sheetPicked ? [sheetPicked] : [])]);
+        if (!tokens) return;
+        const sheetToken = sheetPicked ? tokens.pop() : undefined;
+        const { skipBad: skip, swapRoles: swap } = request.args;
+        const report = await run('import.folder', {
+          files: tokens, ...(sheetToken ? { sheet: sheetToken } : {}), ...(skip ? { skipBad: true } : {}), ...(swap ? { swapRoles: true } : {}),
+        }, { quiet: true });
+        const notSent = fromFolder.recordings.map((file) => ({ file, reason: t('recordingNotSent') }));
+        setStage({ kind: 'report', report: { ...report, skipped: [...report.skipped.filter((s) => !fromFolder.recordings.includes(s.file)), ...notSent] } });
+        return;
+      }
+      if (request.name === 'refi.importProject' || request.name === 'refi.importCodebook' || request.name === 'taguette.importCodebook') {
+        const name = baseName(request.args.path);
+        let file = request.args.path;
+        if (team) {
+          const tokens = refiPicked ? await upload([refiPicked]) : null;
+          if (!tokens) return;
+          file = tokens[0]!;
+        }
+        // One call per action so each is checked against its own argument type.
+        if (request.name === 'refi.importProject') {
+          // A project is read first: the user sees what it holds and chooses the informant type before anything is written.
+          const inspection = await run('refi.inspectProject', { path: file }, { quiet: true });
+          setTypeChoice(inspection.suggestedTypeVariable);
+          setStage({ kind: 'refiInspected', file, name, inspection, running: false, error: null });
+        } else if (request.name === 'refi.importCodebook') setStage({ kind: 'refiCodebook', name, result: await run(request.name, { path: file, language }, { quiet: true }) });
+        else setStage({ kind: 'refiCodebook', name, result: await run(request.name, { path: file, language }, { quiet: true }) });
+      } else {
         const report = request.name === 'import.files' ? await run(request.name, request.args, { quiet: true }) : await run(request.name, request.args, { quiet: true });
         setStage({ kind: 'report', report });
       }
@@ -134,14 +166,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   /** Imports the inspected .qdpx with the user's choice; the file is read and checked again, so a change since is caught. */
-  const importInspected = async (file: string, inspection: ProjectInspection) => {
-    setStage({ kind: 'refiInspected', file, inspection, running: true, error: null });
+  const importInspected = async (file: string, name: string, inspection: ProjectInspection) => {
+    setStage({ kind: 'refiInspected', file, name, inspection, running: true, error: null });
     const choiceShown = inspection.counts.cases > 0 && inspection.variables.length > 0;
     try {
       const result = await run('refi.importProject', { path: file, language, ...(choiceShown ? { typeVariable: typeChoice } : {}) }, { quiet: true });
-      setStage({ kind: 'refiProject', file, result });
+      setStage({ kind: 'refiProject', name, result });
     } catch (error) {
-      setStage({ kind: 'refiInspected', file, inspection, running: false, error: errorShown(error) });
+      setStage({ kind: 'refiInspected', file, name, inspection, running: false, error: errorShown(error) });
     }
   };
 
@@ -149,7 +181,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     ? (
       <>
         <button onClick={() => setStage({ kind: 'form', error: null })} disabled={stage.running} data-testid="import-refi-back">{r('back')}</button>
-        <button className="primary" onClick={() => void importInspected(stage.file, stage.inspection)} disabled={stage.running} data-testid="import-refi-confirm">
+        <button className="primary" onClick={() => void importInspected(stage.file, stage.name, stage.inspection)} disabled={stage.running} data-testid="import-refi-confirm">
           {stage.running ? t('importing') : r('importNow')}
         </button>
       </>
@@ -165,7 +197,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <>
         {running ? <CancelJobButton label={t('cancel')} testId="import-cancel-job" /> : <button onClick={onClose}>{t('cancel')}</button>}
         <button className="primary" onClick={() => void start()} disabled={running} data-testid={mode === 'refi' ? 'import-refi-start' : 'import-start'}>
-          {running ? (mode === 'refi' ? r('reading') : t('importing')) : mode === 'refi' && refiKind(refiPath) === 'project' ? r('next') : t('start')}
+          {running ? (mode === 'refi' ? r('reading') : t('importing')) : mode === 'refi' && refiKind(refiName) === 'project' ? r('next') : t('start')}
         </button>
       </>
     );
@@ -179,11 +211,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {stage.error && <ImportError error={stage.error} />}
         </div>
       ) : stage.kind === 'report' ? <ImportReportView report={stage.report} />
-        : stage.kind === 'refiProject' ? <RefiProjectReport file={stage.file} result={stage.result} />
-          : stage.kind === 'refiCodebook' ? <RefiCodebookReport file={stage.file} result={stage.result} /> : (
+        : stage.kind === 'refiProject' ? <RefiProjectReport file={stage.name} result={stage.result} />
+          : stage.kind === 'refiCodebook' ? <RefiCodebookReport file={stage.name} result={stage.result} /> : (
         <div className="hm-import-form" aria-disabled={running || undefined}>
           <div className="hm-mode-switch" role="tablist" aria-label={t('title')}>
-            {modes.map((m) => (
+            {MODES.map((m) => (
               <button key={m} role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} disabled={running}
                 onClick={() => { setMode(m); setMissing(null); }} data-testid={`import-mode-${m}`}>
                 <strong>{m === 'files' ? t('modeFiles') : m === 'folder' ? t('modeFolder') : t('modeRefi')}</strong>
@@ -194,11 +226,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
           {mode === 'refi' ? (
             <>
-              <Field label={t('refiLabel')} hint={t('refiHint')}>
-                <input data-autofocus value={refiPath} onChange={(e) => { setRefiPath(e.target.value); setMissing(null); }}
-                  onKeyDown={(e) => { if (e.key === 'Enter') void start(); }}
-                  placeholder={t('refiPlaceholder')} disabled={running} spellCheck={false} className="hm-mono" data-testid="import-refi-path" />
-                {refiKind(refiPath) && <span className="count" data-testid="import-refi-kind">{refiKind(refiPath) === 'project' ? t('refiIsProject') : t('refiIsCodebook')}</span>}
+              <Field label={t('refiLabel')} hint={team ? t('refiUploadHint') : t('refiHint')}>
+                {team ? (
+                  <input type="file" accept=".qdpx,.qdc,.csv" data-autofocus disabled={running} data-testid="import-upload-refi"
+                    onChange={(e) => { setRefiPicked(e.target.files?.[0] ?? null); setMissing(null); }} />
+                ) : (
+                  <input data-autofocus value={refiPath} onChange={(e) => { setRefiPath(e.target.value); setMissing(null); }}
+                    onKeyDown={(e) => { if (e.key === 'Enter') void start(); }}
+                    placeholder={t('refiPlaceholder')} disabled={running} spellCheck={false} className="hm-mono" data-testid="import-refi-path" />
+                )}
+                {refiKind(refiName) && (
+                  <span className="count" data-testid="import-refi-kind">
+                    {team ? `${refiName}: ` : ''}{refiKind(refiName) === 'project' ? t('refiIsProject') : t('refiIsCodebook')}
+                  </span>
+                )}
               </Field>
               <div className="hm-sheet-help hm-refi-help">
                 <p>{t('refiExplain')}</p>
@@ -246,13 +287,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </>
           ) : (
             <>
-              <Field label={t('folderLabel')} hint={t('folderHint')}>
-                {dialogs
+              <Field label={t('folderLabel')} hint={team ? t('folderUploadHint') : t('folderHint')}>
+                {team ? (
+                  <>
+                    {/* webkitdirectory (every current browser) picks a folder; React passes the attribute through as written. */}
+                    <input type="file" {...{ webkitdirectory: '' }} data-autofocus disabled={running} data-testid="import-upload-folder"
+                      onChange={(e) => { setFolderPicked([...(e.target.files ?? [])]); setMissing(null); }} />
+                    {folderPicked.length > 0 && (
+                      <span className="count" data-testid="import-folder-picked">
+                        {t('folderPicked', { folder: fromFolder.folder, files: fromFolder.send.length === 1 ? t('filesChosenOne') : t('filesChosenMany', { n: fromFolder.send.length }) })}
+                      </span>
+                    )}
+                  </>
+                ) : dialogs
                   ? <PathChooser path={folder} empty={t('noFolderChosen')} onChoose={() => void choose('importFolder')} chooseLabel={folder ? t('change') : t('chooseFolder')} disabled={running} testId="import-choose-folder" />
                   : <input data-autofocus value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('folderPlaceholder')} disabled={running} spellCheck={false} className="hm-mono" data-testid="import-folder" />}
               </Field>
-              <Field label={t('sheetLabel')}>
-                {dialogs
+              <Field label={t('sheetLabel')} hint={team ? t('sheetUploadHint') : undefined}>
+                {team ? (
+                  <input type="file" accept=".csv" disabled={running} data-testid="import-upload-sheet"
+                    onChange={(e) => { setSheetPicked(e.target.files?.[0] ?? null); setMissing(null); }} />
+                ) : dialogs
                   ? (
                     <PathChooser path={sheet} empty={t('noSheetChosen')} onChoose={() => void choose('informantSheet')} chooseLabel={sheet ? t('change') : t('chooseSheet')} disabled={running} testId="import-choose-sheet"
                       onClear={sheet ? () => setSheet('') : undefined} clearLabel={t('clear')} />
@@ -287,7 +342,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           )}
           <p className="muted hm-formats" data-testid="import-limits">{mode === 'refi' ? t('refiLimits') : t('formats')}</p>
 
-          {missing && <p className="hm-inline-error" role="alert" data-testid="import-missing">{t(MISSING_MESSAGE[missing])}</p>}
+          {missing && <p className="hm-inline-error" role="alert" data-testid="import-missing">{t((team ? TEAM_MISSING_MESSAGE : MISSING_MESSAGE)[missing])}</p>}
           {running && <ImportProgress label={uploading !== null ? t('uploading', { file: uploading }) : progress?.label || t('preparing')} done={progress?.done} total={progress?.total} />}
           {stage.kind === 'form' && stage.error && <ImportError error={stage.error} hint={!skipBad && mode !== 'refi'} />}
         </div>
@@ -328,7 +383,9 @@ function ImportError({ error, hint = false }: { error: ErrorShown; hint?: boolea
   );
 }
 
-const MISSING_MESSAGE = { files: 'missingFiles', folder: 'missingFolder', refi: 'missingRefi', refiKind: 'refiWrongKind' } as const;
+const MISSING_MESSAGE = { files: 'missingFiles', folder: 'missingFolder', refi: 'missingRefi', refiKind: 'refiWrongKind', folderEmpty: 'folderEmpty' } as const;
+/** On a team page nothing is typed: the files and the folder are chosen. */
+const TEAM_MISSING_MESSAGE = { ...MISSING_MESSAGE, folder: 'missingFolderPicked', refi: 'missingRefiPicked' } as const;
 
 function Field({ label, hint, children }: { label: string; hint?: string | undefined; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../../src/domain/ids';
 import type { ImportReport } from '../../../src/domain/types';
-import { baseName, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport, type ImportForm } from './import-request';
+import { baseName, folderUploads, importRequest, parsePathList, refiKind, refiProjectCounts, summariseReport, type ImportForm } from './import-request';
 
 const form = (changes: Partial<ImportForm>): ImportForm => ({ mode: 'files', files: [], informantId: '', folder: '', sheet: '', skipBad: false, refiPath: '', ...changes });
 
@@ -84,5 +84,23 @@ describe('REFI-QDA imports', () => {
       failed: [], skipped: [], informantsCreated: [], typesCreated: [], codes: 12, codings: 80, memos: 3, report: [],
     };
     expect(refiProjectCounts(result)).toEqual({ documents: 1, codes: 12, codings: 80, memos: 3 });
+  });
+});
+
+describe('folderUploads', () => {
+  const file = (webkitRelativePath: string, size = 10) => ({ name: webkitRelativePath.split('/').pop()!, webkitRelativePath, size, lastModified: 1 });
+
+  it('sends the files directly in the folder, not its sub-folders, hidden files, recordings or the sheet picked from it', () => {
+    const picked = [file('studi/P-01.docx'), file('studi/lama/P-01.docx'), file('studi/.DS_Store'), file('studi/P-01.m4a'), file('studi/informants.csv', 99), file('studi/catatan.pdf')];
+    const { folder, send, recordings } = folderUploads(picked, file('studi/informants.csv', 99));
+    expect(folder).toBe('studi');
+    expect(send.map((f) => f.webkitRelativePath)).toEqual(['studi/P-01.docx', 'studi/catatan.pdf']);
+    expect(recordings).toEqual(['P-01.m4a']);
+  });
+
+  it('keeps a file of the folder that only shares the sheet\'s name', () => {
+    const { send } = folderUploads([file('studi/informants.csv', 99)], file('lain/informants.csv', 12));
+    expect(send).toHaveLength(1);
+    expect(folderUploads([], null)).toEqual({ folder: '', send: [], recordings: [] });
   });
 });

@@ -1,4 +1,5 @@
 import type { Args, Result } from '../../../src/api/contract';
+import { mediaExtension } from '../../../src/domain/recordings';
 import type { ImportReport } from '../../../src/domain/types';
 
 export type ImportMode = 'files' | 'folder' | 'refi';
@@ -28,8 +29,11 @@ export type ImportRequest =
   | { readonly name: 'refi.importCodebook'; readonly args: Args<'refi.importCodebook'> }
   | { readonly name: 'taguette.importCodebook'; readonly args: Args<'taguette.importCodebook'> };
 
-/** What keeps a form from becoming a call: no files, no folder, no REFI-QDA file, or a file that is neither .qdpx nor .qdc. */
-export type ImportMissing = 'files' | 'folder' | 'refi' | 'refiKind';
+/**
+ * What keeps a form from becoming a call: no files, no folder, no REFI-QDA file, or a file that is
+ * neither .qdpx nor .qdc; on a team page, a folder chosen with no files directly in it.
+ */
+export type ImportMissing = 'files' | 'folder' | 'refi' | 'refiKind' | 'folderEmpty';
 
 /** Typed paths, one a line. Quotes around a line (Windows Explorer's "Copy as path") are dropped; blanks and repeats are ignored. */
 export function parsePathList(text: string): string[] {
@@ -102,4 +106,33 @@ export type RefiCodebookResult = Result<'refi.importCodebook'>;
 /** The headline numbers of a REFI-QDA project import, in the order the dialog shows them. */
 export function refiProjectCounts(result: RefiProjectResult): { readonly documents: number; readonly codes: number; readonly codings: number; readonly memos: number } {
   return { documents: result.imported.length, codes: result.codes, codings: result.codings, memos: result.memos };
+}
+
+/** A file a browser picked as part of a folder (`<input webkitdirectory>`): its path below the folder's parent. */
+export interface PickedFile {
+  readonly name: string;
+  readonly webkitRelativePath: string;
+  readonly size: number;
+  readonly lastModified: number;
+}
+
+/**
+ * What a team page sends of a folder the user picked: the files directly in it, as the desktop's
+ * folder import reads a folder (not sub-folders, not hidden files), without the informant sheet
+ * when it lies in the folder (it is sent once, as the sheet) and without recordings, which a
+ * folder import on a team server does not link (they are listed as not sent). `folder` is the
+ * folder's name, for the form.
+ */
+export function folderUploads<F extends PickedFile>(picked: readonly F[], sheet: PickedFile | null): { readonly folder: string; readonly send: readonly F[]; readonly recordings: readonly string[] } {
+  const folder = picked[0]?.webkitRelativePath.split('/')[0] ?? '';
+  const send: F[] = [];
+  const recordings: string[] = [];
+  for (const file of picked) {
+    // "study/P-01.txt" is in the folder; "study/old/P-01.txt" is in a sub-folder.
+    if (file.webkitRelativePath.split('/').length > 2 || file.name.startsWith('.')) continue;
+    if (sheet && file.name === sheet.name && file.size === sheet.size && file.lastModified === sheet.lastModified) continue;
+    if (mediaExtension(file.name) !== null) recordings.push(file.name);
+    else send.push(file);
+  }
+  return { folder, send, recordings };
 }

@@ -25,7 +25,7 @@ function pathArgs(action: ActionName): string[] {
   return Object.entries(args.shape ?? {}).filter(([key, schema]) => {
     const def = typeOf(schema);
     const texts = def.type === 'string' || (def.type === 'array' && typeOf(def.element!).type === 'string');
-    return texts && /^(path|paths|file|folder|sheet|qdpxPath|backup)$/.test(key);
+    return texts && /^(path|paths|file|files|folder|sheet|qdpxPath|backup)$/.test(key);
   }).map(([key]) => key);
 }
 
@@ -55,7 +55,7 @@ describe('what a team server offers, and to whom', () => {
     }
     // Most actions are offered as they are; the counts guard against a table that refuses everything.
     expect(counts.offered).toBeGreaterThan(90);
-    expect(counts).toMatchObject({ uploads: 11, downloads: 7, refused: 15 });
+    expect(counts).toMatchObject({ uploads: 12, downloads: 7, refused: 14 });
     expect(counts.reviewerReads).toBeGreaterThan(30);
   });
 
@@ -66,8 +66,8 @@ describe('what a team server offers, and to whom', () => {
       const use = SERVER_ACTIONS[action];
       expect(use.kind, action).not.toBe('offered');
       if (use.kind === 'uploads') {
-        // The table names exactly the path arguments the action has.
-        expect([...use.paths].sort(), action).toEqual(pathArgs(action).sort());
+        // The table names exactly the path arguments the action has: uploaded, or refused with what to do instead.
+        expect([...use.paths, ...Object.keys(use.refusedArgs ?? {})].sort(), action).toEqual(pathArgs(action).sort());
       }
       if (use.kind === 'downloads') {
         expect([...use.outputs].sort(), action).toEqual(pathArgs(action).sort());
@@ -114,7 +114,7 @@ describe('what a team server offers, and to whom', () => {
     const refusals = names.flatMap((action) => { const use = SERVER_ACTIONS[action]; return use.kind === 'refused' ? [[action, use.why] as const] : []; });
     expect(refusals.map(([action]) => action).sort()).toEqual([
       'app.choosePaths', 'app.forgetRecent', 'app.openSample', 'backup.create', 'backup.list', 'backup.restore',
-      'coders.rename', 'coders.setBlind', 'coders.setCurrent', 'deid.share', 'import.folder', 'project.close', 'project.create', 'project.open', 'team.copyForCoder',
+      'coders.rename', 'coders.setBlind', 'coders.setCurrent', 'deid.share', 'project.close', 'project.create', 'project.open', 'team.copyForCoder',
     ]);
     for (const [action, why] of refusals) {
       expect(why.en.length, action).toBeGreaterThan(60);
@@ -124,7 +124,6 @@ describe('what a team server offers, and to whom', () => {
     expect(mayInvoke('owner', 'coders.setCurrent')).toMatchObject({ allowed: false, why: { en: expect.stringMatching(/you code as yourself: your changes are recorded under your account's name/) } });
     expect(mayInvoke('owner', 'backup.restore')).toMatchObject({ allowed: false, why: { en: expect.stringMatching(/pg_dump/), id: expect.stringMatching(/pg_dump/) } });
     expect(mayInvoke('coder', 'project.open')).toMatchObject({ allowed: false, why: { en: expect.stringMatching(/A team server keeps its projects itself/) } });
-    expect(mayInvoke('coder', 'import.folder')).toMatchObject({ allowed: false, why: { en: expect.stringMatching(/cannot read a folder of your computer/) } });
   });
 
   it('knows its roles', () => {
@@ -161,6 +160,21 @@ describe('arguments on a team server', () => {
         id: 'Berkas unggahan "upload:CCCCCCCCCCCCCCCCCCCCCC" tidak disimpan lagi (unggahan berlaku selama Anda masuk). Unggah lagi berkasnya.',
       },
     });
+  });
+
+  it('a folder is imported from its uploaded files and sheet; a folder on the server is refused', () => {
+    expect(mayInvoke('coder', 'import.folder')).toEqual({ allowed: true });
+    expect(mayInvoke('reviewer', 'import.folder').allowed).toBe(false);
+    expect(serverArgs('import.folder', { files: ['upload:AAAAAAAAAAAAAAAAAAAAAA'], sheet: 'upload:BBBBBBBBBBBBBBBBBBBBBB', skipBad: true }, stored))
+      .toEqual({ ok: true, args: { files: ['/srv/cache/uploads/1/P-01.docx'], sheet: '/srv/cache/uploads/1/P-02.txt', skipBad: true } });
+    const folder = serverArgs('import.folder', { folder: '/srv/data/studi', sheet: 'upload:BBBBBBBBBBBBBBBBBBBBBB' }, stored);
+    expect(folder).toEqual({ ok: false, why: {
+      en: 'On a team server "folder" cannot be given: it would name a folder on the server, not on your computer. Choose the folder in the page, which uploads its files; their upload tokens go in "files".',
+      id: 'Di server tim "folder" tidak dapat diberikan: itu akan menunjuk folder di server, bukan di komputer Anda. Pilih folder itu di halaman, yang akan mengunggah berkasnya; token unggahannya masuk ke "files".',
+    } });
+    // Even beside uploaded files, and a sheet by its path.
+    expect(serverArgs('import.folder', { files: ['upload:AAAAAAAAAAAAAAAAAAAAAA'], folder: 'upload:BBBBBBBBBBBBBBBBBBBBBB' }, stored)).toMatchObject({ ok: false });
+    expect(serverArgs('import.folder', { files: ['upload:AAAAAAAAAAAAAAAAAAAAAA'], sheet: '/srv/data/informants.csv' }, stored)).toMatchObject({ ok: false, why: { en: expect.stringMatching(/"sheet" takes a file you uploaded/) } });
   });
 
   it('a recording is only embedded: the upload is not kept', () => {
