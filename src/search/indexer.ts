@@ -32,6 +32,24 @@ export function documentUnits<T extends Unit>(text: string, turns: readonly T[])
 export const memoText = (title: string, body: string): string => (title ? `${title}\n${body}` : body);
 export const codeText = (name: string, description: string): string => (description ? `${name}\n${description}` : name);
 
+/** What the index holds units of: transcripts, memos and codes. */
+export type SourceKind = 'document' | 'memo' | 'code';
+
+/**
+ * The text a transcript's, memo's or code's units point into (memoText, codeText); null when it is
+ * gone. The indexer reads it to make the units, and a team server to store their stems in PostgreSQL
+ * and to check a unit word for word (src/store/postgres/search-index.ts, search-query.ts).
+ */
+export function sourceText(db: Db, kind: SourceKind, id: number): string | null {
+  if (kind === 'document') return (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  if (kind === 'memo') {
+    const memo = prepared(db, 'SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
+    return memo ? memoText(memo.title, memo.body) : null;
+  }
+  const code = prepared(db, 'SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
+  return code ? codeText(code.name, code.description) : null;
+}
+
 /** Space-joined stems: what FTS5 indexes. Stop words stay, so phrases match word for word. */
 export function stemsOf(text: string, start: number, end: number): string {
   return analyse(text.slice(start, end)).map((t) => t.stem).join(' ');
@@ -104,7 +122,7 @@ function setFts(db: Db, settings: typeof BULK_SETTINGS): void {
  */
 export function refreshSearchIndex(db: Db): number {
   try {
-    const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: 'document' | 'memo' | 'code'; id: number }[];
+    const dirty = db.prepare('SELECT kind, ref_id AS id FROM search_dirty').all() as { kind: SourceKind; id: number }[];
     if (dirty.length === 0) return 0;
     // One transaction (a savepoint inside an action's): a search that finds a whole migrated project
     // to index must not commit row by row, and a failure must not leave the index half done.
@@ -127,7 +145,7 @@ function offered(db: Db, id: number, text: string, units: readonly Unit[]): Offe
   return offer.units.every((unit, i) => unit.start === units[i]!.start && unit.end === units[i]!.end) ? offer : undefined;
 }
 
-function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; id: number }[]): number {
+function reindex(db: Db, dirty: readonly { kind: SourceKind; id: number }[]): number {
   const insertUnit = prepared(db, 'INSERT INTO search_units (document_id, memo_id, code_id, start_offset, end_offset, byte_start, byte_end, role, informant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = prepared(db, 'INSERT INTO search_fts (rowid, stems) VALUES (?, ?)');
   const add = (ids: [number | null, number | null, number | null], text: string, units: readonly (Unit & { role?: string; informantId?: number | null })[], offer?: Offer) => {
@@ -147,23 +165,17 @@ function reindex(db: Db, dirty: readonly { kind: 'document' | 'memo' | 'code'; i
   }
   for (const { kind, id } of dirty) {
     throwIfCancelled();
+    const text = sourceText(db, kind, id);
+    if (text === null) continue;
     if (kind === 'document') {
-      const text = prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
-      if (text === undefined) continue;
       const turns = prepared(db, 'SELECT start_offset AS start, end_offset AS end, role, informant_id AS informantId FROM turns WHERE document_id = ? ORDER BY seq')
         .all(id) as (Unit & { role: string; informantId: number | null })[];
       // A document's units are its turns, speaker and all; without turns, its lines (no speaker).
       const units = documentUnits(text, turns);
       add([id, null, null], text, units, offered(db, id, text, units));
     } else if (kind === 'memo') {
-      const memo = db.prepare('SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
-      if (!memo) continue;
-      const text = memoText(memo.title, memo.body);
       if (text.trim()) add([null, id, null], text, [{ start: 0, end: text.length }]);
     } else {
-      const code = db.prepare('SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
-      if (!code) continue;
-      const text = codeText(code.name, code.description);
       add([null, null, id], text, [{ start: 0, end: text.length }]);
     }
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { codeText, memoText, refreshSearchIndex, stemsOf } from '../../search/indexer';
+import { refreshSearchIndex, sourceText, stemsOf, type SourceKind } from '../../search/indexer';
 import { prepared } from '../prepared';
 import { ident } from './names';
 import { inTransactionOn } from './transaction';
@@ -25,8 +25,6 @@ const MAX_POSITIONS_OF_A_WORD = 256;
 const MAX_WORD_BYTES = 2046;
 /** Under the 1 MB a tsvector may take, counting 8 bytes a word and 2 a position as PostgreSQL stores them. */
 const MAX_TSVECTOR_BYTES = 1_000_000;
-
-export type SourceKind = 'document' | 'memo' | 'code';
 
 /** A transcript, memo or code whose search units were made again. */
 export interface Reindexed {
@@ -102,17 +100,6 @@ interface ImageUnit {
 }
 
 const UNIT_COLUMNS = 'document_id, memo_id, code_id, start_offset, end_offset, byte_start, byte_end, role, informant_id';
-
-/** The text a transcript's, memo's or code's units point into, as the image has it; null when it is gone. */
-export function sourceText(db: Database.Database, kind: SourceKind, id: number): string | null {
-  if (kind === 'document') return (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
-  if (kind === 'memo') {
-    const memo = prepared(db, 'SELECT title, body FROM memos WHERE id = ?').get(id) as { title: string; body: string } | undefined;
-    return memo ? memoText(memo.title, memo.body) : null;
-  }
-  const code = prepared(db, 'SELECT name, description FROM codes WHERE id = ?').get(id) as { name: string; description: string } | undefined;
-  return code ? codeText(code.name, code.description) : null;
-}
 
 /** Rows sent in one statement, and the tsvector text they may carry. */
 const ROWS_PER_INSERT = 2000;

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { CodeId, DocumentId, MemoId } from '../../domain/ids';
 import type { SpeakerRole } from '../../domain/types';
+import { sourceText, type SourceKind } from '../../search/indexer';
 import { matchesStems, type QueryNode } from '../../search/query';
 import { RANKED_PASSAGES, type AsyncMatcher, type MatchPlan, type UnitRow } from '../../search/search';
 import { ident } from './names';
-import { quoteWord, sourceText, unitWords, type SourceKind } from './search-index';
+import { quoteWord, unitWords } from './search-index';
 
 /**
  * The tsquery for a parsed search, written literally like the tsvectors (no parser folds the
