@@ -75,20 +75,11 @@ type Steps<T> = Generator<MatchPlan, T, Matched>;
 /** Full-text search with keyword-in-context lines; the index is brought up to date first. */
 export function search(db: Db, options: SearchOptions): SearchResult {
   refreshSearchIndex(db);
-  const steps = run(db, options, parseQuery(options.query), true);
   const match = ftsMatcher(db, options.query);
+  const steps = searchSteps(db, options);
+  // Synchronous on purpose: the desktop searches on its main path, where awaiting each step would yield to the event loop.
   let step = steps.next();
-  while (!step.done) {
-    let matched: Matched;
-    try {
-      matched = match(step.value);
-    } catch (error) {
-      // Handed back to the step that asked: explaining an empty result counts a part that cannot run as none.
-      step = steps.throw(error);
-      continue;
-    }
-    step = steps.next(matched);
-  }
+  while (!step.done) step = answerStep(steps, attempt(match, step.value));
   return step.value;
 }
 
@@ -97,19 +88,37 @@ export function search(db: Db, options: SearchOptions): SearchResult {
  * lines, hit spans, why nothing was found) is read from `db`, which must hold the same rows as the engine.
  */
 export async function searchWith(db: Db, options: SearchOptions, match: AsyncMatcher): Promise<SearchResult> {
-  const steps = run(db, options, parseQuery(options.query), true);
+  const steps = searchSteps(db, options);
   let step = steps.next();
   while (!step.done) {
-    let matched: Matched;
-    try {
-      matched = await match(step.value);
-    } catch (error) {
-      step = steps.throw(error);
-      continue;
-    }
-    step = steps.next(matched);
+    // Promise.resolve(…).then(match): a matcher that throws before its promise is answered as one that rejects.
+    const answer = await Promise.resolve(step.value).then(match).then((matched): Answer => ({ matched }), (error: unknown): Answer => ({ error }));
+    step = answerStep(steps, answer);
   }
   return step.value;
+}
+
+/** What the matching step answered a plan: the units it matched, or what it threw. */
+type Answer = { readonly matched: Matched } | { readonly error: unknown };
+
+/** A synchronous matcher's answer to a plan. */
+function attempt(match: Matcher, plan: MatchPlan): Answer {
+  try {
+    return { matched: match(plan) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** A search's steps, before the first is taken. */
+const searchSteps = (db: Db, options: SearchOptions): Steps<SearchResult> => run(db, options, parseQuery(options.query), true);
+
+/**
+ * Hands the matching step's answer to the step that asked, and takes the next step (or the result).
+ * A failure goes back to the step too: explaining an empty result counts a part that cannot run as none.
+ */
+function answerStep<T>(steps: Steps<T>, answer: Answer): IteratorResult<MatchPlan, T> {
+  return 'error' in answer ? steps.throw(answer.error) : steps.next(answer.matched);
 }
 
 function* run(db: Db, options: SearchOptions, tree: QueryNode | null, explain: boolean): Steps<SearchResult> {
