@@ -135,6 +135,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const runtimes = new Runtimes({ backend, fileOf: options.fileOf ?? ((id) => `team:${id}`), ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) });
   const uploads = new UploadStore(path.join(options.cacheDir, 'uploads'), options.uploadQuotaBytes !== undefined ? { quotaBytes: options.uploadQuotaBytes } : {});
   const transfers = path.join(options.cacheDir, 'transfers');
+  // Files being published or downloaded last one request: what is here at the start, a server killed midway left.
+  fs.rmSync(transfers, { recursive: true, force: true });
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
   /** Open event streams: progress goes to its session's own; they end with their session or membership. */
@@ -386,8 +388,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       streams.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Uploads stay for their login sessions, which outlive the server (uploads.ts).
       await Promise.all([closed, runtimes.closeAll()]);
-      uploads.clear();
       fs.rmSync(transfers, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,12 @@
  * puts the stored file's path in the action's arguments in place of the token (roles.ts, serverArgs).
  * What a user keeps here at once, over all their login sessions, is bounded by a quota, so one user
  * cannot fill the server's disk.
+ *
+ * Login sessions outlive the server process (they are rows in PostgreSQL), so uploads do too: each is
+ * a folder `<random>/` holding the file as `file/<name>` and, once the whole file is in and counted,
+ * a record `upload.json` of whose it is and when it came. A server killed with kill -9 leaves folders
+ * without a record (an upload cut off midway) and records past their day; the store deletes them when
+ * it starts, and takes up the others again, so a session's token still works after a restart.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -44,6 +50,8 @@ export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export class UploadQuotaFull extends TematikError {}
 
 interface Upload {
+  /** The upload's folder: its record and its file. */
+  readonly folder: string;
   /** The login session that sent it: the only one that may use it. */
   readonly owner: string;
   /** The user's login: their quota counts the uploads of all their sessions. */
@@ -65,7 +73,25 @@ const megabytes = (bytes: number) => {
   return String(mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb));
 };
 
-/** Uploaded files, each kept for the login session that sent it, in its own folder under `dir`. */
+/** What `upload.json` says of an upload; its token and folder are the folder's name. */
+interface UploadRecord {
+  readonly owner: string;
+  readonly user: string;
+  readonly name: string;
+  readonly bytes: number;
+  readonly at: number;
+}
+
+const RECORD = 'upload.json';
+/** The folder the file is kept in under the name the client gave, apart from the record whatever that name is. */
+const FILE_FOLDER = 'file';
+/** An upload's folder and token: 16 random bytes in hex. */
+const RANDOM = /^[0-9a-f]{32}$/;
+
+/**
+ * Uploaded files, each kept for the login session that sent it, in its own folder under `dir`.
+ * Made when the server starts: what an earlier server left there is sorted out first (kept or deleted).
+ */
 export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
   private readonly quotaBytes: number;
@@ -75,6 +101,22 @@ export class UploadStore {
     this.quotaBytes = options.quotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
     this.now = options.now ?? Date.now;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.takeUpLeftovers();
+  }
+
+  /**
+   * Takes up the uploads an earlier server kept (whole, and within their day); deletes everything
+   * else in the folder: uploads cut off midway, expired ones, and anything that is no upload at all.
+   */
+  private takeUpLeftovers(): void {
+    const now = this.now();
+    for (const entry of fs.readdirSync(this.dir)) {
+      const folder = path.join(this.dir, entry);
+      const upload = RANDOM.test(entry) ? readRecord(folder) : null;
+      // A record from ahead of this clock (the clock was set back) gets no more than a day from now.
+      if (upload && upload.at >= now - UPLOAD_LIFETIME_MS) this.uploads.set(`upload:${entry}`, { ...upload, at: Math.min(upload.at, now) });
+      else fs.rmSync(folder, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -93,9 +135,9 @@ export class UploadStore {
     const random = randomBytes(16).toString('hex');
     // A folder per upload keeps the user's file name (imports read the extension and the title from it).
     const folder = path.join(this.dir, random);
-    fs.mkdirSync(folder, { mode: 0o700 });
+    fs.mkdirSync(path.join(folder, FILE_FOLDER), { recursive: true, mode: 0o700 });
     try {
-      const file = path.join(folder, name);
+      const file = path.join(folder, FILE_FOLDER, name);
       const limit = Math.min(MAX_UPLOAD_BYTES, room);
       let bytes: number;
       try {
@@ -106,8 +148,10 @@ export class UploadStore {
       }
       // Another upload of theirs may have finished meanwhile: the quota holds for what is kept.
       if (this.usedBy(user) + bytes > this.quotaBytes) throw this.full(user);
+      const at = this.now();
+      writeRecord(folder, { owner, user, name, bytes, at });
       const token = `upload:${random}`;
-      this.uploads.set(token, { owner, user, file, bytes, at: this.now() });
+      this.uploads.set(token, { folder, owner, user, file, bytes, at });
       return token;
     } catch (error) {
       fs.rmSync(folder, { recursive: true, force: true });
@@ -150,16 +194,39 @@ export class UploadStore {
     for (const [token, upload] of this.uploads) {
       if (!which(upload)) continue;
       this.uploads.delete(token);
-      fs.rmSync(path.dirname(upload.file), { recursive: true, force: true });
+      fs.rmSync(upload.folder, { recursive: true, force: true });
     }
   }
+}
 
-  /** Deletes every upload (the server stops). */
-  clear(): void {
-    this.uploads.clear();
-    fs.rmSync(this.dir, { recursive: true, force: true });
+/**
+ * Writes an upload's record, whole or not at all (written aside, then renamed): a folder with a
+ * record is an upload that was received in full.
+ */
+function writeRecord(folder: string, record: UploadRecord): void {
+  const aside = path.join(folder, `${RECORD}.part`);
+  fs.writeFileSync(aside, JSON.stringify(record), { mode: 0o600 });
+  fs.renameSync(aside, path.join(folder, RECORD));
+}
+
+/** An earlier server's upload, when its record is whole and its file is all there; null otherwise. */
+function readRecord(folder: string): Upload | null {
+  let record: Partial<UploadRecord>;
+  try {
+    record = JSON.parse(fs.readFileSync(path.join(folder, RECORD), 'utf8')) as Partial<UploadRecord>;
+  } catch {
+    return null;
   }
-
+  const { owner, user, name, bytes, at } = record;
+  if (typeof owner !== 'string' || typeof user !== 'string' || typeof name !== 'string' || uploadName(encodeURIComponent(name)) !== name
+    || typeof bytes !== 'number' || typeof at !== 'number') return null;
+  const file = path.join(folder, FILE_FOLDER, name);
+  try {
+    if (fs.statSync(file).size !== bytes) return null;
+  } catch {
+    return null;
+  }
+  return { folder, owner, user, file, bytes, at };
 }
 
 /** The file name a client gave (percent-encoded, so any script travels in a header), as a plain name or null. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type http from 'node:http';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UPLOAD_LIFETIME_MS, UploadQuotaFull, UploadStore, uploadName } from '../../../src/team-server/uploads';
@@ -10,6 +11,15 @@ function request(body: string, headers: Record<string, string>): http.IncomingMe
   const stream = new PassThrough();
   stream.end(body);
   return Object.assign(stream, { headers }) as unknown as http.IncomingMessage;
+}
+
+/** What `find` finds, once it finds it (a write landing on the disk). */
+async function until<T>(find: () => T | undefined): Promise<T> {
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('uploads of the team server', () => {
@@ -63,6 +73,44 @@ describe('uploads of the team server', () => {
     expect(store.usedBy('ayu')).toBe(1 * MB);
     await store.receive(request(megabytes(2), { 'x-file-name': 'f.txt' }), 'session-a', 'ayu');
     expect(store.usedBy('ayu')).toBe(3 * MB);
+  });
+
+  it('takes up, when the server starts again, the uploads kept whole and within their day, and deletes what a killed server left', async () => {
+    const HOUR = 60 * 60 * 1000;
+    const dir = tempDir();
+    let now = 1_000_000_000;
+    const before = new UploadStore(dir, { now: () => now });
+    const old = await before.receive(request('lama', { 'x-file-name': 'lama.txt' }), 'session-a', 'ayu');
+    const oldFile = before.stored(old, 'session-a')!;
+    now += 23 * HOUR;
+    const fresh = await before.receive(request('baru', { 'x-file-name': 'baru.txt' }), 'session-a', 'ayu');
+    const cut = await before.receive(request('terpotong', { 'x-file-name': 'terpotong.txt' }), 'session-b', 'ayu');
+    const cutFile = before.stored(cut, 'session-b')!;
+    // An upload cut off midway: its body half in, the server killed before the rest came.
+    const body = new PassThrough();
+    const receiving = before.receive(Object.assign(body, { headers: { 'x-file-name': 'setengah.docx' } }) as unknown as http.IncomingMessage, 'session-a', 'ayu');
+    body.write('PK\u0003\u0004 setengah');
+    const partial = await until(() => fs.readdirSync(dir).find((entry) => {
+      const file = path.join(dir, entry, 'file', 'setengah.docx');
+      return fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('setengah');
+    }));
+    expect(fs.existsSync(path.join(dir, partial, 'upload.json'))).toBe(false);
+    // A file cut short after its record was written (a disk that filled up), and something that is no upload.
+    fs.truncateSync(cutFile, 3);
+    fs.writeFileSync(path.join(dir, 'catatan.txt'), 'bukan unggahan');
+    now += 2 * HOUR;
+
+    const after = new UploadStore(dir, { now: () => now });
+    // The fresh one works for its session as before, and is all that counts against the quota.
+    expect(fs.readFileSync(after.stored(fresh, 'session-a')!, 'utf8')).toBe('baru');
+    expect(after.usedBy('ayu')).toBe(4);
+    // The expired one, the partial one, the cut one and the stray file are gone from the disk.
+    expect(after.stored(old, 'session-a')).toBeNull();
+    expect(after.stored(cut, 'session-b')).toBeNull();
+    expect(fs.existsSync(path.dirname(path.dirname(oldFile)))).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual([fresh.slice('upload:'.length)]);
+    body.end();
+    await expect(receiving).rejects.toThrow();
   });
 
   it('takes only a plain name from the header, never a place', () => {
