@@ -13,6 +13,7 @@ import { defineMessages } from '../domain/text';
 import { rendererDir } from '../server/paths';
 import { takeCopy } from '../store/postgres/publish';
 import { requireUser } from '../team-server/accounts';
+import { trustedProxyAddress } from '../team-server/client-address';
 import { startTeamServer } from '../team-server/http';
 import { publishProject } from '../team-server/publish';
 import { migrateServer } from '../team-server/schema';
@@ -22,9 +23,10 @@ import { UsageError } from './usage-error';
 export const TEAM_SERVER_COMMANDS: ReadonlySet<string> = new Set(['serve', 'publish', 'take']);
 
 export const TEAM_SERVER_USAGE = `  tematik serve --database URL [--listen 127.0.0.1:8080] [--cache DIR] [--public-origin https://tematik.example.org]
-                [--upload-quota 2G]
+                [--upload-quota 2G] [--trust-proxy 127.0.0.1[,::1]]
                 (the team server: projects in PostgreSQL, the app in the browser; put a TLS proxy in front.
-                 --upload-quota: what one user's uploads may take at once, e.g. 500M or 5G; 2G by default)
+                 --upload-quota: what one user's uploads may take at once, e.g. 500M or 5G; 2G by default.
+                 --trust-proxy: the proxy's address; its X-Forwarded-For then names each client for login limits)
   tematik publish <project.tematik> --owner LOGIN --database URL [--name NAME]
                 (the file becomes a new project on the team server, LOGIN its owner; prints its id)
   tematik take PROJECT-ID --out <copy.tematik> --database URL
@@ -37,6 +39,7 @@ const say = defineMessages({
     published: 'Published {file} as project {id} "{name}", owned by {owner}.',
     taken: 'Wrote project {id} to {file}.',
     badQuota: '--upload-quota is what one user\'s uploads may take at once, e.g. 2G, 500M or 1.5G, not "{given}".',
+    badProxy: '--trust-proxy is the IP address of the reverse proxy in front of the server, or several separated by commas (e.g. 127.0.0.1 or 127.0.0.1,::1); "{given}" is not an IP address.',
   },
   id: {
     outExists: '{file} sudah ada: pilih nama berkas baru untuk salinannya (tidak ada yang ditimpa).',
@@ -44,12 +47,13 @@ const say = defineMessages({
     published: '{file} diterbitkan sebagai proyek {id} "{name}", milik {owner}.',
     taken: 'Proyek {id} ditulis ke {file}.',
     badQuota: '--upload-quota adalah ruang yang boleh dipakai unggahan satu pengguna sekaligus, mis. 2G, 500M, atau 1.5G, bukan "{given}".',
+    badProxy: '--trust-proxy adalah alamat IP reverse proxy di depan server, atau beberapa alamat dipisahkan koma (mis. 127.0.0.1 atau 127.0.0.1,::1); "{given}" bukan alamat IP.',
   },
 });
 
 const options = {
   database: { type: 'string' }, listen: { type: 'string' }, cache: { type: 'string' }, 'public-origin': { type: 'string' }, 'upload-quota': { type: 'string' },
-  owner: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+  'trust-proxy': { type: 'string' }, owner: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
 } as const;
 
 /** Runs `serve`, `publish` or `take`; resolves with the exit status (serve: when it is stopped). */
@@ -95,9 +99,10 @@ export async function teamServerCommand(argv: readonly string[], language: 'en' 
   }
 }
 
-async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'public-origin'?: string; 'upload-quota'?: string }, language: 'en' | 'id'): Promise<number> {
+async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'public-origin'?: string; 'upload-quota'?: string; 'trust-proxy'?: string }, language: 'en' | 'id'): Promise<number> {
   const { host, port } = listenAddress(flags.listen ?? '127.0.0.1:8080');
   const uploadQuota = flags['upload-quota'] === undefined ? undefined : sizeInBytes(flags['upload-quota'], language);
+  const trustProxy = flags['trust-proxy'] === undefined ? undefined : proxyAddresses(flags['trust-proxy'], language);
   const publicOrigin = flags['public-origin'];
   if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) throw new UsageError('--public-origin is the address users open, e.g. https://tematik.example.org (no path).');
   // Requests must name the server (DNS rebinding is refused), and "every address" names none: users' address must be given.
@@ -107,6 +112,7 @@ async function serve(pool: pg.Pool, flags: { listen?: string; cache?: string; 'p
     cacheDir: path.resolve(flags.cache ?? defaultCacheDir()),
     ...(publicOrigin ? { publicOrigin } : {}),
     ...(uploadQuota !== undefined ? { uploadQuotaBytes: uploadQuota } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   process.stdout.write(`${say('listening', { address: server.listening, public: publicOrigin ? ` (${server.origin})` : '' })[language]}\n`);
   await new Promise<void>((resolve) => {
@@ -124,6 +130,15 @@ function sizeInBytes(text: string, language: 'en' | 'id'): number {
   const bytes = match ? Math.floor(Number(match[1]) * 1024 ** ' kmgt'.indexOf((match[2] ?? ' ').toLowerCase())) : NaN;
   if (!(bytes >= 1)) throw new UsageError(say('badQuota', { given: text })[language]);
   return bytes;
+}
+
+/** `127.0.0.1` or `127.0.0.1,::1`: the reverse proxies whose X-Forwarded-For is believed. */
+function proxyAddresses(text: string, language: 'en' | 'id'): string[] {
+  return text.split(',').map((given) => {
+    const address = trustedProxyAddress(given);
+    if (address === null) throw new UsageError(say('badProxy', { given: given.trim() })[language]);
+    return address;
+  });
 }
 
 /** `127.0.0.1:8080`, `[::1]:8080` or `:8080` (every address). */

@@ -25,6 +25,7 @@ import type { ProjectBackend } from '../store/backend';
 import { postgresBackend } from '../store/postgres/backend';
 import { takeCopy } from '../store/postgres/publish';
 import { checkLogin, normaliseLogin } from './accounts';
+import { ClientAddresses } from './client-address';
 import { EventStreams, STREAM_CHECK_MS, type EventStream } from './event-streams';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
 import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
@@ -97,6 +98,8 @@ export interface TeamServerOptions {
   readonly streamCheckMs?: number;
   /** What one user's uploads may take at once (DEFAULT_UPLOAD_QUOTA_BYTES by default). */
   readonly uploadQuotaBytes?: number;
+  /** IP addresses of reverse proxies whose X-Forwarded-For names the client (client-address.ts); none by default. */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface TeamServer {
@@ -139,6 +142,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   fs.rmSync(transfers, { recursive: true, force: true });
   fs.mkdirSync(transfers, { recursive: true, mode: 0o700 });
   const limiter = new LoginLimiter();
+  const clients = new ClientAddresses(options.trustProxy);
   /** Open event streams: progress goes to its session's own; they end with their session or membership. */
   const streams = new EventStreams(pool, options.streamCheckMs ?? STREAM_CHECK_MS);
 
@@ -319,7 +323,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   async function login(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await jsonBody(req) as { login?: unknown; password?: unknown };
     if (typeof body.login !== 'string' || typeof body.password !== 'string') throw refuse(400, 'invalid_args', say('loginFields'));
-    const ip = req.socket.remoteAddress ?? '';
+    const ip = clients.of(req.socket.remoteAddress, req.headers['x-forwarded-for']);
     const check = limiter.check(ip, body.login);
     if (!check.allowed) throw refuse(429, 'busy', tooManyLogins(check.retryAfterSeconds), { 'retry-after': String(check.retryAfterSeconds) });
     const checked = await checkLogin(pool, body.login, body.password);

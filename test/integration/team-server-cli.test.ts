@@ -158,5 +158,8 @@ describe('tematik serve', () => {
     const quota = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--upload-quota', 'banyak'], { encoding: 'utf8', env });
     expect(quota.status).toBe(2);
     expect(quota.stderr).toContain('--upload-quota is what one user\'s uploads may take at once, e.g. 2G, 500M or 1.5G, not "banyak".');
+    const proxy = spawnSync(process.execPath, [BIN, 'serve', '--database', database, '--trust-proxy', '127.0.0.1, proxy.lan'], { encoding: 'utf8', env });
+    expect(proxy.status).toBe(2);
+    expect(proxy.stderr).toContain('--trust-proxy is the IP address of the reverse proxy in front of the server, or several separated by commas (e.g. 127.0.0.1 or 127.0.0.1,::1); "proxy.lan" is not an IP address.');
   });
 });

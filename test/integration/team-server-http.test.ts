@@ -129,6 +129,40 @@ describe('logging in', () => {
   });
 });
 
+/** A login as it reaches the server through a reverse proxy, which says in X-Forwarded-For whom it came from. */
+const loginThrough = (origin: string, forwardedFor: string, login: string, password: string): Promise<Response> => fetch(`${origin}/api/team/login`, {
+  method: 'POST', headers: { 'content-type': 'application/json', origin, 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ login, password }),
+});
+
+describe('login limits behind a reverse proxy (--trust-proxy)', () => {
+  it('ignores X-Forwarded-For from an address it does not trust: a guesser\'s made-up addresses are all counted as the one it sends from', async () => {
+    const own = await startTeamServer({ pool, cacheDir: tempDir('tematik-cache-'), staticDir, trustProxy: ['192.0.2.1'] });
+    try {
+      // A new made-up address with every try, each for another login, so that only the address is counted.
+      for (let i = 0; i < 10; i++) expect((await loginThrough(own.origin, `203.0.113.${i + 1}`, `tamu-${i}`, 'bukan-sandinya')).status).toBe(401);
+      const refused = await loginThrough(own.origin, '203.0.113.99', 'bima', PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('counts two clients of a trusted proxy apart, by the right-most address the proxy forwarded', async () => {
+    const own = await startTeamServer({ pool, cacheDir: tempDir('tematik-cache-'), staticDir, trustProxy: ['127.0.0.1'] });
+    try {
+      for (let i = 0; i < 10; i++) expect((await loginThrough(own.origin, '203.0.113.7', `tamu-${i}`, 'bukan-sandinya')).status).toBe(401);
+      // The guesser waits, also when it writes another address in front of the one the proxy appends.
+      expect((await loginThrough(own.origin, '203.0.113.7', 'bima', PASSWORD)).status).toBe(429);
+      expect((await loginThrough(own.origin, '198.51.100.9, 203.0.113.7', 'bima', PASSWORD)).status).toBe(429);
+      // Another user behind the same proxy logs in.
+      expect((await loginThrough(own.origin, '198.51.100.9', 'bima', PASSWORD)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('every request', () => {
   it('needs the session\'s CSRF header for anything but reading', async () => {
     const bima = browsers.bima;
