@@ -211,13 +211,14 @@ function writeRecord(folder: string, record: UploadRecord): void {
 
 /** An earlier server's upload, when its record is whole and its file is all there; null otherwise. */
 function readRecord(folder: string): Upload | null {
-  let record: Partial<UploadRecord>;
+  let record: unknown;
   try {
-    record = JSON.parse(fs.readFileSync(path.join(folder, RECORD), 'utf8')) as Partial<UploadRecord>;
+    record = JSON.parse(fs.readFileSync(path.join(folder, RECORD), 'utf8'));
   } catch {
     return null;
   }
-  const { owner, user, name, bytes, at } = record;
+  if (typeof record !== 'object' || record === null) return null;
+  const { owner, user, name, bytes, at } = record as Partial<UploadRecord>;
   if (typeof owner !== 'string' || typeof user !== 'string' || typeof name !== 'string' || uploadName(encodeURIComponent(name)) !== name
     || typeof bytes !== 'number' || typeof at !== 'number') return null;
   const file = path.join(folder, FILE_FOLDER, name);

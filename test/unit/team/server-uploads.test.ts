@@ -98,13 +98,16 @@ describe('uploads of the team server', () => {
     // A file cut short after its record was written (a disk that filled up), and something that is no upload.
     fs.truncateSync(cutFile, 3);
     fs.writeFileSync(path.join(dir, 'catatan.txt'), 'bukan unggahan');
+    const emptyRecord = path.join(dir, 'ab'.repeat(16));
+    fs.mkdirSync(emptyRecord);
+    fs.writeFileSync(path.join(emptyRecord, 'upload.json'), 'null');
     now += 2 * HOUR;
 
     const after = new UploadStore(dir, { now: () => now });
     // The fresh one works for its session as before, and is all that counts against the quota.
     expect(fs.readFileSync(after.stored(fresh, 'session-a')!, 'utf8')).toBe('baru');
     expect(after.usedBy('ayu')).toBe(4);
-    // The expired one, the partial one, the cut one and the stray file are gone from the disk.
+    // The expired one, the partial one, the cut one, one with an empty record and the stray file are gone from the disk.
     expect(after.stored(old, 'session-a')).toBeNull();
     expect(after.stored(cut, 'session-b')).toBeNull();
     expect(fs.existsSync(path.dirname(path.dirname(oldFile)))).toBe(false);
