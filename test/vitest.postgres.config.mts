@@ -67,6 +67,7 @@ const notOnPostgres: Readonly<Record<string, string>> = {
   'test/integration/team-merge.test.ts': 'copies for coders are refused on a team server (team.copyForCoder); the tests reopen the files',
   'test/integration/team-server-http.test.ts': 'already runs on PostgreSQL (its own cluster); newProject makes the file it publishes',
   'test/integration/team-server-runtime.test.ts': 'already runs on PostgreSQL (its own cluster); newProject makes the file it publishes',
+  'test/integration/team-server-imports.test.ts': 'already runs on PostgreSQL (its own cluster, over HTTP); newProject makes the desktop import it compares with',
   'test/integration/undo-two-processes.test.ts': 'two processes (the CLI) writing one project file',
   'test/unit/import/docx-bounds.test.ts': 'hostile Word files refused while reading, before the store is written (slow; the same on either store)',
   'test/unit/main/media-protocol.test.ts': 'the Electron host\'s media protocol on a project file',
