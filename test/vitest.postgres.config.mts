@@ -14,12 +14,16 @@ const included = [
   'test/integration/import-sample.test.ts',
   'test/integration/refi-comments.test.ts',
   'test/integration/review-comments.test.ts',
-  'test/integration/search.test.ts',
   'test/integration/search-first-hits.test.ts',
   'test/integration/search-frequent-words.test.ts',
   'test/integration/search-speakers.test.ts',
+  'test/integration/search.test.ts',
   'test/unit/analysis/cooccurrence.test.ts',
   'test/unit/analysis/extracts-first-page.test.ts',
+  'test/unit/analysis/several-coders.test.ts',
+  'test/unit/analysis/theme-evidence.test.ts',
+  'test/unit/analysis/triangulation-reuse.test.ts',
+  'test/unit/analysis/triangulation.test.ts',
   'test/unit/api/coders.test.ts',
   'test/unit/api/dispatch.test.ts',
   'test/unit/api/messages.test.ts',
@@ -27,17 +31,22 @@ const included = [
   'test/unit/export/tables.test.ts',
   'test/unit/export/write-file.test.ts',
   'test/unit/import/sheet-file-names.test.ts',
+  'test/unit/refi/export-cancel.test.ts',
   'test/unit/refi/export.test.ts',
   'test/unit/refi/import-journal.test.ts',
   'test/unit/refi/media-export.test.ts',
   'test/unit/refi/other-tool-sets.test.ts',
   'test/unit/refi/other-tool.test.ts',
+  'test/unit/refi/positions.test.ts',
   'test/unit/refi/real-exports.test.ts',
   'test/unit/refi/round-trip.test.ts',
   'test/unit/refi/taguette.test.ts',
   'test/unit/refi/themes-exchange.test.ts',
   'test/unit/refi/tool-shapes.test.ts',
   'test/unit/refi/type-variable.test.ts',
+  'test/unit/report/candidates.test.ts',
+  'test/unit/report/libreoffice.test.ts',
+  'test/unit/report/publish.test.ts',
   'test/unit/report/redactions.test.ts',
   'test/unit/report/report.test.ts',
   'test/unit/review/html.test.ts',
@@ -86,16 +95,39 @@ const notOnPostgres: Readonly<Record<string, string>> = {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every test file that makes its projects with newProject() is run here or listed above with its reason. */
+/** Relative imports of a module under test/, as paths from the root (`./fixture` → test/unit/analysis/fixture.ts). */
+function importsOf(file: string, text: string): string[] {
+  return [...text.matchAll(/\bfrom '(\.{1,2}\/[^']+)'/g)]
+    .map((m) => path.posix.join(path.posix.dirname(file), m[1]!))
+    .filter((target) => target.startsWith('test/'))
+    .map((target) => `${target}.ts`);
+}
+
+/**
+ * Whether a module makes projects with newProject(): it calls it (a definition is not a call), or it
+ * imports a module of test/ that does, as the fixtures do (test/unit/analysis/fixture.ts).
+ */
+function makesProjects(file: string, seen = new Map<string, boolean>()): boolean {
+  const known = seen.get(file);
+  if (known !== undefined) return known;
+  seen.set(file, false); // an import cycle adds nothing
+  const full = path.join(root, file);
+  if (!fs.existsSync(full)) return false;
+  const text = fs.readFileSync(full, 'utf8');
+  const makes = /(?<!function )\bnewProject\(/.test(text) || importsOf(file, text).some((target) => makesProjects(target, seen));
+  seen.set(file, makes);
+  return makes;
+}
+
+/** Every test file that makes its projects with newProject(), itself or through a fixture, is run here or listed above with its reason. */
 function unplaced(): string[] {
   const files = (fs.readdirSync(path.join(root, 'test'), { recursive: true }) as string[])
     .map((file) => path.join('test', file).split(path.sep).join('/'))
     .filter((file) => file.endsWith('.test.ts') && !file.startsWith('test/e2e/'));
-  return files.filter((file) => !included.includes(file) && !(file in notOnPostgres)
-    && fs.readFileSync(path.join(root, file), 'utf8').includes('newProject('));
+  return files.filter((file) => !included.includes(file) && !(file in notOnPostgres) && makesProjects(file));
 }
 const missing = unplaced();
-if (missing.length > 0) throw new Error(`Test files make projects with newProject() but are neither run on PostgreSQL nor listed with a reason in test/vitest.postgres.config.mts: ${missing.join(', ')}`);
+if (missing.length > 0) throw new Error(`Test files make projects with newProject() (themselves or through a fixture) but are neither run on PostgreSQL nor listed with a reason in test/vitest.postgres.config.mts: ${missing.join(', ')}`);
 
 export default defineConfig({
   root,

@@ -94,6 +94,22 @@ export async function publishedTeamProject(file: string, coder: string): Promise
 }
 
 /**
+ * The project `client` has open, closed and opened again by `coder`: the next coder's turn at it.
+ * A project file is opened again by its path; a team project (`team:<id>`) as the server opens an idle
+ * one, its working image built afresh from what PostgreSQL holds (a new cache folder), so all that
+ * follows reads only what was written through.
+ */
+export async function reopenedAs(client: LocalClient, coder: string): Promise<LocalClient & { file: string }> {
+  const { file } = client.session.project;
+  await client.session.close();
+  const projectId = projectIdOf(file);
+  if (projectId !== null) return openTeamProject(await fileDatabase(), projectId, coder);
+  const next = localClient({ coder });
+  await next.invoke('project.open', { path: file });
+  return { ...next, file };
+}
+
+/**
  * The project as its store keeps it, as a file SQLite can read: the project file itself, or for a
  * team project (`team:<id>`) a copy taken from PostgreSQL now (takeCopy), so tests compare what PostgreSQL holds.
  */
