@@ -10,10 +10,12 @@ import { defineConfig } from 'vitest/config';
  * (test/postgres-global-setup.ts), one database per test file. `npm test` runs this after the main config.
  */
 const included = [
+  'test/integration/deid.test.ts',
   'test/integration/edit-text.test.ts',
   'test/integration/import-sample.test.ts',
   'test/integration/refi-comments.test.ts',
   'test/integration/review-comments.test.ts',
+  'test/integration/sample-worked.test.ts',
   'test/integration/search-first-hits.test.ts',
   'test/integration/search-frequent-words.test.ts',
   'test/integration/search-speakers.test.ts',
