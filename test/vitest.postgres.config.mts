@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
  * (test/postgres-global-setup.ts), one database per test file. `npm test` runs this after the main config.
  */
 const included = [
+  'test/integration/agreement.test.ts',
   'test/integration/deid.test.ts',
   'test/integration/edit-text.test.ts',
   'test/integration/import-sample.test.ts',
@@ -46,6 +47,7 @@ const included = [
   'test/unit/refi/themes-exchange.test.ts',
   'test/unit/refi/tool-shapes.test.ts',
   'test/unit/refi/type-variable.test.ts',
+  'test/unit/report/agreement.test.ts',
   'test/unit/report/candidates.test.ts',
   'test/unit/report/libreoffice.test.ts',
   'test/unit/report/publish.test.ts',
@@ -71,7 +73,6 @@ const included = [
  * with localClient and project.create on a path, and run on SQLite only.
  */
 const notOnPostgres: Readonly<Record<string, string>> = {
-  'test/integration/agreement.test.ts': 'opens the project file a second time, read-only, as an onlooker (project.open is refused on a team server)',
   'test/integration/host/web-server-host.test.ts': 'browser mode on this machine\'s project files, with their daily backups',
   'test/integration/host/worker-host.test.ts': 'the desktop\'s worker host: project files opened by path in worker threads',
   'test/integration/recordings.test.ts': 'recordings linked by path beside the project file; a team server embeds them only',
@@ -85,7 +86,6 @@ const notOnPostgres: Readonly<Record<string, string>> = {
   'test/unit/refi/hostile.test.ts': 'hostile .qdpx files refused while reading, before the store is written (slow; the same on either store)',
   'test/unit/refi/lying-zip.test.ts': 'hostile .qdpx files refused while reading, before the store is written (the same on either store)',
   'test/unit/refi/row-guids.test.ts': 'copies the project file and opens both copies by path',
-  'test/unit/report/agreement.test.ts': 'opens the project file a second time, read-only, as an onlooker (project.open is refused on a team server)',
   'test/unit/store/backup.test.ts': 'backups beside the project file; a team server refuses backups (pg_dump instead)',
   'test/unit/store/history-coders.test.ts': 'two coders as two sessions taking turns on one project file',
   'test/unit/store/history-hostile.test.ts': 'project files edited by hand to attack their undo history',

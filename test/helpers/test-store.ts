@@ -65,15 +65,18 @@ function fileDatabase(): Promise<FileDatabase> {
   return database;
 }
 
-/** Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime does (src/team-server/runtime.ts). */
-async function openTeamProject(db: FileDatabase, projectId: number, coder: string): Promise<LocalClient & { file: string; dir: string }> {
+/**
+ * Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime
+ * does (src/team-server/runtime.ts); read-only, a snapshot built from PostgreSQL, taking no lock.
+ */
+async function openTeamProject(db: FileDatabase, projectId: number, coder: string, readOnly = false): Promise<LocalClient & { file: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-test-'));
   const client = localClient({ coder, backend: postgresBackend({ pool: db.pool, cacheDir: path.join(dir, 'cache') }) });
   sessions.push(client.session);
   // What tests read through `session.store` is the working image, where a team project's queries run.
-  Object.defineProperty(client.session, 'store', { get: () => imageStoreOf(client.session.project) });
+  if (!readOnly) Object.defineProperty(client.session, 'store', { get: () => imageStoreOf(client.session.project) });
   const file = teamName(projectId);
-  await client.session.open(file);
+  await client.session.open(file, { readOnly });
   return { ...client, file, dir };
 }
 
@@ -94,19 +97,24 @@ export async function publishedTeamProject(file: string, coder: string): Promise
 }
 
 /**
- * The project `client` has open, closed and opened again by `coder`: the next coder's turn at it.
- * A project file is opened again by its path; a team project (`team:<id>`) as the server opens an idle
- * one, its working image built afresh from what PostgreSQL holds (a new cache folder), so all that
- * follows reads only what was written through.
+ * Project `file`, closed by whoever had it, opened by `coder`: the next coder's turn at it, or with
+ * `readOnly` an onlooker's look. A project file is opened by its path; a team project (`team:<id>`) as
+ * the server opens an idle one, its working image built afresh from what PostgreSQL holds (a new cache
+ * folder), so all that follows reads only what was written through.
  */
+export async function openedAs(file: string, coder: string, { readOnly = false } = {}): Promise<LocalClient & { file: string }> {
+  const projectId = projectIdOf(file);
+  if (projectId !== null) return openTeamProject(await fileDatabase(), projectId, coder, readOnly);
+  const client = localClient({ coder });
+  await client.invoke('project.open', { path: file, ...(readOnly ? { readOnly } : {}) });
+  return { ...client, file };
+}
+
+/** The project `client` has open, closed and opened again by `coder` (see openedAs). */
 export async function reopenedAs(client: LocalClient, coder: string): Promise<LocalClient & { file: string }> {
   const { file } = client.session.project;
   await client.session.close();
-  const projectId = projectIdOf(file);
-  if (projectId !== null) return openTeamProject(await fileDatabase(), projectId, coder);
-  const next = localClient({ coder });
-  await next.invoke('project.open', { path: file });
-  return { ...next, file };
+  return openedAs(file, coder);
 }
 
 /**
