@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { Session } from '../../src/api/session';
 import { imageStoreOf, postgresBackend } from '../../src/store/postgres/backend';
 import { createEmpty, publishFile, takeCopy } from '../../src/store/postgres/publish';
 import { projectIdOf, teamName } from '../../src/store/postgres/names';
+import { dumpTables } from './table-dump';
 
 /**
  * Which store the handler tests' projects live in: project files (the default), or a team server's
@@ -127,6 +129,33 @@ export async function storedFile(file: string): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-stored-')), 'stored.tematik');
   await takeCopy((await fileDatabase()).pool, projectId, out);
   return out;
+}
+
+/** The undo history and audit trail of a project file, row by row (dumpTables leaves them out). */
+function historyRows(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return Object.fromEntries(['history_steps', 'history_ops', 'audit_log']
+      .map((table) => [table, JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all())]));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * After a test file, before its sessions close: every team project still open for writing holds in
+ * PostgreSQL what its working image holds, history and audit trail included. The tests counted on the
+ * image; this says those counts were written through.
+ */
+export async function expectWrittenThrough(): Promise<void> {
+  for (const session of sessions) {
+    if (!session.isOpen || session.project.readOnly !== null) continue;
+    const image = imageStoreOf(session.project).file;
+    const stored = await storedFile(session.project.file);
+    const [held, kept] = [{ ...dumpTables(image), ...historyRows(image) }, { ...dumpTables(stored), ...historyRows(stored) }];
+    const differ = Object.keys({ ...held, ...kept }).filter((table) => held[table] !== kept[table]);
+    if (differ.length > 0) throw new Error(`${session.project.file}: PostgreSQL does not hold what the working image holds in ${differ.join(', ')}: a change was not written through.`);
+  }
 }
 
 /** After a test file: its sessions closed, its pool ended, its database dropped. */
