@@ -1,5 +1,11 @@
 import { afterAll } from 'vitest';
-import { dropFileDatabase } from './test-store';
+import { dropFileDatabase, expectWrittenThrough } from './test-store';
 
 // Run before every test file of the PostgreSQL project (test/vitest.postgres.config.mts).
-afterAll(dropFileDatabase);
+afterAll(async () => {
+  try {
+    await expectWrittenThrough();
+  } finally {
+    await dropFileDatabase();
+  }
+});

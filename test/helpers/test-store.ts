@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { localClient, type LocalClient } from '../../src/api/client';
 import type { Session } from '../../src/api/session';
 import { imageStoreOf, postgresBackend } from '../../src/store/postgres/backend';
 import { createEmpty, publishFile, takeCopy } from '../../src/store/postgres/publish';
 import { projectIdOf, teamName } from '../../src/store/postgres/names';
+import { dumpTables } from './table-dump';
 
 /**
  * Which store the handler tests' projects live in: project files (the default), or a team server's
@@ -65,15 +67,18 @@ function fileDatabase(): Promise<FileDatabase> {
   return database;
 }
 
-/** Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime does (src/team-server/runtime.ts). */
-async function openTeamProject(db: FileDatabase, projectId: number, coder: string): Promise<LocalClient & { file: string; dir: string }> {
+/**
+ * Team project `projectId` opened by a client whose session runs on the PostgreSQL backend, as the server's runtime
+ * does (src/team-server/runtime.ts); read-only, a snapshot built from PostgreSQL, taking no lock.
+ */
+async function openTeamProject(db: FileDatabase, projectId: number, coder: string, readOnly = false): Promise<LocalClient & { file: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-test-'));
   const client = localClient({ coder, backend: postgresBackend({ pool: db.pool, cacheDir: path.join(dir, 'cache') }) });
   sessions.push(client.session);
   // What tests read through `session.store` is the working image, where a team project's queries run.
-  Object.defineProperty(client.session, 'store', { get: () => imageStoreOf(client.session.project) });
+  if (!readOnly) Object.defineProperty(client.session, 'store', { get: () => imageStoreOf(client.session.project) });
   const file = teamName(projectId);
-  await client.session.open(file);
+  await client.session.open(file, { readOnly });
   return { ...client, file, dir };
 }
 
@@ -94,6 +99,27 @@ export async function publishedTeamProject(file: string, coder: string): Promise
 }
 
 /**
+ * Project `file`, closed by whoever had it, opened by `coder`: the next coder's turn at it, or with
+ * `readOnly` an onlooker's look. A project file is opened by its path; a team project (`team:<id>`) as
+ * the server opens an idle one, its working image built afresh from what PostgreSQL holds (a new cache
+ * folder), so all that follows reads only what was written through.
+ */
+export async function openedAs(file: string, coder: string, { readOnly = false } = {}): Promise<LocalClient & { file: string }> {
+  const projectId = projectIdOf(file);
+  if (projectId !== null) return openTeamProject(await fileDatabase(), projectId, coder, readOnly);
+  const client = localClient({ coder });
+  await client.invoke('project.open', { path: file, ...(readOnly ? { readOnly } : {}) });
+  return { ...client, file };
+}
+
+/** The project `client` has open, closed and opened again by `coder` (see openedAs). */
+export async function reopenedAs(client: LocalClient, coder: string): Promise<LocalClient & { file: string }> {
+  const { file } = client.session.project;
+  await client.session.close();
+  return openedAs(file, coder);
+}
+
+/**
  * The project as its store keeps it, as a file SQLite can read: the project file itself, or for a
  * team project (`team:<id>`) a copy taken from PostgreSQL now (takeCopy), so tests compare what PostgreSQL holds.
  */
@@ -103,6 +129,33 @@ export async function storedFile(file: string): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-stored-')), 'stored.tematik');
   await takeCopy((await fileDatabase()).pool, projectId, out);
   return out;
+}
+
+/** The undo history and audit trail of a project file, row by row (dumpTables leaves them out). */
+function historyRows(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return Object.fromEntries(['history_steps', 'history_ops', 'audit_log']
+      .map((table) => [table, JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all())]));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * After a test file, before its sessions close: every team project still open for writing holds in
+ * PostgreSQL what its working image holds, history and audit trail included. The tests counted on the
+ * image; this says those counts were written through.
+ */
+export async function expectWrittenThrough(): Promise<void> {
+  for (const session of sessions) {
+    if (!session.isOpen || session.project.readOnly !== null) continue;
+    const image = imageStoreOf(session.project).file;
+    const stored = await storedFile(session.project.file);
+    const [held, kept] = [{ ...dumpTables(image), ...historyRows(image) }, { ...dumpTables(stored), ...historyRows(stored) }];
+    const differ = Object.keys({ ...held, ...kept }).filter((table) => held[table] !== kept[table]);
+    if (differ.length > 0) throw new Error(`${session.project.file}: PostgreSQL does not hold what the working image holds in ${differ.join(', ')}: a change was not written through.`);
+  }
 }
 
 /** After a test file: its sessions closed, its pool ended, its database dropped. */

@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localClient } from '../../src/api/client';
+import type { LocalClient } from '../../src/api/client';
 import type { Args } from '../../src/api/contract';
 import { MISSING, Tally } from '../../src/analysis/agreement/coefficients';
 import type { AgreementRow } from '../../src/domain/agreement';
 import type { CodeId } from '../../src/domain/ids';
 import type { DocumentContent } from '../../src/domain/types';
 import { refused } from '../helpers/refused';
-import { newProject, SAMPLE_STUDY } from '../helpers/temp-project';
+import { dumpTables } from '../helpers/table-dump';
+import { newProject, SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { onPostgres, openedAs, storedFile } from '../helpers/test-store';
 
 /*
- * A real project file, coded through the contract by four coders, each opening the project
- * under their own name in turn (the codings table keeps who coded what). KP-01 is a group
+ * A real project (a file, or on PostgreSQL a team project), coded through the contract by four coders,
+ * each opening the project under their own name in turn (the codings table keeps who coded what). KP-01 is a group
  * interview: moderator and two informants, one unit per speaker turn.
  */
 
@@ -23,28 +25,29 @@ const codes: Record<'doubt' | 'trust' | 'stance' | 'pro' | 'contra', CodeId> = {
 
 /** Opens the project as `coder`, runs `body`, closes it: the way a team member works on a shared file. */
 async function as(coder: string, body: (code: (document: DocumentContent, code: CodeId, turn: number, from?: number, to?: number) => Promise<void>) => Promise<void>): Promise<void> {
-  const client = localClient({ coder });
-  await client.invoke('project.open', { path: file });
+  const client = await openedAs(file, coder);
   try {
     await body(async (document, codeId, turn, from = 2, to = 6) => {
       const t = document.turns[turn]!;
       await client.invoke('codings.apply', { documentId: document.id, codeId, start: t.start + from, end: t.start + to });
     });
   } finally {
-    client.session.close();
+    await client.session.close();
   }
 }
 
 /** Runs one query on the project as an onlooker. */
-async function query<T>(body: (client: ReturnType<typeof localClient>) => Promise<T>): Promise<T> {
-  const client = localClient({ coder: 'Ayu' });
-  await client.invoke('project.open', { path: file, readOnly: true });
+async function query<T>(body: (client: LocalClient) => Promise<T>): Promise<T> {
+  const client = await openedAs(file, 'Ayu', { readOnly: true });
   try {
     return await body(client);
   } finally {
-    client.session.close();
+    await client.session.close();
   }
 }
+
+/** What the store holds: the project file's bytes, or on PostgreSQL every table of a copy taken from the database. */
+const held = async (): Promise<unknown> => (onPostgres() ? dumpTables(await storedFile(file)) : fs.readFileSync(file));
 
 /** Reliability data of one code in one document: for each coder, the turns they coded (null: not counted there). */
 function addDocument(tally: Tally, turns: number, coded: readonly (readonly number[] | null)[]): void {
@@ -73,7 +76,7 @@ beforeAll(async () => {
   codes.stance = (await project.invoke('codes.create', { name: 'stance' })).id;
   codes.pro = (await project.invoke('codes.create', { name: 'pro', parentId: codes.stance })).id;
   codes.contra = (await project.invoke('codes.create', { name: 'contra', parentId: codes.stance })).id;
-  project.session.close();
+  await project.session.close();
   expect(group.turns.length).toBeGreaterThan(8);
   expect(new Set(group.turns.map((t) => t.speaker)).size).toBeGreaterThanOrEqual(3);
 
@@ -106,10 +109,9 @@ beforeAll(async () => {
     await code(single, codes.doubt, 2);
   });
   // Eko worked on the codebook but coded nothing.
-  const eko = localClient({ coder: 'Eko' });
-  await eko.invoke('project.open', { path: file });
+  const eko = await openedAs(file, 'Eko');
   await eko.invoke('codes.create', { name: 'memo-worthy' });
-  eko.session.close();
+  await eko.session.close();
 });
 
 describe('inter-coder agreement on a real project', () => {
@@ -199,7 +201,7 @@ describe('inter-coder agreement on a real project', () => {
   });
 
   it('refuses what cannot be compared, in both languages, and changes nothing', async () => {
-    const before = fs.readFileSync(file);
+    const before = await held();
     const cases: [Args<'analysis.agreement'> & { codeId?: number }, RegExp][] = [
       [{ coders: ['Ayu'] }, /at least two coders/],
       [{ coders: ['Ayu', 'Ayu'] }, /chosen twice/],
@@ -226,16 +228,17 @@ describe('inter-coder agreement on a real project', () => {
     // Citra and Dewi share no document: with "every coder read every document" they can be compared.
     const shared = await query((c) => c.invoke('analysis.agreement', { coders: ['Citra', 'Dewi'], takesPart: 'all' }));
     expect(shared.rows[0]!.units).toBeGreaterThan(0);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(await held()).toEqual(before);
   });
 
   it('exports the table as CSV with each coefficient and its unit named, in the language asked', async () => {
-    const csv = path.join(path.dirname(file), 'agreement.csv');
+    const dir = tempDir();
+    const csv = path.join(dir, 'agreement.csv');
     await query((c) => c.invoke('export.table', { table: 'agreement', path: csv, agreement: { coders: ['Ayu', 'Bima'], codeIds: [codes.doubt] } }));
     const lines = fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(lines[0]).toBe("Row,Code or document,Coders counted,Units (speaker turns),Disagreements (speaker turns),Percent agreement (%),Cohen's κ,Brennan–Prediger κ,Krippendorff's α (nominal)");
     expect(lines[1]).toMatch(/^"All codes, all documents",,"Ayu, Bima",\d+,4,/);
-    const id = path.join(path.dirname(file), 'kesepakatan.csv');
+    const id = path.join(dir, 'kesepakatan.csv');
     await query((c) => c.invoke('export.table', { table: 'agreementDisagreements', path: id, language: 'id', agreement: { coders: ['Ayu', 'Bima'], codeIds: [codes.doubt] } }));
     const content = fs.readFileSync(id, 'utf8').replace(/^\uFEFF/, '');
     expect(content.split(/\r?\n/)[0]).toBe('Transkrip,Kode,Awal,Akhir,Ayu,Bima,Teks');

@@ -9,6 +9,7 @@ import { SHARED_PLACEHOLDER } from '../../src/deid/names';
 import { stemsOf } from '../../src/search/indexer';
 import { dumpTables } from '../helpers/table-dump';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { onPostgres, publishedTeamProject, storedFile } from '../helpers/test-store';
 
 const clients: LocalClient[] = [];
 afterEach(() => { for (const c of clients.splice(0)) c.session.close(); });
@@ -18,10 +19,17 @@ async function workedStudy() {
   const client = localClient({ coder: 'Peneliti A', host: { kind: 'cli', dataDir: tempDir('tematik-data-'), sampleDir: SAMPLE_STUDY } });
   clients.push(client);
   const info = await client.invoke('app.openSample', { variant: 'worked' });
-  await client.invoke('redactions.add', { term: 'Kopi Lereng', replacement: '[kedai kopi]', kind: 'business' });
-  await client.invoke('redactions.add', { term: 'Mbak Laras', replacement: '[pemilik merek]', kind: 'person' });
-  await client.invoke('redactions.add', { term: 'Bayu', replacement: '[pelanggan]', kind: 'person' });
-  return { ...client, file: info.path };
+  let study: LocalClient & { file: string } = { ...client, file: info.path };
+  if (onPostgres()) {
+    // On PostgreSQL: the sample published to the team server, as a team starts from it.
+    client.session.close();
+    study = await publishedTeamProject(info.path, 'Peneliti A');
+    clients.push(study);
+  }
+  await study.invoke('redactions.add', { term: 'Kopi Lereng', replacement: '[kedai kopi]', kind: 'business' });
+  await study.invoke('redactions.add', { term: 'Mbak Laras', replacement: '[pemilik merek]', kind: 'person' });
+  await study.invoke('redactions.add', { term: 'Bayu', replacement: '[pelanggan]', kind: 'person' });
+  return study;
 }
 
 type Invoke = LocalClient['invoke'];
@@ -60,7 +68,7 @@ describe('de-identifying the transcripts of the sample study', () => {
   it('finds informants and listed names with their honorifics and replaces them in one undoable step, codings on the same words', async () => {
     const { invoke, file } = await workedStudy();
     const before = await snapshot(invoke);
-    const tablesBefore = dumpTables(file);
+    const tablesBefore = dumpTables(await storedFile(file));
     const triangulation = async () => (await invoke('analysis.triangulation', { rows: 'themes' })).rows.map((r) => [r.name, r.cells.map((c) => [c.informants, c.extracts])]);
     const evidenceBefore = await triangulation();
     const preview = await invoke('deid.preview', {});
@@ -115,7 +123,7 @@ describe('de-identifying the transcripts of the sample study', () => {
     expect((await invoke('deid.preview', {})).hits).toEqual([]);
     expect((await invoke('history.state', {})).undo).toMatch(/De-identify \d+ name\(s\) in 11 transcript\(s\)/);
     await invoke('history.undo', {});
-    expect(dumpTables(file)).toEqual(tablesBefore);
+    expect(dumpTables(await storedFile(file))).toEqual(tablesBefore);
     expect(await invoke('deid.key', {})).toEqual([]);
   });
 
@@ -152,7 +160,8 @@ describe('de-identifying the transcripts of the sample study', () => {
   });
 });
 
-describe('sharing a de-identified copy', () => {
+// Not on PostgreSQL (TEMATIK_TEST_STORE): a team server refuses deid.share by design (src/team-server/roles.ts); the copy is shared from the desktop.
+describe.skipIf(onPostgres())('sharing a de-identified copy', () => {
   it('writes a .tematik and a .qdpx in which no listed name survives anywhere, and leaves the project as it was', async () => {
     const { invoke, file } = await workedStudy();
     // A memo, a journal entry, a code and a theme that name people: shared copies must not carry them.

@@ -7,6 +7,7 @@ import { MIN_TEXT_PT, figureMap, printableLayout, printedTextPt } from '../../sr
 import { themeMap } from '../../src/store/theme-map';
 import { labelClashes } from '../helpers/figure-checks';
 import { SAMPLE_STUDY, tempDir } from '../helpers/temp-project';
+import { onPostgres, publishedTeamProject } from '../helpers/test-store';
 
 const clients: LocalClient[] = [];
 afterEach(() => { for (const c of clients.splice(0)) c.session.close(); });
@@ -17,11 +18,22 @@ function sampleClient(dataDir = tempDir('tematik-data-')): LocalClient {
   return client;
 }
 
+/** The worked example as app.openSample builds it; on PostgreSQL published to the team server (which refuses app.openSample), as a team starts from it. */
+async function workedExample(): Promise<LocalClient> {
+  const client = sampleClient();
+  await client.invoke('app.openSample', { variant: 'worked' });
+  if (!onPostgres()) return client;
+  const { file } = client.session.project;
+  await client.session.close();
+  const team = await publishedTeamProject(file, 'Peneliti A');
+  clients.push(team);
+  return team;
+}
+
 describe('the worked example', () => {
   it('is a coded, themed, triangulated study built through the contract', async () => {
-    const { invoke } = sampleClient();
-    const info = await invoke('app.openSample', { variant: 'worked' });
-    expect(info.phase).toBe(5);
+    const { invoke } = await workedExample();
+    expect((await invoke('project.info', {})).phase).toBe(5);
 
     const documents = await invoke('documents.list', {});
     expect(documents).toHaveLength(11);
@@ -92,8 +104,7 @@ describe('the worked example', () => {
   }, 60_000);
 
   it('draws its theme map with no link label over a theme or another label, in the export and in the report', async () => {
-    const client = sampleClient();
-    await client.invoke('app.openSample', { variant: 'worked' });
+    const client = await workedExample();
     const db = client.session.store.db;
     for (const language of ['en', 'id'] as const) {
       // As `export.themeMap` and `tematik map` draw it.
@@ -109,7 +120,8 @@ describe('the worked example', () => {
     }
   }, 60_000);
 
-  it('the practice copy has the transcripts and sheet only; both are remembered as recent projects', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): the sample written as a project file on this machine; a team server refuses app.openSample by design.
+  it.skipIf(onPostgres())('the practice copy has the transcripts and sheet only; both are remembered as recent projects', async () => {
     const dataDir = tempDir('tematik-data-');
     const client = sampleClient(dataDir);
     await client.invoke('app.openSample', { variant: 'practice' });
@@ -123,7 +135,8 @@ describe('the worked example', () => {
     expect(recent[0]).toContain('worked example');
   }, 60_000);
 
-  it('can be written to a chosen file, and never over an existing one', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): the sample written as a project file on this machine; a team server refuses app.openSample by design.
+  it.skipIf(onPostgres())('can be written to a chosen file, and never over an existing one', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'contoh.tematik');
     const client = sampleClient();
@@ -133,7 +146,8 @@ describe('the worked example', () => {
     await expect(client.invoke('app.openSample', { variant: 'practice', path: file })).rejects.toThrow(/already exists/);
   }, 60_000);
 
-  it('a build that fails leaves no project and no half-made file behind, so the next try starts clean', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): the sample written as a project file on this machine; a team server refuses app.openSample by design.
+  it.skipIf(onPostgres())('a build that fails leaves no project and no half-made file behind, so the next try starts clean', async () => {
     const broken = tempDir('tematik-sample-');
     fs.cpSync(SAMPLE_STUDY, broken, { recursive: true });
     const missing = fs.readdirSync(broken).find((name) => name.endsWith('.docx'))!;

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localClient, type LocalClient } from '../../../src/api/client';
+import type { LocalClient } from '../../../src/api/client';
 import { evidenceCodes, supportByType, type ThemeShape } from '../../../src/analysis/theme-evidence';
 import type { CodeId, InformantTypeId, ThemeId, Utf16Offset } from '../../../src/domain/ids';
 import type { ThemeReview, TriangulationMatrix } from '../../../src/domain/types';
 import { buildReportModel, type ReportModel } from '../../../src/report/model';
+import { reopenedAs } from '../../helpers/test-store';
 import { sampleStudy } from './fixture';
 
 describe('evidenceCodes', () => {
@@ -72,11 +73,9 @@ describe("a theme's evidence on the three surfaces", () => {
     await client.invoke('themes.update', { id: dropped, status: 'discarded' });
     const konsumen = (await client.invoke('informantTypes.list', {})).find((t) => t.name === 'Konsumen')!.id as InformantTypeId;
     for (const label of ['K-10', 'K-9']) await client.invoke('informants.create', { label, typeId: konsumen });
-    const file = client.session.store.file;
-    client.session.close();
-
-    rina = localClient({ coder: 'Rina' });
-    await rina.invoke('project.open', { path: file });
+    // Rina takes her turn at the project: on PostgreSQL, opened again from what the database holds.
+    rina = await reopenedAs(client, 'Rina');
+    const { file } = rina.session.project;
     const again = (codeId: CodeId, label: string, needle: string) => {
       const at = study.spokenAt(label, needle);
       return rina.invoke('codings.apply', { documentId: study.doc(label), codeId, start: at as Utf16Offset, end: (at + needle.length) as Utf16Offset });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { invoker } from '../../../src/api/dispatch';
 import { cancellable } from '../../../src/domain/cancellation';
 import { tempDir } from '../../helpers/temp-project';
+import { storedFile } from '../../helpers/test-store';
 import { populatedProject } from './fixture';
 
 /** Every row of every table (virtual ones through their shadow tables), so "nothing changed" can be checked. */
@@ -21,8 +22,8 @@ function dump(file: string): Record<string, string[]> {
 describe('a cancelled REFI-QDA project export', () => {
   it('stops before anything is written, leaves no file or partial file, and changes nothing in the project', async () => {
     const { client } = await populatedProject();
-    const file = client.session.store.file;
-    const before = dump(file);
+    // What the store keeps: the project file, or on PostgreSQL a copy of what the database holds.
+    const before = dump(await storedFile(client.file));
     expect(before['codings']!.length).toBeGreaterThan(0);
     const folder = tempDir('tematik-qdpx-');
     const output = path.join(folder, 'studi.qdpx');
@@ -36,7 +37,7 @@ describe('a cancelled REFI-QDA project export', () => {
     // Stopped inside the archive's sources, before its last step.
     expect(reported).toEqual([0]);
     expect(fs.readdirSync(folder)).toEqual([]);
-    expect(dump(file)).toEqual(before);
+    expect(dump(await storedFile(client.file))).toEqual(before);
 
     // Not cancelled, the same export is written, and it is the only file in the folder.
     expect(await invoke('refi.exportProject', { path: output })).toMatchObject({ path: output });

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localClient } from '../../../src/api/client';
+import type { LocalClient } from '../../../src/api/client';
 import type { Args } from '../../../src/api/contract';
 import type { CodeId } from '../../../src/domain/ids';
 import type { DocumentContent } from '../../../src/domain/types';
 import { refused } from '../../helpers/refused';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY } from '../../helpers/temp-project';
+import { openedAs } from '../../helpers/test-store';
 import { docxParts, plainText } from './docx-parts';
 
 /*
@@ -19,8 +20,7 @@ const codes: Record<'polling' | 'capacity', CodeId> = {} as never;
 
 /** Opens the project as `coder`, codes turns (characters 2–6 of each), closes it. */
 async function as(coder: string, plan: readonly (readonly [document: number, code: 'polling' | 'capacity', turns: readonly number[]])[]): Promise<void> {
-  const client = localClient({ coder });
-  await client.invoke('project.open', { path: file });
+  const client = await openedAs(file, coder);
   try {
     for (const [d, code, turns] of plan) {
       for (const k of turns) {
@@ -29,18 +29,17 @@ async function as(coder: string, plan: readonly (readonly [document: number, cod
       }
     }
   } finally {
-    client.session.close();
+    await client.session.close();
   }
 }
 
 /** Runs `body` on the project opened read-only, as an onlooker. */
-async function onlooker<T>(body: (client: ReturnType<typeof localClient>) => Promise<T>): Promise<T> {
-  const client = localClient({ coder: 'Pembimbing' });
-  await client.invoke('project.open', { path: file, readOnly: true });
+async function onlooker<T>(body: (client: LocalClient) => Promise<T>): Promise<T> {
+  const client = await openedAs(file, 'Pembimbing', { readOnly: true });
   try {
     return await body(client);
   } finally {
-    client.session.close();
+    await client.session.close();
   }
 }
 
@@ -64,7 +63,7 @@ beforeAll(async () => {
   documents = documents.filter((d) => d.turns.length >= 6);
   codes.polling = (await project.invoke('codes.create', { name: 'polling' })).id;
   codes.capacity = (await project.invoke('codes.create', { name: 'kapasitas produksi' })).id;
-  project.session.close();
+  await project.session.close();
   expect(list).toHaveLength(11);
   expect(documents.length).toBeGreaterThanOrEqual(5);
 }, 60_000);

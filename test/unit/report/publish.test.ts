@@ -2,11 +2,11 @@ import { actionPhrase } from '../../../src/domain/action-names';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localClient } from '../../../src/api/client';
 import type { Args } from '../../../src/api/contract';
 import { firstSentence } from '../../../src/report/model';
 import { REPORT_STRINGS } from '../../../src/report/strings';
 import { docxParts, paragraphsWithStyle, plainText } from './docx-parts';
+import { reopenedAs } from '../../helpers/test-store';
 import { reportStudy, type ReportStudy } from './fixture';
 
 /**
@@ -46,16 +46,14 @@ describe('the Word report as published', () => {
     await invoke('redactions.add', { term: 'Sruput Jogja', replacement: '[kedai kopi]' });
     await invoke('memos.create', { kind: 'journal', title: 'Catatan lapangan', body: 'Ngopi di SRUPUT jogja bersama anggota komunitas.', target: { kind: 'project' } });
     // Someone who only ran commands is no coder; someone who wrote a memo is.
-    // One writer at a time: each takes the project in turn.
-    client.session.close();
-    for (const [coder, act] of [['root', 'project.update'], ['Peneliti B', 'memos.create']] as const) {
-      const other = localClient({ coder });
-      await other.invoke('project.open', { path: client.file });
-      if (act === 'project.update') await other.invoke('project.update', { description: 'Studi co-creation UMKM di Yogyakarta.' });
-      else await other.invoke('memos.create', { body: 'Cek lagi kode kapasitas.', target: { kind: 'theme', id: themes.capacity } });
-      other.session.close();
+    // One writer at a time: each takes the project in turn (on PostgreSQL, opened again from what the database holds).
+    let turn: ReportStudy['client'] = client;
+    for (const [coder, act] of [['root', 'project.update'], ['Peneliti B', 'memos.create'], ['Peneliti A', null]] as const) {
+      turn = { dir: client.dir, ...await reopenedAs(turn, coder) };
+      if (act === 'project.update') await turn.invoke('project.update', { description: 'Studi co-creation UMKM di Yogyakarta.' });
+      else if (act === 'memos.create') await turn.invoke('memos.create', { body: 'Cek lagi kode kapasitas.', target: { kind: 'theme', id: themes.capacity } });
     }
-    await client.invoke('project.open', { path: client.file });
+    study = { ...study, client: turn };
     themeIds = [themes.digital, themes.preorder, themes.capacity, themes.community, admin.id];
   });
   afterAll(() => study.client.session.close());

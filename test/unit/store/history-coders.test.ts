@@ -1,35 +1,29 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localClient, type LocalClient } from '../../../src/api/client';
+import type { LocalClient } from '../../../src/api/client';
 import type { DocumentId } from '../../../src/domain/ids';
 import { addDocument } from '../../helpers/documents';
 import { newProject, SAMPLE_STUDY } from '../../helpers/temp-project';
 import { refused } from '../../helpers/refused';
+import { onPostgres, openedAs, reopenedAs } from '../../helpers/test-store';
 
 const TEXT = 'Pewawancara: Bagaimana co-creation dijalankan?\nNarasumber: Kami polling di Instagram dulu, terus pelanggan ikut milih motif. Kolaborasinya bikin mereka merasa memiliki.';
 
-/** Opens the file as `coder`, as a colleague on a shared folder would once the other has closed it. */
-async function openAs(file: string, coder: string): Promise<LocalClient> {
-  const client = localClient({ coder });
-  await client.invoke('project.open', { path: file });
-  return client;
-}
+/**
+ * Opens the project as `coder`, as a colleague on a shared folder would once the other has closed it;
+ * on PostgreSQL as the team server opens it again, from what the database holds (openedAs).
+ */
+const openAs = (file: string, coder: string): Promise<LocalClient> => openedAs(file, coder);
 
 /**
- * Coders taking turns on one file, as colleagues on a shared folder do: one writer at a time
- * (the project lock), each opening the file when it is their turn. `first` has it open.
+ * Coders taking turns on one project, as colleagues on a shared folder do: one writer at a time
+ * (the project lock), each opening it when it is their turn. `first` has it open.
  */
-function takingTurns(first: LocalClient & { file: string }): (coder: string) => Promise<LocalClient> {
-  const clients = new Map<string, LocalClient>([[first.session.store.coder, first]]);
-  let current: LocalClient = first;
+function takingTurns(first: LocalClient): (coder: string) => Promise<LocalClient> {
+  let current = first;
   return async (coder) => {
-    if (clients.get(coder) === current) return current;
-    current.session.close();
-    const client = clients.get(coder) ?? localClient({ coder });
-    clients.set(coder, client);
-    await client.invoke('project.open', { path: first.file });
-    current = client;
-    return client;
+    if (current.session.project.coder !== coder) current = await reopenedAs(current, coder);
+    return current;
   };
 }
 
@@ -53,7 +47,7 @@ describe('undo with two coders on one file', () => {
     const doc = await addDocument(ani, 'P-01', TEXT);
     const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });
     await ani.invoke('codes.create', { name: 'kemitraan' });
-    ani.session.close();
+    await ani.session.close();
     return { file: ani.file, doc, coding };
   }
 
@@ -70,7 +64,7 @@ describe('undo with two coders on one file', () => {
     await rina.invoke('history.undo', {});
     expect(await codedAs(rina, doc)).toEqual([[coding.id, 'polling', 'Ani'], [other.id, 'rasa memiliki', 'Rina']]);
     await rina.invoke('history.redo', {});
-    rina.session.close();
+    await rina.session.close();
 
     // Ani's menu shows her own last step, though Rina acted after her.
     const ani = await openAs(file, 'Ani');
@@ -177,7 +171,8 @@ describe('undo with two coders on one file', () => {
     (await as('Ani')).session.close();
   });
 
-  it('refuses when the row was changed outside the history, without naming anyone', async () => {
+  // Not on PostgreSQL (TEMATIK_TEST_STORE): a row changed in the project file behind the store's back; a team project's image is written only through its store.
+  it.skipIf(onPostgres())('refuses when the row was changed outside the history, without naming anyone', async () => {
     const ani = await newProject('Ani');
     const doc: DocumentId = await addDocument(ani, 'P-01', TEXT);
     const coding = await ani.invoke('codings.apply', { documentId: doc, start: 60, end: 89, codeName: 'polling' });

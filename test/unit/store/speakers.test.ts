@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localClient } from '../../../src/api/client';
 import { attributeCodings, informantsOfCode, informantsPerCode, readCodings, spokenBy } from '../../../src/analysis/attribution';
 import { IdIndex } from '../../../src/analysis/columnar';
 import type { DocumentId, InformantId } from '../../../src/domain/ids';
@@ -10,7 +9,7 @@ import { random } from '../../bench/corpus';
 import { addDocument } from '../../helpers/documents';
 import { newProject, SAMPLE_SHEET, SAMPLE_STUDY, tempDir } from '../../helpers/temp-project';
 import { sampleStudy } from '../analysis/fixture';
-import { onPostgres } from '../../helpers/test-store';
+import { reopenedAs } from '../../helpers/test-store';
 
 const people = [
   { id: 1 as InformantId, label: 'KP-01', name: 'Dimas Prasetyo' },
@@ -203,22 +202,16 @@ describe('attribution over whole columns and passage by passage', () => {
 });
 
 describe('two coders in a group interview', () => {
-  // Not on PostgreSQL (TEMATIK_TEST_STORE): Two sessions on one project file in turn; on a team server the coders share the project's one session.
-  it.skipIf(onPostgres())('count the informant who spoke once, whoever coded the passage', async () => {
+  it('count the informant who spoke once, whoever coded the passage', async () => {
     const study = await sampleStudy();
-    const { client } = study;
     const codeId = await study.code('kritik kedai');
     await study.codeWord(codeId, 'KP-01', 'komunitas', 0); // Mbak Ayu speaking, coded by Peneliti A
-    // One writer at a time: Peneliti A closes the project, B codes, A opens it again.
-    const file = client.session.store.file;
-    client.session.close();
-    const second = localClient({ coder: 'Peneliti B' });
-    await second.invoke('project.open', { path: file });
+    // One writer at a time: Peneliti A closes the project, B codes, A opens it again (on PostgreSQL, from what the database holds).
+    const second = await reopenedAs(study.client, 'Peneliti B');
     const at = study.spokenAt('KP-01', 'komunitas', 0);
     await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: at, end: at + 'komunitas'.length });
     await second.invoke('codings.apply', { documentId: study.doc('KP-01'), codeId, start: study.spokenAt('KP-01', 'komunitas', 7), end: study.spokenAt('KP-01', 'komunitas', 7) + 9 });
-    second.session.close();
-    await client.invoke('project.open', { path: file });
+    const client = await reopenedAs(second, 'Peneliti A');
     // Ayu's passage, coded alike by both, is one extract (the earlier coding stands for it).
     const extracts = await client.invoke('codings.forCode', { codeId });
     expect(extracts.map((e) => [e.coderName, e.informantLabels])).toEqual([
