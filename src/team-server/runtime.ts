@@ -33,6 +33,16 @@ export interface ActionTiming {
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
+/**
+ * Reads that run beside one another: a coder's page asks for them all the time, and a search spends
+ * most of its run waiting for PostgreSQL, which made every other request wait too. They still wait for
+ * the changes queued before them and changes wait for them, so none sees a change half done (on the
+ * working image, a change is committed before PostgreSQL has it). Only reads whose answer is the same
+ * for whoever asks are here: the project's acting coder (actAs) is set for the actions that run alone,
+ * and a read beside others leaves it as it is.
+ */
+const READ_BESIDE: ReadonlySet<ActionName> = new Set<ActionName>(['search.query', 'documents.get', 'documents.list', 'codes.list', 'codings.forDocument']);
+
 /** Whether the action may change the project: such actions are told to the listeners when they succeed. */
 export function changesProject(action: ActionName): boolean {
   const effect = effects[action];
@@ -42,8 +52,10 @@ export function changesProject(action: ActionName): boolean {
 export class ProjectRuntime {
   private readonly session: Session;
   private opened: Promise<void> | null = null;
-  /** The tail of the queue: each action starts when the one before it has finished. */
-  private tail: Promise<unknown> = Promise.resolve();
+  /** The last action queued that runs alone: every action after it waits for it. */
+  private lastAlone: Promise<unknown> = Promise.resolve();
+  /** Reads beside one another queued since `lastAlone`: the next action that runs alone waits for them too. */
+  private readsSince: Promise<unknown>[] = [];
   private readonly listeners = new Set<ChangeListener>();
   private running = 0;
   /** When the last action ended (or the project was opened): idle projects are closed. */
@@ -64,17 +76,19 @@ export class ProjectRuntime {
   }
 
   /**
-   * Runs one action as `actor`, after every action queued before it. The caller has checked the
-   * actor's role and the arguments' paths; a change that succeeds is told to every listener.
+   * Runs one action as `actor`, after every action queued before it (reads in READ_BESIDE only after
+   * the actions that run alone: they run beside one another). The caller has checked the actor's role
+   * and the arguments' paths; a change that succeeds is told to every listener.
    */
   invoke(actor: Actor, name: ActionName, args: unknown, progress: (p: Progress) => void = () => undefined, timed?: (timing: ActionTiming) => void): Promise<Outcome<ActionName>> {
     this.running++;
     const queued = performance.now();
+    const beside = READ_BESIDE.has(name);
     const run = async (): Promise<Outcome<ActionName>> => {
       const began = performance.now();
       try {
         await this.open();
-        this.session.project.actAs(actor.name);
+        if (!beside) this.session.project.actAs(actor.name);
         const outcome = await dispatch(name, args, { session: this.session, progress });
         // A change the store could not write through leaves the opening unusable (src/store/postgres/backend.ts):
         // the next action opens the project again, as the database has it.
@@ -87,8 +101,14 @@ export class ProjectRuntime {
         timed?.({ queueMs: began - queued, runMs: performance.now() - began });
       }
     };
-    const outcome = this.tail.then(run, run);
-    this.tail = outcome.catch(() => undefined);
+    if (beside) {
+      const outcome = this.lastAlone.then(run, run);
+      this.readsSince.push(outcome.catch(() => undefined));
+      return outcome;
+    }
+    const outcome = Promise.all([this.lastAlone, ...this.readsSince]).then(run, run);
+    this.readsSince = [];
+    this.lastAlone = outcome.catch(() => undefined);
     return outcome;
   }
 
@@ -105,7 +125,7 @@ export class ProjectRuntime {
 
   /** Closes the project once the actions queued before have finished; resolves when its lock is let go of. */
   async close(): Promise<void> {
-    await this.tail;
+    await Promise.all([this.lastAlone, ...this.readsSince]);
     await this.reset();
   }
 

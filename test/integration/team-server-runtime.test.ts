@@ -65,6 +65,31 @@ describe('team server runtime', () => {
     expect(timings[1]!.queueMs).toBeGreaterThanOrEqual(timings[0]!.runMs);
   });
 
+  it('runs reads beside one another, but never beside a change: a change waits for the reads before it, a read for the changes before it', async () => {
+    const runtime = await start();
+    const ended: string[] = [];
+    const timings = new Map<string, ActionTiming>();
+    const invoke = (key: string, name: ActionName, args: unknown) =>
+      runtime.invoke(ayu, name, args, undefined, (t) => timings.set(key, t)).then((outcome) => {
+        ended.push(key);
+        return outcome;
+      });
+    // A search waits for PostgreSQL; the transcript asked for after it is read meanwhile, not after it.
+    await Promise.all([invoke('search', 'search.query', { query: 'pelanggan' }), invoke('open', 'documents.get', { id: documentId })]);
+    expect(ended).toEqual(['open', 'search']);
+
+    ended.length = 0;
+    const [, applied, after] = await Promise.all([
+      invoke('search', 'search.query', { query: 'pelanggan' }),
+      invoke('apply', 'codings.apply', { documentId, start: 50, end: 70, codeName: 'beside' }),
+      invoke('read', 'codings.forDocument', { documentId }),
+    ]);
+    expect(ended).toEqual(['search', 'apply', 'read']);
+    // The change started only once the search had ended, and the read behind it sees it.
+    expect(timings.get('apply')!.queueMs).toBeGreaterThanOrEqual(timings.get('search')!.runMs);
+    expect(value<Coding[]>(after!).map((c) => c.id)).toContain(value<Coding>(applied!).id);
+  });
+
   it('records each change under the acting user and tells every listener who made it', async () => {
     const runtime = await start();
     const heard: ChangeEvent[] = [];
