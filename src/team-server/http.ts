@@ -28,7 +28,7 @@ import { checkLogin, normaliseLogin } from './accounts';
 import { ClientAddresses } from './client-address';
 import { EventStreams, STREAM_CHECK_MS, type EventStream } from './event-streams';
 import { deleteProject, MAX_PUBLISH_BYTES, newProject, publishProject } from './publish';
-import { findProject, membersOf, projectsOf, removeMember, roleOf, setMember } from './projects';
+import { findProject, membersOf, projectsOf, removeMember, setMember } from './projects';
 import { LoginLimiter, tooManyLogins } from './rate-limit';
 import { isRole, mayInvoke, SERVER_ACTIONS, serverArgs } from './roles';
 import { Runtimes, type ActionTiming, type Actor, type ProjectRuntime } from './runtime';
@@ -187,7 +187,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (method !== 'POST') throw refuse(405, 'invalid_args', say('method', { method }));
       return login(req, res);
     }
-    const current = await loginOf(req);
+    const project = /^\/api\/team\/projects\/([1-9]\d{0,9})(\/.*)?$/.exec(route);
+    const current = await loginOf(req, project ? Number(project[1]) : undefined);
     if (route === '/api/team/session' && reading) {
       if (!current) throw refuse(401, 'permission', say('notLoggedIn'));
       return json(res, 200, sessionAnswer(current.found));
@@ -227,7 +228,6 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       requireOctets(req);
       return json(res, 200, { upload: await uploads.receive(req, current.found.id, current.found.user.login) });
     }
-    const project = /^\/api\/team\/projects\/([1-9]\d{0,9})(\/.*)?$/.exec(route);
     if (project) return projectRoute(req, res, current, Number(project[1]), project[2] ?? '');
     throw refuse(404, 'not_found', say('noRoute'));
   }
@@ -236,7 +236,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const method = req.method ?? 'GET';
     const reading = method === 'GET' || method === 'HEAD';
     // A project the user is no member of answers as one that does not exist: ids reveal nothing.
-    const role = await roleOf(pool, projectId, current.found.user.id);
+    // Read with the session (loginOf), in the same statement.
+    const role = current.found.role;
     if (!role) throw refuse(404, 'not_found', say('noProject', { id: String(projectId) }));
     const owner = () => {
       if (role !== 'owner') throw refuse(403, 'permission', say('ownerOnly'));
@@ -336,14 +337,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const { user } = checked;
     limiter.succeeded(ip, body.login);
     const started = await startSession(pool, user);
-    const found: FoundSession = { user, csrf: started.csrf, id: started.id };
+    const found: FoundSession = { user, csrf: started.csrf, id: started.id, role: null };
     return json(res, 200, sessionAnswer(found), { 'set-cookie': cookie(started.token, 7 * 24 * 3600) });
   }
 
-  async function loginOf(req: http.IncomingMessage): Promise<Login | null> {
+  /** The request's login, and with `projectId` the user's role in that project. */
+  async function loginOf(req: http.IncomingMessage, projectId?: number): Promise<Login | null> {
     const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
     if (!token) return null;
-    const found = await findSession(pool, token);
+    const found = await findSession(pool, token, projectId);
     if (!found) return null;
     return { found, token, actor: { login: found.user.login, name: found.user.name, session: publicId(found.id) } };
   }

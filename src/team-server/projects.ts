@@ -92,12 +92,6 @@ export async function projectsOf(pool: Db, userId: number): Promise<(ProjectEntr
   return rows.map((row) => ({ ...toEntry(row), role: row.role }));
 }
 
-/** The user's role in the project, or null when they are not a member (or there is no such project). */
-export async function roleOf(pool: Db, projectId: number, userId: number): Promise<Role | null> {
-  if (!Number.isSafeInteger(projectId) || projectId <= 0) return null;
-  const { rows } = await pool.query<{ role: Role }>('SELECT role FROM tematik.members WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
-  return rows[0]?.role ?? null;
-}
 
 /**
  * Makes the user a member with `role`, or changes their role. The project's row is locked, so two

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { User } from './accounts';
+import type { Role } from './roles';
 import type { Db } from './schema';
 import { sameToken } from '../server/http-parts';
 
@@ -21,6 +22,8 @@ export interface FoundSession {
   readonly csrf: string;
   /** The session's id in the database: the SHA-256 of its token (hex), which cannot be used to log in. */
   readonly id: string;
+  /** The user's role in the project findSession was asked about; null when no member (or none was asked about). */
+  readonly role: Role | null;
 }
 
 const sha256 = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
@@ -47,22 +50,25 @@ export async function startSession(db: Db, user: User): Promise<{ token: string;
 
 /**
  * The session a token belongs to, or null when there is none: unknown, ended, idle for 12 hours,
- * older than 7 days, or its user disabled. Finding it counts as activity.
+ * older than 7 days, or its user disabled. Finding it counts as activity. With `projectId`, the
+ * same statement reads the user's role in that project (null when no member): a request to a
+ * project pays one round trip to PostgreSQL before its action, not two.
  */
-export async function findSession(db: Db, token: string): Promise<FoundSession | null> {
+export async function findSession(db: Db, token: string, projectId?: number): Promise<FoundSession | null> {
   if (!TOKEN.test(token)) return null;
-  const { rows } = await db.query<{ id: string; csrf: string; user_id: string; login: string; name: string }>(
+  const { rows } = await db.query<{ id: string; csrf: string; user_id: string; login: string; name: string; role: Role | null }>(
     `WITH found AS (
-       SELECT s.id, s.csrf, s.last_seen, u.id AS user_id, u.login, u.name
+       SELECT s.id, s.csrf, s.last_seen, u.id AS user_id, u.login, u.name, m.role
        FROM tematik.sessions s JOIN tematik.users u ON u.id = s.user_id
+       LEFT JOIN tematik.members m ON m.user_id = u.id AND m.project_id = $4
        WHERE s.id = $1 AND NOT u.disabled AND s.expires_at > now() AND s.last_seen > now() - make_interval(hours => $2)
      ), touched AS (
        UPDATE tematik.sessions SET last_seen = now()
        WHERE id IN (SELECT id FROM found WHERE last_seen < now() - make_interval(secs => $3)) RETURNING id
      )
-     SELECT id, csrf, user_id, login, name FROM found`, [sha256(token), IDLE_HOURS, TOUCH_SECONDS]);
+     SELECT id, csrf, user_id, login, name, role FROM found`, [sha256(token), IDLE_HOURS, TOUCH_SECONDS, projectId ?? null]);
   const row = rows[0];
-  return row ? { id: row.id, csrf: row.csrf, user: { id: Number(row.user_id), login: row.login, name: row.name } } : null;
+  return row ? { id: row.id, csrf: row.csrf, user: { id: Number(row.user_id), login: row.login, name: row.name }, role: row.role } : null;
 }
 
 /** Logs the session out; a token that is no session is ignored. */

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, checkPassword, listUsers, removeUser, setPassword } from '../../src/team-server/accounts';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../../src/team-server/passwords';
+import { registerProject } from '../../src/team-server/projects';
 import { migrateServer, SERVER_SCHEMA_VERSION } from '../../src/team-server/schema';
 import { csrfMatches, endSession, endSessionsOf, findSession, sessionId, startSession } from '../../src/team-server/sessions';
 import { startCluster, type Cluster } from '../helpers/postgres';
@@ -228,7 +229,11 @@ describe('login sessions', () => {
     expect(rows.map((r) => r.id).sort()).toEqual([one.id, two.id].sort());
     const dump = JSON.stringify((await pool.query('SELECT * FROM tematik.sessions')).rows);
     expect(dump).not.toContain(one.token);
-    expect(await findSession(pool, one.token)).toEqual({ user, csrf: one.csrf, id: one.id });
+    expect(await findSession(pool, one.token)).toEqual({ user, csrf: one.csrf, id: one.id, role: null });
+    // Asked about a project, the same lookup says the user's role there, and null where they are no member.
+    const own = await registerProject(pool, { name: fresh('Studi '), ownerId: user.id });
+    expect((await findSession(pool, one.token, own))?.role).toBe('owner');
+    expect((await findSession(pool, one.token, own + 1000))?.role).toBeNull();
     const found = (await findSession(pool, one.token))!;
     expect(csrfMatches(found, one.csrf)).toBe(true);
     for (const wrong of [two.csrf, undefined, '', one.csrf.slice(1), `${one.csrf}x`, one.token]) expect(csrfMatches(found, wrong)).toBe(false);

@@ -2,8 +2,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, removeUser, type User } from '../../src/team-server/accounts';
 import {
-  describeProject, findProject, membersOf, projectsOf, registerProject, removeMember, roleOf, setMember, unregisterProject,
+  describeProject, findProject, membersOf, projectsOf, registerProject, removeMember, setMember, unregisterProject,
 } from '../../src/team-server/projects';
+import type { Role } from '../../src/team-server/roles';
 import { migrateServer } from '../../src/team-server/schema';
 import { startCluster, type Cluster } from '../helpers/postgres';
 import { refused } from '../helpers/refused';
@@ -31,6 +32,11 @@ afterAll(async () => {
   await pool?.end();
   cluster?.stop();
 });
+
+/** The user's role in the project, as the list of their projects says it; null when not a member. */
+async function roleOf(db: pg.Pool, projectId: number, userId: number): Promise<Role | null> {
+  return (await projectsOf(db, userId)).find((p) => p.id === projectId)?.role ?? null;
+}
 
 describe('the projects registry', () => {
   it('a new project has its creator as owner, and a GUID once its rows are in place', async () => {
