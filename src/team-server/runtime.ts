@@ -1,6 +1,6 @@
 /**
  * One open project of the team server: a `Session` on the server's backend (PostgreSQL through
- * its working image), the handler table through `dispatch`, one action at a time. Every logged-in
+ * its working image), the handler table through `dispatch`, changes one at a time (READ_BESIDE). Every logged-in
  * user acts under their own name, and every change is told to whoever listens to the project.
  */
 import type { ActionName, Outcome } from '../api/contract';

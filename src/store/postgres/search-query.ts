@@ -89,8 +89,8 @@ const ORDER: Readonly<Record<MatchPlan['sort'], string>> = {
  * connection of the pool (the project's own connection runs its write transactions). Units too long
  * for a tsvector (search-index.ts) are checked word for word on the image, which holds the same rows
  * as PostgreSQL after every acknowledged change, and then matched by id. The two statements need no
- * transaction around them: only this server writes the project (its lock), and its runtime runs one
- * action at a time, so no change is written between them.
+ * transaction around them: only this server writes the project (its lock), and its runtime runs no
+ * change beside a search (src/team-server/runtime.ts READ_BESIDE), so none is written between them.
  */
 export function postgresMatcher(pool: pg.Pool, schema: string, db: Database.Database): AsyncMatcher {
   return (plan) => match(pool, plan, schema, db);
