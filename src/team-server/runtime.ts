@@ -54,8 +54,8 @@ export class ProjectRuntime {
   private opened: Promise<void> | null = null;
   /** The last action queued that runs alone: every action after it waits for it. */
   private lastAlone: Promise<unknown> = Promise.resolve();
-  /** Reads beside one another queued since `lastAlone`: the next action that runs alone waits for them too. */
-  private readsSince: Promise<unknown>[] = [];
+  /** Reads beside one another not yet ended, each gone once it ends: the next action that runs alone waits for them too. */
+  private readonly readsRunning = new Set<Promise<void>>();
   private readonly listeners = new Set<ChangeListener>();
   private running = 0;
   /** When the last action ended (or the project was opened): idle projects are closed. */
@@ -103,11 +103,12 @@ export class ProjectRuntime {
     };
     if (beside) {
       const outcome = this.lastAlone.then(run, run);
-      this.readsSince.push(outcome.catch(() => undefined));
+      // Forgotten once ended, so a project only read for hours keeps no list of every read it answered.
+      const ended: Promise<void> = outcome.then(() => undefined, () => undefined).then(() => void this.readsRunning.delete(ended));
+      this.readsRunning.add(ended);
       return outcome;
     }
-    const outcome = Promise.all([this.lastAlone, ...this.readsSince]).then(run, run);
-    this.readsSince = [];
+    const outcome = Promise.all([this.lastAlone, ...this.readsRunning]).then(run, run);
     this.lastAlone = outcome.catch(() => undefined);
     return outcome;
   }
@@ -125,7 +126,7 @@ export class ProjectRuntime {
 
   /** Closes the project once the actions queued before have finished; resolves when its lock is let go of. */
   async close(): Promise<void> {
-    await Promise.all([this.lastAlone, ...this.readsSince]);
+    await Promise.all([this.lastAlone, ...this.readsRunning]);
     await this.reset();
   }
 
